@@ -1,0 +1,37 @@
+// Shared by every project's jest.config.js: SWC transform (with decorator metadata for Nest),
+// tsconfig path aliases, and the one-per-run infrastructure resolution from @crm/testing.
+const path = require('node:path');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const root = __dirname;
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias}$`,
+    path.join(root, target),
+  ]),
+);
+
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['**/*.spec.ts'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          target: 'es2022',
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          keepClassNames: true,
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  moduleNameMapper,
+  globalSetup: path.join(root, 'libs/testing/src/jest/global-setup.ts'),
+  globalTeardown: path.join(root, 'libs/testing/src/jest/global-teardown.ts'),
+  testTimeout: 60_000,
+};

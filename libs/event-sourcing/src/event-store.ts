@@ -1,0 +1,148 @@
+/**
+ * The EventStore port. Every adapter (PostgreSQL, EventStoreDB) passes the same conformance
+ * suite; code outside the adapters only ever sees these types.
+ *
+ * Versions are 1-based and dense: a stream's version is the number of events in it, so an empty
+ * (or missing) stream has version 0 and its first event has streamVersion 1. Adapters whose native
+ * revisions start at 0 translate.
+ */
+import { DomainError } from './domain-error';
+
+export interface StreamRef {
+  /** Every stream belongs to exactly one tenant; the same id in two tenants is two streams. */
+  readonly tenant: string;
+  /** `<category>-<id>`, e.g. `contact-3f2a...`. The category is the text before the first '-'. */
+  readonly id: string;
+}
+
+export interface EventMetadata {
+  readonly tenant: string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  /** Who caused it: user id (JWT `sub`) or `system:<component>`. */
+  readonly actor?: string;
+  /** ISO-8601 instant at which the business fact happened. */
+  readonly occurredAt: string;
+  readonly [key: string]: unknown;
+}
+
+/** What a caller appends. `id` defaults to a fresh UUID; appending a known id again is a no-op. */
+export interface NewEvent {
+  readonly id?: string;
+  readonly type: string;
+  readonly schemaVersion?: number;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+}
+
+/**
+ * Position in the global log. PostgreSQL: commit = transaction id (xid8), prepare = global
+ * position; EventStoreDB: its commit/prepare positions. Ordered by (commit, prepare).
+ */
+export interface Position {
+  readonly commit: bigint;
+  readonly prepare: bigint;
+}
+
+export const START: Position = Object.freeze({ commit: -1n, prepare: -1n });
+
+export function comparePositions(a: Position, b: Position): number {
+  if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
+  if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
+  return 0;
+}
+
+export interface RecordedEvent<Data = unknown> {
+  readonly id: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+  readonly tenant: string;
+  readonly streamId: string;
+  readonly streamVersion: number;
+  readonly position: Position;
+  readonly createdAt: Date;
+}
+
+export type ExpectedVersion = 'any' | 'no-stream' | 'exists' | number;
+
+export interface AppendResult {
+  /** The stream's version after the append (pass it as `expected` next time). */
+  readonly nextExpectedVersion: number;
+  /** Position of the last event of this append. */
+  readonly lastPosition: Position;
+}
+
+export interface ReadStreamOptions {
+  /** First streamVersion to return (default 1). */
+  readonly fromVersion?: number;
+  readonly limit?: number;
+}
+
+export interface ReadStreamResult {
+  /** Current version of the stream (0 when it does not exist). */
+  readonly version: number;
+  readonly events: RecordedEvent[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive lower bound; START (default) reads from the beginning. */
+  readonly after?: Position;
+  readonly limit?: number;
+  /** Only this tenant's events; omitted = all tenants (relays, projections across tenants). */
+  readonly tenant?: string;
+  /** Only streams of these categories (`contact`, `company`, ...). */
+  readonly categories?: readonly string[];
+  readonly types?: readonly string[];
+}
+
+export interface ReadAllResult {
+  readonly events: RecordedEvent[];
+  /** Where the next read should continue from (the last event's position, or `after`). */
+  readonly last: Position;
+}
+
+export interface SubscribeOptions extends Omit<ReadAllOptions, 'after' | 'limit'> {
+  readonly from?: Position;
+  readonly batchSize?: number;
+}
+
+/** The handler is awaited before the next batch is read: that is the back-pressure. */
+export type BatchHandler = (events: RecordedEvent[]) => Promise<void>;
+
+export interface Subscription {
+  /** Stops reading; resolves when the handler in flight (if any) has finished. */
+  stop(): Promise<void>;
+  /** Resolves when stopped; rejects if the handler threw (the subscription then stops). */
+  readonly done: Promise<void>;
+}
+
+export interface EventStore {
+  append(stream: StreamRef, events: readonly NewEvent[], expected?: ExpectedVersion): Promise<AppendResult>;
+  readStream(stream: StreamRef, options?: ReadStreamOptions): Promise<ReadStreamResult>;
+  readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
+  subscribe(options: SubscribeOptions, handler: BatchHandler): Subscription;
+  close(): Promise<void>;
+}
+
+export class WrongExpectedVersionError extends DomainError {
+  constructor(
+    readonly stream: StreamRef,
+    readonly expected: ExpectedVersion,
+    /** The stream's actual version (0 = no stream). */
+    readonly actual: number,
+  ) {
+    super(
+      'WrongExpectedVersion',
+      `Stream ${stream.id} is at version ${actual}, expected ${String(expected)}`,
+      'conflict',
+      { expected: String(expected), actual },
+    );
+  }
+}
+
+export function categoryOf(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash === -1 ? streamId : streamId.slice(0, dash);
+}

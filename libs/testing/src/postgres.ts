@@ -1,0 +1,53 @@
+/**
+ * Real PostgreSQL for tests. The server is resolved once per jest run (global setup); each suite
+ * then creates its own fresh database so suites can run in parallel without seeing each other.
+ */
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+export const POSTGRES_URL_VAR = 'CRM_TEST_POSTGRES_URL';
+
+/** Admin URL of the server the global setup resolved (a maintenance database, e.g. `postgres`). */
+export function testPostgresUrl(): string {
+  const url = process.env[POSTGRES_URL_VAR];
+  if (!url) {
+    throw new Error(
+      `${POSTGRES_URL_VAR} is not set: run tests through jest (the @crm/testing global setup resolves PostgreSQL)`,
+    );
+  }
+  return url;
+}
+
+export interface TestDatabase {
+  readonly url: string;
+  readonly name: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(prefix = 'crm_test'): Promise<TestDatabase> {
+  const adminUrl = testPostgresUrl();
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  const url = withDatabase(adminUrl, name);
+  return {
+    url,
+    name,
+    drop: () => withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
