@@ -16,6 +16,10 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
+    '/node_modules/jose/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
     '^.+\\.ts$': [
       '@swc/jest',
       {
@@ -30,6 +34,8 @@ module.exports = {
       },
     ],
   },
+  // jose 6 ships ESM only and jest cannot require(esm) on Node 20: compile it to CommonJS too.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper,
   globalSetup: path.join(root, 'libs/testing/src/jest/global-setup.ts'),
   globalTeardown: path.join(root, 'libs/testing/src/jest/global-teardown.ts'),
