@@ -1,0 +1,3 @@
+export * from './field-cipher';
+export * from './subject-key-store';
+export * from './with-crypto-shredding';

@@ -1,0 +1,2 @@
+export * from './upcasters';
+export * from './with-upcasters';
