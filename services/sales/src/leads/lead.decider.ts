@@ -1,0 +1,289 @@
+/**
+ * Lead: new -> working -> qualified -> converted, or disqualified (with a reason) from any open
+ * status. Every change to the scoring inputs is followed by LeadScored when the score moves.
+ */
+import { type Decider, DomainError } from '@crm/event-sourcing';
+import {
+  isE164Phone,
+  isEmail,
+  isIsoInstant,
+  requireText,
+  requireValid,
+} from '../shared/contact-details';
+import type { LeadCommand } from './lead.commands';
+import { scoreLead } from './lead-scoring';
+import {
+  ENGAGEMENT_KINDS,
+  LEAD_SOURCES,
+  type LeadEvent,
+  type LeadProfile,
+  type LeadSource,
+  type LeadScored,
+  type ScoreReason,
+} from './lead.events';
+
+export type LeadStatus = 'new' | 'working' | 'qualified' | 'converted' | 'disqualified';
+
+export interface LeadState {
+  readonly exists: boolean;
+  readonly leadId: string;
+  readonly status: LeadStatus;
+  readonly source: LeadSource;
+  readonly profile: LeadProfile;
+  readonly ownerId?: string;
+  readonly interactions: number;
+  readonly campaignClicks: number;
+  readonly score: number;
+  readonly reasons: readonly ScoreReason[];
+  readonly contactId?: string;
+  readonly opportunityId?: string;
+  readonly disqualifiedReason?: string;
+}
+
+export const initialLeadState = (): LeadState => ({
+  exists: false,
+  leadId: '',
+  status: 'new',
+  source: 'manual',
+  profile: { name: '' },
+  interactions: 0,
+  campaignClicks: 0,
+  score: 0,
+  reasons: [],
+});
+
+export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
+  switch (event.type) {
+    case 'LeadCaptured':
+      return {
+        ...state,
+        exists: true,
+        leadId: event.data.leadId,
+        status: 'new',
+        source: event.data.source,
+        profile: event.data.profile,
+        ownerId: event.data.ownerId,
+      };
+    case 'LeadProfileUpdated':
+      return { ...state, profile: event.data.profile };
+    case 'LeadEngagementRecorded':
+      return event.data.kind === 'interaction'
+        ? { ...state, interactions: state.interactions + 1 }
+        : { ...state, campaignClicks: state.campaignClicks + 1 };
+    case 'LeadScored':
+      return { ...state, score: event.data.score, reasons: event.data.reasons };
+    case 'LeadWorkStarted':
+      return { ...state, status: 'working', ownerId: event.data.ownerId };
+    case 'LeadQualified':
+      return { ...state, status: 'qualified' };
+    case 'LeadDisqualified':
+      return { ...state, status: 'disqualified', disqualifiedReason: event.data.reason };
+    case 'LeadConverted':
+      return {
+        ...state,
+        status: 'converted',
+        contactId: event.data.contactId,
+        opportunityId: event.data.opportunityId,
+      };
+  }
+}
+
+export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] {
+  if (command.type === 'CaptureLead') {
+    if (state.exists)
+      throw new DomainError('LeadAlreadyExists', `Lead ${state.leadId} already exists`, 'conflict');
+    const { leadId, source, campaignId, ownerId, at } = command.data;
+    requireValid(
+      LEAD_SOURCES.includes(source),
+      'InvalidLeadSource',
+      'source',
+      `source must be one of ${LEAD_SOURCES.join(', ')}`,
+    );
+    requireValid(isIsoInstant(at), 'InvalidInstant', 'at', 'at must be an ISO-8601 instant');
+    const profile = validProfile(command.data.profile);
+    const captured: LeadEvent = {
+      type: 'LeadCaptured',
+      data: {
+        leadId,
+        source,
+        ...(campaignId ? { campaignId } : {}),
+        profile,
+        ...(ownerId ? { ownerId } : {}),
+        capturedAt: at,
+      },
+    };
+    return withRescore(state, [captured]);
+  }
+
+  if (!state.exists) throw new DomainError('LeadNotFound', 'No such lead', 'not-found');
+  const leadId = state.leadId;
+
+  switch (command.type) {
+    case 'UpdateLeadProfile':
+      requireOpen(state);
+      return withRescore(state, [
+        {
+          type: 'LeadProfileUpdated',
+          data: { leadId, profile: validProfile(command.data.profile) },
+        },
+      ]);
+    case 'RecordLeadEngagement': {
+      const { kind, campaignId, at } = command.data;
+      requireValid(
+        ENGAGEMENT_KINDS.includes(kind),
+        'InvalidEngagementKind',
+        'kind',
+        `kind must be one of ${ENGAGEMENT_KINDS.join(', ')}`,
+      );
+      // A converted lead lives on as a contact: late engagement signals belong to the contact, not here.
+      if (state.status === 'converted') return [];
+      return withRescore(state, [
+        {
+          type: 'LeadEngagementRecorded',
+          data: { leadId, kind, ...(campaignId ? { campaignId } : {}), occurredAt: at },
+        },
+      ]);
+    }
+    case 'StartWorkingLead':
+      if (state.status === 'working' && state.ownerId === command.data.ownerId) return [];
+      if (state.status !== 'new' && state.status !== 'working') throw transition(state, 'working');
+      return [
+        {
+          type: 'LeadWorkStarted',
+          data: {
+            leadId,
+            ownerId: requireText(command.data.ownerId, 'ownerId'),
+            at: command.data.at,
+          },
+        },
+      ];
+    case 'QualifyLead':
+      if (state.status === 'qualified') return [];
+      if (state.status !== 'working') throw transition(state, 'qualified');
+      return [{ type: 'LeadQualified', data: { leadId, at: command.data.at } }];
+    case 'DisqualifyLead': {
+      requireOpen(state);
+      const reason = requireText(command.data.reason, 'reason', 500);
+      return [{ type: 'LeadDisqualified', data: { leadId, reason, at: command.data.at } }];
+    }
+    case 'ConvertLead': {
+      if (state.status === 'converted') {
+        throw new DomainError(
+          'LeadAlreadyConverted',
+          `Lead ${leadId} was already converted`,
+          'conflict',
+          {
+            contactId: state.contactId,
+            opportunityId: state.opportunityId,
+          },
+        );
+      }
+      if (state.status !== 'qualified') throw transition(state, 'converted');
+      const {
+        existingContactId,
+        newContactId,
+        existingCompanyId,
+        newCompanyId,
+        opportunityId,
+        at,
+      } = command.data;
+      const companyId = existingCompanyId ?? (state.profile.company ? newCompanyId : undefined);
+      if (state.profile.company && !companyId) {
+        throw new DomainError(
+          'CompanyRequired',
+          'The lead names a company: link an existing company or give a new company id',
+          'invalid',
+          {
+            field: 'newCompanyId',
+          },
+        );
+      }
+      return [
+        {
+          type: 'LeadConverted',
+          data: {
+            leadId,
+            contactId: existingContactId ?? newContactId,
+            contactCreated: !existingContactId,
+            ...(companyId ? { companyId } : {}),
+            companyCreated: !existingCompanyId && companyId !== undefined,
+            opportunityId,
+            profile: state.profile,
+            at,
+          },
+        },
+      ];
+    }
+  }
+}
+
+export const leadDecider: Decider<LeadCommand, LeadEvent, LeadState> = {
+  initialState: initialLeadState,
+  evolve: evolveLead,
+  decide: decideLead,
+};
+
+function validProfile(profile: LeadProfile): LeadProfile {
+  const name = requireText(profile.name, 'profile.name');
+  const email = profile.email?.trim().toLowerCase() || undefined;
+  const phone = profile.phone?.trim() || undefined;
+  if (email)
+    requireValid(
+      isEmail(email),
+      'InvalidEmail',
+      'profile.email',
+      'profile.email is not an email address',
+    );
+  if (phone)
+    requireValid(
+      isE164Phone(phone),
+      'InvalidPhone',
+      'profile.phone',
+      'profile.phone must be a valid E.164 number (+4915112345678)',
+    );
+  const optional = (value: string | undefined, field: string) =>
+    value?.trim() ? { [field]: requireText(value, `profile.${field}`) } : {};
+  return {
+    name,
+    ...(email ? { email } : {}),
+    ...(phone ? { phone } : {}),
+    ...optional(profile.company, 'company'),
+    ...optional(profile.jobTitle, 'jobTitle'),
+    ...optional(profile.interest, 'interest'),
+  };
+}
+
+/** Appends LeadScored when the new facts move the score (or its reasons). */
+function withRescore(state: LeadState, events: LeadEvent[]): LeadEvent[] {
+  const after = events.reduce(evolveLead, state);
+  const { score, reasons } = scoreLead(after);
+  // Only a change of points is news; a reason whose text changed but whose points are capped is not.
+  const pointsOf = (list: readonly ScoreReason[]) =>
+    list.map((r) => `${r.rule}=${r.points}`).join();
+  if (score === state.score && pointsOf(reasons) === pointsOf(state.reasons)) return events;
+  const scored: LeadScored = {
+    type: 'LeadScored',
+    data: { leadId: after.leadId, score, previousScore: state.score, reasons },
+  };
+  return [...events, scored];
+}
+
+function requireOpen(state: LeadState): void {
+  if (state.status === 'converted' || state.status === 'disqualified') {
+    throw new DomainError('LeadClosed', `Lead is ${state.status}`, 'conflict', {
+      status: state.status,
+    });
+  }
+}
+
+function transition(state: LeadState, to: LeadStatus): DomainError {
+  return new DomainError(
+    'InvalidLeadTransition',
+    `A ${state.status} lead cannot become ${to}`,
+    'conflict',
+    {
+      from: state.status,
+      to,
+    },
+  );
+}
