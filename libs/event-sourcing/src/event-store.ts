@@ -119,7 +119,11 @@ export interface Subscription {
 }
 
 export interface EventStore {
-  append(stream: StreamRef, events: readonly NewEvent[], expected?: ExpectedVersion): Promise<AppendResult>;
+  append(
+    stream: StreamRef,
+    events: readonly NewEvent[],
+    expected?: ExpectedVersion,
+  ): Promise<AppendResult>;
   readStream(stream: StreamRef, options?: ReadStreamOptions): Promise<ReadStreamResult>;
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
   subscribe(options: SubscribeOptions, handler: BatchHandler): Subscription;
@@ -138,6 +142,24 @@ export class WrongExpectedVersionError extends DomainError {
       `Stream ${stream.id} is at version ${actual}, expected ${String(expected)}`,
       'conflict',
       { expected: String(expected), actual },
+    );
+  }
+}
+
+/**
+ * Some of the appended event ids already exist, but not as exactly this append to this stream,
+ * so it cannot be treated as an idempotent retry. (Added by the adapters' author: a retry of the
+ * SAME append is a no-op that returns the original result; anything else is this error.)
+ */
+export class DuplicateEventIdError extends DomainError {
+  constructor(
+    readonly stream: StreamRef,
+    readonly eventIds: readonly string[],
+  ) {
+    super(
+      'DuplicateEventId',
+      `Some of the event ids appended to ${stream.id} were already used by a different append`,
+      'conflict',
     );
   }
 }

@@ -1,0 +1,460 @@
+/**
+ * The behaviour every EventStore adapter must have, as jest tests. An adapter's integration spec
+ * calls `eventStoreConformance(factory)` inside its own describe block. Every test works in its
+ * own fresh tenant, so the tests share one store (and one database) without seeing each other.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  comparePositions,
+  DuplicateEventIdError,
+  START,
+  WrongExpectedVersionError,
+  type EventStore,
+  type NewEvent,
+  type Position,
+  type RecordedEvent,
+  type StreamRef,
+} from '../event-store';
+
+export interface ConformanceOptions {
+  /** Events per writer in the concurrent writers test (10 writers). Default 1,000. */
+  readonly eventsPerWriter?: number;
+}
+
+export function eventStoreConformance(
+  createStore: () => Promise<EventStore>,
+  options: ConformanceOptions = {},
+): void {
+  let store: EventStore;
+
+  beforeAll(async () => {
+    store = await createStore();
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  describe('expected version', () => {
+    it('no-stream: succeeds on a new stream, fails on an existing one', async () => {
+      const stream = newStream();
+      await expect(store.append(stream, [event('A')], 'no-stream')).resolves.toMatchObject({
+        nextExpectedVersion: 1,
+      });
+      const error = await store.append(stream, [event('B')], 'no-stream').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WrongExpectedVersionError);
+      expect(error).toMatchObject({ expected: 'no-stream', actual: 1 });
+      expect((await store.readStream(stream)).version).toBe(1);
+    });
+
+    it('exists: fails on a missing stream, succeeds on an existing one', async () => {
+      const stream = newStream();
+      const error = await store.append(stream, [event('A')], 'exists').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WrongExpectedVersionError);
+      expect(error).toMatchObject({ expected: 'exists', actual: 0 });
+      await store.append(stream, [event('A')], 'no-stream');
+      await expect(store.append(stream, [event('B'), event('C')], 'exists')).resolves.toMatchObject(
+        {
+          nextExpectedVersion: 3,
+        },
+      );
+    });
+
+    it('exact: 0 means new; n must equal the current version, else expected and actual are reported', async () => {
+      const stream = newStream();
+      expect((await store.append(stream, [event('A')], 0)).nextExpectedVersion).toBe(1);
+      expect((await store.append(stream, [event('B'), event('C')], 1)).nextExpectedVersion).toBe(3);
+      for (const stale of [0, 1, 2, 4]) {
+        const error = await store.append(stream, [event('X')], stale).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(WrongExpectedVersionError);
+        expect(error).toMatchObject({ expected: stale, actual: 3 });
+      }
+      expect((await store.append(stream, [event('D')], 3)).nextExpectedVersion).toBe(4);
+      const error = await store.append(newStream(), [event('A')], 2).catch((e: unknown) => e);
+      expect(error).toMatchObject({ expected: 2, actual: 0 });
+    });
+
+    it('any: appends to new and existing streams', async () => {
+      const stream = newStream();
+      expect((await store.append(stream, [event('A')], 'any')).nextExpectedVersion).toBe(1);
+      expect((await store.append(stream, [event('B')])).nextExpectedVersion).toBe(2);
+      expect((await store.readStream(stream)).events.map((e) => e.type)).toEqual(['A', 'B']);
+    });
+
+    it('50 concurrent appends with the same expected version: exactly one succeeds', async () => {
+      const stream = newStream();
+      await store.append(stream, [event('Opened')], 'no-stream');
+      const results = await Promise.allSettled(
+        Array.from({ length: 50 }, (_, i) => store.append(stream, [event(`Racer${i}`)], 1)),
+      );
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(49);
+      for (const error of lost) {
+        expect(error).toBeInstanceOf(WrongExpectedVersionError);
+        expect(error).toMatchObject({ expected: 1, actual: 2 });
+      }
+      const { version, events } = await store.readStream(stream);
+      expect(version).toBe(2);
+      expect(events).toHaveLength(2);
+    });
+
+    it('50 concurrent creations of one stream with no-stream: exactly one succeeds', async () => {
+      const stream = newStream();
+      const results = await Promise.allSettled(
+        Array.from({ length: 50 }, () => store.append(stream, [event('Created')], 'no-stream')),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect((await store.readStream(stream)).version).toBe(1);
+    });
+  });
+
+  describe('streams', () => {
+    it('keeps per-stream order, dense 1-based versions, and reads from a version with a limit', async () => {
+      const stream = newStream();
+      let expected = 0;
+      for (let batch = 0; batch < 5; batch++) {
+        const events = Array.from({ length: batch + 1 }, (_, i) => event(`E${batch}.${i}`));
+        expected = (await store.append(stream, events, expected)).nextExpectedVersion;
+      }
+      const all = await store.readStream(stream);
+      expect(all.version).toBe(15);
+      expect(all.events.map((e) => e.streamVersion)).toEqual(range(1, 15));
+      expect(all.events.map((e) => e.type)).toEqual([
+        'E0.0', 'E1.0', 'E1.1', 'E2.0', 'E2.1', 'E2.2', 'E3.0', 'E3.1', 'E3.2', 'E3.3',
+        'E4.0', 'E4.1', 'E4.2', 'E4.3', 'E4.4',
+      ]); // prettier-ignore
+      const page = await store.readStream(stream, { fromVersion: 4, limit: 3 });
+      expect(page.version).toBe(15);
+      expect(page.events.map((e) => e.streamVersion)).toEqual([4, 5, 6]);
+      expect(await store.readStream(stream, { fromVersion: 16 })).toEqual({
+        version: 15,
+        events: [],
+      });
+      expect(await store.readStream(newStream())).toEqual({ version: 0, events: [] });
+    });
+
+    it('returns the envelope as appended (id, type, schema version, data, metadata, stream)', async () => {
+      const stream = newStream();
+      const appended = {
+        ...event('ContactRegistered', { name: 'Ada', tags: ['a', 'b'] }),
+        schemaVersion: 3,
+      };
+      const result = await store.append(stream, [appended]);
+      const [recorded] = (await store.readStream(stream)).events;
+      expect(recorded).toMatchObject({
+        id: appended.id,
+        type: 'ContactRegistered',
+        schemaVersion: 3,
+        data: { name: 'Ada', tags: ['a', 'b'] },
+        metadata: appended.metadata,
+        tenant: stream.tenant,
+        streamId: stream.id,
+        streamVersion: 1,
+        position: result.lastPosition,
+      });
+      expect(recorded.createdAt).toBeInstanceOf(Date);
+    });
+
+    it('round-trips unicode and 1 MB payloads', async () => {
+      const stream = newStream();
+      const unicode = {
+        text: 'Zoë Ångström — 東京 — مرحبا — 🚀👩‍💻 — NUL-free "quotes" \\ back\\slash',
+        emoji: '🧪',
+      };
+      const big = { blob: 'x€😀'.repeat((1024 * 1024) / 8), nested: { list: range(1, 1000) } };
+      expect(Buffer.byteLength(JSON.stringify(big))).toBeGreaterThan(1024 * 1024);
+      await store.append(stream, [
+        event('Unicode', unicode),
+        event('Big', big),
+        event('Plain', 'just a string'),
+      ]);
+      const { events } = await store.readStream(stream);
+      expect(events.map((e) => e.data)).toEqual([unicode, big, 'just a string']);
+      const { events: global } = await store.readAll({ tenant: stream.tenant });
+      expect(global.map((e) => e.data)).toEqual([unicode, big, 'just a string']);
+    });
+  });
+
+  describe('idempotent append by event id', () => {
+    it('appending the same events again is a no-op that reports the original result', async () => {
+      const stream = newStream();
+      const events = [event('A'), event('B')];
+      const first = await store.append(stream, events, 'no-stream');
+      const again = await store.append(stream, events, 'no-stream');
+      expect(again.nextExpectedVersion).toBe(first.nextExpectedVersion);
+      expect(comparePositions(again.lastPosition, first.lastPosition)).toBe(0);
+      const viaAny = await store.append(stream, events, 'any');
+      expect(viaAny.nextExpectedVersion).toBe(2);
+      const { version, events: stored } = await store.readStream(stream);
+      expect(version).toBe(2);
+      expect(stored.map((e) => e.id)).toEqual(events.map((e) => e.id));
+      expect((await store.readAll({ tenant: stream.tenant })).events).toHaveLength(2);
+    });
+
+    it('reusing an event id in a different append is rejected and changes nothing', async () => {
+      const stream = newStream();
+      const a = event('A');
+      await store.append(stream, [a], 'no-stream');
+      const error = await store.append(stream, [a, event('New')], 1).catch((e: unknown) => e);
+      expect(
+        error instanceof DuplicateEventIdError || error instanceof WrongExpectedVersionError,
+      ).toBe(true);
+      expect((await store.readStream(stream)).version).toBe(1);
+    });
+  });
+
+  describe('global log', () => {
+    it('reads every event of a tenant in append order, in pages that neither overlap nor skip', async () => {
+      const tenant = newTenant();
+      const appended: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const events = [event(`T${i}a`), event(`T${i}b`)];
+        await store.append(newStream(tenant, i % 2 ? 'contact' : 'company'), events);
+        appended.push(...events.map((e) => e.id));
+      }
+      const read: RecordedEvent[] = [];
+      let after: Position = START;
+      for (let pages = 0; pages < 20; pages++) {
+        const page = await store.readAll({ tenant, after, limit: 3 });
+        expect(page.events.length).toBeLessThanOrEqual(3);
+        read.push(...page.events);
+        if (!page.events.length) break;
+        after = page.last;
+      }
+      expect(read.map((e) => e.id)).toEqual(appended);
+      expectStrictlyIncreasing(read.map((e) => e.position));
+    });
+
+    it('filters by category and by event type', async () => {
+      const tenant = newTenant();
+      await store.append(newStream(tenant, 'contact'), [
+        event('ContactRegistered'),
+        event('ContactRenamed'),
+      ]);
+      await store.append(newStream(tenant, 'company'), [event('CompanyRegistered')]);
+      await store.append(newStream(tenant, 'lead'), [event('LeadOpened'), event('ContactRenamed')]);
+      const types = async (o: { categories?: string[]; types?: string[] }) =>
+        (await store.readAll({ tenant, ...o })).events.map((e) => e.type);
+      expect(await types({ categories: ['contact'] })).toEqual([
+        'ContactRegistered',
+        'ContactRenamed',
+      ]);
+      expect(await types({ categories: ['company', 'lead'] })).toEqual([
+        'CompanyRegistered',
+        'LeadOpened',
+        'ContactRenamed',
+      ]);
+      expect(await types({ types: ['ContactRenamed'] })).toEqual([
+        'ContactRenamed',
+        'ContactRenamed',
+      ]);
+      expect(await types({ categories: ['lead'], types: ['ContactRenamed'] })).toEqual([
+        'ContactRenamed',
+      ]);
+      expect(await types({ categories: ['opportunity'] })).toEqual([]);
+    });
+
+    it('isolates tenants: same stream id, separate streams; a tenant reader never sees another tenant', async () => {
+      const [a, b] = [newTenant(), newTenant()];
+      const id = `contact-${randomUUID()}`;
+      await store.append({ tenant: a, id }, [event('InA', {}, a)], 'no-stream');
+      await store.append(
+        { tenant: b, id },
+        [event('InB1', {}, b), event('InB2', {}, b)],
+        'no-stream',
+      );
+      expect((await store.readStream({ tenant: a, id })).events.map((e) => e.type)).toEqual([
+        'InA',
+      ]);
+      expect((await store.readStream({ tenant: b, id })).version).toBe(2);
+      const fromA = (await store.readAll({ tenant: a })).events;
+      expect(fromA.map((e) => [e.tenant, e.type])).toEqual([[a, 'InA']]);
+      const seen = await collect(store, { tenant: b }, 2);
+      expect(seen.map((e) => e.tenant)).toEqual([b, b]);
+    });
+  });
+
+  describe('subscribe', () => {
+    it('catches up, then goes live, one batch at a time', async () => {
+      const tenant = newTenant();
+      const stream = newStream(tenant);
+      await store.append(
+        stream,
+        range(1, 5).map((i) => event(`Before${i}`)),
+      );
+      let inFlight = 0;
+      let maxInFlight = 0;
+      const seen: string[] = [];
+      const subscription = store.subscribe({ tenant, batchSize: 2 }, async (events) => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        expect(events.length).toBeLessThanOrEqual(2);
+        await sleep(5);
+        seen.push(...events.map((e) => e.type));
+        inFlight--;
+      });
+      await waitFor(() => seen.length === 5);
+      await store.append(stream, [event('Live1'), event('Live2')]);
+      await waitFor(() => seen.length === 7);
+      await subscription.stop();
+      expect(seen).toEqual([
+        'Before1',
+        'Before2',
+        'Before3',
+        'Before4',
+        'Before5',
+        'Live1',
+        'Live2',
+      ]);
+      expect(maxInFlight).toBe(1);
+    });
+
+    it('resumes after a checkpoint without repeating or skipping', async () => {
+      const tenant = newTenant();
+      const stream = newStream(tenant);
+      await store.append(
+        stream,
+        range(1, 4).map((i) => event(`E${i}`)),
+      );
+      const first = await collect(store, { tenant }, 4);
+      const checkpoint = first[first.length - 1].position;
+      await store.append(stream, [event('E5'), event('E6')]);
+      const resumed = await collect(store, { tenant, from: checkpoint }, 2);
+      expect(resumed.map((e) => e.type)).toEqual(['E5', 'E6']);
+      const middle = await collect(store, { tenant, from: first[1].position }, 4);
+      expect(middle.map((e) => e.type)).toEqual(['E3', 'E4', 'E5', 'E6']);
+    });
+
+    it('stop() waits for the batch in flight; a failing handler ends the subscription', async () => {
+      const tenant = newTenant();
+      await store.append(newStream(tenant), [event('Slow')]);
+      let finished = false;
+      let started!: () => void;
+      const handlerStarted = new Promise<void>((resolve) => (started = resolve));
+      const slow = store.subscribe({ tenant }, async () => {
+        started();
+        await sleep(300);
+        finished = true;
+      });
+      await handlerStarted;
+      await slow.stop();
+      expect(finished).toBe(true);
+      await expect(slow.done).resolves.toBeUndefined();
+
+      const failing = store.subscribe({ tenant }, async () => {
+        throw new Error('projection bug');
+      });
+      await expect(failing.done).rejects.toThrow('projection bug');
+    });
+
+    it(`10 concurrent writers x ${options.eventsPerWriter ?? 1000} events: a live subscriber sees each exactly once`, async () => {
+      const tenant = newTenant();
+      const perWriter = options.eventsPerWriter ?? 1000;
+      const total = 10 * perWriter;
+      const seen = new Map<string, number>();
+      const order: RecordedEvent[] = [];
+      const subscription = store.subscribe({ tenant, batchSize: 250 }, async (events) => {
+        for (const e of events) {
+          seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
+          order.push(e);
+        }
+      });
+      const appended = new Set<string>();
+      await Promise.all(
+        range(1, 10).map(async (writer) => {
+          const stream = newStream(tenant);
+          for (let version = 0; version < perWriter; version++) {
+            const e = event(`W${writer}`);
+            appended.add(e.id);
+            await store.append(stream, [e], version);
+          }
+        }),
+      );
+      await waitFor(() => order.length >= total, 60_000);
+      await sleep(200); // anything delivered twice would show up now
+      await subscription.stop();
+      expect(order).toHaveLength(total);
+      expect(seen.size).toBe(total);
+      expect([...seen.values()].every((n) => n === 1)).toBe(true);
+      expect([...appended].every((id) => seen.has(id))).toBe(true);
+      expectStrictlyIncreasing(order.map((e) => e.position));
+      const lastVersionPerStream = new Map<string, number>();
+      for (const e of order) {
+        expect(e.streamVersion).toBe((lastVersionPerStream.get(e.streamId) ?? 0) + 1);
+        lastVersionPerStream.set(e.streamId, e.streamVersion);
+      }
+    }, 120_000);
+  });
+}
+
+function newTenant(): string {
+  return `t${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+}
+
+function newStream(tenant = newTenant(), category = 'contact'): StreamRef {
+  return { tenant, id: `${category}-${randomUUID()}` };
+}
+
+function event(
+  type: string,
+  data: unknown = { at: Date.now() },
+  tenant = 'any',
+): NewEvent & { id: string } {
+  return {
+    id: randomUUID(),
+    type,
+    data,
+    metadata: { tenant, correlationId: randomUUID(), occurredAt: new Date().toISOString() },
+  };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+function expectStrictlyIncreasing(positions: Position[]): void {
+  for (let i = 1; i < positions.length; i++) {
+    if (comparePositions(positions[i - 1], positions[i]) >= 0) {
+      throw new Error(
+        `positions not strictly increasing at ${i}: ${fmt(positions[i - 1])} then ${fmt(positions[i])}`,
+      );
+    }
+  }
+}
+
+function fmt(p: Position): string {
+  return `(${p.commit}, ${p.prepare})`;
+}
+
+/** Subscribes until `count` events arrived, then stops. */
+async function collect(
+  store: EventStore,
+  options: Parameters<EventStore['subscribe']>[0],
+  count: number,
+): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  const subscription = store.subscribe(options, async (batch) => {
+    events.push(...batch);
+  });
+  try {
+    await waitFor(() => events.length >= count);
+    await sleep(100); // a surplus event would arrive now
+  } finally {
+    await subscription.stop();
+  }
+  expect(events).toHaveLength(count);
+  return events;
+}
+
+export async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await sleep(10);
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,155 @@
+/**
+ * Versioned schema of the PostgreSQL event store. Migrations only ever get appended to this list;
+ * an applied migration is never edited (add a new version instead).
+ */
+import type { Pool } from 'pg';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: (schema: string) => string;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Schema names are interpolated into DDL, so only plain lower-case identifiers are accepted. */
+export function assertSchemaName(schema: string): string {
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new Error(`Invalid event store schema name "${schema}": use [a-z_][a-z0-9_]*`);
+  }
+  return schema;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'streams and events',
+    sql: (s) => `
+      CREATE TABLE ${s}.streams (
+        tenant    text   NOT NULL,
+        stream_id text   NOT NULL,
+        version   bigint NOT NULL CHECK (version > 0),
+        PRIMARY KEY (tenant, stream_id)
+      );
+      CREATE TABLE ${s}.events (
+        global_position bigserial   PRIMARY KEY,
+        -- Commit order is not global_position order; readers page by (transaction_id, global_position).
+        transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
+        tenant          text        NOT NULL,
+        stream_id       text        NOT NULL,
+        category        text        NOT NULL GENERATED ALWAYS AS (split_part(stream_id, '-', 1)) STORED,
+        stream_version  bigint      NOT NULL CHECK (stream_version > 0),
+        event_id        uuid        NOT NULL UNIQUE,
+        type            text        NOT NULL,
+        schema_version  integer     NOT NULL DEFAULT 1,
+        data            jsonb       NOT NULL,
+        metadata        jsonb       NOT NULL,
+        created_at      timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (tenant, stream_id, stream_version)
+      );
+      CREATE INDEX events_transaction_id_global_position ON ${s}.events (transaction_id, global_position);
+    `,
+  },
+  {
+    version: 2,
+    name: 'append_events function',
+    // One call = one round trip = one transaction. The stream row is written FIRST (optimistic
+    // check + row lock that serialises writers of one stream), then the events. A version
+    // mismatch is returned as a row (next_version NULL, actual_version set) rather than raised,
+    // so the common conflict path costs no error handling on the server.
+    sql: (s) => `
+      CREATE OR REPLACE FUNCTION ${s}.append_events(
+        p_tenant text, p_stream_id text, p_expected text,
+        p_ids uuid[], p_types text[], p_schema_versions integer[], p_data jsonb[], p_metadata jsonb[]
+      ) RETURNS TABLE (next_version bigint, actual_version bigint, commit_position text, last_position bigint)
+      LANGUAGE plpgsql AS $fn$
+      DECLARE
+        n integer := cardinality(p_ids);
+        v bigint;
+      BEGIN
+        IF p_expected = 'any' THEN
+          INSERT INTO ${s}.streams AS st (tenant, stream_id, version) VALUES (p_tenant, p_stream_id, n)
+          ON CONFLICT (tenant, stream_id) DO UPDATE SET version = st.version + n
+          RETURNING st.version INTO v;
+        ELSIF p_expected IN ('no-stream', '0') THEN
+          INSERT INTO ${s}.streams (tenant, stream_id, version) VALUES (p_tenant, p_stream_id, n)
+          ON CONFLICT (tenant, stream_id) DO NOTHING
+          RETURNING version INTO v;
+        ELSIF p_expected = 'exists' THEN
+          UPDATE ${s}.streams st SET version = st.version + n
+          WHERE st.tenant = p_tenant AND st.stream_id = p_stream_id
+          RETURNING st.version INTO v;
+        ELSE
+          UPDATE ${s}.streams st SET version = st.version + n
+          WHERE st.tenant = p_tenant AND st.stream_id = p_stream_id AND st.version = p_expected::bigint
+          RETURNING st.version INTO v;
+        END IF;
+
+        IF v IS NULL THEN
+          RETURN QUERY SELECT NULL::bigint,
+            coalesce((SELECT st.version FROM ${s}.streams st
+                      WHERE st.tenant = p_tenant AND st.stream_id = p_stream_id), 0::bigint),
+            NULL::text, NULL::bigint;
+          RETURN;
+        END IF;
+
+        RETURN QUERY
+        WITH inserted AS (
+          INSERT INTO ${s}.events (tenant, stream_id, stream_version, event_id, type, schema_version, data, metadata)
+          SELECT p_tenant, p_stream_id, v - n + e.ord, e.id, e.type, e.schema_version, e.data, e.metadata
+          FROM unnest(p_ids, p_types, p_schema_versions, p_data, p_metadata)
+               WITH ORDINALITY AS e(id, type, schema_version, data, metadata, ord)
+          ORDER BY e.ord
+          RETURNING global_position
+        )
+        SELECT v, v, pg_current_xact_id()::text, max(inserted.global_position) FROM inserted;
+      END
+      $fn$;
+    `,
+  },
+];
+
+/**
+ * Applies the missing migrations. Idempotent, and safe to run concurrently from several
+ * processes: a transaction-scoped advisory lock (keyed by schema) serialises the runners, and the
+ * second one finds everything applied.
+ */
+export async function migrate(pool: Pool, schema: string): Promise<number[]> {
+  assertSchemaName(schema);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(
+      `SELECT pg_advisory_xact_lock(hashtext('crm.event_store.migrate'), hashtext($1))`,
+      [schema],
+    );
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS ${schema}.event_store_migrations (
+        version    integer     PRIMARY KEY,
+        name       text        NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    const { rows } = await client.query<{ version: number }>(
+      `SELECT version FROM ${schema}.event_store_migrations`,
+    );
+    const applied = new Set(rows.map((r) => r.version));
+    const newlyApplied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await client.query(migration.sql(schema));
+      await client.query(
+        `INSERT INTO ${schema}.event_store_migrations (version, name) VALUES ($1, $2)`,
+        [migration.version, migration.name],
+      );
+      newlyApplied.push(migration.version);
+    }
+    await client.query('COMMIT');
+    return newlyApplied;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { createTestDatabase, type TestDatabase } from '@crm/testing';
+import { eventStoreConformance, sleep, waitFor } from '../conformance/event-store.conformance';
+import { START, type NewEvent, type RecordedEvent } from '../event-store';
+import { MIGRATIONS } from './migrations';
+import { PostgresEventStore } from './postgres-event-store';
+
+let db: TestDatabase;
+let pool: Pool;
+
+beforeAll(async () => {
+  db = await createTestDatabase('event_store');
+  pool = new Pool({ connectionString: db.url, max: 20 });
+});
+afterAll(async () => {
+  await pool?.end();
+  await db?.drop();
+});
+
+describe('PostgresEventStore conformance', () => {
+  eventStoreConformance(() => PostgresEventStore.open(pool, { schema: 'conformance' }));
+});
+
+describe('PostgresEventStore (PostgreSQL specifics)', () => {
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    store = await PostgresEventStore.open(pool, { schema: 'specifics' });
+  });
+  afterAll(() => store.close());
+
+  it('migrate() is idempotent and safe to run concurrently', async () => {
+    const schema = `migrate_${randomUUID().slice(0, 8)}`;
+    const stores = Array.from({ length: 4 }, () => new PostgresEventStore(pool, { schema }));
+    const applied = await Promise.all(stores.map((s) => s.migrate()));
+    expect(applied.flat().sort()).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(await stores[0].migrate()).toEqual([]);
+    const { rows } = await pool.query(
+      `SELECT version FROM ${schema}.event_store_migrations ORDER BY version`,
+    );
+    expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    await stores[0].append({ tenant: 't', id: 'contact-1' }, [event('Works')], 'no-stream');
+  });
+
+  it('rejects a schema name that is not a plain identifier', () => {
+    expect(() => new PostgresEventStore(pool, { schema: 'x; DROP TABLE y' })).toThrow(
+      /Invalid event store schema/,
+    );
+  });
+
+  it('a global reader waits for an older open transaction, then sees both events in order', async () => {
+    const tenant = `t${randomUUID().slice(0, 8)}`;
+    const seen: RecordedEvent[] = [];
+    const subscription = store.subscribe({ tenant }, async (events) => {
+      seen.push(...events);
+    });
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await store.appendInTransaction(client, { tenant, id: 'contact-early' }, [event('Earlier')]);
+      await store.append({ tenant, id: 'contact-late' }, [event('Later')]); // committed first
+
+      const whileOpen = await store.readAll({ tenant });
+      expect(whileOpen.events).toEqual([]);
+      await sleep(300);
+      expect(seen).toEqual([]);
+
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    await waitFor(() => seen.length === 2);
+    await subscription.stop();
+    expect(seen.map((e) => e.type)).toEqual(['Earlier', 'Later']);
+    const { events } = await store.readAll({ tenant });
+    expect(events.map((e) => e.type)).toEqual(['Earlier', 'Later']);
+    expect(events[0].position.commit < events[1].position.commit).toBe(true);
+  });
+
+  it('orders by transaction, not by global position: a later position in an earlier transaction comes first', async () => {
+    const tenant = `t${randomUUID().slice(0, 8)}`;
+    const early = await pool.connect();
+    const late = await pool.connect();
+    try {
+      await early.query('BEGIN');
+      await early.query('SELECT pg_current_xact_id()'); // takes the lower transaction id now
+      await late.query('BEGIN');
+      await store.appendInTransaction(late, { tenant, id: 'contact-b' }, [
+        event('SecondTransaction'),
+      ]);
+      await store.appendInTransaction(early, { tenant, id: 'contact-a' }, [
+        event('FirstTransaction'),
+      ]);
+      await late.query('COMMIT');
+      expect((await store.readAll({ tenant })).events).toEqual([]);
+      await early.query('COMMIT');
+    } finally {
+      early.release();
+      late.release();
+    }
+    const { events } = await store.readAll({ tenant });
+    expect(events.map((e) => e.type)).toEqual(['FirstTransaction', 'SecondTransaction']);
+    expect(events[0].position.prepare > events[1].position.prepare).toBe(true);
+  });
+
+  it('an append rolled back with its transaction leaves no trace', async () => {
+    const stream = { tenant: `t${randomUUID().slice(0, 8)}`, id: 'contact-rolled-back' };
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await store.appendInTransaction(client, stream, [event('Never')], 'no-stream');
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+    expect(await store.readStream(stream)).toEqual({ version: 0, events: [] });
+    await expect(store.append(stream, [event('First')], 'no-stream')).resolves.toMatchObject({
+      nextExpectedVersion: 1,
+    });
+  });
+
+  it('a filtered reader moves its cursor past events it does not want', async () => {
+    await store.append({ tenant: 'someone-else', id: 'contact-x' }, [event('NotMine')]);
+    const { events, last } = await store.readAll({ tenant: `t${randomUUID().slice(0, 8)}` });
+    expect(events).toEqual([]);
+    expect(last.commit > START.commit && last.prepare > 0n).toBe(true);
+  });
+
+  it('wakes a subscriber in another process through NOTIFY, not by polling', async () => {
+    const otherPool = new Pool({ connectionString: db.url, max: 3 });
+    // Polling so slow that only a NOTIFY can deliver within the wait below.
+    const listener = new PostgresEventStore(otherPool, {
+      schema: 'specifics',
+      polling: { minDelayMs: 20_000, maxDelayMs: 20_000 },
+    });
+    const tenant = `t${randomUUID().slice(0, 8)}`;
+    const seen: string[] = [];
+    const subscription = listener.subscribe({ tenant }, async (events) => {
+      seen.push(...events.map((e) => e.type));
+    });
+    try {
+      await sleep(300); // first (empty) read done and LISTEN in place
+      await store.append({ tenant, id: 'contact-n' }, [event('Notified')]);
+      await waitFor(() => seen.length === 1, 3_000);
+      expect(seen).toEqual(['Notified']);
+    } finally {
+      await subscription.stop();
+      await listener.close();
+      await otherPool.end();
+    }
+  });
+
+  it('rejects malformed event ids and expected versions as invalid input', async () => {
+    const stream = { tenant: 't', id: 'contact-bad' };
+    await expect(store.append(stream, [{ ...event('A'), id: 'not-a-uuid' }])).rejects.toMatchObject(
+      {
+        code: 'InvalidEventId',
+        kind: 'invalid',
+      },
+    );
+    await expect(store.append(stream, [event('A')], -1)).rejects.toMatchObject({ kind: 'invalid' });
+  });
+});
+
+function event(type: string): NewEvent {
+  return {
+    id: randomUUID(),
+    type,
+    data: { type },
+    metadata: { tenant: 't', occurredAt: new Date().toISOString() },
+  };
+}

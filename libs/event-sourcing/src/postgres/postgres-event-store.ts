@@ -1,0 +1,330 @@
+/**
+ * The default EventStore adapter: PostgreSQL through `pg`. See migrations.ts for the tables and
+ * the append function, read-all-query.ts for why global reads are safe under out-of-order commits.
+ */
+import { randomUUID } from 'node:crypto';
+import { Pool, type ClientBase, type PoolConfig } from 'pg';
+import { DomainError } from '../domain-error';
+import {
+  DuplicateEventIdError,
+  START,
+  WrongExpectedVersionError,
+  type AppendResult,
+  type BatchHandler,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadAllResult,
+  type ReadStreamOptions,
+  type ReadStreamResult,
+  type StreamRef,
+  type SubscribeOptions,
+  type Subscription,
+} from '../event-store';
+import { CommitNotifier } from './commit-notifier';
+import { EVENT_COLUMNS, toPosition, toRecordedEvent, type EventRow } from './event-rows';
+import { assertSchemaName, migrate } from './migrations';
+import { PollingSubscription, type PollingOptions } from './polling-subscription';
+import { readAllQuery } from './read-all-query';
+
+export interface PostgresEventStoreOptions {
+  /** Schema holding this store's tables (one per service). Default `event_store`. */
+  readonly schema?: string;
+  /** Page size of readAll without a limit, and default subscription batch size. */
+  readonly batchSize?: number;
+  /** Subscriber back-off when the log is drained (woken earlier by NOTIFY). */
+  readonly polling?: Partial<PollingOptions>;
+  /** Send NOTIFY after appends so subscribers in other processes wake at once. Default true. */
+  readonly notify?: boolean;
+}
+
+type Queryable = Pick<ClientBase, 'query'>;
+
+interface AppendRow {
+  next_version: string | null;
+  actual_version: string;
+  commit_position: string | null;
+  last_position: string | null;
+}
+
+interface ExistingEventRow {
+  event_id: string;
+  tenant: string;
+  stream_id: string;
+  stream_version: string;
+  transaction_id: string;
+  global_position: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UNIQUE_VIOLATION = '23505';
+
+export class PostgresEventStore implements EventStore {
+  readonly schema: string;
+  private readonly batchSize: number;
+  private readonly polling: PollingOptions;
+  private readonly notifier: CommitNotifier;
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private closed = false;
+
+  /** Opens a store on an existing pool (the caller keeps ownership of the pool) and migrates. */
+  static async open(
+    pool: Pool,
+    options: PostgresEventStoreOptions = {},
+  ): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(pool, options);
+    await store.migrate();
+    return store;
+  }
+
+  /** Opens a store with its own pool, ended by close(). */
+  static async connect(
+    config: PoolConfig | string,
+    options: PostgresEventStoreOptions = {},
+  ): Promise<PostgresEventStore> {
+    const pool = new Pool(typeof config === 'string' ? { connectionString: config } : config);
+    const store = new PostgresEventStore(pool, options, true);
+    try {
+      await store.migrate();
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return store;
+  }
+
+  constructor(
+    readonly pool: Pool,
+    options: PostgresEventStoreOptions = {},
+    private readonly ownsPool = false,
+  ) {
+    this.schema = assertSchemaName(options.schema ?? 'event_store');
+    this.batchSize = options.batchSize ?? 500;
+    this.polling = { minDelayMs: 25, maxDelayMs: 1_000, ...options.polling };
+    this.notifier = new CommitNotifier(pool, `${this.schema}_events`, options.notify ?? true);
+  }
+
+  /** Applies missing schema migrations; idempotent and safe to run concurrently. */
+  migrate(): Promise<number[]> {
+    return migrate(this.pool, this.schema);
+  }
+
+  async append(
+    stream: StreamRef,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion = 'any',
+  ): Promise<AppendResult> {
+    const result = await this.appendOn(this.pool, stream, events, expected, true);
+    if (events.length) this.notifier.committed();
+    return result;
+  }
+
+  /**
+   * Appends inside the caller's open transaction (e.g. together with an outbox row). Nothing is
+   * visible to readers until the caller commits. Unlike append(), a duplicate event id cannot be
+   * resolved as an idempotent retry here (the transaction is already aborted): it throws
+   * DuplicateEventIdError and the caller retries the whole transaction.
+   */
+  async appendInTransaction(
+    client: Queryable,
+    stream: StreamRef,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion = 'any',
+  ): Promise<AppendResult> {
+    const result = await this.appendOn(client, stream, events, expected, false);
+    // Delivered by PostgreSQL only if and when the caller commits.
+    if (events.length) await client.query('SELECT pg_notify($1, $2)', [this.notifier.channel, '']);
+    return result;
+  }
+
+  async readStream(stream: StreamRef, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
+    // One statement, one snapshot: the version and the events agree with each other.
+    const { rows } = await this.pool.query<EventRow & { current_version: string }>({
+      name: `${this.schema}.read_stream`,
+      text: `SELECT s.version AS current_version, ${EVENT_COLUMNS}
+        FROM ${this.schema}.streams s
+        LEFT JOIN LATERAL (
+          SELECT * FROM ${this.schema}.events ev
+          WHERE ev.tenant = s.tenant AND ev.stream_id = s.stream_id AND ev.stream_version >= $3
+          ORDER BY ev.stream_version LIMIT $4
+        ) e ON true
+        WHERE s.tenant = $1 AND s.stream_id = $2
+        ORDER BY e.stream_version`,
+      values: [stream.tenant, stream.id, options.fromVersion ?? 1, options.limit ?? null],
+    });
+    return {
+      version: rows.length ? Number(rows[0].current_version) : 0,
+      events: rows.filter((r) => r.global_position !== null).map(toRecordedEvent),
+    };
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
+    const after = options.after ?? START;
+    const { rows } = await this.pool.query<
+      EventRow & { tail_transaction_id?: string; tail_position?: string }
+    >(readAllQuery(this.schema, options, this.batchSize));
+    const events = rows.filter((r) => r.global_position !== null).map(toRecordedEvent);
+    let last = events.length ? events[events.length - 1].position : after;
+    const limit = options.limit ?? this.batchSize;
+    const tail = rows[0];
+    if (events.length < limit && tail?.tail_transaction_id != null && tail.tail_position != null) {
+      const visibleEnd = toPosition(tail.tail_transaction_id, tail.tail_position);
+      if (
+        visibleEnd.commit > last.commit ||
+        (visibleEnd.commit === last.commit && visibleEnd.prepare > last.prepare)
+      ) {
+        last = visibleEnd;
+      }
+    }
+    return { events, last };
+  }
+
+  subscribe(options: SubscribeOptions, handler: BatchHandler): Subscription {
+    if (this.closed) throw new Error('PostgresEventStore is closed');
+    const { from, batchSize, ...filter } = options;
+    let unregister = () => {};
+    const subscription = new PollingSubscription(
+      (o) => this.readAll(o),
+      filter,
+      from ?? START,
+      batchSize ?? this.batchSize,
+      handler,
+      this.polling,
+      () => {
+        unregister();
+        this.subscriptions.delete(subscription);
+      },
+    );
+    this.subscriptions.add(subscription);
+    unregister = this.notifier.onCommit(() => subscription.wake());
+    return subscription;
+  }
+
+  /** Stops every subscription (waiting for batches in flight); ends the pool only if it owns it. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.notifier.close();
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private async appendOn(
+    db: Queryable,
+    stream: StreamRef,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion,
+    canResolveDuplicates: boolean,
+  ): Promise<AppendResult> {
+    const expectedParam = expectedVersionParam(expected);
+    if (!events.length) return this.checkExpectation(db, stream, expected);
+    const ids = events.map((e) => eventId(e));
+    let row: AppendRow;
+    try {
+      const { rows } = await db.query<AppendRow>({
+        name: `${this.schema}.append_events`,
+        text: `SELECT * FROM ${this.schema}.append_events($1, $2, $3, $4::uuid[], $5::text[], $6::integer[], $7::jsonb[], $8::jsonb[])`,
+        values: [
+          stream.tenant,
+          stream.id,
+          expectedParam,
+          ids,
+          events.map((e) => e.type),
+          events.map((e) => e.schemaVersion ?? 1),
+          // Serialised here (not by pg) so that a string payload stays a JSON string.
+          events.map((e) => JSON.stringify(e.data ?? null)),
+          events.map((e) => JSON.stringify(e.metadata)),
+        ],
+      });
+      row = rows[0];
+    } catch (error) {
+      if (!isDuplicateEventId(error)) throw error;
+      if (!canResolveDuplicates) throw new DuplicateEventIdError(stream, ids);
+      const retry = await this.previousAppend(stream, ids);
+      if (retry) return retry;
+      throw new DuplicateEventIdError(stream, ids);
+    }
+    if (row.next_version === null) {
+      // A retry of an append that already committed also lands here (its expected version is
+      // stale by now): answer it with the original result instead of a conflict.
+      const retry = canResolveDuplicates ? await this.previousAppend(stream, ids) : undefined;
+      if (retry) return retry;
+      throw new WrongExpectedVersionError(stream, expected, Number(row.actual_version));
+    }
+    return {
+      nextExpectedVersion: Number(row.next_version),
+      lastPosition: toPosition(row.commit_position!, row.last_position!),
+    };
+  }
+
+  /**
+   * The result of an earlier append of exactly these event ids to this stream, if there was one.
+   * Throws DuplicateEventIdError when only some of them exist, or they belong to another stream.
+   */
+  private async previousAppend(
+    stream: StreamRef,
+    ids: string[],
+  ): Promise<AppendResult | undefined> {
+    const { rows } = await this.pool.query<ExistingEventRow>({
+      name: `${this.schema}.find_events`,
+      text: `SELECT event_id, tenant, stream_id, stream_version, transaction_id::text AS transaction_id, global_position
+        FROM ${this.schema}.events WHERE event_id = ANY($1::uuid[]) ORDER BY stream_version`,
+      values: [ids],
+    });
+    if (!rows.length) return undefined;
+    const sameStream = rows.every((r) => r.tenant === stream.tenant && r.stream_id === stream.id);
+    if (rows.length !== ids.length || !sameStream) throw new DuplicateEventIdError(stream, ids);
+    const last = rows[rows.length - 1];
+    return {
+      nextExpectedVersion: Number(last.stream_version),
+      lastPosition: toPosition(last.transaction_id, last.global_position),
+    };
+  }
+
+  private async checkExpectation(
+    db: Queryable,
+    stream: StreamRef,
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
+    const { rows } = await db.query<{ version: string }>(
+      `SELECT version FROM ${this.schema}.streams WHERE tenant = $1 AND stream_id = $2`,
+      [stream.tenant, stream.id],
+    );
+    const actual = rows.length ? Number(rows[0].version) : 0;
+    const ok =
+      expected === 'any' ||
+      (expected === 'no-stream' && actual === 0) ||
+      (expected === 'exists' && actual > 0) ||
+      expected === actual;
+    if (!ok) throw new WrongExpectedVersionError(stream, expected, actual);
+    return { nextExpectedVersion: actual, lastPosition: START };
+  }
+}
+
+function expectedVersionParam(expected: ExpectedVersion): string {
+  if (expected === 'any' || expected === 'no-stream' || expected === 'exists') return expected;
+  if (Number.isSafeInteger(expected) && expected >= 0) return String(expected);
+  throw new DomainError(
+    'InvalidExpectedVersion',
+    `Expected version must be an integer >= 0, got ${String(expected)}`,
+    'invalid',
+  );
+}
+
+function eventId(event: NewEvent): string {
+  if (event.id === undefined) return randomUUID();
+  if (!UUID.test(event.id)) {
+    throw new DomainError(
+      'InvalidEventId',
+      `Event id must be a UUID, got "${event.id}"`,
+      'invalid',
+    );
+  }
+  return event.id.toLowerCase();
+}
+
+function isDuplicateEventId(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e?.code === UNIQUE_VIOLATION && e.constraint === 'events_event_id_key';
+}
