@@ -1,0 +1,170 @@
+/**
+ * The company (account) aggregate. Invariants: a bare, valid web domain; a parent hierarchy
+ * without cycles; one primary address; an archived company takes no further changes.
+ */
+import { DomainError, type Decider } from '@crm/event-sourcing';
+import { parseList } from '../contacts/contact';
+import { withSinglePrimary } from '../shared/labelled-list';
+import { parsePostalAddress, type PostalAddress } from '../shared/postal-address';
+import { oneOf, optionalText, requiredText } from '../shared/text';
+import { COMPANY_SIZE_BANDS, parseDomain } from './company';
+import type { CompanyCommand } from './company.commands';
+import type { CompanyDetails, CompanyDetailsChanged, CompanyEvent } from './company.events';
+
+export interface CompanyState extends Partial<CompanyDetails> {
+  readonly status: 'unregistered' | 'active' | 'archived';
+  readonly companyId?: string;
+  readonly addresses: readonly PostalAddress[];
+  readonly parentCompanyId?: string;
+}
+
+const initialState = (): CompanyState => ({ status: 'unregistered', addresses: [] });
+
+function parseParent(
+  companyId: string,
+  parentId: string | undefined,
+  ancestry: readonly string[] = [],
+): string | undefined {
+  const parent = optionalText(parentId, 'parentCompanyId', 128);
+  if (parent === undefined) return undefined;
+  if (parent === companyId || ancestry.includes(companyId)) {
+    throw new DomainError(
+      'CompanyHierarchyCycle',
+      'A company cannot be its own (indirect) parent',
+      'invalid',
+      {
+        field: 'parentCompanyId',
+      },
+    );
+  }
+  return parent;
+}
+
+function decide(command: CompanyCommand, state: CompanyState): CompanyEvent[] {
+  if (command.type === 'RegisterCompany') {
+    if (state.status !== 'unregistered')
+      throw new DomainError('CompanyAlreadyRegistered', 'Company already exists', 'conflict');
+    const d = command.data;
+    const parentCompanyId = parseParent(d.companyId, d.parentCompanyId, d.parentAncestry);
+    const domain = d.domain === undefined ? undefined : parseDomain(d.domain);
+    const industry = optionalText(d.industry, 'industry', 80);
+    return [
+      {
+        type: 'CompanyRegistered',
+        data: {
+          companyId: d.companyId,
+          name: requiredText(d.name, 'name', 200),
+          ...(domain ? { domain } : {}),
+          ...(industry ? { industry } : {}),
+          ...(d.sizeBand !== undefined
+            ? { sizeBand: oneOf(d.sizeBand, COMPANY_SIZE_BANDS, 'sizeBand') }
+            : {}),
+          addresses: parseList(
+            d.addresses,
+            'addresses',
+            parsePostalAddress,
+            (a) => a.addressId,
+            10,
+          ),
+          ...(parentCompanyId ? { parentCompanyId } : {}),
+        },
+      },
+    ];
+  }
+  if (state.status === 'unregistered')
+    throw new DomainError('CompanyNotFound', 'Company does not exist', 'not-found');
+  if (state.status === 'archived') {
+    if (command.type === 'ArchiveCompany') return [];
+    throw new DomainError('CompanyArchived', 'Company is archived', 'conflict');
+  }
+  switch (command.type) {
+    case 'UpdateCompany': {
+      const d = command.data;
+      const changes: CompanyDetailsChanged['data'] = {};
+      if (d.name !== undefined) {
+        const name = requiredText(d.name, 'name', 200);
+        if (name !== state.name) changes.name = name;
+      }
+      if (d.domain !== undefined) {
+        const domain = d.domain === null ? null : parseDomain(d.domain);
+        if (domain !== (state.domain ?? null)) changes.domain = domain;
+      }
+      if (d.industry !== undefined) {
+        const industry = d.industry === null ? null : requiredText(d.industry, 'industry', 80);
+        if (industry !== (state.industry ?? null)) changes.industry = industry;
+      }
+      if (d.sizeBand !== undefined) {
+        const sizeBand =
+          d.sizeBand === null ? null : oneOf(d.sizeBand, COMPANY_SIZE_BANDS, 'sizeBand');
+        if (sizeBand !== (state.sizeBand ?? null)) changes.sizeBand = sizeBand;
+      }
+      const events: CompanyEvent[] = Object.keys(changes).length
+        ? [{ type: 'CompanyDetailsChanged', data: changes }]
+        : [];
+      if (d.parentCompanyId !== undefined) {
+        const parent =
+          d.parentCompanyId === null
+            ? null
+            : (parseParent(state.companyId!, d.parentCompanyId, d.parentAncestry) ?? null);
+        if (parent !== (state.parentCompanyId ?? null))
+          events.push({ type: 'CompanyParentChanged', data: { parentCompanyId: parent } });
+      }
+      return events;
+    }
+    case 'AddCompanyAddress': {
+      const address = parsePostalAddress(command.data, 'address');
+      if (state.addresses.some((a) => a.addressId === address.addressId)) {
+        throw new DomainError(
+          'AddressAlreadyPresent',
+          'An address with this id exists',
+          'conflict',
+        );
+      }
+      return [
+        {
+          type: 'CompanyAddressAdded',
+          data: { ...address, primary: address.primary || state.addresses.length === 0 },
+        },
+      ];
+    }
+    case 'RemoveCompanyAddress':
+      if (!state.addresses.some((a) => a.addressId === command.data.addressId)) {
+        throw new DomainError('AddressNotFound', 'The company has no such address', 'not-found');
+      }
+      return [{ type: 'CompanyAddressRemoved', data: command.data }];
+    case 'ArchiveCompany':
+      return [{ type: 'CompanyArchived', data: {} }];
+  }
+}
+
+function evolve(state: CompanyState, event: CompanyEvent): CompanyState {
+  switch (event.type) {
+    case 'CompanyRegistered':
+      return { ...state, ...event.data, status: 'active' };
+    case 'CompanyDetailsChanged': {
+      const next: Record<string, unknown> = { ...state };
+      for (const [key, value] of Object.entries(event.data)) next[key] = value ?? undefined;
+      return next as unknown as CompanyState;
+    }
+    case 'CompanyParentChanged':
+      return { ...state, parentCompanyId: event.data.parentCompanyId ?? undefined };
+    case 'CompanyAddressAdded': {
+      const others = event.data.primary
+        ? state.addresses.map((a) => ({ ...a, primary: false }))
+        : state.addresses;
+      return { ...state, addresses: [...others, event.data] };
+    }
+    case 'CompanyAddressRemoved': {
+      const rest = state.addresses.filter((a) => a.addressId !== event.data.addressId);
+      return { ...state, addresses: rest.some((a) => a.primary) ? rest : withSinglePrimary(rest) };
+    }
+    case 'CompanyArchived':
+      return { ...state, status: 'archived' };
+  }
+}
+
+export const companyDecider: Decider<CompanyCommand, CompanyEvent, CompanyState> = {
+  initialState,
+  evolve,
+  decide,
+};

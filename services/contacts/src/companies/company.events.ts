@@ -1,0 +1,40 @@
+/** Facts about one company (account), stream `company-<companyId>`. */
+import type { DomainEvent } from '@crm/event-sourcing';
+import type { PostalAddress } from '../shared/postal-address';
+import type { CompanySizeBand } from './company';
+
+export interface CompanyDetails {
+  name: string;
+  domain?: string;
+  industry?: string;
+  sizeBand?: CompanySizeBand;
+}
+export type CompanyRegistered = DomainEvent<
+  'CompanyRegistered',
+  CompanyDetails & { companyId: string; addresses: PostalAddress[]; parentCompanyId?: string }
+>;
+/** Only changed fields; `null` clears an optional one. */
+export type CompanyDetailsChanged = DomainEvent<
+  'CompanyDetailsChanged',
+  {
+    name?: string;
+    domain?: string | null;
+    industry?: string | null;
+    sizeBand?: CompanySizeBand | null;
+  }
+>;
+export type CompanyParentChanged = DomainEvent<
+  'CompanyParentChanged',
+  { parentCompanyId: string | null }
+>;
+export type CompanyAddressAdded = DomainEvent<'CompanyAddressAdded', PostalAddress>;
+export type CompanyAddressRemoved = DomainEvent<'CompanyAddressRemoved', { addressId: string }>;
+export type CompanyArchived = DomainEvent<'CompanyArchived', Record<string, never>>;
+
+export type CompanyEvent =
+  | CompanyRegistered
+  | CompanyDetailsChanged
+  | CompanyParentChanged
+  | CompanyAddressAdded
+  | CompanyAddressRemoved
+  | CompanyArchived;

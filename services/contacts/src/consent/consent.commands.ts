@@ -1,0 +1,30 @@
+import type { ContactChannel } from '../contacts/contact';
+import type { ConsentByChannel, LegalBasis } from './consent';
+
+export interface GrantConsent {
+  readonly type: 'GrantConsent';
+  readonly data: {
+    contactId: string;
+    channel: ContactChannel;
+    legalBasis: LegalBasis;
+    source: string;
+    at: string;
+  };
+}
+export interface WithdrawConsent {
+  readonly type: 'WithdrawConsent';
+  readonly data: {
+    contactId: string;
+    channel: ContactChannel;
+    source: string;
+    at: string;
+    reason?: string;
+  };
+}
+/** Merge: the survivor adopts the duplicate's decisions where they are stricter. */
+export interface AdoptDuplicateConsent {
+  readonly type: 'AdoptDuplicateConsent';
+  readonly data: { contactId: string; duplicateId: string; duplicateConsents: ConsentByChannel };
+}
+
+export type ConsentCommand = GrantConsent | WithdrawConsent | AdoptDuplicateConsent;

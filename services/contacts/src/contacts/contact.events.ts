@@ -1,0 +1,117 @@
+/**
+ * Facts about one person, stream `contact-<contactId>`. Fields that identify the person (names,
+ * emails, phones, addresses, birth date, free text) are what crypto-shredding encrypts.
+ */
+import type { DomainEvent } from '@crm/event-sourcing';
+import type { CustomFieldValue } from '../custom-fields/custom-field';
+import type { PostalAddress } from '../shared/postal-address';
+import type {
+  BestTimeToCall,
+  ContactChannel,
+  ContactProfile,
+  Demographics,
+  EmailEntry,
+  LifecycleStage,
+  PersonName,
+  PhoneEntry,
+} from './contact';
+
+export type ContactRegistered = DomainEvent<
+  'ContactRegistered',
+  ContactProfile & {
+    contactId: string;
+    ownerId?: string;
+    companyId?: string;
+    lifecycleStage: LifecycleStage;
+  }
+>;
+/** Only the fields that changed; `null` means the field was cleared. */
+export interface ContactDetailChanges {
+  name?: PersonName;
+  bestTimeToCall?: BestTimeToCall | null;
+  preferredChannel?: ContactChannel | null;
+  demographics?: Demographics | null;
+}
+export type ContactDetailsChanged = DomainEvent<'ContactDetailsChanged', ContactDetailChanges>;
+export type ContactOwnerAssigned = DomainEvent<'ContactOwnerAssigned', { ownerId: string | null }>;
+export type ContactCompanyLinked = DomainEvent<
+  'ContactCompanyLinked',
+  { companyId: string | null }
+>;
+export type ContactLifecycleStageChanged = DomainEvent<
+  'ContactLifecycleStageChanged',
+  { from: LifecycleStage; to: LifecycleStage }
+>;
+export type ContactEmailAdded = DomainEvent<'ContactEmailAdded', EmailEntry>;
+export type ContactEmailRemoved = DomainEvent<'ContactEmailRemoved', { address: string }>;
+export type ContactPhoneAdded = DomainEvent<'ContactPhoneAdded', PhoneEntry>;
+export type ContactPhoneRemoved = DomainEvent<'ContactPhoneRemoved', { number: string }>;
+export type ContactAddressAdded = DomainEvent<'ContactAddressAdded', PostalAddress>;
+export type ContactAddressRemoved = DomainEvent<'ContactAddressRemoved', { addressId: string }>;
+export type ContactTagged = DomainEvent<'ContactTagged', { tags: string[] }>;
+export type ContactUntagged = DomainEvent<'ContactUntagged', { tag: string }>;
+export type ContactCustomFieldsChanged = DomainEvent<
+  'ContactCustomFieldsChanged',
+  { set: Record<string, CustomFieldValue>; cleared: string[] }
+>;
+export type ContactArchived = DomainEvent<'ContactArchived', { reason?: string }>;
+export type ContactRestored = DomainEvent<'ContactRestored', Record<string, never>>;
+/** On the survivor: what it took over from the duplicate (only what it did not have already). */
+export type ContactDuplicateAbsorbed = DomainEvent<
+  'ContactDuplicateAbsorbed',
+  {
+    duplicateId: string;
+    emails: EmailEntry[];
+    phones: PhoneEntry[];
+    addresses: PostalAddress[];
+    tags: string[];
+    customFields: Record<string, CustomFieldValue>;
+    filled: ContactDetailChanges & { ownerId?: string; companyId?: string };
+  }
+>;
+/** On the duplicate: from now on its id resolves to the survivor. */
+export type ContactMerged = DomainEvent<'ContactMerged', { survivorId: string }>;
+export type ContactErased = DomainEvent<'ContactErased', { erasedAt: string }>;
+
+export type ContactEvent =
+  | ContactRegistered
+  | ContactDetailsChanged
+  | ContactOwnerAssigned
+  | ContactCompanyLinked
+  | ContactLifecycleStageChanged
+  | ContactEmailAdded
+  | ContactEmailRemoved
+  | ContactPhoneAdded
+  | ContactPhoneRemoved
+  | ContactAddressAdded
+  | ContactAddressRemoved
+  | ContactTagged
+  | ContactUntagged
+  | ContactCustomFieldsChanged
+  | ContactArchived
+  | ContactRestored
+  | ContactDuplicateAbsorbed
+  | ContactMerged
+  | ContactErased;
+
+export const CONTACT_EVENT_TYPES: readonly ContactEvent['type'][] = [
+  'ContactRegistered',
+  'ContactDetailsChanged',
+  'ContactOwnerAssigned',
+  'ContactCompanyLinked',
+  'ContactLifecycleStageChanged',
+  'ContactEmailAdded',
+  'ContactEmailRemoved',
+  'ContactPhoneAdded',
+  'ContactPhoneRemoved',
+  'ContactAddressAdded',
+  'ContactAddressRemoved',
+  'ContactTagged',
+  'ContactUntagged',
+  'ContactCustomFieldsChanged',
+  'ContactArchived',
+  'ContactRestored',
+  'ContactDuplicateAbsorbed',
+  'ContactMerged',
+  'ContactErased',
+];

@@ -1,0 +1,134 @@
+/**
+ * The tenant's catalogue of custom contact fields: one stream per tenant (`customfields-catalogue`),
+ * written by admins. Contacts read it to validate values; a retired key is unknown from then on
+ * (values already held stay in the log and read models until overwritten).
+ */
+import { DomainError, type Decider } from '@crm/event-sourcing';
+import { invalidField } from '../shared/invalid';
+import { oneOf, requiredText } from '../shared/text';
+import { CUSTOM_FIELD_KEY, CUSTOM_FIELD_TYPES, type CustomFieldDefinition } from './custom-field';
+import type { CustomFieldCommand } from './custom-field.commands';
+import type { CustomFieldEvent } from './custom-field.events';
+
+export interface CustomFieldCatalogue {
+  readonly fields: Readonly<Record<string, CustomFieldDefinition>>;
+  /** Retired keys cannot be reused: old events still carry values typed by the old definition. */
+  readonly retired: readonly string[];
+}
+
+export const CUSTOM_FIELD_CATALOGUE_STREAM = 'customfields-catalogue';
+
+function parseOptions(raw: unknown, field: string): string[] {
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > 200) {
+    throw invalidField(field, 'InvalidSelectOptions', `${field} must list 1 to 200 options`);
+  }
+  const options = raw.map((o, i) => requiredText(o, `${field}[${i}]`, 100));
+  if (new Set(options).size !== options.length) {
+    throw invalidField(field, 'DuplicateSelectOption', `${field} must not repeat an option`);
+  }
+  return options;
+}
+
+function decide(command: CustomFieldCommand, state: CustomFieldCatalogue): CustomFieldEvent[] {
+  const { key } = command.data;
+  switch (command.type) {
+    case 'DefineCustomField': {
+      if (typeof key !== 'string' || !CUSTOM_FIELD_KEY.test(key)) {
+        throw invalidField(
+          'key',
+          'InvalidCustomFieldKey',
+          'key must be snake_case, start with a letter, max 40 chars',
+        );
+      }
+      if (state.retired.includes(key)) {
+        throw new DomainError(
+          'CustomFieldKeyRetired',
+          `Custom field ${key} was retired and cannot be reused`,
+          'conflict',
+          { key },
+        );
+      }
+      const type = oneOf(command.data.fieldType, CUSTOM_FIELD_TYPES, 'fieldType');
+      const isSelect = type === 'single-select' || type === 'multi-select';
+      if (!isSelect && command.data.options !== undefined) {
+        throw invalidField(
+          'options',
+          'OptionsOnlyForSelect',
+          'options are only allowed for select fields',
+        );
+      }
+      const definition: CustomFieldDefinition = {
+        key,
+        label: requiredText(command.data.label, 'label', 80),
+        type,
+        ...(isSelect ? { options: parseOptions(command.data.options, 'options') } : {}),
+      };
+      const existing = state.fields[key];
+      if (existing) {
+        if (JSON.stringify(existing) === JSON.stringify(definition)) return [];
+        throw new DomainError(
+          'CustomFieldAlreadyDefined',
+          `Custom field ${key} is already defined`,
+          'conflict',
+          { key },
+        );
+      }
+      return [{ type: 'CustomFieldDefined', data: definition }];
+    }
+    case 'ChangeCustomFieldOptions': {
+      const existing = requireField(state, key);
+      if (existing.type !== 'single-select' && existing.type !== 'multi-select') {
+        throw invalidField(
+          'options',
+          'OptionsOnlyForSelect',
+          'options are only allowed for select fields',
+        );
+      }
+      const options = parseOptions(command.data.options, 'options');
+      return [{ type: 'CustomFieldOptionsChanged', data: { key, options } }];
+    }
+    case 'RetireCustomField':
+      requireField(state, key);
+      return [{ type: 'CustomFieldRetired', data: { key } }];
+  }
+}
+
+function requireField(state: CustomFieldCatalogue, key: string): CustomFieldDefinition {
+  const field = state.fields[key];
+  if (!field)
+    throw new DomainError(
+      'CustomFieldNotFound',
+      `Custom field ${key} is not defined`,
+      'not-found',
+      { key },
+    );
+  return field;
+}
+
+function evolve(state: CustomFieldCatalogue, event: CustomFieldEvent): CustomFieldCatalogue {
+  switch (event.type) {
+    case 'CustomFieldDefined':
+      return { ...state, fields: { ...state.fields, [event.data.key]: event.data } };
+    case 'CustomFieldOptionsChanged': {
+      const field = state.fields[event.data.key];
+      return {
+        ...state,
+        fields: { ...state.fields, [event.data.key]: { ...field, options: event.data.options } },
+      };
+    }
+    case 'CustomFieldRetired': {
+      const { [event.data.key]: _retired, ...fields } = state.fields;
+      return { fields, retired: [...state.retired, event.data.key] };
+    }
+  }
+}
+
+export const customFieldDecider: Decider<
+  CustomFieldCommand,
+  CustomFieldEvent,
+  CustomFieldCatalogue
+> = {
+  initialState: () => ({ fields: {}, retired: [] }),
+  evolve,
+  decide,
+};

@@ -1,0 +1,173 @@
+/**
+ * One logged interaction. Invariants: at least one contact takes part; call details only on
+ * calls, with E.164 numbers and a plausible duration; nothing happens in the future; the record is
+ * immutable except for merge re-pointing and erase redaction.
+ */
+import { DomainError, type Decider } from '@crm/event-sourcing';
+import { invalidField } from '../shared/invalid';
+import { parsePhone } from '../shared/phone-number';
+import { compact, oneOf, optionalText, parseInstant, requiredText } from '../shared/text';
+import {
+  CALL_OUTCOMES,
+  DEFAULT_CHANNEL,
+  DIRECTIONS,
+  FEEDBACK_CATEGORIES,
+  INTERACTION_CHANNELS,
+  INTERACTION_KINDS,
+  SEVERITIES,
+  type CallDetails,
+  type FeedbackDetails,
+} from './interaction';
+import type { InteractionCommand, LogInteraction } from './interaction.commands';
+import type { InteractionEvent, InteractionRecord } from './interaction.events';
+
+export interface InteractionState {
+  readonly logged: boolean;
+  readonly contactIds: readonly string[];
+}
+
+/** Allowed clock skew between a client's device and the server. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+function parseCall(raw: CallDetails | undefined): CallDetails {
+  if (!raw || typeof raw !== 'object')
+    throw invalidField('call', 'CallDetailsRequired', 'call details are required for a call');
+  const duration = raw.durationSeconds;
+  if (!Number.isInteger(duration) || duration < 0 || duration > 86_400) {
+    throw invalidField(
+      'call.durationSeconds',
+      'InvalidDuration',
+      'call.durationSeconds must be a whole number from 0 to 86400',
+    );
+  }
+  return compact({
+    direction: oneOf(raw.direction, DIRECTIONS, 'call.direction'),
+    from: parsePhone(raw.from, 'call.from'),
+    to: parsePhone(raw.to, 'call.to'),
+    startedAt: parseInstant(raw.startedAt, 'call.startedAt'),
+    durationSeconds: duration,
+    purpose: optionalText(raw.purpose, 'call.purpose', 200),
+    outcome: oneOf(raw.outcome, CALL_OUTCOMES, 'call.outcome'),
+  });
+}
+
+function parseFeedback(raw: FeedbackDetails | undefined): FeedbackDetails {
+  if (!raw || typeof raw !== 'object')
+    throw invalidField('feedback', 'FeedbackDetailsRequired', 'feedback details are required');
+  if (
+    raw.rating !== undefined &&
+    (!Number.isInteger(raw.rating) || raw.rating < 1 || raw.rating > 5)
+  ) {
+    throw invalidField(
+      'feedback.rating',
+      'InvalidRating',
+      'feedback.rating must be a whole number from 1 to 5',
+    );
+  }
+  return compact({
+    category: oneOf(raw.category, FEEDBACK_CATEGORIES, 'feedback.category'),
+    rating: raw.rating,
+    severity:
+      raw.severity === undefined ? undefined : oneOf(raw.severity, SEVERITIES, 'feedback.severity'),
+  });
+}
+
+function decideLog(d: LogInteraction['data']): InteractionRecord {
+  const kind = oneOf(d.kind, INTERACTION_KINDS, 'kind');
+  const occurredAt = parseInstant(d.occurredAt, 'occurredAt');
+  if (Date.parse(occurredAt) > Date.parse(d.now) + FUTURE_TOLERANCE_MS) {
+    throw invalidField('occurredAt', 'InteractionInFuture', 'occurredAt must not be in the future');
+  }
+  if (!Array.isArray(d.contactIds) || d.contactIds.length === 0 || d.contactIds.length > 20) {
+    throw invalidField(
+      'contactIds',
+      'ParticipantsRequired',
+      'contactIds must name 1 to 20 contacts',
+    );
+  }
+  const contactIds = d.contactIds.map((id, i) => requiredText(id, `contactIds[${i}]`, 128));
+  if (new Set(contactIds).size !== contactIds.length) {
+    throw invalidField('contactIds', 'DuplicateEntry', 'contactIds must not repeat a contact');
+  }
+  if (kind !== 'call' && d.call !== undefined)
+    throw invalidField('call', 'CallDetailsOnlyForCalls', 'call details belong to calls only');
+  if (kind !== 'feedback' && d.feedback !== undefined) {
+    throw invalidField(
+      'feedback',
+      'FeedbackDetailsOnlyForFeedback',
+      'feedback details belong to feedback only',
+    );
+  }
+  const call = kind === 'call' ? parseCall(d.call) : undefined;
+  return compact({
+    interactionId: d.interactionId,
+    kind,
+    channel:
+      d.channel === undefined
+        ? DEFAULT_CHANNEL[kind]
+        : oneOf(d.channel, INTERACTION_CHANNELS, 'channel'),
+    occurredAt,
+    direction:
+      call?.direction ??
+      (d.direction === undefined ? undefined : oneOf(d.direction, DIRECTIONS, 'direction')),
+    contactIds,
+    userId: optionalText(d.userId, 'userId', 128),
+    subject: optionalText(d.subject, 'subject', 200),
+    body: optionalText(d.body, 'body', 20_000),
+    call,
+    feedback: kind === 'feedback' ? parseFeedback(d.feedback) : undefined,
+  });
+}
+
+function decide(command: InteractionCommand, state: InteractionState): InteractionEvent[] {
+  if (command.type === 'LogInteraction') {
+    if (state.logged)
+      throw new DomainError(
+        'InteractionAlreadyLogged',
+        'This interaction was already logged',
+        'conflict',
+      );
+    return [{ type: 'InteractionLogged', data: decideLog(command.data) }];
+  }
+  if (!state.logged)
+    throw new DomainError('InteractionNotFound', 'Interaction does not exist', 'not-found');
+  switch (command.type) {
+    case 'ReassignInteractionContact': {
+      const { from, to } = command.data;
+      return state.contactIds.includes(from)
+        ? [{ type: 'InteractionContactReassigned', data: { from, to } }]
+        : [];
+    }
+    case 'RedactInteraction': {
+      const { contactId } = command.data;
+      if (!state.contactIds.includes(contactId)) return [];
+      return [
+        {
+          type: 'InteractionRedacted',
+          data: { contactId, contentRemoved: state.contactIds.length === 1 },
+        },
+      ];
+    }
+  }
+}
+
+function evolve(state: InteractionState, event: InteractionEvent): InteractionState {
+  switch (event.type) {
+    case 'InteractionLogged':
+      return { logged: true, contactIds: event.data.contactIds };
+    case 'InteractionContactReassigned': {
+      const { from, to } = event.data;
+      // If the survivor already took part, the duplicate's entry simply disappears.
+      const replaced = state.contactIds.map((id) => (id === from ? to : id));
+      return { ...state, contactIds: [...new Set(replaced)] };
+    }
+    case 'InteractionRedacted':
+      return { ...state, contactIds: state.contactIds.filter((id) => id !== event.data.contactId) };
+  }
+}
+
+export const interactionDecider: Decider<InteractionCommand, InteractionEvent, InteractionState> = {
+  initialState: () => ({ logged: false, contactIds: [] }),
+  evolve,
+  decide,
+};

@@ -1,0 +1,37 @@
+/** Facts about one interaction, stream `interaction-<interactionId>`. Subject and body are personal. */
+import type { DomainEvent } from '@crm/event-sourcing';
+import type {
+  CallDetails,
+  FeedbackDetails,
+  InteractionChannel,
+  InteractionKind,
+} from './interaction';
+
+export interface InteractionRecord {
+  interactionId: string;
+  kind: InteractionKind;
+  channel: InteractionChannel;
+  occurredAt: string;
+  direction?: 'inbound' | 'outbound';
+  contactIds: string[];
+  userId?: string;
+  subject?: string;
+  body?: string;
+  call?: CallDetails;
+  feedback?: FeedbackDetails;
+}
+
+export type InteractionLogged = DomainEvent<'InteractionLogged', InteractionRecord>;
+/** Merge: the duplicate's place among the participants goes to the survivor. */
+export type InteractionContactReassigned = DomainEvent<
+  'InteractionContactReassigned',
+  { from: string; to: string }
+>;
+/** Erase: the person leaves the participants; when nobody is left, subject and body go too. */
+export type InteractionRedacted = DomainEvent<
+  'InteractionRedacted',
+  { contactId: string; contentRemoved: boolean }
+>;
+
+export type InteractionEvent =
+  InteractionLogged | InteractionContactReassigned | InteractionRedacted;

@@ -1,0 +1,45 @@
+import { invalidField } from './invalid';
+import { compact, optionalText, requiredText } from './text';
+
+export interface PostalAddress {
+  /** Stable id so a sub-resource URL can name one address (`/addresses/{addressId}`). */
+  readonly addressId: string;
+  readonly label?: string;
+  readonly primary: boolean;
+  readonly lines: readonly string[];
+  readonly city: string;
+  readonly region?: string;
+  readonly postalCode?: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  readonly country: string;
+}
+
+export type PostalAddressInput = Omit<PostalAddress, 'primary'> & { readonly primary?: boolean };
+
+export function parsePostalAddress(raw: PostalAddressInput, field: string): PostalAddress {
+  if (!Array.isArray(raw.lines) || raw.lines.length === 0 || raw.lines.length > 4) {
+    throw invalidField(
+      `${field}.lines`,
+      'InvalidAddressLines',
+      `${field}.lines must hold 1 to 4 lines`,
+    );
+  }
+  const country = typeof raw.country === 'string' ? raw.country.trim().toUpperCase() : '';
+  if (!/^[A-Z]{2}$/.test(country)) {
+    throw invalidField(
+      `${field}.country`,
+      'InvalidCountry',
+      `${field}.country must be an ISO 3166-1 alpha-2 code`,
+    );
+  }
+  return compact({
+    addressId: requiredText(raw.addressId, `${field}.addressId`, 64),
+    label: optionalText(raw.label, `${field}.label`, 40),
+    primary: raw.primary ?? false,
+    lines: raw.lines.map((line, i) => requiredText(line, `${field}.lines[${i}]`, 120)),
+    city: requiredText(raw.city, `${field}.city`, 80),
+    region: optionalText(raw.region, `${field}.region`, 80),
+    postalCode: optionalText(raw.postalCode, `${field}.postalCode`, 16),
+    country,
+  });
+}
