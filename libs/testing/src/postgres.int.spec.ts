@@ -7,7 +7,9 @@ describe('test PostgreSQL', () => {
     const client = new Client({ connectionString: db.url });
     await client.connect();
     try {
-      const { rows } = await client.query('SELECT current_database() AS name, version() AS version');
+      const { rows } = await client.query(
+        'SELECT current_database() AS name, version() AS version',
+      );
       expect(rows[0].name).toBe(db.name);
       expect(rows[0].version).toMatch(/PostgreSQL/);
       await client.query('CREATE TABLE t (id int primary key)');
