@@ -1,0 +1,393 @@
+/**
+ * Sales calls, meetings and tasks. A reminder becomes a ReminderDue event exactly once: firing is
+ * idempotent (a second replica firing the same reminder appends nothing), and reminders of work
+ * that is already done or cancelled never fire.
+ */
+import { type Decider, DomainError } from '@crm/event-sourcing';
+import {
+  isE164Phone,
+  isIanaTimeZone,
+  isIsoInstant,
+  requireText,
+  requireValid,
+} from '../shared/contact-details';
+import type { ActivityCommand, ReminderRequest } from './activity.commands';
+import {
+  ACTIVITY_KINDS,
+  type ActivityDetails,
+  type ActivityEvent,
+  PRIORITIES,
+  type Reminder,
+} from './activity.events';
+
+export type ActivityStatus = 'open' | 'completed' | 'cancelled';
+export const MAX_REMINDERS = 5;
+
+export interface ActivityState {
+  readonly exists: boolean;
+  readonly activityId: string;
+  readonly status: ActivityStatus;
+  readonly details?: ActivityDetails;
+  readonly reminders: readonly Reminder[];
+  readonly firedReminderIds: readonly string[];
+  readonly completedAt?: string;
+  readonly outcome?: string;
+}
+
+export const initialActivityState = (): ActivityState => ({
+  exists: false,
+  activityId: '',
+  status: 'open',
+  reminders: [],
+  firedReminderIds: [],
+});
+
+export function evolveActivity(state: ActivityState, event: ActivityEvent): ActivityState {
+  switch (event.type) {
+    case 'ActivityLogged':
+      return {
+        ...state,
+        exists: true,
+        activityId: event.data.activityId,
+        details: event.data.details,
+        reminders: event.data.reminders,
+      };
+    case 'ActivityRescheduled':
+      return {
+        ...state,
+        details: { ...state.details!, dueAt: event.data.dueAt, endsAt: event.data.endsAt },
+        reminders: event.data.reminders,
+      };
+    case 'ActivityReassigned':
+      return { ...state, details: { ...state.details!, assigneeId: event.data.assigneeId } };
+    case 'ReminderAdded':
+      return { ...state, reminders: [...state.reminders, event.data.reminder] };
+    case 'ReminderDue':
+      return { ...state, firedReminderIds: [...state.firedReminderIds, event.data.reminderId] };
+    case 'ActivityCompleted':
+      return {
+        ...state,
+        status: 'completed',
+        completedAt: event.data.completedAt,
+        outcome: event.data.outcome,
+      };
+    case 'ActivityCancelled':
+      return { ...state, status: 'cancelled' };
+    case 'ActivityContactRepointed':
+      return { ...state, details: { ...state.details!, contactId: event.data.toContactId } };
+  }
+}
+
+export function decideActivity(command: ActivityCommand, state: ActivityState): ActivityEvent[] {
+  if (command.type === 'LogActivity') return log(command.data, state);
+  if (!state.exists || !state.details)
+    throw new DomainError('ActivityNotFound', 'No such activity', 'not-found');
+  const activityId = state.activityId;
+  const details = state.details;
+
+  switch (command.type) {
+    case 'RescheduleActivity': {
+      requireOpen(state);
+      const { dueAt, endsAt } = command.data;
+      requireInstant(dueAt, 'dueAt');
+      if (details.kind === 'meeting') requireMeetingEnd(dueAt, endsAt);
+      // Unfired reminders keep their distance to the due time; fired ones are history.
+      const shift = details.dueAt ? Date.parse(dueAt) - Date.parse(details.dueAt) : 0;
+      const reminders = state.reminders
+        .filter((r) => !state.firedReminderIds.includes(r.reminderId))
+        .map((r) => ({
+          reminderId: r.reminderId,
+          remindAt: new Date(Date.parse(r.remindAt) + shift).toISOString(),
+        }));
+      return [
+        {
+          type: 'ActivityRescheduled',
+          data: { activityId, dueAt, ...(endsAt ? { endsAt } : {}), reminders },
+        },
+      ];
+    }
+    case 'ReassignActivity': {
+      requireOpen(state);
+      const assigneeId = requireText(command.data.assigneeId, 'assigneeId');
+      return assigneeId === details.assigneeId
+        ? []
+        : [{ type: 'ActivityReassigned', data: { activityId, assigneeId } }];
+    }
+    case 'AddReminder': {
+      requireOpen(state);
+      if (state.reminders.some((r) => r.reminderId === command.data.reminderId)) {
+        throw new DomainError('DuplicateReminder', 'A reminder with this id exists', 'conflict');
+      }
+      if (state.reminders.length >= MAX_REMINDERS)
+        throw new DomainError('TooManyReminders', `At most ${MAX_REMINDERS} reminders`, 'invalid');
+      const [reminder] = validReminders([command.data], details.dueAt);
+      return [{ type: 'ReminderAdded', data: { activityId, reminder } }];
+    }
+    case 'FireReminder': {
+      const reminder = state.reminders.find((r) => r.reminderId === command.data.reminderId);
+      if (!reminder) throw new DomainError('ReminderNotFound', 'No such reminder', 'not-found');
+      if (state.firedReminderIds.includes(reminder.reminderId) || state.status !== 'open')
+        return [];
+      if (Date.parse(command.data.at) < Date.parse(reminder.remindAt)) {
+        throw new DomainError(
+          'ReminderNotDue',
+          `The reminder is due at ${reminder.remindAt}`,
+          'conflict',
+        );
+      }
+      return [
+        {
+          type: 'ReminderDue',
+          data: {
+            activityId,
+            reminderId: reminder.reminderId,
+            assigneeId: details.assigneeId,
+            remindAt: reminder.remindAt,
+            firedAt: command.data.at,
+          },
+        },
+      ];
+    }
+    case 'CompleteActivity': {
+      if (state.status === 'completed')
+        throw new DomainError(
+          'ActivityAlreadyCompleted',
+          'The activity is already completed',
+          'conflict',
+        );
+      requireOpen(state);
+      return [completed(activityId, details, command.data)];
+    }
+    case 'CancelActivity': {
+      requireOpen(state);
+      const reason = command.data.reason?.trim();
+      return [
+        {
+          type: 'ActivityCancelled',
+          data: { activityId, ...(reason ? { reason } : {}), at: command.data.at },
+        },
+      ];
+    }
+    case 'RepointActivityContact':
+      if (details.contactId !== command.data.fromContactId) return [];
+      return [{ type: 'ActivityContactRepointed', data: { activityId, ...command.data } }];
+  }
+}
+
+export const activityDecider: Decider<ActivityCommand, ActivityEvent, ActivityState> = {
+  initialState: initialActivityState,
+  evolve: evolveActivity,
+  decide: decideActivity,
+};
+
+export type DueStatus =
+  'completed' | 'cancelled' | 'unscheduled' | 'overdue' | 'due-soon' | 'upcoming';
+
+/** Where an activity stands at `now`; "soon" means within `soonWithinMs` (default 24 h). */
+export function dueStatus(
+  activity: { status: ActivityStatus; dueAt?: string },
+  now: Date,
+  soonWithinMs = 24 * 60 * 60 * 1000,
+): DueStatus {
+  if (activity.status !== 'open') return activity.status;
+  if (!activity.dueAt) return 'unscheduled';
+  const due = Date.parse(activity.dueAt);
+  if (due < now.getTime()) return 'overdue';
+  return due - now.getTime() <= soonWithinMs ? 'due-soon' : 'upcoming';
+}
+
+function log(
+  d: Extract<ActivityCommand, { type: 'LogActivity' }>['data'],
+  state: ActivityState,
+): ActivityEvent[] {
+  if (state.exists)
+    throw new DomainError(
+      'ActivityAlreadyExists',
+      `Activity ${state.activityId} already exists`,
+      'conflict',
+    );
+  requireValid(
+    ACTIVITY_KINDS.includes(d.kind),
+    'InvalidActivityKind',
+    'kind',
+    `kind must be one of ${ACTIVITY_KINDS.join(', ')}`,
+  );
+  const priority = d.priority ?? 'normal';
+  requireValid(
+    PRIORITIES.includes(priority),
+    'InvalidPriority',
+    'priority',
+    `priority must be one of ${PRIORITIES.join(', ')}`,
+  );
+  if (d.dueAt !== undefined) requireInstant(d.dueAt, 'dueAt');
+  if (d.heldAt !== undefined) requireInstant(d.heldAt, 'heldAt');
+  if (d.timeZone !== undefined)
+    requireValid(
+      isIanaTimeZone(d.timeZone),
+      'InvalidTimeZone',
+      'timeZone',
+      'timeZone must be an IANA zone such as Europe/Berlin',
+    );
+
+  switch (d.kind) {
+    case 'call':
+      requireValid(
+        d.phone !== undefined && isE164Phone(d.phone),
+        'InvalidPhone',
+        'phone',
+        'A call needs a valid E.164 phone number (+4915112345678)',
+      );
+      requireValid(
+        Boolean(d.contactId || d.leadId),
+        'CallPartyRequired',
+        'contactId',
+        'A call is with a contact or a lead',
+      );
+      requireValid(
+        Boolean(d.dueAt || d.heldAt),
+        'CallTimeRequired',
+        'dueAt',
+        'A call is either scheduled (dueAt) or held (heldAt)',
+      );
+      break;
+    case 'meeting':
+      if (!d.heldAt) {
+        requireValid(
+          d.dueAt !== undefined,
+          'MeetingTimeRequired',
+          'dueAt',
+          'A meeting needs a start (dueAt)',
+        );
+        requireMeetingEnd(d.dueAt!, d.endsAt);
+      }
+      break;
+    case 'task':
+      requireValid(
+        d.dueAt !== undefined,
+        'TaskDueRequired',
+        'dueAt',
+        'A task needs a due date (dueAt)',
+      );
+      requireValid(
+        d.heldAt === undefined,
+        'InvalidHeldAt',
+        'heldAt',
+        'A task is completed, not held',
+      );
+      break;
+  }
+  const requested = d.reminders ?? [];
+  if (d.heldAt && requested.length > 0)
+    throw new DomainError(
+      'ReminderOnCompletedActivity',
+      'An activity that already took place needs no reminders',
+      'invalid',
+    );
+  if (requested.length > MAX_REMINDERS)
+    throw new DomainError('TooManyReminders', `At most ${MAX_REMINDERS} reminders`, 'invalid');
+  if (new Set(requested.map((r) => r.reminderId)).size !== requested.length)
+    throw new DomainError('DuplicateReminder', 'Reminder ids must be unique', 'invalid');
+
+  const optional = (key: string, value: string | undefined) =>
+    value?.trim() ? { [key]: value.trim() } : {};
+  const details: ActivityDetails = {
+    kind: d.kind,
+    subject: requireText(d.subject, 'subject', 300),
+    assigneeId: requireText(d.assigneeId, 'assigneeId'),
+    priority,
+    ...optional('contactId', d.contactId),
+    ...optional('leadId', d.leadId),
+    ...optional('opportunityId', d.opportunityId),
+    ...optional('phone', d.phone),
+    ...optional('dueAt', d.dueAt),
+    ...optional('endsAt', d.endsAt),
+    ...optional('timeZone', d.timeZone),
+    ...optional('location', d.location),
+    ...optional('notes', d.notes),
+  };
+  const logged: ActivityEvent = {
+    type: 'ActivityLogged',
+    data: {
+      activityId: d.activityId,
+      details,
+      reminders: validReminders(requested, d.dueAt),
+      at: d.at,
+    },
+  };
+  return d.heldAt
+    ? [logged, completed(d.activityId, details, { outcome: d.outcome, heldAt: d.heldAt, at: d.at })]
+    : [logged];
+}
+
+function completed(
+  activityId: string,
+  details: ActivityDetails,
+  d: { outcome?: string; notes?: string; heldAt?: string; at: string },
+): ActivityEvent {
+  if (d.heldAt !== undefined) {
+    requireInstant(d.heldAt, 'heldAt');
+    requireValid(
+      details.kind !== 'task',
+      'InvalidHeldAt',
+      'heldAt',
+      'A task is completed, not held',
+    );
+  }
+  const outcome = d.outcome?.trim();
+  const notes = d.notes?.trim();
+  const heldAt = details.kind === 'task' ? undefined : (d.heldAt ?? d.at);
+  return {
+    type: 'ActivityCompleted',
+    data: {
+      activityId,
+      ...(outcome ? { outcome: requireText(outcome, 'outcome') } : {}),
+      ...(notes ? { notes } : {}),
+      ...(heldAt ? { heldAt } : {}),
+      completedAt: d.at,
+    },
+  };
+}
+
+function validReminders(
+  reminders: readonly ReminderRequest[],
+  dueAt: string | undefined,
+): Reminder[] {
+  return reminders.map((r, i) => {
+    requireText(r.reminderId, `reminders[${i}].reminderId`, 100);
+    requireInstant(r.remindAt, `reminders[${i}].remindAt`);
+    if (dueAt && Date.parse(r.remindAt) > Date.parse(dueAt)) {
+      throw new DomainError(
+        'ReminderAfterDue',
+        'A reminder must come before the activity is due',
+        'invalid',
+        { field: `reminders[${i}].remindAt` },
+      );
+    }
+    return { reminderId: r.reminderId, remindAt: new Date(Date.parse(r.remindAt)).toISOString() };
+  });
+}
+
+function requireInstant(value: string, field: string): void {
+  requireValid(
+    typeof value === 'string' && isIsoInstant(value),
+    'InvalidInstant',
+    field,
+    `${field} must be an ISO-8601 instant with a zone (2026-11-23T09:00:00Z)`,
+  );
+}
+
+function requireMeetingEnd(startsAt: string, endsAt: string | undefined): void {
+  requireValid(
+    endsAt !== undefined && isIsoInstant(endsAt) && Date.parse(endsAt) > Date.parse(startsAt),
+    'InvalidMeetingEnd',
+    'endsAt',
+    'A meeting ends (endsAt) after it starts',
+  );
+}
+
+function requireOpen(state: ActivityState): void {
+  if (state.status !== 'open')
+    throw new DomainError('ActivityClosed', `The activity is ${state.status}`, 'conflict', {
+      status: state.status,
+    });
+}

@@ -1,0 +1,79 @@
+import type { DomainEvent } from '@crm/event-sourcing';
+
+export const ACTIVITY_KINDS = ['call', 'meeting', 'task'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export const PRIORITIES = ['low', 'normal', 'high'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export interface Reminder {
+  readonly reminderId: string;
+  readonly remindAt: string;
+}
+
+/** What links an activity to the rest of sales. */
+export interface ActivityLinks {
+  readonly contactId?: string;
+  readonly leadId?: string;
+  readonly opportunityId?: string;
+}
+
+export interface ActivityDetails extends ActivityLinks {
+  readonly kind: ActivityKind;
+  readonly subject: string;
+  /** Who does it (and who is reminded). */
+  readonly assigneeId: string;
+  readonly priority: Priority;
+  /** Calls: the number dialled (E.164). */
+  readonly phone?: string;
+  /** Calls and meetings: the planned start; tasks: when they are due. */
+  readonly dueAt?: string;
+  /** Meetings: planned end. */
+  readonly endsAt?: string;
+  /** IANA zone the time was agreed in, so reminders and calendars show local time. */
+  readonly timeZone?: string;
+  readonly location?: string;
+  readonly notes?: string;
+}
+
+export type ActivityLogged = DomainEvent<
+  'ActivityLogged',
+  { activityId: string; details: ActivityDetails; reminders: Reminder[]; at: string }
+>;
+export type ActivityRescheduled = DomainEvent<
+  'ActivityRescheduled',
+  { activityId: string; dueAt: string; endsAt?: string; reminders: Reminder[] }
+>;
+export type ActivityReassigned = DomainEvent<
+  'ActivityReassigned',
+  { activityId: string; assigneeId: string }
+>;
+export type ReminderAdded = DomainEvent<
+  'ReminderAdded',
+  { activityId: string; reminder: Reminder }
+>;
+export type ReminderDue = DomainEvent<
+  'ReminderDue',
+  { activityId: string; reminderId: string; assigneeId: string; remindAt: string; firedAt: string }
+>;
+export type ActivityCompleted = DomainEvent<
+  'ActivityCompleted',
+  { activityId: string; outcome?: string; notes?: string; heldAt?: string; completedAt: string }
+>;
+export type ActivityCancelled = DomainEvent<
+  'ActivityCancelled',
+  { activityId: string; reason?: string; at: string }
+>;
+export type ActivityContactRepointed = DomainEvent<
+  'ActivityContactRepointed',
+  { activityId: string; fromContactId: string; toContactId: string }
+>;
+
+export type ActivityEvent =
+  | ActivityLogged
+  | ActivityRescheduled
+  | ActivityReassigned
+  | ReminderAdded
+  | ReminderDue
+  | ActivityCompleted
+  | ActivityCancelled
+  | ActivityContactRepointed;
