@@ -1,0 +1,23 @@
+export * from './transport/message-transport';
+export { partitionForKey } from './transport/partitioner';
+export { KafkaTransport, type KafkaTransportOptions } from './transport/kafka/kafka-transport';
+export {
+  EmbeddedTransport,
+  UnknownTopicError,
+  type EmbeddedTransportOptions,
+} from './transport/embedded/embedded-transport';
+export * from './messaging-config';
+export * from './create-transport';
+export { migrateMessaging, DEFAULT_MESSAGING_SCHEMA } from './messaging-schema';
+export * from './relay/integration-event-mapper';
+export { RelayMappingError, integrationEventId } from './relay/envelope';
+export { Relay, type RelayOptions } from './relay/relay';
+export * from './consumer/errors';
+export * from './consumer/received-event';
+export { DLQ_HEADERS } from './consumer/dead-letter';
+export {
+  IntegrationEventConsumer,
+  type IntegrationEventConsumerOptions,
+  type MessageOutcome,
+} from './consumer/integration-event-consumer';
+export type { MessagingLogger } from './logger';

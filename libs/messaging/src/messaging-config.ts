@@ -1,0 +1,69 @@
+/**
+ * The one decision of where messages travel: KAFKA_BROKERS set -> Kafka, unset -> the embedded
+ * Postgres log. Every value is checked at start-up; a wrong one stops the service naming it.
+ */
+import { deadLetterTopicFor } from '@crm/contracts';
+import type { TopicSpec } from './transport/message-transport';
+
+export interface MessagingConfig {
+  readonly transport: 'kafka' | 'embedded';
+  readonly kafkaBrokers: readonly string[];
+  /** Partitions of topics this service provisions. */
+  readonly topicPartitions: number;
+  readonly topicRetentionMs: number;
+  readonly deadLetterRetentionMs: number;
+  /** Database of the embedded log (all services of the machine share it). */
+  readonly embeddedDatabaseUrl: string | undefined;
+}
+
+export class MessagingConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Invalid ${variable}: ${problem}`);
+    this.name = 'MessagingConfigError';
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function messagingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MessagingConfig {
+  const brokers = (env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+  for (const broker of brokers) {
+    if (!/^[^\s:]+:\d{1,5}$/.test(broker))
+      throw new MessagingConfigError('KAFKA_BROKERS', `"${broker}" is not host:port`);
+  }
+  return {
+    transport: brokers.length ? 'kafka' : 'embedded',
+    kafkaBrokers: brokers,
+    topicPartitions: integer(env, 'MESSAGING_TOPIC_PARTITIONS', 4, 1, 1000),
+    topicRetentionMs: integer(env, 'MESSAGING_TOPIC_RETENTION_MS', 30 * DAY_MS, -1),
+    deadLetterRetentionMs: integer(env, 'MESSAGING_DLQ_RETENTION_MS', 30 * DAY_MS, -1),
+    embeddedDatabaseUrl: env.MESSAGING_DATABASE_URL || env.DATABASE_URL || undefined,
+  };
+}
+
+function integer(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new MessagingConfigError(name, `"${raw}" is not an integer in [${min}, ${max}]`);
+  }
+  return value;
+}
+
+/** Each topic plus its dead-letter topic, with partitions and retention from config. */
+export function topicSpecs(topics: readonly string[], config: MessagingConfig): TopicSpec[] {
+  return [...new Set(topics)].flatMap((name) => [
+    { name, partitions: config.topicPartitions, retentionMs: config.topicRetentionMs },
+    { name: deadLetterTopicFor(name), partitions: 1, retentionMs: config.deadLetterRetentionMs },
+  ]);
+}

@@ -1,0 +1,227 @@
+/**
+ * The relay: a service's global log -> integration events on the transport, at-least-once.
+ *
+ *   read a batch after the checkpoint (subscription; the next batch is not read until this one
+ *   is done: back-pressure) -> map and strictly validate every event (a bad mapping stops the
+ *   relay before anything of it leaves) -> send in chunks, retrying with back-off while the
+ *   broker is down -> only then store the checkpoint.
+ *
+ * A crash between the broker's ack and the checkpoint re-sends the batch: consumers' inboxes
+ * absorb the duplicates (integration event ids are stable). One instance per relay name runs at a
+ * time (advisory lock), so replicas cannot interleave and reorder a key's events.
+ */
+import type { EventStore, Position, RecordedEvent, Subscription } from '@crm/event-sourcing';
+import type { Pool, PoolClient } from 'pg';
+import { backoffDelay, sleep, type BackoffOptions } from '../backoff';
+import { defaultMessagingLogger, type MessagingLogger } from '../logger';
+import { DEFAULT_MESSAGING_SCHEMA, migrateMessaging } from '../messaging-schema';
+import { registerLagSource, relayPublished } from '../metrics';
+import type { MessageTransport, OutgoingMessage } from '../transport/message-transport';
+import { RelayMappingError, toOutgoingMessages } from './envelope';
+import type { IntegrationEventMapper } from './integration-event-mapper';
+import { RelayCheckpointStore } from './relay-checkpoint-store';
+
+export interface RelayOptions {
+  /** Relay (and checkpoint) name, usually the service name. */
+  readonly name: string;
+  /** CloudEvents `source`, e.g. `/crm/contacts`. */
+  readonly source: string;
+  readonly store: EventStore;
+  /** The service's database: checkpoint table and leadership lock. */
+  readonly pool: Pool;
+  readonly transport: MessageTransport;
+  readonly mapper: IntegrationEventMapper;
+  /** Only these stream categories / domain event types are read (the rest are not even fetched). */
+  readonly categories?: readonly string[];
+  readonly types?: readonly string[];
+  readonly schema?: string;
+  /** Domain events read per batch. Default 500. */
+  readonly batchSize?: number;
+  /** Messages per transport send. Default 500. */
+  readonly sendChunkSize?: number;
+  readonly retry?: BackoffOptions;
+  /** The lag gauge counts at most this many events per scrape. Default 10 000. */
+  readonly lagScanLimit?: number;
+  readonly logger?: MessagingLogger;
+}
+
+class StopRequested extends Error {}
+class LeadershipLost extends Error {}
+
+export class Relay {
+  private stopping = false;
+  private subscription: Subscription | undefined;
+  private leaderSession: PoolClient | undefined;
+  private checkpoint: Position | undefined;
+  private readonly checkpoints: RelayCheckpointStore;
+  private readonly logger: MessagingLogger;
+  private readonly retry: BackoffOptions;
+  private unregisterLag: (() => void) | undefined;
+  private running: Promise<void> | undefined;
+  private publishedCount = 0;
+
+  constructor(private readonly options: RelayOptions) {
+    this.checkpoints = new RelayCheckpointStore(
+      options.pool,
+      options.schema ?? DEFAULT_MESSAGING_SCHEMA,
+    );
+    this.logger = options.logger ?? defaultMessagingLogger();
+    this.retry = options.retry ?? { initialDelayMs: 200, maxDelayMs: 5000 };
+  }
+
+  /** Integration events acknowledged by the broker since this instance started. */
+  get published(): number {
+    return this.publishedCount;
+  }
+
+  /**
+   * Starts relaying in the background; resolves once set up (the lock may still be held by
+   * another instance, in which case this one waits its turn). `done` reports how it ended.
+   */
+  async start(): Promise<void> {
+    if (this.running) return;
+    await migrateMessaging(this.options.pool, this.options.schema);
+    this.unregisterLag = registerLagSource(this.options.name, () => this.measureLag());
+    this.running = this.run();
+    this.running.catch(() => undefined);
+  }
+
+  /** Resolves when stopped; rejects with RelayMappingError when a mapping was invalid. */
+  get done(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.subscription?.stop();
+    await this.done.catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    try {
+      while (!this.stopping) {
+        try {
+          await this.lead();
+          if (this.stopping) break;
+          this.checkpoint = await this.checkpoints.load(this.options.name);
+          this.subscription = this.options.store.subscribe(
+            {
+              from: this.checkpoint,
+              batchSize: this.options.batchSize ?? 500,
+              categories: this.options.categories,
+              types: this.options.types,
+            },
+            (events) => this.publish(events),
+          );
+          await this.subscription.done;
+          failures = 0;
+        } catch (error) {
+          if (error instanceof RelayMappingError) {
+            this.logger.error({ err: error, relay: this.options.name }, error.message);
+            throw error;
+          }
+          if (this.stopping || error instanceof StopRequested) break;
+          failures += 1;
+          this.logger.warn(
+            { err: error, relay: this.options.name },
+            'relay interrupted; resuming from checkpoint',
+          );
+          await this.resign();
+          await sleep(backoffDelay(failures, this.retry));
+        }
+      }
+    } finally {
+      await this.resign();
+      this.unregisterLag?.();
+    }
+  }
+
+  /** Blocks until this instance holds the relay's advisory lock (or stop is requested). */
+  private async lead(): Promise<void> {
+    while (!this.stopping && !this.leaderSession) {
+      const session = await this.options.pool.connect();
+      session.on('error', () => undefined);
+      const { rows } = await session.query<{ locked: boolean }>(
+        `SELECT pg_try_advisory_lock(hashtext('crm-relay'), hashtext($1)) AS locked`,
+        [this.options.name],
+      );
+      if (rows[0].locked) {
+        this.leaderSession = session;
+        return;
+      }
+      session.release();
+      await sleep(1000);
+    }
+  }
+
+  private async resign(): Promise<void> {
+    const session = this.leaderSession;
+    this.leaderSession = undefined;
+    if (!session) return;
+    try {
+      await session.query(`SELECT pg_advisory_unlock(hashtext('crm-relay'), hashtext($1))`, [
+        this.options.name,
+      ]);
+      session.release();
+    } catch {
+      session.release(true);
+    }
+  }
+
+  private async publish(events: RecordedEvent[]): Promise<void> {
+    if (!events.length) return;
+    // A broken lock session means another instance may already be relaying: stop this one.
+    await this.leaderSession!.query('SELECT 1').catch((error) => {
+      throw new LeadershipLost(
+        `relay ${this.options.name} lost its lock session: ${(error as Error).message}`,
+      );
+    });
+    const messages: OutgoingMessage[] = [];
+    for (const event of events)
+      messages.push(...toOutgoingMessages(event, this.options.mapper, this.options.source));
+
+    const chunk = this.options.sendChunkSize ?? 500;
+    for (let i = 0; i < messages.length; i += chunk) {
+      await this.untilItWorks('send', () =>
+        this.options.transport.send(messages.slice(i, i + chunk)),
+      );
+    }
+    const last = events[events.length - 1].position;
+    await this.untilItWorks('checkpoint', () =>
+      this.checkpoints.save(this.options.name, last, messages.length),
+    );
+    this.checkpoint = last;
+    this.publishedCount += messages.length;
+    relayPublished.inc({ relay: this.options.name }, messages.length);
+  }
+
+  /** Broker or database outages are waited out; only a stop request ends the wait. */
+  private async untilItWorks(what: string, attempt: () => Promise<void>): Promise<void> {
+    for (let failures = 1; ; failures += 1) {
+      if (this.stopping) throw new StopRequested();
+      try {
+        await attempt();
+        return;
+      } catch (error) {
+        if (this.stopping) throw new StopRequested();
+        const delay = backoffDelay(failures, this.retry);
+        this.logger.warn(
+          { err: error, relay: this.options.name, failures, delay },
+          `relay ${what} failed; retrying`,
+        );
+        await sleep(delay);
+      }
+    }
+  }
+
+  private async measureLag(): Promise<number> {
+    const { events } = await this.options.store.readAll({
+      after: this.checkpoint ?? (await this.checkpoints.load(this.options.name)),
+      limit: this.options.lagScanLimit ?? 10_000,
+      categories: this.options.categories,
+      types: this.options.types,
+    });
+    return events.length;
+  }
+}

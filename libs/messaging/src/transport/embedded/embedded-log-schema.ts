@@ -1,0 +1,69 @@
+/**
+ * Tables of the embedded (Postgres) log. One database holds the log of every service running on
+ * the machine, as one Kafka cluster would; topics and partitions are rows, a partition's
+ * `next_offset` row is the sequence that numbers its messages (see EmbeddedTransport.send).
+ */
+import type { Pool } from 'pg';
+
+export function assertIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
+    throw new Error(`"${name}" is not a safe SQL identifier`);
+  return name;
+}
+
+export async function migrateEmbeddedLog(pool: Pool, schema: string): Promise<void> {
+  const s = assertIdentifier(schema);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // Concurrent first starts (several services at once) would race on CREATE ... IF NOT EXISTS.
+    await client.query(
+      `SELECT pg_advisory_xact_lock(hashtext('crm-messaging-migrate:' || $1::text))`,
+      [s],
+    );
+    await client.query(`
+      CREATE SCHEMA IF NOT EXISTS ${s};
+      CREATE TABLE IF NOT EXISTS ${s}.topics (
+        name text PRIMARY KEY,
+        partitions int NOT NULL CHECK (partitions > 0),
+        retention_ms bigint NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS ${s}.topic_partitions (
+        topic text NOT NULL REFERENCES ${s}.topics (name),
+        partition int NOT NULL,
+        next_offset bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (topic, partition)
+      );
+      CREATE TABLE IF NOT EXISTS ${s}.messages (
+        topic text NOT NULL,
+        partition int NOT NULL,
+        "offset" bigint NOT NULL,
+        key text,
+        value bytea NOT NULL,
+        headers jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        PRIMARY KEY (topic, partition, "offset")
+      );
+      CREATE INDEX IF NOT EXISTS messages_by_time ON ${s}.messages (topic, created_at);
+      CREATE TABLE IF NOT EXISTS ${s}.group_offsets (
+        group_id text NOT NULL,
+        topic text NOT NULL,
+        partition int NOT NULL,
+        next_offset bigint NOT NULL,
+        PRIMARY KEY (group_id, topic, partition)
+      );
+      CREATE TABLE IF NOT EXISTS ${s}.group_members (
+        group_id text NOT NULL,
+        member_id text NOT NULL,
+        heartbeat_at timestamptz NOT NULL,
+        PRIMARY KEY (group_id, member_id)
+      );
+    `);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

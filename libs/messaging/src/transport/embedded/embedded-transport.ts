@@ -1,0 +1,206 @@
+/**
+ * The embedded transport: a durable log in PostgreSQL with Kafka's semantics, for one machine.
+ *
+ * Ordering: a send locks each target partition's `topic_partitions` row while it numbers its
+ * messages, so offsets of one partition are assigned AND committed in the same order; a reader
+ * that has seen offset n can never later discover a smaller one. Consumers: see EmbeddedConsumer.
+ */
+import type { Pool } from 'pg';
+import { defaultMessagingLogger, type MessagingLogger } from '../../logger';
+import type {
+  ConsumeOptions,
+  ConsumerHandle,
+  MessageTransport,
+  OutgoingMessage,
+  ReplayFrom,
+  TopicSpec,
+} from '../message-transport';
+import { partitionForKey } from '../partitioner';
+import { EmbeddedConsumer } from './embedded-consumer';
+import { assertIdentifier, migrateEmbeddedLog } from './embedded-log-schema';
+
+export interface EmbeddedTransportOptions {
+  /** Pool on the database holding the log (shared by every service of the machine). */
+  readonly pool: Pool;
+  /** Schema of the log tables. Default `messaging_log`. */
+  readonly schema?: string;
+  /** Messages read per partition per round. Default 200. */
+  readonly batchSize?: number;
+  /** Longest idle wait between polls when no NOTIFY arrives. Default 1000 ms. */
+  readonly maxIdleMs?: number;
+  /** A group member silent for this long is considered gone. Default 10 s. */
+  readonly memberTimeoutMs?: number;
+  readonly logger?: MessagingLogger;
+}
+
+export class UnknownTopicError extends Error {
+  constructor(readonly topic: string) {
+    super(`Topic "${topic}" is not provisioned in the embedded log (provision it at start-up)`);
+    this.name = 'UnknownTopicError';
+  }
+}
+
+export class EmbeddedTransport implements MessageTransport {
+  readonly kind = 'embedded' as const;
+  readonly schema: string;
+  readonly channel: string;
+  private readonly pool: Pool;
+  private readonly partitionCounts = new Map<string, number>();
+  private readonly consumers = new Set<EmbeddedConsumer>();
+  private migrated: Promise<void> | undefined;
+  private readonly logger: MessagingLogger;
+
+  constructor(private readonly options: EmbeddedTransportOptions) {
+    this.pool = options.pool;
+    this.schema = assertIdentifier(options.schema ?? 'messaging_log');
+    this.channel = `${this.schema}_messages`;
+    this.logger = options.logger ?? defaultMessagingLogger();
+  }
+
+  /** Creates the log tables; every other method calls it first. Idempotent. */
+  migrate(): Promise<void> {
+    this.migrated ??= migrateEmbeddedLog(this.pool, this.schema).catch((error) => {
+      this.migrated = undefined;
+      throw error;
+    });
+    return this.migrated;
+  }
+
+  async provision(topics: readonly TopicSpec[]): Promise<void> {
+    await this.migrate();
+    const s = this.schema;
+    for (const t of topics) {
+      await this.pool.query(
+        `INSERT INTO ${s}.topics (name, partitions, retention_ms) VALUES ($1, $2, $3)
+         ON CONFLICT (name) DO UPDATE
+           SET partitions = GREATEST(${s}.topics.partitions, EXCLUDED.partitions), retention_ms = EXCLUDED.retention_ms`,
+        [t.name, t.partitions, t.retentionMs],
+      );
+      await this.pool.query(
+        `INSERT INTO ${s}.topic_partitions (topic, partition)
+         SELECT $1, p FROM generate_series(0, (SELECT partitions FROM ${s}.topics WHERE name = $1) - 1) AS p
+         ON CONFLICT DO NOTHING`,
+        [t.name],
+      );
+      this.partitionCounts.delete(t.name);
+    }
+    await this.pruneExpired();
+  }
+
+  /** Deletes messages older than their topic's retention (Kafka's log cleaner, simplified). */
+  async pruneExpired(): Promise<number> {
+    await this.migrate();
+    const result = await this.pool.query(
+      `DELETE FROM ${this.schema}.messages m USING ${this.schema}.topics t
+       WHERE m.topic = t.name AND t.retention_ms >= 0
+         AND m.created_at < clock_timestamp() - t.retention_ms * interval '1 millisecond'`,
+    );
+    return result.rowCount ?? 0;
+  }
+
+  async send(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (!messages.length) return;
+    await this.migrate();
+    const groups = new Map<
+      string,
+      { topic: string; partition: number; messages: OutgoingMessage[] }
+    >();
+    for (const m of messages) {
+      const partition = partitionForKey(m.key, await this.partitionsOf(m.topic));
+      const id = `${m.topic}\u0000${String(partition).padStart(6, '0')}`;
+      const group = groups.get(id) ?? { topic: m.topic, partition, messages: [] };
+      group.messages.push(m);
+      groups.set(id, group);
+    }
+    const s = this.schema;
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // A fixed lock order, so two concurrent multi-partition sends cannot deadlock.
+      for (const id of [...groups.keys()].sort()) {
+        const g = groups.get(id)!;
+        const { rows } = await client.query<{ first: string }>(
+          `UPDATE ${s}.topic_partitions SET next_offset = next_offset + $3
+           WHERE topic = $1 AND partition = $2 RETURNING next_offset - $3 AS first`,
+          [g.topic, g.partition, g.messages.length],
+        );
+        if (!rows.length) throw new UnknownTopicError(g.topic);
+        await client.query(
+          `INSERT INTO ${s}.messages (topic, partition, "offset", key, value, headers)
+           SELECT $1, $2, $3::bigint + u.ord - 1, u.key, u.value, u.headers
+           FROM unnest($4::text[], $5::bytea[], $6::jsonb[]) WITH ORDINALITY AS u(key, value, headers, ord)`,
+          [
+            g.topic,
+            g.partition,
+            rows[0].first,
+            g.messages.map((m) => m.key),
+            g.messages.map((m) =>
+              Buffer.isBuffer(m.value) ? m.value : Buffer.from(m.value, 'utf8'),
+            ),
+            g.messages.map((m) => JSON.stringify(m.headers)),
+          ],
+        );
+      }
+      for (const topic of new Set(messages.map((m) => m.topic))) {
+        await client.query('SELECT pg_notify($1, $2)', [this.channel, topic]);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async consume(options: ConsumeOptions): Promise<ConsumerHandle> {
+    await this.migrate();
+    const consumer = new EmbeddedConsumer(this.pool, this.schema, this.channel, options, {
+      batchSize: this.options.batchSize ?? 200,
+      maxIdleMs: this.options.maxIdleMs ?? 1000,
+      memberTimeoutMs: this.options.memberTimeoutMs ?? 10_000,
+      logger: this.logger,
+    });
+    this.consumers.add(consumer);
+    consumer.done.finally(() => this.consumers.delete(consumer)).catch(() => undefined);
+    return {
+      ready: consumer.ready,
+      done: consumer.done,
+      stop: () => consumer.stop(),
+    };
+  }
+
+  async resetOffsets(groupId: string, topic: string, from: ReplayFrom): Promise<void> {
+    await this.migrate();
+    const s = this.schema;
+    const startOf =
+      from === 'earliest'
+        ? `COALESCE((SELECT min("offset") FROM ${s}.messages m WHERE m.topic = p.topic AND m.partition = p.partition), p.next_offset)`
+        : `COALESCE((SELECT min("offset") FROM ${s}.messages m
+                     WHERE m.topic = p.topic AND m.partition = p.partition AND m.created_at >= $3), p.next_offset)`;
+    await this.pool.query(
+      `INSERT INTO ${s}.group_offsets (group_id, topic, partition, next_offset)
+       SELECT $1, p.topic, p.partition, ${startOf} FROM ${s}.topic_partitions p WHERE p.topic = $2
+       ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset`,
+      from === 'earliest' ? [groupId, topic] : [groupId, topic, from],
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.stop()));
+  }
+
+  private async partitionsOf(topic: string): Promise<number> {
+    let count = this.partitionCounts.get(topic);
+    if (count === undefined) {
+      const { rows } = await this.pool.query<{ partitions: number }>(
+        `SELECT partitions FROM ${this.schema}.topics WHERE name = $1`,
+        [topic],
+      );
+      if (!rows.length) throw new UnknownTopicError(topic);
+      count = rows[0].partitions;
+      this.partitionCounts.set(topic, count);
+    }
+    return count;
+  }
+}

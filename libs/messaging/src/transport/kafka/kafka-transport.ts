@@ -1,0 +1,271 @@
+/**
+ * Kafka adapter on kafkajs. Producer: idempotent (the broker drops retried duplicates inside one
+ * producer session), acks=all, one request in flight so a retry can never reorder a partition.
+ * Consumer: eachBatch with manual offset resolution, so an offset is marked only after its
+ * handler resolved and committed at the end of every batch (and every `commitEvery` messages).
+ */
+import {
+  Kafka,
+  logLevel,
+  type Admin,
+  type Consumer,
+  type IHeaders,
+  type KafkaConfig,
+  type Producer,
+} from 'kafkajs';
+import type {
+  ConsumeOptions,
+  ConsumerHandle,
+  DeliveredMessage,
+  MessageTransport,
+  OutgoingMessage,
+  ReplayFrom,
+  TopicSpec,
+} from '../message-transport';
+
+export interface KafkaTransportOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  /** Overrides for the kafkajs client (ssl, sasl, timeouts). */
+  readonly kafka?: Partial<KafkaConfig>;
+  /** Commit offsets at least every this many handled messages within a batch. Default 100. */
+  readonly commitEvery?: number;
+  /** Partitions of one consumer instance processed concurrently. Default 1. */
+  readonly partitionsConsumedConcurrently?: number;
+}
+
+export class KafkaTransport implements MessageTransport {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: Kafka;
+  private producer: Promise<Producer> | undefined;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly options: KafkaTransportOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      logLevel: logLevel.ERROR,
+      connectionTimeout: 3000,
+      requestTimeout: 30_000,
+      retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 8 },
+      ...options.kafka,
+    });
+  }
+
+  async provision(topics: readonly TopicSpec[]): Promise<void> {
+    await this.withAdmin(async (admin) => {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((t) => !existing.has(t.name));
+      if (missing.length) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((t) => ({
+            topic: t.name,
+            numPartitions: t.partitions,
+            configEntries: [{ name: 'retention.ms', value: String(t.retentionMs) }],
+          })),
+        });
+      }
+      const present = topics.filter((t) => existing.has(t.name));
+      if (!present.length) return;
+      const metadata = await admin.fetchTopicMetadata({ topics: present.map((t) => t.name) });
+      const grow = present.filter((t) => {
+        const current = metadata.topics.find((m) => m.name === t.name)?.partitions.length ?? 0;
+        return current < t.partitions;
+      });
+      if (grow.length) {
+        await admin.createPartitions({
+          topicPartitions: grow.map((t) => ({ topic: t.name, count: t.partitions })),
+        });
+      }
+      // AlterConfigs (non-incremental) resets unspecified dynamic settings, so only touch topics
+      // whose retention actually differs: re-provisioning an unchanged topic is a no-op.
+      const described = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: present.map((t) => ({
+          type: 2 /* TOPIC */,
+          name: t.name,
+          configNames: ['retention.ms'],
+        })),
+      });
+      const drifted = present.filter((t) => {
+        const entry = described.resources
+          .find((r) => r.resourceName === t.name)
+          ?.configEntries.find((e) => e.configName === 'retention.ms');
+        return entry?.configValue !== String(t.retentionMs);
+      });
+      if (drifted.length) {
+        await admin.alterConfigs({
+          validateOnly: false,
+          resources: drifted.map((t) => ({
+            type: 2 /* TOPIC */,
+            name: t.name,
+            configEntries: [{ name: 'retention.ms', value: String(t.retentionMs) }],
+          })),
+        });
+      }
+    });
+  }
+
+  async send(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (!messages.length) return;
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    const producer = await this.connectedProducer();
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, list]) => ({
+          topic,
+          messages: list.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } })),
+        })),
+      });
+    } catch (error) {
+      // A failed idempotent producer may hold a stale sequence state; start a fresh session so
+      // the caller's retry is not rejected as out of order. Duplicates it causes are absorbed
+      // downstream by the consumers' inbox.
+      await this.resetProducer();
+      throw error;
+    }
+  }
+
+  async consume(options: ConsumeOptions): Promise<ConsumerHandle> {
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1000,
+      rebalanceTimeout: 20_000,
+      maxWaitTimeInMs: 250,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5000 },
+    });
+    this.consumers.add(consumer);
+    let joined!: () => void;
+    const ready = new Promise<void>((resolve) => (joined = resolve));
+    consumer.on(consumer.events.GROUP_JOIN, () => joined());
+    let crashed!: (error: Error) => void;
+    let stopped!: () => void;
+    const done = new Promise<void>((resolve, reject) => {
+      stopped = resolve;
+      crashed = reject;
+    });
+    done.catch(() => undefined);
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) crashed(payload.error);
+    });
+    const commitEvery = this.options.commitEvery ?? 100;
+
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: [...options.topics],
+      fromBeginning: options.fromBeginning ?? true,
+    });
+    await consumer.run({
+      autoCommit: true,
+      autoCommitInterval: 1000,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        heartbeat,
+        commitOffsetsIfNecessary,
+        isRunning,
+        isStale,
+      }) => {
+        let sinceCommit = 0;
+        for (const message of batch.messages) {
+          if (!isRunning() || isStale()) break;
+          await options.handle({
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: message.offset,
+            key: message.key ? message.key.toString('utf8') : null,
+            value: message.value ?? Buffer.alloc(0),
+            headers: decodeHeaders(message.headers),
+            timestamp: new Date(Number(message.timestamp)),
+          });
+          resolveOffset(message.offset);
+          if (++sinceCommit >= commitEvery) {
+            await commitOffsetsIfNecessary();
+            sinceCommit = 0;
+          }
+          await heartbeat();
+        }
+        await commitOffsetsIfNecessary();
+      },
+    });
+
+    return {
+      ready,
+      done,
+      stop: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+        stopped();
+      },
+    };
+  }
+
+  async resetOffsets(groupId: string, topic: string, from: ReplayFrom): Promise<void> {
+    await this.withAdmin(async (admin) => {
+      if (from === 'earliest') {
+        await admin.resetOffsets({ groupId, topic, earliest: true });
+        return;
+      }
+      const offsets = await admin.fetchTopicOffsetsByTimestamp(topic, from.getTime());
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: offsets.map((o) => ({ partition: o.partition, offset: o.offset })),
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.disconnect().catch(() => undefined)));
+    this.consumers.clear();
+    await this.resetProducer();
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+      });
+      const connecting = producer.connect().then(() => producer);
+      connecting.catch(() => {
+        if (this.producer === connecting) this.producer = undefined;
+      });
+      this.producer = connecting;
+    }
+    return this.producer;
+  }
+
+  private async resetProducer(): Promise<void> {
+    const current = this.producer;
+    this.producer = undefined;
+    if (current) await current.then((p) => p.disconnect()).catch(() => undefined);
+  }
+
+  private async withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      return await fn(admin);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
+
+function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const decoded: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    decoded[name] = Buffer.isBuffer(first) ? first.toString('utf8') : String(first);
+  }
+  return decoded;
+}

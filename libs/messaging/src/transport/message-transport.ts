@@ -1,0 +1,72 @@
+/**
+ * The transport port: what the relay and the consumers need from a log-structured broker.
+ * Two adapters, chosen by one config value (KAFKA_BROKERS set or not): Kafka, and the embedded
+ * Postgres-backed log for laptops and `npm start`. Both give the same guarantees:
+ *   - send() resolves only once every message is durably stored (Kafka: acks=all);
+ *   - messages with the same key go to the same partition and are delivered in send order;
+ *   - within a consumer group each partition has one consumer at a time;
+ *   - a message's offset is committed only after its handler resolved (at-least-once).
+ */
+export interface OutgoingMessage {
+  readonly topic: string;
+  /** Partitioning key: the aggregate id, so one aggregate's events stay in order. */
+  readonly key: string;
+  readonly value: string | Buffer;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface DeliveredMessage {
+  readonly topic: string;
+  readonly partition: number;
+  /** Decimal string (Kafka offsets are int64). */
+  readonly offset: string;
+  readonly key: string | null;
+  readonly value: Buffer;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timestamp: Date;
+}
+
+export interface TopicSpec {
+  readonly name: string;
+  readonly partitions: number;
+  /** How long messages are kept; -1 = forever. */
+  readonly retentionMs: number;
+}
+
+export interface ConsumeOptions {
+  /** Consumer group: instances sharing it split the partitions between them. */
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  /** Where a group without committed offsets starts. Default true (the whole retained history). */
+  readonly fromBeginning?: boolean;
+  /**
+   * Called for one message at a time per partition; the offset is committed after it resolves.
+   * If it rejects, the offset is not committed and the message is delivered again.
+   */
+  readonly handle: (message: DeliveredMessage) => Promise<void>;
+}
+
+export interface ConsumerHandle {
+  /** Resolves once this instance has joined its group (it may own no partition yet). */
+  readonly ready: Promise<void>;
+  /** Rejects if consumption stopped on an error it could not recover from. */
+  readonly done: Promise<void>;
+  /** Finishes the message in flight, commits, leaves the group. */
+  stop(): Promise<void>;
+}
+
+export type ReplayFrom = 'earliest' | Date;
+
+export interface MessageTransport {
+  readonly kind: 'kafka' | 'embedded';
+  /** Creates missing topics, grows partitions, applies retention. Idempotent. */
+  provision(topics: readonly TopicSpec[]): Promise<void>;
+  send(messages: readonly OutgoingMessage[]): Promise<void>;
+  consume(options: ConsumeOptions): Promise<ConsumerHandle>;
+  /**
+   * Moves a group's committed offsets on a topic back to the beginning or to the first message at
+   * or after a time. The group must have no running instance (as with kafka-consumer-groups).
+   */
+  resetOffsets(groupId: string, topic: string, from: ReplayFrom): Promise<void>;
+  close(): Promise<void>;
+}
