@@ -1,0 +1,34 @@
+import {
+  createParamDecorator,
+  SetMetadata,
+  UnauthorizedException,
+  type ExecutionContext,
+} from '@nestjs/common';
+import type { Role, AuthenticatedUser } from './user';
+
+export const IS_PUBLIC_KEY = 'crm:public';
+export const ROLES_KEY = 'crm:roles';
+
+/** No token needed (health, metrics, docs, webhooks with their own signature check). */
+export const Public = () => SetMetadata(IS_PUBLIC_KEY, true);
+
+/** The caller needs at least one of these roles. Without it any authenticated caller passes. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+function userOf(ctx: ExecutionContext): AuthenticatedUser {
+  const user = ctx.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user;
+  // Only reachable when a @Public() route asks for the caller: a programming error, but never
+  // a reason to proceed without a tenant.
+  if (!user) throw new UnauthorizedException('This operation needs an authenticated caller');
+  return user;
+}
+
+/** The tenant id from the verified token; never from the body, query or path. */
+export const Tenant = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): string => userOf(ctx).tenant,
+);
+
+/** `{ sub, tenant, roles }` of the verified token. */
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AuthenticatedUser => userOf(ctx),
+);

@@ -1,0 +1,5 @@
+export * from './user';
+export * from './decorators';
+export * from './token-verifier';
+export * from './auth.guard';
+export * from './dev-token';

@@ -1,0 +1,2 @@
+export * from './problem-details.schema';
+export * from './openapi';

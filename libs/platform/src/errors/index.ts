@@ -1,0 +1,4 @@
+export * from './problem';
+export * from './validation';
+export * from './domain-error-problem';
+export * from './problem.filter';

@@ -1,0 +1,4 @@
+export * from './readiness-checks';
+export * from './database.indicator';
+export * from './kafka.indicator';
+export * from './health.controller';

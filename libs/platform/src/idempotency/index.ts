@@ -1,0 +1,3 @@
+export * from './request-hash';
+export * from './idempotency.store';
+export * from './idempotency.interceptor';

@@ -1,0 +1,85 @@
+/**
+ * A tiny controller exercising every platform feature, used by the platform's own tests and as
+ * a reference for services.
+ */
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DomainError, WrongExpectedVersionError } from '@crm/event-sourcing';
+import type { FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { CurrentUser, Public, Roles, Tenant } from '../auth/decorators';
+import type { AuthenticatedUser } from '../auth/user';
+import { ApiProblems } from '../docs/problem-details.schema';
+import { IfMatch, setETag } from '../http/etag';
+import { currentCorrelationId } from '../logging/request-context';
+import { CreateItemDto, ItemDto } from './items.dto';
+
+/** Deeper code reads the correlation id from the request context, not from a parameter. */
+function describeItem(tenant: string, user: AuthenticatedUser, dto: CreateItemDto): ItemDto {
+  return {
+    id: randomUUID(),
+    tenant,
+    name: dto.name,
+    quantity: dto.quantity,
+    createdBy: user.sub,
+    correlationId: currentCorrelationId() ?? 'none',
+  };
+}
+
+@ApiTags('items')
+@Controller('items')
+export class ItemsController {
+  @Post()
+  @Roles('admin', 'sales-rep')
+  @ApiCreatedResponse({ type: ItemDto })
+  @ApiProblems(400, 401, 403, 409, 422)
+  create(
+    @Tenant() tenant: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: CreateItemDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): ItemDto {
+    const item = describeItem(tenant, user, dto);
+    void reply.header('location', `/items/${item.id}`);
+    return item;
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ItemDto })
+  @ApiProblems(401, 404, 410)
+  find(@Param('id') id: string): never {
+    if (id === 'erased') throw new DomainError('ItemErased', `Item ${id} was erased`, 'gone');
+    throw new DomainError('ItemNotFound', `No item ${id}`, 'not-found', { itemId: id });
+  }
+
+  @Put(':id')
+  @HttpCode(200)
+  @ApiProblems(400, 401, 409)
+  rename(
+    @Tenant() tenant: string,
+    @Param('id') id: string,
+    @IfMatch() expected: number | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): { version: number } {
+    const current = 3;
+    if (expected !== undefined && expected !== current) {
+      throw new WrongExpectedVersionError({ tenant, id: `item-${id}` }, expected, current);
+    }
+    setETag(reply, current + 1);
+    return { version: current + 1 };
+  }
+
+  @Public()
+  @Get('-/slow')
+  async slow(@Query('ms') ms = '1000'): Promise<{ waitedMs: number }> {
+    const waitedMs = Math.min(Number(ms) || 0, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, waitedMs));
+    return { waitedMs };
+  }
+
+  @Public()
+  @Get('-/boom')
+  boom(): never {
+    throw new Error('connection string postgres://secret@db/internal exploded');
+  }
+}
