@@ -4,6 +4,9 @@ const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const root = __dirname;
+// Dependencies that ship ESM only: jest cannot require(esm) on Node 20, so they are compiled to
+// CommonJS too (jose: JWT verification; content-disposition: via @fastify/static for Swagger UI).
+const ESM_ONLY_PACKAGES = ['jose', 'content-disposition'];
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
     `^${alias}$`,
@@ -16,7 +19,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
-    '/node_modules/jose/.+\\.js$': [
+    [`/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/.+\\.js$`]: [
       '@swc/jest',
       { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
     ],
@@ -34,8 +37,7 @@ module.exports = {
       },
     ],
   },
-  // jose 6 ships ESM only and jest cannot require(esm) on Node 20: compile it to CommonJS too.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleNameMapper,
   globalSetup: path.join(root, 'libs/testing/src/jest/global-setup.ts'),
   globalTeardown: path.join(root, 'libs/testing/src/jest/global-teardown.ts'),

@@ -14,6 +14,8 @@ import { IfMatch, setETag } from '../http/etag';
 import { currentCorrelationId } from '../logging/request-context';
 import { CreateItemDto, ItemDto } from './items.dto';
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Deeper code reads the correlation id from the request context, not from a parameter. */
 function describeItem(tenant: string, user: AuthenticatedUser, dto: CreateItemDto): ItemDto {
   return {
@@ -69,11 +71,24 @@ export class ItemsController {
     return { version: current + 1 };
   }
 
+  /** Like create, but slow: lets tests hold a request in flight. */
+  @Post('-/slow')
+  @Roles('admin')
+  async createSlowly(
+    @Tenant() tenant: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: CreateItemDto,
+    @Query('ms') ms = '500',
+  ): Promise<ItemDto> {
+    await sleep(Math.min(Number(ms) || 0, 10_000));
+    return describeItem(tenant, user, dto);
+  }
+
   @Public()
   @Get('-/slow')
   async slow(@Query('ms') ms = '1000'): Promise<{ waitedMs: number }> {
     const waitedMs = Math.min(Number(ms) || 0, 10_000);
-    await new Promise((resolve) => setTimeout(resolve, waitedMs));
+    await sleep(waitedMs);
     return { waitedMs };
   }
 
