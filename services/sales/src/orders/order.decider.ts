@@ -1,0 +1,188 @@
+/**
+ * Order: placed -> fulfilled -> returned, or placed -> cancelled. Placed from an accepted quote or
+ * directly through the API (e-commerce); either way the totals are computed here, never taken
+ * from the caller, so the purchase history always adds up.
+ */
+import { type Decider, DomainError } from '@crm/event-sourcing';
+import { isIsoInstant, requireText, requireValid } from '../shared/contact-details';
+import { assertBasisPoints, assertCurrency, assertMinorUnits } from '../shared/money';
+import { computeTotals, type Totals } from '../shared/totals';
+import type { OrderCommand } from './order.commands';
+import type { OrderEvent, OrderLine } from './order.events';
+
+export type OrderStatus = 'placed' | 'fulfilled' | 'cancelled' | 'returned';
+export const MAX_ORDER_LINES = 500;
+
+export interface OrderState {
+  readonly exists: boolean;
+  readonly orderId: string;
+  readonly status: OrderStatus;
+  readonly contactId?: string;
+  readonly totals?: Totals;
+}
+
+export const initialOrderState = (): OrderState => ({
+  exists: false,
+  orderId: '',
+  status: 'placed',
+});
+
+export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
+  switch (event.type) {
+    case 'OrderPlaced':
+      return {
+        exists: true,
+        orderId: event.data.orderId,
+        status: 'placed',
+        contactId: event.data.contactId,
+        totals: event.data.totals,
+      };
+    case 'OrderFulfilled':
+      return { ...state, status: 'fulfilled' };
+    case 'OrderCancelled':
+      return { ...state, status: 'cancelled' };
+    case 'OrderReturned':
+      return { ...state, status: 'returned' };
+    case 'OrderCustomerRepointed':
+      return { ...state, contactId: event.data.toContactId };
+  }
+}
+
+const ALLOWED: Record<Exclude<OrderStatus, 'placed'>, OrderStatus> = {
+  fulfilled: 'placed',
+  cancelled: 'placed',
+  returned: 'fulfilled',
+};
+
+export function decideOrder(command: OrderCommand, state: OrderState): OrderEvent[] {
+  if (command.type === 'PlaceOrder') {
+    // Placing the same order id again (a retried quote acceptance) is not a second sale.
+    if (state.exists) return [];
+    return [place(command.data)];
+  }
+  if (!state.exists) throw new DomainError('OrderNotFound', 'No such order', 'not-found');
+  const orderId = state.orderId;
+  switch (command.type) {
+    case 'FulfillOrder':
+      if (!transition(state, 'fulfilled')) return [];
+      return [{ type: 'OrderFulfilled', data: { orderId, at: command.data.at } }];
+    case 'CancelOrder':
+      if (!transition(state, 'cancelled')) return [];
+      return [
+        {
+          type: 'OrderCancelled',
+          data: {
+            orderId,
+            reason: requireText(command.data.reason, 'reason', 500),
+            at: command.data.at,
+          },
+        },
+      ];
+    case 'ReturnOrder':
+      if (!transition(state, 'returned')) return [];
+      return [
+        {
+          type: 'OrderReturned',
+          data: {
+            orderId,
+            reason: requireText(command.data.reason, 'reason', 500),
+            at: command.data.at,
+          },
+        },
+      ];
+    case 'RepointOrderCustomer':
+      if (state.contactId !== command.data.fromContactId) return [];
+      return [{ type: 'OrderCustomerRepointed', data: { orderId, ...command.data } }];
+  }
+}
+
+export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
+  initialState: initialOrderState,
+  evolve: evolveOrder,
+  decide: decideOrder,
+};
+
+/** False when already there (a no-op); throws when the move is not allowed. */
+function transition(state: OrderState, to: Exclude<OrderStatus, 'placed'>): boolean {
+  if (state.status === to) return false;
+  if (state.status !== ALLOWED[to]) {
+    throw new DomainError(
+      'InvalidOrderTransition',
+      `A ${state.status} order cannot become ${to}`,
+      'conflict',
+      { from: state.status, to },
+    );
+  }
+  return true;
+}
+
+function place(d: Extract<OrderCommand, { type: 'PlaceOrder' }>['data']): OrderEvent {
+  requireValid(
+    d.source === 'quote' || d.source === 'api',
+    'InvalidOrderSource',
+    'source',
+    'source is quote or api',
+  );
+  requireValid(
+    Boolean(d.contactId || d.companyId),
+    'CustomerRequired',
+    'contactId',
+    'An order is for a contact or a company',
+  );
+  requireValid(isIsoInstant(d.at), 'InvalidInstant', 'at', 'at must be an ISO-8601 instant');
+  assertCurrency(d.currency);
+  assertBasisPoints(d.taxRateBps, 'taxRateBps');
+  const discountBps = d.discountBps ?? 0;
+  assertBasisPoints(discountBps, 'discountBps');
+  if (!Array.isArray(d.lines) || d.lines.length === 0 || d.lines.length > MAX_ORDER_LINES) {
+    throw new DomainError(
+      'InvalidOrderLines',
+      `An order has 1..${MAX_ORDER_LINES} lines`,
+      'invalid',
+      { field: 'lines' },
+    );
+  }
+  const ids = new Set<string>();
+  const lines: OrderLine[] = d.lines.map((line, i) => {
+    const lineId = requireText(line.lineId, `lines[${i}].lineId`, 100);
+    if (ids.has(lineId))
+      throw new DomainError('InvalidOrderLines', `lines[${i}].lineId is repeated`, 'invalid', {
+        field: `lines[${i}].lineId`,
+      });
+    ids.add(lineId);
+    requireValid(
+      Number.isInteger(line.quantity) && line.quantity > 0,
+      'InvalidQuantity',
+      `lines[${i}].quantity`,
+      'quantity must be a positive whole number',
+    );
+    assertMinorUnits(line.unitPriceMinor, `lines[${i}].unitPriceMinor`);
+    assertBasisPoints(line.discountBps ?? 0, `lines[${i}].discountBps`);
+    return {
+      lineId,
+      productId: requireText(line.productId, `lines[${i}].productId`),
+      sku: requireText(line.sku, `lines[${i}].sku`, 64),
+      name: requireText(line.name, `lines[${i}].name`),
+      quantity: line.quantity,
+      unitPriceMinor: line.unitPriceMinor,
+      discountBps: line.discountBps ?? 0,
+    };
+  });
+  return {
+    type: 'OrderPlaced',
+    data: {
+      orderId: d.orderId,
+      source: d.source,
+      ...(d.contactId ? { contactId: d.contactId } : {}),
+      ...(d.companyId ? { companyId: d.companyId } : {}),
+      ...(d.quoteId ? { quoteId: d.quoteId } : {}),
+      ...(d.opportunityId ? { opportunityId: d.opportunityId } : {}),
+      currency: d.currency,
+      taxRateBps: d.taxRateBps,
+      discountBps,
+      lines,
+      totals: computeTotals(lines, discountBps, d.taxRateBps),
+      at: d.at,
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { DomainEvent } from '@crm/event-sourcing';
+import type { Totals } from '../shared/totals';
+
+export interface OrderLine {
+  readonly lineId: string;
+  readonly productId: string;
+  readonly sku: string;
+  readonly name: string;
+  readonly quantity: number;
+  /** Minor units of the order currency, before the line discount. */
+  readonly unitPriceMinor: number;
+  readonly discountBps: number;
+}
+
+export type OrderSource = 'quote' | 'api';
+
+export type OrderPlaced = DomainEvent<
+  'OrderPlaced',
+  {
+    orderId: string;
+    source: OrderSource;
+    contactId?: string;
+    companyId?: string;
+    quoteId?: string;
+    opportunityId?: string;
+    currency: string;
+    taxRateBps: number;
+    discountBps: number;
+    lines: OrderLine[];
+    totals: Totals;
+    at: string;
+  }
+>;
+export type OrderFulfilled = DomainEvent<'OrderFulfilled', { orderId: string; at: string }>;
+export type OrderCancelled = DomainEvent<
+  'OrderCancelled',
+  { orderId: string; reason: string; at: string }
+>;
+export type OrderReturned = DomainEvent<
+  'OrderReturned',
+  { orderId: string; reason: string; at: string }
+>;
+export type OrderCustomerRepointed = DomainEvent<
+  'OrderCustomerRepointed',
+  { orderId: string; fromContactId: string; toContactId: string }
+>;
+
+export type OrderEvent =
+  OrderPlaced | OrderFulfilled | OrderCancelled | OrderReturned | OrderCustomerRepointed;

@@ -1,0 +1,36 @@
+/**
+ * How far each role may discount, per line and overall (basis points). A user with several roles
+ * gets the most generous of them; a role not listed may not discount at all.
+ */
+import { DomainError } from '@crm/event-sourcing';
+import type { BasisPoints } from '../shared/money';
+
+export const DISCOUNT_LIMITS_BPS: Readonly<Record<string, BasisPoints>> = {
+  'sales-rep': 1_000,
+  'sales-manager': 2_500,
+  admin: 10_000,
+};
+
+export function discountLimitFor(roles: readonly string[]): BasisPoints {
+  return Math.max(0, ...roles.map((role) => DISCOUNT_LIMITS_BPS[role] ?? 0));
+}
+
+export function assertDiscountAllowed(
+  discountBps: BasisPoints,
+  roles: readonly string[],
+  field: string,
+): void {
+  const limitBps = discountLimitFor(roles);
+  if (discountBps > limitBps) {
+    throw new DomainError(
+      'DiscountAboveRoleLimit',
+      `${field} of ${discountBps / 100} % is above your limit of ${limitBps / 100} %`,
+      'forbidden',
+      {
+        field,
+        requestedBps: discountBps,
+        limitBps,
+      },
+    );
+  }
+}
