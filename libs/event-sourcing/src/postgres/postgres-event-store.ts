@@ -84,6 +84,8 @@ export class PostgresEventStore implements EventStore {
     options: PostgresEventStoreOptions = {},
   ): Promise<PostgresEventStore> {
     const pool = new Pool(typeof config === 'string' ? { connectionString: config } : config);
+    // An idle connection dropped by the server must not crash the process: the next query reconnects.
+    pool.on('error', () => undefined);
     const store = new PostgresEventStore(pool, options, true);
     try {
       await store.migrate();
