@@ -6,3 +6,4 @@ export * from './postgres';
 export * from './command';
 export * from './upcasting';
 export * from './crypto-shredding';
+export * from './projections';
