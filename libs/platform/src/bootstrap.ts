@@ -12,6 +12,7 @@ import { ConfigError } from './config/config';
 import { loadPlatformConfig, PLATFORM_CONFIG, type PlatformConfig } from './config/platform-config';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './database/embedded-postgres';
 import { setupOpenApi } from './docs/openapi';
+import { closeConnectionsWhenDraining } from './http/drain-connections';
 import { REQUEST_ID_HEADER, requestIdFor } from './logging/request-context';
 import { registerHttpMetrics } from './metrics/http-metrics';
 import { PLATFORM_OPTIONS, type PlatformModuleOptions } from './platform-options';
@@ -71,6 +72,7 @@ export async function createServiceApp(
     done();
   });
   registerHttpMetrics(fastify);
+  closeConnectionsWhenDraining(fastify);
   setupOpenApi(app, app.get<PlatformModuleOptions>(PLATFORM_OPTIONS));
   return app;
 }

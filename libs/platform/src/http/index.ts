@@ -1,1 +1,2 @@
 export * from './etag';
+export * from './drain-connections';
