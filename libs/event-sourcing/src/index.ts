@@ -7,3 +7,4 @@ export * from './command';
 export * from './upcasting';
 export * from './crypto-shredding';
 export * from './projections';
+export * from './eventstoredb';
