@@ -88,6 +88,7 @@ export async function runRebuildCli(
         noTTYOutput: true,
         notTTYSchedule: 5_000,
         hideCursor: true,
+        stream: process.stdout,
       });
       bar.start(0, 0, { rate: '-', eta: '-' });
       const result = await rebuildProjection({
@@ -146,7 +147,11 @@ function formatSeconds(seconds: number): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), strict: false });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    strict: false,
+    options: { registry: { type: 'string' } },
+  });
   if (typeof values.registry !== 'string') {
     process.stderr.write(
       `--registry <module exporting projectionRegistry> is required\n${USAGE}\n`,
