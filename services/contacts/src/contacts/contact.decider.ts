@@ -14,7 +14,7 @@ import { withSinglePrimary } from '../shared/labelled-list';
 import { parseEmail } from '../shared/email-address';
 import { parsePhone } from '../shared/phone-number';
 import { parsePostalAddress } from '../shared/postal-address';
-import { oneOf, optionalText } from '../shared/text';
+import { compact, oneOf, optionalText } from '../shared/text';
 import {
   CONTACT_CHANNELS,
   LIFECYCLE_STAGES,
@@ -127,9 +127,15 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
   if (command.type === 'EraseContact' && state.status !== 'unregistered') {
     return state.status === 'erased'
       ? []
-      : [{ type: 'ContactErased', data: { erasedAt: command.data.erasedAt } }];
+      : [
+          {
+            type: 'ContactErased',
+            data: { contactId: state.contactId!, erasedAt: command.data.erasedAt },
+          },
+        ];
   }
   assertAccepts(command, state);
+  const contactId = state.contactId!;
   switch (command.type) {
     case 'RegisterContact': {
       if (state.status !== 'unregistered') {
@@ -198,7 +204,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
       return [
         {
           type: 'ContactEmailAdded',
-          data: { ...entry, primary: entry.primary || state.emails.length === 0 },
+          data: { contactId, ...entry, primary: entry.primary || state.emails.length === 0 },
         },
       ];
     }
@@ -207,7 +213,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
       if (!state.emails.some((e) => e.address === address)) {
         throw new DomainError('EmailNotFound', 'The contact has no such email', 'not-found');
       }
-      return [{ type: 'ContactEmailRemoved', data: { address } }];
+      return [{ type: 'ContactEmailRemoved', data: { contactId, address } }];
     }
     case 'AddContactPhone': {
       const entry = parsePhoneEntry(command.data, 'phone');
@@ -225,7 +231,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
       return [
         {
           type: 'ContactPhoneAdded',
-          data: { ...entry, primary: entry.primary || state.phones.length === 0 },
+          data: { contactId, ...entry, primary: entry.primary || state.phones.length === 0 },
         },
       ];
     }
@@ -234,7 +240,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
       if (!state.phones.some((p) => p.number === number)) {
         throw new DomainError('PhoneNotFound', 'The contact has no such phone', 'not-found');
       }
-      return [{ type: 'ContactPhoneRemoved', data: { number } }];
+      return [{ type: 'ContactPhoneRemoved', data: { contactId, number } }];
     }
     case 'AddContactAddress': {
       const address = parsePostalAddress(command.data, 'address');
@@ -251,7 +257,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
       return [
         {
           type: 'ContactAddressAdded',
-          data: { ...address, primary: address.primary || state.addresses.length === 0 },
+          data: { contactId, ...address, primary: address.primary || state.addresses.length === 0 },
         },
       ];
     }
@@ -259,17 +265,21 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
       if (!state.addresses.some((a) => a.addressId === command.data.addressId)) {
         throw new DomainError('AddressNotFound', 'The contact has no such address', 'not-found');
       }
-      return [{ type: 'ContactAddressRemoved', data: { addressId: command.data.addressId } }];
+      return [
+        { type: 'ContactAddressRemoved', data: { contactId, addressId: command.data.addressId } },
+      ];
     }
     case 'TagContact': {
       const fresh = parseTags(command.data.tags).filter((t) => !state.tags.includes(t));
       if (state.tags.length + fresh.length > MAX_LIST.tags)
         throw invalidField('tags', 'TooManyEntries', 'A contact holds at most 50 tags');
-      return fresh.length ? [{ type: 'ContactTagged', data: { tags: fresh } }] : [];
+      return fresh.length ? [{ type: 'ContactTagged', data: { contactId, tags: fresh } }] : [];
     }
     case 'UntagContact': {
       const tag = parseTag(command.data.tag, 'tag');
-      return state.tags.includes(tag) ? [{ type: 'ContactUntagged', data: { tag } }] : [];
+      return state.tags.includes(tag)
+        ? [{ type: 'ContactUntagged', data: { contactId, tag } }]
+        : [];
     }
     case 'SetContactCustomFields': {
       const { set, cleared } = parseCustomFields(
@@ -284,7 +294,10 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
       const reallyCleared = cleared.filter((k) => k in state.customFields);
       if (Object.keys(changedSet).length === 0 && reallyCleared.length === 0) return [];
       return [
-        { type: 'ContactCustomFieldsChanged', data: { set: changedSet, cleared: reallyCleared } },
+        {
+          type: 'ContactCustomFieldsChanged',
+          data: { contactId, set: changedSet, cleared: reallyCleared },
+        },
       ];
     }
     case 'ArchiveContact':
@@ -292,13 +305,11 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
       return [
         {
           type: 'ContactArchived',
-          data: command.data.reason
-            ? { reason: optionalText(command.data.reason, 'reason', 500) }
-            : {},
+          data: compact({ contactId, reason: optionalText(command.data.reason, 'reason', 500) }),
         },
       ];
     case 'RestoreContact':
-      return state.status === 'archived' ? [{ type: 'ContactRestored', data: {} }] : [];
+      return state.status === 'archived' ? [{ type: 'ContactRestored', data: { contactId } }] : [];
     case 'AbsorbDuplicate':
       return decideAbsorb(command.data, state);
     case 'MarkContactMerged':
@@ -309,7 +320,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
           'invalid',
         );
       }
-      return [{ type: 'ContactMerged', data: { survivorId: command.data.survivorId } }];
+      return [{ type: 'ContactMerged', data: { contactId, survivorId: command.data.survivorId } }];
     case 'EraseContact':
       return []; // handled above; unreachable for registered contacts
   }
@@ -319,6 +330,7 @@ function decideUpdate(
   d: Extract<ContactCommand, { type: 'UpdateContact' }>['data'],
   state: ContactState,
 ): ContactEvent[] {
+  const contactId = state.contactId!;
   const events: ContactEvent[] = [];
   const changes: ContactDetailChanges = {};
   const differs = (a: unknown, b: unknown) =>
@@ -342,17 +354,18 @@ function decideUpdate(
     const value = d.demographics === null ? null : parseDemographics(d.demographics, d.today);
     if (differs(value, state.demographics)) changes.demographics = value;
   }
-  if (Object.keys(changes).length) events.push({ type: 'ContactDetailsChanged', data: changes });
+  if (Object.keys(changes).length)
+    events.push({ type: 'ContactDetailsChanged', data: { contactId, ...changes } });
   if (d.ownerId !== undefined) {
     const ownerId = d.ownerId === null ? null : (optionalText(d.ownerId, 'ownerId', 128) ?? null);
     if (differs(ownerId, state.ownerId))
-      events.push({ type: 'ContactOwnerAssigned', data: { ownerId } });
+      events.push({ type: 'ContactOwnerAssigned', data: { contactId, ownerId } });
   }
   if (d.companyId !== undefined) {
     const companyId =
       d.companyId === null ? null : (optionalText(d.companyId, 'companyId', 128) ?? null);
     if (differs(companyId, state.companyId))
-      events.push({ type: 'ContactCompanyLinked', data: { companyId } });
+      events.push({ type: 'ContactCompanyLinked', data: { contactId, companyId } });
   }
   if (d.lifecycleStage !== undefined) {
     const to = oneOf(d.lifecycleStage, LIFECYCLE_STAGES, 'lifecycleStage');
@@ -371,7 +384,7 @@ function decideUpdate(
     if (to !== state.lifecycleStage)
       events.push({
         type: 'ContactLifecycleStageChanged',
-        data: { from: state.lifecycleStage, to },
+        data: { contactId, from: state.lifecycleStage, to },
       });
   }
   return events;
@@ -409,6 +422,7 @@ function decideAbsorb(
     {
       type: 'ContactDuplicateAbsorbed',
       data: {
+        contactId: state.contactId!,
         duplicateId: d.duplicateId,
         emails: dup.emails
           .filter((e) => !state.emails.some((s) => s.address === e.address))
@@ -431,7 +445,10 @@ function decideAbsorb(
   ];
 }
 
-function applyDetailChanges(state: ContactState, changes: ContactDetailChanges): ContactState {
+function applyDetailChanges(
+  state: ContactState,
+  changes: ContactDetailChanges & { contactId?: string },
+): ContactState {
   const next: { -readonly [K in keyof ContactState]: ContactState[K] } = { ...state };
   if (changes.name) next.name = changes.name;
   if (changes.bestTimeToCall !== undefined)
@@ -449,6 +466,11 @@ function removeEntry<T extends { primary: boolean }>(
 ): T[] {
   const rest = list.filter(keep);
   return rest.length && !rest.some((e) => e.primary) ? withSinglePrimary(rest) : rest;
+}
+
+function withoutSubject<T extends { contactId: string }>(data: T): Omit<T, 'contactId'> {
+  const { contactId: _subject, ...rest } = data;
+  return rest;
 }
 
 function addEntry<T extends { primary: boolean }>(list: readonly T[], entry: T): T[] {
@@ -470,18 +492,18 @@ function evolve(state: ContactState, event: ContactEvent): ContactState {
     case 'ContactLifecycleStageChanged':
       return { ...state, lifecycleStage: event.data.to };
     case 'ContactEmailAdded':
-      return { ...state, emails: addEntry(state.emails, event.data) };
+      return { ...state, emails: addEntry(state.emails, withoutSubject(event.data)) };
     case 'ContactEmailRemoved':
       return {
         ...state,
         emails: removeEntry(state.emails, (e) => e.address !== event.data.address),
       };
     case 'ContactPhoneAdded':
-      return { ...state, phones: addEntry(state.phones, event.data) };
+      return { ...state, phones: addEntry(state.phones, withoutSubject(event.data)) };
     case 'ContactPhoneRemoved':
       return { ...state, phones: removeEntry(state.phones, (p) => p.number !== event.data.number) };
     case 'ContactAddressAdded':
-      return { ...state, addresses: addEntry(state.addresses, event.data) };
+      return { ...state, addresses: addEntry(state.addresses, withoutSubject(event.data)) };
     case 'ContactAddressRemoved':
       return {
         ...state,

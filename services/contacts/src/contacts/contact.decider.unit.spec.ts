@@ -45,7 +45,7 @@ const registered: ContactRegistered = {
 };
 const erased: ContactEvent = {
   type: 'ContactErased',
-  data: { erasedAt: '2026-11-23T10:00:00.000Z' },
+  data: { contactId: 'c1', erasedAt: '2026-11-23T10:00:00.000Z' },
 };
 
 describe('contact decider', () => {
@@ -253,7 +253,11 @@ describe('contact decider', () => {
         .then([
           {
             type: 'ContactDetailsChanged',
-            data: { name: { given: 'Ada', family: 'King' }, preferredChannel: 'email' },
+            data: {
+              contactId: 'c1',
+              name: { given: 'Ada', family: 'King' },
+              preferredChannel: 'email',
+            },
           },
         ]));
 
@@ -272,9 +276,12 @@ describe('contact decider', () => {
           data: { ownerId: 'u7', companyId: 'co1', lifecycleStage: 'customer', today },
         })
         .then([
-          { type: 'ContactOwnerAssigned', data: { ownerId: 'u7' } },
-          { type: 'ContactCompanyLinked', data: { companyId: 'co1' } },
-          { type: 'ContactLifecycleStageChanged', data: { from: 'lead', to: 'customer' } },
+          { type: 'ContactOwnerAssigned', data: { contactId: 'c1', ownerId: 'u7' } },
+          { type: 'ContactCompanyLinked', data: { contactId: 'c1', companyId: 'co1' } },
+          {
+            type: 'ContactLifecycleStageChanged',
+            data: { contactId: 'c1', from: 'lead', to: 'customer' },
+          },
         ]));
 
     it.each([
@@ -292,7 +299,8 @@ describe('contact decider', () => {
         type: 'UpdateContact',
         data: { lifecycleStage: to, today },
       });
-      if (allowed) step.then([{ type: 'ContactLifecycleStageChanged', data: { from, to } }]);
+      if (allowed)
+        step.then([{ type: 'ContactLifecycleStageChanged', data: { contactId: 'c1', from, to } }]);
       else step.thenThrows('IllegalLifecycleMove');
     });
 
@@ -325,7 +333,7 @@ describe('contact decider', () => {
     it('removing the primary email promotes the next one', () =>
       given([
         registered,
-        { type: 'ContactEmailAdded', data: { address: 'b@x.io', primary: false } },
+        { type: 'ContactEmailAdded', data: { contactId: 'c1', address: 'b@x.io', primary: false } },
       ])
         .when({ type: 'RemoveContactEmail', data: { address: 'ada@example.com' } })
         .thenState((s) => expect(s.emails).toEqual([{ address: 'b@x.io', primary: true }])));
@@ -341,7 +349,7 @@ describe('contact decider', () => {
         .then([
           {
             type: 'ContactPhoneAdded',
-            data: { number: '+14155552671', label: 'mobile', primary: false },
+            data: { contactId: 'c1', number: '+14155552671', label: 'mobile', primary: false },
           },
         ]);
       given([registered])
@@ -359,6 +367,7 @@ describe('contact decider', () => {
           {
             type: 'ContactAddressAdded',
             data: {
+              contactId: 'c1',
               addressId: 'a1',
               primary: true,
               lines: ['1 Main St'],
@@ -381,19 +390,22 @@ describe('contact decider', () => {
     it('tags only with tags the contact lacks; untagging an absent tag is a no-op', () => {
       given([registered])
         .when({ type: 'TagContact', data: { tags: ['VIP', 'golf'] } })
-        .then([{ type: 'ContactTagged', data: { tags: ['golf'] } }]);
+        .then([{ type: 'ContactTagged', data: { contactId: 'c1', tags: ['golf'] } }]);
       given([registered])
         .when({ type: 'UntagContact', data: { tag: 'golf' } })
         .then([]);
       given([registered])
         .when({ type: 'UntagContact', data: { tag: 'VIP' } })
-        .then([{ type: 'ContactUntagged', data: { tag: 'vip' } }]);
+        .then([{ type: 'ContactUntagged', data: { contactId: 'c1', tag: 'vip' } }]);
     });
 
     it('sets and clears custom fields, reporting only real changes', () =>
       given([
         registered,
-        { type: 'ContactCustomFieldsChanged', data: { set: { shoe_size: 38 }, cleared: [] } },
+        {
+          type: 'ContactCustomFieldsChanged',
+          data: { contactId: 'c1', set: { shoe_size: 38 }, cleared: [] },
+        },
       ])
         .when({
           type: 'SetContactCustomFields',
@@ -405,7 +417,7 @@ describe('contact decider', () => {
         .then([
           {
             type: 'ContactCustomFieldsChanged',
-            data: { set: { loyalty_tier: 'gold' }, cleared: ['shoe_size'] },
+            data: { contactId: 'c1', set: { loyalty_tier: 'gold' }, cleared: ['shoe_size'] },
           },
         ]));
 
@@ -419,14 +431,14 @@ describe('contact decider', () => {
   });
 
   describe('archive, merge, erase', () => {
-    const archived: ContactEvent = { type: 'ContactArchived', data: {} };
+    const archived: ContactEvent = { type: 'ContactArchived', data: { contactId: 'c1' } };
     it('an archived contact refuses changes until restored', () => {
       given([registered, archived])
         .when({ type: 'TagContact', data: { tags: ['x'] } })
         .thenThrows('ContactArchived');
       given([registered, archived])
         .when({ type: 'RestoreContact', data: {} })
-        .then([{ type: 'ContactRestored', data: {} }]);
+        .then([{ type: 'ContactRestored', data: { contactId: 'c1' } }]);
       given([registered, archived]).when({ type: 'ArchiveContact', data: {} }).then([]);
     });
 
@@ -455,6 +467,7 @@ describe('contact decider', () => {
           {
             type: 'ContactDuplicateAbsorbed',
             data: {
+              contactId: 'c1',
               duplicateId: 'c2',
               emails: [{ address: 'ada@old.io', primary: false }],
               phones: [],
@@ -470,6 +483,7 @@ describe('contact decider', () => {
       const absorbed: ContactEvent = {
         type: 'ContactDuplicateAbsorbed',
         data: {
+          contactId: 'c1',
           duplicateId: 'c2',
           emails: [],
           phones: [],
@@ -493,7 +507,7 @@ describe('contact decider', () => {
         .thenThrows('CannotMergeIntoItself'));
 
     it('a merged contact refuses commands and names its survivor', () =>
-      given([registered, { type: 'ContactMerged', data: { survivorId: 'c9' } }])
+      given([registered, { type: 'ContactMerged', data: { contactId: 'c1', survivorId: 'c9' } }])
         .when({ type: 'TagContact', data: { tags: ['x'] } })
         .thenThrows(
           (e) =>

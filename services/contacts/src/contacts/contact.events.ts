@@ -1,8 +1,9 @@
 /**
  * Facts about one person, stream `contact-<contactId>`. Fields that identify the person (names,
- * emails, phones, addresses, birth date, free text) are what crypto-shredding encrypts.
+ * emails, phones, addresses, birth date, free text) are what crypto-shredding encrypts; every
+ * event names its contact in `data.contactId`, the data subject whose key encrypts them.
  */
-import type { DomainEvent } from '@crm/event-sourcing';
+import type { DomainEvent as BaseEvent } from '@crm/event-sourcing';
 import type { CustomFieldValue } from '../custom-fields/custom-field';
 import type { PostalAddress } from '../shared/postal-address';
 import type {
@@ -16,10 +17,11 @@ import type {
   PhoneEntry,
 } from './contact';
 
+type DomainEvent<Type extends string, Data> = BaseEvent<Type, Data & { contactId: string }>;
+
 export type ContactRegistered = DomainEvent<
   'ContactRegistered',
   ContactProfile & {
-    contactId: string;
     ownerId?: string;
     companyId?: string;
     lifecycleStage: LifecycleStage;
@@ -55,7 +57,7 @@ export type ContactCustomFieldsChanged = DomainEvent<
   { set: Record<string, CustomFieldValue>; cleared: string[] }
 >;
 export type ContactArchived = DomainEvent<'ContactArchived', { reason?: string }>;
-export type ContactRestored = DomainEvent<'ContactRestored', Record<string, never>>;
+export type ContactRestored = DomainEvent<'ContactRestored', object>;
 /** On the survivor: what it took over from the duplicate (only what it did not have already). */
 export type ContactDuplicateAbsorbed = DomainEvent<
   'ContactDuplicateAbsorbed',

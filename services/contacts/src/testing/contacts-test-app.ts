@@ -1,0 +1,87 @@
+/**
+ * The real contacts app on a fresh real PostgreSQL database, driven through HTTP (fastify
+ * inject: the full Nest/Fastify stack, without a socket).
+ */
+import { createServiceApp, mintDevToken, type Role } from '@crm/platform';
+import { createTestDatabase, type TestDatabase } from '@crm/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from '../app.module';
+
+const SECRET = 'contacts-e2e-secret-0123456789abcdef-xyz';
+
+export interface HttpResponse {
+  readonly statusCode: number;
+  readonly headers: Record<string, string | string[] | number | undefined>;
+  readonly body: string;
+  json<T = any>(): T;
+}
+
+export interface CallOptions {
+  readonly method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  readonly url: string;
+  readonly payload?: unknown;
+  readonly headers?: Record<string, string>;
+  readonly tenant?: string;
+  readonly roles?: Role[];
+  readonly sub?: string;
+  /** Send no Authorization header. */
+  readonly anonymous?: boolean;
+}
+
+export interface ContactsTestApp {
+  readonly app: NestFastifyApplication;
+  readonly db: TestDatabase;
+  call(options: CallOptions): Promise<HttpResponse>;
+  close(): Promise<void>;
+}
+
+export async function startContactsTestApp(
+  env: Record<string, string> = {},
+): Promise<ContactsTestApp> {
+  const db = await createTestDatabase('contacts_e2e');
+  const app = await createServiceApp(AppModule, {
+    env: {
+      DATABASE_URL: db.url,
+      JWT_SECRET: SECRET,
+      JWT_JWKS_URL: '',
+      LOG_LEVEL: 'silent',
+      KAFKA_BROKERS: '',
+      ...env,
+    },
+  });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    db,
+    async call(options) {
+      const token = options.anonymous
+        ? undefined
+        : await mintDevToken({
+            tenant: options.tenant ?? 'tenant-a',
+            roles: options.roles ?? ['sales-rep'],
+            sub: options.sub ?? 'user-1',
+            secret: SECRET,
+          });
+      const res = await app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({
+          method: options.method ?? 'GET',
+          url: options.url,
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers },
+          ...(options.payload !== undefined ? { payload: options.payload as object } : {}),
+        });
+      return {
+        statusCode: res.statusCode,
+        headers: res.headers,
+        body: res.body,
+        json: () => JSON.parse(res.body),
+      };
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
