@@ -18,7 +18,11 @@ export function loggerParams(config: PlatformConfig, serviceName: string): Param
       customProps: (req: IncomingMessage) => ({ correlationId: req.id }),
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
       autoLogging: {
-        ignore: (req: IncomingMessage) => QUIET_PATHS.some((p) => req.url?.startsWith(p) ?? false),
+        // middie rewrites req.url relative to the middleware's mount path; originalUrl is intact.
+        ignore: (req: IncomingMessage & { originalUrl?: string }) => {
+          const url = req.originalUrl ?? req.url ?? '';
+          return QUIET_PATHS.some((prefix) => url.startsWith(prefix));
+        },
       },
     },
   };
