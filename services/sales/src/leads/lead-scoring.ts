@@ -21,7 +21,7 @@ export const MAX_SCORE = 100;
 
 const SOURCE_POINTS: Record<LeadSource, number> = {
   referral: 15,
-  'web-form': 10,
+  web_form: 10,
   campaign: 5,
   manual: 5,
   import: 0,

@@ -9,9 +9,9 @@ const profile = { name: 'Ada Lovelace', email: 'ada@example.com', company: 'Anal
 
 const captured: LeadEvent = {
   type: 'LeadCaptured',
-  data: { leadId: 'lead-1', source: 'web-form', campaignId: 'cmp-1', profile, capturedAt: at },
+  data: { leadId: 'lead-1', source: 'web_form', campaignId: 'cmp-1', profile, capturedAt: at },
 };
-const firstScore = scoreLead({ profile, source: 'web-form', interactions: 0, campaignClicks: 0 });
+const firstScore = scoreLead({ profile, source: 'web_form', interactions: 0, campaignClicks: 0 });
 const scored: LeadEvent = {
   type: 'LeadScored',
   data: {
@@ -37,7 +37,7 @@ describe('Lead decider', () => {
       given([])
         .when({
           type: 'CaptureLead',
-          data: { leadId: 'lead-1', source: 'web-form', campaignId: 'cmp-1', profile, at },
+          data: { leadId: 'lead-1', source: 'web_form', campaignId: 'cmp-1', profile, at },
         })
         .then([captured, scored]);
       expect(firstScore.reasons.map((r) => r.rule)).toEqual([
@@ -89,7 +89,7 @@ describe('Lead decider', () => {
 
     it('cannot capture the same lead twice', () => {
       given([captured, scored])
-        .when({ type: 'CaptureLead', data: { leadId: 'lead-1', source: 'web-form', profile, at } })
+        .when({ type: 'CaptureLead', data: { leadId: 'lead-1', source: 'web_form', profile, at } })
         .thenThrows('LeadAlreadyExists');
     });
 
@@ -100,7 +100,7 @@ describe('Lead decider', () => {
 
   describe('scoring', () => {
     it('rescores as engagement arrives, keeping the previous score', () => {
-      const after = scoreLead({ profile, source: 'web-form', interactions: 1, campaignClicks: 0 });
+      const after = scoreLead({ profile, source: 'web_form', interactions: 1, campaignClicks: 0 });
       given([captured, scored])
         .when({ type: 'RecordLeadEngagement', data: { kind: 'interaction', at } })
         .then([
@@ -121,7 +121,7 @@ describe('Lead decider', () => {
         data: { leadId: 'lead-1', kind: 'campaign-click', occurredAt: `${at}-${n}` },
       });
       const clicks = [1, 2, 3, 4, 5].map(click);
-      const capped = scoreLead({ profile, source: 'web-form', interactions: 0, campaignClicks: 5 });
+      const capped = scoreLead({ profile, source: 'web_form', interactions: 0, campaignClicks: 5 });
       // After 5 clicks (15 points, the cap) only the click count in the reason text changes.
       given([
         captured,

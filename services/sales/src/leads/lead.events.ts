@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@crm/event-sourcing';
 
-export const LEAD_SOURCES = ['web-form', 'import', 'campaign', 'referral', 'manual'] as const;
+export const LEAD_SOURCES = ['web_form', 'import', 'campaign', 'referral', 'manual'] as const;
 export type LeadSource = (typeof LEAD_SOURCES)[number];
 
 export const ENGAGEMENT_KINDS = ['interaction', 'campaign-click'] as const;

@@ -1,0 +1,22 @@
+/**
+ * The sales service, feature by feature. Infrastructure (event store, read models, command path)
+ * is chosen in SalesInfrastructureModule; every feature module holds its controller and queries.
+ */
+import { Module } from '@nestjs/common';
+import { PlatformModule } from '@crm/platform';
+import { SalesInfrastructureModule } from './infrastructure/sales-infrastructure.module';
+import { LeadsModule } from './leads/leads.module';
+
+@Module({
+  imports: [
+    PlatformModule.forRoot({
+      serviceName: 'sales',
+      description:
+        'Sales-force automation: leads, pipelines and deals, activities, products and CPQ, quotes, orders',
+      idempotency: { schema: 'sales' },
+    }),
+    SalesInfrastructureModule,
+    LeadsModule,
+  ],
+})
+export class AppModule {}

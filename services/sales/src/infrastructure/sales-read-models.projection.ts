@@ -1,0 +1,34 @@
+/** The service's one projection, assembled from the feature parts (see read-model-part.ts). */
+import type { Projection } from '@crm/event-sourcing';
+import { activityListPart } from '../activities/activity-list.projection';
+import { leadListPart } from '../leads/lead-list.projection';
+import { dealListPart } from '../opportunities/deal-list.projection';
+import { orderHistoryPart } from '../orders/order-history.projection';
+import { pipelineListPart } from '../pipelines/pipeline-list.projection';
+import { catalogPart } from '../products/catalog.projection';
+import { quotePart } from '../quotes/quote.projection';
+import { S, type ReadModelPart } from './read-model-part';
+
+const PARTS: readonly ReadModelPart[] = [
+  leadListPart,
+  pipelineListPart,
+  dealListPart,
+  activityListPart,
+  catalogPart,
+  quotePart,
+  orderHistoryPart,
+];
+
+export const salesReadModels: Projection = {
+  name: 'sales.read_models',
+  version: 1,
+  handlers: Object.assign({}, ...PARTS.map((part) => part.handlers)),
+  async init(tx) {
+    await tx.query(`CREATE SCHEMA IF NOT EXISTS ${S}`);
+    for (const part of PARTS) await tx.query(part.ddl);
+  },
+  async reset(tx) {
+    const tables = PARTS.flatMap((part) => part.tables).map((table) => `${S}.${table}`);
+    await tx.query(`TRUNCATE ${tables.join(', ')}`);
+  },
+};

@@ -1,0 +1,193 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { ENGAGEMENT_KINDS, LEAD_SOURCES } from './lead.events';
+
+export class LeadProfileDto {
+  @ApiProperty({ example: 'Ada Lovelace', maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+  @ApiPropertyOptional({ example: 'ada@example.com' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  email?: string;
+  @ApiPropertyOptional({ example: '+4915112345678', description: 'E.164' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  phone?: string;
+  @ApiPropertyOptional({ example: 'Analytical Engines Ltd' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  company?: string;
+  @ApiPropertyOptional({ example: 'Head of Fleet' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  jobTitle?: string;
+  @ApiPropertyOptional({ example: 'Electric roadster' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  interest?: string;
+}
+
+export class CaptureLeadDto {
+  @ApiProperty({ enum: LEAD_SOURCES }) @IsIn(LEAD_SOURCES) source!: (typeof LEAD_SOURCES)[number];
+  @ApiPropertyOptional({ description: 'Campaign that produced the lead' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  campaignId?: string;
+  @ApiProperty({ type: LeadProfileDto })
+  @ValidateNested()
+  @Type(() => LeadProfileDto)
+  profile!: LeadProfileDto;
+  @ApiPropertyOptional({ description: 'Sales rep owning the lead' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  ownerId?: string;
+}
+
+export class RecordEngagementDto {
+  @ApiProperty({ enum: ENGAGEMENT_KINDS })
+  @IsIn(ENGAGEMENT_KINDS)
+  kind!: (typeof ENGAGEMENT_KINDS)[number];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) campaignId?: string;
+  @ApiPropertyOptional({ description: 'When it happened (default now)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  at?: string;
+}
+
+export class StartWorkingDto {
+  @ApiPropertyOptional({ description: 'Owner (default: the caller)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  ownerId?: string;
+}
+
+export class DisqualifyLeadDto {
+  @ApiProperty({ example: 'No budget this year' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class ConversionOpportunityDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) pipelineId!: string;
+  @ApiPropertyOptional({ description: 'Default: "<lead name> - <interest>"' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+  @ApiProperty({ description: 'Deal value in minor units (cents)', example: 4500000 })
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountMinor!: number;
+  @ApiProperty({ example: 'EUR' }) @Matches(/^[A-Z]{3}$/) currency!: string;
+  @ApiProperty({ example: '2026-12-15' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  expectedCloseDate!: string;
+}
+
+export class ConvertLeadDto {
+  @ApiPropertyOptional({ description: 'Link to this contact instead of creating one' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  existingContactId?: string;
+  @ApiPropertyOptional({ description: 'Link to this company instead of creating one' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  existingCompanyId?: string;
+  @ApiProperty({ type: ConversionOpportunityDto })
+  @ValidateNested()
+  @Type(() => ConversionOpportunityDto)
+  opportunity!: ConversionOpportunityDto;
+}
+
+export class LeadListQueryDto {
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  minScore?: number;
+  @ApiPropertyOptional({ enum: ['new', 'working', 'qualified', 'converted', 'disqualified'] })
+  @IsOptional()
+  @IsIn(['new', 'working', 'qualified', 'converted', 'disqualified'])
+  status?: string;
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class ScoreReasonDto {
+  @ApiProperty() rule!: string;
+  @ApiProperty() points!: number;
+  @ApiProperty() detail!: string;
+}
+
+export class LeadSummaryDto {
+  @ApiProperty() leadId!: string;
+  @ApiProperty() name!: string;
+  @ApiPropertyOptional() email?: string;
+  @ApiPropertyOptional() company?: string;
+  @ApiProperty() status!: string;
+  @ApiProperty() source!: string;
+  @ApiProperty() score!: number;
+  @ApiPropertyOptional() ownerId?: string;
+  @ApiProperty() version!: number;
+}
+
+export class LeadDto extends LeadSummaryDto {
+  @ApiProperty({ type: LeadProfileDto }) profile!: LeadProfileDto;
+  @ApiProperty({ type: [ScoreReasonDto] }) reasons!: ScoreReasonDto[];
+  @ApiProperty() interactions!: number;
+  @ApiProperty() campaignClicks!: number;
+  @ApiPropertyOptional() contactId?: string;
+  @ApiPropertyOptional() opportunityId?: string;
+  @ApiPropertyOptional() disqualifiedReason?: string;
+}
+
+export class LeadConvertedDto {
+  @ApiProperty() leadId!: string;
+  @ApiProperty() contactId!: string;
+  @ApiProperty() contactCreated!: boolean;
+  @ApiPropertyOptional() companyId?: string;
+  @ApiProperty() opportunityId!: string;
+  @ApiProperty() version!: number;
+}

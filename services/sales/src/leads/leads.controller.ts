@@ -1,0 +1,293 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiProblems,
+  CurrentUser,
+  IfMatch,
+  Roles,
+  setETag,
+  type AuthenticatedUser,
+} from '@crm/platform';
+import type { FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { AggregateCommands } from '../infrastructure/aggregate-commands';
+import {
+  accepted,
+  callerOf,
+  CommandAccepted,
+  notFound,
+  nowIso,
+  SELLERS,
+} from '../infrastructure/http';
+import { STREAM } from '../infrastructure/tokens';
+import { opportunityDecider } from '../opportunities/opportunity.decider';
+import { loadPipelineSnapshot } from '../pipelines/pipeline-snapshot';
+import { decideLead, leadDecider } from './lead.decider';
+import {
+  CaptureLeadDto,
+  ConvertLeadDto,
+  DisqualifyLeadDto,
+  LeadConvertedDto,
+  LeadDto,
+  LeadListQueryDto,
+  LeadProfileDto,
+  LeadSummaryDto,
+  RecordEngagementDto,
+  StartWorkingDto,
+} from './lead.dto';
+import type { LeadCommand } from './lead.commands';
+import { LeadListQuery } from './lead-list.query';
+
+@ApiTags('leads')
+@Controller('leads')
+export class LeadsController {
+  constructor(
+    private readonly commands: AggregateCommands,
+    private readonly leads: LeadListQuery,
+  ) {}
+
+  @Post()
+  @Roles(...SELLERS, 'marketer', 'integrator')
+  @ApiOperation({
+    summary:
+      'Capture a lead (web form, import, campaign response, referral, by hand); it is scored at once',
+  })
+  @ApiCreatedResponse({ type: CommandAccepted })
+  @ApiProblems(400, 401, 403, 422)
+  async capture(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: CaptureLeadDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const leadId = randomUUID();
+    const result = await this.commands.execute(
+      leadDecider,
+      STREAM.lead(leadId),
+      { type: 'CaptureLead', data: { leadId, ...dto, at: nowIso() } },
+      callerOf(user),
+    );
+    return accepted(reply, leadId, result.nextExpectedVersion, `/leads/${leadId}`);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Leads by score, best first' })
+  @ApiOkResponse({ type: [LeadSummaryDto] })
+  @ApiProblems(400, 401)
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: LeadListQueryDto,
+  ): Promise<LeadSummaryDto[]> {
+    return this.leads.list(user.tenant, query);
+  }
+
+  @Get(':leadId')
+  @ApiOkResponse({ type: LeadDto })
+  @ApiProblems(401, 404)
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('leadId') leadId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LeadDto> {
+    const lead = await this.leads.get(user.tenant, leadId);
+    if (!lead) throw notFound('LeadNotFound', 'lead');
+    setETag(reply, lead.version);
+    return lead;
+  }
+
+  @Put(':leadId/profile')
+  @HttpCode(200)
+  @Roles(...SELLERS)
+  @ApiOperation({ summary: 'Replace the profile (If-Match); the lead is rescored' })
+  @ApiOkResponse({ type: CommandAccepted })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  updateProfile(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('leadId') leadId: string,
+    @IfMatch() version: number | undefined,
+    @Body() profile: LeadProfileDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(user, leadId, { type: 'UpdateLeadProfile', data: { profile } }, reply, version);
+  }
+
+  @Post(':leadId/engagements')
+  @HttpCode(200)
+  @Roles(...SELLERS, 'marketer', 'integrator')
+  @ApiOperation({ summary: 'Record an interaction or campaign click; the lead is rescored' })
+  @ApiOkResponse({ type: CommandAccepted })
+  @ApiProblems(400, 401, 403, 404, 422)
+  engage(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('leadId') leadId: string,
+    @Body() dto: RecordEngagementDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(
+      user,
+      leadId,
+      {
+        type: 'RecordLeadEngagement',
+        data: { kind: dto.kind, campaignId: dto.campaignId, at: dto.at ?? nowIso() },
+      },
+      reply,
+    );
+  }
+
+  @Post(':leadId/work')
+  @HttpCode(200)
+  @Roles(...SELLERS)
+  @ApiOkResponse({ type: CommandAccepted })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  startWork(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('leadId') leadId: string,
+    @IfMatch() version: number | undefined,
+    @Body() dto: StartWorkingDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(
+      user,
+      leadId,
+      { type: 'StartWorkingLead', data: { ownerId: dto.ownerId ?? user.sub, at: nowIso() } },
+      reply,
+      version,
+    );
+  }
+
+  @Post(':leadId/qualify')
+  @HttpCode(200)
+  @Roles(...SELLERS)
+  @ApiOkResponse({ type: CommandAccepted })
+  @ApiProblems(401, 403, 404, 409, 412)
+  qualify(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('leadId') leadId: string,
+    @IfMatch() version: number | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(user, leadId, { type: 'QualifyLead', data: { at: nowIso() } }, reply, version);
+  }
+
+  @Post(':leadId/disqualify')
+  @HttpCode(200)
+  @Roles(...SELLERS)
+  @ApiOkResponse({ type: CommandAccepted })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  disqualify(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('leadId') leadId: string,
+    @IfMatch() version: number | undefined,
+    @Body() dto: DisqualifyLeadDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(
+      user,
+      leadId,
+      { type: 'DisqualifyLead', data: { reason: dto.reason, at: nowIso() } },
+      reply,
+      version,
+    );
+  }
+
+  @Post(':leadId/convert')
+  @HttpCode(200)
+  @Roles(...SELLERS)
+  @ApiOperation({
+    summary:
+      'Convert a qualified lead: creates (or links) the contact and company and opens an opportunity',
+    description:
+      'The contacts service creates the contact/company from the lead.converted event. Converting twice is 409 LeadAlreadyConverted.',
+  })
+  @ApiOkResponse({ type: LeadConvertedDto })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  async convert(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('leadId') leadId: string,
+    @IfMatch() ifMatch: number | undefined,
+    @Body() dto: ConvertLeadDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LeadConvertedDto> {
+    const at = nowIso();
+    const { state: lead, version } = await this.commands.load(
+      leadDecider,
+      user.tenant,
+      STREAM.lead(leadId),
+    );
+    const convert: LeadCommand = {
+      type: 'ConvertLead',
+      data: {
+        existingContactId: dto.existingContactId,
+        newContactId: randomUUID(),
+        existingCompanyId: dto.existingCompanyId,
+        newCompanyId: randomUUID(),
+        opportunityId: randomUUID(),
+        at,
+      },
+    };
+    // Dry run on the state just read, so an unconvertible lead never leaves an orphan opportunity behind.
+    const [converted] = decideLead(convert, lead);
+    if (converted.type !== 'LeadConverted')
+      throw new Error('ConvertLead must decide LeadConverted');
+    const { contactId, companyId, opportunityId } = converted.data;
+    const pipeline = await loadPipelineSnapshot(
+      this.commands,
+      user.tenant,
+      dto.opportunity.pipelineId,
+    );
+    await this.commands.execute(
+      opportunityDecider,
+      STREAM.opportunity(opportunityId),
+      {
+        type: 'OpenOpportunity',
+        data: {
+          opportunityId,
+          name:
+            dto.opportunity.name ??
+            [lead.profile.name, lead.profile.interest].filter(Boolean).join(' - '),
+          pipeline,
+          amountMinor: dto.opportunity.amountMinor,
+          currency: dto.opportunity.currency,
+          expectedCloseDate: dto.opportunity.expectedCloseDate,
+          ownerId: lead.ownerId ?? user.sub,
+          contactId,
+          companyId,
+          leadId,
+          at,
+        },
+      },
+      callerOf(user),
+    );
+    // Appending with the version the dry run saw: a concurrent conversion fails here, not twice.
+    const result = await this.commands.execute(
+      leadDecider,
+      STREAM.lead(leadId),
+      convert,
+      callerOf(user, ifMatch ?? version),
+    );
+    setETag(reply, result.nextExpectedVersion);
+    return {
+      leadId,
+      contactId,
+      contactCreated: converted.data.contactCreated,
+      ...(companyId ? { companyId } : {}),
+      opportunityId,
+      version: result.nextExpectedVersion,
+    };
+  }
+
+  private async run(
+    user: AuthenticatedUser,
+    leadId: string,
+    command: LeadCommand,
+    reply: FastifyReply,
+    version?: number,
+  ): Promise<CommandAccepted> {
+    const result = await this.commands.execute(
+      leadDecider,
+      STREAM.lead(leadId),
+      command,
+      callerOf(user, version),
+    );
+    return accepted(reply, leadId, result.nextExpectedVersion);
+  }
+}
