@@ -391,6 +391,13 @@ describe('platform (e2e through the testing app)', () => {
         '#/components/schemas/ProblemDetails',
       );
       expect(doc.paths['/health/ready']).toBeUndefined();
+      // Responses the platform adds to every operation, documented even where the controller is silent.
+      const problemRef = { $ref: '#/components/schemas/ProblemDetails' };
+      const rename = doc.paths['/items/{id}'].put.responses;
+      for (const status of ['400', '401', '403', '409', '500']) {
+        expect(rename[status].content['application/problem+json'].schema).toEqual(problemRef);
+      }
+      expect(doc.paths['/items/{id}'].get.responses['400']).toBeUndefined();
 
       const ui = await inject({ url: '/docs' });
       expect(ui.statusCode).toBe(200);
