@@ -88,10 +88,11 @@ describe('ProjectionRunner', () => {
     const log = await logFor(id);
     const projection = tallyProjection({ name: `tally_${id}`, schema: `rm_${id}` });
     const seeded = await seedAmounts(log, { count: 30, streams: 1, prefix: id });
-    const { events: mine } = await log.readAll({ limit: 10_000 });
     const r = runner({ store: log, projection }).start();
     expect(await r.waitForPosition(seeded.last, 10_000)).toBe(true);
     await r.stop();
+    const { events: mine } = await log.readAll({ limit: 10_000 });
+    expect(mine).toHaveLength(30);
     const snapshot = await dumpTally(t.pool, `rm_${id}`);
 
     const client = await t.pool.connect();
@@ -102,7 +103,14 @@ describe('ProjectionRunner', () => {
 
       // A handler that fails halfway through a batch: its earlier writes roll back with it.
       const next = await seedAmounts(log, { count: 5, streams: 1, prefix: id });
-      const fresh = (await log.readAll({ after: seeded.last, limit: 100 })).events;
+      // readAll only shows events below the cluster's oldest open transaction: other suites'
+      // transactions can hold them back for a moment.
+      let fresh = (await log.readAll({ after: seeded.last, limit: 100 })).events;
+      for (let tries = 0; fresh.length < 5 && tries < 200; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        fresh = (await log.readAll({ after: seeded.last, limit: 100 })).events;
+      }
+      expect(fresh).toHaveLength(5);
       let seen = 0;
       const failing = tallyProjection({
         name: projection.name,
@@ -172,7 +180,13 @@ describe('ProjectionRunner', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     await seedAmounts(log, { count: 40, streams: 2, prefix: id, perAppend: 5 });
     const idle = runner({ store: log, projection: projection() }); // not started: measures only
-    const lag = await idle.sampleLag();
+    // The count only includes events visible to readers; other suites' open transactions can
+    // briefly hide the newest ones.
+    let lag = await idle.sampleLag();
+    for (let tries = 0; lag.events < 40 && tries < 200; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      lag = await idle.sampleLag();
+    }
     expect(lag.events).toBe(40);
     expect(lag.seconds).toBeGreaterThanOrEqual(1);
     const metrics = await register.metrics();

@@ -4,6 +4,7 @@
  */
 import { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@crm/testing';
+import type { EventStore, RecordedEvent } from '../event-store';
 import { PostgresEventStore } from '../postgres';
 
 export interface TestStore {
@@ -29,4 +30,22 @@ export async function openTestStore(prefix: string, poolSize = 10): Promise<Test
       await db.drop();
     },
   };
+}
+
+/**
+ * readAll, retried until `count` events are visible. Global reads only return events below the
+ * cluster's oldest open transaction, so suites running in parallel (e.g. the conformance suite's
+ * deliberately long transaction) can hide fresh events for a while.
+ */
+export async function readAllVisible(
+  store: EventStore,
+  count: number,
+  timeoutMs = 15_000,
+): Promise<RecordedEvent[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { events } = await store.readAll({ limit: Math.max(count, 1_000) });
+    if (events.length >= count || Date.now() > deadline) return events;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }

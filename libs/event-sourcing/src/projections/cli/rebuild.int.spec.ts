@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { openTestStore, type TestStore } from '../../testing/postgres-test-store';
+import { openTestStore, readAllVisible, type TestStore } from '../../testing/postgres-test-store';
 import { seedAmounts, type Seeded } from '../testing/seed';
 import { dumpTally } from '../testing/tally-projection';
 import { projectionRegistry } from '../testing/tally-registry';
@@ -12,6 +12,8 @@ let seeded: Seeded;
 beforeAll(async () => {
   t = await openTestStore('es_rebuild_cli');
   seeded = await seedAmounts(t.store, { count: 1_500, streams: 3, prefix: 'cli' });
+  // A rebuild replays what is visible when it runs; wait until all of it is.
+  expect(await readAllVisible(t.store, 1_500)).toHaveLength(1_500);
 });
 afterAll(() => t.close());
 
