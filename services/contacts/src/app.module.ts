@@ -4,9 +4,15 @@
  */
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
+import { ConsentController } from './consent/consent.controller';
+import { ConsentService } from './consent/consent.service';
 import { ContactsController } from './contacts/contacts.controller';
 import { CustomFieldCatalogueReader } from './custom-fields/custom-field-catalogue';
+import { ContactListQuery } from './directory/contact-list.query';
+import { ContactsQueryController } from './directory/contacts-query.controller';
 import { ContactsInfrastructureModule } from './infrastructure/contacts-infrastructure.module';
+import { InteractionsController } from './interactions/interactions.controller';
+import { TimelineController } from './timeline/timeline.controller';
 
 @Module({
   imports: [
@@ -17,7 +23,13 @@ import { ContactsInfrastructureModule } from './infrastructure/contacts-infrastr
     }),
     ContactsInfrastructureModule,
   ],
-  controllers: [ContactsController],
-  providers: [CustomFieldCatalogueReader],
+  controllers: [
+    ContactsQueryController,
+    ContactsController,
+    ConsentController,
+    InteractionsController,
+    TimelineController,
+  ],
+  providers: [CustomFieldCatalogueReader, ContactListQuery, ConsentService],
 })
 export class AppModule {}

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentUser, Roles, Tenant, type AuthenticatedUser } from '@crm/platform';
+import { READERS, WRITERS } from '../shared/roles';
+import { ConsentDecisionDto, ConsentView } from './consent.dto';
+import { ConsentService } from './consent.service';
+
+@ApiTags('consent')
+@Controller('contacts/:id/consent')
+export class ConsentController {
+  constructor(private readonly consent: ConsentService) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOkResponse({
+    type: ConsentView,
+    description: 'Current decision per channel and the full history',
+  })
+  @ApiProblems(401, 403, 404, 409, 410)
+  async get(@Tenant() tenant: string, @Param('id') id: string): Promise<ConsentView> {
+    await this.consent.assertContactAcceptsConsent(tenant, id);
+    return this.consent.view(tenant, id);
+  }
+
+  @Put(':channel')
+  @Roles(...WRITERS)
+  @ApiOkResponse({ type: ConsentView })
+  @ApiProblems(400, 401, 403, 404, 409, 410, 422)
+  decide(
+    @Tenant() tenant: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @Param('channel') channel: string,
+    @Body() dto: ConsentDecisionDto,
+  ): Promise<ConsentView> {
+    return this.consent.decide({ tenant, actor: user.sub }, id, channel, {
+      status: dto.status,
+      legalBasis: dto.legalBasis,
+      source: dto.source,
+      reason: dto.reason,
+      at: dto.decidedAt ?? new Date().toISOString(),
+    });
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Consent decisions for a contact. The contact must exist and be neither merged nor erased; the
+ * decision itself is the consent decider's. Staff and the customer touchpoint both come here.
+ */
+import { DomainError } from '@crm/event-sourcing';
+import { Injectable } from '@nestjs/common';
+import { CONTACT_CHANNELS, type ContactChannel } from '../contacts/contact';
+import { contactDecider } from '../contacts/contact.decider';
+import { contactStreamId } from '../contacts/contact-view';
+import { AggregateCommands, type CommandCaller } from '../infrastructure/aggregate-commands';
+import { oneOf } from '../shared/text';
+import { mayContact, type LegalBasis } from './consent';
+import type { ConsentCommand } from './consent.commands';
+import { consentDecider } from './consent.decider';
+import type { ConsentEvent } from './consent.events';
+import type { ConsentView } from './consent.dto';
+
+export interface ConsentDecision {
+  readonly status: 'granted' | 'withdrawn';
+  readonly legalBasis?: LegalBasis;
+  readonly source: string;
+  readonly reason?: string;
+  readonly at: string;
+}
+
+export function consentStreamId(contactId: string): string {
+  return `consent-${contactStreamId(contactId).slice('contact-'.length)}`;
+}
+
+@Injectable()
+export class ConsentService {
+  constructor(private readonly aggregates: AggregateCommands) {}
+
+  async decide(
+    caller: CommandCaller,
+    contactId: string,
+    rawChannel: string,
+    decision: ConsentDecision,
+  ): Promise<ConsentView> {
+    await this.assertContactAcceptsConsent(caller.tenant, contactId);
+    const channel = oneOf(rawChannel, CONTACT_CHANNELS, 'channel');
+    const command: ConsentCommand =
+      decision.status === 'granted'
+        ? {
+            type: 'GrantConsent',
+            data: {
+              contactId,
+              channel,
+              legalBasis: decision.legalBasis as LegalBasis,
+              source: decision.source,
+              at: decision.at,
+            },
+          }
+        : {
+            type: 'WithdrawConsent',
+            data: {
+              contactId,
+              channel,
+              source: decision.source,
+              at: decision.at,
+              reason: decision.reason,
+            },
+          };
+    await this.aggregates.execute(consentDecider, consentStreamId(contactId), command, caller);
+    return this.view(caller.tenant, contactId);
+  }
+
+  async view(tenant: string, contactId: string): Promise<ConsentView> {
+    const { events, version } = await this.aggregates.store.readStream({
+      tenant,
+      id: consentStreamId(contactId),
+    });
+    const domain = events.map((e) => ({ type: e.type, data: e.data }) as ConsentEvent);
+    const state = domain.reduce(consentDecider.evolve, consentDecider.initialState());
+    return {
+      contactId,
+      version,
+      channels: state.channels as ConsentView['channels'],
+      contactable: CONTACT_CHANNELS.filter((c: ContactChannel) => mayContact(state.channels, c)),
+      history: domain.map(({ type, data }) => ({
+        channel: data.channel,
+        status: type === 'ConsentGranted' ? 'granted' : 'withdrawn',
+        ...(type === 'ConsentGranted' ? { legalBasis: data.legalBasis } : {}),
+        source: data.source,
+        at: data.at,
+      })),
+    };
+  }
+
+  async assertContactAcceptsConsent(tenant: string, contactId: string): Promise<void> {
+    const { state } = await this.aggregates.load(
+      contactDecider,
+      tenant,
+      contactStreamId(contactId),
+    );
+    if (state.status === 'unregistered')
+      throw new DomainError('ContactNotFound', 'Contact does not exist', 'not-found');
+    if (state.status === 'erased')
+      throw new DomainError('ContactErased', 'Contact was erased', 'gone');
+    if (state.status === 'merged') {
+      throw new DomainError(
+        'ContactAlreadyMerged',
+        `Contact was merged into ${state.survivorId}`,
+        'conflict',
+        { survivorId: state.survivorId },
+      );
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CALL_OUTCOMES,
+  DIRECTIONS,
+  FEEDBACK_CATEGORIES,
+  INTERACTION_CHANNELS,
+  INTERACTION_KINDS,
+  SEVERITIES,
+} from './interaction';
+
+export class CallDetailsDto {
+  @ApiProperty({ enum: DIRECTIONS }) @IsIn(DIRECTIONS) direction!: (typeof DIRECTIONS)[number];
+  @ApiProperty({ example: '+4930123456', description: 'E.164' })
+  @IsString()
+  @MaxLength(32)
+  from!: string;
+  @ApiProperty({ example: '+14155552671', description: 'E.164' })
+  @IsString()
+  @MaxLength(32)
+  to!: string;
+  @ApiProperty({ format: 'date-time' }) @IsString() @MaxLength(40) startedAt!: string;
+  @ApiProperty({ minimum: 0, maximum: 86400 })
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  durationSeconds!: number;
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  purpose?: string;
+  @ApiProperty({ enum: CALL_OUTCOMES })
+  @IsIn(CALL_OUTCOMES)
+  outcome!: (typeof CALL_OUTCOMES)[number];
+}
+
+export class FeedbackDetailsDto {
+  @ApiProperty({ enum: FEEDBACK_CATEGORIES })
+  @IsIn(FEEDBACK_CATEGORIES)
+  category!: (typeof FEEDBACK_CATEGORIES)[number];
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating?: number;
+  @ApiPropertyOptional({ enum: SEVERITIES })
+  @IsOptional()
+  @IsIn(SEVERITIES)
+  severity?: (typeof SEVERITIES)[number];
+}
+
+export class LogInteractionDto {
+  @ApiProperty({ enum: INTERACTION_KINDS })
+  @IsIn(INTERACTION_KINDS)
+  kind!: (typeof INTERACTION_KINDS)[number];
+
+  @ApiPropertyOptional({
+    enum: INTERACTION_CHANNELS,
+    description: 'Defaults from the kind (call -> phone, ...)',
+  })
+  @IsOptional()
+  @IsIn(INTERACTION_CHANNELS)
+  channel?: (typeof INTERACTION_CHANNELS)[number];
+
+  @ApiProperty({ format: 'date-time', description: 'When it happened (not in the future)' })
+  @IsString()
+  @MaxLength(40)
+  occurredAt!: string;
+
+  @ApiPropertyOptional({ enum: DIRECTIONS })
+  @IsOptional()
+  @IsIn(DIRECTIONS)
+  direction?: (typeof DIRECTIONS)[number];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Other contacts who took part',
+    maxItems: 19,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(19)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  otherContactIds?: string[];
+
+  @ApiPropertyOptional({ description: 'Employee involved (default: the caller)', maxLength: 128 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  userId?: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  subject?: string;
+  @ApiPropertyOptional({ maxLength: 20000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  body?: string;
+
+  @ApiPropertyOptional({ type: CallDetailsDto, description: 'Required for calls' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CallDetailsDto)
+  call?: CallDetailsDto;
+
+  @ApiPropertyOptional({ type: FeedbackDetailsDto, description: 'Required for feedback' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FeedbackDetailsDto)
+  feedback?: FeedbackDetailsDto;
+}
+
+export class InteractionLoggedView {
+  @ApiProperty() interactionId!: string;
+  @ApiProperty({ type: [String] }) contactIds!: string[];
+}

@@ -1,0 +1,82 @@
+/** Logging an interaction with a contact (and optionally other contacts who took part). */
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@crm/event-sourcing';
+import { ApiProblems, CurrentUser, Roles, Tenant, type AuthenticatedUser } from '@crm/platform';
+import type { FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { contactDecider } from '../contacts/contact.decider';
+import { contactStreamId } from '../contacts/contact-view';
+import { AggregateCommands } from '../infrastructure/aggregate-commands';
+import { WRITERS } from '../shared/roles';
+import { interactionDecider } from './interaction.decider';
+import { InteractionLoggedView, LogInteractionDto } from './interaction.dto';
+
+@ApiTags('interactions')
+@Controller('contacts/:id/interactions')
+@Roles(...WRITERS)
+export class InteractionsController {
+  constructor(private readonly aggregates: AggregateCommands) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: InteractionLoggedView })
+  @ApiProblems(400, 401, 403, 404, 409, 410, 422)
+  async log(
+    @Tenant() tenant: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() dto: LogInteractionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InteractionLoggedView> {
+    const { otherContactIds = [], ...rest } = dto;
+    const contactIds = [id, ...otherContactIds].map((c) => c.toLowerCase());
+    for (const contactId of contactIds) await this.assertActive(tenant, contactId);
+    const interactionId = randomUUID();
+    await this.aggregates.execute(
+      interactionDecider,
+      `interaction-${interactionId}`,
+      {
+        type: 'LogInteraction',
+        data: {
+          ...rest,
+          interactionId,
+          contactIds,
+          userId: dto.userId ?? user.sub,
+          now: new Date().toISOString(),
+        },
+      },
+      { tenant, actor: user.sub },
+    );
+    void reply.header('location', `/contacts/${id}/timeline`);
+    return { interactionId, contactIds };
+  }
+
+  /** Interactions attach to living contacts only: not to unknown, merged-away or erased ones. */
+  private async assertActive(tenant: string, contactId: string): Promise<void> {
+    const { state } = await this.aggregates.load(
+      contactDecider,
+      tenant,
+      contactStreamId(contactId),
+    );
+    if (state.status === 'unregistered') {
+      throw new DomainError('ContactNotFound', `Contact ${contactId} does not exist`, 'not-found', {
+        contactId,
+      });
+    }
+    if (state.status === 'erased')
+      throw new DomainError('ContactErased', `Contact ${contactId} was erased`, 'gone', {
+        contactId,
+      });
+    if (state.status === 'merged') {
+      throw new DomainError(
+        'ContactAlreadyMerged',
+        `Contact ${contactId} was merged into ${state.survivorId}`,
+        'conflict',
+        {
+          contactId,
+          survivorId: state.survivorId,
+        },
+      );
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export class TimelineQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) cursor?: string;
+
+  @ApiPropertyOptional({
+    enum: ['contacts', 'sales', 'campaigns'],
+    description: 'Only entries from this source',
+  })
+  @IsOptional()
+  @IsIn(['contacts', 'sales', 'campaigns'])
+  source?: string;
+}
+
+export class TimelineEntry {
+  @ApiProperty() entryId!: string;
+  @ApiProperty({ description: 'contacts, sales or campaigns' }) source!: string;
+  @ApiProperty({ example: 'call' }) kind!: string;
+  @ApiPropertyOptional({ nullable: true }) channel!: string | null;
+  @ApiPropertyOptional({ nullable: true }) direction!: string | null;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiPropertyOptional({ nullable: true }) userId!: string | null;
+  @ApiPropertyOptional({ nullable: true }) subject!: string | null;
+  @ApiPropertyOptional({ nullable: true }) body!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
+}
+
+export class TimelinePage {
+  @ApiProperty({ type: [TimelineEntry] }) items!: TimelineEntry[];
+  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+}
