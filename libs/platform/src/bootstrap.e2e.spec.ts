@@ -40,6 +40,14 @@ function startMain(env: Record<string, string>): Started {
   return { child, exit, stdout: () => out, stderr: () => err };
 }
 
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 async function waitForUrl(started: Started, timeoutMs = 45_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -92,7 +100,10 @@ describe('bootstrapService in a child process', () => {
       status: res.status,
       body: await res.json(),
     }));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor(
+      () => started.stdout().includes('slow request started'),
+      'the slow request to start',
+    );
     started.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 200));
     // The listener is closed: a new connection is refused while the slow request drains.

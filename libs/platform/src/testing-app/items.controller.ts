@@ -2,7 +2,18 @@
  * A tiny controller exercising every platform feature, used by the platform's own tests and as
  * a reference for services.
  */
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Logger,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError, WrongExpectedVersionError } from '@crm/event-sourcing';
 import type { FastifyReply } from 'fastify';
@@ -31,6 +42,8 @@ function describeItem(tenant: string, user: AuthenticatedUser, dto: CreateItemDt
 @ApiTags('items')
 @Controller('items')
 export class ItemsController {
+  private readonly logger = new Logger(ItemsController.name);
+
   @Post()
   @Roles('admin', 'sales-rep')
   @ApiCreatedResponse({ type: ItemDto })
@@ -88,6 +101,8 @@ export class ItemsController {
   @Get('-/slow')
   async slow(@Query('ms') ms = '1000'): Promise<{ waitedMs: number }> {
     const waitedMs = Math.min(Number(ms) || 0, 10_000);
+    // The shutdown test waits for this line: the request is then surely in flight.
+    this.logger.log(`slow request started (${waitedMs} ms)`);
     await sleep(waitedMs);
     return { waitedMs };
   }

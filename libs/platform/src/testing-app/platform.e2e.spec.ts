@@ -56,6 +56,24 @@ describe('platform (e2e through the testing app)', () => {
       payload: payload as object,
     });
 
+  /** Resolves once a request has claimed the key, i.e. its handler is running. */
+  const claimed = async (key: string) => {
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      for (let i = 0; i < 250; i++) {
+        const { rowCount } = await client
+          .query('SELECT 1 FROM platform.idempotency_keys WHERE key = $1', [key])
+          .catch(() => ({ rowCount: 0 }));
+        if (rowCount) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`no claim for ${key}`);
+    } finally {
+      await client.end();
+    }
+  };
+
   beforeAll(async () => {
     db = await createTestDatabase('platform_e2e');
     app = await createServiceApp(TestingAppModule, { env: testEnv(db) });
@@ -301,12 +319,12 @@ describe('platform (e2e through the testing app)', () => {
       const slowPost = () =>
         inject({
           method: 'POST',
-          url: '/items/-/slow?ms=600',
+          url: '/items/-/slow?ms=1000',
           headers: { authorization: auth, 'idempotency-key': key },
           payload: { name: 'Slow', quantity: 1 },
         });
       const first = slowPost();
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await claimed(key);
       const concurrent = await slowPost();
       expect(concurrent.statusCode).toBe(409);
       expect(json(concurrent).type).toBe('/problems/idempotent-request-in-progress');
