@@ -110,6 +110,23 @@ describe('platform (e2e through the testing app)', () => {
       ]);
     });
 
+    it.each([['[1,2]'], ['"text"'], ['null'], ['42']])(
+      'answers the JSON body %s (not an object) with 400',
+      async (payload) => {
+        const res = await inject({
+          method: 'POST',
+          url: '/items',
+          headers: {
+            authorization: `Bearer ${await token(['admin'])}`,
+            'content-type': 'application/json',
+          },
+          payload,
+        });
+        expect(res.statusCode).toBe(400);
+        expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+      },
+    );
+
     it('answers malformed JSON with 400', async () => {
       const res = await inject({
         method: 'POST',
