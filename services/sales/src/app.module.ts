@@ -6,6 +6,8 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
 import { SalesInfrastructureModule } from './infrastructure/sales-infrastructure.module';
 import { LeadsModule } from './leads/leads.module';
+import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { PipelinesModule } from './pipelines/pipelines.module';
 
 @Module({
   imports: [
@@ -17,6 +19,8 @@ import { LeadsModule } from './leads/leads.module';
     }),
     SalesInfrastructureModule,
     LeadsModule,
+    PipelinesModule,
+    OpportunitiesModule,
   ],
 })
 export class AppModule {}

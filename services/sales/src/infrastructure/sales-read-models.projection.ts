@@ -1,5 +1,6 @@
 /** The service's one projection, assembled from the feature parts (see read-model-part.ts). */
 import type { Projection } from '@crm/event-sourcing';
+import { contactDirectoryPart } from '../contact-directory/contact-directory.table';
 import { activityListPart } from '../activities/activity-list.projection';
 import { leadListPart } from '../leads/lead-list.projection';
 import { dealListPart } from '../opportunities/deal-list.projection';
@@ -17,6 +18,7 @@ const PARTS: readonly ReadModelPart[] = [
   catalogPart,
   quotePart,
   orderHistoryPart,
+  contactDirectoryPart,
 ];
 
 export const salesReadModels: Projection = {
@@ -29,6 +31,7 @@ export const salesReadModels: Projection = {
   },
   async reset(tx) {
     const tables = PARTS.flatMap((part) => part.tables).map((table) => `${S}.${table}`);
+    if (tables.length === 0) return;
     await tx.query(`TRUNCATE ${tables.join(', ')}`);
   },
 };

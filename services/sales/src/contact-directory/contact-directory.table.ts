@@ -1,0 +1,28 @@
+/**
+ * `contact_directory`: the local copy of contact and company names from crm.contacts.v1, so lists
+ * can show names without calling the contacts service. Written by the contacts consumer, not by
+ * the projection (it does not come from this service's log), so a rebuild leaves it alone.
+ */
+import { S, type ReadModelPart } from '../infrastructure/read-model-part';
+
+export const contactDirectoryPart: ReadModelPart = {
+  ddl: `
+    CREATE TABLE IF NOT EXISTS ${S}.contact_directory (
+      tenant text NOT NULL,
+      contact_id text NOT NULL,
+      display_name text,
+      company_id text,
+      merged_into text,
+      erased boolean NOT NULL DEFAULT false,
+      updated_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (tenant, contact_id)
+    );
+    CREATE TABLE IF NOT EXISTS ${S}.company_directory (
+      tenant text NOT NULL,
+      company_id text NOT NULL,
+      name text,
+      PRIMARY KEY (tenant, company_id)
+    );`,
+  tables: [],
+  handlers: {},
+};
