@@ -4,10 +4,12 @@
  */
 import { createTestDatabase, describeWithKafka, type TestDatabase } from '@crm/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { HealthIndicatorService } from '@nestjs/terminus';
 import { Client } from 'pg';
 import { mintDevToken } from '../auth/dev-token';
 import type { Role } from '../auth/user';
 import { createServiceApp } from '../bootstrap';
+import { ReadinessChecks } from '../health/readiness-checks';
 import { TestingAppModule } from './testing-app.module';
 
 const SECRET = 'platform-e2e-secret-0123456789abcdef-xyz';
@@ -470,6 +472,26 @@ describe('platform readiness when dependencies are down', () => {
       error: { database: { status: 'down' } },
     });
     expect((await fastify.inject({ url: '/health/live' })).statusCode).toBe(200);
+  });
+
+  it('includes the checks a service registers', async () => {
+    const fastify = await start({});
+    const indicators = app.get(HealthIndicatorService);
+    let lag = 0;
+    app
+      .get(ReadinessChecks)
+      .register('projections', async () =>
+        lag > 10
+          ? indicators.check('projections').down({ lag })
+          : indicators.check('projections').up({ lag }),
+      );
+    const caughtUp = await fastify.inject({ url: '/health/ready' });
+    expect(caughtUp.statusCode).toBe(200);
+    expect(JSON.parse(caughtUp.body).info.projections).toEqual({ status: 'up', lag: 0 });
+    lag = 50;
+    const behind = await fastify.inject({ url: '/health/ready' });
+    expect(behind.statusCode).toBe(503);
+    expect(JSON.parse(behind.body).error.projections).toEqual({ status: 'down', lag: 50 });
   });
 
   it('503 naming kafka when KAFKA_BROKERS points at nothing', async () => {
