@@ -28,6 +28,8 @@ export function createTransport(
     );
   }
   const pool = new Pool({ connectionString: config.embeddedDatabaseUrl, max: 10 });
+  // Idle clients killed by a server restart must not crash the process; the next query reconnects.
+  pool.on('error', (error) => options.logger?.warn({ err: error }, 'embedded log connection lost'));
   const transport = new EmbeddedTransport({ pool, logger: options.logger });
   const close = transport.close.bind(transport);
   transport.close = async () => {

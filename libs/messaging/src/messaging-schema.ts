@@ -4,6 +4,7 @@
  * transaction as the consumer's effect.
  */
 import type { Pool } from 'pg';
+import { inTransaction } from './pg-transaction';
 import { assertIdentifier } from './transport/embedded/embedded-log-schema';
 
 export const DEFAULT_MESSAGING_SCHEMA = 'messaging';
@@ -13,9 +14,7 @@ export async function migrateMessaging(
   schema = DEFAULT_MESSAGING_SCHEMA,
 ): Promise<void> {
   const s = assertIdentifier(schema);
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query(
       `SELECT pg_advisory_xact_lock(hashtext('crm-messaging-migrate:' || $1::text))`,
       [s],
@@ -40,11 +39,5 @@ export async function migrateMessaging(
       );
       CREATE INDEX IF NOT EXISTS inbox_by_topic_time ON ${s}.inbox (consumer, topic, message_time);
     `);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -29,6 +29,7 @@ import type {
   MessageTransport,
 } from '../transport/message-transport';
 import { assertIdentifier } from '../transport/embedded/embedded-log-schema';
+import { inTransaction } from '../pg-transaction';
 import { deadLetterMessage } from './dead-letter';
 import { isInfrastructureError, NonRetryableError } from './errors';
 import type { IntegrationEventHandlerFn, ReceivedIntegrationEvent } from './received-event';
@@ -174,30 +175,17 @@ export class IntegrationEventConsumer {
     message: DeliveredMessage,
     handler: IntegrationEventHandlerFn,
   ): Promise<'processed' | 'duplicate'> {
-    const tx = await this.options.pool.connect();
-    let broken = false;
-    try {
-      await tx.query('BEGIN');
+    // A duplicate is detected inside the transaction, so its (empty) commit is also harmless.
+    return inTransaction(this.options.pool, async (tx) => {
       const inserted = await tx.query(
         `INSERT INTO ${this.inboxTable} (consumer, event_id, event_type, topic, message_time)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (consumer, event_id) DO NOTHING`,
         [this.options.name, event.id, event.type, message.topic, message.timestamp],
       );
-      if (inserted.rowCount === 0) {
-        await tx.query('ROLLBACK');
-        return 'duplicate';
-      }
+      if (inserted.rowCount === 0) return 'duplicate' as const;
       await handler(event, tx);
-      await tx.query('COMMIT');
-      return 'processed';
-    } catch (error) {
-      await tx.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      throw error;
-    } finally {
-      tx.release(broken);
-    }
+      return 'processed' as const;
+    });
   }
 
   private skipReason(type: string): 'unknown_type' | 'newer_version' | 'not_handled' {

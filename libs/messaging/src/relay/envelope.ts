@@ -33,6 +33,7 @@ export function toOutgoingMessages(
   event: RecordedEvent,
   mapper: IntegrationEventMapper,
   source: string,
+  topicName: (publishedTopic: string) => string = (topic) => topic,
 ): OutgoingMessage[] {
   let mapped: ReturnType<IntegrationEventMapper>;
   try {
@@ -68,7 +69,7 @@ export function toOutgoingMessages(
       causationId: event.metadata.causationId,
     });
     return {
-      topic: definition.topic,
+      topic: topicName(definition.topic),
       key: draft.subject,
       value: JSON.stringify(draft.data),
       headers,

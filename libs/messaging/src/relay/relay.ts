@@ -35,6 +35,8 @@ export interface RelayOptions {
   readonly categories?: readonly string[];
   readonly types?: readonly string[];
   readonly schema?: string;
+  /** Topic actually written for a published topic; default the same name (tests isolate runs). */
+  readonly topicName?: (publishedTopic: string) => string;
   /** Domain events read per batch. Default 500. */
   readonly batchSize?: number;
   /** Messages per transport send. Default 500. */
@@ -179,7 +181,14 @@ export class Relay {
     });
     const messages: OutgoingMessage[] = [];
     for (const event of events)
-      messages.push(...toOutgoingMessages(event, this.options.mapper, this.options.source));
+      messages.push(
+        ...toOutgoingMessages(
+          event,
+          this.options.mapper,
+          this.options.source,
+          this.options.topicName,
+        ),
+      );
 
     const chunk = this.options.sendChunkSize ?? 500;
     for (let i = 0; i < messages.length; i += chunk) {

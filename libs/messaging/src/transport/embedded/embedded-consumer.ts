@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { MessagingLogger } from '../../logger';
-import type { ConsumeOptions, DeliveredMessage } from '../message-transport';
+import type { ConsumeOptions } from '../message-transport';
 
 interface Tuning {
   readonly batchSize: number;
@@ -205,28 +205,36 @@ export class EmbeddedConsumer {
       [owned.topic, owned.partition, owned.nextOffset.toString(), this.tuning.batchSize],
     );
     let handled = 0;
-    for (const row of rows) {
-      if (this.stopping) break;
-      const message: DeliveredMessage = {
-        topic: owned.topic,
-        partition: owned.partition,
-        offset: row.offset,
-        key: row.key,
-        value: row.value,
-        headers: row.headers,
-        timestamp: row.created_at,
-      };
-      await this.options.handle(message);
-      const next = BigInt(row.offset) + 1n;
-      await session.query(
-        `INSERT INTO ${s}.group_offsets (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset`,
-        [this.options.groupId, owned.topic, owned.partition, next.toString()],
-      );
-      owned.nextOffset = next;
-      handled += 1;
+    try {
+      for (const row of rows) {
+        if (this.stopping) break;
+        await this.options.handle({
+          topic: owned.topic,
+          partition: owned.partition,
+          offset: row.offset,
+          key: row.key,
+          value: row.value,
+          headers: row.headers,
+          timestamp: row.created_at,
+        });
+        owned.nextOffset = BigInt(row.offset) + 1n;
+        handled += 1;
+      }
+    } finally {
+      // One offset commit per batch, as Kafka does: a crash re-delivers at most this batch, and
+      // the consumers' inbox makes that harmless. Committed even when a handler failed midway,
+      // so the messages before it are not handled again.
+      if (handled) await this.commit(owned);
     }
     return handled;
+  }
+
+  private async commit(owned: OwnedPartition): Promise<void> {
+    await this.session!.query(
+      `INSERT INTO ${this.schema}.group_offsets (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset`,
+      [this.options.groupId, owned.topic, owned.partition, owned.nextOffset!.toString()],
+    );
   }
 
   private async committedOffset(owned: OwnedPartition): Promise<bigint> {

@@ -4,6 +4,7 @@
  * `next_offset` row is the sequence that numbers its messages (see EmbeddedTransport.send).
  */
 import type { Pool } from 'pg';
+import { inTransaction } from '../../pg-transaction';
 
 export function assertIdentifier(name: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
@@ -13,9 +14,7 @@ export function assertIdentifier(name: string): string {
 
 export async function migrateEmbeddedLog(pool: Pool, schema: string): Promise<void> {
   const s = assertIdentifier(schema);
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     // Concurrent first starts (several services at once) would race on CREATE ... IF NOT EXISTS.
     await client.query(
       `SELECT pg_advisory_xact_lock(hashtext('crm-messaging-migrate:' || $1::text))`,
@@ -59,11 +58,5 @@ export async function migrateEmbeddedLog(pool: Pool, schema: string): Promise<vo
         PRIMARY KEY (group_id, member_id)
       );
     `);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -7,6 +7,7 @@
  */
 import type { Pool } from 'pg';
 import { defaultMessagingLogger, type MessagingLogger } from '../../logger';
+import { inTransaction } from '../../pg-transaction';
 import type {
   ConsumeOptions,
   ConsumerHandle,
@@ -113,9 +114,7 @@ export class EmbeddedTransport implements MessageTransport {
       groups.set(id, group);
     }
     const s = this.schema;
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       // A fixed lock order, so two concurrent multi-partition sends cannot deadlock.
       for (const id of [...groups.keys()].sort()) {
         const g = groups.get(id)!;
@@ -144,13 +143,7 @@ export class EmbeddedTransport implements MessageTransport {
       for (const topic of new Set(messages.map((m) => m.topic))) {
         await client.query('SELECT pg_notify($1, $2)', [this.channel, topic]);
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async consume(options: ConsumeOptions): Promise<ConsumerHandle> {
