@@ -12,6 +12,7 @@ import {
   type EventStore,
   type NewEvent,
   type Position,
+  type ReadAllOptions,
   type RecordedEvent,
   type StreamRef,
 } from '../event-store';
@@ -177,7 +178,7 @@ export function eventStoreConformance(
       ]);
       const { events } = await store.readStream(stream);
       expect(events.map((e) => e.data)).toEqual([unicode, big, 'just a string']);
-      const { events: global } = await store.readAll({ tenant: stream.tenant });
+      const global = await readAllEventually(store, { tenant: stream.tenant }, 3);
       expect(global.map((e) => e.data)).toEqual([unicode, big, 'just a string']);
     });
   });
@@ -195,7 +196,7 @@ export function eventStoreConformance(
       const { version, events: stored } = await store.readStream(stream);
       expect(version).toBe(2);
       expect(stored.map((e) => e.id)).toEqual(events.map((e) => e.id));
-      expect((await store.readAll({ tenant: stream.tenant })).events).toHaveLength(2);
+      expect(await readAllEventually(store, { tenant: stream.tenant }, 2)).toHaveLength(2);
     });
 
     const reuseIt = (options.rejectsReusedEventIds ?? true) ? it : it.skip;
@@ -223,6 +224,7 @@ export function eventStoreConformance(
         await store.append(newStream(tenant, i % 2 ? 'contact' : 'company'), events);
         appended.push(...events.map((e) => e.id));
       }
+      await readAllEventually(store, { tenant }, appended.length);
       const read: RecordedEvent[] = [];
       let after: Position = START;
       for (let pages = 0; pages < 20; pages++) {
@@ -244,6 +246,7 @@ export function eventStoreConformance(
       ]);
       await store.append(newStream(tenant, 'company'), [event('CompanyRegistered')]);
       await store.append(newStream(tenant, 'lead'), [event('LeadOpened'), event('ContactRenamed')]);
+      await readAllEventually(store, { tenant }, 5);
       const types = async (o: { categories?: string[]; types?: string[] }) =>
         (await store.readAll({ tenant, ...o })).events.map((e) => e.type);
       expect(await types({ categories: ['contact'] })).toEqual([
@@ -278,7 +281,8 @@ export function eventStoreConformance(
         'InA',
       ]);
       expect((await store.readStream({ tenant: b, id })).version).toBe(2);
-      const fromA = (await store.readAll({ tenant: a })).events;
+      await readAllEventually(store, { tenant: b }, 2);
+      const fromA = await readAllEventually(store, { tenant: a }, 1);
       expect(fromA.map((e) => [e.tenant, e.type])).toEqual([[a, 'InA']]);
       const seen = await collect(store, { tenant: b }, 2);
       expect(seen.map((e) => e.tenant)).toEqual([b, b]);
@@ -435,6 +439,32 @@ function expectStrictlyIncreasing(positions: Position[]): void {
 
 function fmt(p: Position): string {
   return `(${p.commit}, ${p.prepare})`;
+}
+
+/**
+ * The global log is eventually consistent: a committed event becomes readable once every OLDER
+ * transaction has finished (PostgreSQL: cluster-wide, so anyone's open transaction delays it).
+ * Reads the whole filtered log until it holds at least `count` events, then returns all of them.
+ */
+export async function readAllEventually(
+  store: EventStore,
+  options: Omit<ReadAllOptions, 'after' | 'limit'>,
+  count: number,
+  timeoutMs = 10_000,
+): Promise<RecordedEvent[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const events: RecordedEvent[] = [];
+    let after: Position = START;
+    for (;;) {
+      const page = await store.readAll({ ...options, after, limit: 500 });
+      events.push(...page.events);
+      if (!page.events.length) break;
+      after = page.last;
+    }
+    if (events.length >= count || Date.now() > deadline) return events;
+    await sleep(20);
+  }
 }
 
 /** Subscribes until `count` events arrived, then stops. */

@@ -50,63 +50,6 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_transaction_id_global_position ON ${s}.events (transaction_id, global_position);
     `,
   },
-  {
-    version: 2,
-    name: 'append_events function',
-    // One call = one round trip = one transaction. The stream row is written FIRST (optimistic
-    // check + row lock that serialises writers of one stream), then the events. A version
-    // mismatch is returned as a row (next_version NULL, actual_version set) rather than raised,
-    // so the common conflict path costs no error handling on the server.
-    sql: (s) => `
-      CREATE OR REPLACE FUNCTION ${s}.append_events(
-        p_tenant text, p_stream_id text, p_expected text,
-        p_ids uuid[], p_types text[], p_schema_versions integer[], p_data jsonb[], p_metadata jsonb[]
-      ) RETURNS TABLE (next_version bigint, actual_version bigint, commit_position text, last_position bigint)
-      LANGUAGE plpgsql AS $fn$
-      DECLARE
-        n integer := cardinality(p_ids);
-        v bigint;
-      BEGIN
-        IF p_expected = 'any' THEN
-          INSERT INTO ${s}.streams AS st (tenant, stream_id, version) VALUES (p_tenant, p_stream_id, n)
-          ON CONFLICT (tenant, stream_id) DO UPDATE SET version = st.version + n
-          RETURNING st.version INTO v;
-        ELSIF p_expected IN ('no-stream', '0') THEN
-          INSERT INTO ${s}.streams (tenant, stream_id, version) VALUES (p_tenant, p_stream_id, n)
-          ON CONFLICT (tenant, stream_id) DO NOTHING
-          RETURNING version INTO v;
-        ELSIF p_expected = 'exists' THEN
-          UPDATE ${s}.streams st SET version = st.version + n
-          WHERE st.tenant = p_tenant AND st.stream_id = p_stream_id
-          RETURNING st.version INTO v;
-        ELSE
-          UPDATE ${s}.streams st SET version = st.version + n
-          WHERE st.tenant = p_tenant AND st.stream_id = p_stream_id AND st.version = p_expected::bigint
-          RETURNING st.version INTO v;
-        END IF;
-
-        IF v IS NULL THEN
-          RETURN QUERY SELECT NULL::bigint,
-            coalesce((SELECT st.version FROM ${s}.streams st
-                      WHERE st.tenant = p_tenant AND st.stream_id = p_stream_id), 0::bigint),
-            NULL::text, NULL::bigint;
-          RETURN;
-        END IF;
-
-        RETURN QUERY
-        WITH inserted AS (
-          INSERT INTO ${s}.events (tenant, stream_id, stream_version, event_id, type, schema_version, data, metadata)
-          SELECT p_tenant, p_stream_id, v - n + e.ord, e.id, e.type, e.schema_version, e.data, e.metadata
-          FROM unnest(p_ids, p_types, p_schema_versions, p_data, p_metadata)
-               WITH ORDINALITY AS e(id, type, schema_version, data, metadata, ord)
-          ORDER BY e.ord
-          RETURNING global_position
-        )
-        SELECT v, v, pg_current_xact_id()::text, max(inserted.global_position) FROM inserted;
-      END
-      $fn$;
-    `,
-  },
 ];
 
 /**

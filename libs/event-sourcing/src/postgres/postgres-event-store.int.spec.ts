@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@crm/testing';
-import { eventStoreConformance, sleep, waitFor } from '../conformance/event-store.conformance';
+import {
+  eventStoreConformance,
+  readAllEventually,
+  sleep,
+  waitFor,
+} from '../conformance/event-store.conformance';
 import { START, type NewEvent, type RecordedEvent } from '../event-store';
 import { MIGRATIONS } from './migrations';
 import { PostgresEventStore } from './postgres-event-store';
@@ -42,6 +47,22 @@ describe('PostgresEventStore (PostgreSQL specifics)', () => {
     await stores[0].append({ tenant: 't', id: 'contact-1' }, [event('Works')], 'no-stream');
   });
 
+  it('appends in one statement on one pooled connection (one round trip, one transaction)', async () => {
+    const stream = { tenant: 't', id: `contact-${randomUUID()}` };
+    await store.append(stream, [event('Warm')]); // prepared statements are per connection; not the point here
+    const query = jest.spyOn(pool, 'query');
+    try {
+      await store.append(stream, [event('A'), event('B'), event('C')], 1);
+      // Everything except the after-commit wake-up NOTIFY: the append itself is one statement.
+      const statements = query.mock.calls.filter(([q]) => !JSON.stringify(q).includes('pg_notify'));
+      expect(statements).toHaveLength(1);
+      expect(JSON.stringify(statements[0][0])).toContain('INSERT INTO specifics.events');
+    } finally {
+      query.mockRestore();
+    }
+    expect((await store.readStream(stream)).version).toBe(4);
+  });
+
   it('rejects a schema name that is not a plain identifier', () => {
     expect(() => new PostgresEventStore(pool, { schema: 'x; DROP TABLE y' })).toThrow(
       /Invalid event store schema/,
@@ -72,7 +93,7 @@ describe('PostgresEventStore (PostgreSQL specifics)', () => {
     await waitFor(() => seen.length === 2);
     await subscription.stop();
     expect(seen.map((e) => e.type)).toEqual(['Earlier', 'Later']);
-    const { events } = await store.readAll({ tenant });
+    const events = await readAllEventually(store, { tenant }, 2);
     expect(events.map((e) => e.type)).toEqual(['Earlier', 'Later']);
     expect(events[0].position.commit < events[1].position.commit).toBe(true);
   });
@@ -98,7 +119,8 @@ describe('PostgresEventStore (PostgreSQL specifics)', () => {
       early.release();
       late.release();
     }
-    const { events } = await store.readAll({ tenant });
+    // Visible once every older transaction in the cluster has ended (other suites run too).
+    const events = await readAllEventually(store, { tenant }, 2);
     expect(events.map((e) => e.type)).toEqual(['FirstTransaction', 'SecondTransaction']);
     expect(events[0].position.prepare > events[1].position.prepare).toBe(true);
   });

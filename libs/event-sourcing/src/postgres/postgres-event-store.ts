@@ -22,6 +22,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store';
+import { appendMode, appendStatement } from './append-statement';
 import { CommitNotifier } from './commit-notifier';
 import { EVENT_COLUMNS, toPosition, toRecordedEvent, type EventRow } from './event-rows';
 import { assertSchemaName, migrate } from './migrations';
@@ -42,10 +43,9 @@ export interface PostgresEventStoreOptions {
 type Queryable = Pick<ClientBase, 'query'>;
 
 interface AppendRow {
-  next_version: string | null;
-  actual_version: string;
-  commit_position: string | null;
-  last_position: string | null;
+  next_version: string;
+  commit_position: string;
+  last_position: string;
 }
 
 interface ExistingEventRow {
@@ -222,22 +222,25 @@ export class PostgresEventStore implements EventStore {
     const expectedParam = expectedVersionParam(expected);
     if (!events.length) return this.checkExpectation(db, stream, expected);
     const ids = events.map((e) => eventId(e));
-    let row: AppendRow;
+    const mode = appendMode(expected);
+    let row: AppendRow | undefined;
     try {
+      const values: unknown[] = [
+        stream.tenant,
+        stream.id,
+        events.length,
+        ids,
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion ?? 1),
+        // Serialised here (not by pg) so that a string payload stays a JSON string.
+        events.map((e) => JSON.stringify(e.data ?? null)),
+        events.map((e) => JSON.stringify(e.metadata)),
+      ];
+      if (mode === 'exact') values.push(expectedParam);
       const { rows } = await db.query<AppendRow>({
-        name: `${this.schema}.append_events`,
-        text: `SELECT * FROM ${this.schema}.append_events($1, $2, $3, $4::uuid[], $5::text[], $6::integer[], $7::jsonb[], $8::jsonb[])`,
-        values: [
-          stream.tenant,
-          stream.id,
-          expectedParam,
-          ids,
-          events.map((e) => e.type),
-          events.map((e) => e.schemaVersion ?? 1),
-          // Serialised here (not by pg) so that a string payload stays a JSON string.
-          events.map((e) => JSON.stringify(e.data ?? null)),
-          events.map((e) => JSON.stringify(e.metadata)),
-        ],
+        name: `${this.schema}.append_${mode}`,
+        text: appendStatement(this.schema, mode),
+        values,
       });
       row = rows[0];
     } catch (error) {
@@ -247,16 +250,17 @@ export class PostgresEventStore implements EventStore {
       if (retry) return retry;
       throw new DuplicateEventIdError(stream, ids);
     }
-    if (row.next_version === null) {
+    if (!row) {
       // A retry of an append that already committed also lands here (its expected version is
       // stale by now): answer it with the original result instead of a conflict.
       const retry = canResolveDuplicates ? await this.previousAppend(stream, ids) : undefined;
       if (retry) return retry;
-      throw new WrongExpectedVersionError(stream, expected, Number(row.actual_version));
+      // Read after the failed statement (fresh snapshot): the version that actually won.
+      throw new WrongExpectedVersionError(stream, expected, await this.currentVersion(db, stream));
     }
     return {
       nextExpectedVersion: Number(row.next_version),
-      lastPosition: toPosition(row.commit_position!, row.last_position!),
+      lastPosition: toPosition(row.commit_position, row.last_position),
     };
   }
 
@@ -289,11 +293,7 @@ export class PostgresEventStore implements EventStore {
     stream: StreamRef,
     expected: ExpectedVersion,
   ): Promise<AppendResult> {
-    const { rows } = await db.query<{ version: string }>(
-      `SELECT version FROM ${this.schema}.streams WHERE tenant = $1 AND stream_id = $2`,
-      [stream.tenant, stream.id],
-    );
-    const actual = rows.length ? Number(rows[0].version) : 0;
+    const actual = await this.currentVersion(db, stream);
     const ok =
       expected === 'any' ||
       (expected === 'no-stream' && actual === 0) ||
@@ -301,6 +301,15 @@ export class PostgresEventStore implements EventStore {
       expected === actual;
     if (!ok) throw new WrongExpectedVersionError(stream, expected, actual);
     return { nextExpectedVersion: actual, lastPosition: START };
+  }
+
+  private async currentVersion(db: Queryable, stream: StreamRef): Promise<number> {
+    const { rows } = await db.query<{ version: string }>({
+      name: `${this.schema}.stream_version`,
+      text: `SELECT version FROM ${this.schema}.streams WHERE tenant = $1 AND stream_id = $2`,
+      values: [stream.tenant, stream.id],
+    });
+    return rows.length ? Number(rows[0].version) : 0;
   }
 }
 
