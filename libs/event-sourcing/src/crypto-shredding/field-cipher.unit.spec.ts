@@ -14,7 +14,12 @@ describe('field cipher (AES-256-GCM)', () => {
     for (const value of ['Zoë Łukasiewicz', ['a@x.io', 'b@y.io'], { street: 'Rue 1' }, 42, null]) {
       const token = encryptField(key, value, aad);
       expect(isEncryptedField(token)).toBe(true);
-      expect(token).not.toContain(JSON.stringify(value).slice(1, 6));
+      const plaintext = Buffer.from(JSON.stringify(value));
+      if (plaintext.length >= 6) {
+        expect(Buffer.from(token.slice('pii:v1:'.length), 'base64url').includes(plaintext)).toBe(
+          false,
+        );
+      }
       expect(decryptField(key, token, aad)).toEqual(value);
     }
   });

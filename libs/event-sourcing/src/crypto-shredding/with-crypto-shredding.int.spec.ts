@@ -1,7 +1,12 @@
 import type { EventStore, NewEvent, RecordedEvent } from '../event-store';
 import { openTestStore, readAllVisible, type TestStore } from '../testing/postgres-test-store';
 import { PostgresSubjectKeyStore, SubjectErasedError } from './subject-key-store';
-import { ERASED, type PersonalDataSpec, withCryptoShredding } from './with-crypto-shredding';
+import {
+  encryptPersonalData,
+  ERASED,
+  type PersonalDataSpec,
+  withCryptoShredding,
+} from './with-crypto-shredding';
 
 const spec: PersonalDataSpec = {
   ContactRegistered: { subject: (e) => e.data.contactId, fields: ['name', 'emails'] },
@@ -148,5 +153,25 @@ describe('withCryptoShredding over PostgreSQL', () => {
     expect((await keys.keyFor('globex', 'c9')).equals(a)).toBe(false);
     await keys.erase('globex', 'c9');
     expect((await keys.findKeys('acme', ['c9'])).get('c9')!.equals(a)).toBe(true);
+  });
+
+  it('encryptPersonalData covers appends that bypass the decorator (appendInTransaction)', async () => {
+    const stream = { tenant: 'acme', id: 'contact-c5' };
+    const client = await t.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const events = await encryptPersonalData(
+        'acme',
+        [registered('c5', 'Cy Outbox', [])],
+        keys,
+        spec,
+      );
+      await t.store.appendInTransaction(client, stream, events);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    expect(await rawEventsMentioning('Cy Outbox')).toBe(0);
+    expect((await store.readStream(stream)).events[0].data).toMatchObject({ name: 'Cy Outbox' });
   });
 });

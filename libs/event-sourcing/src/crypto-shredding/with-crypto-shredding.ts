@@ -49,6 +49,19 @@ export function withCryptoShredding(
   };
 }
 
+/**
+ * The append half on its own, for writes that bypass the decorator (e.g.
+ * `PostgresEventStore.appendInTransaction` together with an outbox row): encrypt first, then append.
+ */
+export function encryptPersonalData(
+  tenant: string,
+  events: readonly NewEvent[],
+  keyStore: SubjectKeyStore,
+  spec: PersonalDataSpec,
+): Promise<NewEvent[]> {
+  return encryptEvents(tenant, events, keyStore, spec);
+}
+
 async function encryptEvents(
   tenant: string,
   events: readonly NewEvent[],
