@@ -9,10 +9,17 @@ import { ConsentService } from './consent/consent.service';
 import { ContactsController } from './contacts/contacts.controller';
 import { CustomFieldCatalogueReader } from './custom-fields/custom-field-catalogue';
 import { ContactListQuery } from './directory/contact-list.query';
+import { DuplicateCandidatesQuery } from './duplicates/duplicate-candidates.query';
+import { DuplicatesController } from './duplicates/duplicates.controller';
+import { MergeService } from './duplicates/merge.service';
+import { EraseService } from './gdpr/erase.service';
+import { ExportService } from './gdpr/export.service';
+import { GdprController } from './gdpr/gdpr.controller';
 import { ContactsQueryController } from './directory/contacts-query.controller';
 import { ContactsInfrastructureModule } from './infrastructure/contacts-infrastructure.module';
 import { InteractionsController } from './interactions/interactions.controller';
 import { TimelineController } from './timeline/timeline.controller';
+import { TimelineReader } from './timeline/timeline.reader';
 
 @Module({
   imports: [
@@ -29,7 +36,18 @@ import { TimelineController } from './timeline/timeline.controller';
     ConsentController,
     InteractionsController,
     TimelineController,
+    DuplicatesController,
+    GdprController,
   ],
-  providers: [CustomFieldCatalogueReader, ContactListQuery, ConsentService],
+  providers: [
+    CustomFieldCatalogueReader,
+    ContactListQuery,
+    ConsentService,
+    TimelineReader,
+    DuplicateCandidatesQuery,
+    MergeService,
+    EraseService,
+    ExportService,
+  ],
 })
 export class AppModule {}

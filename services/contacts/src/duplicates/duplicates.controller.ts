@@ -1,0 +1,76 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiProblems,
+  CurrentUser,
+  Roles,
+  Tenant,
+  setETag,
+  type AuthenticatedUser,
+} from '@crm/platform';
+import type { FastifyReply } from 'fastify';
+import { ContactView } from '../contacts/contact.dto';
+import { contactStreamId, toContactView } from '../contacts/contact-view';
+import { MANAGERS, READERS } from '../shared/roles';
+import { DuplicateCandidatesQuery } from './duplicate-candidates.query';
+import { DuplicatePairView, DuplicatesQuery, MergeDto } from './duplicates.dto';
+import { MergeService } from './merge.service';
+
+@ApiTags('duplicates')
+@Controller('contacts')
+export class DuplicatesController {
+  constructor(
+    private readonly candidates: DuplicateCandidatesQuery,
+    private readonly merges: MergeService,
+  ) {}
+
+  @Get('duplicates')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: [DuplicatePairView], description: 'Candidate pairs, most likely first' })
+  @ApiProblems(400, 401, 403)
+  list(@Tenant() tenant: string, @Query() query: DuplicatesQuery): Promise<DuplicatePairView[]> {
+    return this.candidates.find(tenant, {
+      minScore: query.minScore ?? 0.5,
+      limit: query.limit ?? 50,
+    });
+  }
+
+  @Get(':id/duplicates')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: [DuplicatePairView] })
+  @ApiProblems(400, 401, 403, 404)
+  forContact(
+    @Tenant() tenant: string,
+    @Param('id') id: string,
+    @Query() query: DuplicatesQuery,
+  ): Promise<DuplicatePairView[]> {
+    contactStreamId(id);
+    return this.candidates.find(tenant, {
+      minScore: query.minScore ?? 0.5,
+      limit: query.limit ?? 50,
+      contactId: id.toLowerCase(),
+    });
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @Roles(...MANAGERS)
+  @ApiOkResponse({ type: ContactView, description: 'The survivor after the merge' })
+  @ApiProblems(400, 401, 403, 404, 409, 410, 422)
+  async merge(
+    @Tenant() tenant: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') survivorId: string,
+    @Body() dto: MergeDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ContactView> {
+    contactStreamId(dto.duplicateId);
+    const { state, version } = await this.merges.merge(
+      { tenant, actor: user.sub },
+      survivorId,
+      dto.duplicateId,
+    );
+    setETag(reply, version);
+    return toContactView(survivorId.toLowerCase(), state, version);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * GDPR erasure. Order matters for a safe retry: first the person leaves every interaction
+ * (redaction events), then ContactErased is appended (read models delete their rows, the relay
+ * publishes contact.erased), and last the subject keys are destroyed, which shreds every
+ * personal field in every copy of the log. Repeating an erase finishes whatever was left undone.
+ */
+import { DomainError, type SubjectKeyStore } from '@crm/event-sourcing';
+import { Inject, Injectable } from '@nestjs/common';
+import { PG_POOL } from '@crm/platform';
+import type { Pool } from 'pg';
+import { contactDecider } from '../contacts/contact.decider';
+import { contactStreamId } from '../contacts/contact-view';
+import { interactionIdsOf } from '../duplicates/interactions-of-contact';
+import { AggregateCommands, type CommandCaller } from '../infrastructure/aggregate-commands';
+import { SUBJECT_KEYS } from '../infrastructure/tokens';
+import { interactionDecider } from '../interactions/interaction.decider';
+
+@Injectable()
+export class EraseService {
+  constructor(
+    private readonly aggregates: AggregateCommands,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(SUBJECT_KEYS) private readonly keys: SubjectKeyStore,
+  ) {}
+
+  /** Returns the ids erased: the contact and every duplicate merged into it (the same person). */
+  async erase(caller: CommandCaller, rawContactId: string): Promise<string[]> {
+    const contactId = rawContactId.toLowerCase();
+    const { state } = await this.aggregates.load(
+      contactDecider,
+      caller.tenant,
+      contactStreamId(contactId),
+    );
+    if (state.status === 'unregistered')
+      throw new DomainError('ContactNotFound', 'Contact does not exist', 'not-found');
+    const subjects = [contactId, ...state.absorbed];
+    const erasedAt = new Date().toISOString();
+    for (const subject of subjects) {
+      for (const interactionId of await interactionIdsOf(this.pool, caller.tenant, subject)) {
+        await this.aggregates.execute(
+          interactionDecider,
+          `interaction-${interactionId}`,
+          { type: 'RedactInteraction', data: { contactId: subject } },
+          { tenant: caller.tenant, actor: caller.actor },
+        );
+      }
+      await this.aggregates.execute(
+        contactDecider,
+        contactStreamId(subject),
+        { type: 'EraseContact', data: { erasedAt } },
+        {
+          tenant: caller.tenant,
+          actor: caller.actor,
+        },
+      );
+      await this.keys.erase(caller.tenant, subject);
+    }
+    return subjects;
+  }
+}

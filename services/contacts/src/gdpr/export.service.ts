@@ -1,0 +1,54 @@
+/**
+ * Right of access: everything this service holds about a person, as one JSON document: the
+ * current record, consent with its history, the timeline, and every event of their streams.
+ */
+import { DomainError } from '@crm/event-sourcing';
+import { Injectable } from '@nestjs/common';
+import { ConsentService, consentStreamId } from '../consent/consent.service';
+import { contactDecider } from '../contacts/contact.decider';
+import { contactStreamId, toContactView } from '../contacts/contact-view';
+import { AggregateCommands } from '../infrastructure/aggregate-commands';
+import { TimelineReader } from '../timeline/timeline.reader';
+
+@Injectable()
+export class ExportService {
+  constructor(
+    private readonly aggregates: AggregateCommands,
+    private readonly consent: ConsentService,
+    private readonly timeline: TimelineReader,
+  ) {}
+
+  async export(tenant: string, rawContactId: string): Promise<Record<string, unknown>> {
+    const contactId = rawContactId.toLowerCase();
+    const { state, version } = await this.aggregates.load(
+      contactDecider,
+      tenant,
+      contactStreamId(contactId),
+    );
+    if (state.status === 'unregistered')
+      throw new DomainError('ContactNotFound', 'Contact does not exist', 'not-found');
+    if (state.status === 'erased')
+      throw new DomainError('ContactErased', 'Contact was erased', 'gone');
+    const streams = [contactStreamId(contactId), consentStreamId(contactId)];
+    const events = [];
+    for (const id of streams) {
+      const { events: recorded } = await this.aggregates.store.readStream({ tenant, id });
+      events.push(
+        ...recorded.map((e) => ({
+          stream: e.streamId,
+          version: e.streamVersion,
+          type: e.type,
+          occurredAt: e.metadata.occurredAt,
+          data: e.data,
+        })),
+      );
+    }
+    return {
+      exportedAt: new Date().toISOString(),
+      contact: toContactView(contactId, state, version),
+      consent: await this.consent.view(tenant, contactId),
+      timeline: await this.timeline.all(tenant, contactId),
+      events,
+    };
+  }
+}

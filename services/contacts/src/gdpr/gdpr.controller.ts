@@ -1,0 +1,44 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentUser, Roles, Tenant, type AuthenticatedUser } from '@crm/platform';
+import { MANAGERS } from '../shared/roles';
+import { EraseService } from './erase.service';
+import { ExportService } from './export.service';
+
+@ApiTags('gdpr')
+@Controller('contacts/:id')
+@Roles(...MANAGERS)
+export class GdprController {
+  constructor(
+    private readonly erasure: EraseService,
+    private readonly exports: ExportService,
+  ) {}
+
+  @Post('erase')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: 'Erased (idempotent): personal data shredded in the log, read models purged',
+    schema: {
+      type: 'object',
+      properties: { erased: { type: 'array', items: { type: 'string' } } },
+    },
+  })
+  @ApiProblems(401, 403, 404)
+  async erase(
+    @Tenant() tenant: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+  ): Promise<{ erased: string[] }> {
+    return { erased: await this.erasure.erase({ tenant, actor: user.sub }, id) };
+  }
+
+  @Get('export')
+  @ApiOkResponse({
+    description: 'Everything held about the person (right of access)',
+    schema: { type: 'object', additionalProperties: true },
+  })
+  @ApiProblems(401, 403, 404, 410)
+  export(@Tenant() tenant: string, @Param('id') id: string): Promise<Record<string, unknown>> {
+    return this.exports.export(tenant, id);
+  }
+}
