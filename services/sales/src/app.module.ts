@@ -5,6 +5,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
 import { SalesInfrastructureModule } from './infrastructure/sales-infrastructure.module';
+import { ActivitiesModule } from './activities/activities.module';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
@@ -21,6 +22,7 @@ import { PipelinesModule } from './pipelines/pipelines.module';
     LeadsModule,
     PipelinesModule,
     OpportunitiesModule,
+    ActivitiesModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,140 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { ACTIVITY_KINDS, PRIORITIES } from './activity.events';
+
+export class ReminderDto {
+  @ApiPropertyOptional({ description: 'Default: generated' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  reminderId?: string;
+  @ApiProperty({ example: '2026-11-25T11:00:00Z' }) @IsISO8601({ strict: true }) remindAt!: string;
+}
+
+export class LogActivityDto {
+  @ApiProperty({ enum: ACTIVITY_KINDS })
+  @IsIn(ACTIVITY_KINDS)
+  kind!: (typeof ACTIVITY_KINDS)[number];
+  @ApiProperty({ example: 'Intro call' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  subject!: string;
+  @ApiPropertyOptional({ description: 'Default: the caller' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  assigneeId?: string;
+  @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: (typeof PRIORITIES)[number];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) contactId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) leadId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) opportunityId?: string;
+  @ApiPropertyOptional({ description: 'Calls: E.164 number', example: '+4915112345678' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  phone?: string;
+  @ApiPropertyOptional({ description: 'Task due time, or call/meeting start' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueAt?: string;
+  @ApiPropertyOptional({ description: 'Meeting end' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  endsAt?: string;
+  @ApiPropertyOptional({ example: 'Europe/Berlin', description: 'IANA time zone' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) location?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;
+  @ApiPropertyOptional({ description: 'A call or meeting that already took place' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  heldAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) outcome?: string;
+  @ApiPropertyOptional({ type: [ReminderDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => ReminderDto)
+  reminders?: ReminderDto[];
+}
+
+export class CompleteActivityDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) outcome?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;
+  @ApiPropertyOptional({ description: 'Calls and meetings: when it took place (default now)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  heldAt?: string;
+}
+
+export class RescheduleActivityDto {
+  @ApiProperty() @IsISO8601({ strict: true }) dueAt!: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) endsAt?: string;
+}
+
+export class CancelActivityDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;
+}
+
+export class DueQueryDto {
+  @ApiPropertyOptional({ description: 'Default: the caller' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  assigneeId?: string;
+  @ApiPropertyOptional({ description: '"Due soon" window in hours (default 24)', maximum: 720 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  withinHours?: number;
+}
+
+export class ActivityDto {
+  @ApiProperty() activityId!: string;
+  @ApiProperty({ enum: ACTIVITY_KINDS }) kind!: string;
+  @ApiProperty() subject!: string;
+  @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) status!: string;
+  @ApiProperty({
+    enum: ['completed', 'cancelled', 'unscheduled', 'overdue', 'due-soon', 'upcoming'],
+  })
+  dueStatus!: string;
+  @ApiProperty({ enum: PRIORITIES }) priority!: string;
+  @ApiProperty() assigneeId!: string;
+  @ApiPropertyOptional() contactId?: string;
+  @ApiPropertyOptional() contactName?: string;
+  @ApiPropertyOptional() leadId?: string;
+  @ApiPropertyOptional() opportunityId?: string;
+  @ApiPropertyOptional() phone?: string;
+  @ApiPropertyOptional() dueAt?: string;
+  @ApiPropertyOptional() endsAt?: string;
+  @ApiPropertyOptional() timeZone?: string;
+  @ApiPropertyOptional() outcome?: string;
+  @ApiProperty({ type: [ReminderDto] }) reminders!: ReminderDto[];
+  @ApiProperty({ type: [String] }) firedReminderIds!: string[];
+  @ApiProperty() version!: number;
+}

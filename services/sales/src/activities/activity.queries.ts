@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PG_POOL } from '@crm/platform';
+import type { Pool } from 'pg';
+import { S } from '../infrastructure/read-model-part';
+import { dueStatus, type ActivityState } from './activity.decider';
+import type { ActivityDto } from './activity.dto';
+
+interface Row {
+  state: ActivityState;
+  version: number;
+  contact_name: string | null;
+}
+
+@Injectable()
+export class ActivityQueries {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async get(
+    tenant: string,
+    activityId: string,
+    now = new Date(),
+  ): Promise<ActivityDto | undefined> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT a.state, a.version, c.display_name AS contact_name FROM ${S}.activities a
+       LEFT JOIN ${S}.contact_directory c ON c.tenant = a.tenant AND c.contact_id = a.contact_id
+       WHERE a.tenant = $1 AND a.activity_id = $2`,
+      [tenant, activityId],
+    );
+    return rows[0] && toDto(rows[0], now);
+  }
+
+  /** Open activities of an assignee that are overdue or due within the window, most urgent first. */
+  async due(
+    tenant: string,
+    assigneeId: string,
+    withinHours: number,
+    now = new Date(),
+  ): Promise<ActivityDto[]> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT a.state, a.version, c.display_name AS contact_name FROM ${S}.activities a
+       LEFT JOIN ${S}.contact_directory c ON c.tenant = a.tenant AND c.contact_id = a.contact_id
+       WHERE a.tenant = $1 AND a.assignee_id = $2 AND a.status = 'open' AND a.due_at <= $3
+       ORDER BY a.due_at, CASE a.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END, a.activity_id LIMIT 500`,
+      [tenant, assigneeId, new Date(now.getTime() + withinHours * 3_600_000).toISOString()],
+    );
+    return rows.map((r) => toDto(r, now, withinHours));
+  }
+}
+
+function toDto(row: Row, now: Date, withinHours = 24): ActivityDto {
+  const s = row.state;
+  const d = s.details!;
+  return {
+    activityId: s.activityId,
+    kind: d.kind,
+    subject: d.subject,
+    status: s.status,
+    dueStatus: dueStatus({ status: s.status, dueAt: d.dueAt }, now, withinHours * 3_600_000),
+    priority: d.priority,
+    assigneeId: d.assigneeId,
+    ...(d.contactId ? { contactId: d.contactId } : {}),
+    ...(row.contact_name ? { contactName: row.contact_name } : {}),
+    ...(d.leadId ? { leadId: d.leadId } : {}),
+    ...(d.opportunityId ? { opportunityId: d.opportunityId } : {}),
+    ...(d.phone ? { phone: d.phone } : {}),
+    ...(d.dueAt ? { dueAt: d.dueAt } : {}),
+    ...(d.endsAt ? { endsAt: d.endsAt } : {}),
+    ...(d.timeZone ? { timeZone: d.timeZone } : {}),
+    ...(s.outcome ? { outcome: s.outcome } : {}),
+    reminders: [...s.reminders],
+    firedReminderIds: [...s.firedReminderIds],
+    version: row.version,
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Turns due reminders into ReminderDue events. Safe with several replicas: each run claims due
+ * rows of `reminder_schedule` with FOR UPDATE SKIP LOCKED, so two replicas never work on the same
+ * reminder at once; and should one fire twice anyway (a crash between append and commit), the
+ * decider makes the second FireReminder a no-op. The row is deleted in the claiming transaction.
+ */
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { DomainError, handleCommand, type EventStore } from '@crm/event-sourcing';
+import type { Pool } from 'pg';
+import { S } from '../infrastructure/read-model-part';
+import { EVENT_STORE, STREAM, WORKER_POOL } from '../infrastructure/tokens';
+import { activityDecider } from './activity.decider';
+
+const BATCH = 50;
+const ACTOR = 'system:reminder-scheduler';
+
+@Injectable()
+export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('ReminderScheduler');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+  readonly intervalMs = Number(process.env.SALES_REMINDER_POLL_MS ?? 5_000);
+
+  constructor(
+    @Inject(WORKER_POOL) private readonly pool: Pool,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const tick = () => {
+      if (this.stopped) return;
+      this.running = this.runOnce()
+        .catch((error) => this.logger.warn(`reminder run failed: ${(error as Error).message}`))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs);
+        });
+    };
+    this.timer = setTimeout(tick, this.intervalMs);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Fires every reminder due at `now`; returns how many ReminderDue events were appended. */
+  async runOnce(now = new Date()): Promise<number> {
+    const client = await this.pool.connect();
+    let fired = 0;
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{
+        tenant: string;
+        activity_id: string;
+        reminder_id: string;
+      }>(
+        `SELECT tenant, activity_id, reminder_id FROM ${S}.reminder_schedule WHERE remind_at <= $1
+         ORDER BY remind_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        [now.toISOString()],
+      );
+      for (const row of rows) {
+        try {
+          const result = await handleCommand(
+            this.store,
+            activityDecider,
+            { tenant: row.tenant, id: STREAM.activity(row.activity_id) },
+            { type: 'FireReminder', data: { reminderId: row.reminder_id, at: now.toISOString() } },
+            { tenant: row.tenant, actor: ACTOR },
+          );
+          fired += result.events.length;
+        } catch (error) {
+          // A reminder the activity no longer has is done with; anything else is retried next run.
+          if (!(error instanceof DomainError && error.kind === 'not-found')) {
+            this.logger.warn(
+              `reminder ${row.reminder_id} of ${row.activity_id}: ${(error as Error).message}`,
+            );
+            continue;
+          }
+        }
+        await client.query(
+          `DELETE FROM ${S}.reminder_schedule WHERE tenant = $1 AND activity_id = $2 AND reminder_id = $3`,
+          [row.tenant, row.activity_id, row.reminder_id],
+        );
+      }
+      await client.query('COMMIT');
+      return fired;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
