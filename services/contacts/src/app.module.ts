@@ -4,10 +4,12 @@
  */
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
+import { CompaniesController } from './companies/companies.controller';
 import { ConsentController } from './consent/consent.controller';
 import { ConsentService } from './consent/consent.service';
 import { ContactsController } from './contacts/contacts.controller';
 import { CustomFieldCatalogueReader } from './custom-fields/custom-field-catalogue';
+import { CustomFieldsController } from './custom-fields/custom-fields.controller';
 import { ContactListQuery } from './directory/contact-list.query';
 import { DuplicateCandidatesQuery } from './duplicates/duplicate-candidates.query';
 import { DuplicatesController } from './duplicates/duplicates.controller';
@@ -20,6 +22,7 @@ import { ContactsInfrastructureModule } from './infrastructure/contacts-infrastr
 import { InteractionsController } from './interactions/interactions.controller';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineReader } from './timeline/timeline.reader';
+import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.controller';
 
 @Module({
   imports: [
@@ -38,6 +41,9 @@ import { TimelineReader } from './timeline/timeline.reader';
     TimelineController,
     DuplicatesController,
     GdprController,
+    CompaniesController,
+    CustomFieldsController,
+    CustomerTouchpointController,
   ],
   providers: [
     CustomFieldCatalogueReader,

@@ -1,0 +1,243 @@
+/**
+ * Companies (accounts): commands on the company stream, single reads from the stream (ETag =
+ * version), lists from `company_list`. Parent links are checked for cycles with the ancestry the
+ * read model knows.
+ */
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DomainError, type CommandResult } from '@crm/event-sourcing';
+import {
+  ApiProblems,
+  CurrentUser,
+  IfMatch,
+  PG_POOL,
+  Roles,
+  Tenant,
+  setETag,
+  type AuthenticatedUser,
+} from '@crm/platform';
+import type { FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { decodeCursor, encodeCursor } from '../directory/cursor';
+import { AggregateCommands } from '../infrastructure/aggregate-commands';
+import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
+import { READERS, WRITERS } from '../shared/roles';
+import type { CompanyCommand } from './company.commands';
+import { companyDecider, type CompanyState } from './company.decider';
+import {
+  CompanyPage,
+  CompanyView,
+  CreateCompanyDto,
+  ListCompaniesQuery,
+  UpdateCompanyDto,
+} from './company.dto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function companyStreamId(id: string): string {
+  if (!UUID.test(id))
+    throw new DomainError('CompanyNotFound', 'Company does not exist', 'not-found');
+  return `company-${id.toLowerCase()}`;
+}
+
+function toView(id: string, state: CompanyState, version: number): CompanyView {
+  return {
+    id,
+    version,
+    status: state.status,
+    name: state.name ?? '',
+    ...(state.domain ? { domain: state.domain } : {}),
+    ...(state.industry ? { industry: state.industry } : {}),
+    ...(state.sizeBand ? { sizeBand: state.sizeBand } : {}),
+    addresses: state.addresses.map((a) => ({ ...a, lines: [...a.lines] })),
+    ...(state.parentCompanyId ? { parentCompanyId: state.parentCompanyId } : {}),
+  };
+}
+
+@ApiTags('companies')
+@Controller('companies')
+@Roles(...WRITERS)
+export class CompaniesController {
+  constructor(
+    private readonly aggregates: AggregateCommands,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: CompanyView })
+  @ApiProblems(400, 401, 403, 422)
+  async create(
+    @Tenant() tenant: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: CreateCompanyDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CompanyView> {
+    const companyId = randomUUID();
+    const result = await this.aggregates.execute(
+      companyDecider,
+      companyStreamId(companyId),
+      {
+        type: 'RegisterCompany',
+        data: {
+          ...dto,
+          companyId,
+          addresses: dto.addresses?.map((a) => ({ ...a, addressId: a.addressId ?? randomUUID() })),
+          parentAncestry: dto.parentCompanyId
+            ? await this.ancestry(tenant, dto.parentCompanyId)
+            : undefined,
+        },
+      },
+      { tenant, actor: user.sub },
+    );
+    void reply.header('location', `/companies/${companyId}`);
+    return this.respond(companyId, result, reply);
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOkResponse({ type: CompanyPage })
+  @ApiProblems(400, 401, 403)
+  async list(@Tenant() tenant: string, @Query() query: ListCompaniesQuery): Promise<CompanyPage> {
+    const limit = query.limit ?? 50;
+    const cursor = decodeCursor(query.cursor);
+    const params: unknown[] = [tenant, limit + 1];
+    const where = ['tenant = $1', `status = 'active'`];
+    if (query.q)
+      where.push(
+        `(lower(name) LIKE $${params.push(`${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} OR domain = $${params.push(query.q.toLowerCase())})`,
+      );
+    if (cursor)
+      where.push(
+        `(lower(name), company_id) > ($${params.push(cursor.value)}, $${params.push(cursor.id)})`,
+      );
+    const { rows } = await this.pool.query<{
+      company_id: string;
+      state: CompanyState;
+      version: number;
+      sort: string;
+    }>(
+      `SELECT company_id, state, version, lower(name) AS sort FROM ${CONTACTS_SCHEMA}.company_list
+        WHERE ${where.join(' AND ')} ORDER BY lower(name), company_id LIMIT $2`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => toView(r.company_id, r.state, r.version)),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ value: last.sort, id: last.company_id })
+          : null,
+    };
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: CompanyView })
+  @ApiProblems(401, 403, 404)
+  async get(
+    @Tenant() tenant: string,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CompanyView> {
+    const { state, version } = await this.aggregates.load(
+      companyDecider,
+      tenant,
+      companyStreamId(id),
+    );
+    if (state.status === 'unregistered')
+      throw new DomainError('CompanyNotFound', 'Company does not exist', 'not-found');
+    setETag(reply, version);
+    return toView(id.toLowerCase(), state, version);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: CompanyView })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  async update(
+    @Tenant() tenant: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @IfMatch() expectedVersion: number | undefined,
+    @Body() dto: UpdateCompanyDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CompanyView> {
+    const parentAncestry = dto.parentCompanyId
+      ? await this.ancestry(tenant, dto.parentCompanyId)
+      : undefined;
+    return this.run(
+      tenant,
+      user,
+      id,
+      { type: 'UpdateCompany', data: { ...dto, parentAncestry } },
+      reply,
+      expectedVersion,
+    );
+  }
+
+  @Delete(':id')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CompanyView, description: 'Archived' })
+  @ApiProblems(401, 403, 404, 412)
+  archive(
+    @Tenant() tenant: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @IfMatch() expectedVersion: number | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CompanyView> {
+    return this.run(tenant, user, id, { type: 'ArchiveCompany', data: {} }, reply, expectedVersion);
+  }
+
+  /** The proposed parent and its ancestors, nearest first (bounded: hierarchies are shallow). */
+  private async ancestry(tenant: string, parentId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ company_id: string }>(
+      `WITH RECURSIVE up(company_id, parent_company_id, depth) AS (
+         SELECT company_id, parent_company_id, 0 FROM ${CONTACTS_SCHEMA}.company_list WHERE tenant = $1 AND company_id = $2
+         UNION ALL
+         SELECT c.company_id, c.parent_company_id, up.depth + 1 FROM ${CONTACTS_SCHEMA}.company_list c
+           JOIN up ON c.tenant = $1 AND c.company_id = up.parent_company_id WHERE up.depth < 50)
+       SELECT company_id FROM up ORDER BY depth`,
+      [tenant, parentId.toLowerCase()],
+    );
+    return rows.map((r) => r.company_id);
+  }
+
+  private async run(
+    tenant: string,
+    user: AuthenticatedUser,
+    id: string,
+    command: CompanyCommand,
+    reply: FastifyReply,
+    expectedVersion: number | undefined,
+  ): Promise<CompanyView> {
+    const result = await this.aggregates.execute(companyDecider, companyStreamId(id), command, {
+      tenant,
+      actor: user.sub,
+      expectedVersion,
+    });
+    return this.respond(id.toLowerCase(), result, reply);
+  }
+
+  private respond(
+    id: string,
+    result: CommandResult<CompanyState>,
+    reply: FastifyReply,
+  ): CompanyView {
+    setETag(reply, result.nextExpectedVersion);
+    return toView(id, result.state, result.nextExpectedVersion);
+  }
+}

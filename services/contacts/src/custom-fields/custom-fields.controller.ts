@@ -1,0 +1,121 @@
+/** The tenant's custom field catalogue: admins define and retire fields; everyone can read it. */
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentUser, Roles, Tenant, type AuthenticatedUser } from '@crm/platform';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { AggregateCommands } from '../infrastructure/aggregate-commands';
+import { READERS } from '../shared/roles';
+import { CUSTOM_FIELD_TYPES, type CustomFieldDefinition } from './custom-field';
+import type { CustomFieldCommand } from './custom-field.commands';
+import { CUSTOM_FIELD_CATALOGUE_STREAM, customFieldDecider } from './custom-field.decider';
+import { CustomFieldCatalogueReader } from './custom-field-catalogue';
+
+export class DefineCustomFieldDto {
+  @ApiProperty({ example: 'loyalty_tier', description: 'snake_case, max 40' })
+  @IsString()
+  @MaxLength(40)
+  key!: string;
+  @ApiProperty({ example: 'Loyalty tier', maxLength: 80 })
+  @IsString()
+  @MaxLength(80)
+  label!: string;
+  @ApiProperty({ enum: CUSTOM_FIELD_TYPES })
+  @IsIn(CUSTOM_FIELD_TYPES)
+  type!: (typeof CUSTOM_FIELD_TYPES)[number];
+  @ApiPropertyOptional({ type: [String], description: 'Select types only', maxItems: 200 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  options?: string[];
+}
+
+export class CustomFieldOptionsDto {
+  @ApiProperty({ type: [String], maxItems: 200 })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  options!: string[];
+}
+
+export class CustomFieldView {
+  @ApiProperty() key!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ enum: CUSTOM_FIELD_TYPES }) type!: string;
+  @ApiPropertyOptional({ type: [String] }) options?: string[];
+}
+
+@ApiTags('custom-fields')
+@Controller('custom-fields')
+@Roles('admin')
+export class CustomFieldsController {
+  constructor(
+    private readonly aggregates: AggregateCommands,
+    private readonly catalogue: CustomFieldCatalogueReader,
+  ) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOkResponse({ type: [CustomFieldView] })
+  @ApiProblems(401, 403)
+  async list(@Tenant() tenant: string): Promise<CustomFieldDefinition[]> {
+    return Object.values(await this.catalogue.fieldsOf(tenant));
+  }
+
+  @Post()
+  @HttpCode(200)
+  @ApiOkResponse({ type: [CustomFieldView], description: 'The catalogue after the change' })
+  @ApiProblems(400, 401, 403, 409, 422)
+  define(
+    @Tenant() tenant: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: DefineCustomFieldDto,
+  ): Promise<CustomFieldDefinition[]> {
+    return this.run(tenant, user, {
+      type: 'DefineCustomField',
+      data: { key: dto.key, label: dto.label, fieldType: dto.type, options: dto.options },
+    });
+  }
+
+  @Put(':key/options')
+  @ApiOkResponse({ type: [CustomFieldView] })
+  @ApiProblems(400, 401, 403, 404, 422)
+  changeOptions(
+    @Tenant() tenant: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('key') key: string,
+    @Body() dto: CustomFieldOptionsDto,
+  ): Promise<CustomFieldDefinition[]> {
+    return this.run(tenant, user, {
+      type: 'ChangeCustomFieldOptions',
+      data: { key, options: dto.options },
+    });
+  }
+
+  @Delete(':key')
+  @ApiOkResponse({ type: [CustomFieldView] })
+  @ApiProblems(401, 403, 404)
+  retire(
+    @Tenant() tenant: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('key') key: string,
+  ): Promise<CustomFieldDefinition[]> {
+    return this.run(tenant, user, { type: 'RetireCustomField', data: { key } });
+  }
+
+  private async run(
+    tenant: string,
+    user: AuthenticatedUser,
+    command: CustomFieldCommand,
+  ): Promise<CustomFieldDefinition[]> {
+    const result = await this.aggregates.execute(
+      customFieldDecider,
+      CUSTOM_FIELD_CATALOGUE_STREAM,
+      command,
+      { tenant, actor: user.sub },
+    );
+    return Object.values(result.state.fields);
+  }
+}
