@@ -11,6 +11,8 @@ export interface LogBacklog {
   readonly events: number;
   /** created_at of the newest of them (null when there are none). */
   readonly headCreatedAt: Date | null;
+  /** created_at of the oldest of them (null when there are none). */
+  readonly firstCreatedAt: Date | null;
 }
 
 export interface LogHead {
@@ -36,11 +38,15 @@ export function postgresLogHead(store: { readonly pool: Pool; readonly schema: s
         values.push(categories);
         where.push(`e.category = ANY($${values.length}::text[])`);
       }
-      const { rows } = await store.pool.query<{ n: string; head: Date | null }>(
-        `SELECT count(*) AS n, max(e.created_at) AS head FROM ${store.schema}.events e WHERE ${where.join(' AND ')}`,
+      const { rows } = await store.pool.query<{ n: string; head: Date | null; first: Date | null }>(
+        `SELECT count(*) AS n, max(e.created_at) AS head, min(e.created_at) AS first FROM ${store.schema}.events e WHERE ${where.join(' AND ')}`,
         values,
       );
-      return { events: Number(rows[0].n), headCreatedAt: rows[0].head };
+      return {
+        events: Number(rows[0].n),
+        headCreatedAt: rows[0].head,
+        firstCreatedAt: rows[0].first,
+      };
     },
   };
 }
@@ -51,11 +57,13 @@ export function readAllLogHead(store: EventStore, pageSize = 1_000): LogHead {
     async behind(after, categories) {
       let events = 0;
       let headCreatedAt: Date | null = null;
+      let firstCreatedAt: Date | null = null;
       for (let cursor = after; ;) {
         const page = await store.readAll({ after: cursor, limit: pageSize, categories });
         events += page.events.length;
         headCreatedAt = page.events.at(-1)?.createdAt ?? headCreatedAt;
-        if (page.events.length < pageSize) return { events, headCreatedAt };
+        firstCreatedAt ??= page.events[0]?.createdAt ?? null;
+        if (page.events.length < pageSize) return { events, headCreatedAt, firstCreatedAt };
         cursor = page.last;
       }
     },

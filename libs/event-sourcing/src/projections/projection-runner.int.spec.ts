@@ -192,6 +192,13 @@ describe('ProjectionRunner', () => {
     const metrics = await register.metrics();
     expect(metrics).toContain(`projection_lag_events{projection="tally_${id}"} ${lag.events}`);
     expect(metrics).toContain(`projection_lag_seconds{projection="tally_${id}"} ${lag.seconds}`);
+
+    // A projection that never ran is behind by the whole log.
+    const never = runner({
+      store: log,
+      projection: tallyProjection({ name: `never_${id}`, schema: `rm_n${id}` }),
+    });
+    expect((await never.sampleLag()).events).toBe(90);
   });
 
   it('waitForPosition gives up after its timeout', async () => {

@@ -9,7 +9,7 @@
  * so a standby instance takes over within `lockRetryMs` of the active one dying.
  */
 import type { Pool } from 'pg';
-import type { EventStore, Position } from '../event-store';
+import { type EventStore, type Position, START } from '../event-store';
 import { applyBatch, ProjectionVersionMismatchError } from './apply-batch';
 import { lagGauges } from './lag-metrics';
 import { type LogHead, readAllLogHead } from './log-head';
@@ -114,11 +114,15 @@ export class ProjectionRunner {
   /** Refreshes the lag gauges now (also done every `lagSampleMs` while active). */
   async sampleLag(): Promise<{ events: number; seconds: number }> {
     const checkpoint = await this.checkpoints.get(this.projection.name);
-    if (!checkpoint) return { events: 0, seconds: 0 };
-    const backlog = await this.logHead.behind(checkpoint.position, this.projection.categories);
+    const backlog = await this.logHead.behind(
+      checkpoint?.position ?? START,
+      this.projection.categories,
+    );
+    // Nothing applied yet: the backlog is as old as its oldest event.
+    const appliedUpTo = checkpoint?.lastEventAt ?? backlog.firstCreatedAt;
     const seconds =
-      backlog.events > 0 && backlog.headCreatedAt && checkpoint.lastEventAt
-        ? Math.max(0, (backlog.headCreatedAt.getTime() - checkpoint.lastEventAt.getTime()) / 1000)
+      backlog.events > 0 && backlog.headCreatedAt && appliedUpTo
+        ? Math.max(0, (backlog.headCreatedAt.getTime() - appliedUpTo.getTime()) / 1000)
         : 0;
     this.gauges.set(this.projection.name, backlog.events, seconds);
     return { events: backlog.events, seconds };
