@@ -21,3 +21,12 @@ export {
   type MessageOutcome,
 } from './consumer/integration-event-consumer';
 export type { MessagingLogger } from './logger';
+export * from './nest/integration-event-handler.decorator';
+export { MessagingModule, type MessagingModuleAsyncOptions } from './nest/messaging.module';
+export {
+  MessagingRuntime,
+  MESSAGING_OPTIONS,
+  MESSAGE_TRANSPORT,
+  type MessagingModuleOptions,
+} from './nest/messaging-runtime';
+export { AsyncApiController } from './nest/asyncapi.controller';

@@ -11,8 +11,10 @@ import {
   type Consumer,
   type IHeaders,
   type KafkaConfig,
+  type logCreator,
   type Producer,
 } from 'kafkajs';
+import { defaultMessagingLogger, type MessagingLogger } from '../../logger';
 import type {
   ConsumeOptions,
   ConsumerHandle,
@@ -32,6 +34,7 @@ export interface KafkaTransportOptions {
   readonly commitEvery?: number;
   /** Partitions of one consumer instance processed concurrently. Default 1. */
   readonly partitionsConsumedConcurrently?: number;
+  readonly logger?: MessagingLogger;
 }
 
 export class KafkaTransport implements MessageTransport {
@@ -44,7 +47,8 @@ export class KafkaTransport implements MessageTransport {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: [...options.brokers],
-      logLevel: logLevel.ERROR,
+      logLevel: logLevel.WARN,
+      logCreator: kafkaLogCreator(options.logger ?? defaultMessagingLogger()),
       connectionTimeout: 3000,
       requestTimeout: 30_000,
       retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 8 },
@@ -268,4 +272,17 @@ function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
     decoded[name] = Buffer.isBuffer(first) ? first.toString('utf8') : String(first);
   }
   return decoded;
+}
+
+/**
+ * kafkajs logs every failed request of an outage at ERROR although it retries them; ours are
+ * warnings (the relay and consumers report what actually failed), routed to the service logger.
+ */
+function kafkaLogCreator(logger: MessagingLogger): logCreator {
+  return () =>
+    ({ level, log }) => {
+      const { message, ...extra } = log;
+      if (level <= logLevel.WARN) logger.warn({ kafkajs: extra }, `kafkajs: ${message}`);
+      else logger.debug({ kafkajs: extra }, `kafkajs: ${message}`);
+    };
 }

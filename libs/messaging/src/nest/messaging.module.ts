@@ -1,0 +1,46 @@
+import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AsyncApiController } from './asyncapi.controller';
+import {
+  MESSAGE_TRANSPORT,
+  MESSAGING_OPTIONS,
+  MessagingRuntime,
+  type MessagingModuleOptions,
+} from './messaging-runtime';
+
+export interface MessagingModuleAsyncOptions {
+  readonly imports?: ModuleMetadata['imports'];
+  readonly inject?: any[];
+  readonly useFactory: (...deps: any[]) => MessagingModuleOptions | Promise<MessagingModuleOptions>;
+  /** Serve GET /asyncapi.json. Default true. */
+  readonly serveAsyncApi?: boolean;
+}
+
+/**
+ * Integration events for a Nest service: handlers are provider methods marked with
+ * @IntegrationEventHandler, discovered at boot; the relay publishes the service's own events.
+ */
+@Module({})
+export class MessagingModule {
+  static forRootAsync(options: MessagingModuleAsyncOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      imports: [DiscoveryModule, ...(options.imports ?? [])],
+      controllers: options.serveAsyncApi === false ? [] : [AsyncApiController],
+      providers: [
+        {
+          provide: MESSAGING_OPTIONS,
+          inject: options.inject ?? [],
+          useFactory: options.useFactory,
+        },
+        {
+          provide: MESSAGE_TRANSPORT,
+          inject: [MESSAGING_OPTIONS],
+          useFactory: (o: MessagingModuleOptions) => o.transport,
+        },
+        MessagingRuntime,
+      ],
+      exports: [MESSAGE_TRANSPORT, MessagingRuntime],
+    };
+  }
+}
