@@ -223,23 +223,35 @@ export class PostgresEventStore implements EventStore {
     if (!events.length) return this.checkExpectation(db, stream, expected);
     const ids = events.map((e) => eventId(e));
     const mode = appendMode(expected);
+    const single = events.length === 1;
     let row: AppendRow | undefined;
     try {
-      const values: unknown[] = [
-        stream.tenant,
-        stream.id,
-        events.length,
-        ids,
-        events.map((e) => e.type),
-        events.map((e) => e.schemaVersion ?? 1),
-        // Serialised here (not by pg) so that a string payload stays a JSON string.
-        events.map((e) => JSON.stringify(e.data ?? null)),
-        events.map((e) => JSON.stringify(e.metadata)),
-      ];
+      // JSON serialised here (not by pg) so that a string payload stays a JSON string.
+      const values: unknown[] = single
+        ? [
+            stream.tenant,
+            stream.id,
+            1,
+            ids[0],
+            events[0].type,
+            events[0].schemaVersion ?? 1,
+            JSON.stringify(events[0].data ?? null),
+            JSON.stringify(events[0].metadata),
+          ]
+        : [
+            stream.tenant,
+            stream.id,
+            events.length,
+            ids,
+            events.map((e) => e.type),
+            events.map((e) => e.schemaVersion ?? 1),
+            events.map((e) => JSON.stringify(e.data ?? null)),
+            events.map((e) => JSON.stringify(e.metadata)),
+          ];
       if (mode === 'exact') values.push(expectedParam);
       const { rows } = await db.query<AppendRow>({
-        name: `${this.schema}.append_${mode}`,
-        text: appendStatement(this.schema, mode),
+        name: `${this.schema}.append_${mode}${single ? '_1' : ''}`,
+        text: appendStatement(this.schema, mode, single),
         values,
       });
       row = rows[0];
