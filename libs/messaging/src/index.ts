@@ -30,3 +30,4 @@ export {
   type MessagingModuleOptions,
 } from './nest/messaging-runtime';
 export { AsyncApiController } from './nest/asyncapi.controller';
+export * from './replay';

@@ -18,7 +18,6 @@ import { defaultMessagingLogger, type MessagingLogger } from '../../logger';
 import type {
   ConsumeOptions,
   ConsumerHandle,
-  DeliveredMessage,
   MessageTransport,
   OutgoingMessage,
   ReplayFrom,
