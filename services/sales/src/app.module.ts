@@ -8,7 +8,10 @@ import { SalesInfrastructureModule } from './infrastructure/sales-infrastructure
 import { ActivitiesModule } from './activities/activities.module';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { OrdersModule } from './orders/orders.module';
+import { QuotesModule } from './quotes/quotes.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
+import { CatalogModule } from './products/catalog.module';
 
 @Module({
   imports: [
@@ -23,6 +26,9 @@ import { PipelinesModule } from './pipelines/pipelines.module';
     PipelinesModule,
     OpportunitiesModule,
     ActivitiesModule,
+    CatalogModule,
+    QuotesModule,
+    OrdersModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,71 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@crm/event-sourcing';
+import { ApiProblems, CurrentUser, type AuthenticatedUser } from '@crm/platform';
+import { AggregateCommands } from '../infrastructure/aggregate-commands';
+import { ConfigurationRequestDto, PricedConfigurationDto } from './configuration.dto';
+import { configure, type PricedConfiguration } from './configurator';
+import { loadProductForQuote } from './product-for-quote';
+
+@ApiTags('configurations')
+@Controller('configurations')
+export class ConfigurationsController {
+  constructor(private readonly commands: AggregateCommands) {}
+
+  @Post('validate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Check a configuration: 200 with `valid` and every broken rule' })
+  @ApiOkResponse({ type: PricedConfigurationDto })
+  @ApiProblems(400, 401, 409, 422)
+  validate(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: ConfigurationRequestDto,
+  ): Promise<PricedConfiguration> {
+    return this.price(user, dto);
+  }
+
+  @Post('price')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Price a configuration; a broken rule is a 422 problem listing every violation',
+  })
+  @ApiOkResponse({ type: PricedConfigurationDto })
+  @ApiProblems(400, 401, 409, 422)
+  async priced(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: ConfigurationRequestDto,
+  ): Promise<PricedConfiguration> {
+    const result = await this.price(user, dto);
+    if (!result.valid) {
+      throw new DomainError(
+        'ConfigurationRuleBroken',
+        result.violations.map((v) => v.message).join('; '),
+        'invalid',
+        { violations: result.violations },
+      );
+    }
+    return result;
+  }
+
+  private async price(
+    user: AuthenticatedUser,
+    dto: ConfigurationRequestDto,
+  ): Promise<PricedConfiguration> {
+    const product = await loadProductForQuote(
+      this.commands,
+      user.tenant,
+      dto.productId,
+      dto.priceBookId,
+      dto.currency,
+    );
+    if (product.listPriceMinor === undefined) {
+      throw new DomainError(
+        'NoListPrice',
+        `${product.name} has no list price in ${dto.currency} in this price book`,
+        'conflict',
+        { productId: dto.productId, currency: dto.currency },
+      );
+    }
+    return configure(product.model, dto.optionIds, dto.currency, product.listPriceMinor);
+  }
+}

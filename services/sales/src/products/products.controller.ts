@@ -1,0 +1,161 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@crm/event-sourcing';
+import {
+  ApiProblems,
+  CurrentUser,
+  IfMatch,
+  Roles,
+  setETag,
+  type AuthenticatedUser,
+} from '@crm/platform';
+import type { FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { AggregateCommands } from '../infrastructure/aggregate-commands';
+import { accepted, callerOf, CommandAccepted, notFound } from '../infrastructure/http';
+import { STREAM } from '../infrastructure/tokens';
+import { CatalogQueries } from './catalog.queries';
+import type { ProductCommand } from './product.commands';
+import { productDecider } from './product.decider';
+import {
+  ConfigurationModelDto,
+  CreateProductDto,
+  ProductDto,
+  ProductInfoDto,
+  ProductListQueryDto,
+} from './product.dto';
+
+const CATALOGUE_EDITORS = ['admin', 'sales-manager'] as const;
+
+@ApiTags('products')
+@Controller('products')
+export class ProductsController {
+  constructor(
+    private readonly commands: AggregateCommands,
+    private readonly catalog: CatalogQueries,
+  ) {}
+
+  @Post()
+  @Roles(...CATALOGUE_EDITORS)
+  @ApiOperation({ summary: 'Create a product (active); the SKU must be unused in the tenant' })
+  @ApiCreatedResponse({ type: CommandAccepted })
+  @ApiProblems(400, 401, 403, 409, 422)
+  async create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: CreateProductDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    // Checked on the read model: two concurrent creations of one SKU can still both pass (see report).
+    if (await this.catalog.skuTaken(user.tenant, dto.sku))
+      throw new DomainError('SkuTaken', `SKU ${dto.sku} is in use`, 'conflict', { field: 'sku' });
+    const productId = randomUUID();
+    const result = await this.commands.execute(
+      productDecider,
+      STREAM.product(productId),
+      { type: 'CreateProduct', data: { productId, ...dto } },
+      callerOf(user),
+    );
+    return accepted(reply, productId, result.nextExpectedVersion, `/products/${productId}`);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [ProductDto] })
+  @ApiProblems(400, 401)
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ProductListQueryDto,
+  ): Promise<ProductDto[]> {
+    return this.catalog.products(user.tenant, query.family);
+  }
+
+  @Get(':productId')
+  @ApiOkResponse({ type: ProductDto })
+  @ApiProblems(401, 404)
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('productId') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const product = await this.catalog.product(user.tenant, id);
+    if (!product) throw notFound('ProductNotFound', 'product');
+    setETag(reply, product.version);
+    return product;
+  }
+
+  @Put(':productId/info')
+  @HttpCode(200)
+  @Roles(...CATALOGUE_EDITORS)
+  @ApiOkResponse({ type: CommandAccepted })
+  @ApiProblems(400, 401, 403, 404, 412, 422)
+  info(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('productId') id: string,
+    @IfMatch() v: number | undefined,
+    @Body() dto: ProductInfoDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(user, id, v, reply, { type: 'ChangeProductInfo', data: dto });
+  }
+
+  @Put(':productId/options')
+  @HttpCode(200)
+  @Roles(...CATALOGUE_EDITORS)
+  @ApiOperation({
+    summary: 'Define the CPQ option groups (with price deltas) and rules (requires / excludes)',
+  })
+  @ApiOkResponse({ type: CommandAccepted })
+  @ApiProblems(400, 401, 403, 404, 412, 422)
+  options(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('productId') id: string,
+    @IfMatch() v: number | undefined,
+    @Body() dto: ConfigurationModelDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(user, id, v, reply, { type: 'DefineProductOptions', data: { model: dto } });
+  }
+
+  @Post(':productId/activate')
+  @HttpCode(200)
+  @Roles(...CATALOGUE_EDITORS)
+  @ApiOkResponse({ type: CommandAccepted })
+  @ApiProblems(401, 403, 404, 412)
+  activate(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('productId') id: string,
+    @IfMatch() v: number | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(user, id, v, reply, { type: 'ActivateProduct', data: {} });
+  }
+
+  @Post(':productId/deactivate')
+  @HttpCode(200)
+  @Roles(...CATALOGUE_EDITORS)
+  @ApiOkResponse({ type: CommandAccepted })
+  @ApiProblems(401, 403, 404, 412)
+  deactivate(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('productId') id: string,
+    @IfMatch() v: number | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(user, id, v, reply, { type: 'DeactivateProduct', data: {} });
+  }
+
+  private async run(
+    user: AuthenticatedUser,
+    id: string,
+    version: number | undefined,
+    reply: FastifyReply,
+    command: ProductCommand,
+  ): Promise<CommandAccepted> {
+    const result = await this.commands.execute(
+      productDecider,
+      STREAM.product(id),
+      command,
+      callerOf(user, version),
+    );
+    return accepted(reply, id, result.nextExpectedVersion);
+  }
+}
