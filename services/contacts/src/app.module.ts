@@ -19,6 +19,8 @@ import { ExportService } from './gdpr/export.service';
 import { GdprController } from './gdpr/gdpr.controller';
 import { ContactsQueryController } from './directory/contacts-query.controller';
 import { ContactsInfrastructureModule } from './infrastructure/contacts-infrastructure.module';
+import { ContactsMessagingModule } from './integration/contacts-messaging';
+import { TimelineFeedHandlers } from './integration/timeline-feed.handlers';
 import { InteractionsController } from './interactions/interactions.controller';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineReader } from './timeline/timeline.reader';
@@ -32,6 +34,7 @@ import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.c
       idempotency: { schema: 'contacts' },
     }),
     ContactsInfrastructureModule,
+    ContactsMessagingModule,
   ],
   controllers: [
     ContactsQueryController,
@@ -54,6 +57,7 @@ import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.c
     MergeService,
     EraseService,
     ExportService,
+    TimelineFeedHandlers,
   ],
 })
 export class AppModule {}

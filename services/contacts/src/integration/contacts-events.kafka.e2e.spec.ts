@@ -1,0 +1,129 @@
+/**
+ * The contacts service publishing on a real Kafka broker: the HTTP story of one person becomes
+ * CloudEvents on crm.contacts.v1, keyed by contact, and after erasure nothing newer names them.
+ * The topic is the contract's fixed name; this run's messages are told apart by a unique tenant.
+ */
+import { describeWithKafka, uniqueName } from '@crm/testing';
+import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { startContactsTestApp, type ContactsTestApp } from '../testing/contacts-test-app';
+
+interface Seen {
+  type: string;
+  subject: string;
+  key: string;
+  body: string;
+}
+
+describeWithKafka('contacts integration events on Kafka (e2e)', ({ brokers }) => {
+  let t: ContactsTestApp;
+  const tenant = uniqueName('tenant');
+  const header = (m: KafkaMessage, name: string) => m.headers?.[name]?.toString() ?? '';
+
+  beforeAll(async () => {
+    t = await startContactsTestApp({ KAFKA_BROKERS: brokers().join(',') });
+  });
+  afterAll(() => t?.close());
+
+  async function readUntil(
+    contactId: string,
+    lastType: string,
+    timeoutMs = 30_000,
+  ): Promise<Seen[]> {
+    const consumer = new Kafka({
+      clientId: 'contacts-e2e',
+      brokers: brokers(),
+      logLevel: logLevel.NOTHING,
+    }).consumer({ groupId: uniqueName('contacts-e2e') });
+    const seen: Seen[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'crm.contacts.v1', fromBeginning: true });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(`no ${lastType} within ${timeoutMs} ms; saw ${seen.map((s) => s.type)}`),
+            ),
+          timeoutMs,
+        );
+        void consumer.run({
+          eachMessage: async ({ message }) => {
+            if (header(message, 'ce_tenantid') !== tenant) return;
+            const item = {
+              type: header(message, 'ce_type'),
+              subject: header(message, 'ce_subject'),
+              key: message.key?.toString() ?? '',
+              body: message.value?.toString() ?? '',
+            };
+            if (item.subject !== contactId) return;
+            seen.push(item);
+            if (item.type === lastType) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        });
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    return seen;
+  }
+
+  it('publishes registration, consent, interaction and erasure; nothing after the erasure names the person', async () => {
+    const manager = { tenant, roles: ['sales-manager' as const] };
+    const created = await t.call({
+      method: 'POST',
+      url: '/contacts',
+      tenant,
+      payload: {
+        name: { given: 'Radia', family: 'Perlmanzz' },
+        emails: [{ address: 'radia@stp.example' }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    await t.call({
+      method: 'PUT',
+      url: `/contacts/${id}/consent/email`,
+      tenant,
+      payload: { status: 'granted', legalBasis: 'consent', source: 'form' },
+    });
+    await t.call({
+      method: 'POST',
+      url: `/contacts/${id}/interactions`,
+      tenant,
+      payload: {
+        kind: 'call',
+        occurredAt: '2026-01-01T10:00:00Z',
+        call: {
+          direction: 'inbound',
+          from: '+14155552671',
+          to: '+4930123456',
+          startedAt: '2026-01-01T10:00:00Z',
+          durationSeconds: 60,
+          outcome: 'connected',
+        },
+      },
+    });
+    expect(
+      (await t.call({ method: 'POST', url: `/contacts/${id}/erase`, ...manager })).statusCode,
+    ).toBe(200);
+
+    const seen = await readUntil(id, 'crm.contacts.contact.erased.v1');
+    expect(seen.map((s) => s.type)).toEqual([
+      'crm.contacts.contact.registered.v1',
+      'crm.contacts.contact.consent_changed.v1',
+      'crm.contacts.contact.interaction_logged.v1',
+      'crm.contacts.contact.erased.v1',
+    ]);
+    expect(seen.every((s) => s.key === id)).toBe(true);
+    expect(JSON.parse(seen[0].body)).toMatchObject({
+      contactId: id,
+      displayName: 'Radia Perlmanzz',
+      primaryEmail: 'radia@stp.example',
+    });
+    const erasedAt = seen.findIndex((s) => s.type.endsWith('erased.v1'));
+    expect(seen.slice(erasedAt).some((s) => /Perlmanzz|radia@stp/i.test(s.body))).toBe(false);
+  });
+});

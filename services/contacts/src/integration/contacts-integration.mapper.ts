@@ -1,0 +1,218 @@
+/**
+ * Domain events -> the public facts on `crm.contacts.v1`. Pure and deterministic (a replay maps
+ * to the same drafts). Only ids and the few fields the contract publishes leave the service;
+ * details changes name the changed fields and carry the published values when the event knows them.
+ */
+import type { IntegrationEventDraft, IntegrationEventMapper } from '@crm/messaging';
+import type { RecordedEvent } from '@crm/event-sourcing';
+import type { CompanyEvent } from '../companies/company.events';
+import type { ConsentEvent } from '../consent/consent.events';
+import { displayName } from '../contacts/contact';
+import type { ContactEvent } from '../contacts/contact.events';
+import { blankErasedFields } from '../infrastructure/erased-fields';
+import type { InteractionEvent } from '../interactions/interaction.events';
+
+const T = {
+  registered: 'crm.contacts.contact.registered.v1',
+  detailsChanged: 'crm.contacts.contact.details_changed.v1',
+  consentChanged: 'crm.contacts.contact.consent_changed.v1',
+  interactionLogged: 'crm.contacts.contact.interaction_logged.v1',
+  merged: 'crm.contacts.contact.merged.v1',
+  erased: 'crm.contacts.contact.erased.v1',
+  archived: 'crm.contacts.contact.archived.v1',
+  companyRegistered: 'crm.contacts.company.registered.v1',
+  companyDetailsChanged: 'crm.contacts.company.details_changed.v1',
+} as const;
+
+type AnyEvent = ContactEvent | ConsentEvent | InteractionEvent | CompanyEvent;
+
+function idOf(streamId: string): string {
+  return streamId.slice(streamId.indexOf('-') + 1);
+}
+
+/** A shredded name replays as an empty one; the contract needs some display name. */
+function shownName(name: { given?: string; family?: string }): string {
+  return displayName(name) || '[erased]';
+}
+
+export const contactsIntegrationMapper: IntegrationEventMapper = (recorded: RecordedEvent) => {
+  const event = blankErasedFields({ type: recorded.type, data: recorded.data }) as AnyEvent;
+  const at = recorded.metadata.occurredAt;
+  const id = idOf(recorded.streamId);
+  const changed = (
+    subject: string,
+    fields: string[],
+    values: Record<string, unknown> = {},
+  ): IntegrationEventDraft => ({
+    type: T.detailsChanged,
+    subject,
+    data: { contactId: subject, changed: fields, ...values },
+  });
+  switch (event.type) {
+    case 'ContactRegistered': {
+      const d = event.data;
+      return {
+        type: T.registered,
+        subject: id,
+        data: {
+          contactId: id,
+          displayName: shownName(d.name),
+          lifecycleStage: d.lifecycleStage,
+          companyId: d.companyId ?? null,
+          ownerId: d.ownerId ?? null,
+          primaryEmail: d.emails.find((e) => e.primary)?.address ?? null,
+          primaryPhone: d.phones.find((p) => p.primary)?.number ?? null,
+          tags: d.tags,
+        },
+      };
+    }
+    case 'ContactDetailsChanged': {
+      const { contactId: _subject, ...changes } = event.data;
+      return changed(
+        id,
+        Object.keys(changes),
+        changes.name ? { displayName: shownName(changes.name) } : {},
+      );
+    }
+    case 'ContactOwnerAssigned':
+      return changed(id, ['ownerId'], { ownerId: event.data.ownerId });
+    case 'ContactCompanyLinked':
+      return changed(id, ['companyId'], { companyId: event.data.companyId });
+    case 'ContactLifecycleStageChanged':
+      return changed(id, ['lifecycleStage'], { lifecycleStage: event.data.to });
+    case 'ContactEmailAdded':
+      return changed(
+        id,
+        ['emails'],
+        event.data.primary && event.data.address ? { primaryEmail: event.data.address } : {},
+      );
+    case 'ContactPhoneAdded':
+      return changed(
+        id,
+        ['phones'],
+        event.data.primary && event.data.number ? { primaryPhone: event.data.number } : {},
+      );
+    case 'ContactEmailRemoved':
+      return changed(id, ['emails']);
+    case 'ContactPhoneRemoved':
+      return changed(id, ['phones']);
+    case 'ContactAddressAdded':
+    case 'ContactAddressRemoved':
+      return changed(id, ['addresses']);
+    case 'ContactTagged':
+    case 'ContactUntagged':
+      return changed(id, ['tags']);
+    case 'ContactCustomFieldsChanged':
+      return changed(id, ['customFields']);
+    case 'ContactRestored':
+      return changed(id, ['status']);
+    case 'ContactDuplicateAbsorbed': {
+      const d = event.data;
+      const fields = [
+        ...(d.emails.length ? ['emails'] : []),
+        ...(d.phones.length ? ['phones'] : []),
+        ...(d.addresses.length ? ['addresses'] : []),
+        ...(d.tags.length ? ['tags'] : []),
+        ...(Object.keys(d.customFields).length ? ['customFields'] : []),
+        ...Object.keys(d.filled),
+      ];
+      return fields.length ? changed(id, fields) : null;
+    }
+    case 'ContactArchived':
+      return { type: T.archived, subject: id, data: { contactId: id, archivedAt: at } };
+    case 'ContactMerged':
+      return {
+        type: T.merged,
+        subject: event.data.survivorId,
+        data: { survivorId: event.data.survivorId, duplicateId: id, mergedAt: at },
+      };
+    case 'ContactErased':
+      return {
+        type: T.erased,
+        subject: id,
+        data: { contactId: id, erasedAt: event.data.erasedAt },
+      };
+    case 'ConsentGranted':
+    case 'ConsentWithdrawn': {
+      const d = event.data;
+      return {
+        type: T.consentChanged,
+        subject: d.contactId,
+        data: {
+          contactId: d.contactId,
+          channel: d.channel,
+          status: event.type === 'ConsentGranted' ? 'granted' : 'withdrawn',
+          // A withdrawal withdraws consent as the lawful basis for that channel.
+          legalBasis: event.type === 'ConsentGranted' ? event.data.legalBasis : 'consent',
+          source: d.source,
+          changedAt: d.at,
+        },
+      };
+    }
+    case 'InteractionLogged': {
+      const d = event.data;
+      return d.contactIds.map((contactId) => ({
+        type: T.interactionLogged,
+        subject: contactId,
+        data: {
+          contactId,
+          interactionId: d.interactionId,
+          kind: d.kind,
+          direction: d.direction ?? null,
+          occurredAt: d.occurredAt,
+          userId: d.userId ?? null,
+          subject: d.subject ?? null,
+        },
+      }));
+    }
+    case 'InteractionContactReassigned':
+    case 'InteractionRedacted':
+      return null;
+    case 'CompanyRegistered': {
+      const d = event.data;
+      return {
+        type: T.companyRegistered,
+        subject: id,
+        data: {
+          companyId: id,
+          name: d.name,
+          domain: d.domain ?? null,
+          industry: d.industry ?? null,
+          sizeBand: d.sizeBand ?? null,
+          parentCompanyId: d.parentCompanyId ?? null,
+        },
+      };
+    }
+    case 'CompanyDetailsChanged':
+      return {
+        type: T.companyDetailsChanged,
+        subject: id,
+        data: { companyId: id, changed: Object.keys(event.data), ...event.data },
+      };
+    case 'CompanyParentChanged':
+      return {
+        type: T.companyDetailsChanged,
+        subject: id,
+        data: {
+          companyId: id,
+          changed: ['parentCompanyId'],
+          parentCompanyId: event.data.parentCompanyId,
+        },
+      };
+    case 'CompanyAddressAdded':
+    case 'CompanyAddressRemoved':
+      return {
+        type: T.companyDetailsChanged,
+        subject: id,
+        data: { companyId: id, changed: ['addresses'] },
+      };
+    case 'CompanyArchived':
+      return {
+        type: T.companyDetailsChanged,
+        subject: id,
+        data: { companyId: id, changed: ['status'] },
+      };
+    default:
+      return null; // custom field catalogue and future internal events stay internal
+  }
+};

@@ -1,0 +1,32 @@
+/**
+ * Messaging for the contacts service: the relay publishes `crm.contacts.v1` from the log (Kafka
+ * when KAFKA_BROKERS is set, else the embedded Postgres transport), and the timeline feed
+ * consumes what sales and campaigns publish.
+ */
+import { type EventStore } from '@crm/event-sourcing';
+import { createTransport, messagingConfigFromEnv, MessagingModule } from '@crm/messaging';
+import { PLATFORM_CONFIG, type PlatformConfig } from '@crm/platform';
+import type { Pool } from 'pg';
+import { EVENT_STORE, WORKER_POOL } from '../infrastructure/tokens';
+import { contactsIntegrationMapper } from './contacts-integration.mapper';
+
+export const ContactsMessagingModule = MessagingModule.forRootAsync({
+  inject: [PLATFORM_CONFIG, WORKER_POOL, EVENT_STORE],
+  useFactory: (platform: PlatformConfig, pool: Pool, store: EventStore) => {
+    const config = messagingConfigFromEnv({
+      ...process.env,
+      KAFKA_BROKERS: (platform.kafkaBrokers ?? []).join(','),
+    });
+    return {
+      service: 'contacts' as const,
+      pool,
+      transport: createTransport(config, { clientId: 'contacts', embeddedPool: pool }),
+      config,
+      relay: {
+        store,
+        mapper: contactsIntegrationMapper,
+        categories: ['contact', 'consent', 'interaction', 'company'],
+      },
+    };
+  },
+});

@@ -1,0 +1,120 @@
+/**
+ * Other services' facts arrive on the (embedded) transport and land on the contact's timeline;
+ * a campaign unsubscribe withdraws consent; redelivery changes nothing.
+ */
+import { toCloudEventHeaders } from '@crm/contracts';
+import { MESSAGE_TRANSPORT, type MessageTransport } from '@crm/messaging';
+import { randomUUID } from 'node:crypto';
+import { startContactsTestApp, type ContactsTestApp } from '../testing/contacts-test-app';
+
+describe('timeline feed from sales and campaigns (e2e, embedded transport)', () => {
+  let t: ContactsTestApp;
+  beforeAll(async () => {
+    t = await startContactsTestApp();
+  });
+  afterAll(() => t?.close());
+
+  async function publish(
+    topic: string,
+    type: string,
+    subject: string,
+    data: object,
+    id = randomUUID(),
+  ) {
+    const transport = t.app.get<MessageTransport>(MESSAGE_TRANSPORT);
+    await transport.provision([{ name: topic, partitions: 1, retentionMs: -1 }]);
+    const headers = toCloudEventHeaders({
+      id,
+      type,
+      source: '/crm/test',
+      time: new Date().toISOString(),
+      subject,
+      tenant: 'tenant-a',
+    });
+    await transport.send([{ topic, key: subject, value: JSON.stringify(data), headers }]);
+    return id;
+  }
+
+  async function eventually<T>(
+    read: () => Promise<T>,
+    done: (value: T) => boolean,
+    timeoutMs = 20_000,
+  ): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await read();
+      if (done(value) || Date.now() > until) return value;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  it('shows sales orders and campaign messages on the timeline, and an unsubscribe withdraws consent', async () => {
+    const id = (
+      await t.call({
+        method: 'POST',
+        url: '/contacts',
+        payload: { name: { given: 'Mary' }, emails: [{ address: 'mary@x.example' }] },
+      })
+    ).json().id;
+    await t.call({
+      method: 'PUT',
+      url: `/contacts/${id}/consent/email`,
+      payload: { status: 'granted', legalBasis: 'consent', source: 'form' },
+    });
+    const orderId = randomUUID();
+    const order = {
+      orderId,
+      contactId: id,
+      lines: [
+        {
+          productId: 'p1',
+          sku: 'SKU-1',
+          quantity: 1,
+          unitPrice: { amount: '10.00', currency: 'EUR' },
+          lineTotal: { amount: '10.00', currency: 'EUR' },
+        },
+      ],
+      total: { amount: '10.00', currency: 'EUR' },
+      placedAt: '2026-02-01T10:00:00.000Z',
+    };
+    const orderEventId = await publish('crm.sales.v1', 'crm.sales.order.placed.v1', orderId, order);
+    await publish('crm.sales.v1', 'crm.sales.order.placed.v1', orderId, order, orderEventId); // redelivery
+    const messageId = randomUUID();
+    await publish('crm.campaigns.v1', 'crm.campaigns.message.sent.v1', id, {
+      messageId,
+      campaignId: 'cmp1',
+      contactId: id,
+      channel: 'email',
+      sentAt: '2026-02-02T10:00:00.000Z',
+    });
+    await publish('crm.campaigns.v1', 'crm.campaigns.message.unsubscribed.v1', id, {
+      messageId,
+      campaignId: 'cmp1',
+      contactId: id,
+      channel: 'email',
+      unsubscribedAt: '2026-02-03T10:00:00.000Z',
+    });
+
+    const timeline = await eventually(
+      async () =>
+        (await t.call({ url: `/contacts/${id}/timeline` })).json().items as {
+          kind: string;
+          source: string;
+        }[],
+      (items) => items.length >= 3,
+    );
+    expect(timeline.map((e) => [e.source, e.kind])).toEqual([
+      ['campaigns', 'campaign-unsubscribe'],
+      ['campaigns', 'campaign-message'],
+      ['sales', 'order'],
+    ]);
+    const consent = await eventually(
+      async () => (await t.call({ url: `/contacts/${id}/consent` })).json(),
+      (c) => c.channels.email?.status === 'withdrawn',
+    );
+    expect(consent.channels.email).toMatchObject({
+      status: 'withdrawn',
+      source: `campaign-message:${messageId}`,
+    });
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * What other services publish about a contact, fed into the 360-degree timeline; and campaign
+ * unsubscribes, which are consent withdrawals. Handlers run in the inbox transaction, so a
+ * redelivered message changes nothing. Entries for contacts this service does not know (or has
+ * erased) are dropped; entries for a merged contact go to its survivor.
+ */
+import type { ActivityLoggedV1, OrderPlacedV1 } from '@crm/contracts';
+import { IntegrationEventHandler, type ReceivedIntegrationEvent } from '@crm/messaging';
+import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { ConsentService } from '../consent/consent.service';
+import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
+import { upsertTimelineEntry } from '../timeline/timeline.projection';
+
+interface MessageFact {
+  messageId: string;
+  campaignId?: string | null;
+  contactId: string;
+  channel?: string;
+  url?: string;
+  sentAt?: string;
+  openedAt?: string;
+  clickedAt?: string;
+  unsubscribedAt?: string;
+}
+
+@Injectable()
+export class TimelineFeedHandlers {
+  constructor(private readonly consent: ConsentService) {}
+
+  @IntegrationEventHandler('crm.sales.activity.logged.v1')
+  async activityLogged(
+    event: ReceivedIntegrationEvent<ActivityLoggedV1>,
+    tx: PoolClient,
+  ): Promise<void> {
+    const d = event.data;
+    await this.record(tx, event, d.contactId, {
+      entryId: `sales-activity-${d.activityId}`,
+      source: 'sales',
+      kind: `sales-${d.kind}`,
+      occurredAt: d.heldAt ?? d.scheduledAt ?? d.dueAt ?? event.time,
+      userId: d.ownerId ?? null,
+      subject: d.subject ?? null,
+      details: {
+        activityId: d.activityId,
+        opportunityId: d.opportunityId ?? null,
+        outcome: d.outcome ?? null,
+      },
+    });
+  }
+
+  @IntegrationEventHandler('crm.sales.order.placed.v1')
+  async orderPlaced(event: ReceivedIntegrationEvent<OrderPlacedV1>, tx: PoolClient): Promise<void> {
+    const d = event.data;
+    await this.record(tx, event, d.contactId, {
+      entryId: `sales-order-${d.orderId}`,
+      source: 'sales',
+      kind: 'order',
+      occurredAt: d.placedAt,
+      subject: `Order ${d.total.amount} ${d.total.currency}`,
+      details: { orderId: d.orderId, total: d.total, lines: d.lines.length },
+    });
+  }
+
+  @IntegrationEventHandler('crm.campaigns.message.sent.v1')
+  async messageSent(event: ReceivedIntegrationEvent<MessageFact>, tx: PoolClient): Promise<void> {
+    await this.campaignEntry(tx, event, 'campaign-message', event.data.sentAt!);
+  }
+
+  @IntegrationEventHandler('crm.campaigns.message.opened.v1')
+  async messageOpened(event: ReceivedIntegrationEvent<MessageFact>, tx: PoolClient): Promise<void> {
+    await this.campaignEntry(tx, event, 'campaign-open', event.data.openedAt!);
+  }
+
+  @IntegrationEventHandler('crm.campaigns.message.clicked.v1')
+  async messageClicked(
+    event: ReceivedIntegrationEvent<MessageFact>,
+    tx: PoolClient,
+  ): Promise<void> {
+    await this.campaignEntry(tx, event, 'campaign-click', event.data.clickedAt!);
+  }
+
+  @IntegrationEventHandler('crm.campaigns.message.unsubscribed.v1')
+  async unsubscribed(event: ReceivedIntegrationEvent<MessageFact>, tx: PoolClient): Promise<void> {
+    const d = event.data;
+    const contactId = await this.resolve(tx, event.tenant, d.contactId);
+    if (!contactId) return;
+    await this.campaignEntry(tx, event, 'campaign-unsubscribe', d.unsubscribedAt!);
+    // Idempotent: withdrawing an already withdrawn channel appends nothing.
+    await this.consent.decide(
+      { tenant: event.tenant, actor: 'system:campaigns-unsubscribe' },
+      contactId,
+      d.channel ?? 'email',
+      {
+        status: 'withdrawn',
+        source: `campaign-message:${d.messageId}`,
+        at: d.unsubscribedAt!,
+      },
+    );
+  }
+
+  private async campaignEntry(
+    tx: PoolClient,
+    event: ReceivedIntegrationEvent<MessageFact>,
+    kind: string,
+    at: string,
+  ): Promise<void> {
+    const d = event.data;
+    await this.record(tx, event, d.contactId, {
+      entryId: `${kind}-${d.messageId}`,
+      source: 'campaigns',
+      kind,
+      occurredAt: at,
+      channel: d.channel ?? null,
+      details: {
+        messageId: d.messageId,
+        campaignId: d.campaignId ?? null,
+        ...(d.url ? { url: d.url } : {}),
+      },
+    });
+  }
+
+  private async record(
+    tx: PoolClient,
+    event: ReceivedIntegrationEvent<unknown>,
+    rawContactId: string | null | undefined,
+    entry: {
+      entryId: string;
+      source: string;
+      kind: string;
+      occurredAt: string;
+      channel?: string | null;
+      userId?: string | null;
+      subject?: string | null;
+      details: Record<string, unknown>;
+    },
+  ): Promise<void> {
+    const contactId = rawContactId ? await this.resolve(tx, event.tenant, rawContactId) : undefined;
+    if (!contactId) return;
+    await upsertTimelineEntry(tx, {
+      tenant: event.tenant,
+      contactId,
+      direction: null,
+      body: null,
+      channel: entry.channel ?? null,
+      userId: entry.userId ?? null,
+      subject: entry.subject ?? null,
+      ...entry,
+    });
+  }
+
+  /** The contact the entry belongs to now: itself, or its survivor; undefined if unknown/erased. */
+  private async resolve(
+    tx: PoolClient,
+    tenant: string,
+    contactId: string,
+  ): Promise<string | undefined> {
+    const { rows } = await tx.query<{ contact_id: string; survivor_id: string | null }>(
+      `SELECT contact_id, survivor_id FROM ${CONTACTS_SCHEMA}.contact_list WHERE tenant = $1 AND contact_id = $2`,
+      [tenant, contactId.toLowerCase()],
+    );
+    return rows[0] ? (rows[0].survivor_id ?? rows[0].contact_id) : undefined;
+  }
+}
