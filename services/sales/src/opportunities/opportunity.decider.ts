@@ -212,6 +212,7 @@ export function decideOpportunity(
           type: 'OpportunityStageChanged',
           data: {
             opportunityId,
+            pipelineId: state.pipelineId,
             fromStageId: state.stageId,
             toStageId: target.stageId,
             stageProbability: target.probability,

@@ -44,6 +44,7 @@ const moved = (
   type: 'OpportunityStageChanged',
   data: {
     opportunityId: 'o1',
+    pipelineId: 'p1',
     fromStageId: from,
     toStageId: to,
     stageProbability: probability,

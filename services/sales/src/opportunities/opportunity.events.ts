@@ -35,6 +35,7 @@ export type OpportunityStageChanged = DomainEvent<
   'OpportunityStageChanged',
   {
     opportunityId: string;
+    pipelineId: string;
     fromStageId: string;
     toStageId: string;
     stageProbability: number;
