@@ -4,16 +4,20 @@
  * optimistic check, whose row lock also serialises concurrent writers of one stream); the events
  * are inserted FROM that write's result, so if it matched no row (wrong expected version) no event
  * is inserted and the statement returns no row. Measured ~25-40% cheaper than the same logic in a
- * plpgsql function (no function layer, no RETURN QUERY tuplestore).
+ * plpgsql function (no function layer, no RETURN QUERY tuplestore), measured while building it.
  *
- * Parameters: $1 tenant, $2 stream id, $3 number of events, $4..$8 the events as parallel arrays
- * (ids, types, schema versions, data, metadata; scalars for a single event), $9 the exact expected version (exact mode only).
+ * Parameters: $1 tenant, $2 stream id, $3 number of events, then the events (one event: $4..$8 =
+ * id, type, schema version, data, metadata; several: $4 = one jsonb array of
+ * {id, type, schemaVersion, data, metadata}), then the exact expected version (exact mode only).
  */
 import type { ExpectedVersion } from '../event-store';
 
-const EVENT_ARRAYS = `unnest($4::uuid[], $5::text[], $6::integer[], $7::jsonb[], $8::jsonb[])
-  WITH ORDINALITY AS e(id, type, schema_version, data, metadata, ord)
+/** Several events: one jsonb array parameter ($4), measured faster than parallel arrays + unnest. */
+const EVENT_ARRAY = `(SELECT (x->>'id')::uuid, x->>'type', (x->>'schemaVersion')::integer, x->'data', x->'metadata', ord
+    FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS j(x, ord))
+  AS e(id, type, schema_version, data, metadata, ord)
   ORDER BY e.ord`;
+/** One event (most appends): scalar parameters $4..$8, nothing to unpack. */
 const SINGLE_EVENT = `(SELECT $4::uuid, $5::text, $6::integer, $7::jsonb, $8::jsonb, 1)
   AS e(id, type, schema_version, data, metadata, ord)`;
 
@@ -24,12 +28,9 @@ export function appendMode(expected: ExpectedVersion): AppendMode {
   return typeof expected === 'number' ? 'exact' : expected;
 }
 
-/**
- * `single`: the statement for a one-event append, with scalar parameters. Most appends carry one
- * event; skipping the array literals (client escaping, server array parsing, unnest) makes them
- * measurably cheaper.
- */
+/** `single`: the one-event form (see SINGLE_EVENT); otherwise EVENT_ARRAY. */
 export function appendStatement(schema: string, mode: AppendMode, single: boolean): string {
+  const expectedVersion = single ? '$9' : '$5';
   const streamWrite = {
     any: `INSERT INTO ${schema}.streams AS st (tenant, stream_id, version) VALUES ($1, $2, $3)
           ON CONFLICT (tenant, stream_id) DO UPDATE SET version = st.version + $3
@@ -41,14 +42,14 @@ export function appendStatement(schema: string, mode: AppendMode, single: boolea
           WHERE st.tenant = $1 AND st.stream_id = $2
           RETURNING st.version`,
     exact: `UPDATE ${schema}.streams st SET version = st.version + $3
-          WHERE st.tenant = $1 AND st.stream_id = $2 AND st.version = $9::bigint
+          WHERE st.tenant = $1 AND st.stream_id = $2 AND st.version = ${expectedVersion}::bigint
           RETURNING st.version`,
   }[mode];
   return `WITH stream AS (${streamWrite}),
     inserted AS (
       INSERT INTO ${schema}.events (tenant, stream_id, stream_version, event_id, type, schema_version, data, metadata)
       SELECT $1, $2, stream.version - $3 + e.ord, e.id, e.type, e.schema_version, e.data, e.metadata
-      FROM stream, ${single ? SINGLE_EVENT : EVENT_ARRAYS}
+      FROM stream, ${single ? SINGLE_EVENT : EVENT_ARRAY}
       RETURNING global_position
     )
     SELECT stream.version AS next_version,

@@ -53,6 +53,9 @@ export class PollingSubscription implements Subscription {
   private async run(): Promise<void> {
     let delay = this.polling.minDelayMs;
     while (!this.stopped) {
+      // After a wake-up the new events may not be readable yet (an older transaction is still
+      // open, see read-all-query.ts): start the back-off again from the shortest delay.
+      if (this.pendingWake) delay = this.polling.minDelayMs;
       this.pendingWake = false;
       const { events, last } = await this.read({
         ...this.filter,

@@ -242,11 +242,15 @@ export class PostgresEventStore implements EventStore {
             stream.tenant,
             stream.id,
             events.length,
-            ids,
-            events.map((e) => e.type),
-            events.map((e) => e.schemaVersion ?? 1),
-            events.map((e) => JSON.stringify(e.data ?? null)),
-            events.map((e) => JSON.stringify(e.metadata)),
+            JSON.stringify(
+              events.map((e, i) => ({
+                id: ids[i],
+                type: e.type,
+                schemaVersion: e.schemaVersion ?? 1,
+                data: e.data ?? null,
+                metadata: e.metadata,
+              })),
+            ),
           ];
       if (mode === 'exact') values.push(expectedParam);
       const { rows } = await db.query<AppendRow>({
