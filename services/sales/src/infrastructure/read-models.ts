@@ -15,11 +15,12 @@ import {
   PostgresEventStore,
   ProjectionRunner,
   postgresLogHead,
+  type EventStore,
   type Position,
 } from '@crm/event-sourcing';
 import type { Pool } from 'pg';
 import { salesReadModels } from './sales-read-models.projection';
-import { EVENT_STORE, SALES_SCHEMA, WORKER_POOL } from './tokens';
+import { EVENT_STORE, RAW_EVENT_STORE, SALES_SCHEMA, WORKER_POOL } from './tokens';
 
 const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
 
@@ -30,7 +31,8 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     @Inject(WORKER_POOL) private readonly pool: Pool,
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(RAW_EVENT_STORE) private readonly raw: PostgresEventStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -52,7 +54,7 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
       store: this.store,
       projection: salesReadModels,
       schema: SALES_SCHEMA,
-      logHead: postgresLogHead(this.store),
+      logHead: postgresLogHead(this.raw),
       lockRetryMs: 500,
       logger: {
         info: (message, fields) => this.logger.log({ ...fields, msg: message }),

@@ -1,24 +1,40 @@
 /**
- * Where the service's adapters are chosen: the PostgreSQL event store in the `sales` schema, a
- * separate pool for background workers, the read models and the command path.
+ * Where the service's adapters are chosen: the PostgreSQL event store in the `sales` schema,
+ * wrapped in crypto-shredding (lead profiles), a separate pool for background workers, the read
+ * models, the command path, and the messaging (relay + contacts consumer).
  */
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { PostgresEventStore } from '@crm/event-sourcing';
+import {
+  PostgresEventStore,
+  PostgresSubjectKeyStore,
+  withCryptoShredding,
+  type EventStore,
+} from '@crm/event-sourcing';
 import { PG_POOL, PLATFORM_CONFIG, type PlatformConfig } from '@crm/platform';
 import { Pool } from 'pg';
+import { PersonalData } from '../integration/personal-data';
+import { SalesMessaging } from '../integration/sales-messaging';
+import { leadPersonalData } from '../leads/lead-personal-data';
 import { AggregateCommands } from './aggregate-commands';
 import { ReadModels } from './read-models';
-import { EVENT_STORE, SALES_SCHEMA, WORKER_POOL } from './tokens';
+import {
+  EVENT_STORE,
+  RAW_EVENT_STORE,
+  SALES_KEYS_SCHEMA,
+  SALES_SCHEMA,
+  SUBJECT_KEYS,
+  WORKER_POOL,
+} from './tokens';
 
 @Injectable()
 class WorkerPoolCloser implements OnApplicationShutdown {
   constructor(
     @Inject(WORKER_POOL) private readonly pool: Pool,
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(RAW_EVENT_STORE) private readonly raw: PostgresEventStore,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
+    await this.raw.close();
     await this.pool.end();
   }
 }
@@ -32,7 +48,7 @@ class WorkerPoolCloser implements OnApplicationShutdown {
       useFactory: (config: PlatformConfig) => {
         const pool = new Pool({
           connectionString: config.databaseUrl,
-          max: 6,
+          max: 8,
           application_name: 'sales-workers',
         });
         pool.on('error', () => undefined); // a dropped idle connection reconnects on next use
@@ -40,14 +56,40 @@ class WorkerPoolCloser implements OnApplicationShutdown {
       },
     },
     {
-      provide: EVENT_STORE,
+      provide: RAW_EVENT_STORE,
       inject: [PG_POOL],
       useFactory: (pool: Pool) => PostgresEventStore.open(pool, { schema: SALES_SCHEMA }),
+    },
+    {
+      provide: SUBJECT_KEYS,
+      inject: [PG_POOL],
+      useFactory: async (pool: Pool) => {
+        const keys = new PostgresSubjectKeyStore(pool, { schema: SALES_KEYS_SCHEMA });
+        await keys.migrate();
+        return keys;
+      },
+    },
+    {
+      provide: EVENT_STORE,
+      inject: [RAW_EVENT_STORE, SUBJECT_KEYS],
+      useFactory: (raw: PostgresEventStore, keys: PostgresSubjectKeyStore): EventStore =>
+        withCryptoShredding(raw, keys, leadPersonalData),
     },
     WorkerPoolCloser,
     ReadModels,
     AggregateCommands,
+    PersonalData,
+    SalesMessaging,
   ],
-  exports: [EVENT_STORE, WORKER_POOL, ReadModels, AggregateCommands],
+  exports: [
+    EVENT_STORE,
+    RAW_EVENT_STORE,
+    SUBJECT_KEYS,
+    WORKER_POOL,
+    ReadModels,
+    AggregateCommands,
+    PersonalData,
+    SalesMessaging,
+  ],
 })
 export class SalesInfrastructureModule {}

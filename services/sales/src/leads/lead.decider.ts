@@ -11,6 +11,7 @@ import {
   requireValid,
 } from '../shared/contact-details';
 import type { LeadCommand } from './lead.commands';
+import { readableProfile } from './lead-personal-data';
 import { scoreLead } from './lead-scoring';
 import {
   ENGAGEMENT_KINDS,
@@ -61,11 +62,11 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
         leadId: event.data.leadId,
         status: 'new',
         source: event.data.source,
-        profile: event.data.profile,
+        profile: readableProfile(event.data.profile),
         ownerId: event.data.ownerId,
       };
     case 'LeadProfileUpdated':
-      return { ...state, profile: event.data.profile };
+      return { ...state, profile: readableProfile(event.data.profile) };
     case 'LeadEngagementRecorded':
       return event.data.kind === 'interaction'
         ? { ...state, interactions: state.interactions + 1 }

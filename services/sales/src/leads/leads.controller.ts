@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
@@ -11,6 +22,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { AggregateCommands } from '../infrastructure/aggregate-commands';
+import { PersonalData } from '../integration/personal-data';
 import {
   accepted,
   callerOf,
@@ -44,6 +56,7 @@ export class LeadsController {
   constructor(
     private readonly commands: AggregateCommands,
     private readonly leads: LeadListQuery,
+    private readonly personalData: PersonalData,
   ) {}
 
   @Post()
@@ -273,6 +286,23 @@ export class LeadsController {
       opportunityId,
       version: result.nextExpectedVersion,
     };
+  }
+
+  @Delete(':leadId/personal-data')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      "GDPR erasure of a lead's personal data (crypto-shredded in the log, scrubbed from read models)",
+  })
+  @ApiProblems(401, 403, 404)
+  async erase(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('leadId') leadId: string,
+  ): Promise<void> {
+    const { state } = await this.commands.load(leadDecider, user.tenant, STREAM.lead(leadId));
+    if (!state.exists) throw notFound('LeadNotFound', 'lead');
+    await this.personalData.eraseLead(user.tenant, leadId);
   }
 
   private async run(

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 
 describe('leads over HTTP', () => {
@@ -46,5 +47,56 @@ describe('leads over HTTP', () => {
     expect(res.status).toBe(422);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 422, field: 'profile.phone' });
+  });
+
+  it('erases a lead: the profile is unreadable in the log and scrubbed from the list', async () => {
+    const id = (
+      await t.request('POST', '/leads', {
+        body: {
+          source: 'referral',
+          profile: { name: 'Grace Hopper', email: 'grace@example.com', phone: '+4915112345678' },
+        },
+      })
+    ).body.id;
+    const db = new Client({ connectionString: t.db.url });
+    await db.connect();
+    try {
+      const logText = async () =>
+        (
+          await db.query(
+            `SELECT string_agg(data::text, ' ') AS text FROM sales.events WHERE stream_id = $1`,
+            [`lead-${id}`],
+          )
+        ).rows[0].text as string;
+      // Encrypted at rest from the start: the plaintext email never reaches the log.
+      expect(await logText()).not.toContain('grace@example.com');
+      expect((await t.request('DELETE', `/leads/${id}/personal-data`)).status).toBe(403);
+      expect(
+        (await t.request('DELETE', `/leads/${id}/personal-data`, { as: { roles: ['admin'] } }))
+          .status,
+      ).toBe(204);
+      const lead = await t.request('GET', `/leads/${id}`);
+      expect(lead.body).toMatchObject({
+        name: '[erased]',
+        profile: { name: '[erased]' },
+        status: 'new',
+      });
+      expect(lead.body.email).toBeUndefined();
+      const edit = await t.request('PUT', `/leads/${id}/profile`, {
+        body: { name: 'Grace again' },
+      });
+      expect(edit.status).toBe(410);
+      // Later facts about the lead still fold: the engagement counts, the profile stays erased.
+      expect(
+        (await t.request('POST', `/leads/${id}/engagements`, { body: { kind: 'interaction' } }))
+          .status,
+      ).toBe(200);
+      expect((await t.request('GET', `/leads/${id}`)).body).toMatchObject({
+        name: '[erased]',
+        interactions: 1,
+      });
+    } finally {
+      await db.end();
+    }
   });
 });
