@@ -9,7 +9,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Pool } from 'pg';
-import { startEmbeddedPostgres } from '@crm/platform/embedded-postgres';
+import { startEmbeddedPostgres } from '@crm/embedded-postgres';
 import { baseline, emmett, ours, type Contender } from './contenders';
 import { runReader, runWriters, type LoadResult } from './load';
 
@@ -133,6 +133,18 @@ async function main(): Promise<void> {
     const [b1, b2, b3] = await appendWorkload([o, b, e], 10);
     const batch10 = { ours: b1, baseline: b2, emmett: b3 };
 
+    // One writer, one append at a time: how an append's latency compares with a bare round trip
+    // (SELECT 1) and with a plain INSERT shows how many round trips and how much server work it costs.
+    const rtt = await medianLatency(() => pool.query('SELECT 1'));
+    const latency = {
+      ours: await medianLatency((n) => o.append(2000, n, 1)),
+      baseline: await medianLatency((n) => b.append(2000, n, 1)),
+      emmett: await medianLatency((n) => e.append(2000, n, 1)),
+    };
+    log(
+      `single writer, median latency: SELECT 1 ${ms(rtt)}, ours ${ms(latency.ours)}, baseline ${ms(latency.baseline)}, Emmett ${ms(latency.emmett)}`,
+    );
+
     log('readAll (pages of 1000, whole log):');
     const read: Record<'ours' | 'baseline' | 'emmett', LoadResult> = {
       ours: await runReader(() => o.readPage()),
@@ -169,6 +181,10 @@ async function main(): Promise<void> {
       ),
       ratio_read_vs_baseline: ratio(read.ours.eventsPerSecond, read.baseline.eventsPerSecond),
       ratio_read_vs_emmett: ratio(read.ours.eventsPerSecond, read.emmett.eventsPerSecond),
+      latency_ms_select1: rtt,
+      latency_ms_append: latency.ours,
+      latency_ms_baseline_insert: latency.baseline,
+      latency_ms_emmett_append: latency.emmett,
       writers: WRITERS,
       seconds_per_workload: seconds,
       machine,
@@ -189,6 +205,7 @@ async function main(): Promise<void> {
         return `| ${label} | ${fmt(v(ours_))} | ${fmt(v(base))} | ${fmt(v(emm))} | ${ratio(v(ours_), v(base))} | ${ratio(v(ours_), v(emm))} |`;
       }),
       '',
+      `single writer, median latency: SELECT 1 ${ms(rtt)}, ours ${ms(latency.ours)}, baseline INSERT ${ms(latency.baseline)}, Emmett ${ms(latency.emmett)}`,
       `machine: ${machine}; ${pgInfo}`,
     ];
     process.stdout.write(`${out.join('\n')}\n`);
@@ -201,6 +218,21 @@ async function main(): Promise<void> {
     );
     await server.stop();
   }
+}
+
+async function medianLatency(op: (n: number) => Promise<unknown>, count = 300): Promise<number> {
+  const samples: number[] = [];
+  for (let n = 0; n < count; n++) {
+    const started = performance.now();
+    await op(n);
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return Math.round(samples[Math.floor(count / 2)] * 1000) / 1000;
+}
+
+function ms(value: number): string {
+  return `${value.toFixed(2)} ms`;
 }
 
 function fmt(n: number): string {

@@ -1,8 +1,9 @@
 /**
  * Wakes subscribers after appends. Two paths:
  *  - in-process subscribers are woken directly;
- *  - other processes get a NOTIFY, sent AFTER the append committed and coalesced (at most one in
- *    flight, one more queued). NOTIFY inside the append transaction would take PostgreSQL's global
+ *  - other processes get a NOTIFY, sent AFTER the append committed and coalesced (one in flight,
+ *    at most one per 5 ms, so cross-process wake-ups cost a few ms of latency, not a transaction
+ *    per append). NOTIFY inside the append transaction would take PostgreSQL's global
  *    notify lock at commit and serialise every append; out here it costs one statement per burst.
  * A lost wake-up is harmless: subscribers also poll with back-off.
  */
@@ -10,6 +11,7 @@ import type { Pool, PoolClient } from 'pg';
 
 export class CommitNotifier {
   private inFlight: Promise<void> | undefined;
+  private cooldown: NodeJS.Timeout | undefined;
   private again = false;
   private readonly local = new Set<() => void>();
   private listener: PoolClient | undefined;
@@ -21,6 +23,7 @@ export class CommitNotifier {
     private readonly pool: Pool,
     readonly channel: string,
     private readonly sendNotify: boolean,
+    private readonly minIntervalMs = 5,
   ) {}
 
   /** Called after a successful, committed append. */
@@ -42,6 +45,7 @@ export class CommitNotifier {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.cooldown);
     this.local.clear();
     await this.stopListening();
     while (this.inFlight) await this.inFlight;
@@ -51,11 +55,16 @@ export class CommitNotifier {
     for (const wake of this.local) wake();
   }
 
+  /**
+   * At most one NOTIFY in flight and at most one per `minIntervalMs`: under load appends arrive
+   * far faster than subscribers need waking, and each NOTIFY is a transaction of its own.
+   */
   private notifyOthers(): void {
-    if (this.inFlight) {
+    if (this.inFlight || this.cooldown) {
       this.again = true;
       return;
     }
+    this.again = false;
     this.inFlight = this.pool
       .query('SELECT pg_notify($1, $2)', [this.channel, ''])
       .then(
@@ -64,10 +73,12 @@ export class CommitNotifier {
       )
       .finally(() => {
         this.inFlight = undefined;
-        if (this.again && !this.closed) {
-          this.again = false;
-          this.notifyOthers();
-        }
+        if (this.closed) return;
+        this.cooldown = setTimeout(() => {
+          this.cooldown = undefined;
+          if (this.again && !this.closed) this.notifyOthers();
+        }, this.minIntervalMs);
+        this.cooldown.unref();
       });
   }
 
