@@ -1,0 +1,194 @@
+/**
+ * crm.sales.v1 out and crm.contacts.v1 in, through the real transport: Kafka when the test run
+ * has a broker, and always the embedded Postgres transport. The sales story is driven over HTTP.
+ */
+import {
+  ContactErased,
+  ContactMerged,
+  ContactRegistered,
+  toCloudEventHeaders,
+  topicFor,
+} from '@crm/contracts';
+import { describeWithKafka, uniqueName } from '@crm/testing';
+import { randomUUID } from 'node:crypto';
+import { CAR_PIPELINE } from '../testing/fixtures';
+import { eventually } from '../testing/eventually';
+import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
+import { SalesMessaging } from './sales-messaging';
+
+const manager = { roles: ['sales-manager' as const], sub: 'boss' };
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+function messagingSuite(kafkaBrokers: () => string) {
+  let t: SalesTestApp;
+  let suffix: string;
+  const received: { type: string; subject: string; tenant: string; data: any }[] = [];
+  let stopConsumer: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    suffix = `.${uniqueName('sales')}`;
+    process.env.SALES_TOPIC_SUFFIX = suffix;
+    t = await startSalesTestApp({ KAFKA_BROKERS: kafkaBrokers() });
+    const transport = t.app.get(SalesMessaging).transport;
+    const handle = await transport.consume({
+      groupId: uniqueName('sales-test-reader'),
+      topics: [topicFor('sales') + suffix],
+      fromBeginning: true,
+      handle: async (m) => {
+        received.push({
+          type: m.headers.ce_type,
+          subject: m.headers.ce_subject,
+          tenant: m.headers.ce_tenant ?? m.headers['ce_tenant'],
+          data: JSON.parse(m.value.toString()),
+        });
+      },
+    });
+    await handle.ready;
+    stopConsumer = () => handle.stop();
+  });
+  afterAll(async () => {
+    await stopConsumer?.();
+    await t?.close();
+    delete process.env.SALES_TOPIC_SUFFIX;
+  });
+
+  const sendContactEvent = async (definition: { type: string }, subject: string, data: object) => {
+    const transport = t.app.get(SalesMessaging).transport;
+    const headers = toCloudEventHeaders({
+      id: randomUUID(),
+      type: definition.type,
+      source: '/crm/contacts',
+      time: new Date().toISOString(),
+      subject,
+      tenant: 'tenant-a',
+    });
+    await transport.send([
+      { topic: topicFor('contacts') + suffix, key: subject, value: JSON.stringify(data), headers },
+    ]);
+  };
+
+  it('publishes the sales story on crm.sales.v1, re-points merged contacts and scrubs erased ones', async () => {
+    const pipelineId = (await t.request('POST', '/pipelines', { as: manager, body: CAR_PIPELINE }))
+      .body.id;
+    const leadId = (
+      await t.request('POST', '/leads', {
+        body: {
+          source: 'campaign',
+          campaignId: 'spring',
+          profile: { name: 'Ada', email: 'ada@example.com', company: 'Engines' },
+        },
+      })
+    ).body.id;
+    await t.request('POST', `/leads/${leadId}/work`, { body: {} });
+    await t.request('POST', `/leads/${leadId}/qualify`);
+    const conversion = (
+      await t.request('POST', `/leads/${leadId}/convert`, {
+        body: {
+          opportunity: {
+            pipelineId,
+            amountMinor: 100_000,
+            currency: 'EUR',
+            expectedCloseDate: inDays(20),
+          },
+        },
+      })
+    ).body;
+    const { contactId, opportunityId } = conversion;
+    const callId = (
+      await t.request('POST', '/activities', {
+        body: {
+          kind: 'call',
+          subject: 'Intro',
+          contactId,
+          phone: '+4915112345678',
+          notes: 'private',
+          heldAt: new Date().toISOString(),
+          outcome: 'ok',
+        },
+      })
+    ).body.id;
+    const orderId = (
+      await t.request('POST', '/orders', {
+        body: {
+          contactId,
+          currency: 'EUR',
+          taxRateBps: 1900,
+          lines: [{ productId: 'p', sku: 'P-1', name: 'Mats', quantity: 2, unitPriceMinor: 1_050 }],
+        },
+      })
+    ).body.id;
+
+    await eventually(async () => {
+      const types = received.map((m) => m.type);
+      for (const type of [
+        'lead.captured',
+        'lead.scored',
+        'lead.qualified',
+        'lead.converted',
+        'opportunity.opened',
+        'activity.logged',
+        'activity.completed',
+        'order.placed',
+      ]) {
+        expect(types).toContain(`crm.sales.${type}.v1`);
+      }
+    }, 20_000);
+    const placed = received.find((m) => m.type === 'crm.sales.order.placed.v1')!;
+    expect(placed).toMatchObject({
+      subject: orderId,
+      data: { orderId, contactId, total: { amount: '24.99', currency: 'EUR' } },
+    });
+    expect(received.find((m) => m.type === 'crm.sales.lead.converted.v1')!.data).toMatchObject({
+      leadId,
+      contactId,
+      opportunityId,
+    });
+    expect(JSON.stringify(received)).not.toContain('ada@example.com');
+
+    // The contacts service names the contact, then merges it into a survivor.
+    const survivorId = randomUUID();
+    await sendContactEvent(ContactRegistered, contactId, {
+      contactId,
+      displayName: 'Ada Lovelace',
+      lifecycleStage: 'lead',
+    });
+    await eventually(async () => {
+      const board = (await t.request('GET', `/pipelines/${pipelineId}/board`, { as: manager }))
+        .body;
+      expect(board.stages[0].deals[0]).toMatchObject({ contactId, contactName: 'Ada Lovelace' });
+    }, 20_000);
+    await sendContactEvent(ContactMerged, survivorId, {
+      survivorId,
+      duplicateId: contactId,
+      mergedAt: new Date().toISOString(),
+    });
+    await eventually(async () => {
+      expect((await t.request('GET', `/opportunities/${opportunityId}`)).body.contactId).toBe(
+        survivorId,
+      );
+      expect((await t.request('GET', `/activities/${callId}`)).body.contactId).toBe(survivorId);
+      expect((await t.request('GET', `/orders/${orderId}`)).body.contactId).toBe(survivorId);
+      expect(
+        (await t.request('GET', `/contacts/${survivorId}/orders`)).body.map((o: any) => o.orderId),
+      ).toEqual([orderId]);
+    }, 20_000);
+
+    // Erasure of a contact converted from a lead erases the lead and scrubs call details.
+    await sendContactEvent(ContactErased, contactId, {
+      contactId,
+      erasedAt: new Date().toISOString(),
+    });
+    await eventually(async () => {
+      expect((await t.request('GET', `/leads/${leadId}`)).body).toMatchObject({ name: '[erased]' });
+    }, 20_000);
+    // A redelivered erase (same effects) and events of other tenants change nothing.
+    expect(
+      (await t.request('GET', `/leads/${leadId}`, { as: { tenant: 'tenant-b' } })).status,
+    ).toBe(404);
+  });
+}
+
+describe('sales messaging over the embedded transport', () => messagingSuite(() => ''));
+describeWithKafka('sales messaging over Kafka', ({ brokers }) =>
+  messagingSuite(() => brokers().join(',')),
+);
