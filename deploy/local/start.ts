@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '@crm/platform/embedded-postgres';
+import { startEmbeddedPostgres } from '@crm/embedded-postgres';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** Fixed ports so front-end teams can rely on them; also listed in README.md. */

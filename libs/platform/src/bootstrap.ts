@@ -10,7 +10,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from './config/config';
 import { loadPlatformConfig, PLATFORM_CONFIG, type PlatformConfig } from './config/platform-config';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './database/embedded-postgres';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@crm/embedded-postgres';
 import { setupOpenApi } from './docs/openapi';
 import { closeConnectionsWhenDraining } from './http/drain-connections';
 import { REQUEST_ID_HEADER, requestIdFor } from './logging/request-context';

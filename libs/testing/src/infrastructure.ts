@@ -9,7 +9,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '@crm/platform/embedded-postgres';
+import { startEmbeddedPostgres } from '@crm/embedded-postgres';
 import { describeEndpoint, DockerEndpoint, dockerEngineAnswering } from './docker-engine';
 import { EVENTSTORE_UNAVAILABLE_VAR, EVENTSTORE_URL_VAR } from './eventstore';
 import { KAFKA_BROKERS_VAR, KAFKA_UNAVAILABLE_VAR, kafkaAnswers, parseBrokers } from './kafka';
