@@ -106,6 +106,24 @@ export function eventStoreConformance(
       expect(events).toHaveLength(2);
     });
 
+    it('concurrent appends with any: all succeed, versions stay dense and unique', async () => {
+      const stream = newStream();
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          store.append(stream, [event(`Any${i}a`), event(`Any${i}b`)], 'any'),
+        ),
+      );
+      expect(results.map((r) => r.nextExpectedVersion).sort((a, b) => a - b)).toEqual(
+        range(1, 20).map((i) => i * 2),
+      );
+      const { version, events } = await store.readStream(stream);
+      expect(version).toBe(40);
+      expect(events.map((e) => e.streamVersion)).toEqual(range(1, 40));
+      // Each append's two events stay adjacent.
+      for (let i = 0; i < 40; i += 2)
+        expect(events[i + 1].type).toBe(events[i].type.replace(/a$/, 'b'));
+    });
+
     it('50 concurrent creations of one stream with no-stream: exactly one succeeds', async () => {
       const stream = newStream();
       const results = await Promise.allSettled(
