@@ -4,6 +4,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -56,6 +57,7 @@ export class CaptureLeadDto {
   @MaxLength(100)
   campaignId?: string;
   @ApiProperty({ type: LeadProfileDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LeadProfileDto)
   profile!: LeadProfileDto;
@@ -123,6 +125,7 @@ export class ConvertLeadDto {
   @MaxLength(100)
   existingCompanyId?: string;
   @ApiProperty({ type: ConversionOpportunityDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ConversionOpportunityDto)
   opportunity!: ConversionOpportunityDto;

@@ -1,0 +1,182 @@
+/**
+ * Fuzzed request bodies against every command endpoint: whatever arrives, the answer is a success
+ * or a 4xx problem+json, never a 5xx. Bodies are valid ones with fields replaced, dropped or
+ * added by fast-check, plus entirely arbitrary JSON.
+ */
+import fc from 'fast-check';
+import { CAR_PIPELINE } from './testing/fixtures';
+import { setUpCarCatalogue } from './testing/car-catalogue';
+import { startSalesTestApp, type SalesTestApp } from './testing/sales-test-app';
+
+const manager = { roles: ['sales-manager' as const], sub: 'boss' };
+
+describe('fuzzed bodies (e2e)', () => {
+  let t: SalesTestApp;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startSalesTestApp();
+    ids.pipeline = (
+      await t.request('POST', '/pipelines', { as: manager, body: CAR_PIPELINE })
+    ).body.id;
+    Object.assign(ids, await setUpCarCatalogue(t));
+    ids.lead = (
+      await t.request('POST', '/leads', { body: { source: 'manual', profile: { name: 'Fuzz' } } })
+    ).body.id;
+    ids.deal = (
+      await t.request('POST', '/opportunities', {
+        body: {
+          name: 'Fuzz',
+          pipelineId: ids.pipeline,
+          amountMinor: 1,
+          currency: 'EUR',
+          expectedCloseDate: '2027-01-01',
+        },
+      })
+    ).body.id;
+    ids.quote = (
+      await t.request('POST', '/quotes', {
+        body: { opportunityId: ids.deal, taxRateBps: 1900, validUntil: '2027-01-01' },
+      })
+    ).body.id;
+    ids.activity = (
+      await t.request('POST', '/activities', {
+        body: { kind: 'task', subject: 'x', dueAt: '2027-01-01T00:00:00Z' },
+      })
+    ).body.id;
+  });
+  afterAll(() => t?.close());
+
+  const endpoints = (): {
+    method: 'POST' | 'PUT' | 'PATCH';
+    url: string;
+    valid: Record<string, unknown>;
+    as?: object;
+  }[] => [
+    {
+      method: 'POST',
+      url: '/leads',
+      valid: {
+        source: 'web_form',
+        profile: { name: 'A', email: 'a@b.co', phone: '+4915112345678' },
+      },
+    },
+    { method: 'PUT', url: `/leads/${ids.lead}/profile`, valid: { name: 'A', company: 'B' } },
+    { method: 'POST', url: `/leads/${ids.lead}/engagements`, valid: { kind: 'interaction' } },
+    { method: 'POST', url: '/pipelines', valid: CAR_PIPELINE, as: manager },
+    {
+      method: 'POST',
+      url: '/opportunities',
+      valid: {
+        name: 'D',
+        pipelineId: ids.pipeline,
+        amountMinor: 100,
+        currency: 'EUR',
+        expectedCloseDate: '2027-01-01',
+      },
+    },
+    {
+      method: 'POST',
+      url: `/opportunities/${ids.deal}/stage`,
+      valid: { stageId: 'demo', reason: 'x' },
+    },
+    {
+      method: 'PATCH',
+      url: `/opportunities/${ids.deal}`,
+      valid: { amountMinor: 5, forecastCategory: 'commit' },
+    },
+    {
+      method: 'PUT',
+      url: `/opportunities/${ids.deal}/line-items`,
+      valid: { lineItems: [{ productId: 'p', name: 'n', quantity: 1, unitPriceMinor: 1 }] },
+    },
+    {
+      method: 'POST',
+      url: '/activities',
+      valid: {
+        kind: 'meeting',
+        subject: 's',
+        dueAt: '2027-01-01T10:00:00Z',
+        endsAt: '2027-01-01T11:00:00Z',
+        timeZone: 'Europe/Berlin',
+      },
+    },
+    {
+      method: 'POST',
+      url: `/activities/${ids.activity}/reminders`,
+      valid: { remindAt: '2026-12-31T00:00:00Z' },
+    },
+    {
+      method: 'PUT',
+      url: `/products/${ids.productId}/options`,
+      valid: { groups: [], rules: [] },
+      as: manager,
+    },
+    {
+      method: 'POST',
+      url: '/configurations/price',
+      valid: {
+        productId: ids.productId,
+        priceBookId: ids.priceBookId,
+        currency: 'EUR',
+        optionIds: ['paint-red'],
+      },
+    },
+    {
+      method: 'POST',
+      url: `/quotes/${ids.quote}/lines`,
+      valid: {
+        productId: ids.productId,
+        priceBookId: ids.priceBookId,
+        optionIds: [],
+        quantity: 1,
+        discountBps: 100,
+      },
+    },
+    {
+      method: 'POST',
+      url: '/orders',
+      valid: {
+        contactId: 'c',
+        currency: 'EUR',
+        taxRateBps: 1900,
+        lines: [{ productId: 'p', sku: 's', name: 'n', quantity: 1, unitPriceMinor: 1 }],
+      },
+    },
+  ];
+
+  const mutated = (valid: Record<string, unknown>) =>
+    fc.oneof(
+      fc.anything(),
+      fc
+        .record({ key: fc.constantFrom(...Object.keys(valid)), value: fc.anything() })
+        .map(({ key, value }) => ({ ...valid, [key]: value })),
+      fc
+        .constantFrom(...Object.keys(valid))
+        .map((key) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key))),
+      fc
+        .record({ key: fc.string(), value: fc.jsonValue() })
+        .map(({ key, value }) => ({ ...valid, [key]: value })),
+    );
+
+  it('never answers a command with a 5xx, and every rejection is problem+json', async () => {
+    for (const endpoint of endpoints()) {
+      await fc.assert(
+        fc.asyncProperty(mutated(endpoint.valid), async (body) => {
+          const res = await t.request(endpoint.method, endpoint.url, {
+            body: body === undefined ? null : body,
+            as: endpoint.as,
+            headers: { 'content-type': 'application/json' },
+          });
+          if (res.status >= 500)
+            throw new Error(
+              `${endpoint.method} ${endpoint.url} -> ${res.status} for ${JSON.stringify(body)}: ${JSON.stringify(res.body)}`,
+            );
+          if (res.status >= 400)
+            expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+        }),
+        { numRuns: 25 },
+      );
+    }
+  }, 240_000);
+});
