@@ -21,6 +21,9 @@ import { ContactsQueryController } from './directory/contacts-query.controller';
 import { ContactsInfrastructureModule } from './infrastructure/contacts-infrastructure.module';
 import { ContactsMessagingModule } from './integration/contacts-messaging';
 import { TimelineFeedHandlers } from './integration/timeline-feed.handlers';
+import { ContactExportController } from './imports/contact-export.controller';
+import { ContactImportService } from './imports/contact-import.service';
+import { ImportsController } from './imports/imports.controller';
 import { InteractionsController } from './interactions/interactions.controller';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineReader } from './timeline/timeline.reader';
@@ -47,6 +50,8 @@ import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.c
     CompaniesController,
     CustomFieldsController,
     CustomerTouchpointController,
+    ImportsController,
+    ContactExportController,
   ],
   providers: [
     CustomFieldCatalogueReader,
@@ -58,6 +63,7 @@ import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.c
     EraseService,
     ExportService,
     TimelineFeedHandlers,
+    ContactImportService,
   ],
 })
 export class AppModule {}

@@ -23,6 +23,8 @@ export interface CommandCaller {
   readonly actor?: string;
   /** If-Match: the version the client saw. */
   readonly expectedVersion?: number;
+  /** Bulk writers (imports, seeding) skip read-your-writes: nobody reads between their rows. */
+  readonly skipReadYourWrites?: boolean;
 }
 
 @Injectable()

@@ -2,7 +2,14 @@
  * Where the service's adapters are chosen: the PostgreSQL event store in the `contacts` schema,
  * wrapped in crypto-shredding, a separate pool for background workers, and the read models.
  */
-import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import {
   PostgresEventStore,
   PostgresSubjectKeyStore,
@@ -42,12 +49,19 @@ class WorkerPoolCloser implements OnApplicationShutdown {
     {
       provide: WORKER_POOL,
       inject: [PLATFORM_CONFIG],
-      useFactory: (config: PlatformConfig) =>
-        new Pool({
+      useFactory: (config: PlatformConfig) => {
+        const pool = new Pool({
           connectionString: config.databaseUrl,
-          max: 8,
+          max: 12,
           application_name: 'contacts-workers',
-        }),
+        });
+        // An idle client losing its connection (server restart, admin kill) must not crash the
+        // process; the workers holding clients see their own errors and retry.
+        pool.on('error', (error) =>
+          new Logger('WorkerPool').warn(`idle client error: ${error.message}`),
+        );
+        return pool;
+      },
     },
     {
       provide: RAW_EVENT_STORE,

@@ -1,0 +1,213 @@
+/**
+ * Bulk import and export. PUT /contacts/imports/{importId} with a text/csv body runs the import
+ * while the upload streams in (idempotent per id: repeating it returns the first report);
+ * GET shows its progress at any time, also from another client while it runs.
+ */
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Put,
+  Query,
+  Req,
+  Res,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import { DomainError } from '@crm/event-sourcing';
+import {
+  ApiProblems,
+  CurrentUser,
+  ProblemException,
+  Roles,
+  Tenant,
+  type AuthenticatedUser,
+} from '@crm/platform';
+import { Type } from 'class-transformer';
+import { IsBooleanString, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pipeline, Transform, type Readable } from 'node:stream';
+import { READERS, WRITERS } from '../shared/roles';
+import { ContactImportService } from './contact-import.service';
+import type { ImportRowReport, ImportSummary } from './import-store';
+
+/** Far above the JSON body limit: CSV is streamed, never buffered. */
+const MAX_IMPORT_BYTES = Number(process.env.CONTACTS_IMPORT_MAX_BYTES ?? 256 * 1024 * 1024);
+const IMPORT_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+export class ImportQuery {
+  @ApiPropertyOptional({ description: 'Decide every row, append nothing', default: 'false' })
+  @IsOptional()
+  @IsBooleanString()
+  dryRun?: string;
+}
+
+export class ImportRowsQuery {
+  @ApiPropertyOptional({ enum: ['created', 'updated', 'unchanged', 'rejected'] })
+  @IsOptional()
+  @IsIn(['created', 'updated', 'unchanged', 'rejected'])
+  outcome?: ImportRowReport['outcome'];
+
+  @ApiPropertyOptional({ description: 'Rows after this row number', default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}
+
+export class ImportSummaryView {
+  @ApiProperty() importId!: string;
+  @ApiProperty({ enum: ['running', 'completed', 'failed'] }) status!: string;
+  @ApiProperty() dryRun!: boolean;
+  @ApiProperty() processed!: number;
+  @ApiProperty() created!: number;
+  @ApiProperty() updated!: number;
+  @ApiProperty() unchanged!: number;
+  @ApiProperty() rejected!: number;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) error!:
+    object | null;
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) finishedAt!: string | null;
+}
+
+export class ImportRowView {
+  @ApiProperty() row!: number;
+  @ApiProperty({ enum: ['created', 'updated', 'unchanged', 'rejected'] }) outcome!: string;
+  @ApiPropertyOptional({ nullable: true }) contactId!: string | null;
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
+  reasons!: object[];
+}
+
+function importIdOf(raw: string): string {
+  if (!IMPORT_ID.test(raw))
+    throw ProblemException.of(
+      400,
+      'InvalidImportId',
+      'importId must be 1-100 of A-Z a-z 0-9 . _ -',
+      { field: 'importId' },
+    );
+  return raw;
+}
+
+@ApiTags('import/export')
+@Controller('contacts/imports')
+export class ImportsController implements OnModuleInit {
+  constructor(
+    private readonly imports: ContactImportService,
+    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    if (fastify.hasContentTypeParser('text/csv')) return;
+    // Hand the raw stream to the controller: no buffering, no JSON body limit for CSV uploads.
+    fastify.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
+  }
+
+  @Put(':importId')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  @ApiConsumes('text/csv')
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example: 'email,given_name,family_name,tags\nada@example.com,Ada,Lovelace,vip;math\n',
+    },
+  })
+  @ApiQuery({ name: 'dryRun', required: false, type: String })
+  @ApiOkResponse({ type: ImportSummaryView, description: 'Final report; rows via GET .../rows' })
+  @ApiProblems(400, 401, 403, 409, 413, 415, 422)
+  async run(
+    @Tenant() tenant: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('importId') rawId: string,
+    @Query() query: ImportQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ImportSummary> {
+    const importId = importIdOf(rawId);
+    const body = request.body as Readable | undefined;
+    if (!body || typeof (body as Readable).pipe !== 'function') {
+      throw ProblemException.of(
+        415,
+        'CsvBodyRequired',
+        'Send the CSV file as the request body with Content-Type: text/csv',
+      );
+    }
+    const { summary, replayed } = await this.imports.run(
+      { tenant, actor: user.sub },
+      importId,
+      query.dryRun === 'true',
+      pipeline(body, limitBytes(MAX_IMPORT_BYTES), () => undefined),
+    );
+    if (replayed) void reply.header('idempotent-replay', 'true');
+    return summary;
+  }
+
+  @Get(':importId')
+  @Roles(...READERS)
+  @ApiOkResponse({
+    type: ImportSummaryView,
+    description: 'Progress while running, totals when done',
+  })
+  @ApiProblems(401, 403, 404)
+  async get(@Tenant() tenant: string, @Param('importId') rawId: string): Promise<ImportSummary> {
+    const summary = await this.imports.store.get(tenant, importIdOf(rawId));
+    if (!summary) throw new DomainError('ImportNotFound', 'No such import', 'not-found');
+    return summary;
+  }
+
+  @Get(':importId/rows')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: [ImportRowView] })
+  @ApiProblems(400, 401, 403, 404)
+  async rows(
+    @Tenant() tenant: string,
+    @Param('importId') rawId: string,
+    @Query() query: ImportRowsQuery,
+  ): Promise<ImportRowReport[]> {
+    await this.get(tenant, rawId);
+    return this.imports.store.rows(tenant, importIdOf(rawId), {
+      outcome: query.outcome,
+      afterRow: query.after ?? 0,
+      limit: query.limit ?? 100,
+    });
+  }
+}
+
+/** Fails the stream (413) once more than `max` bytes arrived. */
+function limitBytes(max: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > max) {
+        callback(
+          ProblemException.of(413, 'ImportTooLarge', `A CSV import may hold at most ${max} bytes`),
+        );
+        return;
+      }
+      callback(null, chunk);
+    },
+  });
+}

@@ -1,0 +1,151 @@
+import { startContactsTestApp, type ContactsTestApp } from '../testing/contacts-test-app';
+
+describe('CSV import (e2e, real PostgreSQL)', () => {
+  let t: ContactsTestApp;
+  beforeAll(async () => {
+    t = await startContactsTestApp();
+  });
+  afterAll(() => t?.close());
+
+  const upload = (id: string, body: string, query = '') =>
+    t.call({
+      method: 'PUT',
+      url: `/contacts/imports/${id}${query}`,
+      headers: { 'content-type': 'text/csv' },
+      payload: body,
+    });
+
+  const file = [
+    'email,phone,given_name,family_name,lifecycle_stage,tags',
+    'ada@example.com,,Ada,Lovelace,lead,vip;math',
+    'not-an-email,,Bad,Row,,',
+    ',+442079460958,Charles,Babbage,customer,',
+    'ADA@example.com,+4930123456,,,opportunity,golf',
+    ',12345,No,Phone,,',
+    'grace@example.com,,Grace,Hopper,wizard,',
+  ].join('\n');
+
+  it('dry-run reports every row and appends nothing', async () => {
+    const res = await upload('dry-1', file, '?dryRun=true');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'completed',
+      dryRun: true,
+      processed: 6,
+      created: 2,
+      updated: 1,
+      rejected: 3,
+    });
+    expect((await t.call({ url: '/contacts?status=all' })).json().items).toEqual([]);
+  });
+
+  it('upserts on email then phone, rejects bad rows with reasons, and is idempotent per import id', async () => {
+    const existing = await t.call({
+      method: 'POST',
+      url: '/contacts',
+      payload: { name: { given: 'Charles' }, phones: [{ number: '+442079460958' }] },
+    });
+    const res = await upload('import-1', file);
+    expect(res.json()).toMatchObject({
+      status: 'completed',
+      dryRun: false,
+      processed: 6,
+      created: 1,
+      updated: 2,
+      rejected: 3,
+    });
+
+    const rejected = (
+      await t.call({ url: '/contacts/imports/import-1/rows?outcome=rejected' })
+    ).json();
+    expect(
+      rejected.map((r: { row: number; reasons: { code: string; field: string }[] }) => [
+        r.row,
+        r.reasons[0].code,
+        r.reasons[0].field,
+      ]),
+    ).toEqual([
+      [2, 'InvalidEmail', 'emails[0].address'],
+      [5, 'InvalidPhone', 'phones[0].number'],
+      [6, 'NotAllowedValue', 'lifecycleStage'],
+    ]);
+    const rows = (await t.call({ url: '/contacts/imports/import-1/rows' })).json();
+    expect(rows[2]).toMatchObject({ row: 3, outcome: 'updated', contactId: existing.json().id });
+    expect(rows[3]).toMatchObject({ row: 4, outcome: 'updated', contactId: rows[0].contactId });
+
+    const ada = (await t.call({ url: `/contacts/${rows[0].contactId}` })).json();
+    expect(ada).toMatchObject({
+      displayName: 'Ada Lovelace',
+      lifecycleStage: 'opportunity',
+      tags: ['vip', 'math', 'golf'],
+    });
+    expect(ada.phones.map((p: { number: string }) => p.number)).toEqual(['+4930123456']);
+
+    const again = await upload('import-1', file);
+    expect(again.headers['idempotent-replay']).toBe('true');
+    expect(again.json()).toMatchObject({ processed: 6, created: 1 });
+    expect((await t.call({ url: '/contacts/imports/import-1' })).json().status).toBe('completed');
+  });
+
+  it('rejects a file with an unknown column naming it, and a body that is not CSV', async () => {
+    const res = await upload('bad-header', 'email,shoe_size\na@b.io,42\n');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().field).toBe('shoe_size');
+    const json = await t.call({
+      method: 'PUT',
+      url: '/contacts/imports/json-1',
+      payload: { email: 'x' },
+    });
+    expect(json.statusCode).toBe(415);
+  });
+});
+
+describe('CSV and JSON export (e2e)', () => {
+  let t: ContactsTestApp;
+  beforeAll(async () => {
+    t = await startContactsTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('exports what an import wrote, as CSV and as NDJSON, for the caller tenant only', async () => {
+    const lines = [
+      'email,given_name,family_name,tags',
+      ...Array.from({ length: 30 }, (_, i) => `p${i}@example.com,Person,N${i},t${i % 3}`),
+    ];
+    await t.call({
+      method: 'PUT',
+      url: '/contacts/imports/x1',
+      headers: { 'content-type': 'text/csv' },
+      payload: lines.join('\n'),
+    });
+    await t.call({
+      method: 'POST',
+      url: '/contacts',
+      tenant: 'tenant-b',
+      payload: { name: { given: 'Other' } },
+    });
+
+    const csv = await t.call({ url: '/contacts/export?format=csv' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const rows = csv.body.trim().split('\n');
+    expect(rows[0]).toBe(
+      'id,given_name,family_name,email,phone,emails,phones,company_id,company_name,owner_id,lifecycle_stage,tags,consent,status,created_at,updated_at',
+    );
+    expect(rows).toHaveLength(31);
+    expect(csv.body).toContain('p7@example.com');
+    expect(csv.body).not.toContain('Other');
+
+    const ndjson = await t.call({ url: '/contacts/export?format=json' });
+    const objects = ndjson.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(objects).toHaveLength(30);
+    expect(objects.find((o) => o.emails[0] === 'p4@example.com')).toMatchObject({
+      displayName: 'Person N4',
+      tags: ['t1'],
+    });
+    expect((await t.call({ url: '/contacts/export?format=xml' })).statusCode).toBe(400);
+  });
+});
