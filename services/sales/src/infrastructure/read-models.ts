@@ -15,14 +15,17 @@ import {
   PostgresEventStore,
   ProjectionRunner,
   postgresLogHead,
+  ReadModelUnavailableError,
   type EventStore,
   type Position,
 } from '@crm/event-sourcing';
+import { ProblemException } from '@crm/platform';
 import type { Pool } from 'pg';
 import { salesReadModels } from './sales-read-models.projection';
 import { EVENT_STORE, RAW_EVENT_STORE, SALES_SCHEMA, WORKER_POOL } from './tokens';
 
 const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
+const RETRY_AFTER_SECONDS = 5;
 
 @Injectable()
 export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
@@ -75,8 +78,20 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
       : Promise.resolve(false);
   }
 
-  /** 503 instead of a half-built answer while the read models are (re)built. */
+  /** 503 problem instead of a half-built answer while the read models are (re)built. */
   async assertReady(): Promise<void> {
-    if (this.runner) await assertReadModelReady(this.runner.checkpoints, salesReadModels.name, 5);
+    if (!this.runner) return;
+    try {
+      await assertReadModelReady(
+        this.runner.checkpoints,
+        salesReadModels.name,
+        RETRY_AFTER_SECONDS,
+      );
+    } catch (error) {
+      if (!(error instanceof ReadModelUnavailableError)) throw error;
+      throw ProblemException.of(503, 'ReadModelUnavailable', error.message, {
+        retryAfterSeconds: error.retryAfterSeconds,
+      });
+    }
   }
 }

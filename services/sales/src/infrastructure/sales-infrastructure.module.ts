@@ -4,6 +4,7 @@
  * models, the command path, and the messaging (relay + contacts consumer).
  */
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import {
   PostgresEventStore,
   PostgresSubjectKeyStore,
@@ -16,6 +17,7 @@ import { PersonalData } from '../integration/personal-data';
 import { SalesMessaging } from '../integration/sales-messaging';
 import { leadPersonalData } from '../leads/lead-personal-data';
 import { AggregateCommands } from './aggregate-commands';
+import { ReadModelReadyInterceptor } from './read-model-ready.interceptor';
 import { ReadModels } from './read-models';
 import {
   EVENT_STORE,
@@ -80,6 +82,7 @@ class WorkerPoolCloser implements OnApplicationShutdown {
     AggregateCommands,
     PersonalData,
     SalesMessaging,
+    { provide: APP_INTERCEPTOR, useClass: ReadModelReadyInterceptor },
   ],
   exports: [
     EVENT_STORE,

@@ -99,4 +99,45 @@ describe('leads over HTTP', () => {
       await db.end();
     }
   });
+
+  it('answers queries with 503 problem+json while the read models are rebuilt', async () => {
+    const db = new Client({ connectionString: t.db.url });
+    await db.connect();
+    try {
+      await db.query(
+        `UPDATE sales.projection_checkpoints SET status = 'rebuilding' WHERE name = 'sales.read_models'`,
+      );
+      const res = await t.request('GET', '/leads');
+      expect(res.status).toBe(503);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.body).toMatchObject({
+        type: expect.stringMatching(/read-model-unavailable/),
+        retryAfterSeconds: 5,
+      });
+    } finally {
+      await db.query(
+        `UPDATE sales.projection_checkpoints SET status = 'live' WHERE name = 'sales.read_models'`,
+      );
+      await db.end();
+    }
+    expect((await t.request('GET', '/leads')).status).toBe(200);
+  });
+
+  it('makes a retried capture with the same Idempotency-Key harmless', async () => {
+    const body = { source: 'manual', profile: { name: 'Once Only' } };
+    const first = await t.request('POST', '/leads', {
+      body,
+      headers: { 'idempotency-key': 'capture-once-1' },
+    });
+    const second = await t.request('POST', '/leads', {
+      body,
+      headers: { 'idempotency-key': 'capture-once-1' },
+    });
+    expect(second.status).toBe(first.status);
+    expect(second.body.id).toBe(first.body.id);
+    const named = (await t.request('GET', '/leads?limit=200')).body.filter(
+      (l: any) => l.name === 'Once Only',
+    );
+    expect(named).toHaveLength(1);
+  });
 });

@@ -59,7 +59,7 @@ export async function startSalesTestApp(env: Record<string, string> = {}): Promi
     }
     return tokens.get(key)!;
   };
-  return {
+  const api: SalesTestApp = {
     app,
     db,
     async request(method, url, options = {}) {
@@ -83,4 +83,8 @@ export async function startSalesTestApp(env: Record<string, string> = {}): Promi
       await db.drop();
     },
   };
+  // Queries answer 503 until the read models are built for the first time: wait for that.
+  for (let i = 0; i < 200 && (await api.request('GET', '/pipelines')).status === 503; i++)
+    await new Promise((r) => setTimeout(r, 25));
+  return api;
 }
