@@ -158,7 +158,8 @@ export const contactsIntegrationMapper: IntegrationEventMapper = (recorded: Reco
           contactId,
           interactionId: d.interactionId,
           kind: d.kind,
-          direction: d.direction ?? null,
+          // Omitted rather than null: the published enum schema does not admit null.
+          ...(d.direction ? { direction: d.direction } : {}),
           occurredAt: d.occurredAt,
           userId: d.userId ?? null,
           subject: d.subject ?? null,

@@ -32,6 +32,8 @@ export interface ContactsTestApp {
   readonly app: NestFastifyApplication;
   readonly db: TestDatabase;
   call(options: CallOptions): Promise<HttpResponse>;
+  /** Stops the app (its runners release their locks); the database stays until close(). */
+  stopApp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,10 @@ export async function startContactsTestApp(
   });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  let stopped: Promise<void> | undefined;
+  const stopApp = () => (stopped ??= app.close());
   return {
+    stopApp,
     app,
     db,
     async call(options) {
@@ -80,7 +85,7 @@ export async function startContactsTestApp(
       };
     },
     async close() {
-      await app.close();
+      await stopApp();
       await db.drop();
     },
   };
