@@ -3,8 +3,10 @@
  * opportunity through its stages -> quote with a configured car -> accepted -> order placed ->
  * the contact's purchase history and the won deal.
  */
+import { QuoteExpiry } from './quotes/quote-expiry';
 import { CAR_PIPELINE } from './testing/fixtures';
 import { setUpCarCatalogue } from './testing/car-catalogue';
+import { eventually } from './testing/eventually';
 import { startSalesTestApp, type SalesTestApp } from './testing/sales-test-app';
 
 const rep = { sub: 'rep-1' };
@@ -261,6 +263,35 @@ describe('sales flow (e2e)', () => {
       'won',
     ]);
 
+    // Another tenant sees none of it, and cannot act on it.
+    const stranger = { tenant: 'tenant-b', sub: 'rep-1', roles: ['admin' as const] };
+    for (const url of [
+      `/leads/${leadId}`,
+      `/opportunities/${opportunityId}`,
+      `/quotes/${quoteId}`,
+      `/orders/${orderId}`,
+      `/products/${productId}`,
+      `/price-books/${priceBookId}`,
+      `/pipelines/${pipelineId}/board`,
+    ]) {
+      expect((await t.request('GET', url, { as: stranger })).status).toBe(404);
+    }
+    expect(
+      (await t.request('GET', `/contacts/${contactId}/orders`, { as: stranger })).body,
+    ).toEqual([]);
+    expect((await t.request('GET', '/leads', { as: stranger })).body).toEqual([]);
+    expect(
+      (
+        await t.request('POST', `/orders/${orderId}/cancel`, {
+          as: stranger,
+          body: { reason: 'x' },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await t.request('POST', `/quotes/${quoteId}/accept`, { as: stranger })).status).toBe(
+      404,
+    );
+
     // The order then lives its own life.
     expect(
       (await t.request('POST', `/orders/${orderId}/return`, { as: rep, body: { reason: 'x' } }))
@@ -338,5 +369,52 @@ describe('sales flow (e2e)', () => {
       body: { sku: 'rdst-2026', name: 'Copy' },
     });
     expect(dup.status).toBe(409);
+  });
+
+  it('expires sent quotes after their validity date; an expired quote cannot be accepted', async () => {
+    const pipelineId = (await t.request('POST', '/pipelines', { as: manager, body: CAR_PIPELINE }))
+      .body.id;
+    const { productId, priceBookId } = await setUpCarCatalogue(t, 'RDST-EXPIRY');
+    const opportunityId = (
+      await t.request('POST', '/opportunities', {
+        as: rep,
+        body: {
+          name: 'Short offer',
+          pipelineId,
+          contactId: 'c-exp',
+          amountMinor: 1,
+          currency: 'EUR',
+          expectedCloseDate: inDays(5),
+        },
+      })
+    ).body.id;
+    const quoteId = (
+      await t.request('POST', '/quotes', {
+        as: rep,
+        body: { opportunityId, taxRateBps: 0, validUntil: inDays(0) },
+      })
+    ).body.id;
+    await t.request('POST', `/quotes/${quoteId}/lines`, {
+      as: rep,
+      body: { productId, priceBookId, optionIds: [], quantity: 1 },
+    });
+    expect((await t.request('POST', `/quotes/${quoteId}/send`, { as: rep })).status).toBe(200);
+
+    const expiry = t.app.get(QuoteExpiry);
+    expect(await expiry.runOnce(new Date())).toBe(0); // still valid today
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const [a, b] = await Promise.all([expiry.runOnce(tomorrow), expiry.runOnce(tomorrow)]);
+    expect(a + b).toBe(1);
+    await eventually(async () =>
+      expect((await t.request('GET', `/quotes/${quoteId}`, { as: rep })).body.status).toBe(
+        'expired',
+      ),
+    );
+    const accept = await t.request('POST', `/quotes/${quoteId}/accept`, { as: rep });
+    expect(accept.status).toBe(409);
+    expect(accept.headers['content-type']).toMatch(/problem\+json/);
+    expect(
+      (await t.request('GET', `/opportunities/${opportunityId}`, { as: rep })).body.status,
+    ).toBe('open');
   });
 });

@@ -13,6 +13,7 @@ import {
 } from '@nestjs/common';
 import { DomainError, handleCommand, type EventStore } from '@crm/event-sourcing';
 import type { Pool } from 'pg';
+import { PeriodicJob } from '../infrastructure/periodic-job';
 import { S } from '../infrastructure/read-model-part';
 import { EVENT_STORE, STREAM, WORKER_POOL } from '../infrastructure/tokens';
 import { activityDecider } from './activity.decider';
@@ -23,10 +24,11 @@ const ACTOR = 'system:reminder-scheduler';
 @Injectable()
 export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ReminderScheduler');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-  private stopped = false;
-  readonly intervalMs = Number(process.env.SALES_REMINDER_POLL_MS ?? 5_000);
+  private readonly job = new PeriodicJob(
+    'ReminderScheduler',
+    Number(process.env.SALES_REMINDER_POLL_MS ?? 5_000),
+    () => this.runOnce(),
+  );
 
   constructor(
     @Inject(WORKER_POOL) private readonly pool: Pool,
@@ -34,21 +36,11 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   onApplicationBootstrap(): void {
-    const tick = () => {
-      if (this.stopped) return;
-      this.running = this.runOnce()
-        .catch((error) => this.logger.warn(`reminder run failed: ${(error as Error).message}`))
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.intervalMs);
-        });
-    };
-    this.timer = setTimeout(tick, this.intervalMs);
+    this.job.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  onModuleDestroy(): Promise<void> {
+    return this.job.stop();
   }
 
   /** Fires every reminder due at `now`; returns how many ReminderDue events were appended. */

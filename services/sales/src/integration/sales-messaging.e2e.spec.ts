@@ -3,6 +3,7 @@
  * has a broker, and always the embedded Postgres transport. The sales story is driven over HTTP.
  */
 import {
+  CompanyRegistered,
   ContactErased,
   ContactMerged,
   ContactRegistered,
@@ -93,7 +94,7 @@ function messagingSuite(kafkaBrokers: () => string) {
         },
       })
     ).body;
-    const { contactId, opportunityId } = conversion;
+    const { contactId, companyId, opportunityId } = conversion;
     const callId = (
       await t.request('POST', '/activities', {
         body: {
@@ -152,10 +153,19 @@ function messagingSuite(kafkaBrokers: () => string) {
       displayName: 'Ada Lovelace',
       lifecycleStage: 'lead',
     });
+    await sendContactEvent(CompanyRegistered, companyId, {
+      companyId,
+      name: 'Analytical Engines Ltd',
+    });
     await eventually(async () => {
       const board = (await t.request('GET', `/pipelines/${pipelineId}/board`, { as: manager }))
         .body;
-      expect(board.stages[0].deals[0]).toMatchObject({ contactId, contactName: 'Ada Lovelace' });
+      expect(board.stages[0].deals[0]).toMatchObject({
+        contactId,
+        contactName: 'Ada Lovelace',
+        companyId,
+        companyName: 'Analytical Engines Ltd',
+      });
     }, 20_000);
     await sendContactEvent(ContactMerged, survivorId, {
       survivorId,

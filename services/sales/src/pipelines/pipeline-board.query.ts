@@ -40,9 +40,11 @@ export class PipelineBoardQuery {
     );
     const deals = await this.pool.query(
       `SELECT * FROM (
-         SELECT d.*, c.display_name AS contact_name,
+         SELECT d.*, c.display_name AS contact_name, co.name AS company_name,
                 row_number() OVER (PARTITION BY d.stage_id ORDER BY d.amount_minor DESC, d.opportunity_id) AS rank
-         FROM ${S}.deals d LEFT JOIN ${S}.contact_directory c ON c.tenant = d.tenant AND c.contact_id = d.contact_id
+         FROM ${S}.deals d
+         LEFT JOIN ${S}.contact_directory c ON c.tenant = d.tenant AND c.contact_id = d.contact_id
+         LEFT JOIN ${S}.company_directory co ON co.tenant = d.tenant AND co.company_id = d.company_id
          WHERE d.tenant = $1 AND d.pipeline_id = $2) ranked
        WHERE rank <= ${DEALS_PER_STAGE} ORDER BY rank`,
       [tenant, pipelineId],
@@ -68,6 +70,8 @@ export class PipelineBoardQuery {
               ownerId: d.owner_id,
               contactId: d.contact_id,
               contactName: d.contact_name ?? null,
+              companyId: d.company_id,
+              companyName: d.company_name ?? null,
               closeDate: toDate(d.close_date),
             })),
         };

@@ -75,6 +75,13 @@ export class BoardDealDto {
     description: 'From the local copy of the contacts directory',
   })
   contactName!: string | null;
+  @ApiProperty({ required: false, nullable: true }) companyId!: string | null;
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    description: 'From the local copy of the contacts directory',
+  })
+  companyName!: string | null;
   @ApiProperty() closeDate!: string;
 }
 

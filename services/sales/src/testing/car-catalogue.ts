@@ -6,10 +6,11 @@ const manager = { roles: ['sales-manager' as const], sub: 'boss' };
 
 export async function setUpCarCatalogue(
   t: SalesTestApp,
+  sku = 'RDST-2026',
 ): Promise<{ productId: string; priceBookId: string }> {
   const product = await t.request('POST', '/products', {
     as: manager,
-    body: { sku: 'RDST-2026', name: 'Roadster', family: 'Cars' },
+    body: { sku, name: 'Roadster', family: 'Cars' },
   });
   if (product.status !== 201) throw new Error(`product: ${JSON.stringify(product.body)}`);
   const options = await t.request('PUT', `/products/${product.body.id}/options`, {
