@@ -9,6 +9,7 @@ import {
   DuplicateEventIdError,
   START,
   WrongExpectedVersionError,
+  comparePositions,
   type AppendResult,
   type BatchHandler,
   type EventStore,
@@ -161,6 +162,12 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
+  /**
+   * The global log, safe against out-of-order commits (see read-all-query.ts). It is eventually
+   * consistent: an event becomes readable once every older transaction in the CLUSTER has ended.
+   * Read it outside any transaction of your own that has written: that transaction's id would
+   * hold the visibility horizon below everything committed after it started.
+   */
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
     const after = options.after ?? START;
     const { rows } = await this.pool.query<
@@ -172,12 +179,7 @@ export class PostgresEventStore implements EventStore {
     const tail = rows[0];
     if (events.length < limit && tail?.tail_transaction_id != null && tail.tail_position != null) {
       const visibleEnd = toPosition(tail.tail_transaction_id, tail.tail_position);
-      if (
-        visibleEnd.commit > last.commit ||
-        (visibleEnd.commit === last.commit && visibleEnd.prepare > last.prepare)
-      ) {
-        last = visibleEnd;
-      }
+      if (comparePositions(visibleEnd, last) > 0) last = visibleEnd;
     }
     return { events, last };
   }
