@@ -181,6 +181,36 @@ describe('PostgresEventStore (PostgreSQL specifics)', () => {
     }
   });
 
+  it('re-establishes LISTEN after its connection is killed', async () => {
+    const otherPool = new Pool({ connectionString: db.url, max: 3 });
+    otherPool.on('error', () => undefined);
+    const listener = new PostgresEventStore(otherPool, {
+      schema: 'specifics',
+      polling: { minDelayMs: 20_000, maxDelayMs: 20_000 }, // only a NOTIFY can deliver in time
+    });
+    const tenant = `t${randomUUID().slice(0, 8)}`;
+    const seen: string[] = [];
+    const subscription = listener.subscribe({ tenant }, async (events) => {
+      seen.push(...events.map((e) => e.type));
+    });
+    try {
+      await sleep(300);
+      const { rows } = await pool.query(
+        `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
+         WHERE datname = current_database() AND query = 'LISTEN "specifics_events"' AND pid <> pg_backend_pid()`,
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(1);
+      await sleep(1_800); // the notifier retries LISTEN after 1 s
+      await store.append({ tenant, id: 'contact-after-kill' }, [event('AfterKill')]);
+      await waitFor(() => seen.length === 1, 3_000);
+      expect(seen).toEqual(['AfterKill']);
+    } finally {
+      await subscription.stop();
+      await listener.close();
+      await otherPool.end();
+    }
+  });
+
   it('rejects malformed event ids and expected versions as invalid input', async () => {
     const stream = { tenant: 't', id: 'contact-bad' };
     await expect(store.append(stream, [{ ...event('A'), id: 'not-a-uuid' }])).rejects.toMatchObject(
