@@ -10,12 +10,15 @@ export interface Migration {
   readonly sql: (schema: string) => string;
 }
 
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+// Short enough that the NOTIFY channel `<schema>_events` stays within PostgreSQL's 63-byte names.
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,55}$/;
 
 /** Schema names are interpolated into DDL, so only plain lower-case identifiers are accepted. */
 export function assertSchemaName(schema: string): string {
   if (!SCHEMA_NAME.test(schema)) {
-    throw new Error(`Invalid event store schema name "${schema}": use [a-z_][a-z0-9_]*`);
+    throw new Error(
+      `Invalid event store schema name "${schema}": use [a-z_][a-z0-9_]*, at most 56 characters`,
+    );
   }
   return schema;
 }
