@@ -3,7 +3,10 @@ import {
   Controller,
   Delete,
   Get,
+  Headers,
   HttpCode,
+  Inject,
+  Optional,
   Param,
   Post,
   Put,
@@ -34,6 +37,7 @@ import {
 import { STREAM } from '../infrastructure/tokens';
 import { opportunityDecider } from '../opportunities/opportunity.decider';
 import { loadPipelineSnapshot } from '../pipelines/pipeline-snapshot';
+import { CONTACTS_GATEWAY, type ContactsGateway } from './contacts-gateway';
 import { decideLead, leadDecider } from './lead.decider';
 import {
   CaptureLeadDto,
@@ -57,6 +61,7 @@ export class LeadsController {
     private readonly commands: AggregateCommands,
     private readonly leads: LeadListQuery,
     private readonly personalData: PersonalData,
+    @Optional() @Inject(CONTACTS_GATEWAY) private readonly contacts?: ContactsGateway,
   ) {}
 
   @Post()
@@ -219,6 +224,7 @@ export class LeadsController {
     @IfMatch() ifMatch: number | undefined,
     @Body() dto: ConvertLeadDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('authorization') authorization: string,
   ): Promise<LeadConvertedDto> {
     const at = nowIso();
     const { state: lead, version } = await this.commands.load(
@@ -226,7 +232,7 @@ export class LeadsController {
       user.tenant,
       STREAM.lead(leadId),
     );
-    const convert: LeadCommand = {
+    let convert: Extract<LeadCommand, { type: 'ConvertLead' }> = {
       type: 'ConvertLead',
       data: {
         existingContactId: dto.existingContactId,
@@ -238,15 +244,33 @@ export class LeadsController {
       },
     };
     // Dry run on the state just read, so an unconvertible lead never leaves an orphan opportunity behind.
-    const [converted] = decideLead(convert, lead);
-    if (converted.type !== 'LeadConverted')
-      throw new Error('ConvertLead must decide LeadConverted');
-    const { contactId, companyId, opportunityId } = converted.data;
+    const dryRun = () => {
+      const [event] = decideLead(convert, lead);
+      if (event.type !== 'LeadConverted') throw new Error('ConvertLead must decide LeadConverted');
+      return event;
+    };
+    let converted = dryRun();
     const pipeline = await loadPipelineSnapshot(
       this.commands,
       user.tenant,
       dto.opportunity.pipelineId,
     );
+    if (this.contacts && (converted.data.contactCreated || converted.data.companyCreated)) {
+      // Create them in the contacts service first; the lead then links to what exists there.
+      const existingCompanyId = converted.data.companyCreated
+        ? await this.contacts.createCompany(lead.profile.company!, authorization)
+        : converted.data.companyId;
+      const existingContactId = converted.data.contactCreated
+        ? await this.contacts.createContact(
+            lead.profile,
+            { companyId: existingCompanyId, ownerId: lead.ownerId ?? user.sub },
+            authorization,
+          )
+        : converted.data.contactId;
+      convert = { ...convert, data: { ...convert.data, existingContactId, existingCompanyId } };
+      converted = dryRun();
+    }
+    const { contactId, companyId, opportunityId } = converted.data;
     await this.commands.execute(
       opportunityDecider,
       STREAM.opportunity(opportunityId),

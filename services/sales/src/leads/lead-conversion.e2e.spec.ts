@@ -1,0 +1,135 @@
+/**
+ * Conversion with CONTACTS_URL set: the contact and company are created through the contacts
+ * service's REST API with the converting user's token. A small HTTP server stands in for that
+ * API here (services never import each other), recording what sales sends it.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CAR_PIPELINE } from '../testing/fixtures';
+import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
+
+interface Recorded {
+  path: string;
+  authorization?: string;
+  body: any;
+}
+
+describe('lead conversion through the contacts API', () => {
+  let t: SalesTestApp;
+  let server: Server;
+  const recorded: Recorded[] = [];
+  let refuse = false;
+
+  beforeAll(async () => {
+    server = createServer(async (req: IncomingMessage, res) => {
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      recorded.push({
+        path: req.url!,
+        authorization: req.headers.authorization,
+        body: JSON.parse(raw),
+      });
+      res.setHeader('content-type', refuse ? 'application/problem+json' : 'application/json');
+      res.statusCode = refuse ? 422 : 201;
+      res.end(
+        JSON.stringify(
+          refuse
+            ? { title: 'Invalid Email', detail: 'email bounced before' }
+            : { id: `${req.url!.slice(1)}-${recorded.length}`, version: 1 },
+        ),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    process.env.CONTACTS_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    t = await startSalesTestApp();
+  });
+  afterAll(async () => {
+    delete process.env.CONTACTS_URL;
+    await t?.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const qualifiedLead = async (profile: object) => {
+    const id = (await t.request('POST', '/leads', { body: { source: 'referral', profile } })).body
+      .id;
+    await t.request('POST', `/leads/${id}/work`, { body: {} });
+    await t.request('POST', `/leads/${id}/qualify`);
+    return id;
+  };
+
+  it('creates the company, then the contact linked to it, and converts the lead onto them', async () => {
+    const pipelineId = (
+      await t.request('POST', '/pipelines', {
+        as: { roles: ['sales-manager'] },
+        body: CAR_PIPELINE,
+      })
+    ).body.id;
+    const leadId = await qualifiedLead({
+      name: 'Ada King Lovelace',
+      email: 'ada@example.com',
+      phone: '+4915112345678',
+      company: 'Engines Ltd',
+    });
+    const res = await t.request('POST', `/leads/${leadId}/convert`, {
+      body: {
+        opportunity: {
+          pipelineId,
+          amountMinor: 1,
+          currency: 'EUR',
+          expectedCloseDate: '2027-01-01',
+        },
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(recorded.map((r) => r.path)).toEqual(['/companies', '/contacts']);
+    expect(recorded[0].body).toEqual({ name: 'Engines Ltd' });
+    expect(recorded[1].body).toEqual({
+      name: { given: 'Ada King', family: 'Lovelace' },
+      emails: [{ address: 'ada@example.com' }],
+      phones: [{ number: '+4915112345678' }],
+      companyId: 'companies-1',
+      ownerId: 'rep-1',
+    });
+    expect(recorded[1].authorization).toMatch(/^Bearer /);
+    expect(res.body).toMatchObject({
+      contactId: 'contacts-2',
+      companyId: 'companies-1',
+      contactCreated: false,
+    });
+    const deal = (await t.request('GET', `/opportunities/${res.body.opportunityId}`)).body;
+    expect(deal).toMatchObject({ contactId: 'contacts-2', companyId: 'companies-1' });
+
+    // The lead in sales now points at the contact that exists in the contacts service.
+    expect((await t.request('GET', `/leads/${leadId}`)).body).toMatchObject({
+      status: 'converted',
+      contactId: 'contacts-2',
+    });
+  });
+
+  it('passes a refusal of the contacts service on as a 422 and writes nothing', async () => {
+    const pipelineId = (await t.request('GET', '/pipelines')).body[0].pipelineId;
+    const leadId = await qualifiedLead({ name: 'Bounce', email: 'bounce@example.com' });
+    refuse = true;
+    try {
+      const res = await t.request('POST', `/leads/${leadId}/convert`, {
+        body: {
+          opportunity: {
+            pipelineId,
+            amountMinor: 1,
+            currency: 'EUR',
+            expectedCloseDate: '2027-01-01',
+          },
+        },
+      });
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({
+        type: expect.stringMatching(/contact-creation-refused/),
+        upstreamStatus: 422,
+      });
+    } finally {
+      refuse = false;
+    }
+    expect((await t.request('GET', `/leads/${leadId}`)).body.status).toBe('qualified');
+    expect((await t.request('GET', '/opportunities/mine')).body).toHaveLength(1);
+  });
+});
