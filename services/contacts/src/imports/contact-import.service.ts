@@ -27,8 +27,42 @@ import {
   type ImportRowReport,
   type ImportSummary,
 } from './import-store';
+import { KeyedScheduler } from './keyed-scheduler';
 
 const FLUSH_EVERY = 500;
+/** Rows applied at once (rows sharing an email or phone never overlap). */
+const IMPORT_CONCURRENCY = Number(process.env.CONTACTS_IMPORT_CONCURRENCY ?? 8);
+
+interface ImportContext {
+  readonly catalogue: Awaited<ReturnType<CustomFieldCatalogueReader['fieldsOf']>>;
+  readonly today: string;
+  readonly dryRun: boolean;
+  readonly createdHere: Map<string, string>;
+  readonly dryRunStates: Map<string, ContactState>;
+}
+
+interface PreparedRow {
+  readonly parsed: ReturnType<typeof readImportRow>;
+  readonly phone: string | undefined;
+  readonly keys: string[];
+}
+
+/** Domain rejections become the row's report; anything else (database down) fails the import. */
+function rejection(row: number, error: unknown): ImportRowReport {
+  if (!(error instanceof DomainError)) throw error;
+  return {
+    row,
+    outcome: 'rejected',
+    contactId: null,
+    reasons: [
+      {
+        code: error.code,
+        ...(typeof error.details?.field === 'string' ? { field: error.details.field } : {}),
+        message: error.message,
+      },
+    ],
+  };
+}
 const contactSequence = sequenceDecider(contactDecider);
 
 @Injectable()
@@ -85,22 +119,25 @@ export class ContactImportService implements OnModuleInit {
         }),
         () => undefined,
       );
+      const scheduler = new KeyedScheduler(IMPORT_CONCURRENCY);
+      const ctx = { catalogue, today, dryRun, createdHere, dryRunStates };
       for await (const record of records as AsyncIterable<CsvRecord>) {
-        rowNumber++;
-        pending.push(
-          await this.importRow(caller, rowNumber, record, {
-            catalogue,
-            today,
-            dryRun,
-            createdHere,
-            dryRunStates,
-          }),
-        );
+        const row = ++rowNumber;
+        const prepared = this.prepare(row, record, ctx);
+        if ('outcome' in prepared) pending.push(prepared);
+        else
+          await scheduler.schedule(prepared.keys, async () => {
+            const report = await this.applyRow(caller, row, prepared, ctx);
+            // Read `pending` only now: a flush may have swapped the batch while this row ran.
+            pending.push(report);
+          });
         if (pending.length >= FLUSH_EVERY) {
-          await this.store.record(caller.tenant, importId, pending);
+          const batch = pending;
           pending = [];
+          await this.store.record(caller.tenant, importId, batch);
         }
       }
+      await scheduler.drain();
       await this.store.record(caller.tenant, importId, pending);
       return { summary: await this.store.finish(caller.tenant, importId), replayed: false };
     } catch (error) {
@@ -118,24 +155,32 @@ export class ContactImportService implements OnModuleInit {
     }
   }
 
-  private async importRow(
-    caller: CommandCaller,
+  /** Parses a row; a row that cannot even be read is rejected here, before any I/O. */
+  private prepare(
     row: number,
     record: CsvRecord,
-    ctx: {
-      catalogue: Awaited<ReturnType<CustomFieldCatalogueReader['fieldsOf']>>;
-      today: string;
-      dryRun: boolean;
-      createdHere: Map<string, string>;
-      dryRunStates: Map<string, ContactState>;
-    },
-  ): Promise<ImportRowReport> {
+    ctx: ImportContext,
+  ): PreparedRow | ImportRowReport {
     try {
       const parsed = readImportRow(record, ctx.catalogue, ctx.today);
       const phone = parsed.phone ? normalisePhone(parsed.phone) : undefined;
       const keys = [parsed.email && `e:${parsed.email}`, phone && `p:${phone}`].filter(
         Boolean,
       ) as string[];
+      return { parsed, phone, keys };
+    } catch (error) {
+      return rejection(row, error);
+    }
+  }
+
+  private async applyRow(
+    caller: CommandCaller,
+    row: number,
+    prepared: PreparedRow,
+    ctx: ImportContext,
+  ): Promise<ImportRowReport> {
+    try {
+      const { parsed, phone, keys } = prepared;
       const matchedId =
         keys.map((k) => ctx.createdHere.get(k)).find(Boolean) ??
         (await this.match(caller.tenant, parsed.email, phone));
@@ -171,19 +216,7 @@ export class ContactImportService implements OnModuleInit {
         reasons: [],
       };
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return {
-        row,
-        outcome: 'rejected',
-        contactId: null,
-        reasons: [
-          {
-            code: error.code,
-            ...(typeof error.details?.field === 'string' ? { field: error.details.field } : {}),
-            message: error.message,
-          },
-        ],
-      };
+      return rejection(row, error);
     }
   }
 
