@@ -113,9 +113,10 @@ export class EventStoreDbEventStore implements EventStore {
       );
       return {
         nextExpectedVersion: Number(result.nextExpectedRevision) + 1,
+        // An idempotent retry may come back without a position: look the event up.
         lastPosition: result.position
           ? { commit: result.position.commit, prepare: result.position.prepare }
-          : START,
+          : await this.positionAt(name, result.nextExpectedRevision),
       };
     } catch (error) {
       if (error instanceof EsdbWrongExpectedVersionError) {
@@ -226,6 +227,17 @@ export class EventStoreDbEventStore implements EventStore {
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     if (this.ownsClient) await this.client.dispose();
+  }
+
+  private async positionAt(name: string, revision: bigint): Promise<Position> {
+    for await (const resolved of this.client.readStream(name, {
+      fromRevision: revision,
+      maxCount: 1,
+    })) {
+      const position = resolved.event?.position;
+      if (position) return { commit: position.commit, prepare: position.prepare };
+    }
+    return START;
   }
 
   private async currentVersion(name: string): Promise<number> {
