@@ -194,3 +194,37 @@ export class LeadConvertedDto {
   @ApiProperty() opportunityId!: string;
   @ApiProperty() version!: number;
 }
+
+export class ImportLeadsDto {
+  @ApiProperty({
+    description:
+      'CSV with a header row: name (required), email, phone, company, jobTitle, interest; at most 1000 rows',
+    example: 'name,email,company\nAda Lovelace,ada@example.com,Engines Ltd\n',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2_000_000)
+  csv!: string;
+
+  @ApiPropertyOptional({ description: 'Campaign the list came from' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  campaignId?: string;
+  @ApiPropertyOptional({ description: 'Owner of every imported lead' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  ownerId?: string;
+}
+
+export class ImportRejectionDto {
+  @ApiProperty({ description: 'Row number (the header is row 1)' }) row!: number;
+  @ApiProperty({ example: 'InvalidEmail' }) code!: string;
+  @ApiProperty() detail!: string;
+}
+
+export class ImportResultDto {
+  @ApiProperty({ type: [String] }) leadIds!: string[];
+  @ApiProperty({ type: [ImportRejectionDto] }) rejected!: ImportRejectionDto[];
+}

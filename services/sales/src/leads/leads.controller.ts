@@ -22,6 +22,7 @@ import {
   setETag,
   type AuthenticatedUser,
 } from '@crm/platform';
+import { DomainError } from '@crm/event-sourcing';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { AggregateCommands } from '../infrastructure/aggregate-commands';
@@ -43,6 +44,8 @@ import {
   CaptureLeadDto,
   ConvertLeadDto,
   DisqualifyLeadDto,
+  ImportLeadsDto,
+  ImportResultDto,
   LeadConvertedDto,
   LeadDto,
   LeadListQueryDto,
@@ -52,6 +55,7 @@ import {
   StartWorkingDto,
 } from './lead.dto';
 import type { LeadCommand } from './lead.commands';
+import { parseLeadCsv } from './lead-import';
 import { LeadListQuery } from './lead-list.query';
 
 @ApiTags('leads')
@@ -85,6 +89,48 @@ export class LeadsController {
       callerOf(user),
     );
     return accepted(reply, leadId, result.nextExpectedVersion, `/leads/${leadId}`);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles(...SELLERS, 'marketer', 'integrator')
+  @ApiOperation({
+    summary:
+      'Import leads from CSV (source "import"); every row is captured and scored, bad rows are reported, not fatal',
+  })
+  @ApiOkResponse({ type: ImportResultDto })
+  @ApiProblems(400, 401, 403, 422)
+  async import(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: ImportLeadsDto,
+  ): Promise<ImportResultDto> {
+    const result: ImportResultDto = { leadIds: [], rejected: [] };
+    for (const { row, profile } of parseLeadCsv(dto.csv)) {
+      const leadId = randomUUID();
+      try {
+        await this.commands.execute(
+          leadDecider,
+          STREAM.lead(leadId),
+          {
+            type: 'CaptureLead',
+            data: {
+              leadId,
+              source: 'import',
+              campaignId: dto.campaignId,
+              ownerId: dto.ownerId,
+              profile,
+              at: nowIso(),
+            },
+          },
+          callerOf(user),
+        );
+        result.leadIds.push(leadId);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        result.rejected.push({ row, code: error.code, detail: error.message });
+      }
+    }
+    return result;
   }
 
   @Get()

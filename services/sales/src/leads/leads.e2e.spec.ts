@@ -140,4 +140,21 @@ describe('leads over HTTP', () => {
     );
     expect(named).toHaveLength(1);
   });
+
+  it('imports leads from CSV, reporting bad rows without stopping', async () => {
+    const csv =
+      'name,email,phone,jobTitle\nImported One,one@example.com,,CEO\nImported Two,not-an-email,,\nImported Three,,+4915112345678,\n';
+    const res = await t.request('POST', '/leads/import', {
+      body: { csv, campaignId: 'fair-2026' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.leadIds).toHaveLength(2);
+    expect(res.body.rejected).toEqual([
+      { row: 3, code: 'InvalidEmail', detail: expect.any(String) },
+    ]);
+    const first = (await t.request('GET', `/leads/${res.body.leadIds[0]}`)).body;
+    expect(first).toMatchObject({ name: 'Imported One', source: 'import', score: 30 });
+    const broken = await t.request('POST', '/leads/import', { body: { csv: 'email\nx@y.z\n' } });
+    expect(broken.status).toBe(422);
+  });
 });
