@@ -142,6 +142,22 @@ describe('contacts REST (e2e, real PostgreSQL)', () => {
     expect(refused.statusCode).toBe(409);
   });
 
+  it('a retried POST with the same Idempotency-Key creates one contact and answers the same', async () => {
+    const headers = { 'idempotency-key': 'create-ada-once' };
+    const first = await t.call({ method: 'POST', url: '/contacts', payload: ada, headers });
+    const retry = await t.call({ method: 'POST', url: '/contacts', payload: ada, headers });
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json().id).toBe(first.json().id);
+    const reused = await t.call({
+      method: 'POST',
+      url: '/contacts',
+      payload: { ...ada, tags: ['other'] },
+      headers,
+    });
+    expect(reused.statusCode).toBeGreaterThanOrEqual(400);
+    expect(reused.statusCode).toBeLessThan(500);
+  });
+
   it('answers 404 for unknown ids and 401 without a token', async () => {
     expect(
       (await t.call({ url: '/contacts/0b6f2a3e-1111-4111-8111-111111111111' })).statusCode,
