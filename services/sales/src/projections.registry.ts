@@ -15,7 +15,7 @@ import {
 } from '@crm/event-sourcing';
 import { salesReadModels } from './infrastructure/sales-read-models.projection';
 import { SALES_KEYS_SCHEMA, SALES_SCHEMA } from './infrastructure/tokens';
-import { leadPersonalData } from './leads/lead-personal-data';
+import { salesPersonalData } from './infrastructure/personal-data-spec';
 
 export const projectionRegistry: RebuildCliRegistry = {
   schema: SALES_SCHEMA,
@@ -25,7 +25,7 @@ export const projectionRegistry: RebuildCliRegistry = {
     const keys = new PostgresSubjectKeyStore(pool, { schema: SALES_KEYS_SCHEMA });
     await keys.migrate();
     return {
-      store: withCryptoShredding(raw, keys, leadPersonalData),
+      store: withCryptoShredding(raw, keys, salesPersonalData),
       logHead: postgresLogHead(raw),
       close: () => raw.close(),
     };

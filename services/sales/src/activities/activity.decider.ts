@@ -3,7 +3,7 @@
  * idempotent (a second replica firing the same reminder appends nothing), and reminders of work
  * that is already done or cancelled never fire.
  */
-import { type Decider, DomainError } from '@crm/event-sourcing';
+import { type Decider, DomainError, isErased } from '@crm/event-sourcing';
 import {
   isE164Phone,
   isIanaTimeZone,
@@ -28,6 +28,8 @@ export interface ActivityState {
   readonly activityId: string;
   readonly status: ActivityStatus;
   readonly details?: ActivityDetails;
+  /** Whose key encrypts its personal fields (see activity-personal-data). */
+  readonly dataSubject?: string;
   readonly reminders: readonly Reminder[];
   readonly firedReminderIds: readonly string[];
   readonly completedAt?: string;
@@ -49,7 +51,12 @@ export function evolveActivity(state: ActivityState, event: ActivityEvent): Acti
         ...state,
         exists: true,
         activityId: event.data.activityId,
-        details: event.data.details,
+        dataSubject: event.data.dataSubject,
+        details: {
+          ...event.data.details,
+          ...readable('phone', event.data.phone),
+          ...readable('notes', event.data.notes),
+        },
         reminders: event.data.reminders,
       };
     case 'ActivityRescheduled':
@@ -298,18 +305,19 @@ function log(
     ...optional('contactId', d.contactId),
     ...optional('leadId', d.leadId),
     ...optional('opportunityId', d.opportunityId),
-    ...optional('phone', d.phone),
     ...optional('dueAt', d.dueAt),
     ...optional('endsAt', d.endsAt),
     ...optional('timeZone', d.timeZone),
     ...optional('location', d.location),
-    ...optional('notes', d.notes),
   };
+  const personal = { ...optional('phone', d.phone), ...optional('notes', d.notes) };
   const logged: ActivityEvent = {
     type: 'ActivityLogged',
     data: {
       activityId: d.activityId,
+      dataSubject: dataSubjectOf(d.activityId, details),
       details,
+      ...personal,
       reminders: validReminders(requested, d.dueAt),
       at: d.at,
     },
@@ -319,9 +327,22 @@ function log(
     : [logged];
 }
 
+/** Personal data of an activity belongs to its contact, else its lead (crypto-shredding subject). */
+export function dataSubjectOf(
+  activityId: string,
+  links: { contactId?: string; leadId?: string },
+): string {
+  return links.contactId ?? links.leadId ?? activityId;
+}
+
+/** An erased personal field (see withCryptoShredding) reads as absent. */
+function readable(key: 'phone' | 'notes', value: string | undefined): Record<string, string> {
+  return value === undefined || isErased(value) ? {} : { [key]: value };
+}
+
 function completed(
   activityId: string,
-  details: ActivityDetails,
+  details: Pick<ActivityDetails, 'kind' | 'contactId' | 'leadId'>,
   d: { outcome?: string; notes?: string; heldAt?: string; at: string },
 ): ActivityEvent {
   if (d.heldAt !== undefined) {
@@ -340,6 +361,7 @@ function completed(
     type: 'ActivityCompleted',
     data: {
       activityId,
+      dataSubject: dataSubjectOf(activityId, details),
       ...(outcome ? { outcome: requireText(outcome, 'outcome') } : {}),
       ...(notes ? { notes } : {}),
       ...(heldAt ? { heldAt } : {}),

@@ -9,6 +9,7 @@ const task: ActivityEvent = {
   type: 'ActivityLogged',
   data: {
     activityId: 'a1',
+    dataSubject: 'a1',
     details: {
       kind: 'task',
       subject: 'Send brochure',
@@ -74,15 +75,16 @@ describe('Activity decider', () => {
             type: 'ActivityLogged',
             data: {
               activityId: 'a2',
+              dataSubject: 'c1',
               details: {
                 kind: 'call',
                 subject: 'Intro call',
                 assigneeId: 'rep-1',
                 priority: 'normal',
                 contactId: 'c1',
-                phone: '+4915112345678',
-                notes: 'wants a test drive',
               },
+              phone: '+4915112345678',
+              notes: 'wants a test drive',
               reminders: [],
               at,
             },
@@ -91,6 +93,7 @@ describe('Activity decider', () => {
             type: 'ActivityCompleted',
             data: {
               activityId: 'a2',
+              dataSubject: 'c1',
               outcome: 'interested',
               heldAt: '2026-11-23T08:30:00Z',
               completedAt: at,
@@ -213,7 +216,7 @@ describe('Activity decider', () => {
     it('does not fire for finished work', () => {
       const done: ActivityEvent = {
         type: 'ActivityCompleted',
-        data: { activityId: 'a1', completedAt: at },
+        data: { activityId: 'a1', dataSubject: 'a1', completedAt: at },
       };
       given([task, done])
         .when({ type: 'FireReminder', data: { reminderId: 'r1', at: '2026-11-25T11:00:05Z' } })
@@ -279,13 +282,19 @@ describe('Activity decider', () => {
         .then([
           {
             type: 'ActivityCompleted',
-            data: { activityId: 'a1', outcome: 'sent', completedAt: at },
+            data: { activityId: 'a1', dataSubject: 'a1', outcome: 'sent', completedAt: at },
           },
         ]);
       given([task])
         .when({ type: 'CompleteActivity', data: { heldAt: at, at } })
         .thenThrows('InvalidHeldAt');
-      given([task, { type: 'ActivityCompleted', data: { activityId: 'a1', completedAt: at } }])
+      given([
+        task,
+        {
+          type: 'ActivityCompleted',
+          data: { activityId: 'a1', dataSubject: 'a1', completedAt: at },
+        },
+      ])
         .when({ type: 'CompleteActivity', data: { at } })
         .thenThrows('ActivityAlreadyCompleted');
     });
@@ -306,7 +315,10 @@ describe('Activity decider', () => {
     it('re-points a merged contact', () => {
       const call: ActivityEvent = {
         ...task,
-        data: { ...task.data, details: { ...task.data.details, contactId: 'dup' } },
+        data: {
+          ...(task.data as any),
+          details: { ...(task.data as any).details, contactId: 'dup' },
+        },
       } as ActivityEvent;
       given([call])
         .when({

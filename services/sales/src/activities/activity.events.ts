@@ -37,7 +37,17 @@ export interface ActivityDetails extends ActivityLinks {
 
 export type ActivityLogged = DomainEvent<
   'ActivityLogged',
-  { activityId: string; details: ActivityDetails; reminders: Reminder[]; at: string }
+  {
+    activityId: string;
+    /** Whose personal data `phone` and `notes` are: the contact, else the lead, else the activity. */
+    dataSubject: string;
+    /** Without phone and notes: those are personal and travel (encrypted) beside it. */
+    details: Omit<ActivityDetails, 'phone' | 'notes'>;
+    phone?: string;
+    notes?: string;
+    reminders: Reminder[];
+    at: string;
+  }
 >;
 export type ActivityRescheduled = DomainEvent<
   'ActivityRescheduled',
@@ -57,7 +67,14 @@ export type ReminderDue = DomainEvent<
 >;
 export type ActivityCompleted = DomainEvent<
   'ActivityCompleted',
-  { activityId: string; outcome?: string; notes?: string; heldAt?: string; completedAt: string }
+  {
+    activityId: string;
+    dataSubject: string;
+    outcome?: string;
+    notes?: string;
+    heldAt?: string;
+    completedAt: string;
+  }
 >;
 export type ActivityCancelled = DomainEvent<
   'ActivityCancelled',

@@ -15,7 +15,7 @@ import { PG_POOL, PLATFORM_CONFIG, type PlatformConfig } from '@crm/platform';
 import { Pool } from 'pg';
 import { PersonalData } from '../integration/personal-data';
 import { SalesMessaging } from '../integration/sales-messaging';
-import { leadPersonalData } from '../leads/lead-personal-data';
+import { salesPersonalData } from './personal-data-spec';
 import { AggregateCommands } from './aggregate-commands';
 import { ReadModelReadyInterceptor } from './read-model-ready.interceptor';
 import { ReadModels } from './read-models';
@@ -75,7 +75,7 @@ class WorkerPoolCloser implements OnApplicationShutdown {
       provide: EVENT_STORE,
       inject: [RAW_EVENT_STORE, SUBJECT_KEYS],
       useFactory: (raw: PostgresEventStore, keys: PostgresSubjectKeyStore): EventStore =>
-        withCryptoShredding(raw, keys, leadPersonalData),
+        withCryptoShredding(raw, keys, salesPersonalData),
     },
     WorkerPoolCloser,
     ReadModels,

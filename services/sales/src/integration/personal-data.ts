@@ -19,27 +19,50 @@ export class PersonalData {
     @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
-  /** GDPR erasure of one lead (e.g. a lead that never became a contact). */
+  /** GDPR erasure of one lead (e.g. a lead that never became a contact) and its activities' details. */
   async eraseLead(tenant: string, leadId: string, tx?: PoolClient): Promise<void> {
     await this.keys.erase(tenant, leadId);
-    await (tx ?? this.pool).query(
+    const db = tx ?? this.pool;
+    await db.query(
       `UPDATE ${S}.lead_list SET name = $3, email = NULL, company = NULL,
          state = jsonb_set(state, '{profile}', $4::jsonb) WHERE tenant = $1 AND lead_id = $2`,
       [tenant, leadId, ERASED, JSON.stringify(ERASED_PROFILE)],
     );
+    await scrubActivities(db, tenant, 'lead_id', leadId);
   }
 
-  /** The contacts service erased a person: erase what sales holds about them. */
+  /**
+   * The contacts service erased a person: erase what sales holds about them, including what it
+   * recorded under the ids of duplicates that were merged into them.
+   */
   async eraseContact(tenant: string, contactId: string, tx: PoolClient): Promise<void> {
-    const { rows } = await tx.query<{ lead_id: string }>(
-      `SELECT lead_id FROM ${S}.lead_list WHERE tenant = $1 AND contact_id = $2`,
+    const merged = await tx.query<{ contact_id: string }>(
+      `SELECT contact_id FROM ${S}.contact_directory WHERE tenant = $1 AND merged_into = $2`,
       [tenant, contactId],
     );
-    for (const { lead_id } of rows) await this.eraseLead(tenant, lead_id, tx);
-    await tx.query(
-      `UPDATE ${S}.activities SET state = jsonb_set(state, '{details}', (state->'details') - 'phone' - 'notes')
-       WHERE tenant = $1 AND contact_id = $2`,
-      [tenant, contactId],
-    );
+    for (const subject of [contactId, ...merged.rows.map((r) => r.contact_id)]) {
+      // Shreds the phone numbers and notes of their activities in the log.
+      await this.keys.erase(tenant, subject);
+      const leads = await tx.query<{ lead_id: string }>(
+        `SELECT lead_id FROM ${S}.lead_list WHERE tenant = $1 AND contact_id = $2`,
+        [tenant, subject],
+      );
+      for (const { lead_id } of leads.rows) await this.eraseLead(tenant, lead_id, tx);
+      await scrubActivities(tx, tenant, 'contact_id', subject);
+    }
   }
+}
+
+/** The read-model copies of an activity's personal fields. */
+async function scrubActivities(
+  db: Pick<PoolClient, 'query'>,
+  tenant: string,
+  column: 'lead_id' | 'contact_id',
+  id: string,
+): Promise<void> {
+  await db.query(
+    `UPDATE ${S}.activities SET state = jsonb_set(state, '{details}', (state->'details') - 'phone' - 'notes')
+     WHERE tenant = $1 AND (${column} = $2 OR state->>'dataSubject' = $2)`,
+    [tenant, id],
+  );
 }

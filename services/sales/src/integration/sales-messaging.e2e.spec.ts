@@ -12,6 +12,7 @@ import {
 } from '@crm/contracts';
 import { describeWithKafka, uniqueName } from '@crm/testing';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import { eventually } from '../testing/eventually';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
@@ -183,14 +184,30 @@ function messagingSuite(kafkaBrokers: () => string) {
       ).toEqual([orderId]);
     }, 20_000);
 
-    // Erasure of a contact converted from a lead erases the lead and scrubs call details.
-    await sendContactEvent(ContactErased, contactId, {
-      contactId,
+    // Erasing the surviving person erases the lead converted into the duplicate and shreds the
+    // call's number and notes (logged under the duplicate's key) in the log and the read models.
+    await sendContactEvent(ContactErased, survivorId, {
+      contactId: survivorId,
       erasedAt: new Date().toISOString(),
     });
     await eventually(async () => {
       expect((await t.request('GET', `/leads/${leadId}`)).body).toMatchObject({ name: '[erased]' });
+      const call = (await t.request('GET', `/activities/${callId}`)).body;
+      expect(call.phone).toBeUndefined();
+      expect(call).toMatchObject({ kind: 'call', status: 'completed', contactId: survivorId });
     }, 20_000);
+    const db = new Client({ connectionString: t.db.url });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT data::text AS text FROM sales.events WHERE stream_id = $1`,
+        [`activity-${callId}`],
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.map((r) => r.text).join(' ')).not.toMatch(/4915112345678|private/);
+    } finally {
+      await db.end();
+    }
     // A redelivered erase (same effects) and events of other tenants change nothing.
     expect(
       (await t.request('GET', `/leads/${leadId}`, { as: { tenant: 'tenant-b' } })).status,
