@@ -17,6 +17,9 @@ export interface TestStore {
 export async function openTestStore(prefix: string, poolSize = 10): Promise<TestStore> {
   const db = await createTestDatabase(prefix);
   const pool = new Pool({ connectionString: db.url, max: poolSize });
+  // The final DROP DATABASE ... WITH (FORCE) may terminate a connection pg has not finished
+  // closing; an idle client's error must not become an unhandled 'error' event.
+  pool.on('error', () => undefined);
   const store = await PostgresEventStore.open(pool, {
     polling: { minDelayMs: 5, maxDelayMs: 100 },
   });
