@@ -26,6 +26,8 @@ export interface SalesTestApp {
     url: string,
     options?: { body?: unknown; as?: Caller; headers?: Record<string, string> },
   ): Promise<HttpResult>;
+  /** Stops the app but keeps its database (for tests that reopen or rebuild it); then `db.drop()`. */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,9 @@ export async function startSalesTestApp(env: Record<string, string> = {}): Promi
         body: res.body ? JSON.parse(res.body) : undefined,
         headers: res.headers as HttpResult['headers'],
       };
+    },
+    async stop() {
+      await app.close();
     },
     async close() {
       await app.close();
