@@ -19,7 +19,10 @@ beforeAll(async () => {
 afterEach(async () => {
   await Promise.all(runners.splice(0).map((r) => r.stop()));
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await Promise.all(stores.map((s) => s.close()));
+  await t.close();
+});
 
 const unique = () => randomUUID().slice(0, 8);
 const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -34,7 +37,6 @@ async function logFor(id: string): Promise<PostgresEventStore> {
   stores.push(store);
   return store;
 }
-afterAll(() => Promise.all(stores.map((s) => s.close())));
 
 function runner(
   options: Partial<ProjectionRunnerOptions> & Pick<ProjectionRunnerOptions, 'projection' | 'store'>,
