@@ -36,20 +36,28 @@ import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.c
       description: 'People, companies, consent and the full interaction history',
       idempotency: { schema: 'contacts' },
     }),
+    // Event store (Postgres, schema `contacts`) behind crypto-shredding; projections; workers.
     ContactsInfrastructureModule,
+    // crm.contacts.v1 relay; sales and campaigns facts feeding the timeline.
     ContactsMessagingModule,
   ],
   controllers: [
-    ContactsQueryController,
+    // People: commands, reads, lists and search
     ContactsController,
+    ContactsQueryController,
+    // Consent per channel, interactions and the 360-degree timeline
     ConsentController,
     InteractionsController,
     TimelineController,
+    // Duplicates and merge; GDPR erase and export
     DuplicatesController,
     GdprController,
+    // Companies and the tenant's custom fields
     CompaniesController,
     CustomFieldsController,
+    // The customer's own view
     CustomerTouchpointController,
+    // Bulk CSV import, CSV/JSON export
     ImportsController,
     ContactExportController,
   ],
@@ -58,11 +66,11 @@ import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.c
     ContactListQuery,
     ConsentService,
     TimelineReader,
+    TimelineFeedHandlers,
     DuplicateCandidatesQuery,
     MergeService,
     EraseService,
     ExportService,
-    TimelineFeedHandlers,
     ContactImportService,
   ],
 })

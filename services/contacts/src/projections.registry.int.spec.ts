@@ -56,6 +56,20 @@ describe('read model rebuild (int, real PostgreSQL)', () => {
       ).rows,
     });
     try {
+      // While a read model is being rebuilt, queries answer 503 rather than half a table.
+      await pool.query(
+        `UPDATE contacts.projection_checkpoints SET status = 'rebuilding' WHERE name = 'contacts.directory'`,
+      );
+      const during = await t.call({ url: '/contacts' });
+      expect(during.statusCode).toBe(503);
+      expect(during.json()).toMatchObject({
+        type: '/problems/read-model-rebuilding',
+        retryAfterSeconds: 30,
+      });
+      expect((await t.call({ url: `/contacts/${a}/timeline` })).statusCode).toBe(200);
+      await pool.query(
+        `UPDATE contacts.projection_checkpoints SET status = 'live' WHERE name = 'contacts.directory'`,
+      );
       const live = await snapshot();
       expect(live.contacts.map((c) => c.display_name)).toEqual(['Ada']);
       const opened = await projectionRegistry.openStore(pool);

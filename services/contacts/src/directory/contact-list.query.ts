@@ -5,6 +5,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@crm/platform';
 import type { Pool } from 'pg';
+import { ReadModelGate } from '../infrastructure/read-model-gate';
 import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { ContactPage, ContactSummary, ListContactsQuery } from './directory.dto';
@@ -63,9 +64,13 @@ function toSummary(row: ContactRow): ContactSummary {
 
 @Injectable()
 export class ContactListQuery {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly gate: ReadModelGate,
+  ) {}
 
   async list(tenant: string, q: ListContactsQuery): Promise<ContactPage> {
+    await this.gate.assertReady('contacts.directory');
     const params: unknown[] = [tenant];
     const bind = (value: unknown) => `$${params.push(value)}`;
     const where = ['tenant = $1'];
@@ -128,6 +133,7 @@ export class ContactListQuery {
    * better of the two; phones match with or without spaces and the leading +.
    */
   async search(tenant: string, text: string, limit = 20): Promise<ContactSummary[]> {
+    await this.gate.assertReady('contacts.directory');
     const needle = text.trim().toLowerCase();
     const digits = needle.replace(/[^\d]/g, '');
     const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

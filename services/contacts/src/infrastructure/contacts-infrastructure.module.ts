@@ -20,6 +20,7 @@ import { PG_POOL, PLATFORM_CONFIG, type PlatformConfig } from '@crm/platform';
 import { Pool } from 'pg';
 import { AggregateCommands } from './aggregate-commands';
 import { personalDataSpec } from './personal-data';
+import { ReadModelGate } from './read-model-gate';
 import { ReadModels } from './read-models';
 import {
   CONTACTS_KEYS_SCHEMA,
@@ -85,8 +86,17 @@ class WorkerPoolCloser implements OnApplicationShutdown {
     },
     WorkerPoolCloser,
     ReadModels,
+    ReadModelGate,
     AggregateCommands,
   ],
-  exports: [EVENT_STORE, RAW_EVENT_STORE, SUBJECT_KEYS, WORKER_POOL, ReadModels, AggregateCommands],
+  exports: [
+    EVENT_STORE,
+    RAW_EVENT_STORE,
+    SUBJECT_KEYS,
+    WORKER_POOL,
+    ReadModels,
+    ReadModelGate,
+    AggregateCommands,
+  ],
 })
 export class ContactsInfrastructureModule {}

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@crm/platform';
 import type { Pool } from 'pg';
 import { decodeCursor, encodeCursor } from '../directory/cursor';
+import { ReadModelGate } from '../infrastructure/read-model-gate';
 import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
 import type { TimelineEntry, TimelinePage } from './timeline.dto';
 
@@ -37,13 +38,17 @@ function toEntry(r: EntryRow): TimelineEntry {
 
 @Injectable()
 export class TimelineReader {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly gate: ReadModelGate,
+  ) {}
 
   async page(
     tenant: string,
     contactId: string,
     options: { limit: number; cursor?: string; source?: string },
   ): Promise<TimelinePage> {
+    await this.gate.assertReady('contacts.timeline');
     const cursor = decodeCursor(options.cursor);
     const params: unknown[] = [tenant, contactId.toLowerCase(), options.limit + 1];
     const where = ['tenant = $1', 'contact_id = $2'];
