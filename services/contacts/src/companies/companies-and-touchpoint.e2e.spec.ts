@@ -51,6 +51,23 @@ describe('companies, custom fields and the customer touchpoint (e2e, real Postgr
         .json()
         .items.map((c: { name: string }) => c.name),
     ).toEqual(['Engines Group']);
+    const withAddress = await t.call({
+      method: 'POST',
+      url: `/companies/${parent.json().id}/addresses`,
+      headers: { 'if-match': '"1"' },
+      payload: { lines: ['1 Engine Way'], city: 'London', country: 'gb' },
+    });
+    expect(withAddress.statusCode).toBe(200);
+    expect(withAddress.json().addresses).toMatchObject([
+      { city: 'London', country: 'GB', primary: true },
+    ]);
+    const stale = await t.call({
+      method: 'PATCH',
+      url: `/companies/${parent.json().id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { industry: 'Steam' },
+    });
+    expect(stale.statusCode).toBe(412);
   });
 
   it('lets admins define typed custom fields that contacts must respect', async () => {

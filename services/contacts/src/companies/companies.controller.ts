@@ -35,6 +35,7 @@ import { decodeCursor, encodeCursor } from '../directory/cursor';
 import { AggregateCommands } from '../infrastructure/aggregate-commands';
 import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
 import { READERS, WRITERS } from '../shared/roles';
+import { PostalAddressDto } from '../contacts/contact.dto';
 import type { CompanyCommand } from './company.commands';
 import { companyDecider, type CompanyState } from './company.decider';
 import {
@@ -200,6 +201,43 @@ export class CompaniesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompanyView> {
     return this.run(tenant, user, id, { type: 'ArchiveCompany', data: {} }, reply, expectedVersion);
+  }
+
+  @Post(':id/addresses')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CompanyView })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  addAddress(
+    @Tenant() tenant: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @IfMatch() expectedVersion: number | undefined,
+    @Body() dto: PostalAddressDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CompanyView> {
+    const data = { ...dto, addressId: dto.addressId ?? randomUUID() };
+    return this.run(tenant, user, id, { type: 'AddCompanyAddress', data }, reply, expectedVersion);
+  }
+
+  @Delete(':id/addresses/:addressId')
+  @ApiOkResponse({ type: CompanyView })
+  @ApiProblems(401, 403, 404, 409, 412)
+  removeAddress(
+    @Tenant() tenant: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @Param('addressId') addressId: string,
+    @IfMatch() expectedVersion: number | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CompanyView> {
+    return this.run(
+      tenant,
+      user,
+      id,
+      { type: 'RemoveCompanyAddress', data: { addressId } },
+      reply,
+      expectedVersion,
+    );
   }
 
   /** The proposed parent and its ancestors, nearest first (bounded: hierarchies are shallow). */
