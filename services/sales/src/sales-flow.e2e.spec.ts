@@ -417,4 +417,24 @@ describe('sales flow (e2e)', () => {
       (await t.request('GET', `/opportunities/${opportunityId}`, { as: rep })).body.status,
     ).toBe('open');
   });
+
+  it('gives a SKU to exactly one product, even when creations race', async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        t.request('POST', '/products', {
+          as: manager,
+          body: { sku: 'RACE-1', name: `Racer ${i}` },
+        }),
+      ),
+    );
+    expect(attempts.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    expect(attempts.find((r) => r.status === 409)!.body).toMatchObject({
+      type: expect.stringMatching(/sku-taken/),
+      field: 'sku',
+    });
+    const products = (await t.request('GET', '/products', { as: rep })).body.filter(
+      (p: any) => p.sku === 'RACE-1',
+    );
+    expect(products).toHaveLength(1);
+  });
 });

@@ -19,6 +19,7 @@ export const STREAM = {
   opportunity: (id: string) => `opportunity-${id}`,
   activity: (id: string) => `activity-${id}`,
   product: (id: string) => `product-${id}`,
+  sku: (key: string) => `sku-${key}`,
   priceBook: (id: string) => `pricebook-${id}`,
   quote: (id: string) => `quote-${id}`,
   order: (id: string) => `order-${id}`,

@@ -26,14 +26,6 @@ export class CatalogQueries {
     return rows[0] && productDto(rows[0].state, rows[0].version);
   }
 
-  async skuTaken(tenant: string, sku: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
-      `SELECT 1 FROM ${S}.products WHERE tenant = $1 AND lower(sku) = lower($2)`,
-      [tenant, sku],
-    );
-    return (rowCount ?? 0) > 0;
-  }
-
   async priceBooks(tenant: string): Promise<PriceBookSummaryDto[]> {
     const { rows } = await this.pool.query(
       `SELECT price_book_id, name, is_standard FROM ${S}.price_books WHERE tenant = $1 ORDER BY is_standard DESC, name`,

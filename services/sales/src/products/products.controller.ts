@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@crm/event-sourcing';
 import {
   ApiProblems,
   CurrentUser,
@@ -16,7 +15,8 @@ import { accepted, callerOf, CommandAccepted, notFound } from '../infrastructure
 import { STREAM } from '../infrastructure/tokens';
 import { CatalogQueries } from './catalog.queries';
 import type { ProductCommand } from './product.commands';
-import { productDecider } from './product.decider';
+import { decideProduct, initialProductState, productDecider } from './product.decider';
+import { skuKey, skuRegistryDecider } from './sku-registry.decider';
 import {
   ConfigurationModelDto,
   CreateProductDto,
@@ -45,14 +45,19 @@ export class ProductsController {
     @Body() dto: CreateProductDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    // Checked on the read model: two concurrent creations of one SKU can still both pass (see report).
-    if (await this.catalog.skuTaken(user.tenant, dto.sku))
-      throw new DomainError('SkuTaken', `SKU ${dto.sku} is in use`, 'conflict', { field: 'sku' });
     const productId = randomUUID();
+    const create: ProductCommand = { type: 'CreateProduct', data: { productId, ...dto } };
+    decideProduct(create, initialProductState()); // reserve the SKU only for a valid product
+    await this.commands.execute(
+      skuRegistryDecider,
+      STREAM.sku(skuKey(dto.sku)),
+      { type: 'ReserveSku', data: { sku: dto.sku, productId } },
+      callerOf(user),
+    );
     const result = await this.commands.execute(
       productDecider,
       STREAM.product(productId),
-      { type: 'CreateProduct', data: { productId, ...dto } },
+      create,
       callerOf(user),
     );
     return accepted(reply, productId, result.nextExpectedVersion, `/products/${productId}`);
