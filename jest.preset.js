@@ -41,5 +41,6 @@ module.exports = {
   moduleNameMapper,
   globalSetup: path.join(root, 'libs/testing/src/jest/global-setup.ts'),
   globalTeardown: path.join(root, 'libs/testing/src/jest/global-teardown.ts'),
+  // Also set in package.json's root config: with `projects`, jest reads testTimeout only there.
   testTimeout: 60_000,
 };
