@@ -61,6 +61,7 @@ export class Relay {
   private unregisterLag: (() => void) | undefined;
   private running: Promise<void> | undefined;
   private publishedCount = 0;
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: RelayOptions) {
     this.checkpoints = new RelayCheckpointStore(
@@ -116,7 +117,13 @@ export class Relay {
             },
             (events) => this.publish(events),
           );
-          await this.subscription.done;
+          try {
+            await this.subscription.done;
+          } finally {
+            // The last batch may still be on its way; its checkpoint must land before we resign.
+            await this.inFlight.catch(() => undefined);
+            this.inFlight = Promise.resolve();
+          }
           failures = 0;
         } catch (error) {
           if (error instanceof RelayMappingError) {
@@ -171,6 +178,11 @@ export class Relay {
     }
   }
 
+  /**
+   * Maps and validates batch k+1 while batch k is still being sent, then waits for k's ack and
+   * checkpoint before sending k+1: one batch in flight at most, so order and checkpoint-after-ack
+   * hold while reading, mapping and validation overlap the broker round trips.
+   */
   private async publish(events: RecordedEvent[]): Promise<void> {
     if (!events.length) return;
     // A broken lock session means another instance may already be relaying: stop this one.
@@ -180,7 +192,7 @@ export class Relay {
       );
     });
     const messages: OutgoingMessage[] = [];
-    for (const event of events)
+    for (const event of events) {
       messages.push(
         ...toOutgoingMessages(
           event,
@@ -189,14 +201,20 @@ export class Relay {
           this.options.topicName,
         ),
       );
+    }
+    await this.inFlight;
+    const sending = this.sendAndCheckpoint(messages, events[events.length - 1].position);
+    sending.catch(() => undefined); // observed by the next publish or by run()
+    this.inFlight = sending;
+  }
 
+  private async sendAndCheckpoint(messages: OutgoingMessage[], last: Position): Promise<void> {
     const chunk = this.options.sendChunkSize ?? 500;
     for (let i = 0; i < messages.length; i += chunk) {
       await this.untilItWorks('send', () =>
         this.options.transport.send(messages.slice(i, i + chunk)),
       );
     }
-    const last = events[events.length - 1].position;
     await this.untilItWorks('checkpoint', () =>
       this.checkpoints.save(this.options.name, last, messages.length),
     );

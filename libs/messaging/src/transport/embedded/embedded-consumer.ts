@@ -133,9 +133,16 @@ export class EmbeddedConsumer {
       }
       this.pendingWake = false;
       let handled = 0;
-      for (const owned of [...this.owned.values()]) {
-        if (this.stopping) return;
-        handled += await this.drain(owned);
+      if (this.stopping) return;
+      // Partitions are independent: drain them side by side (each one still strictly in order),
+      // so one slow partition does not hold the others back and handler transactions overlap.
+      // allSettled: the session is only closed (on a failure) once no drain still uses it.
+      const results = await Promise.allSettled(
+        [...this.owned.values()].map((owned) => this.drain(owned)),
+      );
+      for (const r of results) {
+        if (r.status === 'rejected') throw r.reason;
+        handled += r.value;
       }
       if (handled) {
         idleMs = 10;

@@ -31,7 +31,7 @@ export interface KafkaTransportOptions {
   readonly kafka?: Partial<KafkaConfig>;
   /** Commit offsets at least every this many handled messages within a batch. Default 100. */
   readonly commitEvery?: number;
-  /** Partitions of one consumer instance processed concurrently. Default 1. */
+  /** Partitions of one consumer instance processed concurrently (each still in order). Default 4. */
   readonly partitionsConsumedConcurrently?: number;
   readonly logger?: MessagingLogger;
 }
@@ -166,7 +166,7 @@ export class KafkaTransport implements MessageTransport {
       autoCommit: true,
       autoCommitInterval: 1000,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
       eachBatch: async ({
         batch,
         resolveOffset,
