@@ -12,7 +12,7 @@ import { contactDecider } from '../contacts/contact.decider';
 import { contactStreamId } from '../contacts/contact-view';
 import { interactionIdsOf } from '../duplicates/interactions-of-contact';
 import { AggregateCommands, type CommandCaller } from '../infrastructure/aggregate-commands';
-import { SUBJECT_KEYS } from '../infrastructure/tokens';
+import { CONTACTS_SCHEMA, SUBJECT_KEYS } from '../infrastructure/tokens';
 import { interactionDecider } from '../interactions/interaction.decider';
 
 @Injectable()
@@ -22,6 +22,18 @@ export class EraseService {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(SUBJECT_KEYS) private readonly keys: SubjectKeyStore,
   ) {}
+
+  /**
+   * Idempotency-Key replays keep response bodies (names, emails) for a day: keep only the id, so
+   * a replay still answers, but nothing personal survives the erasure there either.
+   */
+  private async forgetStoredResponses(tenant: string, contactId: string): Promise<void> {
+    await this.pool.query(
+      `UPDATE ${CONTACTS_SCHEMA}.idempotency_keys SET response_body = jsonb_build_object('id', $2::text, 'erased', true)
+        WHERE tenant = $1 AND response_body::text LIKE '%' || $2 || '%'`,
+      [tenant, contactId],
+    );
+  }
 
   /** Returns the ids erased: the contact and every duplicate merged into it (the same person). */
   async erase(caller: CommandCaller, rawContactId: string): Promise<string[]> {
@@ -54,6 +66,7 @@ export class EraseService {
         },
       );
       await this.keys.erase(caller.tenant, subject);
+      await this.forgetStoredResponses(caller.tenant, subject);
     }
     return subjects;
   }

@@ -15,7 +15,8 @@ describe('duplicates, merge, erase and export (e2e, real PostgreSQL)', () => {
     const { rows } = await sql.query(
       `SELECT 'events' AS at, count(*)::int AS n FROM contacts.events WHERE data::text ILIKE $1
        UNION ALL SELECT 'contact_list', count(*)::int FROM contacts.contact_list WHERE state::text ILIKE $1 OR search_text ILIKE $1
-       UNION ALL SELECT 'timeline', count(*)::int FROM contacts.timeline_entries WHERE concat(subject, body, details::text) ILIKE $1`,
+       UNION ALL SELECT 'timeline', count(*)::int FROM contacts.timeline_entries WHERE concat(subject, body, details::text) ILIKE $1
+       UNION ALL SELECT 'idempotency', count(*)::int FROM contacts.idempotency_keys WHERE response_body::text ILIKE $1`,
       [`%${needle}%`],
     );
     return Object.fromEntries(rows.map((r) => [r.at, r.n]));
@@ -123,12 +124,18 @@ describe('duplicates, merge, erase and export (e2e, real PostgreSQL)', () => {
   });
 
   it('exports everything held about a person, then erases them from the log and every read model', async () => {
-    const id = await create({
-      name: { given: 'Hedy', family: 'Lamarrzz' },
-      emails: [{ address: 'hedy@spread.example' }],
-      phones: [{ number: '+4930901820' }],
-      addresses: [{ lines: ['Mariahilfer Strasse 1'], city: 'Wien', country: 'AT' }],
+    const created = await t.call({
+      method: 'POST',
+      url: '/contacts',
+      headers: { 'idempotency-key': 'hedy-once' },
+      payload: {
+        name: { given: 'Hedy', family: 'Lamarrzz' },
+        emails: [{ address: 'hedy@spread.example' }],
+        phones: [{ number: '+4930901820' }],
+        addresses: [{ lines: ['Mariahilfer Strasse 1'], city: 'Wien', country: 'AT' }],
+      },
     });
+    const id = created.json().id as string;
     await t.call({
       method: 'PUT',
       url: `/contacts/${id}/consent/sms`,
@@ -159,12 +166,23 @@ describe('duplicates, merge, erase and export (e2e, real PostgreSQL)', () => {
     // Personal fields are encrypted at rest: the raw log never held the name in clear.
     expect((await occurrences('Lamarrzz')).events).toBe(0);
     expect((await occurrences('Lamarrzz')).contact_list).toBe(1);
+    expect((await occurrences('Lamarrzz')).idempotency).toBe(1); // the stored POST response
 
     const erased = await t.call({ method: 'POST', url: `/contacts/${id}/erase`, ...manager });
     expect(erased.statusCode).toBe(200);
     expect(erased.json().erased).toEqual([id]);
-    expect(await occurrences('Lamarrzz')).toEqual({ events: 0, contact_list: 0, timeline: 0 });
-    expect(await occurrences('hedy@spread')).toEqual({ events: 0, contact_list: 0, timeline: 0 });
+    expect(await occurrences('Lamarrzz')).toEqual({
+      events: 0,
+      contact_list: 0,
+      timeline: 0,
+      idempotency: 0,
+    });
+    expect(await occurrences('hedy@spread')).toEqual({
+      events: 0,
+      contact_list: 0,
+      timeline: 0,
+      idempotency: 0,
+    });
     expect((await t.call({ url: `/contacts/${id}` })).statusCode).toBe(410);
     expect((await t.call({ url: `/contacts/${id}/export`, ...manager })).statusCode).toBe(410);
     expect((await t.call({ url: `/contacts/search?q=lamarrzz` })).json()).toEqual([]);
