@@ -5,8 +5,6 @@ import {
   Get,
   Headers,
   HttpCode,
-  Inject,
-  Optional,
   Param,
   Post,
   Put,
@@ -36,10 +34,8 @@ import {
   SELLERS,
 } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/tokens';
-import { opportunityDecider } from '../opportunities/opportunity.decider';
-import { loadPipelineSnapshot } from '../pipelines/pipeline-snapshot';
-import { CONTACTS_GATEWAY, type ContactsGateway } from './contacts-gateway';
-import { decideLead, leadDecider } from './lead.decider';
+import { LeadConversion } from './lead-conversion';
+import { leadDecider } from './lead.decider';
 import {
   CaptureLeadDto,
   ConvertLeadDto,
@@ -65,7 +61,7 @@ export class LeadsController {
     private readonly commands: AggregateCommands,
     private readonly leads: LeadListQuery,
     private readonly personalData: PersonalData,
-    @Optional() @Inject(CONTACTS_GATEWAY) private readonly contacts?: ContactsGateway,
+    private readonly conversion: LeadConversion,
   ) {}
 
   @Post()
@@ -272,89 +268,18 @@ export class LeadsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('authorization') authorization: string,
   ): Promise<LeadConvertedDto> {
-    const at = nowIso();
-    const { state: lead, version } = await this.commands.load(
-      leadDecider,
-      user.tenant,
-      STREAM.lead(leadId),
-    );
-    let convert: Extract<LeadCommand, { type: 'ConvertLead' }> = {
-      type: 'ConvertLead',
-      data: {
-        existingContactId: dto.existingContactId,
-        newContactId: randomUUID(),
-        existingCompanyId: dto.existingCompanyId,
-        newCompanyId: randomUUID(),
-        opportunityId: randomUUID(),
-        at,
-      },
-    };
-    // Dry run on the state just read, so an unconvertible lead never leaves an orphan opportunity behind.
-    const dryRun = () => {
-      const [event] = decideLead(convert, lead);
-      if (event.type !== 'LeadConverted') throw new Error('ConvertLead must decide LeadConverted');
-      return event;
-    };
-    let converted = dryRun();
-    const pipeline = await loadPipelineSnapshot(
-      this.commands,
-      user.tenant,
-      dto.opportunity.pipelineId,
-    );
-    if (this.contacts && (converted.data.contactCreated || converted.data.companyCreated)) {
-      // Create them in the contacts service first; the lead then links to what exists there.
-      const existingCompanyId = converted.data.companyCreated
-        ? await this.contacts.createCompany(lead.profile.company!, authorization)
-        : converted.data.companyId;
-      const existingContactId = converted.data.contactCreated
-        ? await this.contacts.createContact(
-            lead.profile,
-            { companyId: existingCompanyId, ownerId: lead.ownerId ?? user.sub },
-            authorization,
-          )
-        : converted.data.contactId;
-      convert = { ...convert, data: { ...convert.data, existingContactId, existingCompanyId } };
-      converted = dryRun();
-    }
-    const { contactId, companyId, opportunityId } = converted.data;
-    await this.commands.execute(
-      opportunityDecider,
-      STREAM.opportunity(opportunityId),
-      {
-        type: 'OpenOpportunity',
-        data: {
-          opportunityId,
-          name:
-            dto.opportunity.name ??
-            [lead.profile.name, lead.profile.interest].filter(Boolean).join(' - '),
-          pipeline,
-          amountMinor: dto.opportunity.amountMinor,
-          currency: dto.opportunity.currency,
-          expectedCloseDate: dto.opportunity.expectedCloseDate,
-          ownerId: lead.ownerId ?? user.sub,
-          contactId,
-          companyId,
-          leadId,
-          at,
-        },
-      },
-      callerOf(user),
-    );
-    // Appending with the version the dry run saw: a concurrent conversion fails here, not twice.
-    const result = await this.commands.execute(
-      leadDecider,
-      STREAM.lead(leadId),
-      convert,
-      callerOf(user, ifMatch ?? version),
-    );
-    setETag(reply, result.nextExpectedVersion);
+    const { converted, version } = await this.conversion.convert(leadId, dto, {
+      ...callerOf(user, ifMatch),
+      authorization,
+    });
+    setETag(reply, version);
     return {
       leadId,
-      contactId,
-      contactCreated: converted.data.contactCreated,
-      ...(companyId ? { companyId } : {}),
-      opportunityId,
-      version: result.nextExpectedVersion,
+      contactId: converted.contactId,
+      contactCreated: converted.contactCreated,
+      ...(converted.companyId ? { companyId: converted.companyId } : {}),
+      opportunityId: converted.opportunityId,
+      version,
     };
   }
 

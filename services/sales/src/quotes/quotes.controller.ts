@@ -33,14 +33,9 @@ import {
   SELLERS,
 } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/tokens';
-import { decideOpportunity, opportunityDecider } from '../opportunities/opportunity.decider';
-import type { OpportunityCommand } from '../opportunities/opportunity.commands';
-import type { OrderCommand } from '../orders/order.commands';
-import { decideOrder, initialOrderState, orderDecider } from '../orders/order.decider';
-import { loadPipelineSnapshot } from '../pipelines/pipeline-snapshot';
-import { derivedId } from '../shared/derived-id';
+import { opportunityDecider } from '../opportunities/opportunity.decider';
 import type { QuoteCommand } from './quote.commands';
-import { decideQuote, quoteDecider, quoteTotals } from './quote.decider';
+import { quoteDecider } from './quote.decider';
 import {
   AddQuoteLineDto,
   ChangeQuoteLineDto,
@@ -51,6 +46,7 @@ import {
   QuoteTermsDto,
   RejectQuoteDto,
 } from './quote.dto';
+import { QuoteAcceptance } from './quote-acceptance';
 import { QuoteQueries } from './quote.queries';
 
 @ApiTags('quotes')
@@ -59,6 +55,7 @@ export class QuotesController {
   constructor(
     private readonly commands: AggregateCommands,
     private readonly quotes: QuoteQueries,
+    private readonly acceptance: QuoteAcceptance,
   ) {}
 
   @Post()
@@ -291,79 +288,9 @@ export class QuotesController {
     @IfMatch() v: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<QuoteAcceptedDto> {
-    const at = nowIso();
-    const orderId = derivedId('order-of-quote', `${user.tenant}/${id}`);
-    const { state: quote } = await this.commands.load(quoteDecider, user.tenant, STREAM.quote(id));
-    if (!quote.exists) throw notFound('QuoteNotFound', 'quote');
-    const { state: deal } = await this.commands.load(
-      opportunityDecider,
-      user.tenant,
-      STREAM.opportunity(quote.opportunityId),
-    );
-    const pipeline = await loadPipelineSnapshot(this.commands, user.tenant, deal.pipelineId);
-    const totals = quoteTotals(quote);
-
-    const acceptQuote: QuoteCommand = { type: 'AcceptQuote', data: { orderId, at } };
-    const placeOrder: OrderCommand = {
-      type: 'PlaceOrder',
-      data: {
-        orderId,
-        source: 'quote',
-        contactId: quote.contactId,
-        companyId: quote.companyId,
-        quoteId: id,
-        opportunityId: quote.opportunityId,
-        currency: quote.currency,
-        taxRateBps: quote.taxRateBps,
-        discountBps: quote.discountBps,
-        lines: quote.lines.map((l) => ({
-          lineId: l.lineId,
-          productId: l.productId,
-          sku: l.sku,
-          name: l.name,
-          quantity: l.quantity,
-          unitPriceMinor: l.unitPriceMinor,
-          discountBps: l.discountBps,
-        })),
-        at,
-      },
-    };
-    // The deal is won at the net amount the customer pays before tax.
-    const winDeal: OpportunityCommand = {
-      type: 'WinOpportunity',
-      data: {
-        pipeline,
-        quoteId: id,
-        orderId,
-        amountMinor: totals.subtotalMinor - totals.discountMinor,
-        at,
-      },
-    };
-    // Dry runs on the states just read: every step must be possible before the first is written.
-    decideQuote(acceptQuote, quote);
-    decideOrder(placeOrder, initialOrderState());
-    decideOpportunity(winDeal, deal);
-
-    const result = await this.commands.execute(
-      quoteDecider,
-      STREAM.quote(id),
-      acceptQuote,
-      callerOf(user, v),
-    );
-    await this.commands.execute(orderDecider, STREAM.order(orderId), placeOrder, callerOf(user));
-    await this.commands.execute(
-      opportunityDecider,
-      STREAM.opportunity(quote.opportunityId),
-      winDeal,
-      callerOf(user),
-    );
-    setETag(reply, result.nextExpectedVersion);
-    return {
-      quoteId: id,
-      orderId,
-      opportunityId: quote.opportunityId,
-      version: result.nextExpectedVersion,
-    };
+    const { orderId, opportunityId, version } = await this.acceptance.accept(id, callerOf(user, v));
+    setETag(reply, version);
+    return { quoteId: id, orderId, opportunityId, version };
   }
 
   private async run(

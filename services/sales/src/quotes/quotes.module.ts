@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
+import { QuoteAcceptance } from './quote-acceptance';
 import { QuoteExpiry } from './quote-expiry';
 import { QuoteQueries } from './quote.queries';
 import { QuotesController } from './quotes.controller';
 
-@Module({ controllers: [QuotesController], providers: [QuoteQueries, QuoteExpiry] })
+@Module({
+  controllers: [QuotesController],
+  providers: [QuoteQueries, QuoteExpiry, QuoteAcceptance],
+})
 export class QuotesModule {}

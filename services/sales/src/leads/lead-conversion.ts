@@ -1,0 +1,125 @@
+/**
+ * Converting a lead touches three places: the contacts service (contact and company), the new
+ * opportunity, and the lead. Order matters: everything that can refuse is asked first (the lead
+ * decision as a dry run, the pipeline, the contacts service), then the opportunity is opened, and
+ * the lead's LeadConverted is appended last with the version the dry run saw, so a concurrent
+ * conversion fails instead of converting twice.
+ */
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AggregateCommands, type CommandCaller } from '../infrastructure/aggregate-commands';
+import { STREAM } from '../infrastructure/tokens';
+import { opportunityDecider } from '../opportunities/opportunity.decider';
+import { loadPipelineSnapshot } from '../pipelines/pipeline-snapshot';
+import { CONTACTS_GATEWAY, type ContactsGateway } from './contacts-gateway';
+import type { ConvertLead } from './lead.commands';
+import { decideLead, leadDecider } from './lead.decider';
+import type { LeadConverted } from './lead.events';
+
+export interface ConversionRequest {
+  readonly existingContactId?: string;
+  readonly existingCompanyId?: string;
+  readonly opportunity: {
+    pipelineId: string;
+    name?: string;
+    amountMinor: number;
+    currency: string;
+    expectedCloseDate: string;
+  };
+}
+
+export interface ConversionResult {
+  readonly converted: LeadConverted['data'];
+  readonly version: number;
+}
+
+@Injectable()
+export class LeadConversion {
+  constructor(
+    private readonly commands: AggregateCommands,
+    @Optional() @Inject(CONTACTS_GATEWAY) private readonly contacts?: ContactsGateway,
+  ) {}
+
+  async convert(
+    leadId: string,
+    request: ConversionRequest,
+    caller: CommandCaller & { authorization: string },
+  ): Promise<ConversionResult> {
+    const at = new Date().toISOString();
+    const { state: lead, version } = await this.commands.load(
+      leadDecider,
+      caller.tenant,
+      STREAM.lead(leadId),
+    );
+    let command: ConvertLead = {
+      type: 'ConvertLead',
+      data: {
+        existingContactId: request.existingContactId,
+        newContactId: randomUUID(),
+        existingCompanyId: request.existingCompanyId,
+        newCompanyId: randomUUID(),
+        opportunityId: randomUUID(),
+        at,
+      },
+    };
+    const dryRun = (): LeadConverted => {
+      const [event] = decideLead(command, lead);
+      if (event.type !== 'LeadConverted') throw new Error('ConvertLead must decide LeadConverted');
+      return event;
+    };
+    let converted = dryRun();
+    const pipeline = await loadPipelineSnapshot(
+      this.commands,
+      caller.tenant,
+      request.opportunity.pipelineId,
+    );
+    const ownerId = lead.ownerId ?? caller.actor;
+
+    if (this.contacts && (converted.data.contactCreated || converted.data.companyCreated)) {
+      // Created in the contacts service first; the lead then links to what exists there.
+      const existingCompanyId = converted.data.companyCreated
+        ? await this.contacts.createCompany(lead.profile.company!, caller.authorization)
+        : converted.data.companyId;
+      const existingContactId = converted.data.contactCreated
+        ? await this.contacts.createContact(
+            lead.profile,
+            { companyId: existingCompanyId, ownerId },
+            caller.authorization,
+          )
+        : converted.data.contactId;
+      command = { ...command, data: { ...command.data, existingContactId, existingCompanyId } };
+      converted = dryRun();
+    }
+
+    const { contactId, companyId, opportunityId } = converted.data;
+    await this.commands.execute(
+      opportunityDecider,
+      STREAM.opportunity(opportunityId),
+      {
+        type: 'OpenOpportunity',
+        data: {
+          opportunityId,
+          name:
+            request.opportunity.name ??
+            [lead.profile.name, lead.profile.interest].filter(Boolean).join(' - '),
+          pipeline,
+          amountMinor: request.opportunity.amountMinor,
+          currency: request.opportunity.currency,
+          expectedCloseDate: request.opportunity.expectedCloseDate,
+          ownerId,
+          contactId,
+          companyId,
+          leadId,
+          at,
+        },
+      },
+      { tenant: caller.tenant, actor: caller.actor },
+    );
+    const result = await this.commands.execute(leadDecider, STREAM.lead(leadId), command, {
+      tenant: caller.tenant,
+      actor: caller.actor,
+      expectedVersion: caller.expectedVersion ?? version,
+    });
+    return { converted: converted.data, version: result.nextExpectedVersion };
+  }
+}
