@@ -14,7 +14,12 @@ import { startEmbeddedPostgres } from '@crm/embedded-postgres';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** Fixed ports so front-end teams can rely on them; also listed in README.md. */
-const PORTS: Record<string, number> = { contacts: 3001, sales: 3002, campaigns: 3003, analytics: 3004 };
+const PORTS: Record<string, number> = {
+  contacts: 3001,
+  sales: 3002,
+  campaigns: 3003,
+  analytics: 3004,
+};
 const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
 
 async function main(): Promise<void> {
@@ -89,7 +94,12 @@ function startService(name: string, databaseUrl: string, seed: boolean): ChildPr
         ...process.env,
         PORT: String(port),
         DATABASE_URL: databaseUrl,
-        JWT_SECRET: process.env.JWT_SECRET ?? (process.env.JWT_JWKS_URL ? undefined : DEV_JWT_SECRET),
+        JWT_SECRET:
+          process.env.JWT_SECRET ?? (process.env.JWT_JWKS_URL ? undefined : DEV_JWT_SECRET),
+        // Lead conversion creates the contact through the contacts API (see services/sales).
+        ...(name === 'sales'
+          ? { CONTACTS_URL: process.env.CONTACTS_URL ?? `http://127.0.0.1:${PORTS.contacts}` }
+          : {}),
         ...(seed ? { CRM_SEED_DEMO: 'true' } : {}),
       },
     },
