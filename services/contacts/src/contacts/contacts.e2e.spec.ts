@@ -158,6 +158,20 @@ describe('contacts REST (e2e, real PostgreSQL)', () => {
     expect(reused.statusCode).toBeLessThan(500);
   });
 
+  it('refuses an oversized body with 413 problem+json and appends nothing', async () => {
+    const before = (await t.call({ url: '/contacts?status=all&limit=200' })).json().items.length;
+    const huge = await t.call({
+      method: 'POST',
+      url: '/contacts',
+      payload: { ...ada, name: { given: 'x'.repeat(2_000_000) } },
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((await t.call({ url: '/contacts?status=all&limit=200' })).json().items.length).toBe(
+      before,
+    );
+  });
+
   it('answers 404 for unknown ids and 401 without a token', async () => {
     expect(
       (await t.call({ url: '/contacts/0b6f2a3e-1111-4111-8111-111111111111' })).statusCode,
