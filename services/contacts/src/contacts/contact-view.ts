@@ -18,7 +18,7 @@ export function toContactView(
   version: number,
 ): ContactView {
   return {
-    id: contactId,
+    id: contactId.toLowerCase(),
     version,
     status: state.status,
     name: state.name,
