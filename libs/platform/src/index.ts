@@ -11,3 +11,4 @@ export * from './database/pg-pool';
 export * from './platform-options';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './event-sourcing';

@@ -1,0 +1,150 @@
+/**
+ * Runs the service's projections for as long as the app lives (one active instance per projection
+ * across replicas, by advisory lock), lets command handlers wait until their write is visible
+ * (read-your-writes), and tells queries whether a read model may be trusted yet.
+ */
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import {
+  assertReadModelReady,
+  PostgresEventStore,
+  ProjectionCheckpoints,
+  ProjectionRunner,
+  postgresLogHead,
+  ReadModelUnavailableError,
+  START,
+  type EventStore,
+  type Position,
+  type Projection,
+  type ProjectionLogger,
+} from '@crm/event-sourcing';
+import type { Pool } from 'pg';
+import { PG_POOL } from '../database/pg-pool';
+import { ProblemException } from '../errors/problem';
+import {
+  DEFAULT_UNAVAILABLE_PROBLEM,
+  type EventSourcingModuleOptions,
+} from './event-sourcing-options';
+import { EVENT_SOURCING_OPTIONS, EVENT_STORE, RAW_EVENT_STORE, WORKER_POOL } from './tokens';
+
+/** How long a command waits for its events to reach the read models before answering anyway. */
+const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
+/** How often a standby replica tries to take over a projection. */
+const LOCK_RETRY_MS = 500;
+
+@Injectable()
+export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
+  readonly projections: readonly Projection[];
+  private readonly logger = new Logger('ReadModels');
+  private readonly checkpoints: ProjectionCheckpoints;
+  private runners: ProjectionRunner[] = [];
+
+  constructor(
+    @Inject(EVENT_SOURCING_OPTIONS) private readonly options: EventSourcingModuleOptions,
+    @Inject(WORKER_POOL) private readonly workerPool: Pool,
+    @Inject(PG_POOL) requestPool: Pool,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(RAW_EVENT_STORE) private readonly raw: PostgresEventStore,
+  ) {
+    this.projections = options.projections;
+    // Readiness is asked on the request path: the request pool, not the workers'.
+    this.checkpoints = new ProjectionCheckpoints(requestPool, options.schema);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Tables exist before the first query, even while this replica waits for a runner's lock.
+    for (const projection of this.projections) await this.initUnderLock(projection);
+    const logger = nestProjectionLogger(this.logger);
+    this.runners = this.projections.map((projection) =>
+      new ProjectionRunner({
+        pool: this.workerPool,
+        store: this.store,
+        projection,
+        schema: this.options.schema,
+        logHead: postgresLogHead(this.raw),
+        lockRetryMs: LOCK_RETRY_MS,
+        logger,
+      }).start(),
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.stop()));
+  }
+
+  /**
+   * Waits (bounded) until every projection that reads `category` (all of them without one) has
+   * applied `position`. Projections limited to other categories never see the event: not awaited.
+   */
+  async caughtUp(position: Position, category?: string): Promise<boolean> {
+    const relevant = this.runners.filter((_, i) => {
+      const categories = this.projections[i].categories;
+      return category === undefined || !categories || categories.includes(category);
+    });
+    const results = await Promise.all(
+      relevant.map((runner) => runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS)),
+    );
+    return results.every(Boolean);
+  }
+
+  /** Resolves true once every read model is built and live (false after `timeoutMs`). */
+  async whenLive(timeoutMs: number): Promise<boolean> {
+    const results = await Promise.all(
+      this.projections.map((p) =>
+        this.checkpoints.waitForPosition(p.name, START, timeoutMs, p.version),
+      ),
+    );
+    return results.every(Boolean);
+  }
+
+  /**
+   * 503 problem (with Retry-After) instead of a half-built answer while the read model `name`
+   * (every read model without a name) is not built yet or is being rebuilt.
+   */
+  async assertReady(name?: string): Promise<void> {
+    const names = name === undefined ? this.projections.map((p) => p.name) : [name];
+    if (name !== undefined && !this.projections.some((p) => p.name === name))
+      throw new Error(`Unknown read model "${name}"`);
+    const problem = { ...DEFAULT_UNAVAILABLE_PROBLEM, ...this.options.unavailableProblem };
+    try {
+      for (const projection of names)
+        await assertReadModelReady(this.checkpoints, projection, problem.retryAfterSeconds);
+    } catch (error) {
+      if (!(error instanceof ReadModelUnavailableError)) throw error;
+      throw ProblemException.of(503, problem.code, error.message, {
+        retryAfterSeconds: error.retryAfterSeconds,
+      });
+    }
+  }
+
+  private async initUnderLock(projection: Projection): Promise<void> {
+    const client = await this.workerPool.connect();
+    try {
+      await client.query('BEGIN');
+      // Replicas starting together would race on CREATE TABLE IF NOT EXISTS (catalog conflicts).
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `${this.options.schema}-read-model-init`,
+      ]);
+      await projection.init(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+function nestProjectionLogger(logger: Logger): ProjectionLogger {
+  return {
+    info: (message, fields) => logger.log({ ...fields, msg: message }),
+    warn: (message, fields) => logger.warn({ ...fields, msg: message }),
+    error: (message, fields) => logger.error({ ...fields, msg: message }),
+  };
+}
