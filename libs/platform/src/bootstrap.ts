@@ -12,6 +12,7 @@ import { ConfigError } from './config/config';
 import { loadPlatformConfig, PLATFORM_CONFIG, type PlatformConfig } from './config/platform-config';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@crm/embedded-postgres';
 import { setupOpenApi } from './docs/openapi';
+import { routerErrorProblem } from './errors/problem.filter';
 import { closeConnectionsWhenDraining } from './http/drain-connections';
 import { REQUEST_ID_HEADER, requestIdFor } from './logging/request-context';
 import { registerHttpMetrics } from './metrics/http-metrics';
@@ -58,6 +59,7 @@ export async function createServiceApp(
     requestIdHeader: false,
     // New requests during shutdown get 503 (and a closed connection) while in-flight ones drain.
     return503OnClosing: true,
+    frameworkErrors: routerErrorProblem,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     { module: ServiceRootModule, imports: [configHost, appModule] },

@@ -3,11 +3,13 @@
  * problem+json. 5xx bodies are generic; the real error goes to the log with the request id.
  */
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ReadModelUnavailableError } from '@crm/event-sourcing';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrorProblem, isDomainError } from './domain-error-problem';
 import {
   PROBLEM_CONTENT_TYPE,
   ProblemException,
+  problemType,
   statusTitle,
   type FieldError,
   type Problem,
@@ -31,21 +33,26 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         exception instanceof Error ? exception.message : 'non-error thrown',
       );
     }
-    const body: ProblemDetails = {
-      ...problem,
-      instance: request.url,
-      requestId: request.id,
-    };
     if (reply.sent) return;
-    void reply
-      .status(body.status)
-      .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
-      .send(JSON.stringify(body));
+    if (exception instanceof ReadModelUnavailableError) {
+      void reply.header('retry-after', String(exception.retryAfterSeconds));
+    }
+    sendProblem(request, reply, problem);
   }
 
   toProblem(exception: unknown): Problem {
     if (exception instanceof ProblemException) return exception.problem;
     if (isDomainError(exception)) return domainErrorProblem(exception);
+    // Deliberate and safe to explain: the read model is being (re)built, the client should retry.
+    if (exception instanceof ReadModelUnavailableError) {
+      return {
+        type: problemType('ReadModelUnavailable'),
+        title: statusTitle(503),
+        status: 503,
+        detail: exception.message,
+        retryAfterSeconds: exception.retryAfterSeconds,
+      };
+    }
     if (exception instanceof HttpException) return fromHttpException(exception);
     const status = clientErrorStatus(exception);
     if (status) {
@@ -63,6 +70,32 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       detail: 'An unexpected error occurred; the request id identifies it in the logs',
     };
   }
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): void {
+  const body: ProblemDetails = { ...problem, instance: request.url, requestId: request.id };
+  void reply
+    .status(body.status)
+    .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+    .send(JSON.stringify(body));
+}
+
+/**
+ * Fastify answers some malformed URLs in its router, before Nest sees the request (a path
+ * parameter over maxParamLength: 414; an undecodable URL: 400). Those get problem+json too.
+ */
+export function routerErrorProblem(
+  error: Error & { statusCode?: number },
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+  sendProblem(request, reply, {
+    type: 'about:blank',
+    title: statusTitle(status),
+    status,
+    detail: status === 414 ? 'A path segment is too long' : 'The request URL is malformed',
+  });
 }
 
 function fromHttpException(exception: HttpException): Problem {

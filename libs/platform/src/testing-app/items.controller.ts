@@ -15,7 +15,11 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DomainError, WrongExpectedVersionError } from '@crm/event-sourcing';
+import {
+  DomainError,
+  ReadModelUnavailableError,
+  WrongExpectedVersionError,
+} from '@crm/event-sourcing';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CurrentUser, Public, Roles, Tenant } from '../auth/decorators';
@@ -61,9 +65,10 @@ export class ItemsController {
 
   @Get(':id')
   @ApiOkResponse({ type: ItemDto })
-  @ApiProblems(401, 404, 410)
+  @ApiProblems(401, 404, 410, 503)
   find(@Param('id') id: string): never {
     if (id === 'erased') throw new DomainError('ItemErased', `Item ${id} was erased`, 'gone');
+    if (id === 'rebuilding') throw new ReadModelUnavailableError('items', 'rebuilding', 7);
     throw new DomainError('ItemNotFound', `No item ${id}`, 'not-found', { itemId: id });
   }
 

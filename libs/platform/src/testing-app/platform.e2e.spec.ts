@@ -203,6 +203,27 @@ describe('platform (e2e through the testing app)', () => {
       expect(json(gone).type).toBe('/problems/item-erased');
     });
 
+    it('answers 503 with Retry-After while a read model is rebuilt', async () => {
+      const headers = { authorization: `Bearer ${await token(['analyst'])}` };
+      const res = await inject({ url: '/items/rebuilding', headers });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('7');
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(json(res)).toMatchObject({
+        type: '/problems/read-model-unavailable',
+        status: 503,
+        retryAfterSeconds: 7,
+      });
+    });
+
+    it('answers a path parameter too long for the router with a 414 problem', async () => {
+      const headers = { authorization: `Bearer ${await token(['analyst'])}` };
+      const res = await inject({ url: `/items/${'x'.repeat(500)}`, headers });
+      expect(res.statusCode).toBe(414);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(json(res)).toMatchObject({ status: 414, title: 'URI Too Long' });
+    });
+
     it('turns a stale If-Match into 409 WrongExpectedVersion, a matching one into a new ETag', async () => {
       const auth = `Bearer ${await token(['sales-rep'])}`;
       const stale = await inject({
