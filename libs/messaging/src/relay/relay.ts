@@ -61,7 +61,12 @@ export class Relay {
   private unregisterLag: (() => void) | undefined;
   private running: Promise<void> | undefined;
   private publishedCount = 0;
-  private inFlight: Promise<void> = Promise.resolve();
+  /** Batch k: acknowledged by the broker. */
+  private acked: Promise<void> = Promise.resolve();
+  /** Batch k's checkpoint stored (chained, so checkpoints land in order). */
+  private saved: Promise<void> = Promise.resolve();
+  /** Batch k-1's checkpoint: waited for before sending k+1, so at most one is outstanding. */
+  private savedBefore: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: RelayOptions) {
     this.checkpoints = new RelayCheckpointStore(
@@ -121,8 +126,9 @@ export class Relay {
             await this.subscription.done;
           } finally {
             // The last batch may still be on its way; its checkpoint must land before we resign.
-            await this.inFlight.catch(() => undefined);
-            this.inFlight = Promise.resolve();
+            await this.acked.catch(() => undefined);
+            await this.saved.catch(() => undefined);
+            this.acked = this.saved = this.savedBefore = Promise.resolve();
           }
           failures = 0;
         } catch (error) {
@@ -179,9 +185,10 @@ export class Relay {
   }
 
   /**
-   * Maps and validates batch k+1 while batch k is still being sent, then waits for k's ack and
-   * checkpoint before sending k+1: one batch in flight at most, so order and checkpoint-after-ack
-   * hold while reading, mapping and validation overlap the broker round trips.
+   * Pipelined, one batch in flight: while batch k is being sent, batch k+1 is read, mapped and
+   * validated, and k's checkpoint is written while k+1 is being sent. Invariants kept:
+   * k+1 is sent only after k was acknowledged (order), a checkpoint is written only after its
+   * batch was acknowledged and after the previous checkpoint (at-least-once, monotonic).
    */
   private async publish(events: RecordedEvent[]): Promise<void> {
     if (!events.length) return;
@@ -202,25 +209,36 @@ export class Relay {
         ),
       );
     }
-    await this.inFlight;
-    const sending = this.sendAndCheckpoint(messages, events[events.length - 1].position);
-    sending.catch(() => undefined); // observed by the next publish or by run()
-    this.inFlight = sending;
+    await this.acked;
+    await this.savedBefore;
+    const last = events[events.length - 1].position;
+    const acked = this.sendAll(messages);
+    const previous = this.saved;
+    const saved = acked.then(() => previous).then(() => this.saveCheckpoint(last, messages.length));
+    // Both are observed later (next publish, or run() at the end); no unhandled rejections.
+    acked.catch(() => undefined);
+    saved.catch(() => undefined);
+    this.savedBefore = previous;
+    this.acked = acked;
+    this.saved = saved;
   }
 
-  private async sendAndCheckpoint(messages: OutgoingMessage[], last: Position): Promise<void> {
+  private async sendAll(messages: OutgoingMessage[]): Promise<void> {
     const chunk = this.options.sendChunkSize ?? 500;
     for (let i = 0; i < messages.length; i += chunk) {
       await this.untilItWorks('send', () =>
         this.options.transport.send(messages.slice(i, i + chunk)),
       );
     }
+  }
+
+  private async saveCheckpoint(last: Position, published: number): Promise<void> {
     await this.untilItWorks('checkpoint', () =>
-      this.checkpoints.save(this.options.name, last, messages.length),
+      this.checkpoints.save(this.options.name, last, published),
     );
     this.checkpoint = last;
-    this.publishedCount += messages.length;
-    relayPublished.inc({ relay: this.options.name }, messages.length);
+    this.publishedCount += published;
+    relayPublished.inc({ relay: this.options.name }, published);
   }
 
   /** Broker or database outages are waited out; only a stop request ends the wait. */

@@ -113,7 +113,11 @@ export class KafkaTransport implements MessageTransport {
   async send(messages: readonly OutgoingMessage[]): Promise<void> {
     if (!messages.length) return;
     const byTopic = new Map<string, OutgoingMessage[]>();
-    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    for (const m of messages) {
+      const list = byTopic.get(m.topic);
+      if (list) list.push(m);
+      else byTopic.set(m.topic, [m]);
+    }
     const producer = await this.connectedProducer();
     try {
       await producer.sendBatch({
