@@ -10,7 +10,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { PostgresEventStore } from '@crm/event-sourcing';
+import { PostgresEventStore, type Position } from '@crm/event-sourcing';
 import { startEmbeddedPostgres } from '@crm/embedded-postgres';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client, Pool } from 'pg';
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
 
     // The exact messages the relay will produce, built up front so the bare run only sends.
     const messages: OutgoingMessage[] = [];
-    for (let after = undefined as undefined | import('@crm/event-sourcing').Position; ;) {
+    for (let after = undefined as undefined | Position; ;) {
       const page = await store.readAll({ after, limit: 5000 });
       if (!page.events.length) break;
       for (const e of page.events)
