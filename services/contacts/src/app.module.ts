@@ -3,7 +3,7 @@
  * with crypto-shredding and the read models, then one controller per resource.
  */
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@crm/platform';
+import { EventSourcingModule, PlatformModule } from '@crm/platform';
 import { CompaniesController } from './companies/companies.controller';
 import { ConsentController } from './consent/consent.controller';
 import { ConsentService } from './consent/consent.service';
@@ -18,7 +18,7 @@ import { EraseService } from './gdpr/erase.service';
 import { ExportService } from './gdpr/export.service';
 import { GdprController } from './gdpr/gdpr.controller';
 import { ContactsQueryController } from './directory/contacts-query.controller';
-import { ContactsInfrastructureModule } from './infrastructure/contacts-infrastructure.module';
+import { contactsEventSourcing } from './infrastructure/contacts-event-sourcing';
 import { ContactsMessagingModule } from './integration/contacts-messaging';
 import { TimelineFeedHandlers } from './integration/timeline-feed.handlers';
 import { ContactExportController } from './imports/contact-export.controller';
@@ -37,7 +37,7 @@ import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.c
       idempotency: { schema: 'contacts' },
     }),
     // Event store (Postgres, schema `contacts`) behind crypto-shredding; projections; workers.
-    ContactsInfrastructureModule,
+    EventSourcingModule.forRoot(contactsEventSourcing),
     // crm.contacts.v1 relay; sales and campaigns facts feeding the timeline.
     ContactsMessagingModule,
   ],

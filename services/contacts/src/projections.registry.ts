@@ -6,28 +6,7 @@
  *
  * The store is decorated exactly as the service does, so shredded people stay shredded.
  */
-import {
-  PostgresEventStore,
-  PostgresSubjectKeyStore,
-  postgresLogHead,
-  withCryptoShredding,
-  type RebuildCliRegistry,
-} from '@crm/event-sourcing';
-import { personalDataSpec } from './infrastructure/personal-data';
-import { PROJECTIONS } from './infrastructure/read-models';
-import { CONTACTS_KEYS_SCHEMA, CONTACTS_SCHEMA } from './infrastructure/tokens';
+import { projectionRegistryFor } from '@crm/platform';
+import { contactsEventSourcing } from './infrastructure/contacts-event-sourcing';
 
-export const projectionRegistry: RebuildCliRegistry = {
-  schema: CONTACTS_SCHEMA,
-  projections: PROJECTIONS,
-  async openStore(pool) {
-    const raw = await PostgresEventStore.open(pool, { schema: CONTACTS_SCHEMA });
-    const keys = new PostgresSubjectKeyStore(pool, { schema: CONTACTS_KEYS_SCHEMA });
-    await keys.migrate();
-    return {
-      store: withCryptoShredding(raw, keys, personalDataSpec),
-      logHead: postgresLogHead(raw),
-      close: () => raw.close(),
-    };
-  },
-};
+export const projectionRegistry = projectionRegistryFor(contactsEventSourcing);

@@ -26,8 +26,6 @@ export interface CommandCaller {
   readonly actor?: string;
   /** If-Match: the version the client saw. */
   readonly expectedVersion?: number;
-  /** Bulk writers (imports, seeding) skip read-your-writes: nobody reads between their rows. */
-  readonly skipReadYourWrites?: boolean;
 }
 
 @Injectable()
@@ -61,7 +59,7 @@ export class AggregateCommands {
         upcast: this.upcast as ToDomainEvent<E> | undefined,
       },
     );
-    if (result.lastPosition && !caller.skipReadYourWrites)
+    if (result.lastPosition)
       await this.readModels.caughtUp(result.lastPosition, categoryOf(streamId));
     return result;
   }

@@ -27,13 +27,13 @@ import {
   Tenant,
   setETag,
   type AuthenticatedUser,
+  AggregateCommands,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { decodeCursor, encodeCursor } from '../directory/cursor';
-import { AggregateCommands } from '../infrastructure/aggregate-commands';
-import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
+import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { READERS, WRITERS } from '../shared/roles';
 import { PostalAddressDto } from '../contacts/contact.dto';
 import type { CompanyCommand } from './company.commands';

@@ -4,10 +4,10 @@
  */
 import { DomainError } from '@crm/event-sourcing';
 import { Injectable } from '@nestjs/common';
+import { AggregateCommands, type CommandCaller } from '@crm/platform';
 import { CONTACT_CHANNELS, type ContactChannel } from '../contacts/contact';
 import { contactDecider } from '../contacts/contact.decider';
 import { contactStreamId } from '../contacts/contact-view';
-import { AggregateCommands, type CommandCaller } from '../infrastructure/aggregate-commands';
 import { oneOf } from '../shared/text';
 import { mayContact, type LegalBasis } from './consent';
 import type { ConsentCommand } from './consent.commands';

@@ -15,11 +15,11 @@ import {
   Tenant,
   setETag,
   type AuthenticatedUser,
+  AggregateCommands,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CustomFieldCatalogueReader } from '../custom-fields/custom-field-catalogue';
-import { AggregateCommands } from '../infrastructure/aggregate-commands';
 import { todayUtc } from '../shared/clock';
 import { READERS, WRITERS } from '../shared/roles';
 import type { ContactCommand } from './contact.commands';

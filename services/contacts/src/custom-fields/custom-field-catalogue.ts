@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AggregateCommands } from '../infrastructure/aggregate-commands';
+import { AggregateCommands } from '@crm/platform';
 import type { CustomFieldDefinition } from './custom-field';
 import { CUSTOM_FIELD_CATALOGUE_STREAM, customFieldDecider } from './custom-field.decider';
 

@@ -1,9 +1,15 @@
 /** The tenant's custom field catalogue: admins define and retire fields; everyone can read it. */
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentUser, Roles, Tenant, type AuthenticatedUser } from '@crm/platform';
+import {
+  ApiProblems,
+  CurrentUser,
+  Roles,
+  Tenant,
+  type AuthenticatedUser,
+  AggregateCommands,
+} from '@crm/platform';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { AggregateCommands } from '../infrastructure/aggregate-commands';
 import { READERS } from '../shared/roles';
 import { CUSTOM_FIELD_TYPES, type CustomFieldDefinition } from './custom-field';
 import type { CustomFieldCommand } from './custom-field.commands';

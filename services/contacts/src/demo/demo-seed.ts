@@ -4,7 +4,7 @@
  * tenant already has contacts, so `npm start -- --seed` can be repeated.
  */
 import type { INestApplicationContext } from '@nestjs/common';
-import { PG_POOL } from '@crm/platform';
+import { PG_POOL, AggregateCommands, type CommandCaller } from '@crm/platform';
 import { SingleBar } from 'cli-progress';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -12,8 +12,7 @@ import { companyDecider } from '../companies/company.decider';
 import { consentDecider } from '../consent/consent.decider';
 import { consentStreamId } from '../consent/consent.service';
 import { contactDecider } from '../contacts/contact.decider';
-import { AggregateCommands, type CommandCaller } from '../infrastructure/aggregate-commands';
-import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
+import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { interactionDecider } from '../interactions/interaction.decider';
 import { todayUtc } from '../shared/clock';
 import { demoCompanies, demoContacts } from './demo-data';
@@ -52,7 +51,7 @@ export async function seedDemoData(
   if (rows[0].n > 0) return { skipped: true, contacts: rows[0].n };
 
   const aggregates = app.get(AggregateCommands);
-  const caller: CommandCaller = { tenant, actor: 'system:demo-seed', skipReadYourWrites: true };
+  const caller: CommandCaller = { tenant, actor: 'system:demo-seed' };
   const companies = demoCompanies(options.companies ?? 150);
   const contacts = demoContacts(options.contacts ?? 3000, companies.length);
   const total = companies.length + contacts.length;

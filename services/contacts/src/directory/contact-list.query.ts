@@ -3,10 +3,9 @@
  * is scoped by tenant first; all values are bound parameters.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL } from '@crm/platform';
+import { PG_POOL, ReadModels } from '@crm/platform';
 import type { Pool } from 'pg';
-import { ReadModelGate } from '../infrastructure/read-model-gate';
-import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
+import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { ContactPage, ContactSummary, ListContactsQuery } from './directory.dto';
 
@@ -66,11 +65,11 @@ function toSummary(row: ContactRow): ContactSummary {
 export class ContactListQuery {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
-    private readonly gate: ReadModelGate,
+    private readonly readModels: ReadModels,
   ) {}
 
   async list(tenant: string, q: ListContactsQuery): Promise<ContactPage> {
-    await this.gate.assertReady('contacts.directory');
+    await this.readModels.assertReady('contacts.directory');
     const params: unknown[] = [tenant];
     const bind = (value: unknown) => `$${params.push(value)}`;
     const where = ['tenant = $1'];
@@ -133,7 +132,7 @@ export class ContactListQuery {
    * better of the two; phones match with or without spaces and the leading +.
    */
   async search(tenant: string, text: string, limit = 20): Promise<ContactSummary[]> {
-    await this.gate.assertReady('contacts.directory');
+    await this.readModels.assertReady('contacts.directory');
     const needle = text.trim().toLowerCase();
     const digits = needle.replace(/[^\d]/g, '');
     const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -13,7 +13,7 @@ import { contactDecider, type ContactState } from '../contacts/contact.decider';
 import type { ContactEvent } from '../contacts/contact.events';
 import type { ConsentEvent } from '../consent/consent.events';
 import { blankErasedFields } from '../infrastructure/erased-fields';
-import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
+import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 
 const S = CONTACTS_SCHEMA;
 

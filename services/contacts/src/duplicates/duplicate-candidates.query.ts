@@ -5,7 +5,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@crm/platform';
 import type { Pool } from 'pg';
-import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
+import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { scoreDuplicate, type DuplicateProbe, type DuplicateReason } from './duplicate-score';
 
 const S = CONTACTS_SCHEMA;

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
+import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 
 /** Ids of this service's interactions a contact takes part in (from the timeline read model). */
 export async function interactionIdsOf(

@@ -6,13 +6,12 @@
  */
 import { DomainError } from '@crm/event-sourcing';
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL } from '@crm/platform';
+import { PG_POOL, AggregateCommands, type CommandCaller } from '@crm/platform';
 import type { Pool } from 'pg';
 import { consentDecider } from '../consent/consent.decider';
 import { consentStreamId } from '../consent/consent.service';
 import { contactDecider, type ContactState } from '../contacts/contact.decider';
 import { contactStreamId } from '../contacts/contact-view';
-import { AggregateCommands, type CommandCaller } from '../infrastructure/aggregate-commands';
 import { interactionDecider } from '../interactions/interaction.decider';
 import { interactionIdsOf } from './interactions-of-contact';
 

@@ -6,13 +6,12 @@
  */
 import { DomainError, type SubjectKeyStore } from '@crm/event-sourcing';
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL } from '@crm/platform';
+import { PG_POOL, AggregateCommands, type CommandCaller, SUBJECT_KEYS } from '@crm/platform';
 import type { Pool } from 'pg';
 import { contactDecider } from '../contacts/contact.decider';
 import { contactStreamId } from '../contacts/contact-view';
 import { interactionIdsOf } from '../duplicates/interactions-of-contact';
-import { AggregateCommands, type CommandCaller } from '../infrastructure/aggregate-commands';
-import { CONTACTS_SCHEMA, SUBJECT_KEYS } from '../infrastructure/tokens';
+import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { interactionDecider } from '../interactions/interaction.decider';
 
 @Injectable()

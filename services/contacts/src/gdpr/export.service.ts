@@ -4,10 +4,10 @@
  */
 import { DomainError } from '@crm/event-sourcing';
 import { Injectable } from '@nestjs/common';
+import { AggregateCommands } from '@crm/platform';
 import { ConsentService, consentStreamId } from '../consent/consent.service';
 import { contactDecider } from '../contacts/contact.decider';
 import { contactStreamId, toContactView } from '../contacts/contact-view';
-import { AggregateCommands } from '../infrastructure/aggregate-commands';
 import { TimelineReader } from '../timeline/timeline.reader';
 
 @Injectable()

@@ -6,7 +6,7 @@
  */
 import { DomainError } from '@crm/event-sourcing';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { PG_POOL, ProblemException } from '@crm/platform';
+import { PG_POOL, ProblemException, AggregateCommands, type CommandCaller } from '@crm/platform';
 import { parse } from 'csv-parse';
 import { randomUUID } from 'node:crypto';
 import { pipeline, type Readable } from 'node:stream';
@@ -15,8 +15,7 @@ import { contactDecider, type ContactState } from '../contacts/contact.decider';
 import type { ContactEvent } from '../contacts/contact.events';
 import { contactStreamId } from '../contacts/contact-view';
 import { CustomFieldCatalogueReader } from '../custom-fields/custom-field-catalogue';
-import { AggregateCommands, type CommandCaller } from '../infrastructure/aggregate-commands';
-import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
+import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { todayUtc } from '../shared/clock';
 import { normalisePhone } from '../shared/phone-number';
 import { sequenceDecider } from '../shared/sequence-decider';
@@ -204,7 +203,7 @@ export class ContactImportService implements OnModuleInit {
           contactSequence,
           contactStreamId(contactId),
           commands,
-          { ...caller, skipReadYourWrites: true },
+          caller,
         );
         events = result.events as unknown as ContactEvent[];
       }

@@ -1,6 +1,6 @@
 /** Import jobs and their per-row report, in the service schema. */
 import type { Pool } from 'pg';
-import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
+import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 
 const S = CONTACTS_SCHEMA;
 

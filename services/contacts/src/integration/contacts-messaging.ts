@@ -5,9 +5,8 @@
  */
 import { type EventStore } from '@crm/event-sourcing';
 import { createTransport, messagingConfigFromEnv, MessagingModule } from '@crm/messaging';
-import { PLATFORM_CONFIG, type PlatformConfig } from '@crm/platform';
+import { PLATFORM_CONFIG, type PlatformConfig, EVENT_STORE, WORKER_POOL } from '@crm/platform';
 import type { Pool } from 'pg';
-import { EVENT_STORE, WORKER_POOL } from '../infrastructure/tokens';
 import { contactsIntegrationMapper } from './contacts-integration.mapper';
 
 export const ContactsMessagingModule = MessagingModule.forRootAsync({

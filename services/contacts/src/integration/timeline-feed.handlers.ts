@@ -9,7 +9,7 @@ import { IntegrationEventHandler, type ReceivedIntegrationEvent } from '@crm/mes
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { ConsentService } from '../consent/consent.service';
-import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
+import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { upsertTimelineEntry } from '../timeline/timeline.projection';
 
 interface MessageFact {

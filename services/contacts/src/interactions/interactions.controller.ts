@@ -2,12 +2,18 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@crm/event-sourcing';
-import { ApiProblems, CurrentUser, Roles, Tenant, type AuthenticatedUser } from '@crm/platform';
+import {
+  ApiProblems,
+  CurrentUser,
+  Roles,
+  Tenant,
+  type AuthenticatedUser,
+  AggregateCommands,
+} from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { contactDecider } from '../contacts/contact.decider';
 import { contactStreamId } from '../contacts/contact-view';
-import { AggregateCommands } from '../infrastructure/aggregate-commands';
 import { WRITERS } from '../shared/roles';
 import { interactionDecider } from './interaction.decider';
 import { InteractionLoggedView, LogInteractionDto } from './interaction.dto';

@@ -2,7 +2,7 @@
  * The real contacts app on a fresh real PostgreSQL database, driven through HTTP (fastify
  * inject: the full Nest/Fastify stack, without a socket).
  */
-import { createServiceApp, mintDevToken, type Role } from '@crm/platform';
+import { createServiceApp, mintDevToken, ReadModels, type Role } from '@crm/platform';
 import { createTestDatabase, type TestDatabase } from '@crm/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../app.module';
@@ -53,6 +53,9 @@ export async function startContactsTestApp(
   });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  // Queries answer 503 until the read models are built for the first time: wait for that.
+  if (!(await app.get(ReadModels).whenLive(10_000)))
+    throw new Error('the contacts read models were not built within 10 s');
   let stopped: Promise<void> | undefined;
   const stopApp = () => (stopped ??= app.close());
   return {

@@ -8,7 +8,7 @@ import type { Projection, RecordedEvent } from '@crm/event-sourcing';
 import type { PoolClient } from 'pg';
 import type { ContactEvent } from '../contacts/contact.events';
 import { blankErasedFields } from '../infrastructure/erased-fields';
-import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
+import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import type { InteractionEvent } from '../interactions/interaction.events';
 
 const S = CONTACTS_SCHEMA;

@@ -1,10 +1,9 @@
 /** Reads of `timeline_entries`, newest first, keyset-paged. */
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL } from '@crm/platform';
+import { PG_POOL, ReadModels } from '@crm/platform';
 import type { Pool } from 'pg';
 import { decodeCursor, encodeCursor } from '../directory/cursor';
-import { ReadModelGate } from '../infrastructure/read-model-gate';
-import { CONTACTS_SCHEMA } from '../infrastructure/tokens';
+import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import type { TimelineEntry, TimelinePage } from './timeline.dto';
 
 interface EntryRow {
@@ -40,7 +39,7 @@ function toEntry(r: EntryRow): TimelineEntry {
 export class TimelineReader {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
-    private readonly gate: ReadModelGate,
+    private readonly readModels: ReadModels,
   ) {}
 
   async page(
@@ -48,7 +47,7 @@ export class TimelineReader {
     contactId: string,
     options: { limit: number; cursor?: string; source?: string },
   ): Promise<TimelinePage> {
-    await this.gate.assertReady('contacts.timeline');
+    await this.readModels.assertReady('contacts.timeline');
     const cursor = decodeCursor(options.cursor);
     const params: unknown[] = [tenant, contactId.toLowerCase(), options.limit + 1];
     const where = ['tenant = $1', 'contact_id = $2'];

@@ -5,7 +5,14 @@
  */
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentUser, Roles, Tenant, type AuthenticatedUser } from '@crm/platform';
+import {
+  ApiProblems,
+  CurrentUser,
+  Roles,
+  Tenant,
+  type AuthenticatedUser,
+  AggregateCommands,
+} from '@crm/platform';
 import {
   ConsentDecisionDto,
   ConsentView,
@@ -16,7 +23,6 @@ import { contactDecider } from '../contacts/contact.decider';
 import { ContactView } from '../contacts/contact.dto';
 import { assertReadable, contactStreamId, toContactView } from '../contacts/contact-view';
 import { DomainError } from '@crm/event-sourcing';
-import { AggregateCommands } from '../infrastructure/aggregate-commands';
 
 export class CustomerProfileView {
   @ApiProperty({ type: ContactView }) contact!: ContactView;
