@@ -370,6 +370,50 @@ function messagingContract(factory: TransportFactory): void {
     );
   });
 
+  it('provisioning is idempotent and grows partitions', async () => {
+    const transport = trackTransport(factory.create(db));
+    const topic = uniqueName('provisioned');
+    await transport.provision(topicSpecs([topic], config));
+    await transport.provision(topicSpecs([topic], config));
+    await transport.provision([{ name: topic, partitions: 6, retentionMs: 3_600_000 }]);
+    const seen = new Set<number>();
+    const handle = await transport.consume({
+      groupId: uniqueName('partitions'),
+      topics: [topic],
+      handle: async (m) => void seen.add(m.partition),
+    });
+    cleanups.push(() => handle.stop());
+    await transport.send(
+      Array.from({ length: 60 }, (_, i) => ({ topic, key: `key-${i}`, value: '{}', headers: {} })),
+    );
+    await waitFor(
+      'messages on all 6 partitions',
+      async () => seen.size,
+      (n) => n === 6,
+    );
+    expect([...seen].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('relay_lag_events counts the log after the checkpoint while the broker does not acknowledge', async () => {
+    const s = await scenario();
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const blocked: MessageTransport = Object.create(s.transport, {
+      send: { value: async (messages: any) => gate.then(() => s.transport.send(messages)) },
+    });
+    const relay = s.relay(`relay-lag-${s.id}`, blocked);
+    await relay.start();
+    await appendContacts(s.store, { prefix: s.prefix, contacts: 30, perContact: 6 });
+    const lag = async () =>
+      ((await (register.getSingleMetric('relay_lag_events') as any).get()).values.find(
+        (v: any) => v.labels.relay === `relay-lag-${s.id}`,
+      )?.value ?? -1) as number;
+    expect(await waitFor('lag of the whole log', lag, (n) => n === 180)).toBe(180);
+    open();
+    await waitFor('lag back to zero', lag, (n) => n === 0);
+    expect(relay.published).toBe(120);
+  });
+
   it('replay from a point in time re-reads the topic into a stopped consumer; --reprocess applies it again', async () => {
     const s = await scenario();
     const name = `consumer-${s.id}`;
