@@ -102,7 +102,7 @@ export class IntegrationEventConsumer {
     await this.handle?.stop();
   }
 
-  /** Handles one delivered message to its end; exported through `start`, public for the replay tool. */
+  /** Handles one delivered message to its end (the transport calls it; public so a redelivery can be driven directly). */
   async process(message: DeliveredMessage): Promise<MessageOutcome> {
     const consumer = this.options.name;
     let context: IntegrationEventContext;
