@@ -23,7 +23,7 @@ import { EVENT_SOURCING_OPTIONS, EVENT_STORE } from './tokens';
 export interface CommandCaller {
   readonly tenant: string;
   /** User id (JWT sub) or `system:<component>`. */
-  readonly actor?: string;
+  readonly actor: string;
   /** If-Match: the version the client saw. */
   readonly expectedVersion?: number;
 }

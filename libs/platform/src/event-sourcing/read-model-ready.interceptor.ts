@@ -19,7 +19,7 @@ import type { EventSourcingModuleOptions } from './event-sourcing-options';
 import { ReadModels } from './read-models';
 import { EVENT_SOURCING_OPTIONS } from './tokens';
 
-const PLATFORM_PATHS = /^\/(health|metrics|docs)(\/|\?|$)/;
+const PLATFORM_PATHS = /^\/(health|metrics|docs)/;
 
 @Injectable()
 export class ReadModelReadyInterceptor implements NestInterceptor {

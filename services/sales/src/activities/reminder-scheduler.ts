@@ -13,9 +13,10 @@ import {
 } from '@nestjs/common';
 import { DomainError, handleCommand, type EventStore } from '@crm/event-sourcing';
 import type { Pool } from 'pg';
+import { EVENT_STORE, WORKER_POOL } from '@crm/platform';
 import { PeriodicJob } from '../infrastructure/periodic-job';
 import { S } from '../infrastructure/read-model-part';
-import { EVENT_STORE, STREAM, WORKER_POOL } from '../infrastructure/tokens';
+import { STREAM } from '../infrastructure/streams';
 import { activityDecider } from './activity.decider';
 
 const BATCH = 50;

@@ -17,7 +17,7 @@ import type { IntegrationEventHandlerFn, ReceivedIntegrationEvent } from '@crm/m
 import type { PoolClient } from 'pg';
 import { activityDecider } from '../activities/activity.decider';
 import { S } from '../infrastructure/read-model-part';
-import { STREAM } from '../infrastructure/tokens';
+import { STREAM } from '../infrastructure/streams';
 import { opportunityDecider } from '../opportunities/opportunity.decider';
 import { orderDecider } from '../orders/order.decider';
 

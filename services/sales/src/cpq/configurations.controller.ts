@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@crm/event-sourcing';
-import { ApiProblems, CurrentUser, type AuthenticatedUser } from '@crm/platform';
-import { AggregateCommands } from '../infrastructure/aggregate-commands';
+import { ApiProblems, CurrentUser, type AuthenticatedUser, AggregateCommands } from '@crm/platform';
 import { ConfigurationRequestDto, PricedConfigurationDto } from './configuration.dto';
 import { configure, type PricedConfiguration } from './configurator';
 import { loadProductForQuote } from './product-for-quote';

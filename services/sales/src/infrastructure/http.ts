@@ -3,7 +3,7 @@ import { DomainError } from '@crm/event-sourcing';
 import { setETag, type AuthenticatedUser } from '@crm/platform';
 import { ApiProperty } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandCaller } from './aggregate-commands';
+import type { CommandCaller } from '@crm/platform';
 
 export class CommandAccepted {
   @ApiProperty({ description: 'Aggregate id' }) id!: string;

@@ -4,7 +4,8 @@
  */
 import type { Decider, DomainEvent, ProjectionHandler, RecordedEvent } from '@crm/event-sourcing';
 import type { PoolClient } from 'pg';
-import { idOfStream, SALES_SCHEMA } from './tokens';
+import { SALES_SCHEMA } from './schema';
+import { idOfStream } from './streams';
 
 export interface ReadModelPart {
   /** Idempotent DDL (CREATE TABLE IF NOT EXISTS ...). */

@@ -6,11 +6,10 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { ERASED, type SubjectKeyStore } from '@crm/event-sourcing';
-import { PG_POOL } from '@crm/platform';
+import { PG_POOL, SUBJECT_KEYS } from '@crm/platform';
 import type { Pool, PoolClient } from 'pg';
 import { ERASED_PROFILE } from '../leads/lead-personal-data';
 import { S } from '../infrastructure/read-model-part';
-import { SUBJECT_KEYS } from '../infrastructure/tokens';
 
 @Injectable()
 export class PersonalData {

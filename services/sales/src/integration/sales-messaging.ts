@@ -20,11 +20,10 @@ import {
   type MessageTransport,
   type MessagingLogger,
 } from '@crm/messaging';
-import { PLATFORM_CONFIG, type PlatformConfig } from '@crm/platform';
+import { PLATFORM_CONFIG, type PlatformConfig, EVENT_STORE, WORKER_POOL } from '@crm/platform';
 import type { Pool } from 'pg';
 import pino from 'pino';
 import { contactReferenceHandlers } from '../contact-directory/contact-references.consumer';
-import { EVENT_STORE, WORKER_POOL } from '../infrastructure/tokens';
 import { PersonalData } from './personal-data';
 import { salesIntegrationEvents } from './sales-integration-events';
 

@@ -7,8 +7,8 @@
  */
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AggregateCommands, type CommandCaller } from '../infrastructure/aggregate-commands';
-import { STREAM } from '../infrastructure/tokens';
+import { AggregateCommands, type CommandCaller } from '@crm/platform';
+import { STREAM } from '../infrastructure/streams';
 import { opportunityDecider } from '../opportunities/opportunity.decider';
 import { loadPipelineSnapshot } from '../pipelines/pipeline-snapshot';
 import { CONTACTS_GATEWAY, type ContactsGateway } from './contacts-gateway';

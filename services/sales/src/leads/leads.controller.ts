@@ -19,11 +19,11 @@ import {
   Roles,
   setETag,
   type AuthenticatedUser,
+  AggregateCommands,
 } from '@crm/platform';
 import { DomainError } from '@crm/event-sourcing';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { AggregateCommands } from '../infrastructure/aggregate-commands';
 import { PersonalData } from '../integration/personal-data';
 import {
   accepted,
@@ -33,7 +33,7 @@ import {
   nowIso,
   SELLERS,
 } from '../infrastructure/http';
-import { STREAM } from '../infrastructure/tokens';
+import { STREAM } from '../infrastructure/streams';
 import { LeadConversion } from './lead-conversion';
 import { leadDecider } from './lead.decider';
 import {

@@ -18,10 +18,10 @@ import {
   Roles,
   setETag,
   type AuthenticatedUser,
+  AggregateCommands,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { AggregateCommands } from '../infrastructure/aggregate-commands';
 import {
   accepted,
   callerOf,
@@ -30,7 +30,7 @@ import {
   nowIso,
   SELLERS,
 } from '../infrastructure/http';
-import { STREAM } from '../infrastructure/tokens';
+import { STREAM } from '../infrastructure/streams';
 import { loadPipelineSnapshot } from '../pipelines/pipeline-snapshot';
 import type { OpportunityCommand, PipelineSnapshot } from './opportunity.commands';
 import { opportunityDecider } from './opportunity.decider';

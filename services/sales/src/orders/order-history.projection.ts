@@ -2,7 +2,7 @@
 import type { ProjectionHandler } from '@crm/event-sourcing';
 import { eventTypes } from '../infrastructure/event-types';
 import { handlersFor, S, type ReadModelPart } from '../infrastructure/read-model-part';
-import { idOfStream } from '../infrastructure/tokens';
+import { idOfStream } from '../infrastructure/streams';
 import type { OrderEvent, OrderPlaced } from './order.events';
 
 export const ORDER_EVENT_TYPES = eventTypes<OrderEvent['type']>({

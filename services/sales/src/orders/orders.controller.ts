@@ -7,10 +7,10 @@ import {
   Roles,
   setETag,
   type AuthenticatedUser,
+  AggregateCommands,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { AggregateCommands } from '../infrastructure/aggregate-commands';
 import {
   accepted,
   callerOf,
@@ -19,7 +19,7 @@ import {
   nowIso,
   SELLERS,
 } from '../infrastructure/http';
-import { STREAM } from '../infrastructure/tokens';
+import { STREAM } from '../infrastructure/streams';
 import type { OrderCommand } from './order.commands';
 import { orderDecider } from './order.decider';
 import { OrderDto, OrderReasonDto, PlaceOrderDto } from './order.dto';

@@ -1,6 +1,6 @@
 import { DomainError } from '@crm/event-sourcing';
-import type { AggregateCommands } from '../infrastructure/aggregate-commands';
-import { STREAM } from '../infrastructure/tokens';
+import type { AggregateCommands } from '@crm/platform';
+import { STREAM } from '../infrastructure/streams';
 import type { PipelineSnapshot } from '../opportunities/opportunity.commands';
 import { pipelineDecider } from './pipeline.decider';
 

@@ -7,12 +7,12 @@ import {
   Roles,
   setETag,
   type AuthenticatedUser,
+  AggregateCommands,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { AggregateCommands } from '../infrastructure/aggregate-commands';
 import { accepted, callerOf, CommandAccepted, notFound } from '../infrastructure/http';
-import { STREAM } from '../infrastructure/tokens';
+import { STREAM } from '../infrastructure/streams';
 import { pipelineDecider } from './pipeline.decider';
 import {
   BoardDto,

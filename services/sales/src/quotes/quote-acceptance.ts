@@ -6,8 +6,8 @@
  */
 import { DomainError } from '@crm/event-sourcing';
 import { Injectable } from '@nestjs/common';
-import { AggregateCommands, type CommandCaller } from '../infrastructure/aggregate-commands';
-import { STREAM } from '../infrastructure/tokens';
+import { AggregateCommands, type CommandCaller } from '@crm/platform';
+import { STREAM } from '../infrastructure/streams';
 import type { OpportunityCommand } from '../opportunities/opportunity.commands';
 import { decideOpportunity, opportunityDecider } from '../opportunities/opportunity.decider';
 import type { OrderCommand } from '../orders/order.commands';

@@ -19,11 +19,11 @@ import {
   Roles,
   setETag,
   type AuthenticatedUser,
+  AggregateCommands,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { loadProductForQuote } from '../cpq/product-for-quote';
-import { AggregateCommands } from '../infrastructure/aggregate-commands';
 import {
   accepted,
   callerOf,
@@ -32,7 +32,7 @@ import {
   nowIso,
   SELLERS,
 } from '../infrastructure/http';
-import { STREAM } from '../infrastructure/tokens';
+import { STREAM } from '../infrastructure/streams';
 import { opportunityDecider } from '../opportunities/opportunity.decider';
 import type { QuoteCommand } from './quote.commands';
 import { quoteDecider } from './quote.decider';
