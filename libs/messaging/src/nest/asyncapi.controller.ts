@@ -1,7 +1,12 @@
 import { asyncApiDocument } from '@crm/contracts';
+import { Public } from '@crm/platform';
 import { Controller, Get, Header } from '@nestjs/common';
 
-/** The integration contract for outside integrators, generated from @crm/contracts. */
+/**
+ * The integration contract for outside integrators, generated from @crm/contracts. Public like
+ * /docs-json: it describes the API, it holds no tenant data.
+ */
+@Public()
 @Controller()
 export class AsyncApiController {
   private readonly document = asyncApiDocument({
