@@ -26,16 +26,13 @@ export function murmur2(data: Buffer): number {
     h = Math.imul(h, m);
     h ^= k;
   }
-  switch (length % 4) {
-    case 3:
-      h ^= (data[whole + 2] & 0xff) << 16;
-    // falls through
-    case 2:
-      h ^= (data[whole + 1] & 0xff) << 8;
-    // falls through
-    case 1:
-      h ^= data[whole] & 0xff;
-      h = Math.imul(h, m);
+  // The 1-3 trailing bytes, last first (murmur2's fall-through switch, written without one).
+  const tail = length % 4;
+  if (tail >= 3) h ^= (data[whole + 2] & 0xff) << 16;
+  if (tail >= 2) h ^= (data[whole + 1] & 0xff) << 8;
+  if (tail >= 1) {
+    h ^= data[whole] & 0xff;
+    h = Math.imul(h, m);
   }
   h ^= h >>> 13;
   h = Math.imul(h, m);
