@@ -57,7 +57,9 @@ export function list(items: JsonSchema, description: string, maxItems = 500): Js
 export function nullable(schema: JsonSchema): JsonSchema {
   const type = schema.type;
   const types = Array.isArray(type) ? type : [type];
-  return { ...schema, type: [...types, 'null'] };
+  // An enum lists every allowed value, so null must be listed too or `type` alone would not admit it.
+  const enumValues = Array.isArray(schema.enum) ? { enum: [...schema.enum, null] } : {};
+  return { ...schema, type: [...types, 'null'], ...enumValues };
 }
 
 /** Decimal amounts travel as strings: binary floats cannot hold 0.10 exactly. */

@@ -1,4 +1,8 @@
-import { ContactConsentChanged, ContactRegistered } from './contacts.events';
+import {
+  ContactConsentChanged,
+  ContactInteractionLogged,
+  ContactRegistered,
+} from './contacts.events';
 import { INTEGRATION_EVENTS } from './catalog';
 import { OrderPlaced } from './sales.events';
 import { assertValidPayload, IntegrationEventValidationError, validatePayload } from './validation';
@@ -22,6 +26,21 @@ const order = {
 describe('integration event payload validation', () => {
   it('compiles every schema in the catalog', () => {
     for (const d of INTEGRATION_EVENTS) expect(() => validatePayload(d.type, {})).not.toThrow();
+  });
+
+  it('admits null for a nullable enum and still rejects values outside it', () => {
+    const logged = {
+      contactId: 'c-1',
+      interactionId: 'i-1',
+      kind: 'call',
+      direction: null,
+      occurredAt: '2026-11-23T09:00:00.000Z',
+    };
+    expect(validatePayload(ContactInteractionLogged.type, logged, 'strict')).toEqual([]);
+    const sideways = { ...logged, direction: 'sideways' };
+    expect(validatePayload(ContactInteractionLogged.type, sideways).map((p) => p.path)).toEqual([
+      '/direction',
+    ]);
   });
 
   it('accepts a well-formed payload in both modes', () => {
