@@ -4,14 +4,12 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
+import { CursorPageQuery } from '@crm/platform';
 import { PostalAddressDto } from '../contacts/contact.dto';
 import { COMPANY_SIZE_BANDS } from './company';
 
@@ -73,16 +71,7 @@ export class UpdateCompanyDto {
   parentCompanyId?: string | null;
 }
 
-export class ListCompaniesQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) cursor?: string;
+export class ListCompaniesQuery extends CursorPageQuery {
   @ApiPropertyOptional({ description: 'Name prefix or domain' })
   @IsOptional()
   @IsString()

@@ -12,6 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { CursorPageQuery } from '@crm/platform';
 import { LIFECYCLE_STAGES } from '../contacts/contact';
 
 export const CONTACT_SORTS = [
@@ -23,21 +24,7 @@ export const CONTACT_SORTS = [
   '-updated',
 ] as const;
 
-export class ListContactsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  cursor?: string;
-
+export class ListContactsQuery extends CursorPageQuery {
   @ApiPropertyOptional({ enum: CONTACT_SORTS, default: '-created' })
   @IsOptional()
   @IsIn(CONTACT_SORTS)

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageLimitQuery } from '@crm/platform';
 
-export class DuplicatesQuery {
+export class DuplicatesQuery extends PageLimitQuery {
   @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 0.5 })
   @IsOptional()
   @Type(() => Number)
@@ -10,14 +11,6 @@ export class DuplicatesQuery {
   @Min(0)
   @Max(1)
   minScore?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 export class DuplicatePairView {

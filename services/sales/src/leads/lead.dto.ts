@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { OffsetPageQuery } from '@crm/platform';
 import { ENGAGEMENT_KINDS, LEAD_SOURCES } from './lead.events';
 
 export class LeadProfileDto {
@@ -131,7 +132,7 @@ export class ConvertLeadDto {
   opportunity!: ConversionOpportunityDto;
 }
 
-export class LeadListQueryDto {
+export class LeadListQueryDto extends OffsetPageQuery {
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
@@ -143,19 +144,6 @@ export class LeadListQueryDto {
   @IsOptional()
   @IsIn(['new', 'working', 'qualified', 'converted', 'disqualified'])
   status?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 export class ScoreReasonDto {
