@@ -62,9 +62,10 @@ describe('read model rebuild (int, real PostgreSQL)', () => {
       );
       const during = await t.call({ url: '/contacts' });
       expect(during.statusCode).toBe(503);
+      expect(during.headers['retry-after']).toBe('5');
       expect(during.json()).toMatchObject({
-        type: '/problems/read-model-rebuilding',
-        retryAfterSeconds: 30,
+        type: '/problems/read-model-unavailable',
+        retryAfterSeconds: 5,
       });
       expect((await t.call({ url: `/contacts/${a}/timeline` })).statusCode).toBe(200);
       await pool.query(

@@ -34,8 +34,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       );
     }
     if (reply.sent) return;
-    if (exception instanceof ReadModelUnavailableError) {
-      void reply.header('retry-after', String(exception.retryAfterSeconds));
+    const retryAfter = problem.retryAfterSeconds;
+    if (problem.status === 503 && typeof retryAfter === 'number' && Number.isInteger(retryAfter)) {
+      void reply.header('retry-after', String(retryAfter));
     }
     sendProblem(request, reply, problem);
   }

@@ -20,19 +20,11 @@ export interface EventSourcingModuleOptions {
    * read model they use, so the other queries keep answering.
    */
   readonly gateAllQueries?: boolean;
-  /** The problem a query gets while its read model is not ready. */
-  readonly unavailableProblem?: UnavailableProblemOptions;
-}
-
-export interface UnavailableProblemOptions {
-  /** Problem code: the type is `/problems/<kebab-case code>` (default `ReadModelUnavailable`). */
-  readonly code?: string;
-  /** Retry-After header and `retryAfterSeconds` member (default 5). */
-  readonly retryAfterSeconds?: number;
 }
 
 export const DEFAULT_WORKER_POOL_SIZE = 8;
-export const DEFAULT_UNAVAILABLE_PROBLEM: Required<UnavailableProblemOptions> = {
-  code: 'ReadModelUnavailable',
-  retryAfterSeconds: 5,
-};
+/**
+ * Retry-After while a read model is not ready. One value for every service, like the problem
+ * type itself (`/problems/read-model-unavailable`, mapped by the platform's error filter).
+ */
+export const READ_MODEL_RETRY_AFTER_SECONDS = 5;

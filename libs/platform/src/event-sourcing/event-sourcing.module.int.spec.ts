@@ -179,10 +179,7 @@ describe('EventSourcingModule with gateAllQueries (int, real PostgreSQL)', () =>
     db = await createTestDatabase('es_gate');
     pool = new Pool({ connectionString: db.url, max: 2 });
     pool.on('error', () => undefined);
-    app = await startNotesApp(db, {
-      gateAllQueries: true,
-      unavailableProblem: { code: 'ReadModelRebuilding', retryAfterSeconds: 30 },
-    });
+    app = await startNotesApp(db, { gateAllQueries: true });
   });
   afterAll(async () => {
     await app?.close();
@@ -194,10 +191,10 @@ describe('EventSourcingModule with gateAllQueries (int, real PostgreSQL)', () =>
     await setStatus(pool, OTHER_LIST, 'rebuilding');
     const during = await get(app, '/others');
     expect(during.statusCode).toBe(503);
-    expect(during.headers['retry-after']).toBe('30');
+    expect(during.headers['retry-after']).toBe('5');
     expect(during.json()).toMatchObject({
-      type: '/problems/read-model-rebuilding',
-      retryAfterSeconds: 30,
+      type: '/problems/read-model-unavailable',
+      retryAfterSeconds: 5,
       detail: expect.stringContaining(OTHER_LIST),
     });
     expect((await get(app, '/health/live')).statusCode).toBe(200);

@@ -16,7 +16,6 @@ import {
   ProjectionCheckpoints,
   ProjectionRunner,
   postgresLogHead,
-  ReadModelUnavailableError,
   START,
   type EventStore,
   type Position,
@@ -25,9 +24,8 @@ import {
 } from '@crm/event-sourcing';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../database/pg-pool';
-import { ProblemException } from '../errors/problem';
 import {
-  DEFAULT_UNAVAILABLE_PROBLEM,
+  READ_MODEL_RETRY_AFTER_SECONDS,
   type EventSourcingModuleOptions,
 } from './event-sourcing-options';
 import { EVENT_SOURCING_OPTIONS, EVENT_STORE, RAW_EVENT_STORE, WORKER_POOL } from './tokens';
@@ -110,16 +108,9 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
     const names = name === undefined ? this.projections.map((p) => p.name) : [name];
     if (name !== undefined && !this.projections.some((p) => p.name === name))
       throw new Error(`Unknown read model "${name}"`);
-    const problem = { ...DEFAULT_UNAVAILABLE_PROBLEM, ...this.options.unavailableProblem };
-    try {
-      for (const projection of names)
-        await assertReadModelReady(this.checkpoints, projection, problem.retryAfterSeconds);
-    } catch (error) {
-      if (!(error instanceof ReadModelUnavailableError)) throw error;
-      throw ProblemException.of(503, problem.code, error.message, {
-        retryAfterSeconds: error.retryAfterSeconds,
-      });
-    }
+    // ReadModelUnavailableError becomes the 503 problem (and Retry-After) in the error filter.
+    for (const projection of names)
+      await assertReadModelReady(this.checkpoints, projection, READ_MODEL_RETRY_AFTER_SECONDS);
   }
 
   private async initUnderLock(projection: Projection): Promise<void> {

@@ -19,5 +19,4 @@ export const contactsEventSourcing: EventSourcingModuleOptions = {
   upcast: toDomainEvent,
   // Queries gate themselves on the read model they use (ReadModels.assertReady(name)), so the
   // timeline still answers while the directory is rebuilt. Published problem type and retry hint:
-  unavailableProblem: { code: 'ReadModelRebuilding', retryAfterSeconds: 30 },
 };

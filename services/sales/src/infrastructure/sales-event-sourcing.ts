@@ -16,5 +16,4 @@ export const salesEventSourcing: EventSourcingModuleOptions = {
   workerPoolSize: 8,
   // Every query reads the one read model: all of them answer 503 while it is (re)built.
   gateAllQueries: true,
-  unavailableProblem: { code: 'ReadModelUnavailable', retryAfterSeconds: 5 },
 };
