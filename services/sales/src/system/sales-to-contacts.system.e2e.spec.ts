@@ -1,0 +1,288 @@
+/**
+ * The CRM as deployed: the contacts and sales services as two separate processes on one database
+ * (each in its own schema), talking only over HTTP (lead conversion creates the contact through
+ * CONTACTS_URL) and the message transport (crm.sales.v1 feeds the contacts timeline). Runs once on
+ * the embedded Postgres transport and, when the test run has a broker, once on real Kafka.
+ *
+ * On Kafka the topics are the contract's fixed names, shared with every earlier run: this run's
+ * messages are told apart by a tenant no other run uses.
+ */
+import { topicFor } from '@crm/contracts';
+import { createTestDatabase, describeWithKafka, uniqueName, type TestDatabase } from '@crm/testing';
+import { setUpCarCatalogue } from '../testing/car-catalogue';
+import { eventually } from '../testing/eventually';
+import { CAR_PIPELINE } from '../testing/fixtures';
+import type { SalesTestApp } from '../testing/sales-test-app';
+import { waitForTopicMessage } from './kafka-topic-reader';
+import { serviceClient, type ServiceClient } from './service-client';
+import { freePort, startServiceProcess, type ServiceProcess } from './service-process';
+
+const SECRET = 'sales-system-e2e-secret-0123456789abcdef';
+const STARTUP_TIMEOUT_MS = 60_000;
+const MESSAGE_TIMEOUT_MS = 30_000;
+const rep = { sub: 'rep-1' };
+const manager = { roles: ['sales-manager' as const], sub: 'boss' };
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+interface RunningCrm {
+  tenant: string;
+  sales: ServiceClient;
+  contacts: ServiceClient;
+  /** The contacts service as another tenant sees it. */
+  contactsFor(tenant: string): ServiceClient;
+}
+
+/** Both services on a fresh database; `kafkaBrokers` undefined = embedded transport. */
+function useRunningCrm(kafkaBrokers: () => string[] | undefined): () => RunningCrm {
+  let db: TestDatabase | undefined;
+  const processes: ServiceProcess[] = [];
+  let crm: RunningCrm | undefined;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sales_system');
+    const brokers = kafkaBrokers()?.join(',');
+    const shared = {
+      DATABASE_URL: db.url,
+      JWT_SECRET: SECRET,
+      ...(brokers ? { KAFKA_BROKERS: brokers } : {}),
+    };
+    const [contactsPort, salesPort] = [await freePort(), await freePort()];
+    const contacts = startServiceProcess('contacts', contactsPort, shared);
+    processes.push(contacts);
+    const sales = startServiceProcess('sales', salesPort, {
+      ...shared,
+      CONTACTS_URL: contacts.baseUrl,
+    });
+    processes.push(sales);
+    await Promise.all(processes.map((p) => p.ready(STARTUP_TIMEOUT_MS)));
+    const tenant = uniqueName('tenant');
+    crm = {
+      tenant,
+      sales: serviceClient(sales.baseUrl, tenant, SECRET),
+      contacts: serviceClient(contacts.baseUrl, tenant, SECRET),
+      contactsFor: (other) => serviceClient(contacts.baseUrl, other, SECRET),
+    };
+  }, STARTUP_TIMEOUT_MS + 10_000);
+
+  afterAll(async () => {
+    await Promise.all(processes.map((p) => p.stop()));
+    await db?.drop();
+  }, 30_000);
+
+  return () => crm!;
+}
+
+/** The story of issue 6 through both services' REST APIs; returns what the transport must carry. */
+async function sellACar(crm: RunningCrm) {
+  const { sales, contacts } = crm;
+  const created = async (res: { status: number; body: any }, what: string) => {
+    if (res.status !== 200 && res.status !== 201)
+      throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+
+  const pipelineId = (
+    await created(
+      await sales.request('POST', '/pipelines', { as: manager, body: CAR_PIPELINE }),
+      'pipeline',
+    )
+  ).id;
+  // The catalogue helper only calls request(); this client speaks the same HTTP through a socket.
+  const { productId, priceBookId } = await setUpCarCatalogue(sales as unknown as SalesTestApp);
+
+  // Lead: captured, engaged (the score follows), worked, qualified.
+  const leadId = (
+    await created(
+      await sales.request('POST', '/leads', {
+        as: rep,
+        body: {
+          source: 'web_form',
+          campaignId: 'spring',
+          profile: {
+            name: 'Grace Brewster Hopper',
+            email: 'grace@example.com',
+            phone: '+4915112345678',
+            company: 'Compilers GmbH',
+            interest: 'Roadster',
+          },
+        },
+      }),
+      'lead',
+    )
+  ).id;
+  const before = (await sales.request('GET', `/leads/${leadId}`, { as: rep })).body.score;
+  await created(
+    await sales.request('POST', `/leads/${leadId}/engagements`, {
+      as: rep,
+      body: { kind: 'campaign-click', campaignId: 'spring' },
+    }),
+    'engagement',
+  );
+  const scored = (await sales.request('GET', `/leads/${leadId}`, { as: rep })).body;
+  expect(scored.score).toBeGreaterThan(before);
+  expect(scored.reasons.map((r: any) => r.rule)).toContain('engagement.campaign-clicks');
+  await created(
+    await sales.request('POST', `/leads/${leadId}/work`, { as: rep, body: {} }),
+    'work',
+  );
+  await created(await sales.request('POST', `/leads/${leadId}/qualify`, { as: rep }), 'qualify');
+
+  // Conversion: sales creates company and contact in the contacts process with the rep's token.
+  const conversion = await sales.request('POST', `/leads/${leadId}/convert`, {
+    as: rep,
+    body: {
+      opportunity: {
+        pipelineId,
+        amountMinor: 3_000_000,
+        currency: 'EUR',
+        expectedCloseDate: inDays(30),
+      },
+    },
+  });
+  expect(conversion.status).toBe(200);
+  const { contactId, companyId, opportunityId } = conversion.body;
+
+  const contact = await contacts.request('GET', `/contacts/${contactId}`, { as: rep });
+  expect(contact.status).toBe(200);
+  expect(contact.body).toMatchObject({
+    id: contactId,
+    name: { given: 'Grace Brewster', family: 'Hopper' },
+    companyId,
+    ownerId: 'rep-1',
+  });
+  expect(JSON.stringify(contact.body.emails)).toContain('grace@example.com');
+  const company = await contacts.request('GET', `/companies/${companyId}`, { as: rep });
+  expect(company.status).toBe(200);
+  expect(company.body).toMatchObject({ name: 'Compilers GmbH' });
+  // The contact belongs to this tenant only.
+  const stranger = crm.contactsFor(uniqueName('other-tenant'));
+  expect((await stranger.request('GET', `/contacts/${contactId}`, { as: rep })).status).toBe(404);
+
+  // A sales call on the contact (held two hours ago, logged now), then the deal moves on.
+  const heldAt = new Date(Date.now() - 2 * 3_600_000).toISOString();
+  const call = await created(
+    await sales.request('POST', '/activities', {
+      as: rep,
+      body: {
+        kind: 'call',
+        subject: 'Discovery call',
+        contactId,
+        opportunityId,
+        phone: '+4915112345678',
+        heldAt,
+        outcome: 'wants a test drive',
+      },
+    }),
+    'call',
+  );
+  for (const stageId of ['demo', 'negotiation']) {
+    await created(
+      await sales.request('POST', `/opportunities/${opportunityId}/stage`, {
+        as: rep,
+        body: { stageId },
+      }),
+      `stage ${stageId}`,
+    );
+  }
+
+  // Quote with a configured car; sent, accepted -> order placed, deal won.
+  const quoteId = (
+    await created(
+      await sales.request('POST', '/quotes', {
+        as: rep,
+        body: { opportunityId, taxRateBps: 1900, validUntil: inDays(14) },
+      }),
+      'quote',
+    )
+  ).id;
+  await created(
+    await sales.request('POST', `/quotes/${quoteId}/lines`, {
+      as: rep,
+      body: {
+        productId,
+        priceBookId,
+        optionIds: ['paint-red', 'gear-auto'],
+        quantity: 1,
+        discountBps: 500,
+      },
+    }),
+    'quote line',
+  );
+  const quote = (await sales.request('GET', `/quotes/${quoteId}`, { as: rep })).body;
+  // Car 3 280 000 configured, - 5 % = 3 116 000, + 19 % tax = 592 040 -> 3 708 040.
+  expect(quote.totals.totalMinor).toBe(3_708_040);
+  await created(
+    await sales.request('POST', `/quotes/${quoteId}/send`, {
+      as: rep,
+      headers: { 'if-match': `"${quote.version}"` },
+    }),
+    'send',
+  );
+  const acceptance = await sales.request('POST', `/quotes/${quoteId}/accept`, { as: rep });
+  expect(acceptance.status).toBe(200);
+  const { orderId } = acceptance.body;
+  const order = (await sales.request('GET', `/orders/${orderId}`, { as: rep })).body;
+  expect(order).toMatchObject({ status: 'placed', contactId, quoteId, opportunityId });
+  expect(order.totals.totalMinor).toBe(3_708_040);
+  expect(
+    (await sales.request('GET', `/opportunities/${opportunityId}`, { as: rep })).body,
+  ).toMatchObject({ status: 'won' });
+
+  // The contacts timeline learns of the call and the order from crm.sales.v1 alone.
+  const timeline = await eventually(async () => {
+    const page = await contacts.request('GET', `/contacts/${contactId}/timeline?source=sales`, {
+      as: rep,
+    });
+    expect(page.status).toBe(200);
+    const ids = page.body.items.map((e: any) => e.entryId);
+    expect(ids).toEqual(
+      expect.arrayContaining([`sales-activity-${call.id}`, `sales-order-${orderId}`]),
+    );
+    return page.body.items;
+  }, MESSAGE_TIMEOUT_MS);
+  expect(timeline.find((e: any) => e.entryId === `sales-activity-${call.id}`)).toMatchObject({
+    source: 'sales',
+    kind: 'sales-call',
+    subject: 'Discovery call',
+    details: { opportunityId },
+  });
+  // KNOWN BUG (reported, not yet fixed): the entry carries neither the call's outcome nor the
+  // time it was held: sales publishes both only on crm.sales.activity.completed.v1 (its
+  // activity.logged leaves heldAt/outcome empty), and contacts consumes only activity.logged.
+  // Expected: details.outcome 'wants a test drive', occurredAt === heldAt.
+  expect(timeline.find((e: any) => e.entryId === `sales-order-${orderId}`)).toMatchObject({
+    source: 'sales',
+    kind: 'order',
+    details: { orderId, total: { amount: '37080.40', currency: 'EUR' } },
+  });
+  return { contactId, orderId, quoteId };
+}
+
+describe('sales and contacts as processes on the embedded transport (system e2e)', () => {
+  const crm = useRunningCrm(() => undefined);
+
+  it('sells a car: conversion creates the contact, the timeline shows the call and the order', async () => {
+    await sellACar(crm());
+  });
+});
+
+describeWithKafka('sales and contacts as processes on Kafka (system e2e)', ({ brokers }) => {
+  const crm = useRunningCrm(brokers);
+
+  it('sells a car; crm.sales.v1 carries the order and the contacts timeline shows it', async () => {
+    const { contactId, orderId, quoteId } = await sellACar(crm());
+    const placed = await waitForTopicMessage({
+      brokers: brokers(),
+      topic: topicFor('sales'),
+      tenant: crm().tenant,
+      matches: (m) => m.type === 'crm.sales.order.placed.v1' && m.data.orderId === orderId,
+      timeoutMs: MESSAGE_TIMEOUT_MS,
+    });
+    expect(placed.data).toMatchObject({
+      orderId,
+      contactId,
+      quoteId,
+      total: { amount: '37080.40', currency: 'EUR' },
+    });
+  });
+});
