@@ -117,4 +117,38 @@ describe('timeline feed from sales and campaigns (e2e, embedded transport)', () 
       source: `campaign-message:${messageId}`,
     });
   });
+
+  it('moves a sales call to when it was held and shows its outcome once sales reports it done', async () => {
+    const id = (
+      await t.call({ method: 'POST', url: '/contacts', payload: { name: { given: 'Hedy' } } })
+    ).json().id;
+    const activityId = randomUUID();
+    await publish('crm.sales.v1', 'crm.sales.activity.logged.v1', activityId, {
+      activityId,
+      kind: 'call',
+      contactId: id,
+      subject: 'Follow-up',
+      scheduledAt: '2026-03-01T09:00:00.000Z',
+    });
+    await publish('crm.sales.v1', 'crm.sales.activity.completed.v1', activityId, {
+      activityId,
+      completedAt: '2026-03-01T09:30:00.000Z',
+      outcome: 'ordered brochures',
+    });
+
+    const [call] = await eventually(
+      async () =>
+        (await t.call({ url: `/contacts/${id}/timeline?source=sales` })).json().items as {
+          entryId: string;
+          occurredAt: string;
+          details: Record<string, unknown>;
+        }[],
+      (items) => items[0]?.details.outcome !== undefined && items[0]?.details.outcome !== null,
+    );
+    expect(call).toMatchObject({
+      entryId: `sales-activity-${activityId}`,
+      occurredAt: '2026-03-01T09:30:00.000Z',
+      details: { activityId, outcome: 'ordered brochures' },
+    });
+  });
 });

@@ -4,7 +4,7 @@
  * redelivered message changes nothing. Entries for contacts this service does not know (or has
  * erased) are dropped; entries for a merged contact go to its survivor.
  */
-import type { ActivityLoggedV1, OrderPlacedV1 } from '@crm/contracts';
+import type { ActivityCompletedV1, ActivityLoggedV1, OrderPlacedV1 } from '@crm/contracts';
 import { IntegrationEventHandler, type ReceivedIntegrationEvent } from '@crm/messaging';
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
@@ -47,6 +47,24 @@ export class TimelineFeedHandlers {
         outcome: d.outcome ?? null,
       },
     });
+  }
+
+  /**
+   * Sales publishes a held call's outcome and time only here (activity.logged carries the plan),
+   * so the entry logged earlier moves to when the activity was done and gains its outcome.
+   */
+  @IntegrationEventHandler('crm.sales.activity.completed.v1')
+  async activityCompleted(
+    event: ReceivedIntegrationEvent<ActivityCompletedV1>,
+    tx: PoolClient,
+  ): Promise<void> {
+    const d = event.data;
+    await tx.query(
+      `UPDATE ${CONTACTS_SCHEMA}.timeline_entries
+          SET occurred_at = $3, details = details || jsonb_build_object('outcome', $4::text)
+        WHERE tenant = $1 AND entry_id = $2`,
+      [event.tenant, `sales-activity-${d.activityId}`, d.completedAt, d.outcome ?? null],
+    );
   }
 
   @IntegrationEventHandler('crm.sales.order.placed.v1')
