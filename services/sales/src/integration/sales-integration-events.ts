@@ -150,7 +150,8 @@ export const salesIntegrationEvents: IntegrationEventMapper = (recorded: Recorde
     case 'ActivityCompleted':
       return draft(ActivityCompleted, event.data.activityId, {
         activityId: event.data.activityId,
-        completedAt: event.data.completedAt,
+        // A call or meeting was done when it was held; the log may record it hours later.
+        completedAt: event.data.heldAt ?? event.data.completedAt,
         outcome: event.data.outcome,
       });
     case 'ReminderDue': {

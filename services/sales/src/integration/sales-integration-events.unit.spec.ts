@@ -267,4 +267,46 @@ describe('crm.sales.v1 mapper', () => {
     ).toBeNull();
     expect(salesIntegrationEvents(recorded({ type: 'PipelineCreated', data: {} }, 0))).toBeNull();
   });
+
+  it('dates a completed call by when it was held, a completed task by when it was recorded', () => {
+    const completedAt = (events: DomainEvent[]) =>
+      events
+        .flatMap((event, i) =>
+          ([] as IntegrationEventDraft[]).concat(salesIntegrationEvents(recorded(event, i)) ?? []),
+        )
+        .find((d) => d.type === 'crm.sales.activity.completed.v1')?.data as any;
+    const heldEarlier = '2026-11-23T08:00:00.000Z';
+    const call = story(activityDecider, [
+      {
+        type: 'LogActivity',
+        data: {
+          activityId: 'a3',
+          kind: 'call',
+          subject: 'Yesterday',
+          assigneeId: 'rep',
+          contactId: 'c1',
+          phone: '+4915112345678',
+          heldAt: heldEarlier,
+          outcome: 'call back',
+          at,
+        },
+      },
+    ]);
+    expect(completedAt(call)).toMatchObject({ completedAt: heldEarlier, outcome: 'call back' });
+    const task = story(activityDecider, [
+      {
+        type: 'LogActivity',
+        data: {
+          activityId: 'a4',
+          kind: 'task',
+          subject: 'Send brochure',
+          assigneeId: 'rep',
+          dueAt: '2026-11-24T10:00:00Z',
+          at: heldEarlier,
+        },
+      },
+      { type: 'CompleteActivity', data: { at } },
+    ]);
+    expect(completedAt(task)).toMatchObject({ completedAt: at });
+  });
 });
