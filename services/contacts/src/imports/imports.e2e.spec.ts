@@ -87,6 +87,52 @@ describe('CSV import (e2e, real PostgreSQL)', () => {
     expect((await t.call({ url: '/contacts/imports/import-1' })).json().status).toBe('completed');
   });
 
+  it('matches rows on emails and phones earlier rows of the same import created or added, and answers once queries show them', async () => {
+    const sameImport = [
+      'email,phone,given_name,family_name,tags',
+      'lin@example.com,,Lin,Wu,a',
+      'LIN@example.com,,,,b', // the email row 1 created: the same contact
+      ',+4930555000,Max,Muster,',
+      'lin@example.com,+4930555001,,,c', // gives Lin a phone
+      ',+4930555001,,,d', // that phone, added by this import: Lin again
+      'max@example.com,+4930555000,,,', // Max by phone, gains an email
+      'max@example.com,,,,e', // that email, added by this import: Max again
+    ].join('\n');
+    const res = await t.call({
+      method: 'PUT',
+      url: '/contacts/imports/same-import',
+      tenant: 'tenant-c',
+      headers: { 'content-type': 'text/csv' },
+      payload: sameImport,
+    });
+    expect(res.json()).toMatchObject({ status: 'completed', created: 2, updated: 5, rejected: 0 });
+
+    // No wait here: the import answered only once the read models showed its rows.
+    const listed = (
+      await t.call({ url: '/contacts?status=all&limit=10', tenant: 'tenant-c' })
+    ).json().items;
+    expect(listed).toHaveLength(2);
+    const rows = (
+      await t.call({ url: '/contacts/imports/same-import/rows', tenant: 'tenant-c' })
+    ).json();
+    const [lin, , max] = rows.map((r: { contactId: string }) => r.contactId);
+    expect(rows.map((r: { contactId: string }) => r.contactId)).toEqual([
+      lin,
+      lin,
+      max,
+      lin,
+      lin,
+      max,
+      max,
+    ]);
+    const linView = (await t.call({ url: `/contacts/${lin}`, tenant: 'tenant-c' })).json();
+    expect(linView.tags).toEqual(['a', 'b', 'c', 'd']);
+    expect(linView.phones.map((p: { number: string }) => p.number)).toEqual(['+4930555001']);
+    const maxView = (await t.call({ url: `/contacts/${max}`, tenant: 'tenant-c' })).json();
+    expect(maxView.emails.map((e: { address: string }) => e.address)).toEqual(['max@example.com']);
+    expect(maxView.tags).toEqual(['e']);
+  });
+
   it('rejects a file with an unknown column naming it, and a body that is not CSV', async () => {
     const res = await upload('bad-header', 'email,shoe_size\na@b.io,42\n');
     expect(res.statusCode).toBe(422);

@@ -1,0 +1,81 @@
+/**
+ * The emails and phones this import has written, so a later row matches the contact an earlier
+ * row created or extended without waiting for the read model to show it (rows no longer wait for
+ * read-your-writes one by one). It answers what the read model will answer once caught up: the
+ * oldest contact holding the key, where contacts that existed before the import are older than
+ * any it created, and those it created are ordered by the row that created them.
+ * Keys are the scheduler's `e:<email>` / `p:<E.164 phone>`.
+ */
+export interface KeyHolder {
+  readonly contactId: string;
+  /** 0: existed before this import; otherwise the row that created it. Lower is older. */
+  readonly rank: number;
+}
+
+interface Entry {
+  holder: KeyHolder | undefined;
+  /** The read model was asked for this key once: what it knew then is folded into `holder`. */
+  checked: boolean;
+}
+
+export class ImportKeyIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly createdAtRow = new Map<string, number>();
+
+  /**
+   * The contact the first of `keys` that has a holder matches (email before phone), asking
+   * `readModel` (in one call) about the keys this import has not asked it about yet.
+   */
+  async match(
+    keys: readonly string[],
+    readModel: (keys: string[]) => Promise<ReadonlyMap<string, string>>,
+  ): Promise<string | undefined> {
+    const unchecked = keys.filter((key) => !this.entries.get(key)?.checked);
+    if (unchecked.length) {
+      const found = await readModel(unchecked);
+      for (const key of unchecked) {
+        const entry = this.entries.get(key) ?? { holder: undefined, checked: false };
+        entry.checked = true;
+        const contactId = found.get(key);
+        // The read model's answer is the oldest holder it knows: it wins a tie with ours.
+        if (contactId) entry.holder = older(entry.holder, this.holderOf(contactId), true);
+        this.entries.set(key, entry);
+      }
+    }
+    for (const key of keys) {
+      const holder = this.entries.get(key)?.holder;
+      if (holder) return holder.contactId;
+    }
+    return undefined;
+  }
+
+  /** Records that `row` created `contactId`. */
+  created(contactId: string, row: number): void {
+    this.createdAtRow.set(contactId, row);
+  }
+
+  /** Records that `contactId` now holds `keys` (it was created or updated with them). */
+  wrote(contactId: string, keys: readonly string[]): void {
+    const holder = this.holderOf(contactId);
+    for (const key of keys) {
+      const entry = this.entries.get(key);
+      if (entry) entry.holder = older(entry.holder, holder, false);
+      else this.entries.set(key, { holder, checked: false });
+    }
+  }
+
+  private holderOf(contactId: string): KeyHolder {
+    return { contactId, rank: this.createdAtRow.get(contactId) ?? 0 };
+  }
+}
+
+function older(
+  current: KeyHolder | undefined,
+  candidate: KeyHolder,
+  candidateWinsTie: boolean,
+): KeyHolder {
+  if (!current) return candidate;
+  if (candidate.rank < current.rank) return candidate;
+  if (candidate.rank === current.rank && candidateWinsTie) return candidate;
+  return current;
+}
