@@ -28,6 +28,8 @@ export {
   MESSAGING_OPTIONS,
   MESSAGE_TRANSPORT,
   type MessagingModuleOptions,
+  type IntegrationEventHandlerMap,
 } from './nest/messaging-runtime';
+export { namespacedTransport } from './nest/namespaced-transport';
 export { AsyncApiController } from './nest/asyncapi.controller';
 export * from './replay';

@@ -14,6 +14,11 @@ export interface MessagingConfig {
   readonly deadLetterRetentionMs: number;
   /** Database of the embedded log (all services of the machine share it). */
   readonly embeddedDatabaseUrl: string | undefined;
+  /**
+   * Prefix of every topic and consumer group id (`<namespace>.crm.sales.v1`), so several
+   * environments or test runs share one broker without seeing each other. '' = none.
+   */
+  readonly namespace: string;
 }
 
 export class MessagingConfigError extends Error {
@@ -41,7 +46,30 @@ export function messagingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Me
     topicRetentionMs: integer(env, 'MESSAGING_TOPIC_RETENTION_MS', 30 * DAY_MS, -1),
     deadLetterRetentionMs: integer(env, 'MESSAGING_DLQ_RETENTION_MS', 30 * DAY_MS, -1),
     embeddedDatabaseUrl: env.MESSAGING_DATABASE_URL || env.DATABASE_URL || undefined,
+    namespace: namespaceFrom(env),
   };
+}
+
+// Kafka allows [a-zA-Z0-9._-] and 249 characters per topic; dot-separated segments keep
+// `<namespace>.<topic>` readable, and the length cap leaves room for the longest topic + `.dlq`.
+const NAMESPACE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
+const NAMESPACE_MAX_LENGTH = 100;
+
+function namespaceFrom(env: NodeJS.ProcessEnv): string {
+  const raw = env.MESSAGING_NAMESPACE ?? '';
+  if (raw === '') return '';
+  if (raw.length > NAMESPACE_MAX_LENGTH || !NAMESPACE.test(raw)) {
+    throw new MessagingConfigError(
+      'MESSAGING_NAMESPACE',
+      `"${raw}" is not up to ${NAMESPACE_MAX_LENGTH} characters of [A-Za-z0-9_-] segments separated by dots`,
+    );
+  }
+  return raw;
+}
+
+/** The name a topic or consumer group has on the broker within `namespace`. */
+export function namespacedName(namespace: string, name: string): string {
+  return namespace ? `${namespace}.${name}` : name;
 }
 
 function integer(

@@ -1,4 +1,4 @@
-import { messagingConfigFromEnv, topicSpecs } from './messaging-config';
+import { messagingConfigFromEnv, namespacedName, topicSpecs } from './messaging-config';
 
 describe('messaging config', () => {
   it('chooses the transport by KAFKA_BROKERS alone', () => {
@@ -31,5 +31,44 @@ describe('messaging config', () => {
       { name: 'crm.sales.v1', partitions: 6, retentionMs: -1 },
       { name: 'crm.sales.v1.dlq', partitions: 1, retentionMs: config.deadLetterRetentionMs },
     ]);
+  });
+
+  describe('MESSAGING_NAMESPACE', () => {
+    it('is empty unless set', () => {
+      expect(messagingConfigFromEnv({}).namespace).toBe('');
+      expect(messagingConfigFromEnv({ MESSAGING_NAMESPACE: '' }).namespace).toBe('');
+    });
+
+    it('accepts dot-separated segments of letters, digits, - and _', () => {
+      for (const namespace of ['staging', 'eu-1.staging', 'ci_run-42', 'sales-mgx0-1a2b3c4d']) {
+        expect(messagingConfigFromEnv({ MESSAGING_NAMESPACE: namespace }).namespace).toBe(
+          namespace,
+        );
+      }
+    });
+
+    it('refuses what would not make legal, readable topic names', () => {
+      for (const namespace of [
+        '.staging',
+        'staging.',
+        'a..b',
+        'has space',
+        'ümlaut',
+        'a/b',
+        'x'.repeat(101),
+      ]) {
+        expect(() => messagingConfigFromEnv({ MESSAGING_NAMESPACE: namespace })).toThrow(
+          /^Invalid MESSAGING_NAMESPACE: /,
+        );
+      }
+    });
+
+    it('prefixes a name with the namespace and a dot, or leaves it alone without one', () => {
+      expect(namespacedName('staging', 'crm.sales.v1')).toBe('staging.crm.sales.v1');
+      expect(namespacedName('staging', 'sales.contact-references')).toBe(
+        'staging.sales.contact-references',
+      );
+      expect(namespacedName('', 'crm.sales.v1')).toBe('crm.sales.v1');
+    });
   });
 });

@@ -4,11 +4,13 @@
  *   node -r @swc-node/register libs/messaging/src/cli/replay.ts \
  *     --consumer sales --topic crm.contacts.v1 --from 2026-11-01T00:00:00Z [--reprocess]
  * Transport from the environment as in the services (KAFKA_BROKERS, else the embedded log in
- * MESSAGING_DATABASE_URL/DATABASE_URL); --reprocess also needs DATABASE_URL (the consumer's DB).
+ * MESSAGING_DATABASE_URL/DATABASE_URL, within MESSAGING_NAMESPACE); --reprocess also needs
+ * DATABASE_URL (the consumer's DB). Consumer and topic are the plain names, as in the inbox.
  */
 import { Pool } from 'pg';
 import { createTransport } from '../create-transport';
 import { messagingConfigFromEnv } from '../messaging-config';
+import { namespacedTransport } from '../nest/namespaced-transport';
 import { parseReplayArguments, replay } from '../replay';
 
 async function main(): Promise<number> {
@@ -20,7 +22,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = messagingConfigFromEnv();
-  const transport = createTransport(config, { clientId: 'crm-replay' });
+  const transport = namespacedTransport(
+    createTransport(config, { clientId: 'crm-replay' }),
+    config.namespace,
+  );
   const pool =
     args.reprocess && process.env.DATABASE_URL
       ? new Pool({ connectionString: process.env.DATABASE_URL })

@@ -45,11 +45,23 @@ export interface MessagingModuleOptions {
   };
   /** Default consumer group for handlers that name none. Default: the service name. */
   readonly consumerName?: string;
+  /**
+   * Handler maps that are not provider methods (e.g. built by a function from the store), run
+   * beside the @IntegrationEventHandler methods; one event type per consumer name either way.
+   */
+  readonly consumers?: readonly IntegrationEventHandlerMap[];
   readonly maxAttempts?: number;
   readonly retry?: BackoffOptions;
   /** Close the transport on shutdown. Default true. */
   readonly closeTransport?: boolean;
   readonly logger?: MessagingLogger;
+}
+
+export interface IntegrationEventHandlerMap {
+  /** Consumer group (and inbox key), e.g. `sales.contact-references`. */
+  readonly name: string;
+  /** Event type -> handler. */
+  readonly handlers: Readonly<Record<string, IntegrationEventHandlerFn>>;
 }
 
 @Injectable()
@@ -61,6 +73,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
+    /** options.transport within the configured namespace. */
+    @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
   ) {}
@@ -77,7 +91,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
         new IntegrationEventConsumer({
           name,
           handlers,
-          transport: o.transport,
+          transport: this.transport,
           pool: o.pool,
           maxAttempts: o.maxAttempts,
           retry: o.retry,
@@ -86,7 +100,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     );
     const published = o.relay ? eventsOfService(o.service).map((d) => d.topic) : [];
     const consumed = this.consumers.flatMap((c) => c.subscribedTopics);
-    await o.transport.provision(topicSpecs([...published, ...consumed], o.config));
+    await this.transport.provision(topicSpecs([...published, ...consumed], o.config));
     for (const consumer of this.consumers) await consumer.start();
     if (o.relay) {
       this.relay = new Relay({
@@ -94,7 +108,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
         source: `/crm/${o.service}`,
         store: o.relay.store,
         pool: o.pool,
-        transport: o.transport,
+        transport: this.transport,
         mapper: o.relay.mapper,
         categories: o.relay.categories,
         types: o.relay.types,
@@ -107,19 +121,33 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
       });
     }
     this.logger.log(
-      `${o.transport.kind} transport; relay ${o.relay ? 'on' : 'off'}; consumers: ${this.consumers.map((c) => c.subscribedTopics.join(',')).join('; ') || 'none'}`,
+      `${this.transport.kind} transport${o.config.namespace ? ` in namespace ${o.config.namespace}` : ''}; relay ${o.relay ? 'on' : 'off'}; consumers: ${this.consumers.map((c) => c.subscribedTopics.join(',')).join('; ') || 'none'}`,
     );
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.relay?.stop();
     for (const consumer of this.consumers) await consumer.stop();
-    if (this.options.closeTransport ?? true) await this.options.transport.close();
+    if (this.options.closeTransport ?? true) await this.transport.close();
   }
 
-  /** consumer name -> (event type -> bound handler), from every @IntegrationEventHandler method. */
+  /**
+   * consumer name -> (event type -> handler), from every @IntegrationEventHandler method and the
+   * handler maps of the options.
+   */
   private discoverHandlers(): Map<string, Record<string, IntegrationEventHandlerFn>> {
     const byConsumer = new Map<string, Record<string, IntegrationEventHandlerFn>>();
+    const add = (consumer: string, type: string, handler: IntegrationEventHandlerFn) => {
+      const handlers = byConsumer.get(consumer) ?? {};
+      if (handlers[type]) {
+        throw new Error(`Two handlers of '${type}' in consumer ${consumer}; keep one`);
+      }
+      handlers[type] = handler;
+      byConsumer.set(consumer, handlers);
+    };
+    for (const { name, handlers } of this.options.consumers ?? []) {
+      for (const [type, handler] of Object.entries(handlers)) add(name, type, handler);
+    }
     const defaultConsumer = this.options.consumerName ?? this.options.service;
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
@@ -133,14 +161,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
           fn,
         );
         for (const { type, consumer = defaultConsumer } of metadata ?? []) {
-          const handlers = byConsumer.get(consumer) ?? {};
-          if (handlers[type]) {
-            throw new Error(
-              `Two @IntegrationEventHandler('${type}') methods in consumer ${consumer}; keep one`,
-            );
-          }
-          handlers[type] = (fn as IntegrationEventHandlerFn).bind(instance);
-          byConsumer.set(consumer, handlers);
+          add(consumer, type, (fn as IntegrationEventHandlerFn).bind(instance));
         }
       }
     }

@@ -1,10 +1,11 @@
 /**
  * MessagingModule in a real Nest application (Fastify, embedded transport on real PostgreSQL):
- * handlers found by their decorator receive the service's own relayed events exactly once, and
+ * handlers found by their decorator, and handler maps given in the options, receive the service's
+ * own relayed events exactly once, all of it within the configured MESSAGING_NAMESPACE; and
  * /asyncapi.json serves the contract.
  */
 import { PostgresEventStore } from '@crm/event-sourcing';
-import { createTestDatabase, type TestDatabase } from '@crm/testing';
+import { createTestDatabase, uniqueName, type TestDatabase } from '@crm/testing';
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -16,7 +17,7 @@ import {
   contactsMapper,
   createEffectsTable,
   recordEffect,
-  summarizeEffects,
+  REGISTERED,
   waitFor,
 } from '../testing/contacts-fixture';
 import { EmbeddedTransport } from '../transport/embedded/embedded-transport';
@@ -34,7 +35,10 @@ class ContactDirectory {
   }
 }
 
+const CONTACTS = 10;
+
 describe('MessagingModule', () => {
+  const namespace = uniqueName('nest');
   let db: TestDatabase;
   let pool: Pool;
   let logPool: Pool;
@@ -55,8 +59,11 @@ describe('MessagingModule', () => {
             service: 'contacts',
             pool,
             transport: new EmbeddedTransport({ pool: logPool, maxIdleMs: 200 }),
-            config: messagingConfigFromEnv({}),
+            config: messagingConfigFromEnv({ MESSAGING_NAMESPACE: namespace }),
             relay: { store, mapper: contactsMapper },
+            consumers: [
+              { name: 'contacts.registrations', handlers: { [REGISTERED]: recordEffect('map') } },
+            ],
           }),
         }),
       ],
@@ -81,28 +88,54 @@ describe('MessagingModule', () => {
     await db?.drop();
   });
 
-  it('delivers relayed events to decorated handlers exactly once', async () => {
-    const published = await appendContacts(store, { prefix: 'nest', contacts: 10, perContact: 5 });
+  /** instance -> [effect rows, distinct events] */
+  async function effectsByInstance(): Promise<Record<string, [number, number]>> {
+    const { rows } = await pool.query<{ instance: string; n: number; events: number }>(
+      `SELECT instance, count(*)::int AS n, count(DISTINCT event_id)::int AS events
+       FROM effects GROUP BY instance`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.instance, [r.n, r.events]]));
+  }
+
+  it('delivers relayed events to decorated handlers and handler maps, each exactly once', async () => {
+    const published = await appendContacts(store, {
+      prefix: 'nest',
+      contacts: CONTACTS,
+      perContact: 5,
+    });
     const effects = await waitFor(
       'effects',
-      () => summarizeEffects(pool),
-      (e) => e.rows >= published,
+      effectsByInstance,
+      (e) => (e.nest?.[0] ?? 0) >= published && (e.map?.[0] ?? 0) >= CONTACTS,
     );
-    expect(effects.rows).toBe(published);
-    expect(effects.distinctEvents).toBe(published);
+    // Give a duplicate delivery the chance to show up.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await effectsByInstance()).toEqual(effects);
+    expect(effects).toEqual({ nest: [published, published], map: [CONTACTS, CONTACTS] });
+    // The inbox keeps the plain consumer names: the namespace is the broker's business only.
     const { rows } = await pool.query(
-      `SELECT count(*)::int AS n FROM messaging.inbox WHERE consumer = 'contacts'`,
+      `SELECT consumer, count(*)::int AS n FROM messaging.inbox GROUP BY consumer ORDER BY consumer`,
     );
-    expect(rows[0].n).toBe(published);
+    expect(rows).toEqual([
+      { consumer: 'contacts', n: published },
+      { consumer: 'contacts.registrations', n: CONTACTS },
+    ]);
   });
 
-  it('provisions the published topic and its dead-letter topic', async () => {
+  it('provisions the published topic and its dead-letter topic, and joins groups, in its namespace', async () => {
     const { rows } = await logPool.query(
       'SELECT name, partitions FROM messaging_log.topics ORDER BY name',
     );
     expect(rows).toEqual([
-      { name: 'crm.contacts.v1', partitions: 4 },
-      { name: 'crm.contacts.v1.dlq', partitions: 1 },
+      { name: `${namespace}.crm.contacts.v1`, partitions: 4 },
+      { name: `${namespace}.crm.contacts.v1.dlq`, partitions: 1 },
+    ]);
+    const groups = await logPool.query(
+      'SELECT DISTINCT group_id FROM messaging_log.group_members ORDER BY group_id',
+    );
+    expect(groups.rows.map((r) => r.group_id)).toEqual([
+      `${namespace}.contacts`,
+      `${namespace}.contacts.registrations`,
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AsyncApiController } from './asyncapi.controller';
+import { namespacedTransport } from './namespaced-transport';
 import {
   MESSAGE_TRANSPORT,
   MESSAGING_OPTIONS,
@@ -34,9 +35,12 @@ export class MessagingModule {
           useFactory: options.useFactory,
         },
         {
+          // The one place MESSAGING_NAMESPACE is applied: the relay, the consumers, provisioning
+          // and whatever else the service sends through this token all get the namespaced names.
           provide: MESSAGE_TRANSPORT,
           inject: [MESSAGING_OPTIONS],
-          useFactory: (o: MessagingModuleOptions) => o.transport,
+          useFactory: (o: MessagingModuleOptions) =>
+            namespacedTransport(o.transport, o.config.namespace),
         },
         MessagingRuntime,
       ],

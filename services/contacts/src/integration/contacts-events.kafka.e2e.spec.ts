@@ -1,8 +1,12 @@
 /**
  * The contacts service publishing on a real Kafka broker: the HTTP story of one person becomes
  * CloudEvents on crm.contacts.v1, keyed by contact, and after erasure nothing newer names them.
- * The topic is the contract's fixed name; this run's messages are told apart by a unique tenant.
+ * The app runs in a MESSAGING_NAMESPACE of this run: its `contacts` consumer group and topics are
+ * its own, so it cannot take partitions from another run on the shared broker (the sales system
+ * e2e starts a contacts process too) nor be fed its messages. The tenant is unique as well.
  */
+import { topicFor } from '@crm/contracts';
+import { namespacedName } from '@crm/messaging';
 import { describeWithKafka, uniqueName } from '@crm/testing';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { startContactsTestApp, type ContactsTestApp } from '../testing/contacts-test-app';
@@ -17,12 +21,18 @@ interface Seen {
 describeWithKafka('contacts integration events on Kafka (e2e)', ({ brokers }) => {
   let t: ContactsTestApp;
   const tenant = uniqueName('tenant');
+  const namespace = uniqueName('contacts-e2e');
   const header = (m: KafkaMessage, name: string) => m.headers?.[name]?.toString() ?? '';
 
   beforeAll(async () => {
+    // Messaging reads its namespace from the process environment when the app boots.
+    process.env.MESSAGING_NAMESPACE = namespace;
     t = await startContactsTestApp({ KAFKA_BROKERS: brokers().join(',') });
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    delete process.env.MESSAGING_NAMESPACE;
+  });
 
   async function readUntil(
     contactId: string,
@@ -36,7 +46,10 @@ describeWithKafka('contacts integration events on Kafka (e2e)', ({ brokers }) =>
     }).consumer({ groupId: uniqueName('contacts-e2e') });
     const seen: Seen[] = [];
     await consumer.connect();
-    await consumer.subscribe({ topic: 'crm.contacts.v1', fromBeginning: true });
+    await consumer.subscribe({
+      topic: namespacedName(namespace, topicFor('contacts')),
+      fromBeginning: true,
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(

@@ -6,13 +6,13 @@
 import { Global, Module } from '@nestjs/common';
 import { EventSourcingModule } from '@crm/platform';
 import { PersonalData } from '../integration/personal-data';
-import { SalesMessaging } from '../integration/sales-messaging';
+import { SalesMessagingModule } from '../integration/sales-messaging';
 import { salesEventSourcing } from './sales-event-sourcing';
 
 @Global()
 @Module({
-  imports: [EventSourcingModule.forRoot(salesEventSourcing)],
-  providers: [PersonalData, SalesMessaging],
-  exports: [PersonalData, SalesMessaging],
+  imports: [EventSourcingModule.forRoot(salesEventSourcing), SalesMessagingModule],
+  providers: [PersonalData],
+  exports: [PersonalData],
 })
 export class SalesInfrastructureModule {}

@@ -1,6 +1,8 @@
 /**
  * crm.sales.v1 out and crm.contacts.v1 in, through the real transport: Kafka when the test run
  * has a broker, and always the embedded Postgres transport. The sales story is driven over HTTP.
+ * The app runs in a MESSAGING_NAMESPACE of its own; the test talks to it on the namespaced topic
+ * names through a transport without namespace, so it also checks where the messages really go.
  */
 import {
   CompanyRegistered,
@@ -10,31 +12,41 @@ import {
   toCloudEventHeaders,
   topicFor,
 } from '@crm/contracts';
+import {
+  createTransport,
+  messagingConfigFromEnv,
+  namespacedName,
+  type MessageTransport,
+} from '@crm/messaging';
 import { describeWithKafka, uniqueName } from '@crm/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import { eventually } from '../testing/eventually';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
-import { SalesMessaging } from './sales-messaging';
 
 const manager = { roles: ['sales-manager' as const], sub: 'boss' };
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 function messagingSuite(kafkaBrokers: () => string) {
   let t: SalesTestApp;
-  let suffix: string;
+  let namespace: string;
+  let broker: MessageTransport;
   const received: { type: string; subject: string; tenant: string; data: any }[] = [];
   let stopConsumer: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    suffix = `.${uniqueName('sales')}`;
-    process.env.SALES_TOPIC_SUFFIX = suffix;
+    namespace = uniqueName('sales');
+    process.env.MESSAGING_NAMESPACE = namespace;
     t = await startSalesTestApp({ KAFKA_BROKERS: kafkaBrokers() });
-    const transport = t.app.get(SalesMessaging).transport;
-    const handle = await transport.consume({
+    // The embedded log lives in the app's database (no MESSAGING_DATABASE_URL in tests).
+    broker = createTransport(
+      messagingConfigFromEnv({ KAFKA_BROKERS: kafkaBrokers(), DATABASE_URL: t.db.url }),
+      { clientId: 'sales-messaging-e2e' },
+    );
+    const handle = await broker.consume({
       groupId: uniqueName('sales-test-reader'),
-      topics: [topicFor('sales') + suffix],
+      topics: [namespacedName(namespace, topicFor('sales'))],
       fromBeginning: true,
       handle: async (m) => {
         received.push({
@@ -50,12 +62,12 @@ function messagingSuite(kafkaBrokers: () => string) {
   });
   afterAll(async () => {
     await stopConsumer?.();
+    await broker?.close();
     await t?.close();
-    delete process.env.SALES_TOPIC_SUFFIX;
+    delete process.env.MESSAGING_NAMESPACE;
   });
 
   const sendContactEvent = async (definition: { type: string }, subject: string, data: object) => {
-    const transport = t.app.get(SalesMessaging).transport;
     const headers = toCloudEventHeaders({
       id: randomUUID(),
       type: definition.type,
@@ -64,8 +76,13 @@ function messagingSuite(kafkaBrokers: () => string) {
       subject,
       tenant: 'tenant-a',
     });
-    await transport.send([
-      { topic: topicFor('contacts') + suffix, key: subject, value: JSON.stringify(data), headers },
+    await broker.send([
+      {
+        topic: namespacedName(namespace, topicFor('contacts')),
+        key: subject,
+        value: JSON.stringify(data),
+        headers,
+      },
     ]);
   };
 

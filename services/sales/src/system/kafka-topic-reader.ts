@@ -1,6 +1,6 @@
 /**
- * Reads a shared topic from its beginning with a throw-away consumer group until one message of
- * this run (told apart by its CloudEvents tenant header) matches, or a bounded wait runs out.
+ * Reads a topic from its beginning with a throw-away consumer group until one message of this run
+ * (told apart by its CloudEvents tenant header) matches, or a bounded wait runs out.
  */
 import { uniqueName } from '@crm/testing';
 import { Kafka, logLevel } from 'kafkajs';

@@ -4,10 +4,12 @@
  * CONTACTS_URL) and the message transport (crm.sales.v1 feeds the contacts timeline). Runs once on
  * the embedded Postgres transport and, when the test run has a broker, once on real Kafka.
  *
- * On Kafka the topics are the contract's fixed names, shared with every earlier run: this run's
- * messages are told apart by a tenant no other run uses.
+ * On Kafka both processes run in a MESSAGING_NAMESPACE of this run, so their topics and consumer
+ * groups are their own: another test run on the same broker (contacts' Kafka e2e, a parallel CI
+ * job) can neither take their partitions nor feed them its messages. The tenant is unique too.
  */
 import { topicFor } from '@crm/contracts';
+import { namespacedName } from '@crm/messaging';
 import { createTestDatabase, describeWithKafka, uniqueName, type TestDatabase } from '@crm/testing';
 import { setUpCarCatalogue } from '../testing/car-catalogue';
 import { eventually } from '../testing/eventually';
@@ -28,6 +30,8 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
 
 interface RunningCrm {
   tenant: string;
+  /** MESSAGING_NAMESPACE of both processes ('' on the embedded transport: its log is this run's database). */
+  namespace: string;
   sales: ServiceClient;
   contacts: ServiceClient;
   /** The contacts service as another tenant sees it. */
@@ -43,10 +47,11 @@ function useRunningCrm(kafkaBrokers: () => string[] | undefined): () => RunningC
   beforeAll(async () => {
     db = await createTestDatabase('sales_system');
     const brokers = kafkaBrokers()?.join(',');
+    const namespace = brokers ? uniqueName('system') : '';
     const shared = {
       DATABASE_URL: db.url,
       JWT_SECRET: SECRET,
-      ...(brokers ? { KAFKA_BROKERS: brokers } : {}),
+      ...(brokers ? { KAFKA_BROKERS: brokers, MESSAGING_NAMESPACE: namespace } : {}),
     };
     const [contactsPort, salesPort] = [await freePort(), await freePort()];
     const contacts = startServiceProcess('contacts', contactsPort, shared);
@@ -60,6 +65,7 @@ function useRunningCrm(kafkaBrokers: () => string[] | undefined): () => RunningC
     const tenant = uniqueName('tenant');
     crm = {
       tenant,
+      namespace,
       sales: serviceClient(sales.baseUrl, tenant, SECRET),
       contacts: serviceClient(contacts.baseUrl, tenant, SECRET),
       contactsFor: (other) => serviceClient(contacts.baseUrl, other, SECRET),
@@ -276,12 +282,12 @@ describeWithKafka('sales and contacts as processes on Kafka (system e2e)', ({ br
   const crm = useRunningCrm(brokers);
 
   it(
-    'sells a car; crm.sales.v1 carries the order and the contacts timeline shows it',
+    "sells a car; crm.sales.v1 in this run's namespace carries the order and the contacts timeline shows it",
     async () => {
       const { contactId, orderId, quoteId } = await sellACar(crm());
       const placed = await waitForTopicMessage({
         brokers: brokers(),
-        topic: topicFor('sales'),
+        topic: namespacedName(crm().namespace, topicFor('sales')),
         tenant: crm().tenant,
         matches: (m) => m.type === 'crm.sales.order.placed.v1' && m.data.orderId === orderId,
         timeoutMs: MESSAGE_TIMEOUT_MS,

@@ -46,7 +46,7 @@ export function startServiceProcess(
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       // Only what the service needs: nothing of the jest worker's environment (its DATABASE_URL,
-      // KAFKA_BROKERS or SALES_TOPIC_SUFFIX) may leak into the child.
+      // KAFKA_BROKERS or MESSAGING_NAMESPACE) may leak into the child.
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
