@@ -35,46 +35,72 @@ export function toOutgoingMessages(
   source: string,
   topicName: (publishedTopic: string) => string = (topic) => topic,
 ): OutgoingMessage[] {
+  const messages: OutgoingMessage[] = [];
+  appendOutgoingMessages(messages, event, mapper, source, topicName);
+  return messages;
+}
+
+/**
+ * toOutgoingMessages into the caller's array: the relay builds one array per batch instead of
+ * one per event (allocation shows in its profile). Appends nothing if any draft is invalid.
+ */
+export function appendOutgoingMessages(
+  into: OutgoingMessage[],
+  event: RecordedEvent,
+  mapper: IntegrationEventMapper,
+  source: string,
+  topicName: (publishedTopic: string) => string = (topic) => topic,
+): void {
   let mapped: ReturnType<IntegrationEventMapper>;
   try {
     mapped = mapper(event);
   } catch (error) {
     throw new RelayMappingError(event, `the mapper threw: ${(error as Error).message}`, error);
   }
-  if (!mapped) return [];
-  const drafts: readonly IntegrationEventDraft[] = Array.isArray(mapped)
-    ? mapped
-    : [mapped as IntegrationEventDraft];
-  return drafts.map((draft, index) => {
-    const definition = findIntegrationEvent(draft.type);
-    if (!definition)
-      throw new RelayMappingError(event, `"${draft.type}" is not a type in @crm/contracts`);
-    if (!draft.subject)
-      throw new RelayMappingError(event, `${draft.type} has no subject (aggregate id)`);
-    try {
-      assertValidPayload(draft.type, draft.data, 'strict');
-    } catch (error) {
-      const detail =
-        error instanceof IntegrationEventValidationError ? error.message : String(error);
-      throw new RelayMappingError(event, detail, error);
-    }
-    const headers = toCloudEventHeaders({
-      id: integrationEventId(event.id, index),
-      type: draft.type,
-      source,
-      time: occurredAt(event),
-      subject: draft.subject,
-      tenant: event.tenant,
-      correlationId: event.metadata.correlationId,
-      causationId: event.metadata.causationId,
-    });
-    return {
-      topic: topicName(definition.topic),
-      key: draft.subject,
-      value: JSON.stringify(draft.data),
-      headers,
-    };
+  if (!mapped) return;
+  if (!Array.isArray(mapped)) {
+    into.push(toMessage(event, mapped as IntegrationEventDraft, 0, source, topicName));
+    return;
+  }
+  const drafts = mapped as readonly IntegrationEventDraft[];
+  const built = drafts.map((draft, index) => toMessage(event, draft, index, source, topicName));
+  for (const message of built) into.push(message);
+}
+
+function toMessage(
+  event: RecordedEvent,
+  draft: IntegrationEventDraft,
+  index: number,
+  source: string,
+  topicName: (publishedTopic: string) => string,
+): OutgoingMessage {
+  const definition = findIntegrationEvent(draft.type);
+  if (!definition)
+    throw new RelayMappingError(event, `"${draft.type}" is not a type in @crm/contracts`);
+  if (!draft.subject)
+    throw new RelayMappingError(event, `${draft.type} has no subject (aggregate id)`);
+  try {
+    assertValidPayload(draft.type, draft.data, 'strict');
+  } catch (error) {
+    const detail = error instanceof IntegrationEventValidationError ? error.message : String(error);
+    throw new RelayMappingError(event, detail, error);
+  }
+  const headers = toCloudEventHeaders({
+    id: integrationEventId(event.id, index),
+    type: draft.type,
+    source,
+    time: occurredAt(event),
+    subject: draft.subject,
+    tenant: event.tenant,
+    correlationId: event.metadata.correlationId,
+    causationId: event.metadata.causationId,
   });
+  return {
+    topic: topicName(definition.topic),
+    key: draft.subject,
+    value: JSON.stringify(draft.data),
+    headers,
+  };
 }
 
 /**
@@ -90,7 +116,26 @@ export function integrationEventId(domainEventId: string, index: number): string
 
 function occurredAt(event: RecordedEvent): string {
   const stated = event.metadata.occurredAt;
-  return stated && !Number.isNaN(Date.parse(stated))
-    ? new Date(stated).toISOString()
-    : event.createdAt.toISOString();
+  if (stated && isCanonicalUtc(stated)) return stated;
+  const ms = stated ? Date.parse(stated) : Number.NaN;
+  return Number.isNaN(ms) ? event.createdAt.toISOString() : new Date(ms).toISOString();
+}
+
+const CANONICAL_UTC = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Already exactly what `new Date(s).toISOString()` would give back (the usual case: metadata is
+ * written with toISOString), so the relay can skip a parse and a format per event. Day overflow
+ * (`02-30`, which Date rolls over into March) and Feb 29 outside leap years are not canonical.
+ */
+function isCanonicalUtc(s: string): boolean {
+  const m = CANONICAL_UTC.exec(s);
+  if (!m) return false;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]) return false;
+  if (month !== 2 || day !== 29) return true;
+  const year = Number(m[1]);
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }

@@ -87,3 +87,30 @@ describe('relay envelope', () => {
     ).toThrow(/no subject/);
   });
 });
+
+describe('relay envelope time', () => {
+  const timeOf = (occurredAt: string | undefined) =>
+    toOutgoingMessages(
+      // A missing occurredAt is off-type, but stored metadata is only JSON: the relay must cope.
+      { ...domainEvent, metadata: { ...domainEvent.metadata, occurredAt: occurredAt as string } },
+      () => registered({}),
+      '/x',
+    )[0].headers.ce_time;
+
+  it('keeps a canonical UTC timestamp as it is', () => {
+    expect(timeOf('2026-11-23T09:00:00.123Z')).toBe('2026-11-23T09:00:00.123Z');
+    expect(timeOf('2024-02-29T23:59:59.999Z')).toBe('2024-02-29T23:59:59.999Z');
+  });
+
+  it('normalises every other form the way Date does, rollovers included', () => {
+    expect(timeOf('2026-11-23T10:00:00+01:00')).toBe('2026-11-23T09:00:00.000Z');
+    expect(timeOf('2026-02-30T00:00:00.000Z')).toBe('2026-03-02T00:00:00.000Z');
+    expect(timeOf('2025-02-29T00:00:00.000Z')).toBe('2025-03-01T00:00:00.000Z');
+    expect(timeOf('2100-02-29T00:00:00.000Z')).toBe('2100-03-01T00:00:00.000Z');
+  });
+
+  it('falls back to the time the event was stored', () => {
+    expect(timeOf(undefined)).toBe('2026-11-23T09:00:01.000Z');
+    expect(timeOf('not a time')).toBe('2026-11-23T09:00:01.000Z');
+  });
+});

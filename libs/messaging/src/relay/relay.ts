@@ -17,7 +17,7 @@ import { defaultMessagingLogger, type MessagingLogger } from '../logger';
 import { DEFAULT_MESSAGING_SCHEMA, migrateMessaging } from '../messaging-schema';
 import { registerLagSource, relayPublished } from '../metrics';
 import type { MessageTransport, OutgoingMessage } from '../transport/message-transport';
-import { RelayMappingError, toOutgoingMessages } from './envelope';
+import { appendOutgoingMessages, RelayMappingError } from './envelope';
 import type { IntegrationEventMapper } from './integration-event-mapper';
 import { RelayCheckpointStore } from './relay-checkpoint-store';
 
@@ -47,6 +47,9 @@ export interface RelayOptions {
   readonly logger?: MessagingLogger;
 }
 
+/** Mapped batches that may wait behind the one being sent (bounds the relay's memory). */
+const READ_AHEAD = 2;
+
 class StopRequested extends Error {}
 class LeadershipLost extends Error {}
 
@@ -61,12 +64,17 @@ export class Relay {
   private unregisterLag: (() => void) | undefined;
   private running: Promise<void> | undefined;
   private publishedCount = 0;
-  /** Batch k: acknowledged by the broker. */
+  /** The last batch handed over for sending: acknowledged by the broker. */
   private acked: Promise<void> = Promise.resolve();
-  /** Batch k's checkpoint stored (chained, so checkpoints land in order). */
+  /** Its checkpoint stored (chained, so checkpoints land in order). */
   private saved: Promise<void> = Promise.resolve();
-  /** Batch k-1's checkpoint: waited for before sending k+1, so at most one is outstanding. */
+  /** The checkpoint before that: waited for before the next send, so at most one is outstanding. */
   private savedBefore: Promise<void> = Promise.resolve();
+  /** Checks the lock session before the next send (see sendAfterLeadershipProbe). */
+  private leadershipProbe: Promise<void> = Promise.resolve();
+  /** Acknowledgements of the batches handed over and not yet awaited, oldest first. */
+  private unacked: Promise<void>[] = [];
+  private sendFailure: unknown;
 
   constructor(private readonly options: RelayOptions) {
     this.checkpoints = new RelayCheckpointStore(
@@ -113,6 +121,7 @@ export class Relay {
           await this.lead();
           if (this.stopping) break;
           this.checkpoint = await this.checkpoints.load(this.options.name);
+          this.leadershipProbe = this.probeLeadership();
           this.subscription = this.options.store.subscribe(
             {
               from: this.checkpoint,
@@ -128,7 +137,11 @@ export class Relay {
             // The last batch may still be on its way; its checkpoint must land before we resign.
             await this.acked.catch(() => undefined);
             await this.saved.catch(() => undefined);
-            this.acked = this.saved = this.savedBefore = Promise.resolve();
+            // The lock session must be idle before resign() queries it.
+            await this.leadershipProbe.catch(() => undefined);
+            this.acked = this.saved = this.savedBefore = this.leadershipProbe = Promise.resolve();
+            this.unacked = [];
+            this.sendFailure = undefined;
           }
           failures = 0;
         } catch (error) {
@@ -185,42 +198,58 @@ export class Relay {
   }
 
   /**
-   * Pipelined, one batch in flight: while batch k is being sent, batch k+1 is read, mapped and
-   * validated, and k's checkpoint is written while k+1 is being sent. Invariants kept:
-   * k+1 is sent only after k was acknowledged (order), a checkpoint is written only after its
-   * batch was acknowledged and after the previous checkpoint (at-least-once, monotonic).
+   * Pipelined, one batch in flight: batch k is sent only after k-1 was acknowledged (order), and
+   * its checkpoint is written only after its ack and after k-1's checkpoint (at-least-once,
+   * monotonic); k's checkpoint is written while k+1 is being sent. Meanwhile the subscription
+   * reads, maps and validates up to READ_AHEAD further batches, so a slow page from PostgreSQL
+   * does not leave the producer idle; beyond that it waits (back-pressure).
    */
   private async publish(events: RecordedEvent[]): Promise<void> {
     if (!events.length) return;
-    // A broken lock session means another instance may already be relaying: stop this one.
-    await this.leaderSession!.query('SELECT 1').catch((error) => {
-      throw new LeadershipLost(
-        `relay ${this.options.name} lost its lock session: ${(error as Error).message}`,
-      );
-    });
+    // A failed send (stop requested, leadership lost) also fails every batch queued behind it.
+    if (this.sendFailure) throw this.sendFailure;
     const messages: OutgoingMessage[] = [];
-    for (const event of events) {
-      messages.push(
-        ...toOutgoingMessages(
-          event,
-          this.options.mapper,
-          this.options.source,
-          this.options.topicName,
-        ),
-      );
-    }
-    await this.acked;
-    await this.savedBefore;
+    const { mapper, source, topicName } = this.options;
+    for (const event of events) appendOutgoingMessages(messages, event, mapper, source, topicName);
     const last = events[events.length - 1].position;
-    const acked = this.sendAll(messages);
+    const checkpointBefore = this.savedBefore;
     const previous = this.saved;
+    const acked = this.acked
+      .then(() => checkpointBefore)
+      .then(() => this.sendAfterLeadershipProbe(messages));
     const saved = acked.then(() => previous).then(() => this.saveCheckpoint(last, messages.length));
-    // Both are observed later (next publish, or run() at the end); no unhandled rejections.
-    acked.catch(() => undefined);
+    // All are observed later (below, a later publish, or run() at the end): none goes unhandled.
+    acked.catch((error: unknown) => (this.sendFailure ??= error));
     saved.catch(() => undefined);
     this.savedBefore = previous;
     this.acked = acked;
     this.saved = saved;
+    this.unacked.push(acked);
+    while (this.unacked.length > READ_AHEAD) await this.unacked.shift();
+  }
+
+  /**
+   * A broken lock session means another instance may already be relaying: nothing more may be
+   * sent. Each send checks the probe started with the send before it (its round trip overlaps
+   * that send instead of delaying this one), then starts the probe for the next.
+   */
+  private async sendAfterLeadershipProbe(messages: OutgoingMessage[]): Promise<void> {
+    await this.leadershipProbe;
+    this.leadershipProbe = this.probeLeadership();
+    await this.sendAll(messages);
+  }
+
+  private probeLeadership(): Promise<void> {
+    const probe = this.leaderSession!.query('SELECT 1').then(
+      () => undefined,
+      (error: Error) => {
+        throw new LeadershipLost(
+          `relay ${this.options.name} lost its lock session: ${error.message}`,
+        );
+      },
+    );
+    probe.catch(() => undefined);
+    return probe;
   }
 
   private async sendAll(messages: OutgoingMessage[]): Promise<void> {

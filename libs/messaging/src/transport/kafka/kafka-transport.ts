@@ -5,6 +5,7 @@
  * handler resolved and committed at the end of every batch (and every `commitEvery` messages).
  */
 import {
+  CompressionTypes,
   Kafka,
   logLevel,
   type Admin,
@@ -120,12 +121,12 @@ export class KafkaTransport implements MessageTransport {
     }
     const producer = await this.connectedProducer();
     try {
+      // kafkajs only reads key, value and headers (it copies nothing back into them), so the
+      // messages go as they are: no per-message copy of the headers.
       await producer.sendBatch({
         acks: -1,
-        topicMessages: [...byTopic].map(([topic, list]) => ({
-          topic,
-          messages: list.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } })),
-        })),
+        compression: CompressionTypes.None,
+        topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
       });
     } catch (error) {
       // A failed idempotent producer may hold a stale sequence state; start a fresh session so
