@@ -30,23 +30,33 @@ export class ImportKeyIndex {
     keys: readonly string[],
     readModel: (keys: string[]) => Promise<ReadonlyMap<string, string>>,
   ): Promise<string | undefined> {
-    const unchecked = keys.filter((key) => !this.entries.get(key)?.checked);
-    if (unchecked.length) {
-      const found = await readModel(unchecked);
-      for (const key of unchecked) {
-        const entry = this.entries.get(key) ?? { holder: undefined, checked: false };
-        entry.checked = true;
-        const contactId = found.get(key);
-        // The read model's answer is the oldest holder it knows: it wins a tie with ours.
-        if (contactId) entry.holder = older(entry.holder, this.holderOf(contactId), true);
-        this.entries.set(key, entry);
-      }
-    }
+    await this.prefetch(keys, readModel);
     for (const key of keys) {
       const holder = this.entries.get(key)?.holder;
       if (holder) return holder.contactId;
     }
     return undefined;
+  }
+
+  /**
+   * Asks `readModel` (in one call) about those of `keys` this import has not asked it about yet,
+   * so the rows that follow match without a query each.
+   */
+  async prefetch(
+    keys: Iterable<string>,
+    readModel: (keys: string[]) => Promise<ReadonlyMap<string, string>>,
+  ): Promise<void> {
+    const unchecked = [...new Set(keys)].filter((key) => !this.entries.get(key)?.checked);
+    if (!unchecked.length) return;
+    const found = await readModel(unchecked);
+    for (const key of unchecked) {
+      const entry = this.entries.get(key) ?? { holder: undefined, checked: false };
+      entry.checked = true;
+      const contactId = found.get(key);
+      // The read model's answer is the oldest holder it knows: it wins a tie with ours.
+      if (contactId) entry.holder = older(entry.holder, this.holderOf(contactId), true);
+      this.entries.set(key, entry);
+    }
   }
 
   /** Records that `row` created `contactId`. */

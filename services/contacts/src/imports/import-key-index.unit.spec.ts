@@ -30,6 +30,18 @@ describe('ImportKeyIndex', () => {
     expect(rm.asked).toEqual([['e:ada@x.io', 'p:+4930123456'], ['e:new@x.io']]);
   });
 
+  it('prefetch asks once for a batch of rows, so those rows match without a query each', async () => {
+    const index = new ImportKeyIndex();
+    const rm = readModel({ 'p:+4930123456': 'existing' });
+    await index.prefetch(['e:a@x.io', 'p:+4930123456', 'e:a@x.io', 'e:b@x.io'], rm.lookup);
+    await index.prefetch(['e:a@x.io'], rm.lookup);
+    expect(rm.asked).toEqual([['e:a@x.io', 'p:+4930123456', 'e:b@x.io']]);
+
+    expect(await index.match(['e:b@x.io', 'p:+4930123456'], rm.lookup)).toBe('existing');
+    expect(await index.match(['e:a@x.io'], rm.lookup)).toBeUndefined();
+    expect(rm.asked).toHaveLength(1);
+  });
+
   it('finds a key an update added to an existing contact', async () => {
     const index = new ImportKeyIndex();
     const rm = readModel({ 'e:ada@x.io': 'existing' });

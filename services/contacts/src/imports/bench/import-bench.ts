@@ -1,5 +1,5 @@
 /**
- * npm run bench:contacts-import [-- --rows 100000] [-- --keep-file]
+ * npm run bench:contacts-import [-- --rows 100000] [-- --keep-file] [-- --keep-db]
  *
  * Generates a CSV of `--rows` rows (about 5% bad rows, about 5% rows matching an earlier row by
  * email or by phone) into a temp file, starts the real contacts service on a scratch database
@@ -108,7 +108,11 @@ async function readModelCheck(databaseUrl: string) {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { rows: { type: 'string', default: '100000' }, 'keep-file': { type: 'boolean' } },
+    options: {
+      rows: { type: 'string', default: '100000' },
+      'keep-file': { type: 'boolean' },
+      'keep-db': { type: 'boolean' },
+    },
   });
   const rows = Number(values.rows);
   if (!Number.isInteger(rows) || rows < 1) throw new Error('--rows must be a positive integer');
@@ -186,7 +190,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await service?.app.close();
-    await db.release();
+    if (!values['keep-db']) await db.release();
+    else process.stderr.write(`kept database ${db.url}\n`);
     if (!values['keep-file']) await rm(dir, { recursive: true, force: true });
     else process.stderr.write(`kept ${file}\n`);
   }
