@@ -508,7 +508,9 @@ function messagingContract(factory: TransportFactory): void {
       const transport = trackTransport(new EmbeddedTransport({ pool: logPool }));
       await outageScenario(transport, async () => {
         await pool.query(
-          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'crm-embedded-log'`,
+          // This database only: other suites (and other runs) on the same server are not ours to kill.
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE application_name = 'crm-embedded-log' AND datname = current_database()`,
         );
         return async () => undefined;
       });
