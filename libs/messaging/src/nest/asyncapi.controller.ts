@@ -1,21 +1,50 @@
 import { asyncApiDocument } from '@crm/contracts';
 import { Public } from '@crm/platform';
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Optional } from '@nestjs/common';
+import { namespacedName } from '../messaging-config';
+import { MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging-runtime';
 
 /**
  * The integration contract for outside integrators, generated from @crm/contracts. Public like
- * /docs-json: it describes the API, it holds no tenant data.
+ * /docs-json: it describes the API, it holds no tenant data. Channel addresses are the topics of
+ * this deployment, so they carry its MESSAGING_NAMESPACE.
  */
 @Public()
 @Controller()
 export class AsyncApiController {
-  private readonly document = asyncApiDocument({
-    kafkaHost: process.env.KAFKA_PUBLIC_HOST ?? process.env.KAFKA_BROKERS?.split(',')[0],
-  });
+  private readonly document: Record<string, unknown>;
+
+  constructor(@Optional() @Inject(MESSAGING_OPTIONS) options?: MessagingModuleOptions) {
+    const document = asyncApiDocument({
+      kafkaHost: process.env.KAFKA_PUBLIC_HOST ?? process.env.KAFKA_BROKERS?.split(',')[0],
+    });
+    this.document = withNamespace(document, options?.config.namespace ?? '');
+  }
 
   @Get('asyncapi.json')
   @Header('Cache-Control', 'public, max-age=300')
   asyncApi(): Record<string, unknown> {
     return this.document;
   }
+}
+
+interface Channel {
+  address: string;
+  description?: string;
+  bindings?: { kafka?: { topic?: string } };
+}
+
+function withNamespace(document: Record<string, unknown>, namespace: string) {
+  if (!namespace) return document;
+  const channels = document.channels as Record<string, Channel>;
+  for (const channel of Object.values(channels)) {
+    const plain = channel.address;
+    channel.address = namespacedName(namespace, plain);
+    if (channel.bindings?.kafka?.topic) channel.bindings.kafka.topic = channel.address;
+    channel.description = channel.description?.replace(
+      `${plain}.dlq`,
+      namespacedName(namespace, `${plain}.dlq`),
+    );
+  }
+  return document;
 }

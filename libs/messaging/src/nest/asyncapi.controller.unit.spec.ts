@@ -1,6 +1,8 @@
 import { IS_PUBLIC_KEY } from '@crm/platform';
 import { Reflector } from '@nestjs/core';
+import { messagingConfigFromEnv } from '../messaging-config';
 import { AsyncApiController } from './asyncapi.controller';
+import type { MessagingModuleOptions } from './messaging-runtime';
 
 describe('AsyncApiController', () => {
   it('is public for the platform auth guard, like the OpenAPI document', () => {
@@ -15,5 +17,17 @@ describe('AsyncApiController', () => {
   it('serves the generated AsyncAPI 3 document', () => {
     const document = new AsyncApiController().asyncApi();
     expect(document.asyncapi).toMatch(/^3\./);
+  });
+
+  it('gives the topics of its MESSAGING_NAMESPACE as channel addresses', () => {
+    const config = messagingConfigFromEnv({ MESSAGING_NAMESPACE: 'staging' });
+    const document = new AsyncApiController({ config } as MessagingModuleOptions).asyncApi();
+    const channels = Object.values(document.channels as Record<string, any>);
+    expect(channels.map((c) => c.address)).toContain('staging.crm.sales.v1');
+    for (const channel of channels) {
+      expect(channel.address).toMatch(/^staging\.crm\./);
+      expect(channel.bindings.kafka.topic).toBe(channel.address);
+      expect(channel.description).toContain(`${channel.address}.dlq`);
+    }
   });
 });
