@@ -5,3 +5,5 @@ export { describeWithKafka, describeWithEventStoreDb } from './describe-with';
 export { startDisposableKafka } from './local-kafka';
 export type { DisposableKafka } from './local-kafka';
 export { uniqueName } from './unique-name';
+export { createScratchDatabase } from './scratch-database';
+export type { ScratchDatabase } from './scratch-database';

@@ -24,8 +24,12 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(prefix = 'crm_test'): Promise<TestDatabase> {
-  const adminUrl = testPostgresUrl();
+export function createTestDatabase(prefix = 'crm_test'): Promise<TestDatabase> {
+  return createDatabaseOn(testPostgresUrl(), prefix);
+}
+
+/** A fresh, uniquely named database on the server of `adminUrl`. */
+export async function createDatabaseOn(adminUrl: string, prefix: string): Promise<TestDatabase> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = withDatabase(adminUrl, name);

