@@ -4,7 +4,7 @@
  * transaction as the consumer's effect.
  */
 import type { Pool } from 'pg';
-import { inTransaction } from './pg-transaction';
+import { inTransaction } from '@crm/event-sourcing';
 import { assertIdentifier } from './transport/embedded/embedded-log-schema';
 
 export const DEFAULT_MESSAGING_SCHEMA = 'messaging';

@@ -29,7 +29,7 @@ import type {
   MessageTransport,
 } from '../transport/message-transport';
 import { assertIdentifier } from '../transport/embedded/embedded-log-schema';
-import { inTransaction } from '../pg-transaction';
+import { inTransaction } from '@crm/event-sourcing';
 import { deadLetterMessage } from './dead-letter';
 import { isInfrastructureError, NonRetryableError } from './errors';
 import type { IntegrationEventHandlerFn, ReceivedIntegrationEvent } from './received-event';

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import {
   assertReadModelReady,
+  inTransaction,
   PostgresEventStore,
   ProjectionCheckpoints,
   ProjectionRunner,
@@ -114,21 +115,13 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async initUnderLock(projection: Projection): Promise<void> {
-    const client = await this.workerPool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.workerPool, async (client) => {
       // Replicas starting together would race on CREATE TABLE IF NOT EXISTS (catalog conflicts).
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
         `${this.options.schema}-read-model-init`,
       ]);
       await projection.init(client);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }
 

@@ -3,6 +3,7 @@
  * finished, its status, headers and body. The row is claimed before the handler runs, so two
  * concurrent requests with one key cannot both execute.
  */
+import { inTransaction } from '@crm/event-sourcing';
 import {
   Inject,
   Injectable,
@@ -137,9 +138,7 @@ export class IdempotencyStore implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async createTable(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       // Several services may share a database and start together; CREATE ... IF NOT EXISTS alone
       // still races on the catalog.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.table]);
@@ -161,12 +160,6 @@ export class IdempotencyStore implements OnModuleInit, OnApplicationShutdown {
       await client.query(
         `CREATE INDEX IF NOT EXISTS idempotency_keys_expires_at ON ${this.table} (expires_at)`,
       );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

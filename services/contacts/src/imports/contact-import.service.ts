@@ -14,6 +14,7 @@ import {
   comparePositions,
   DomainError,
   handleCommand,
+  inTransaction,
   type EventStore,
   type Position,
   type ToDomainEvent,
@@ -377,14 +378,15 @@ export class ContactImportService implements OnModuleInit {
   ): Promise<Map<string, string>> {
     const values = (prefix: string) =>
       keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
-    const client = await this.pool.connect();
-    let rows: { contact_id: string; emails: string[]; phones: string[] }[];
-    try {
-      await client.query('BEGIN');
+    const rows = await inTransaction(this.pool, async (client) => {
       // `&&` with many values is estimated unselective, so the planner scans the whole table,
       // growing with every row imported; the GIN indexes answer it in milliseconds.
       await client.query('SET LOCAL enable_seqscan = off');
-      ({ rows } = await client.query<{ contact_id: string; emails: string[]; phones: string[] }>(
+      const { rows } = await client.query<{
+        contact_id: string;
+        emails: string[];
+        phones: string[];
+      }>(
         `SELECT contact_id, emails, phones FROM (
            SELECT contact_id, tenant, status, created_at, emails, phones
              FROM ${CONTACTS_SCHEMA}.contact_list
@@ -392,14 +394,9 @@ export class ContactImportService implements OnModuleInit {
           WHERE tenant = $1 AND status IN ('active', 'archived')
           ORDER BY created_at, contact_id`,
         [tenant, values('e:'), values('p:')],
-      ));
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      );
+      return rows;
+    });
     const wanted = new Set(keys);
     const holders = new Map<string, string>();
     for (const row of rows) {

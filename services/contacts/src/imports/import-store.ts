@@ -1,4 +1,5 @@
 /** Import jobs and their per-row report, in the service schema. */
+import { inTransaction } from '@crm/event-sourcing';
 import type { Pool } from 'pg';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 
@@ -114,9 +115,7 @@ export class ImportStore {
   /** Writes a batch of row reports and the running totals together: progress is never ahead of the report. */
   async record(tenant: string, importId: string, rows: readonly ImportRowReport[]): Promise<void> {
     if (!rows.length) return;
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       await client.query(
         `INSERT INTO ${S}.import_rows (tenant, import_id, row_number, outcome, contact_id, reasons)
          SELECT $1, $2, r.row_number, r.outcome, r.contact_id, r.reasons
@@ -149,13 +148,7 @@ export class ImportStore {
           count('rejected'),
         ],
       );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async finish(

@@ -11,7 +11,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { DomainError, handleCommand, type EventStore } from '@crm/event-sourcing';
+import { DomainError, handleCommand, inTransaction, type EventStore } from '@crm/event-sourcing';
 import type { Pool } from 'pg';
 import { EVENT_STORE, WORKER_POOL } from '@crm/platform';
 import { PeriodicJob } from '../infrastructure/periodic-job';
@@ -46,10 +46,8 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
 
   /** Fires every reminder due at `now`; returns how many ReminderDue events were appended. */
   async runOnce(now = new Date()): Promise<number> {
-    const client = await this.pool.connect();
-    let fired = 0;
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
+      let fired = 0;
       const { rows } = await client.query<{
         tenant: string;
         activity_id: string;
@@ -83,13 +81,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
           [row.tenant, row.activity_id, row.reminder_id],
         );
       }
-      await client.query('COMMIT');
       return fired;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

@@ -4,7 +4,7 @@
  * `next_offset` row is the sequence that numbers its messages (see EmbeddedTransport.send).
  */
 import type { Pool } from 'pg';
-import { inTransaction } from '../../pg-transaction';
+import { inTransaction } from '@crm/event-sourcing';
 
 export function assertIdentifier(name: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))

@@ -7,7 +7,7 @@
  */
 import type { Pool } from 'pg';
 import { defaultMessagingLogger, type MessagingLogger } from '../../logger';
-import { inTransaction } from '../../pg-transaction';
+import { inTransaction } from '@crm/event-sourcing';
 import type {
   ConsumeOptions,
   ConsumerHandle,
