@@ -9,7 +9,7 @@
  * NOTIFY a send issues, so an idle member wakes at once instead of waiting out its poll delay.
  */
 import { randomUUID } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import type { MessagingLogger } from '../../logger';
 import type { ConsumeOptions } from '../message-transport';
 
@@ -43,6 +43,8 @@ export class EmbeddedConsumer {
   private readonly memberId = randomUUID();
   private readonly owned = new Map<string, OwnedPartition>();
   private session: PoolClient | undefined;
+  /** Settles when the last query issued through onSession has (see there). */
+  private sessionTail: Promise<unknown> = Promise.resolve();
   private stopping = false;
   private wake: (() => void) | undefined;
   private pendingWake = false;
@@ -203,10 +205,9 @@ export class EmbeddedConsumer {
 
   /** Processes up to one batch of a partition; returns how many messages it handled. */
   private async drain(owned: OwnedPartition): Promise<number> {
-    const session = this.session!;
     const s = this.schema;
     if (owned.nextOffset === undefined) owned.nextOffset = await this.committedOffset(owned);
-    const { rows } = await session.query<MessageRow>(
+    const { rows } = await this.onSession<MessageRow>(
       `SELECT "offset", key, value, headers, created_at FROM ${s}.messages
        WHERE topic = $1 AND partition = $2 AND "offset" >= $3 ORDER BY "offset" LIMIT $4`,
       [owned.topic, owned.partition, owned.nextOffset.toString(), this.tuning.batchSize],
@@ -236,8 +237,23 @@ export class EmbeddedConsumer {
     return handled;
   }
 
+  /**
+   * A query on the lock session, after the ones already issued: the drains of several partitions
+   * share this one connection (it holds their advisory locks, so a dead session cannot commit
+   * offsets), and a pg client must not be given a query while another is running.
+   */
+  private onSession<R extends QueryResultRow = QueryResultRow>(
+    text: string,
+    values?: unknown[],
+  ): Promise<QueryResult<R>> {
+    const session = this.session!;
+    const run = this.sessionTail.then(() => session.query<R>(text, values));
+    this.sessionTail = run.catch(() => undefined);
+    return run;
+  }
+
   private async commit(owned: OwnedPartition): Promise<void> {
-    await this.session!.query(
+    await this.onSession(
       `INSERT INTO ${this.schema}.group_offsets (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, $4)
        ON CONFLICT (group_id, topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset`,
       [this.options.groupId, owned.topic, owned.partition, owned.nextOffset!.toString()],
@@ -246,13 +262,13 @@ export class EmbeddedConsumer {
 
   private async committedOffset(owned: OwnedPartition): Promise<bigint> {
     const s = this.schema;
-    const { rows } = await this.session!.query<{ next_offset: string }>(
+    const { rows } = await this.onSession<{ next_offset: string }>(
       `SELECT next_offset FROM ${s}.group_offsets WHERE group_id = $1 AND topic = $2 AND partition = $3`,
       [this.options.groupId, owned.topic, owned.partition],
     );
     if (rows.length) return BigInt(rows[0].next_offset);
     if (this.options.fromBeginning ?? true) return 0n;
-    const { rows: head } = await this.session!.query<{ next_offset: string }>(
+    const { rows: head } = await this.onSession<{ next_offset: string }>(
       `SELECT next_offset FROM ${s}.topic_partitions WHERE topic = $1 AND partition = $2`,
       [owned.topic, owned.partition],
     );
