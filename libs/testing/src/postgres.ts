@@ -36,11 +36,25 @@ export async function createDatabaseOn(adminUrl: string, prefix: string): Promis
   return {
     url,
     name,
-    drop: () =>
-      withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
-        () => undefined,
-      ),
+    drop: () => withClient(adminUrl, (c) => dropWhenClosed(c, name)),
   };
+}
+
+/**
+ * `pool.end()` resolves before its sockets have closed. Dropping WITH (FORCE) at once would kill
+ * such a closing connection, and its pool would emit an unhandled error into whichever test runs
+ * next; so wait briefly for the suite's connections to go, then force what is left.
+ */
+async function dropWhenClosed(client: Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const { rows } = await client.query<{ open: number }>(
+      'SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    );
+    if (rows[0].open === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 export function withDatabase(url: string, database: string): string {
