@@ -51,6 +51,7 @@ export interface RelayOptions {
 const READ_AHEAD = 2;
 
 class StopRequested extends Error {}
+const ignoreSessionError = () => undefined;
 class LeadershipLost extends Error {}
 
 export class Relay {
@@ -169,7 +170,9 @@ export class Relay {
   private async lead(): Promise<void> {
     while (!this.stopping && !this.leaderSession) {
       const session = await this.options.pool.connect();
-      session.on('error', () => undefined);
+      // A broken session surfaces on its next query; the listener leaves with the session, or
+      // a pooled client would collect one per attempt (a standby polls every second).
+      session.on('error', ignoreSessionError);
       const { rows } = await session.query<{ locked: boolean }>(
         `SELECT pg_try_advisory_lock(hashtext('crm-relay'), hashtext($1)) AS locked`,
         [this.options.name],
@@ -178,6 +181,7 @@ export class Relay {
         this.leaderSession = session;
         return;
       }
+      session.off('error', ignoreSessionError);
       session.release();
       await sleep(1000);
     }
@@ -187,6 +191,7 @@ export class Relay {
     const session = this.leaderSession;
     this.leaderSession = undefined;
     if (!session) return;
+    session.off('error', ignoreSessionError);
     try {
       await session.query(`SELECT pg_advisory_unlock(hashtext('crm-relay'), hashtext($1))`, [
         this.options.name,

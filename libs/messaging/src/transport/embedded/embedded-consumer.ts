@@ -9,7 +9,7 @@
  * NOTIFY a send issues, so an idle member wakes at once instead of waiting out its poll delay.
  */
 import { randomUUID } from 'node:crypto';
-import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
+import type { Notification, Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import type { MessagingLogger } from '../../logger';
 import type { ConsumeOptions } from '../message-transport';
 
@@ -36,6 +36,7 @@ interface MessageRow {
 }
 
 const REBALANCE_EVERY_MS = 1000;
+const ignoreSessionError = () => undefined;
 
 export class EmbeddedConsumer {
   readonly ready: Promise<void>;
@@ -90,14 +91,15 @@ export class EmbeddedConsumer {
     await this.closeSession(false);
   }
 
+  private readonly onNotification = (n: Notification): void => {
+    if (n.channel === this.channel && this.options.topics.includes(n.payload ?? '')) this.signal();
+  };
+
   private async openSession(): Promise<void> {
     if (this.session) return;
     const session = await this.pool.connect();
-    session.on('notification', (n) => {
-      if (n.channel === this.channel && this.options.topics.includes(n.payload ?? ''))
-        this.signal();
-    });
-    session.on('error', () => undefined); // surfaced by the next query on it
+    session.on('notification', this.onNotification);
+    session.on('error', ignoreSessionError); // surfaced by the next query on it
     this.session = session;
     await session.query(`LISTEN ${this.channel}`);
   }
@@ -107,6 +109,10 @@ export class EmbeddedConsumer {
     this.session = undefined;
     this.owned.clear();
     if (!session) return;
+    // The client goes back to the pool: it must not keep waking this consumer (or collect
+    // listeners over reconnects).
+    session.off('notification', this.onNotification);
+    session.off('error', ignoreSessionError);
     if (broken) {
       session.release(true);
       return;
