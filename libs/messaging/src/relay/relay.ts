@@ -65,13 +65,13 @@ export class Relay {
   private unregisterLag: (() => void) | undefined;
   private running: Promise<void> | undefined;
   private publishedCount = 0;
-  /** The last batch handed over for sending: acknowledged by the broker. */
+  /** The last batch handed over for sending: acknowledged by the broker (retries included). */
   private acked: Promise<void> = Promise.resolve();
   /** Its checkpoint stored (chained, so checkpoints land in order). */
   private saved: Promise<void> = Promise.resolve();
-  /** The checkpoint before that: waited for before the next send, so at most one is outstanding. */
-  private savedBefore: Promise<void> = Promise.resolve();
-  /** Checks the lock session before the next send (see sendAfterLeadershipProbe). */
+  /** The transport's first attempt at the last chunk handed over: the next chunk goes after it. */
+  private lastAttempt: Promise<void> | undefined;
+  /** Checks the lock session before the next hand-over (see passLeadershipProbe). */
   private leadershipProbe: Promise<void> = Promise.resolve();
   /** Acknowledgements of the batches handed over and not yet awaited, oldest first. */
   private unacked: Promise<void>[] = [];
@@ -140,7 +140,8 @@ export class Relay {
             await this.saved.catch(() => undefined);
             // The lock session must be idle before resign() queries it.
             await this.leadershipProbe.catch(() => undefined);
-            this.acked = this.saved = this.savedBefore = this.leadershipProbe = Promise.resolve();
+            this.acked = this.saved = this.leadershipProbe = Promise.resolve();
+            this.lastAttempt = undefined;
             this.unacked = [];
             this.sendFailure = undefined;
           }
@@ -208,6 +209,10 @@ export class Relay {
    * monotonic); k's checkpoint is written while k+1 is being sent. Meanwhile the subscription
    * reads, maps and validates up to READ_AHEAD further batches, so a slow page from PostgreSQL
    * does not leave the producer idle; beyond that it waits (back-pressure).
+   *
+   * Each batch is handed to the transport as soon as it is mapped, to be sent after the one before
+   * it (SendOptions.after): the Kafka producer thread then starts the next send the moment the
+   * broker acknowledges, without a round trip through this thread.
    */
   private async publish(events: RecordedEvent[]): Promise<void> {
     if (!events.length) return;
@@ -217,16 +222,13 @@ export class Relay {
     const { mapper, source, topicName } = this.options;
     for (const event of events) appendOutgoingMessages(messages, event, mapper, source, topicName);
     const last = events[events.length - 1].position;
-    const checkpointBefore = this.savedBefore;
+    await this.passLeadershipProbe();
     const previous = this.saved;
-    const acked = this.acked
-      .then(() => checkpointBefore)
-      .then(() => this.sendAfterLeadershipProbe(messages));
+    const acked = this.sendAll(messages, this.acked);
     const saved = acked.then(() => previous).then(() => this.saveCheckpoint(last, messages.length));
     // All are observed later (below, a later publish, or run() at the end): none goes unhandled.
     acked.catch((error: unknown) => (this.sendFailure ??= error));
     saved.catch(() => undefined);
-    this.savedBefore = previous;
     this.acked = acked;
     this.saved = saved;
     this.unacked.push(acked);
@@ -234,14 +236,14 @@ export class Relay {
   }
 
   /**
-   * A broken lock session means another instance may already be relaying: nothing more may be
-   * sent. Each send checks the probe started with the send before it (its round trip overlaps
-   * that send instead of delaying this one), then starts the probe for the next.
+   * A broken lock session means another instance may already be relaying: nothing more is
+   * handed over (what already was may still go: at most READ_AHEAD + 1 batches, duplicates the
+   * consumers' inboxes absorb, in log order per key). Each hand-over checks the probe started
+   * with the one before it (its round trip overlaps that batch), then starts the next probe.
    */
-  private async sendAfterLeadershipProbe(messages: OutgoingMessage[]): Promise<void> {
+  private async passLeadershipProbe(): Promise<void> {
     await this.leadershipProbe;
     this.leadershipProbe = this.probeLeadership();
-    await this.sendAll(messages);
   }
 
   private probeLeadership(): Promise<void> {
@@ -257,12 +259,43 @@ export class Relay {
     return probe;
   }
 
-  private async sendAll(messages: OutgoingMessage[]): Promise<void> {
+  /** Chunks in order, each handed over at once; resolves when all are acknowledged. */
+  private sendAll(messages: OutgoingMessage[], previousAcked: Promise<void>): Promise<void> {
     const chunk = this.options.sendChunkSize ?? 500;
-    for (let i = 0; i < messages.length; i += chunk) {
-      await this.untilItWorks('send', () =>
-        this.options.transport.send(messages.slice(i, i + chunk)),
+    let acked = previousAcked;
+    for (let i = 0; i < messages.length; i += chunk)
+      acked = this.sendChunk(messages.slice(i, i + chunk), acked);
+    return acked;
+  }
+
+  /**
+   * The first attempt is handed over now. While sends succeed it goes after the previous chunk's
+   * first attempt (the producer thread then starts it itself the moment that one is acknowledged,
+   * and drops it if that failed); after a failure, after the previous chunk's acknowledgement,
+   * retries included. If it failed or was dropped: wait until the previous chunk is acknowledged
+   * after all, then retry until it works.
+   */
+  private async sendChunk(
+    messages: OutgoingMessage[],
+    previousAcked: Promise<void>,
+  ): Promise<void> {
+    const { transport } = this.options;
+    const after = this.lastAttempt ?? previousAcked;
+    const attempt = transport.send(messages, { after });
+    this.lastAttempt = attempt;
+    attempt.catch(() => undefined);
+    try {
+      await attempt;
+    } catch (error) {
+      this.lastAttempt = undefined;
+      // Rejects if the previous chunk failed for good (stop, lost lock): so does this one.
+      await previousAcked;
+      // Back off only if this chunk's own send failed, not if it was dropped behind one that did.
+      const dropped = await after.then(
+        () => false,
+        () => true,
       );
+      await this.untilItWorks('send', () => transport.send(messages), dropped ? undefined : error);
     }
   }
 
@@ -275,21 +308,32 @@ export class Relay {
     relayPublished.inc({ relay: this.options.name }, published);
   }
 
-  /** Broker or database outages are waited out; only a stop request ends the wait. */
-  private async untilItWorks(what: string, attempt: () => Promise<void>): Promise<void> {
-    for (let failures = 1; ; failures += 1) {
+  /**
+   * Broker or database outages are waited out; only a stop request ends the wait. `failedWith`:
+   * the first attempt was already made (and failed with it), so back off before the next.
+   */
+  private async untilItWorks(
+    what: string,
+    attempt: () => Promise<void>,
+    failedWith?: unknown,
+  ): Promise<void> {
+    let error = failedWith;
+    for (let failures = failedWith === undefined ? 0 : 1; ; failures += 1) {
       if (this.stopping) throw new StopRequested();
-      try {
-        await attempt();
-        return;
-      } catch (error) {
-        if (this.stopping) throw new StopRequested();
+      if (failures > 0) {
         const delay = backoffDelay(failures, this.retry);
         this.logger.warn(
           { err: error, relay: this.options.name, failures, delay },
           `relay ${what} failed; retrying`,
         );
         await sleep(delay);
+        if (this.stopping) throw new StopRequested();
+      }
+      try {
+        await attempt();
+        return;
+      } catch (attemptError) {
+        error = attemptError;
       }
     }
   }

@@ -23,8 +23,8 @@ async function main(): Promise<void> {
     : new EmbeddedTransport({ pool });
   const send = transport.send.bind(transport);
   const ackDelay = Number(env.ACK_DELAY_MS ?? 0);
-  transport.send = async (messages) => {
-    await send(messages);
+  transport.send = async (messages, options) => {
+    await send(messages, options);
     if (ackDelay) await new Promise((r) => setTimeout(r, ackDelay));
   };
   const relay = new Relay({

@@ -57,11 +57,21 @@ export interface ConsumerHandle {
 
 export type ReplayFrom = 'earliest' | Date;
 
+export interface SendOptions {
+  /**
+   * Send only once this resolves; if it rejects, send nothing and reject with its error. A caller
+   * that keeps its sends in order (the relay) hands the next one over while the previous one is
+   * still on its way, and a transport may prepare it meanwhile: the Kafka producer thread copies
+   * it across threads then, so the producer does not wait for that copy after each ack.
+   */
+  readonly after?: Promise<unknown>;
+}
+
 export interface MessageTransport {
   readonly kind: 'kafka' | 'embedded';
   /** Creates missing topics, grows partitions, applies retention. Idempotent. */
   provision(topics: readonly TopicSpec[]): Promise<void>;
-  send(messages: readonly OutgoingMessage[]): Promise<void>;
+  send(messages: readonly OutgoingMessage[], options?: SendOptions): Promise<void>;
   consume(options: ConsumeOptions): Promise<ConsumerHandle>;
   /**
    * Moves a group's committed offsets on a topic back to the beginning or to the first message at

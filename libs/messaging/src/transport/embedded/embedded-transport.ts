@@ -14,6 +14,7 @@ import type {
   MessageTransport,
   OutgoingMessage,
   ReplayFrom,
+  SendOptions,
   TopicSpec,
 } from '../message-transport';
 import { partitionForKey } from '../partitioner';
@@ -99,7 +100,8 @@ export class EmbeddedTransport implements MessageTransport {
     return result.rowCount ?? 0;
   }
 
-  async send(messages: readonly OutgoingMessage[]): Promise<void> {
+  async send(messages: readonly OutgoingMessage[], options?: SendOptions): Promise<void> {
+    await options?.after;
     if (!messages.length) return;
     await this.migrate();
     const groups = new Map<

@@ -14,14 +14,18 @@ import {
   type KafkaConfig,
   type logCreator,
   type Producer,
+  type ProducerConfig,
 } from 'kafkajs';
 import { defaultMessagingLogger, type MessagingLogger } from '../../logger';
+import { forwardKafkaLog } from './kafka-log';
+import { canCrossThreads, ProducerThread } from './producer-thread';
 import type {
   ConsumeOptions,
   ConsumerHandle,
   MessageTransport,
   OutgoingMessage,
   ReplayFrom,
+  SendOptions,
   TopicSpec,
 } from '../message-transport';
 
@@ -35,25 +39,37 @@ export interface KafkaTransportOptions {
   /** Partitions of one consumer instance processed concurrently (each still in order). Default 4. */
   readonly partitionsConsumedConcurrently?: number;
   readonly logger?: MessagingLogger;
+  /** Encode and send on a worker thread (default), overlapping the caller's own work. */
+  readonly producerThread?: boolean;
 }
+
+const PRODUCER_CONFIG: ProducerConfig = {
+  idempotent: true,
+  maxInFlightRequests: 1,
+  allowAutoTopicCreation: false,
+};
 
 export class KafkaTransport implements MessageTransport {
   readonly kind = 'kafka' as const;
   private readonly kafka: Kafka;
   private producer: Promise<Producer> | undefined;
+  private readonly producerThread: ProducerThread | undefined;
   private readonly consumers = new Set<Consumer>();
 
   constructor(private readonly options: KafkaTransportOptions) {
-    this.kafka = new Kafka({
+    const logger = options.logger ?? defaultMessagingLogger();
+    const config: KafkaConfig = {
       clientId: options.clientId,
       brokers: [...options.brokers],
       logLevel: logLevel.WARN,
-      logCreator: kafkaLogCreator(options.logger ?? defaultMessagingLogger()),
       connectionTimeout: 3000,
       requestTimeout: 30_000,
       retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 8 },
       ...options.kafka,
-    });
+    };
+    this.kafka = new Kafka({ ...config, logCreator: kafkaLogCreator(logger) });
+    if ((options.producerThread ?? true) && canCrossThreads(config))
+      this.producerThread = new ProducerThread(config, PRODUCER_CONFIG, logger);
   }
 
   async provision(topics: readonly TopicSpec[]): Promise<void> {
@@ -111,23 +127,25 @@ export class KafkaTransport implements MessageTransport {
     });
   }
 
-  async send(messages: readonly OutgoingMessage[]): Promise<void> {
-    if (!messages.length) return;
+  async send(messages: readonly OutgoingMessage[], options?: SendOptions): Promise<void> {
+    if (!messages.length) {
+      await options?.after;
+      return;
+    }
     const byTopic = new Map<string, OutgoingMessage[]>();
     for (const m of messages) {
       const list = byTopic.get(m.topic);
       if (list) list.push(m);
       else byTopic.set(m.topic, [m]);
     }
+    // kafkajs only reads key, value and headers (it copies nothing back into them), so the
+    // messages go as they are: no per-message copy of the headers.
+    const topicMessages = [...byTopic].map(([topic, list]) => ({ topic, messages: list }));
+    if (this.producerThread) return this.producerThread.send(topicMessages, options?.after);
+    await options?.after;
     const producer = await this.connectedProducer();
     try {
-      // kafkajs only reads key, value and headers (it copies nothing back into them), so the
-      // messages go as they are: no per-message copy of the headers.
-      await producer.sendBatch({
-        acks: -1,
-        compression: CompressionTypes.None,
-        topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
-      });
+      await producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
     } catch (error) {
       // A failed idempotent producer may hold a stale sequence state; start a fresh session so
       // the caller's retry is not rejected as out of order. Duplicates it causes are absorbed
@@ -232,16 +250,12 @@ export class KafkaTransport implements MessageTransport {
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((c) => c.disconnect().catch(() => undefined)));
     this.consumers.clear();
-    await this.resetProducer();
+    await Promise.all([this.resetProducer(), this.producerThread?.close()]);
   }
 
   private connectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: false,
-      });
+      const producer = this.kafka.producer(PRODUCER_CONFIG);
       const connecting = producer.connect().then(() => producer);
       connecting.catch(() => {
         if (this.producer === connecting) this.producer = undefined;
@@ -278,15 +292,10 @@ function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
   return decoded;
 }
 
-/**
- * kafkajs logs every failed request of an outage at ERROR although it retries them; ours are
- * warnings (the relay and consumers report what actually failed), routed to the service logger.
- */
 function kafkaLogCreator(logger: MessagingLogger): logCreator {
   return () =>
     ({ level, log }) => {
       const { message, ...extra } = log;
-      if (level <= logLevel.WARN) logger.warn({ kafkajs: extra }, `kafkajs: ${message}`);
-      else logger.debug({ kafkajs: extra }, `kafkajs: ${message}`);
+      forwardKafkaLog(logger, level, message, extra);
     };
 }
