@@ -12,3 +12,4 @@ export * from './platform-options';
 export * from './platform.module';
 export * from './bootstrap';
 export * from './event-sourcing';
+export * from './testing/start-test-service-app';

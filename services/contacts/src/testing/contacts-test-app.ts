@@ -2,7 +2,7 @@
  * The real contacts app on a fresh real PostgreSQL database, driven through HTTP (fastify
  * inject: the full Nest/Fastify stack, without a socket).
  */
-import { createServiceApp, mintDevToken, ReadModels, type Role } from '@crm/platform';
+import { mintDevToken, startTestServiceApp, type Role } from '@crm/platform';
 import { createTestDatabase, type TestDatabase } from '@crm/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../app.module';
@@ -41,21 +41,7 @@ export async function startContactsTestApp(
   env: Record<string, string> = {},
 ): Promise<ContactsTestApp> {
   const db = await createTestDatabase('contacts_e2e');
-  const app = await createServiceApp(AppModule, {
-    env: {
-      DATABASE_URL: db.url,
-      JWT_SECRET: SECRET,
-      JWT_JWKS_URL: '',
-      LOG_LEVEL: 'silent',
-      KAFKA_BROKERS: '',
-      ...env,
-    },
-  });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  // Queries answer 503 until the read models are built for the first time: wait for that.
-  if (!(await app.get(ReadModels).whenLive(10_000)))
-    throw new Error('the contacts read models were not built within 10 s');
+  const app = await startTestServiceApp(AppModule, { databaseUrl: db.url, jwtSecret: SECRET, env });
   let stopped: Promise<void> | undefined;
   const stopApp = () => (stopped ??= app.close());
   return {

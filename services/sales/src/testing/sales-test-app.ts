@@ -1,5 +1,5 @@
 /** The sales app on a fresh database, driven through HTTP (fastify inject) with dev tokens. */
-import { createServiceApp, mintDevToken, type Role } from '@crm/platform';
+import { mintDevToken, startTestServiceApp, type Role } from '@crm/platform';
 import { createTestDatabase, type TestDatabase } from '@crm/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../app.module';
@@ -33,18 +33,7 @@ export interface SalesTestApp {
 
 export async function startSalesTestApp(env: Record<string, string> = {}): Promise<SalesTestApp> {
   const db = await createTestDatabase('sales_e2e');
-  const app = await createServiceApp(AppModule, {
-    env: {
-      DATABASE_URL: db.url,
-      JWT_SECRET: SECRET,
-      JWT_JWKS_URL: '',
-      LOG_LEVEL: 'silent',
-      KAFKA_BROKERS: '',
-      ...env,
-    },
-  });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  const app = await startTestServiceApp(AppModule, { databaseUrl: db.url, jwtSecret: SECRET, env });
   const tokens = new Map<string, Promise<string>>();
   const token = (caller: Caller) => {
     const key = JSON.stringify(caller);
@@ -88,8 +77,5 @@ export async function startSalesTestApp(env: Record<string, string> = {}): Promi
       await db.drop();
     },
   };
-  // Queries answer 503 until the read models are built for the first time: wait for that.
-  for (let i = 0; i < 200 && (await api.request('GET', '/pipelines')).status === 503; i++)
-    await new Promise((r) => setTimeout(r, 25));
   return api;
 }
