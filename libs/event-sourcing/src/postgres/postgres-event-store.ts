@@ -28,7 +28,8 @@ import { CommitNotifier } from './commit-notifier';
 import { EVENT_COLUMNS, toPosition, toRecordedEvent, type EventRow } from './event-rows';
 import { assertSchemaName, migrate } from './migrations';
 import { PollingSubscription, type PollingOptions } from './polling-subscription';
-import { readAllQuery } from './read-all-query';
+import { BEGIN_ORDERED_SCAN, readAllQuery } from './read-all-query';
+import { inTransaction } from './transaction';
 
 export interface PostgresEventStoreOptions {
   /** Schema holding this store's tables (one per service). Default `event_store`. */
@@ -170,9 +171,11 @@ export class PostgresEventStore implements EventStore {
    */
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
     const after = options.after ?? START;
-    const { rows } = await this.pool.query<
-      EventRow & { tail_transaction_id?: string; tail_position?: string }
-    >(readAllQuery(this.schema, options, this.batchSize));
+    type PageRow = EventRow & { tail_transaction_id?: string; tail_position?: string };
+    const { filtered, ...query } = readAllQuery(this.schema, options, this.batchSize);
+    const { rows } = filtered
+      ? await inTransaction(this.pool, (client) => client.query<PageRow>(query), BEGIN_ORDERED_SCAN)
+      : await this.pool.query<PageRow>(query);
     const events = rows.filter((r) => r.global_position !== null).map(toRecordedEvent);
     let last = events.length ? events[events.length - 1].position : after;
     const limit = options.limit ?? this.batchSize;
