@@ -16,6 +16,7 @@ import {
   type Producer,
   type ProducerConfig,
 } from 'kafkajs';
+import { sleep } from '../../backoff';
 import { defaultMessagingLogger, type MessagingLogger } from '../../logger';
 import { forwardKafkaLog } from './kafka-log';
 import { canCrossThreads, ProducerThread } from './producer-thread';
@@ -77,14 +78,20 @@ export class KafkaTransport implements MessageTransport {
       const existing = new Set(await admin.listTopics());
       const missing = topics.filter((t) => !existing.has(t.name));
       if (missing.length) {
+        // Not kafkajs' own wait for leaders: it gives up on "This server does not host this
+        // topic-partition" while a new topic reaches the metadata; untilUsable retries that.
         await admin.createTopics({
-          waitForLeaders: true,
+          waitForLeaders: false,
           topics: missing.map((t) => ({
             topic: t.name,
             numPartitions: t.partitions,
             configEntries: [{ name: 'retention.ms', value: String(t.retentionMs) }],
           })),
         });
+        await untilUsable(
+          admin,
+          missing.map((t) => t.name),
+        );
       }
       const present = topics.filter((t) => existing.has(t.name));
       if (!present.length) return;
@@ -279,6 +286,33 @@ export class KafkaTransport implements MessageTransport {
     } finally {
       await admin.disconnect();
     }
+  }
+}
+
+/** How long provisioning waits for topics another client has just created to become usable. */
+const TOPIC_READY_TIMEOUT_MS = 15_000;
+
+/**
+ * Resolves once every topic has a leader for each partition in the broker's metadata. Two
+ * services provisioning a shared topic at once: one creates it, the other's create answers
+ * "already exists" before the topic is in the metadata, and a consumer subscribing right then
+ * fails with "This server does not host this topic-partition" (seen in the system e2e).
+ */
+async function untilUsable(admin: Admin, names: readonly string[]): Promise<void> {
+  const deadline = Date.now() + TOPIC_READY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [...names] });
+      const ready = topics.every(
+        (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
+      );
+      if (ready) return;
+      if (Date.now() > deadline)
+        throw new Error(`topics without leaders after ${TOPIC_READY_TIMEOUT_MS} ms`);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await sleep(100);
   }
 }
 
