@@ -22,7 +22,7 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { PostgresEventStore, type Position } from '@crm/event-sourcing';
 import { createScratchDatabase } from '@crm/testing';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import pino from 'pino';
 import { IntegrationEventConsumer } from '../consumer/integration-event-consumer';
@@ -207,6 +207,7 @@ async function main(): Promise<void> {
     // The relay's own settings: idempotent, acks=all, one request in flight, no compression;
     // requests of CHUNK messages, one after the other (the relay also never has two in flight).
     const bareProducer = kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,

@@ -8,6 +8,7 @@ import {
   CompressionTypes,
   Kafka,
   logLevel,
+  Partitioners,
   type Admin,
   type Consumer,
   type IHeaders,
@@ -43,6 +44,13 @@ export interface KafkaTransportOptions {
   /** Encode and send on a worker thread (default), overlapping the caller's own work. */
   readonly producerThread?: boolean;
 }
+
+/**
+ * kafkajs' default partitioner (Java-compatible murmur2, as the embedded log's), named so kafkajs
+ * stops warning at every producer start that its default changed in v2. Not part of
+ * PRODUCER_CONFIG: a function cannot cross to the producer thread, which names it itself.
+ */
+const KAFKA_PARTITIONER: ProducerConfig = { createPartitioner: Partitioners.DefaultPartitioner };
 
 const PRODUCER_CONFIG: ProducerConfig = {
   idempotent: true,
@@ -262,7 +270,7 @@ export class KafkaTransport implements MessageTransport {
 
   private connectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.kafka.producer(PRODUCER_CONFIG);
+      const producer = this.kafka.producer({ ...PRODUCER_CONFIG, ...KAFKA_PARTITIONER });
       const connecting = producer.connect().then(() => producer);
       connecting.catch(() => {
         if (this.producer === connecting) this.producer = undefined;

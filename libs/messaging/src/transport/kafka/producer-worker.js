@@ -16,7 +16,7 @@
  */
 const { parentPort, workerData } = require('node:worker_threads');
 const { Buffer } = require('node:buffer');
-const { CompressionTypes, Kafka } = require('kafkajs');
+const { CompressionTypes, Kafka, Partitioners } = require('kafkajs');
 
 if (!parentPort) throw new Error('producer-worker.js runs only as a worker thread');
 const parent = parentPort;
@@ -36,7 +36,11 @@ let producer;
 
 function connectedProducer() {
   if (!producer) {
-    const created = kafka.producer(workerData.producer);
+    // Named, as in kafka-transport.ts: same partitions, no v2 default-change warning.
+    const created = kafka.producer({
+      ...workerData.producer,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     const connecting = created.connect().then(() => created);
     connecting.catch(() => {
       if (producer === connecting) producer = undefined;
