@@ -1,26 +1,23 @@
 /**
- * Kafka adapter on kafkajs. Producer: idempotent (the broker drops retried duplicates inside one
- * producer session), acks=all, one request in flight so a retry can never reorder a partition.
+ * Kafka adapter on kafkajs. Producer: producer-session.js (idempotent, acks=all, one request in
+ * flight), on its own thread (producer-thread.ts) when the client config can cross threads.
  * Consumer: eachBatch with manual offset resolution, so an offset is marked only after its
  * handler resolved and committed at the end of every batch (and every `commitEvery` messages).
  */
 import {
-  CompressionTypes,
   Kafka,
   logLevel,
-  Partitioners,
   type Admin,
   type Consumer,
   type IHeaders,
   type KafkaConfig,
   type logCreator,
-  type Producer,
-  type ProducerConfig,
 } from 'kafkajs';
 import { sleep } from '../../backoff';
 import { defaultMessagingLogger, type MessagingLogger } from '../../logger';
 import { forwardKafkaLog } from './kafka-log';
 import { canCrossThreads, ProducerThread } from './producer-thread';
+import { producerSession, type ProducerSession } from './producer-session';
 import type {
   ConsumeOptions,
   ConsumerHandle,
@@ -45,24 +42,12 @@ export interface KafkaTransportOptions {
   readonly producerThread?: boolean;
 }
 
-/**
- * kafkajs' default partitioner (Java-compatible murmur2, as the embedded log's), named so kafkajs
- * stops warning at every producer start that its default changed in v2. Not part of
- * PRODUCER_CONFIG: a function cannot cross to the producer thread, which names it itself.
- */
-const KAFKA_PARTITIONER: ProducerConfig = { createPartitioner: Partitioners.DefaultPartitioner };
-
-const PRODUCER_CONFIG: ProducerConfig = {
-  idempotent: true,
-  maxInFlightRequests: 1,
-  allowAutoTopicCreation: false,
-};
-
 export class KafkaTransport implements MessageTransport {
   readonly kind = 'kafka' as const;
   private readonly kafka: Kafka;
-  private producer: Promise<Producer> | undefined;
+  /** The producer: on its own thread, or (when it cannot go there) a session in this one. */
   private readonly producerThread: ProducerThread | undefined;
+  private readonly producerHere: ProducerSession;
   private readonly consumers = new Set<Consumer>();
 
   constructor(private readonly options: KafkaTransportOptions) {
@@ -78,7 +63,8 @@ export class KafkaTransport implements MessageTransport {
     };
     this.kafka = new Kafka({ ...config, logCreator: kafkaLogCreator(logger) });
     if ((options.producerThread ?? true) && canCrossThreads(config))
-      this.producerThread = new ProducerThread(config, PRODUCER_CONFIG, logger);
+      this.producerThread = new ProducerThread(config, logger);
+    this.producerHere = producerSession(this.kafka);
   }
 
   async provision(topics: readonly TopicSpec[]): Promise<void> {
@@ -158,16 +144,7 @@ export class KafkaTransport implements MessageTransport {
     const topicMessages = [...byTopic].map(([topic, list]) => ({ topic, messages: list }));
     if (this.producerThread) return this.producerThread.send(topicMessages, options?.after);
     await options?.after;
-    const producer = await this.connectedProducer();
-    try {
-      await producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
-    } catch (error) {
-      // A failed idempotent producer may hold a stale sequence state; start a fresh session so
-      // the caller's retry is not rejected as out of order. Duplicates it causes are absorbed
-      // downstream by the consumers' inbox.
-      await this.resetProducer();
-      throw error;
-    }
+    await this.producerHere.send(topicMessages);
   }
 
   async consume(options: ConsumeOptions): Promise<ConsumerHandle> {
@@ -265,25 +242,7 @@ export class KafkaTransport implements MessageTransport {
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((c) => c.disconnect().catch(() => undefined)));
     this.consumers.clear();
-    await Promise.all([this.resetProducer(), this.producerThread?.close()]);
-  }
-
-  private connectedProducer(): Promise<Producer> {
-    if (!this.producer) {
-      const producer = this.kafka.producer({ ...PRODUCER_CONFIG, ...KAFKA_PARTITIONER });
-      const connecting = producer.connect().then(() => producer);
-      connecting.catch(() => {
-        if (this.producer === connecting) this.producer = undefined;
-      });
-      this.producer = connecting;
-    }
-    return this.producer;
-  }
-
-  private async resetProducer(): Promise<void> {
-    const current = this.producer;
-    this.producer = undefined;
-    if (current) await current.then((p) => p.disconnect()).catch(() => undefined);
+    await Promise.all([this.producerHere.close(), this.producerThread?.close()]);
   }
 
   private async withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {

@@ -17,7 +17,7 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { KafkaConfig, ProducerConfig } from 'kafkajs';
+import type { KafkaConfig } from 'kafkajs';
 import type { MessagingLogger } from '../../logger';
 import { forwardKafkaLog } from './kafka-log';
 
@@ -70,7 +70,6 @@ export class ProducerThread {
   /** `kafka` must survive structured clone: no functions (see canCrossThreads). */
   constructor(
     private readonly kafka: KafkaConfig,
-    private readonly producer: ProducerConfig,
     private readonly logger: MessagingLogger,
   ) {}
 
@@ -114,7 +113,7 @@ export class ProducerThread {
   private running(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER_FILE, {
-      workerData: { kafka: this.kafka, producer: this.producer },
+      workerData: { kafka: this.kafka },
     });
     worker.unref();
     worker.on('message', (reply: Reply) => this.receive(worker, reply));

@@ -16,7 +16,8 @@
  */
 const { parentPort, workerData } = require('node:worker_threads');
 const { Buffer } = require('node:buffer');
-const { CompressionTypes, Kafka, Partitioners } = require('kafkajs');
+const { Kafka } = require('kafkajs');
+const { producerSession } = require('./producer-session');
 
 if (!parentPort) throw new Error('producer-worker.js runs only as a worker thread');
 const parent = parentPort;
@@ -31,30 +32,7 @@ const kafka = new Kafka({
     },
 });
 
-/** @type {Promise<import('kafkajs').Producer> | undefined} */
-let producer;
-
-function connectedProducer() {
-  if (!producer) {
-    // Named, as in kafka-transport.ts: same partitions, no v2 default-change warning.
-    const created = kafka.producer({
-      ...workerData.producer,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
-    const connecting = created.connect().then(() => created);
-    connecting.catch(() => {
-      if (producer === connecting) producer = undefined;
-    });
-    producer = connecting;
-  }
-  return producer;
-}
-
-async function resetProducer() {
-  const current = producer;
-  producer = undefined;
-  if (current) await current.then((p) => p.disconnect()).catch(() => undefined);
-}
+const session = producerSession(kafka);
 
 /** @param {{ topic: string, messages: { key: string, value: string | Uint8Array, headers: Record<string, string> }[] }[]} topicMessages */
 async function send(topicMessages) {
@@ -65,15 +43,7 @@ async function send(topicMessages) {
         m.value = Buffer.from(m.value.buffer, m.value.byteOffset, m.value.byteLength);
     }
   }
-  const connected = await connectedProducer();
-  try {
-    await connected.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
-  } catch (error) {
-    // A failed idempotent producer may hold a stale sequence state; a fresh session lets the
-    // caller's retry through (duplicates it causes are absorbed by the consumers' inbox).
-    await resetProducer();
-    throw error;
-  }
+  await session.send(topicMessages);
 }
 
 /** Requests copied over and waiting for their go, by id. */
@@ -86,7 +56,7 @@ const OUTCOMES_KEPT = 1000;
 
 parent.on('message', (request) => {
   if (request.close) {
-    void resetProducer().then(() => parent.close());
+    void session.close().then(() => parent.close());
   } else if (request.afterId !== undefined) {
     const outcome = outcomes.get(request.afterId);
     if (outcome === true) sendAndReply(request.id, request.topicMessages);
