@@ -268,17 +268,18 @@ const TOPIC_READY_TIMEOUT_MS = 15_000;
 async function untilUsable(admin: Admin, names: readonly string[]): Promise<void> {
   const deadline = Date.now() + TOPIC_READY_TIMEOUT_MS;
   for (;;) {
+    let notYet: unknown;
     try {
       const { topics } = await admin.fetchTopicMetadata({ topics: [...names] });
       const ready = topics.every(
         (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
       );
       if (ready) return;
-      if (Date.now() > deadline)
-        throw new Error(`topics without leaders after ${TOPIC_READY_TIMEOUT_MS} ms`);
+      notYet = new Error(`topics without leaders after ${TOPIC_READY_TIMEOUT_MS} ms`);
     } catch (error) {
-      if (Date.now() > deadline) throw error;
+      notYet = error;
     }
+    if (Date.now() > deadline) throw notYet;
     await sleep(100);
   }
 }
