@@ -30,11 +30,5 @@ export function createTransport(
   const pool = new Pool({ connectionString: config.embeddedDatabaseUrl, max: 10 });
   // Idle clients killed by a server restart must not crash the process; the next query reconnects.
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'embedded log connection lost'));
-  const transport = new EmbeddedTransport({ pool, logger: options.logger });
-  const close = transport.close.bind(transport);
-  transport.close = async () => {
-    await close();
-    await pool.end();
-  };
-  return transport;
+  return new EmbeddedTransport({ pool, ownsPool: true, logger: options.logger });
 }

@@ -574,13 +574,7 @@ describe('messaging on the embedded Postgres log', () => {
     kind: 'embedded',
     create: (db) => {
       const logPool = new Pool({ connectionString: db.url, max: 6 });
-      const transport = new EmbeddedTransport({ pool: logPool, maxIdleMs: 200 });
-      const close = transport.close.bind(transport);
-      transport.close = async () => {
-        await close();
-        await logPool.end();
-      };
-      return transport;
+      return new EmbeddedTransport({ pool: logPool, ownsPool: true, maxIdleMs: 200 });
     },
   });
 });

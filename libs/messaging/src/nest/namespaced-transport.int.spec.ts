@@ -154,13 +154,7 @@ describe('messaging namespaces on the embedded transport', () =>
   namespaceIsolation({
     create: (db) => {
       const logPool = quietAfterEnd(new Pool({ connectionString: db.url, max: 6 }));
-      const transport = new EmbeddedTransport({ pool: logPool, maxIdleMs: 200 });
-      const close = transport.close.bind(transport);
-      transport.close = async () => {
-        await close();
-        await logPool.end();
-      };
-      return transport;
+      return new EmbeddedTransport({ pool: logPool, ownsPool: true, maxIdleMs: 200 });
     },
     groups: async (db) => {
       const client = new Pool({ connectionString: db.url, max: 1 });

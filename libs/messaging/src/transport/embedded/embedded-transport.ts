@@ -24,6 +24,8 @@ import { assertIdentifier, migrateEmbeddedLog } from './embedded-log-schema';
 export interface EmbeddedTransportOptions {
   /** Pool on the database holding the log (shared by every service of the machine). */
   readonly pool: Pool;
+  /** close() also ends the pool (it was made for this transport). Default false. */
+  readonly ownsPool?: boolean;
   /** Schema of the log tables. Default `messaging_log`. */
   readonly schema?: string;
   /** Messages read per partition per round. Default 200. */
@@ -183,6 +185,7 @@ export class EmbeddedTransport implements MessageTransport {
 
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((c) => c.stop()));
+    if (this.options.ownsPool) await this.pool.end();
   }
 
   private async partitionsOf(topic: string): Promise<number> {
