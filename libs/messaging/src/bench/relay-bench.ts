@@ -37,6 +37,7 @@ import {
   DETAILS_CHANGED,
   recordEffect,
   REGISTERED,
+  waitFor,
 } from '../testing/contacts-fixture';
 import { KafkaTransport } from '../transport/kafka/kafka-transport';
 import type { OutgoingMessage } from '../transport/message-transport';
@@ -44,17 +45,8 @@ import type { OutgoingMessage } from '../transport/message-transport';
 /** Events per relay read and messages per produce request, for both contenders. */
 const CHUNK = 500;
 
-async function until(
-  probe: () => boolean | Promise<boolean>,
-  everyMs = 5,
-  timeoutMs = 300_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error('benchmark step timed out');
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
+/** Longest wait for one bench step (visibility, a relay run, the consumer). */
+const STEP_TIMEOUT_MS = 300_000;
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -190,7 +182,7 @@ async function main(): Promise<void> {
       );
       return rows[0].n === contacts * 5;
     };
-    await until(allVisible, 50);
+    await waitFor('every event visible to readAll', allVisible, (all) => all, STEP_TIMEOUT_MS, 50);
 
     // The exact messages the relay will produce, built up front so the bare run only sends.
     const messages: OutgoingMessage[] = [];
@@ -244,11 +236,18 @@ async function main(): Promise<void> {
         sendChunkSize: CHUNK,
         logger: quiet,
       });
-      await until(allVisible, 50);
+      await waitFor('every event visible', allVisible, (all) => all, STEP_TIMEOUT_MS, 50);
       // From a cold relay (lock, checkpoint, first read) to the last checkpoint stored.
       const watch = stopwatch();
       await relay.start();
-      await until(() => relay.published >= events, 1);
+      // Polled every millisecond: the poll interval is part of the measured time.
+      await waitFor(
+        'the relay to publish every event',
+        async () => relay.published,
+        (published) => published >= events,
+        STEP_TIMEOUT_MS,
+        1,
+      );
       const elapsed = timing(watch);
       await relay.stop();
       if (relay.published !== events)
@@ -308,8 +307,12 @@ async function main(): Promise<void> {
     });
     const consumerStart = performance.now();
     await consumer.start();
-    await until(
-      async () => (await pool.query('SELECT count(*)::int AS n FROM effects')).rows[0].n >= events,
+    await waitFor(
+      'every effect row',
+      async () => (await pool.query('SELECT count(*)::int AS n FROM effects')).rows[0].n as number,
+      (n) => n >= events,
+      STEP_TIMEOUT_MS,
+      5,
     );
     const consumerSeconds = (performance.now() - consumerStart) / 1000;
     await consumer.stop();

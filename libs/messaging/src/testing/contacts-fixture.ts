@@ -153,13 +153,14 @@ export async function waitFor<T>(
   probe: () => Promise<T>,
   done: (value: T) => boolean,
   timeoutMs = 20_000,
+  everyMs = 100,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await probe();
   while (!done(last)) {
     if (Date.now() > deadline)
       throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, everyMs));
     last = await probe();
   }
   return last;
