@@ -5,7 +5,8 @@
  *  - only return rows with transaction_id < xmin of the current snapshot: every transaction below
  *    xmin has finished, so no row can later appear behind the cursor. A reader therefore waits
  *    for older open transactions instead of skipping their events.
- * The statement runs on its own (autocommit), so the reader's snapshot lives only as long as it.
+ * The statement runs alone (autocommit, or for a filtered page the only query of its transaction,
+ * see BEGIN_ORDERED_SCAN), so the reader's snapshot lives only as long as it.
  */
 import type { QueryConfig } from 'pg';
 import type { ReadAllOptions } from '../event-store';
