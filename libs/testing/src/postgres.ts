@@ -3,7 +3,7 @@
  * then creates its own fresh database so suites can run in parallel without seeing each other.
  */
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
 
 export const POSTGRES_URL_VAR = 'CRM_TEST_POSTGRES_URL';
 
@@ -55,6 +55,16 @@ async function dropWhenClosed(client: Client, name: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+/**
+ * For a suite's pool on a test database: drop() waits only briefly before forcing, so a
+ * connection still closing after `pool.end()` may be terminated, and its 'error' must not fail
+ * whichever test runs next. Returns the pool.
+ */
+export function quietAfterEnd<P extends Pool>(pool: P): P {
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -5,7 +5,7 @@
  * /asyncapi.json serves the contract.
  */
 import { PostgresEventStore } from '@crm/event-sourcing';
-import { createTestDatabase, uniqueName, type TestDatabase } from '@crm/testing';
+import { createTestDatabase, quietAfterEnd, uniqueName, type TestDatabase } from '@crm/testing';
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -47,12 +47,8 @@ describe('MessagingModule', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('messaging_nest');
-    pool = new Pool({ connectionString: db.url, max: 8 });
-    logPool = new Pool({ connectionString: db.url, max: 4 });
-    // pool.end() resolves before its connections have said goodbye; the DROP DATABASE ... FORCE
-    // of afterAll can then terminate one mid-close, and its 'error' must not fail the suite.
-    for (const p of [pool, logPool])
-      p.on('connect', (client) => client.on('error', () => undefined));
+    pool = quietAfterEnd(new Pool({ connectionString: db.url, max: 8 }));
+    logPool = quietAfterEnd(new Pool({ connectionString: db.url, max: 4 }));
     store = await PostgresEventStore.open(pool);
     await createEffectsTable(pool);
 

@@ -4,7 +4,13 @@
  * would, never see each other's messages; topics, groups and dead letters carry the prefix on the
  * broker while the code above the transport sees the contract's names.
  */
-import { createTestDatabase, describeWithKafka, uniqueName, type TestDatabase } from '@crm/testing';
+import {
+  createTestDatabase,
+  describeWithKafka,
+  quietAfterEnd,
+  uniqueName,
+  type TestDatabase,
+} from '@crm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 import { DLQ_HEADERS } from '../consumer/dead-letter';
@@ -23,15 +29,6 @@ const config = messagingConfigFromEnv({ MESSAGING_TOPIC_PARTITIONS: '2' });
 const TOPIC = 'crm.contacts.v1';
 const GROUP = 'contacts.directory';
 const PER_NAMESPACE = 6;
-
-/**
- * pool.end() resolves before its connections have said goodbye; the DROP DATABASE ... FORCE of
- * afterAll can then terminate one mid-close, and its 'error' must not fail the suite.
- */
-function quietAfterEnd(pool: Pool): Pool {
-  pool.on('connect', (client) => client.on('error', () => undefined));
-  return pool;
-}
 
 interface Broker {
   /** A transport without namespace on the shared broker (Kafka) or the suite database. */
