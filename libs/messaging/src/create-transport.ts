@@ -18,7 +18,11 @@ export function createTransport(
   options: CreateTransportOptions,
 ): MessageTransport {
   if (config.transport === 'kafka') {
-    return new KafkaTransport({ brokers: config.kafkaBrokers, clientId: options.clientId });
+    return new KafkaTransport({
+      brokers: config.kafkaBrokers,
+      clientId: options.clientId,
+      logger: options.logger,
+    });
   }
   if (options.embeddedPool)
     return new EmbeddedTransport({ pool: options.embeddedPool, logger: options.logger });
