@@ -8,6 +8,7 @@ import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { CLOCK, systemClock, type Clock } from './clock/clock';
 import { ConfigError } from './config/config';
 import { loadPlatformConfig, PLATFORM_CONFIG, type PlatformConfig } from './config/platform-config';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@crm/embedded-postgres';
@@ -30,6 +31,8 @@ export interface CreateServiceAppOptions {
   readonly config?: PlatformConfig;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly defaultPort?: number;
+  /** Where the app reads "now" (CLOCK); the machine's clock unless a test pins one. */
+  readonly clock?: Clock;
 }
 
 export async function createServiceApp(
@@ -50,8 +53,11 @@ export async function createServiceApp(
   const configHost: DynamicModule = {
     module: PlatformConfigHostModule,
     global: true,
-    providers: [{ provide: PLATFORM_CONFIG, useValue: config }],
-    exports: [PLATFORM_CONFIG],
+    providers: [
+      { provide: PLATFORM_CONFIG, useValue: config },
+      { provide: CLOCK, useValue: options.clock ?? systemClock },
+    ],
+    exports: [PLATFORM_CONFIG, CLOCK],
   };
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,

@@ -1,4 +1,5 @@
 export * from './config';
+export * from './clock';
 export * from './logging';
 export * from './auth';
 export * from './errors';

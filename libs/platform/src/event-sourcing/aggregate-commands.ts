@@ -15,6 +15,7 @@ import {
   type EventStore,
   type ToDomainEvent,
 } from '@crm/event-sourcing';
+import { CLOCK, type Clock } from '../clock/clock';
 import { currentCorrelationId } from '../logging/request-context';
 import type { EventSourcingModuleOptions } from './event-sourcing-options';
 import { ReadModels } from './read-models';
@@ -36,6 +37,7 @@ export class AggregateCommands {
     @Inject(EVENT_STORE) readonly store: EventStore,
     private readonly readModels: ReadModels,
     @Inject(EVENT_SOURCING_OPTIONS) options: EventSourcingModuleOptions,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.upcast = options.upcast;
   }
@@ -56,6 +58,7 @@ export class AggregateCommands {
         actor: caller.actor,
         expectedVersion: caller.expectedVersion,
         correlationId: currentCorrelationId(),
+        now: () => this.clock.now(),
         upcast: this.upcast as ToDomainEvent<E> | undefined,
       },
     );

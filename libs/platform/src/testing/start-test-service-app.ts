@@ -6,6 +6,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createServiceApp } from '../bootstrap';
+import type { Clock } from '../clock/clock';
 import { ReadModels } from '../event-sourcing/read-models';
 
 export interface TestServiceAppOptions {
@@ -14,6 +15,8 @@ export interface TestServiceAppOptions {
   /** More environment, e.g. `CONTACTS_URL`; may override the defaults above. */
   readonly env?: Record<string, string>;
   readonly readModelsTimeoutMs?: number;
+  /** Pin "now" for the app (e.g. a ManualClock); the machine's clock otherwise. */
+  readonly clock?: Clock;
 }
 
 export async function startTestServiceApp(
@@ -29,6 +32,7 @@ export async function startTestServiceApp(
       KAFKA_BROKERS: '',
       ...options.env,
     },
+    clock: options.clock,
   });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
