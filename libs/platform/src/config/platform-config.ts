@@ -5,6 +5,9 @@ import { ConfigError, loadConfig } from './config';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+/** `auto`: readable (pino-pretty) when stdout is a terminal, JSON lines otherwise. */
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 
@@ -26,6 +29,7 @@ export interface PlatformConfig {
   readonly port: number;
   readonly host: string;
   readonly logLevel: LogLevel;
+  readonly logFormat: LogFormat;
   /** Absent: the caller (bootstrapService) starts embedded PostgreSQL and fills it in. */
   readonly databaseUrl?: string;
   /** Absent: no Kafka; readiness does not check it. */
@@ -41,6 +45,7 @@ export function platformConfigSpec(defaultPort = 3000) {
     PORT: { type: 'int', min: 0, max: 65535, default: defaultPort },
     HOST: { type: 'string', default: '0.0.0.0' },
     LOG_LEVEL: { type: 'enum', values: LOG_LEVELS, default: 'info' },
+    LOG_FORMAT: { type: 'enum', values: LOG_FORMATS, default: 'auto' },
     DATABASE_URL: { type: 'url', protocols: ['postgres', 'postgresql'], optional: true },
     KAFKA_BROKERS: { type: 'list', optional: true, description: 'host:port,host:port' },
     JWT_SECRET: {
@@ -83,6 +88,7 @@ export function loadPlatformConfig(
     port: raw.PORT,
     host: raw.HOST,
     logLevel: raw.LOG_LEVEL,
+    logFormat: raw.LOG_FORMAT,
     databaseUrl: raw.DATABASE_URL,
     kafkaBrokers: raw.KAFKA_BROKERS,
     jwt: raw.JWT_JWKS_URL

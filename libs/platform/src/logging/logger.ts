@@ -1,10 +1,11 @@
 /**
- * nestjs-pino settings: JSON lines, one per request with its correlation id, secrets redacted,
- * probes (health, metrics) not logged on success so they do not drown the signal.
+ * nestjs-pino settings: one line per request with its correlation id, secrets redacted, probes
+ * (health, metrics) not logged on success so they do not drown the signal. JSON lines for log
+ * collectors; readable lines (pino-pretty) for a person at a terminal.
  */
 import type { Params } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
-import type { PlatformConfig } from '../config/platform-config';
+import type { LogFormat, PlatformConfig } from '../config/platform-config';
 
 const QUIET_PATHS = ['/health/', '/metrics'];
 
@@ -12,6 +13,16 @@ export function loggerParams(config: PlatformConfig, serviceName: string): Param
   return {
     pinoHttp: {
       level: config.logLevel,
+      ...(prettyLogs(config.logFormat) && {
+        transport: {
+          target: 'pino-pretty',
+          options: {
+            translateTime: 'SYS:HH:MM:ss.l',
+            ignore: 'pid,hostname,service,context',
+            messageFormat: '{service} [{context}] {msg}',
+          },
+        },
+      }),
       base: { service: serviceName },
       // Fastify already chose the id (requestIdFor) and middie copies it onto the raw request.
       genReqId: (req: IncomingMessage) => req.id ?? '',
@@ -26,4 +37,12 @@ export function loggerParams(config: PlatformConfig, serviceName: string): Param
       },
     },
   };
+}
+
+/** Pretty only for people: `auto` asks whether stdout is a terminal (npm start in a shell). */
+export function prettyLogs(
+  format: LogFormat,
+  stdoutIsTty = Boolean(process.stdout.isTTY),
+): boolean {
+  return format === 'pretty' || (format === 'auto' && stdoutIsTty);
 }
