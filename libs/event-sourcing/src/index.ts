@@ -1,6 +1,7 @@
 export * from './domain-error';
 export * from './event-store';
 export * from './decider';
+export * from './sequence-decider';
 export * from './testing';
 export * from './postgres';
 export * from './command';

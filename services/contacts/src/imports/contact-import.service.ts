@@ -15,6 +15,7 @@ import {
   DomainError,
   handleCommand,
   inTransaction,
+  sequenceDecider,
   type EventStore,
   type Position,
   type ToDomainEvent,
@@ -41,7 +42,6 @@ import { CustomFieldCatalogueReader } from '../custom-fields/custom-field-catalo
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { todayUtc } from '../shared/clock';
 import { normalisePhone } from '../shared/phone-number';
-import { sequenceDecider } from '../shared/sequence-decider';
 import { checkHeader, readImportRow, type CsvRecord } from './import-row';
 import { ImportKeyIndex } from './import-key-index';
 import { ImportPhaseTimer, type ImportPhaseTotals } from './import-phases';

@@ -2,7 +2,7 @@
  * Several commands decided as one: each sees the state the previous ones' events produced, and
  * all events are appended together (one version check, one transaction). Still pure.
  */
-import type { Decider, DomainEvent } from '@crm/event-sourcing';
+import type { Decider, DomainEvent } from './decider';
 
 export function sequenceDecider<C, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
