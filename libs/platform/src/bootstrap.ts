@@ -15,6 +15,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@crm/embedde
 import { setupOpenApi } from './docs/openapi';
 import { routerErrorProblem } from './errors/problem.filter';
 import { closeConnectionsWhenDraining } from './http/drain-connections';
+import { rejectUnstorableInput } from './http/reject-unstorable-input';
 import { REQUEST_ID_HEADER, requestIdFor } from './logging/request-context';
 import { registerHttpMetrics } from './metrics/http-metrics';
 import { PLATFORM_OPTIONS, type PlatformModuleOptions } from './platform-options';
@@ -81,6 +82,7 @@ export async function createServiceApp(
   });
   registerHttpMetrics(fastify);
   closeConnectionsWhenDraining(fastify);
+  rejectUnstorableInput(fastify);
   setupOpenApi(app, app.get<PlatformModuleOptions>(PLATFORM_OPTIONS));
   return app;
 }
