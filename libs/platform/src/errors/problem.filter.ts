@@ -55,6 +55,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
+    const sqlState = inputRejectedByDatabase(exception);
+    if (sqlState) {
+      // The edge (rejectUnstorableInput, DTO validation) should have caught it: say so in the log.
+      this.logger.warn({ err: exception, sqlState }, 'PostgreSQL refused request data');
+      return {
+        type: problemType('InvalidInputData'),
+        title: 'Invalid input data',
+        status: 400,
+        detail:
+          'The request holds a value that cannot be stored (wrong characters, format or length)',
+      };
+    }
     const status = clientErrorStatus(exception);
     if (status) {
       return {
@@ -113,6 +125,34 @@ function fromHttpException(exception: HttpException): Problem {
     return { ...base, detail: 'The request is invalid', errors };
   }
   return typeof message === 'string' ? { ...base, detail: message } : base;
+}
+
+/**
+ * SQLSTATEs (class 22, data exception) that mean PostgreSQL refused a value the client sent:
+ * a NUL or bad byte sequence, text that is not a valid uuid/number/json/timestamp, a string over
+ * its column's length, a number out of range, a bad LIKE escape or regular expression.
+ */
+const INPUT_DATA_SQLSTATES = new Set([
+  '22001', // string_data_right_truncation
+  '22003', // numeric_value_out_of_range
+  '22007', // invalid_datetime_format
+  '22008', // datetime_field_overflow
+  '22021', // character_not_in_repertoire (invalid byte sequence, e.g. 0x00)
+  '22025', // invalid_escape_sequence
+  '2201B', // invalid_regular_expression
+  '22P02', // invalid_text_representation (invalid input syntax for uuid, json, ...)
+  '22P05', // untranslatable_character (\u0000 in jsonb)
+]);
+
+/** The SQLSTATE when a pg DatabaseError (also as some error's `cause`) refused input data. */
+function inputRejectedByDatabase(exception: unknown): string | undefined {
+  for (let error = exception, depth = 0; error instanceof Error && depth < 3; depth++) {
+    const { code, severity } = error as { code?: unknown; severity?: unknown };
+    if (typeof code === 'string' && typeof severity === 'string')
+      return INPUT_DATA_SQLSTATES.has(code) ? code : undefined;
+    error = error.cause;
+  }
+  return undefined;
 }
 
 /** Errors from the HTTP stack (body parsing, content type) carry a 4xx statusCode. */
