@@ -4,6 +4,7 @@
  */
 import { invalidField } from '../shared/invalid';
 import { DomainError } from '@crm/event-sourcing';
+import { printableText, unstorableReason } from '@crm/platform';
 import type { CustomFieldDefinition } from '../custom-fields/custom-field';
 import { normaliseEmail } from '../shared/email-address';
 import type { ContactCommand } from '../contacts/contact.commands';
@@ -28,10 +29,11 @@ export class UnknownImportColumnError extends DomainError {
   constructor(column: string) {
     super(
       'UnknownImportColumn',
-      `Unknown CSV column "${column}"; allowed: ${IMPORT_COLUMNS.join(', ')}, cf_<custom field key>`,
+      `Unknown CSV column "${printableText(column)}"; allowed: ${IMPORT_COLUMNS.join(', ')}, cf_<custom field key>`,
       'invalid',
       {
-        field: column,
+        // Printable: the import's report is stored in PostgreSQL, which refuses a NUL.
+        field: printableText(column),
       },
     );
   }
@@ -98,6 +100,11 @@ export function readImportRow(
   catalogue: Readonly<Record<string, CustomFieldDefinition>>,
   today: string,
 ): ImportRow {
+  // The upload skips the JSON edge check: a cell PostgreSQL would refuse rejects its row here.
+  for (const [column, value] of Object.entries(record)) {
+    const reason = value === undefined ? undefined : unstorableReason(value);
+    if (reason) throw invalidField(column, 'InvalidCharacters', `${column} ${reason}`);
+  }
   const email = cell(record, 'email');
   const phone = cell(record, 'phone');
   if (!email && !phone)
