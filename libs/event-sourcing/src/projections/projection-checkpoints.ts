@@ -2,9 +2,14 @@
  * The `projection_checkpoints` table: where each projection is in the global log, which version
  * of it built the read model, and whether it is `live` or `rebuilding`. Rows are only written
  * inside batch transactions (see apply-batch.ts); this class reads them for queries.
+ *
+ * `stalled_since` / `last_error` say that the projection is stuck retrying (a transient failure:
+ * the database, the connection, lock contention) whatever its status: `live` is about whether
+ * the data may be trusted, the stall about whether it is moving. Each committed batch clears them.
  */
 import type { ClientBase, Pool } from 'pg';
 import { comparePositions, type Position, START } from '../event-store';
+import { parkedEventsDdl } from './parked-events';
 
 export type ProjectionStatus = 'live' | 'rebuilding';
 
@@ -16,6 +21,10 @@ export interface ProjectionCheckpoint {
   /** created_at of the last applied event (for the lag in seconds). */
   readonly lastEventAt: Date | null;
   readonly updatedAt: Date;
+  /** Since when the projection has failed to move (null: it is moving). */
+  readonly stalledSince: Date | null;
+  /** The last failure while stalled. */
+  readonly lastError: string | null;
 }
 
 interface CheckpointRow {
@@ -26,6 +35,8 @@ interface CheckpointRow {
   status: ProjectionStatus;
   last_event_at: Date | null;
   updated_at: Date;
+  stalled_since: Date | null;
+  last_error: string | null;
 }
 
 // Serialises CREATE TABLE IF NOT EXISTS across runners of different projections (which do not
@@ -57,8 +68,24 @@ export class ProjectionCheckpoints {
         prepare_position bigint NOT NULL,
         status text NOT NULL CHECK (status IN ('live', 'rebuilding')),
         last_event_at timestamptz,
-        updated_at timestamptz NOT NULL DEFAULT now()
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        stalled_since timestamptz,
+        last_error text
       )`);
+      // Tables created before stalls were recorded. Checked first: ALTER TABLE would queue for an
+      // exclusive lock behind every running batch even when there is nothing to add.
+      const { rows } = await c.query(
+        `SELECT 1 FROM information_schema.columns
+          WHERE table_schema = $1 AND table_name = 'projection_checkpoints' AND column_name = 'stalled_since'`,
+        [this.schema],
+      );
+      if (!rows.length) {
+        await c.query(
+          `ALTER TABLE ${this.table} ADD COLUMN IF NOT EXISTS stalled_since timestamptz,
+             ADD COLUMN IF NOT EXISTS last_error text`,
+        );
+      }
+      await c.query(parkedEventsDdl(this.schema));
       await c.query('COMMIT');
     } catch (error) {
       await c.query('ROLLBACK').catch(() => undefined);
@@ -105,7 +132,7 @@ export class ProjectionCheckpoints {
       `INSERT INTO ${this.table} (name, version, commit_position, prepare_position, status, last_event_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, now())
        ON CONFLICT (name) DO UPDATE SET version = $2, commit_position = $3, prepare_position = $4,
-         status = $5, last_event_at = $6, updated_at = now()`,
+         status = $5, last_event_at = $6, updated_at = now(), stalled_since = NULL, last_error = NULL`,
       [
         checkpoint.name,
         checkpoint.version,
@@ -114,6 +141,27 @@ export class ProjectionCheckpoints {
         checkpoint.status,
         checkpoint.lastEventAt,
       ],
+    );
+  }
+
+  /**
+   * The runner failed and will retry: records since when it is stuck and why. Outside any batch
+   * (the batch's connection may be gone), on the pool; a later committed batch clears it.
+   */
+  async markStalled(name: string, error: string): Promise<void> {
+    await this.pool.query(
+      `UPDATE ${this.table} SET stalled_since = coalesce(stalled_since, now()), last_error = $2
+        WHERE name = $1`,
+      [name, error.slice(0, 2_000)],
+    );
+  }
+
+  /** The runner is moving again (caught up with nothing to apply): no batch would clear it. */
+  async clearStall(name: string, client: Pick<ClientBase, 'query'> = this.pool): Promise<void> {
+    await client.query(
+      `UPDATE ${this.table} SET stalled_since = NULL, last_error = NULL
+        WHERE name = $1 AND stalled_since IS NOT NULL`,
+      [name],
     );
   }
 
@@ -157,5 +205,7 @@ function toCheckpoint(row: CheckpointRow): ProjectionCheckpoint {
     status: row.status,
     lastEventAt: row.last_event_at,
     updatedAt: row.updated_at,
+    stalledSince: row.stalled_since ?? null,
+    lastError: row.last_error ?? null,
   };
 }

@@ -6,17 +6,23 @@
  * -> subscribe from the checkpoint, catch up, then follow live. Every batch is one transaction on
  * the lock's connection together with its checkpoint. If anything fails (a handler throws, the
  * connection is killed), the runner lets go of the lock, backs off, and competes for it again,
- * so a standby instance takes over within `lockRetryMs` of the active one dying.
+ * so a standby instance takes over within `lockRetryMs` of the active one dying. Such a failure
+ * is recorded on the checkpoint row (`stalled_since`, `last_error`) until the runner moves again.
+ * A handler failing deterministically on one event never gets here: that event is parked
+ * (apply-batch.ts) and the runner carries on.
  */
 import type { Pool } from 'pg';
 import { type EventStore, type Position, START } from '../event-store';
-import { applyBatch, ProjectionVersionMismatchError } from './apply-batch';
+import { applyBatch, messageOf, ProjectionVersionMismatchError } from './apply-batch';
 import { lagGauges } from './lag-metrics';
 import { type LogHead, readAllLogHead } from './log-head';
+import { type ParkedEvent, ParkedEvents } from './parked-events';
+import { parkingMetrics } from './parking-metrics';
 import type { Projection } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
 import { acquireProjectionLock, type HeldLock } from './projection-lock';
 import { replay, type ReplayProgress } from './replay';
+import { isTransient } from './transient-errors';
 
 export interface ProjectionLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -50,6 +56,7 @@ const silentInfo: ProjectionLogger = {
 
 export class ProjectionRunner {
   readonly checkpoints: ProjectionCheckpoints;
+  readonly parked: ParkedEvents;
   private readonly projection: Projection;
   private readonly logHead: LogHead;
   private readonly batchSize: number;
@@ -57,6 +64,7 @@ export class ProjectionRunner {
   private readonly lagSampleMs: number;
   private readonly logger: ProjectionLogger;
   private readonly gauges = lagGauges();
+  private readonly parking = parkingMetrics();
   private readonly abort = new AbortController();
   private loop: Promise<void> | undefined;
   private lock: HeldLock | undefined;
@@ -65,6 +73,7 @@ export class ProjectionRunner {
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.projection = options.projection;
     this.checkpoints = new ProjectionCheckpoints(options.pool, options.schema);
+    this.parked = new ParkedEvents(options.pool, options.schema);
     this.logHead = options.logHead ?? readAllLogHead(options.store);
     this.batchSize = options.batchSize ?? 500;
     this.lockRetryMs = options.lockRetryMs ?? 1_000;
@@ -125,6 +134,10 @@ export class ProjectionRunner {
         ? Math.max(0, (backlog.headCreatedAt.getTime() - appliedUpTo.getTime()) / 1000)
         : 0;
     this.gauges.set(this.projection.name, backlog.events, seconds);
+    this.parking.setParked(this.projection.name, await this.parked.count(this.projection.name));
+    // Caught up while holding the lock: moving again, even if no batch came to say so.
+    if (this.isActive && backlog.events === 0 && checkpoint?.stalledSince)
+      await this.checkpoints.clearStall(this.projection.name);
     return { events: backlog.events, seconds };
   }
 
@@ -151,12 +164,19 @@ export class ProjectionRunner {
           // An older instance during a rolling deploy: leave the newer read model alone.
           this.logger.warn('projection read model belongs to another version; standing by', fields);
         } else {
-          this.logger.error('projection stopped; will retry', fields);
+          this.logger.error('projection stalled; will retry', {
+            ...fields,
+            transient: isTransient(error),
+          });
+          await this.checkpoints
+            .markStalled(this.projection.name, messageOf(error))
+            .catch(() => undefined);
         }
         backoff = Math.min(backoff * 2, 30_000);
       } finally {
         this.lock = undefined;
         this.gauges.clear(this.projection.name);
+        this.parking.clear(this.projection.name);
         await lock?.release();
       }
       await sleep(backoff, signal);
@@ -199,6 +219,7 @@ export class ProjectionRunner {
           batchSize: this.batchSize,
           reset,
           signal,
+          onParked: (parked) => this.reportParked(parked),
           onProgress: (p: ReplayProgress) => {
             if (Date.now() - lastLog < 10_000 && p.done < p.total) return;
             lastLog = Date.now();
@@ -213,7 +234,10 @@ export class ProjectionRunner {
     const subscription = this.options.store.subscribe(
       { from, batchSize: this.batchSize, categories: projection.categories },
       async (events) => {
-        await applyBatch(lock.client, projection, checkpoints, events, { status: 'live' });
+        await applyBatch(lock.client, projection, checkpoints, events, {
+          status: 'live',
+          onParked: (parked) => this.reportParked(parked),
+        });
       },
     );
     const sampler = setInterval(
@@ -227,6 +251,26 @@ export class ProjectionRunner {
       clearInterval(sampler);
       await subscription.stop();
     }
+  }
+
+  private reportParked(parked: readonly ParkedEvent[]): void {
+    for (const event of parked) {
+      this.logger.warn('projection parked an event; its stream is stale until retried', {
+        projection: this.projection.name,
+        eventId: event.eventId,
+        type: event.type,
+        tenant: event.tenant,
+        streamId: event.streamId,
+        globalPosition: event.position.prepare.toString(),
+        blockedBy: event.blockedBy ?? undefined,
+        error: event.errorMessage,
+        sqlState: event.sqlState ?? undefined,
+      });
+    }
+    void this.parked
+      .count(this.projection.name)
+      .then((n) => this.parking.setParked(this.projection.name, n))
+      .catch(() => undefined);
   }
 }
 

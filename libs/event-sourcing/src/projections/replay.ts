@@ -6,8 +6,9 @@
  */
 import type { PoolClient } from 'pg';
 import { type EventStore, type Position, START } from '../event-store';
-import { applyBatch } from './apply-batch';
+import { applyBatch, type ApplyBatchOptions } from './apply-batch';
 import type { LogHead } from './log-head';
+import { ParkedEvents } from './parked-events';
 import type { Projection } from './projection';
 import type { ProjectionCheckpoints } from './projection-checkpoints';
 
@@ -33,6 +34,7 @@ export interface ReplayOptions {
   readonly reset: boolean;
   readonly onProgress?: (progress: ReplayProgress) => void;
   readonly signal?: AbortSignal;
+  readonly onParked?: ApplyBatchOptions['onParked'];
 }
 
 /** Returns the number of events replayed; the projection is `live` afterwards unless aborted. */
@@ -69,6 +71,7 @@ export async function replay(tx: PoolClient, options: ReplayOptions): Promise<nu
       await applyBatch(tx, projection, checkpoints, page.events, {
         status: 'rebuilding',
         upTo: page.last,
+        onParked: options.onParked,
       });
       done += page.events.length;
       cursor = page.last;
@@ -89,6 +92,8 @@ async function resetReadModel(
   try {
     await projection.reset(tx);
     await projection.init(tx);
+    // The replay tries every event again, the parked ones included.
+    await new ParkedEvents(tx, checkpoints.schema).clear(tx, projection.name);
     await checkpoints.save(tx, {
       name: projection.name,
       version: projection.version,

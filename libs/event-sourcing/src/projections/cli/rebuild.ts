@@ -16,7 +16,6 @@
  *
  * or calls runRebuildCli(projectionRegistry) from its own script.
  */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { Pool } from 'pg';
@@ -24,6 +23,7 @@ import type { EventStore } from '../../event-store';
 import type { LogHead } from '../log-head';
 import type { Projection } from '../projection';
 import { rebuildProjection } from '../rebuild-projection';
+import { registryFromArgs } from './load-registry';
 
 export interface RebuildCliRegistry {
   readonly projections: readonly Projection[];
@@ -147,25 +147,7 @@ function formatSeconds(seconds: number): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    args: process.argv.slice(2),
-    strict: false,
-    options: { registry: { type: 'string' } },
-  });
-  if (typeof values.registry !== 'string') {
-    process.stderr.write(
-      `--registry <module exporting projectionRegistry> is required\n${USAGE}\n`,
-    );
-    process.exit(2);
-  }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loaded = require(path.resolve(values.registry));
-  const registry: RebuildCliRegistry | undefined = loaded.projectionRegistry ?? loaded.default;
-  if (!registry?.projections) {
-    process.stderr.write(`${values.registry} exports no projectionRegistry\n`);
-    process.exit(2);
-  }
-  process.exit(await runRebuildCli(registry));
+  process.exit(await runRebuildCli(registryFromArgs(process.argv.slice(2), USAGE)));
 }
 
 if (require.main === module) void main();
