@@ -7,3 +7,4 @@ export type { DisposableKafka } from './local-kafka';
 export { uniqueName } from './unique-name';
 export { createScratchDatabase } from './scratch-database';
 export type { ScratchDatabase } from './scratch-database';
+export * from './unstorable-input';
