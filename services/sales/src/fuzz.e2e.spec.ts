@@ -1,8 +1,11 @@
 /**
  * Fuzzed request bodies against every command endpoint: whatever arrives, the answer is a success
  * or a 4xx problem+json, never a 5xx. Bodies are valid ones with fields replaced, dropped or
- * added by fast-check, plus entirely arbitrary JSON.
+ * added by fast-check, plus entirely arbitrary JSON. Strings PostgreSQL refuses (a NUL, a lone
+ * surrogate) in any position of a valid body are a 400 naming each field, and every operation of
+ * the OpenAPI document is probed with a NUL in each path parameter, query parameter and body.
  */
+import { unstorableProbes, withUnstorableStrings, type OpenApiDocumentLike } from '@crm/testing';
 import fc from 'fast-check';
 import { CAR_PIPELINE } from './testing/fixtures';
 import { setUpCarCatalogue } from './testing/car-catalogue';
@@ -143,6 +146,17 @@ describe('fuzzed bodies (e2e)', () => {
         lines: [{ productId: 'p', sku: 's', name: 'n', quantity: 1, unitPriceMinor: 1 }],
       },
     },
+    {
+      method: 'POST',
+      url: '/leads/import',
+      valid: { csv: 'name,email\nAda,ada@example.com\n', campaignId: 'c1', ownerId: 'rep-1' },
+    },
+    { method: 'POST', url: '/price-books', valid: { name: 'Fuzz book' }, as: manager },
+    {
+      method: 'POST',
+      url: '/configurations/validate',
+      valid: { productId: ids.productId, optionIds: ['paint-red'] },
+    },
   ];
 
   const mutated = (valid: Record<string, unknown>) =>
@@ -179,4 +193,41 @@ describe('fuzzed bodies (e2e)', () => {
       );
     }
   }, 240_000);
+
+  it('a NUL or lone surrogate in any string of a valid body is a 400 naming each such field', async () => {
+    for (const endpoint of endpoints()) {
+      await fc.assert(
+        fc.asyncProperty(withUnstorableStrings(endpoint.valid), async ({ body, fields }) => {
+          const res = await t.request(endpoint.method, endpoint.url, { body, as: endpoint.as });
+          const named = (res.body?.errors ?? []).map((e: { field: string }) => e.field);
+          if (res.status !== 400 || !fields.every((f) => named.includes(f)))
+            throw new Error(
+              `${endpoint.method} ${endpoint.url} -> ${res.status} for ${JSON.stringify(body)}, expected ${fields}: ${JSON.stringify(res.body)}`,
+            );
+        }),
+        { numRuns: 10 },
+      );
+    }
+  }, 120_000);
+
+  it('every operation of the OpenAPI document: a NUL in each path parameter, query and body is a 400 naming it', async () => {
+    const document = (await t.request('GET', '/docs-json')).body as OpenApiDocumentLike;
+    const probes = unstorableProbes(document, '\ud800 lone');
+    expect(new Set(probes.map((p) => p.operation)).size).toBeGreaterThan(40);
+    for (const probe of probes) {
+      const res = await t.request(probe.method, probe.url, {
+        body: probe.body,
+        as: manager,
+        ...(probe.contentType ? { headers: { 'content-type': probe.contentType } } : {}),
+      });
+      const named = (res.body?.errors ?? []).map((e: { field: string }) => e.field);
+      if (
+        res.status >= 500 ||
+        (probe.fields.length && (res.status !== 400 || !named.includes(probe.fields[0])))
+      )
+        throw new Error(
+          `${probe.operation} (${probe.where}) -> ${res.status}: ${JSON.stringify(res.body)}`,
+        );
+    }
+  }, 120_000);
 });
