@@ -21,7 +21,12 @@ export {
   type MessageOutcome,
 } from './consumer/integration-event-consumer';
 export type { MessagingLogger } from './logger';
-export * from './nest/integration-event-handler.decorator';
+export {
+  IntegrationEventServer,
+  INTEGRATION_EVENTS,
+  type IntegrationEventPatternExtras,
+  type IntegrationEventServerOptions,
+} from './nest/integration-event-server';
 export { MessagingModule, type MessagingModuleAsyncOptions } from './nest/messaging.module';
 export {
   MessagingRuntime,

@@ -60,13 +60,14 @@ import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.c
     // Bulk CSV import, CSV/JSON export
     ImportsController,
     ContactExportController,
+    // Integration events from sales and campaigns (the messaging transport, not HTTP)
+    TimelineFeedHandlers,
   ],
   providers: [
     CustomFieldCatalogueReader,
     ContactListQuery,
     ConsentService,
     TimelineReader,
-    TimelineFeedHandlers,
     DuplicateCandidatesQuery,
     MergeService,
     EraseService,

@@ -1,7 +1,8 @@
 /**
- * Starts and stops a service's messaging with the Nest application: provisions its topics (and
- * their DLQs), starts one idempotent consumer per consumer name with the handlers discovered on
- * providers, and the relay of its own log. Shut down in reverse order on application shutdown.
+ * Starts and stops a service's messaging with the Nest application: registers the
+ * `@EventPattern` methods of controllers (and the option's handler maps) with the
+ * IntegrationEventServer, provisions the service's topics (and their DLQs), starts the server's
+ * consumers, then the relay of its own log. Shut down in reverse order on application shutdown.
  */
 import { eventsOfService, type ServiceName } from '@crm/contracts';
 import type { EventStore } from '@crm/event-sourcing';
@@ -14,18 +15,15 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { Pool } from 'pg';
+import { ListenerMetadataExplorer } from '@nestjs/microservices/listener-metadata-explorer';
 import type { BackoffOptions } from '../backoff';
-import { IntegrationEventConsumer } from '../consumer/integration-event-consumer';
 import type { IntegrationEventHandlerFn } from '../consumer/received-event';
 import type { MessagingLogger } from '../logger';
 import { topicSpecs, type MessagingConfig } from '../messaging-config';
 import type { IntegrationEventMapper } from '../relay/integration-event-mapper';
 import { Relay } from '../relay/relay';
 import type { MessageTransport } from '../transport/message-transport';
-import {
-  INTEGRATION_EVENT_HANDLER,
-  type IntegrationEventHandlerMetadata,
-} from './integration-event-handler.decorator';
+import { IntegrationEventServer } from './integration-event-server';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 export const MESSAGE_TRANSPORT = Symbol('MESSAGE_TRANSPORT');
@@ -43,11 +41,11 @@ export interface MessagingModuleOptions {
     readonly categories?: readonly string[];
     readonly types?: readonly string[];
   };
-  /** Default consumer group for handlers that name none. Default: the service name. */
+  /** Consumer group of `@EventPattern` handlers that name none. Default: the service name. */
   readonly consumerName?: string;
   /**
-   * Handler maps that are not provider methods (e.g. built by a function from the store), run
-   * beside the @IntegrationEventHandler methods; one event type per consumer name either way.
+   * Handler maps that are not controller methods, run beside the `@EventPattern` methods; one
+   * event type per consumer name either way.
    */
   readonly consumers?: readonly IntegrationEventHandlerMap[];
   readonly maxAttempts?: number;
@@ -67,7 +65,7 @@ export interface IntegrationEventHandlerMap {
 @Injectable()
 export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Messaging');
-  private consumers: IntegrationEventConsumer[] = [];
+  private server: IntegrationEventServer | undefined;
   private relay: Relay | undefined;
   private relayError: Error | undefined;
 
@@ -86,22 +84,22 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     const o = this.options;
-    this.consumers = [...this.discoverHandlers()].map(
-      ([name, handlers]) =>
-        new IntegrationEventConsumer({
-          name,
-          handlers,
-          transport: this.transport,
-          pool: o.pool,
-          maxAttempts: o.maxAttempts,
-          retry: o.retry,
-          logger: o.logger,
-        }),
-    );
+    const server = new IntegrationEventServer({
+      transport: this.transport,
+      pool: o.pool,
+      defaultConsumer: o.consumerName ?? o.service,
+      maxAttempts: o.maxAttempts,
+      retry: o.retry,
+      logger: o.logger,
+    });
+    this.registerHandlers(server);
+    const consumed = server.subscribedTopics;
     const published = o.relay ? eventsOfService(o.service).map((d) => d.topic) : [];
-    const consumed = this.consumers.flatMap((c) => c.subscribedTopics);
     await this.transport.provision(topicSpecs([...published, ...consumed], o.config));
-    for (const consumer of this.consumers) await consumer.start();
+    this.server = server;
+    await new Promise<void>((resolve, reject) =>
+      server.listen((error) => (error ? reject(error) : resolve())),
+    );
     if (o.relay) {
       this.relay = new Relay({
         name: o.service,
@@ -121,50 +119,45 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
       });
     }
     this.logger.log(
-      `${this.transport.kind} transport${o.config.namespace ? ` in namespace ${o.config.namespace}` : ''}; relay ${o.relay ? 'on' : 'off'}; consumers: ${this.consumers.map((c) => c.subscribedTopics.join(',')).join('; ') || 'none'}`,
+      `${this.transport.kind} transport${o.config.namespace ? ` in namespace ${o.config.namespace}` : ''}; relay ${o.relay ? 'on' : 'off'}; consumers of ${consumed.join(', ') || 'nothing'}`,
     );
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.relay?.stop();
-    for (const consumer of this.consumers) await consumer.stop();
+    await this.server?.close();
     if (this.options.closeTransport ?? true) await this.transport.close();
   }
 
   /**
-   * consumer name -> (event type -> handler), from every @IntegrationEventHandler method and the
-   * handler maps of the options.
+   * Every `@EventPattern` method of the application's controllers (the same discovery
+   * `connectMicroservice` does) and the handler maps of the options, each under its consumer name.
    */
-  private discoverHandlers(): Map<string, Record<string, IntegrationEventHandlerFn>> {
-    const byConsumer = new Map<string, Record<string, IntegrationEventHandlerFn>>();
-    const add = (consumer: string, type: string, handler: IntegrationEventHandlerFn) => {
-      const handlers = byConsumer.get(consumer) ?? {};
-      if (handlers[type]) {
-        throw new Error(`Two handlers of '${type}' in consumer ${consumer}; keep one`);
-      }
-      handlers[type] = handler;
-      byConsumer.set(consumer, handlers);
-    };
+  private registerHandlers(server: IntegrationEventServer): void {
     for (const { name, handlers } of this.options.consumers ?? []) {
-      for (const [type, handler] of Object.entries(handlers)) add(name, type, handler);
+      for (const [type, handler] of Object.entries(handlers)) {
+        server.addHandler(type, handler, true, { consumer: name });
+      }
     }
-    const defaultConsumer = this.options.consumerName ?? this.options.service;
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance = wrapper.instance as Record<string, unknown> | undefined;
+    const explorer = new ListenerMetadataExplorer(this.scanner);
+    for (const wrapper of this.discovery.getControllers()) {
+      const instance = wrapper.instance as object | undefined;
       if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
-      const prototype = Object.getPrototypeOf(instance) as object;
-      for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const fn = instance[method];
-        if (typeof fn !== 'function') continue;
-        const metadata: IntegrationEventHandlerMetadata[] | undefined = Reflect.getMetadata(
-          INTEGRATION_EVENT_HANDLER,
-          fn,
-        );
-        for (const { type, consumer = defaultConsumer } of metadata ?? []) {
-          add(consumer, type, (fn as IntegrationEventHandlerFn).bind(instance));
+      for (const listener of explorer.explore(instance)) {
+        if (listener.transport !== undefined && listener.transport !== server.transportId) continue;
+        for (const pattern of listener.patterns) {
+          try {
+            server.addHandler(
+              pattern,
+              listener.targetCallback.bind(instance),
+              listener.isEventHandler,
+              listener.extras,
+            );
+          } catch (error) {
+            throw new Error(`${wrapper.name}.${listener.methodKey}: ${(error as Error).message}`);
+          }
         }
       }
     }
-    return byConsumer;
   }
 }

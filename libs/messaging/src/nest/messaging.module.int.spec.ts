@@ -1,13 +1,14 @@
 /**
  * MessagingModule in a real Nest application (Fastify, embedded transport on real PostgreSQL):
- * handlers found by their decorator, and handler maps given in the options, receive the service's
+ * `@EventPattern` controller methods, and handler maps given in the options, receive the service's
  * own relayed events exactly once, all of it within the configured MESSAGING_NAMESPACE; and
  * /asyncapi.json serves the contract.
  */
 import { PostgresEventStore } from '@crm/event-sourcing';
 import { createTestDatabase, quietAfterEnd, uniqueName, type TestDatabase } from '@crm/testing';
-import { Injectable, Module } from '@nestjs/common';
+import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { EventPattern } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Pool, type PoolClient } from 'pg';
 import type { ReceivedIntegrationEvent } from '../consumer/received-event';
@@ -21,15 +22,13 @@ import {
   waitFor,
 } from '../testing/contacts-fixture';
 import { EmbeddedTransport } from '../transport/embedded/embedded-transport';
-import { IntegrationEventHandler } from './integration-event-handler.decorator';
 import { MessagingModule } from './messaging.module';
 
-@Injectable()
+@Controller()
 class ContactDirectory {
   private readonly record = recordEffect('nest');
 
-  @IntegrationEventHandler('crm.contacts.contact.registered.v1')
-  @IntegrationEventHandler('crm.contacts.contact.details_changed.v1')
+  @EventPattern(['crm.contacts.contact.registered.v1', 'crm.contacts.contact.details_changed.v1'])
   async onContactEvent(event: ReceivedIntegrationEvent, tx: PoolClient): Promise<void> {
     await this.record(event, tx);
   }
@@ -67,7 +66,7 @@ describe('MessagingModule', () => {
           }),
         }),
       ],
-      providers: [ContactDirectory],
+      controllers: [ContactDirectory],
     })
     class TestServiceModule {}
 

@@ -18,8 +18,9 @@ export interface MessagingModuleAsyncOptions {
 }
 
 /**
- * Integration events for a Nest service: handlers are provider methods marked with
- * @IntegrationEventHandler, discovered at boot; the relay publishes the service's own events.
+ * Integration events for a Nest service: handlers are `@EventPattern('<event type>')` methods of
+ * controllers, consumed through the IntegrationEventServer transport strategy that the module
+ * starts at boot; the relay publishes the service's own events.
  */
 @Module({})
 export class MessagingModule {

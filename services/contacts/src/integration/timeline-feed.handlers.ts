@@ -2,11 +2,14 @@
  * What other services publish about a contact, fed into the 360-degree timeline; and campaign
  * unsubscribes, which are consent withdrawals. Handlers run in the inbox transaction, so a
  * redelivered message changes nothing. Entries for contacts this service does not know (or has
- * erased) are dropped; entries for a merged contact go to its survivor.
+ * erased) are dropped; entries for a merged contact go to its survivor. A controller of the
+ * messaging transport: each `@EventPattern` method consumes one integration event type as the
+ * `contacts` consumer, with the inbox transaction as `tx`.
  */
 import type { ActivityCompletedV1, ActivityLoggedV1, OrderPlacedV1 } from '@crm/contracts';
-import { IntegrationEventHandler, type ReceivedIntegrationEvent } from '@crm/messaging';
-import { Injectable } from '@nestjs/common';
+import type { ReceivedIntegrationEvent } from '@crm/messaging';
+import { Controller } from '@nestjs/common';
+import { EventPattern } from '@nestjs/microservices';
 import type { PoolClient } from 'pg';
 import { ConsentService } from '../consent/consent.service';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
@@ -24,11 +27,11 @@ interface MessageFact {
   unsubscribedAt?: string;
 }
 
-@Injectable()
+@Controller()
 export class TimelineFeedHandlers {
   constructor(private readonly consent: ConsentService) {}
 
-  @IntegrationEventHandler('crm.sales.activity.logged.v1')
+  @EventPattern('crm.sales.activity.logged.v1')
   async activityLogged(
     event: ReceivedIntegrationEvent<ActivityLoggedV1>,
     tx: PoolClient,
@@ -53,7 +56,7 @@ export class TimelineFeedHandlers {
    * Sales publishes a held call's outcome and time only here (activity.logged carries the plan),
    * so the entry logged earlier moves to when the activity was done and gains its outcome.
    */
-  @IntegrationEventHandler('crm.sales.activity.completed.v1')
+  @EventPattern('crm.sales.activity.completed.v1')
   async activityCompleted(
     event: ReceivedIntegrationEvent<ActivityCompletedV1>,
     tx: PoolClient,
@@ -67,7 +70,7 @@ export class TimelineFeedHandlers {
     );
   }
 
-  @IntegrationEventHandler('crm.sales.order.placed.v1')
+  @EventPattern('crm.sales.order.placed.v1')
   async orderPlaced(event: ReceivedIntegrationEvent<OrderPlacedV1>, tx: PoolClient): Promise<void> {
     const d = event.data;
     await this.record(tx, event, d.contactId, {
@@ -80,17 +83,17 @@ export class TimelineFeedHandlers {
     });
   }
 
-  @IntegrationEventHandler('crm.campaigns.message.sent.v1')
+  @EventPattern('crm.campaigns.message.sent.v1')
   async messageSent(event: ReceivedIntegrationEvent<MessageFact>, tx: PoolClient): Promise<void> {
     await this.campaignEntry(tx, event, 'campaign-message', event.data.sentAt!);
   }
 
-  @IntegrationEventHandler('crm.campaigns.message.opened.v1')
+  @EventPattern('crm.campaigns.message.opened.v1')
   async messageOpened(event: ReceivedIntegrationEvent<MessageFact>, tx: PoolClient): Promise<void> {
     await this.campaignEntry(tx, event, 'campaign-open', event.data.openedAt!);
   }
 
-  @IntegrationEventHandler('crm.campaigns.message.clicked.v1')
+  @EventPattern('crm.campaigns.message.clicked.v1')
   async messageClicked(
     event: ReceivedIntegrationEvent<MessageFact>,
     tx: PoolClient,
@@ -98,7 +101,7 @@ export class TimelineFeedHandlers {
     await this.campaignEntry(tx, event, 'campaign-click', event.data.clickedAt!);
   }
 
-  @IntegrationEventHandler('crm.campaigns.message.unsubscribed.v1')
+  @EventPattern('crm.campaigns.message.unsubscribed.v1')
   async unsubscribed(event: ReceivedIntegrationEvent<MessageFact>, tx: PoolClient): Promise<void> {
     const d = event.data;
     const contactId = await this.resolve(tx, event.tenant, d.contactId);

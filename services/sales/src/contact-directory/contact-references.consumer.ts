@@ -3,6 +3,9 @@
  * lists, re-points every reference to a merged duplicate onto the survivor, and scrubs the
  * copies it holds of an erased person. Runs inside the inbox transaction (exactly-once effects
  * on the read models); the re-pointing commands are idempotent, so a redelivery is harmless.
+ * `updated_at` is the event's own time, not the moment it was consumed.
+ * A controller of the messaging transport: its `@EventPattern` methods are the
+ * `sales.contact-references` consumer group, each called with the inbox transaction as `tx`.
  */
 import {
   CompanyDetailsChanged,
@@ -13,67 +16,85 @@ import {
   ContactRegistered,
 } from '@crm/contracts';
 import { handleCommand, type EventStore } from '@crm/event-sourcing';
-import type { IntegrationEventHandlerFn, ReceivedIntegrationEvent } from '@crm/messaging';
+import type { IntegrationEventPatternExtras, ReceivedIntegrationEvent } from '@crm/messaging';
+import { CLOCK, EVENT_STORE, type Clock } from '@crm/platform';
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern } from '@nestjs/microservices';
 import type { PoolClient } from 'pg';
 import { activityDecider } from '../activities/activity.decider';
 import { S } from '../infrastructure/read-model-part';
 import { STREAM } from '../infrastructure/streams';
+import { PersonalData } from '../integration/personal-data';
 import { opportunityDecider } from '../opportunities/opportunity.decider';
 import { orderDecider } from '../orders/order.decider';
 
 const ACTOR = 'system:contacts-consumer';
+/** Its own consumer group (and inbox key), apart from other sales consumers. */
+const CONSUMER: IntegrationEventPatternExtras = { consumer: 'sales.contact-references' };
 
-export function contactReferenceHandlers(
-  store: EventStore,
-  onErased: (tenant: string, contactId: string, tx: PoolClient) => Promise<void>,
-): Record<string, IntegrationEventHandlerFn> {
-  const upsertContact: IntegrationEventHandlerFn = async (event, tx) => {
+@Controller()
+export class ContactReferencesConsumer {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly personalData: PersonalData,
+  ) {}
+
+  @EventPattern([ContactRegistered.type, ContactDetailsChanged.type], CONSUMER)
+  async upsertContact(event: ReceivedIntegrationEvent, tx: PoolClient): Promise<void> {
     const d = event.data as { contactId: string; displayName?: string; companyId?: string | null };
     await tx.query(
-      `INSERT INTO ${S}.contact_directory AS c (tenant, contact_id, display_name, company_id, updated_at) VALUES ($1, $2, $3, $4, now())
+      `INSERT INTO ${S}.contact_directory AS c (tenant, contact_id, display_name, company_id, updated_at) VALUES ($1, $2, $3, $4, $6)
        ON CONFLICT (tenant, contact_id) DO UPDATE SET display_name = coalesce($3, c.display_name),
-         company_id = CASE WHEN $5 THEN $4 ELSE c.company_id END, updated_at = now()
+         company_id = CASE WHEN $5 THEN $4 ELSE c.company_id END, updated_at = $6
        WHERE NOT c.erased`,
-      [event.tenant, d.contactId, d.displayName ?? null, d.companyId ?? null, 'companyId' in d],
+      [
+        event.tenant,
+        d.contactId,
+        d.displayName ?? null,
+        d.companyId ?? null,
+        'companyId' in d,
+        event.time,
+      ],
     );
-  };
-  const upsertCompany: IntegrationEventHandlerFn = async (event, tx) => {
+  }
+
+  @EventPattern([CompanyRegistered.type, CompanyDetailsChanged.type], CONSUMER)
+  async upsertCompany(event: ReceivedIntegrationEvent, tx: PoolClient): Promise<void> {
     const d = event.data as { companyId: string; name?: string };
     if (d.name === undefined) return;
     await tx.query(
       `INSERT INTO ${S}.company_directory (tenant, company_id, name) VALUES ($1, $2, $3) ON CONFLICT (tenant, company_id) DO UPDATE SET name = $3`,
       [event.tenant, d.companyId, d.name],
     );
-  };
+  }
 
-  return {
-    [ContactRegistered.type]: upsertContact,
-    [ContactDetailsChanged.type]: upsertContact,
-    [CompanyRegistered.type]: upsertCompany,
-    [CompanyDetailsChanged.type]: upsertCompany,
-    [ContactMerged.type]: async (event, tx) => {
-      const { survivorId, duplicateId } = event.data as { survivorId: string; duplicateId: string };
-      await tx.query(
-        `UPDATE ${S}.contact_directory SET merged_into = $3, updated_at = now() WHERE tenant = $1 AND contact_id = $2`,
-        [event.tenant, duplicateId, survivorId],
-      );
-      await repoint(store, event, tx, duplicateId, survivorId);
-    },
-    [ContactErased.type]: async (event, tx) => {
-      const { contactId } = event.data as { contactId: string };
-      await tx.query(
-        `INSERT INTO ${S}.contact_directory (tenant, contact_id, display_name, erased) VALUES ($1, $2, NULL, true)
-         ON CONFLICT (tenant, contact_id) DO UPDATE SET display_name = NULL, erased = true, updated_at = now()`,
-        [event.tenant, contactId],
-      );
-      await onErased(event.tenant, contactId, tx);
-    },
-  };
+  @EventPattern(ContactMerged.type, CONSUMER)
+  async repointMerged(event: ReceivedIntegrationEvent, tx: PoolClient): Promise<void> {
+    const { survivorId, duplicateId } = event.data as { survivorId: string; duplicateId: string };
+    await tx.query(
+      `UPDATE ${S}.contact_directory SET merged_into = $3, updated_at = $4 WHERE tenant = $1 AND contact_id = $2`,
+      [event.tenant, duplicateId, survivorId, event.time],
+    );
+    await repoint(this.store, this.clock, event, tx, duplicateId, survivorId);
+  }
+
+  @EventPattern(ContactErased.type, CONSUMER)
+  async scrubErased(event: ReceivedIntegrationEvent, tx: PoolClient): Promise<void> {
+    const { contactId } = event.data as { contactId: string };
+    await tx.query(
+      `INSERT INTO ${S}.contact_directory (tenant, contact_id, display_name, erased, updated_at) VALUES ($1, $2, NULL, true, $3)
+         ON CONFLICT (tenant, contact_id) DO UPDATE SET display_name = NULL, erased = true, updated_at = $3`,
+      [event.tenant, contactId, event.time],
+    );
+    await this.personalData.eraseContact(event.tenant, contactId, tx);
+  }
 }
 
 /** Every deal, activity and order that points at the duplicate now points at the survivor. */
 async function repoint(
   store: EventStore,
+  clock: Clock,
   event: ReceivedIntegrationEvent,
   tx: PoolClient,
   from: string,
@@ -85,6 +106,7 @@ async function repoint(
     actor: ACTOR,
     correlationId: event.correlationId,
     causationId: event.id,
+    now: () => clock.now(),
   };
   const ids = async (table: string, column: string) =>
     (

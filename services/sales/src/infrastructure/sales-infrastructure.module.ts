@@ -5,6 +5,7 @@
  */
 import { Global, Module } from '@nestjs/common';
 import { EventSourcingModule } from '@crm/platform';
+import { ContactReferencesConsumer } from '../contact-directory/contact-references.consumer';
 import { PersonalData } from '../integration/personal-data';
 import { SalesMessagingModule } from '../integration/sales-messaging';
 import { salesEventSourcing } from './sales-event-sourcing';
@@ -12,6 +13,8 @@ import { salesEventSourcing } from './sales-event-sourcing';
 @Global()
 @Module({
   imports: [EventSourcingModule.forRoot(salesEventSourcing), SalesMessagingModule],
+  // The consumer of crm.contacts.v1: a controller of the messaging transport, not of HTTP.
+  controllers: [ContactReferencesConsumer],
   providers: [PersonalData],
   exports: [PersonalData],
 })

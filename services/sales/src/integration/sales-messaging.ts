@@ -1,7 +1,7 @@
 /**
  * The service's integration with the rest of the CRM, through the shared MessagingModule: the
  * relay publishing crm.sales.v1 from the log, and the `sales.contact-references` consumer of
- * crm.contacts.v1. Kafka when KAFKA_BROKERS is set, else the embedded Postgres log (in
+ * crm.contacts.v1 (ContactReferencesConsumer's `@EventPattern` methods). Kafka when KAFKA_BROKERS is set, else the embedded Postgres log (in
  * MESSAGING_DATABASE_URL, default the service's database); MESSAGING_NAMESPACE is applied by the
  * module.
  */
@@ -10,18 +10,11 @@ import { createTransport, messagingConfigFromEnv, MessagingModule } from '@crm/m
 import { EVENT_STORE, PLATFORM_CONFIG, WORKER_POOL, type PlatformConfig } from '@crm/platform';
 import type { Pool } from 'pg';
 import pino from 'pino';
-import { contactReferenceHandlers } from '../contact-directory/contact-references.consumer';
-import { PersonalData } from './personal-data';
 import { salesIntegrationEvents } from './sales-integration-events';
 
 export const SalesMessagingModule = MessagingModule.forRootAsync({
-  inject: [PLATFORM_CONFIG, WORKER_POOL, EVENT_STORE, PersonalData],
-  useFactory: (
-    platform: PlatformConfig,
-    pool: Pool,
-    store: EventStore,
-    personalData: PersonalData,
-  ) => {
+  inject: [PLATFORM_CONFIG, WORKER_POOL, EVENT_STORE],
+  useFactory: (platform: PlatformConfig, pool: Pool, store: EventStore) => {
     // Brokers and database as the platform resolved them (bootstrap may have started an
     // embedded PostgreSQL); everything else from the environment.
     const config = messagingConfigFromEnv({
@@ -41,14 +34,6 @@ export const SalesMessagingModule = MessagingModule.forRootAsync({
         mapper: salesIntegrationEvents,
         categories: ['lead', 'opportunity', 'activity', 'quote', 'order'],
       },
-      consumers: [
-        {
-          name: 'sales.contact-references',
-          handlers: contactReferenceHandlers(store, (tenant, contactId, tx) =>
-            personalData.eraseContact(tenant, contactId, tx),
-          ),
-        },
-      ],
     };
   },
 });
