@@ -138,12 +138,13 @@ export class ParkedEvents {
     return stale;
   }
 
-  /** Read paths: does `projection` hold a frozen (stale) view of this stream? */
-  async isStale(projection: string, stream: StreamRef): Promise<boolean> {
+  /** Read paths: does `projection` (any of them) hold a frozen (stale) view of this stream? */
+  async isStale(projection: string | readonly string[], stream: StreamRef): Promise<boolean> {
     return this.tolerateMissingTable(false, async () => {
       const { rows } = await this.pool.query(
-        `SELECT 1 FROM ${this.table} WHERE projection = $1 AND tenant = $2 AND stream_id = $3 LIMIT 1`,
-        [projection, stream.tenant, stream.id],
+        `SELECT 1 FROM ${this.table}
+          WHERE projection = ANY($1::text[]) AND tenant = $2 AND stream_id = $3 LIMIT 1`,
+        [typeof projection === 'string' ? [projection] : projection, stream.tenant, stream.id],
       );
       return rows.length > 0;
     });

@@ -1,12 +1,13 @@
 /**
  * The write path every controller uses: handleCommand from @crm/event-sourcing (tenant, actor,
  * If-Match, correlation id, retries on concurrent writes), then read-your-writes on the read
- * models that read the stream's category.
+ * models that read the stream's category. A write they do not show (the wait ran out, or an event
+ * of the stream was parked) still succeeded: it is logged and reported to the HTTP answer as the
+ * `Read-Your-Writes` header (read-your-writes.ts), never a silent wait.
  */
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   aggregateStream,
-  categoryOf,
   handleCommand,
   type AggregateState,
   type CommandResult,
@@ -19,6 +20,7 @@ import { CLOCK, type Clock } from '../clock/clock';
 import { currentCorrelationId } from '../logging/request-context';
 import type { EventSourcingModuleOptions } from './event-sourcing-options';
 import { ReadModels } from './read-models';
+import { reportReadYourWrites } from './read-your-writes';
 import { EVENT_SOURCING_OPTIONS, EVENT_STORE } from './tokens';
 
 export interface CommandCaller {
@@ -32,6 +34,7 @@ export interface CommandCaller {
 @Injectable()
 export class AggregateCommands {
   private readonly upcast: ToDomainEvent<DomainEvent> | undefined;
+  private readonly logger = new Logger('AggregateCommands');
 
   constructor(
     @Inject(EVENT_STORE) readonly store: EventStore,
@@ -62,8 +65,20 @@ export class AggregateCommands {
         upcast: this.upcast as ToDomainEvent<E> | undefined,
       },
     );
-    if (result.lastPosition)
-      await this.readModels.caughtUp(result.lastPosition, categoryOf(streamId));
+    if (result.lastPosition) {
+      const stream = { tenant: caller.tenant, id: streamId };
+      const outcome = await this.readModels.readYourWrites(result.lastPosition, stream);
+      if (outcome !== 'visible') {
+        reportReadYourWrites(outcome);
+        this.logger.warn({
+          msg: 'read models do not show the write; answering anyway',
+          readYourWrites: outcome,
+          tenant: caller.tenant,
+          streamId,
+          version: result.nextExpectedVersion,
+        });
+      }
+    }
     return result;
   }
 

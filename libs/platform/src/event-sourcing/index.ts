@@ -8,3 +8,4 @@ export * from './read-model-ready.interceptor';
 export * from './projection-registry';
 export * from './pagination-query.dto';
 export * from './event-sourcing.module';
+export * from './read-your-writes';

@@ -1,6 +1,8 @@
 /**
  * With `gateAllQueries`, every GET (outside /health, /metrics, /docs) answers 503 while any read
  * model is not built or is being rebuilt, rather than serving half a table as the truth.
+ * Every request also gets a read-your-writes slot: a command whose write the read models do not
+ * show answers with the `Read-Your-Writes` header (read-your-writes.ts).
  */
 import {
   Inject,
@@ -9,10 +11,11 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
-import { from, switchMap, type Observable } from 'rxjs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { from, Observable, switchMap, tap } from 'rxjs';
 import type { EventSourcingModuleOptions } from './event-sourcing-options';
 import { ReadModels } from './read-models';
+import { collectReadYourWrites, READ_YOUR_WRITES_HEADER } from './read-your-writes';
 import { EVENT_SOURCING_OPTIONS } from './tokens';
 
 const PLATFORM_PATHS = /^\/(health|metrics|docs)/;
@@ -32,8 +35,21 @@ export class ReadModelReadyInterceptor implements NestInterceptor {
       this.options.gateAllQueries === true &&
       request.method === 'GET' &&
       !PLATFORM_PATHS.test(request.url);
-    return gated
-      ? from(this.readModels.assertReady()).pipe(switchMap(() => next.handle()))
-      : next.handle();
+    const reply = http.getResponse<FastifyReply>();
+    // next.handle() binds the handler to the async context it is called in: call it in the slot's.
+    return new Observable((subscriber) =>
+      collectReadYourWrites((slot) =>
+        (gated
+          ? from(this.readModels.assertReady()).pipe(switchMap(() => next.handle()))
+          : next.handle()
+        )
+          .pipe(
+            tap(() => {
+              if (slot.outcome) void reply.header(READ_YOUR_WRITES_HEADER, slot.outcome);
+            }),
+          )
+          .subscribe(subscriber),
+      ),
+    );
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Runs the service's projections for as long as the app lives (one active instance per projection
  * across replicas, by advisory lock), lets command handlers wait until their write is visible
- * (read-your-writes), and tells queries whether a read model may be trusted yet.
+ * (read-your-writes), and tells queries whether a read model may be trusted yet. Registers the
+ * `projections` readiness check: parked events listed, a long stall makes the replica unready.
  */
 import {
   Inject,
@@ -12,7 +13,9 @@ import {
 } from '@nestjs/common';
 import {
   assertReadModelReady,
+  categoryOf,
   inTransaction,
+  ParkedEvents,
   PostgresEventStore,
   ProjectionCheckpoints,
   ProjectionRunner,
@@ -21,26 +24,37 @@ import {
   type EventStore,
   type Position,
   type Projection,
+  type ParkedSummary,
+  type ProjectionCheckpoint,
   type ProjectionLogger,
+  type StreamRef,
 } from '@crm/event-sourcing';
+import type { HealthIndicatorResult } from '@nestjs/terminus';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../database/pg-pool';
+import { projectionsHealth } from '../health/projection-health';
+import { ReadinessChecks } from '../health/readiness-checks';
+import { withTimeout } from '../health/timeout';
 import {
   READ_MODEL_RETRY_AFTER_SECONDS,
   type EventSourcingModuleOptions,
 } from './event-sourcing-options';
+import type { ReadYourWrites } from './read-your-writes';
 import { EVENT_SOURCING_OPTIONS, EVENT_STORE, RAW_EVENT_STORE, WORKER_POOL } from './tokens';
 
 /** How long a command waits for its events to reach the read models before answering anyway. */
 const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
 /** How often a standby replica tries to take over a projection. */
 const LOCK_RETRY_MS = 500;
+/** A projection stuck retrying for longer than this makes /health/ready answer 503. */
+export const STALLED_READ_MODEL_AFTER_MS = 60_000;
 
 @Injectable()
 export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
   readonly projections: readonly Projection[];
   private readonly logger = new Logger('ReadModels');
   private readonly checkpoints: ProjectionCheckpoints;
+  private readonly parked: ParkedEvents;
   private runners: ProjectionRunner[] = [];
 
   constructor(
@@ -49,13 +63,16 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(PG_POOL) requestPool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(RAW_EVENT_STORE) private readonly raw: PostgresEventStore,
+    private readonly readiness: ReadinessChecks,
   ) {
     this.projections = options.projections;
     // Readiness is asked on the request path: the request pool, not the workers'.
     this.checkpoints = new ProjectionCheckpoints(requestPool, options.schema);
+    this.parked = new ParkedEvents(requestPool, options.schema);
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    this.readiness.register('projections', () => this.health());
     // Tables exist before the first query, even while this replica waits for a runner's lock.
     for (const projection of this.projections) await this.initUnderLock(projection);
     const logger = nestProjectionLogger(this.logger);
@@ -81,14 +98,62 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
    * applied `position`. Projections limited to other categories never see the event: not awaited.
    */
   async caughtUp(position: Position, category?: string): Promise<boolean> {
-    const relevant = this.runners.filter((_, i) => {
-      const categories = this.projections[i].categories;
-      return category === undefined || !categories || categories.includes(category);
-    });
     const results = await Promise.all(
-      relevant.map((runner) => runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS)),
+      this.relevantTo(category).map(({ runner }) =>
+        runner.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS),
+      ),
     );
     return results.every(Boolean);
+  }
+
+  /**
+   * Read-your-writes for a command that appended to `stream` up to `position`: `visible` once
+   * every read model of its category shows it, `pending` if the wait ran out, `stale` if one of
+   * them parked an event of the stream (its row stays frozen until the events are retried).
+   */
+  async readYourWrites(position: Position, stream: StreamRef): Promise<ReadYourWrites> {
+    if (!(await this.caughtUp(position, categoryOf(stream.id)))) return 'pending';
+    const names = this.relevantTo(categoryOf(stream.id)).map(({ projection }) => projection.name);
+    return names.length && (await this.parked.isStale(names, stream)) ? 'stale' : 'visible';
+  }
+
+  /** Whether the read model `name` holds a frozen view of `stream` (an event of it parked). */
+  isStale(name: string, stream: StreamRef): Promise<boolean> {
+    return this.parked.isStale(name, stream);
+  }
+
+  /** The `projections` readiness check (see projection-health.ts). */
+  async health(): Promise<HealthIndicatorResult> {
+    const names = this.projections.map((p) => p.name);
+    let summaries: ParkedSummary[];
+    let checkpoints: Array<ProjectionCheckpoint | null>;
+    try {
+      [summaries, checkpoints] = await withTimeout(
+        Promise.all([
+          this.parked.summary(names),
+          Promise.all(names.map((name) => this.checkpoints.get(name))),
+        ]),
+        2_000,
+        'reading projection checkpoints',
+      );
+    } catch (error) {
+      // A throw would turn /health/ready into a 500; the database check says why anyway.
+      return { projections: { status: 'down', message: (error as Error).message } };
+    }
+    return projectionsHealth(
+      names.map((name, i) => ({ name, checkpoint: checkpoints[i], parked: summaries[i] })),
+      // Wall-clock time against the database's stalled_since, not a business "now".
+      new Date(),
+      STALLED_READ_MODEL_AFTER_MS,
+    );
+  }
+
+  private relevantTo(category?: string) {
+    return this.projections
+      .map((projection, i) => ({ projection, runner: this.runners[i] }))
+      .filter(({ projection: { categories } }) => {
+        return category === undefined || !categories || categories.includes(category);
+      });
   }
 
   /** Resolves true once every read model is built and live (false after `timeoutMs`). */
