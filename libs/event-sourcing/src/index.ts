@@ -1,4 +1,5 @@
 export * from './domain-error';
+export * from './error-catalogue';
 export * from './event-store';
 export * from './decider';
 export * from './sequence-decider';

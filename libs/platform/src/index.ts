@@ -14,3 +14,4 @@ export * from './platform.module';
 export * from './bootstrap';
 export * from './event-sourcing';
 export * from './testing/start-test-service-app';
+export * from './testing/error-catalogue-audit';
