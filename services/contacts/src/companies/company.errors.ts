@@ -1,0 +1,13 @@
+/** Every way a command on (or a read of) a company can be refused. */
+import { defineErrors } from '@crm/event-sourcing';
+
+export const CompanyErrors = defineErrors('company', {
+  CompanyNotFound: { kind: 'not-found', message: () => 'Company does not exist' },
+  CompanyAlreadyRegistered: { kind: 'conflict', message: () => 'Company already exists' },
+  CompanyArchived: { kind: 'conflict', message: () => 'Company is archived' },
+  CompanyHierarchyCycle: {
+    kind: 'invalid',
+    message: () => 'A company cannot be its own (indirect) parent',
+    details: () => ({ field: 'parentCompanyId' }),
+  },
+});

@@ -1,0 +1,22 @@
+/** Every way a contact import (CSV upload) can be refused. */
+import { defineErrors } from '@crm/event-sourcing';
+
+export const ImportErrors = defineErrors('import', {
+  ImportNotFound: { kind: 'not-found', message: () => 'No such import' },
+  ImportInProgress: {
+    kind: 'conflict',
+    message: (importId: string) => `Import ${importId} is still running`,
+    details: (importId) => ({ importId }),
+  },
+  ImportNeedsEmailOrPhone: {
+    kind: 'invalid',
+    message: () => 'The CSV needs an email or a phone column to match contacts on',
+    details: () => ({ field: 'header' }),
+  },
+  /** `reason` is the CSV parser's own words; `row` the data row it stopped at. */
+  MalformedCsv: {
+    kind: 'invalid',
+    message: (reason: string, _row: number) => reason,
+    details: (_reason, row) => ({ field: 'body', row }),
+  },
+});

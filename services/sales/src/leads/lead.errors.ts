@@ -1,0 +1,52 @@
+/** Every way a command on a lead (capture, import, conversion) can be refused. */
+import { defineErrors } from '@crm/event-sourcing';
+
+export const LeadErrors = defineErrors('lead', {
+  LeadNotFound: { kind: 'not-found', message: () => 'No such lead' },
+  LeadAlreadyExists: {
+    kind: 'conflict',
+    message: (leadId: string) => `Lead ${leadId} already exists`,
+  },
+  LeadClosed: {
+    kind: 'conflict',
+    message: (status: string) => `Lead is ${status}`,
+    details: (status) => ({ status }),
+  },
+  InvalidLeadTransition: {
+    kind: 'conflict',
+    message: (from: string, to: string) => `A ${from} lead cannot become ${to}`,
+    details: (from, to) => ({ from, to }),
+  },
+  LeadAlreadyConverted: {
+    kind: 'conflict',
+    message: (leadId: string, _contactId?: string, _opportunityId?: string) =>
+      `Lead ${leadId} was already converted`,
+    details: (_leadId, contactId?: string, opportunityId?: string) => ({
+      contactId,
+      opportunityId,
+    }),
+  },
+  CompanyRequired: {
+    kind: 'invalid',
+    message: () => 'The lead names a company: link an existing company or give a new company id',
+    details: () => ({ field: 'newCompanyId' }),
+  },
+  /** The contacts service answered 4xx to the contact conversion creates: the data can be fixed. */
+  ContactCreationRefused: {
+    kind: 'invalid',
+    message: (path: string, reason: string | number, _upstreamStatus: number) =>
+      `The contacts service refused ${path}: ${reason}`,
+    details: (_path, _reason, upstreamStatus) => ({ upstreamStatus }),
+  },
+  /** `reason`: why the upload is not a CSV we can read. */
+  InvalidCsv: {
+    kind: 'invalid',
+    message: (reason: string) => reason,
+    details: () => ({ field: 'csv' }),
+  },
+  ImportTooLarge: {
+    kind: 'invalid',
+    message: (maxRows: number) => `At most ${maxRows} rows per import`,
+    details: () => ({ field: 'csv' }),
+  },
+});

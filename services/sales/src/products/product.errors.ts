@@ -1,0 +1,15 @@
+/** Every way a command on a product (or its SKU) can be refused. */
+import { defineErrors } from '@crm/event-sourcing';
+
+export const ProductErrors = defineErrors('product', {
+  ProductNotFound: { kind: 'not-found', message: () => 'No such product' },
+  ProductAlreadyExists: {
+    kind: 'conflict',
+    message: (productId: string) => `Product ${productId} already exists`,
+  },
+  SkuTaken: {
+    kind: 'conflict',
+    message: (sku: string, _ownerProductId: string) => `SKU ${sku} belongs to another product`,
+    details: (_sku, ownerProductId) => ({ field: 'sku', productId: ownerProductId }),
+  },
+});
