@@ -1,14 +1,13 @@
-import { DomainError } from '@crm/event-sourcing';
 import { displayName } from './contact';
 import type { ContactState } from './contact.decider';
 import type { ContactView } from './contact.dto';
+import { ContactErrors } from './contact.errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Contact ids are server-issued UUIDs; anything else cannot name a contact (404, not 400). */
 export function contactStreamId(contactId: string): string {
-  if (!UUID.test(contactId))
-    throw new DomainError('ContactNotFound', 'Contact does not exist', 'not-found');
+  if (!UUID.test(contactId)) throw ContactErrors.contactNotFound();
   return `contact-${contactId.toLowerCase()}`;
 }
 
@@ -41,8 +40,6 @@ export function toContactView(
 
 /** What a read of a contact id means in each status (merged ids resolve to the survivor). */
 export function assertReadable(state: ContactState): void {
-  if (state.status === 'unregistered')
-    throw new DomainError('ContactNotFound', 'Contact does not exist', 'not-found');
-  if (state.status === 'erased')
-    throw new DomainError('ContactErased', 'Contact was erased', 'gone');
+  if (state.status === 'unregistered') throw ContactErrors.contactNotFound();
+  if (state.status === 'erased') throw ContactErrors.contactErased();
 }

@@ -4,7 +4,6 @@
  * id resolves to the survivor from then on). Each step is idempotent and the duplicate is marked
  * last, so a merge interrupted half-way is completed by simply repeating it.
  */
-import { DomainError } from '@crm/event-sourcing';
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL, AggregateCommands, type CommandCaller } from '@crm/platform';
 import type { Pool } from 'pg';
@@ -14,6 +13,7 @@ import { contactDecider, type ContactState } from '../contacts/contact.decider';
 import { contactStreamId } from '../contacts/contact-view';
 import { interactionDecider } from '../interactions/interaction.decider';
 import { interactionIdsOf } from './interactions-of-contact';
+import { ContactErrors } from '../contacts/contact.errors';
 
 @Injectable()
 export class MergeService {
@@ -30,12 +30,7 @@ export class MergeService {
     survivorId = survivorId.toLowerCase();
     duplicateId = duplicateId.toLowerCase();
     if (survivorId === duplicateId) {
-      throw new DomainError(
-        'CannotMergeIntoItself',
-        'A contact cannot be merged into itself',
-        'invalid',
-        { field: 'duplicateId' },
-      );
+      throw ContactErrors.cannotMergeIntoItself('duplicateId');
     }
     const { tenant } = caller;
     const duplicate = await this.aggregates.load(
@@ -44,22 +39,12 @@ export class MergeService {
       contactStreamId(duplicateId),
     );
     if (duplicate.state.status === 'unregistered') {
-      throw new DomainError('ContactNotFound', 'The duplicate does not exist', 'not-found', {
-        field: 'duplicateId',
-      });
+      throw ContactErrors.contactNotFound(duplicateId);
     }
     if (duplicate.state.status === 'merged' && duplicate.state.survivorId !== survivorId) {
-      throw new DomainError(
-        'ContactAlreadyMerged',
-        `The duplicate was merged into ${duplicate.state.survivorId}`,
-        'conflict',
-        {
-          survivorId: duplicate.state.survivorId,
-        },
-      );
+      throw ContactErrors.contactAlreadyMerged(duplicate.state.survivorId, duplicateId);
     }
-    if (duplicate.state.status === 'erased')
-      throw new DomainError('ContactErased', 'The duplicate was erased', 'gone');
+    if (duplicate.state.status === 'erased') throw ContactErrors.contactErased(duplicateId);
 
     const { state: dup } = duplicate;
     const absorbed = await this.aggregates.execute(

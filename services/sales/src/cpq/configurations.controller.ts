@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@crm/event-sourcing';
 import { ApiProblems, CurrentUser, type AuthenticatedUser, AggregateCommands } from '@crm/platform';
 import { ConfigurationRequestDto, PricedConfigurationDto } from './configuration.dto';
 import { configure, type PricedConfiguration } from './configurator';
 import { loadProductForQuote } from './product-for-quote';
+import { ConfigurationErrors } from './configuration.errors';
 
 @ApiTags('configurations')
 @Controller('configurations')
@@ -36,12 +36,7 @@ export class ConfigurationsController {
   ): Promise<PricedConfiguration> {
     const result = await this.price(user, dto);
     if (!result.valid) {
-      throw new DomainError(
-        'ConfigurationRuleBroken',
-        result.violations.map((v) => v.message).join('; '),
-        'invalid',
-        { violations: result.violations },
-      );
+      throw ConfigurationErrors.configurationRuleBroken(result.violations);
     }
     return result;
   }
@@ -58,12 +53,7 @@ export class ConfigurationsController {
       dto.currency,
     );
     if (product.listPriceMinor === undefined) {
-      throw new DomainError(
-        'NoListPrice',
-        `${product.name} has no list price in ${dto.currency} in this price book`,
-        'conflict',
-        { productId: dto.productId, currency: dto.currency },
-      );
+      throw ConfigurationErrors.noListPrice(product.name, dto.productId, dto.currency);
     }
     return configure(product.model, dto.optionIds, dto.currency, product.listPriceMinor);
   }

@@ -1,9 +1,9 @@
-import { DomainError } from '@crm/event-sourcing';
 import type { AggregateCommands } from '@crm/platform';
 import { STREAM } from '../infrastructure/streams';
 import { listPrice, priceBookDecider } from '../price-books/price-book.decider';
 import { productDecider } from '../products/product.decider';
 import type { ProductForQuote } from '../quotes/quote.commands';
+import { ConfigurationErrors } from './configuration.errors';
 
 /** Product model + list price from the price book, read from the log (the write side's truth). */
 export async function loadProductForQuote(
@@ -17,14 +17,8 @@ export async function loadProductForQuote(
     commands.load(productDecider, tenant, STREAM.product(productId)),
     commands.load(priceBookDecider, tenant, STREAM.priceBook(priceBookId)),
   ]);
-  if (!product.exists)
-    throw new DomainError('ProductNotFound', `No product ${productId}`, 'invalid', {
-      field: 'productId',
-    });
-  if (!book.exists)
-    throw new DomainError('PriceBookNotFound', `No price book ${priceBookId}`, 'invalid', {
-      field: 'priceBookId',
-    });
+  if (!product.exists) throw ConfigurationErrors.unknownProduct(productId);
+  if (!book.exists) throw ConfigurationErrors.unknownPriceBook(priceBookId);
   return {
     productId: product.productId,
     sku: product.sku,

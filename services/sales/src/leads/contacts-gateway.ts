@@ -4,9 +4,9 @@
  * service applies its own rules, roles and tenancy. Configured by CONTACTS_URL; without it, the
  * conversion only mints ids and the contacts service learns of it from lead.converted.
  */
-import { DomainError } from '@crm/event-sourcing';
 import { ProblemException } from '@crm/platform';
 import type { LeadProfile } from './lead.events';
+import { LeadErrors } from './lead.errors';
 
 export const CONTACTS_GATEWAY = Symbol('SALES_CONTACTS_GATEWAY');
 
@@ -77,13 +77,10 @@ export class HttpContactsGateway implements ContactsGateway {
     if (response.ok && typeof payload.id === 'string') return payload.id;
     if (response.status >= 400 && response.status < 500) {
       // The contacts service refused the data (e.g. an email it considers invalid): the client can fix it.
-      throw new DomainError(
-        'ContactCreationRefused',
-        `The contacts service refused ${path}: ${payload.detail ?? payload.title ?? response.status}`,
-        'invalid',
-        {
-          upstreamStatus: response.status,
-        },
+      throw LeadErrors.contactCreationRefused(
+        path,
+        payload.detail ?? payload.title ?? response.status,
+        response.status,
       );
     }
     throw ProblemException.of(

@@ -3,9 +3,9 @@
  * order, unknown columns ignored). Pure parsing: each row becomes a profile or a row error, so
  * one bad row never stops the others.
  */
-import { DomainError } from '@crm/event-sourcing';
 import { parse } from 'csv-parse/sync';
 import type { LeadProfile } from './lead.events';
+import { LeadErrors } from './lead.errors';
 
 export const MAX_IMPORT_ROWS = 1_000;
 const COLUMNS = ['name', 'email', 'phone', 'company', 'jobTitle', 'interest'] as const;
@@ -20,24 +20,11 @@ export function parseLeadCsv(csv: string): { row: number; profile: LeadProfile }
       bom: true,
     });
   } catch (error) {
-    throw new DomainError(
-      'InvalidCsv',
-      `The CSV could not be read: ${(error as Error).message}`,
-      'invalid',
-      { field: 'csv' },
-    );
+    throw LeadErrors.invalidCsv(`The CSV could not be read: ${(error as Error).message}`);
   }
-  if (records.length > MAX_IMPORT_ROWS)
-    throw new DomainError(
-      'ImportTooLarge',
-      `At most ${MAX_IMPORT_ROWS} rows per import`,
-      'invalid',
-      { field: 'csv' },
-    );
+  if (records.length > MAX_IMPORT_ROWS) throw LeadErrors.importTooLarge(MAX_IMPORT_ROWS);
   if (records.length > 0 && !('name' in records[0]))
-    throw new DomainError('InvalidCsv', 'The header row needs a "name" column', 'invalid', {
-      field: 'csv',
-    });
+    throw LeadErrors.invalidCsv('The header row needs a "name" column');
   return records.map((record, i) => ({
     // Row numbers as a spreadsheet shows them: the header is row 1.
     row: i + 2,

@@ -3,7 +3,8 @@
  * across replicas: two creations racing for one SKU both decide on an empty stream, one append
  * wins, and handleCommand re-decides the other on the fresh stream, which now says taken.
  */
-import { type Decider, DomainError, type DomainEvent } from '@crm/event-sourcing';
+import { type Decider, type DomainEvent } from '@crm/event-sourcing';
+import { ProductErrors } from './product.errors';
 
 export type SkuReserved = DomainEvent<'SkuReserved', { sku: string; productId: string }>;
 export type SkuRegistryEvent = SkuReserved;
@@ -22,12 +23,7 @@ export const skuRegistryDecider: Decider<ReserveSku, SkuRegistryEvent, SkuRegist
   decide: (command, state) => {
     if (state.productId === command.data.productId) return [];
     if (state.productId) {
-      throw new DomainError(
-        'SkuTaken',
-        `SKU ${command.data.sku} belongs to another product`,
-        'conflict',
-        { field: 'sku', productId: state.productId },
-      );
+      throw ProductErrors.skuTaken(command.data.sku, state.productId);
     }
     return [{ type: 'SkuReserved', data: command.data }];
   },
