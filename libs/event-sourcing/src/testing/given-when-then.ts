@@ -3,6 +3,7 @@
  *
  *   const given = deciderSpec(contactDecider);
  *   given([registered]).when(changeEmail).then([emailChanged]);
+ *   given([registered]).when(changeEmailToTheSame).thenNothingHappened();
  *   given([registered, erased]).when(changeEmail).thenThrows('ContactErased');
  *
  * Assertions use node:assert so the helper works in any runner (jest prints the diff) and adds
@@ -18,6 +19,8 @@ export type ErrorExpectation = string | ((error: unknown) => boolean);
 export interface WhenStep<Event extends DomainEvent, State> {
   /** The command must produce exactly these events, in this order. */
   then(expected: readonly Event[]): void;
+  /** The command must be accepted and decide no events: a no-op, e.g. a repeated command. */
+  thenNothingHappened(): void;
   /** The command must be rejected. A string matches `DomainError.code`. */
   thenThrows(expected: ErrorExpectation): void;
   /** The command must be accepted and the state after its events must satisfy the check. */
@@ -59,6 +62,13 @@ export function deciderSpec<Command, Event extends DomainEvent, State>(
             assert.fail(`expected events, but decide threw ${describe(outcome.error)}`);
           }
           assert.deepStrictEqual(outcome.events, expected);
+        },
+        thenNothingHappened() {
+          const outcome = run();
+          if ('error' in outcome) {
+            assert.fail(`expected no events, but decide threw ${describe(outcome.error)}`);
+          }
+          assert.deepStrictEqual(outcome.events, [], 'expected the command to decide no events');
         },
         thenThrows(expected) {
           const outcome = run();

@@ -45,7 +45,7 @@ describe('deciderSpec (given/when/then)', () => {
       .then([booked('ann')]);
     given([booked('ann')])
       .when({ type: 'BookSeat', holder: 'ann' })
-      .then([]);
+      .thenNothingHappened();
     given([booked('ann')])
       .when({ type: 'ReleaseSeat', holder: 'ann' })
       .then([{ type: 'SeatReleased', data: { holder: 'ann' } }]);
@@ -63,17 +63,25 @@ describe('deciderSpec (given/when/then)', () => {
         .when({ type: 'BookSeat', holder: 'ann' })
         .then([booked('bob')]),
     ).toThrow(AssertionError);
-    expect(() => given([]).when({ type: 'BookSeat', holder: 'ann' }).then([])).toThrow(
-      AssertionError,
+  });
+
+  it('fails thenNothingHappened when the command decided events', () => {
+    expect(() => given([]).when({ type: 'BookSeat', holder: 'ann' }).thenNothingHappened()).toThrow(
+      /expected the command to decide no events/,
     );
   });
 
-  it('fails when events were expected but decide threw', () => {
+  it('fails when events (or none) were expected but decide threw', () => {
     expect(() =>
       given([booked('ann')])
         .when({ type: 'BookSeat', holder: 'bob' })
-        .then([]),
+        .then([booked('bob')]),
     ).toThrow(/SeatTaken/);
+    expect(() =>
+      given([booked('ann')])
+        .when({ type: 'BookSeat', holder: 'bob' })
+        .thenNothingHappened(),
+    ).toThrow(/expected no events, but decide threw DomainError SeatTaken/);
   });
 
   it('matches a rejection by DomainError code or predicate', () => {
