@@ -106,7 +106,7 @@ describe('company decider', () => {
     given([registered, archived])
       .when({ type: 'UpdateCompany', data: { name: 'Y' } })
       .thenThrows('CompanyArchived');
-    given([registered, archived]).when({ type: 'ArchiveCompany', data: {} }).then([]);
+    given([registered, archived]).when({ type: 'ArchiveCompany', data: {} }).thenNothingHappened();
   });
 
   it('commands for a missing company are not found', () =>

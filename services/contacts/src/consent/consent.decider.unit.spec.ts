@@ -39,7 +39,7 @@ describe('consent decider', () => {
   it('repeating the current grant records nothing; a new basis is a new fact', () => {
     given([emailGranted])
       .when({ type: 'GrantConsent', data: { ...emailGranted.data, legalBasis: 'consent' } })
-      .then([]);
+      .thenNothingHappened();
     given([emailGranted])
       .when({ type: 'GrantConsent', data: { ...emailGranted.data, legalBasis: 'contract' } })
       .then([{ type: 'ConsentGranted', data: { ...emailGranted.data, legalBasis: 'contract' } }]);
@@ -74,7 +74,7 @@ describe('consent decider', () => {
         type: 'WithdrawConsent',
         data: { contactId: 'c1', channel: 'sms', source: 'again', at },
       })
-      .then([]);
+      .thenNothingHappened();
   });
 
   it('a channel without any decision may not be contacted', () =>
@@ -136,6 +136,6 @@ describe('consent decider', () => {
             },
           },
         })
-        .then([]));
+        .thenNothingHappened());
   });
 });

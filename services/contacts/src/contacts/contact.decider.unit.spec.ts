@@ -267,7 +267,7 @@ describe('contact decider', () => {
           type: 'UpdateContact',
           data: { name: { given: 'Ada', family: 'Lovelace' }, today },
         })
-        .then([]));
+        .thenNothingHappened());
 
     it('emits owner, company and lifecycle events separately (other services react to them)', () =>
       given([registered])
@@ -324,7 +324,7 @@ describe('contact decider', () => {
     it('adding an email the contact has with the same label is a no-op; relabelling conflicts', () => {
       given([registered])
         .when({ type: 'AddContactEmail', data: { address: 'ADA@example.com', label: 'work' } })
-        .then([]);
+        .thenNothingHappened();
       given([registered])
         .when({ type: 'AddContactEmail', data: { address: 'ada@example.com', label: 'home' } })
         .thenThrows('EmailAlreadyPresent');
@@ -393,7 +393,7 @@ describe('contact decider', () => {
         .then([{ type: 'ContactTagged', data: { contactId: 'c1', tags: ['golf'] } }]);
       given([registered])
         .when({ type: 'UntagContact', data: { tag: 'golf' } })
-        .then([]);
+        .thenNothingHappened();
       given([registered])
         .when({ type: 'UntagContact', data: { tag: 'VIP' } })
         .then([{ type: 'ContactUntagged', data: { contactId: 'c1', tag: 'vip' } }]);
@@ -439,7 +439,9 @@ describe('contact decider', () => {
       given([registered, archived])
         .when({ type: 'RestoreContact', data: {} })
         .then([{ type: 'ContactRestored', data: { contactId: 'c1' } }]);
-      given([registered, archived]).when({ type: 'ArchiveContact', data: {} }).then([]);
+      given([registered, archived])
+        .when({ type: 'ArchiveContact', data: {} })
+        .thenNothingHappened();
     });
 
     it('the survivor takes over only what it lacks, never as primary', () =>
@@ -498,7 +500,7 @@ describe('contact decider', () => {
           type: 'AbsorbDuplicate',
           data: { duplicateId: 'c2', duplicate: { ...registered.data } },
         })
-        .then([]);
+        .thenNothingHappened();
     });
 
     it('cannot merge a contact into itself', () =>
@@ -523,7 +525,7 @@ describe('contact decider', () => {
         });
       given([registered, erased])
         .when({ type: 'EraseContact', data: { erasedAt: '2026-11-24T10:00:00.000Z' } })
-        .then([]);
+        .thenNothingHappened();
     });
 
     it('an erased contact is gone for every other command', () =>

@@ -39,7 +39,7 @@ describe('custom field catalogue decider', () => {
           options: ['bronze', 'gold'],
         },
       })
-      .then([]);
+      .thenNothingHappened();
     given([tierDefined])
       .when({
         type: 'DefineCustomField',

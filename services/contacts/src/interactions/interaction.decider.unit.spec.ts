@@ -134,7 +134,7 @@ describe('interaction decider', () => {
       .thenState((s) => expect(s.contactIds).toEqual(['c1']));
     given([logged])
       .when({ type: 'ReassignInteractionContact', data: { from: 'c9', to: 'c1' } })
-      .then([]);
+      .thenNothingHappened();
   });
 
   it('erase removes the person; the content goes only when nobody else took part', () => {

@@ -184,7 +184,7 @@ describe('Lead decider', () => {
         },
       ])
         .when({ type: 'RecordLeadEngagement', data: { kind: 'interaction', at } })
-        .then([]);
+        .thenNothingHappened();
     });
 
     it('never exceeds 100', () => {
@@ -225,7 +225,7 @@ describe('Lead decider', () => {
     it('qualifying twice is a no-op', () => {
       given([captured, scored, working, qualified])
         .when({ type: 'QualifyLead', data: { at } })
-        .then([]);
+        .thenNothingHappened();
     });
 
     it('disqualifies with a reason from any open status', () => {

@@ -159,7 +159,7 @@ describe('Opportunity decider', () => {
     it('moving to the current stage is a no-op', () => {
       given([opened])
         .when({ type: 'ChangeOpportunityStage', data: { pipeline, stageId: 'prospect', at } })
-        .then([]);
+        .thenNothingHappened();
     });
 
     it('checks the move against the deal own pipeline', () => {
@@ -251,7 +251,7 @@ describe('Opportunity decider', () => {
         ]);
       given([opened])
         .when({ type: 'UpdateOpportunity', data: { name: 'Roadster for Ada' } })
-        .then([]);
+        .thenNothingHappened();
     });
 
     it('line items set the amount in cents, and then the amount cannot be typed over', () => {
@@ -317,7 +317,7 @@ describe('Opportunity decider', () => {
       } as OpportunityEvent;
       given([...inNegotiation, wonByQuote])
         .when({ type: 'WinOpportunity', data: { pipeline, quoteId: 'q1', orderId: 'ord1', at } })
-        .then([]);
+        .thenNothingHappened();
       given([...inNegotiation, wonByQuote])
         .when({ type: 'WinOpportunity', data: { pipeline, at } })
         .thenThrows('OpportunityClosed');
@@ -409,6 +409,6 @@ describe('Opportunity decider', () => {
       ]);
     given([opened])
       .when({ type: 'RepointOpportunityContact', data: { fromContactId: 'cX', toContactId: 'c2' } })
-      .then([]);
+      .thenNothingHappened();
   });
 });

@@ -68,7 +68,7 @@ describe('Order decider', () => {
   });
 
   it('placing the same order id again is not a second sale', () => {
-    given([placed]).when(place).then([]);
+    given([placed]).when(place).thenNothingHappened();
   });
 
   it.each([
@@ -113,7 +113,7 @@ describe('Order decider', () => {
     given([placed, { type: 'OrderCancelled', data: { orderId: 'ord1', reason: 'x', at } }])
       .when({ type: 'FulfillOrder', data: { at } })
       .thenThrows('InvalidOrderTransition');
-    given([placed, fulfilled]).when({ type: 'FulfillOrder', data: { at } }).then([]);
+    given([placed, fulfilled]).when({ type: 'FulfillOrder', data: { at } }).thenNothingHappened();
     given([]).when({ type: 'FulfillOrder', data: { at } }).thenThrows('OrderNotFound');
   });
 

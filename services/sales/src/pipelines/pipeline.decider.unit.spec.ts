@@ -64,7 +64,7 @@ describe('Pipeline decider', () => {
       .then([{ type: 'PipelineRenamed', data: { pipelineId: 'p1', name: 'New cars' } }]);
     given([created])
       .when({ type: 'RenamePipeline', data: { name: 'Cars' } })
-      .then([]);
+      .thenNothingHappened();
   });
 
   it('revises stages (new stage, new probability) but never drops one deals may sit in', () => {

@@ -38,13 +38,13 @@ describe('Price book decider', () => {
         type: 'SetListPrice',
         data: { productId: 'car', currency: 'EUR', amountMinor: 3_000_000 },
       })
-      .then([]);
+      .thenNothingHappened();
     given([created, eur])
       .when({ type: 'RemoveListPrice', data: { productId: 'car', currency: 'EUR' } })
       .thenState((s) => expect(listPrice(s, 'car', 'EUR')).toBeUndefined());
     given([created])
       .when({ type: 'RemoveListPrice', data: { productId: 'car', currency: 'EUR' } })
-      .then([]);
+      .thenNothingHappened();
   });
 
   it.each([

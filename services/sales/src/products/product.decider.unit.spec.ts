@@ -38,10 +38,10 @@ describe('Product decider', () => {
     given([created])
       .when({ type: 'DeactivateProduct', data: {} })
       .then([{ type: 'ProductDeactivated', data: { productId: 'car' } }]);
-    given([created]).when({ type: 'ActivateProduct', data: {} }).then([]);
+    given([created]).when({ type: 'ActivateProduct', data: {} }).thenNothingHappened();
     given([created, { type: 'ProductDeactivated', data: { productId: 'car' } }])
       .when({ type: 'DeactivateProduct', data: {} })
-      .then([]);
+      .thenNothingHappened();
   });
 
   it('replaces descriptive info as a whole', () => {

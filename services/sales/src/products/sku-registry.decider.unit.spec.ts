@@ -13,7 +13,7 @@ describe('SKU registry', () => {
   it('is idempotent for the same product and refuses any other', () => {
     given([reserved])
       .when({ type: 'ReserveSku', data: { sku: 'RDST-2026', productId: 'p1' } })
-      .then([]);
+      .thenNothingHappened();
     given([reserved])
       .when({ type: 'ReserveSku', data: { sku: 'RDST-2026', productId: 'p2' } })
       .thenThrows('SkuTaken');

@@ -390,7 +390,7 @@ describe('Quote decider', () => {
       };
       given([...withDiscount, sent, accepted])
         .when({ type: 'AcceptQuote', data: { orderId: 'ord1', at } })
-        .then([]);
+        .thenNothingHappened();
       given([...withDiscount, sent, accepted])
         .when({ type: 'AcceptQuote', data: { orderId: 'ord2', at } })
         .thenThrows('InvalidQuoteTransition');
