@@ -13,7 +13,12 @@
  */
 import type { Pool } from 'pg';
 import { type EventStore, type Position, START } from '../event-store';
-import { applyBatch, messageOf, ProjectionVersionMismatchError } from './apply-batch';
+import {
+  applyBatch,
+  inBatchTransaction,
+  messageOf,
+  ProjectionVersionMismatchError,
+} from './apply-batch';
 import { lagGauges } from './lag-metrics';
 import { type LogHead, readAllLogHead } from './log-head';
 import { type ParkedEvent, ParkedEvents } from './parked-events';
@@ -196,7 +201,7 @@ export class ProjectionRunner {
     );
 
     await checkpoints.migrate(lock.client);
-    await inTransaction(lock.client, () => projection.init(lock.client));
+    await inBatchTransaction(lock.client, () => projection.init(lock.client));
     const stored = await checkpoints.get(projection.name, lock.client);
     if (stored && stored.version > projection.version) {
       throw new ProjectionVersionMismatchError(projection.name, projection.version, stored.version);
@@ -271,17 +276,6 @@ export class ProjectionRunner {
       .count(this.projection.name)
       .then((n) => this.parking.setParked(this.projection.name, n))
       .catch(() => undefined);
-  }
-}
-
-async function inTransaction(client: HeldLock['client'], work: () => Promise<void>): Promise<void> {
-  await client.query('BEGIN');
-  try {
-    await work();
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
   }
 }
 
