@@ -102,6 +102,17 @@ describe('EventSourcingModule (int, real PostgreSQL)', () => {
     expect(await readModels.caughtUp(result.lastPosition!)).toBe(false);
   }, 20_000);
 
+  it('reports a write the read models do not show within the wait as pending', async () => {
+    const readModels = app.get(ReadModels);
+    const note = { tenant: 't1', id: 'note-n-unseen' };
+    // A position no checkpoint reaches: the wait runs out.
+    const beyond = { commit: 2n ** 62n, prepare: 1n };
+    expect(await readModels.readYourWrites(beyond, note)).toBe('pending');
+    expect(await readModels.isStale(NOTE_LIST, note)).toBe(false);
+    // Nothing to wait for in a category no read model reads.
+    expect(await readModels.readYourWrites(beyond, { tenant: 't1', id: 'misc-1' })).toBe('visible');
+  }, 20_000);
+
   it('keeps personal data encrypted in the log and folds shredded fields through upcast', async () => {
     await write('n3', 'secret', 'grace');
     const raw = app.get<PostgresEventStore>(RAW_EVENT_STORE);
