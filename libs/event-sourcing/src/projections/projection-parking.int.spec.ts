@@ -8,6 +8,7 @@ import type { NewEvent, RecordedEvent } from '../event-store';
 import type { PostgresEventStore } from '../postgres';
 import { runParkedCli } from './cli/parked';
 import type { Projection } from './projection';
+import { rebuildProjection } from './rebuild-projection';
 import { retryParkedEvents } from './retry-parked';
 import { runnerSuite, unique } from './testing/runner-suite';
 import { dumpTally, tallyProjection } from './testing/tally-projection';
@@ -135,6 +136,40 @@ describe('a poison event', () => {
       events: 4,
       total: 10,
     });
+  });
+});
+
+describe('a rebuild', () => {
+  it('starts the parked rows over: what still fails is parked again, what is fixed is applied', async () => {
+    const id = unique();
+    const log = await logFor(id);
+    const poisoned = new Set<number>([2, 3]);
+    const projection = tallyProjection({
+      name: `tally_${id}`,
+      schema: `rm_${id}`,
+      afterEvent: async (event: RecordedEvent) => {
+        const value = (event.data as { amount: number }).amount;
+        if (poisoned.has(value)) throw new Error(`cannot handle ${value}`);
+      },
+    });
+    await log.append({ tenant: 'acme', id: `tally-p${id}` }, [amount('acme', 2)]);
+    const last = await log.append({ tenant: 'acme', id: `tally-q${id}` }, [amount('acme', 3)]);
+    const r = start(log, projection);
+    expect(await r.waitForPosition(last.lastPosition, 10_000)).toBe(true);
+    expect((await r.parked.list({ projection: projection.name })).map((e) => e.type)).toEqual([
+      'AmountAdded',
+      'AmountAdded',
+    ]);
+    await r.stop();
+
+    poisoned.delete(2);
+    await rebuildProjection({ pool: suite.t.pool, store: log, projection, lockTimeoutMs: 5_000 });
+    expect((await r.parked.list({ projection: projection.name })).map((e) => e.streamId)).toEqual([
+      `tally-q${id}`,
+    ]);
+    expect((await dumpTally(suite.t.pool, `rm_${id}`)).totals).toEqual([
+      { stream_id: `tally-p${id}`, events: 1, total: 2 },
+    ]);
   });
 });
 
