@@ -20,7 +20,7 @@ import { CLOCK, type Clock } from '../clock/clock';
 import { currentCorrelationId } from '../logging/request-context';
 import type { EventSourcingModuleOptions } from './event-sourcing-options';
 import { ReadModels } from './read-models';
-import { reportReadYourWrites } from './read-your-writes';
+import { reportReadYourWrites, type ReadYourWrites } from './read-your-writes';
 import { EVENT_SOURCING_OPTIONS, EVENT_STORE } from './tokens';
 
 export interface CommandCaller {
@@ -30,6 +30,9 @@ export interface CommandCaller {
   /** If-Match: the version the client saw. */
   readonly expectedVersion?: number;
 }
+
+/** The command's result, and whether the read models show it yet (for the answer's body). */
+export type ExecutedCommand<S> = CommandResult<S> & { readonly readYourWrites: ReadYourWrites };
 
 @Injectable()
 export class AggregateCommands {
@@ -50,7 +53,7 @@ export class AggregateCommands {
     streamId: string,
     command: C,
     caller: CommandCaller,
-  ): Promise<CommandResult<S>> {
+  ): Promise<ExecutedCommand<S>> {
     const result = await handleCommand<C, E, S>(
       this.store,
       decider,
@@ -65,9 +68,10 @@ export class AggregateCommands {
         upcast: this.upcast as ToDomainEvent<E> | undefined,
       },
     );
+    let outcome: ReadYourWrites = 'visible';
     if (result.lastPosition) {
       const stream = { tenant: caller.tenant, id: streamId };
-      const outcome = await this.readModels.readYourWrites(result.lastPosition, stream);
+      outcome = await this.readModels.readYourWrites(result.lastPosition, stream);
       if (outcome !== 'visible') {
         reportReadYourWrites(outcome);
         this.logger.warn({
@@ -79,7 +83,7 @@ export class AggregateCommands {
         });
       }
     }
-    return result;
+    return { ...result, readYourWrites: outcome };
   }
 
   load<E extends DomainEvent, S>(

@@ -88,6 +88,7 @@ describe('EventSourcingModule (int, real PostgreSQL)', () => {
   it('answers a command once its read model shows the write (read-your-writes)', async () => {
     const result = await write('n1', 'hello');
     expect(result.nextExpectedVersion).toBe(1);
+    expect(result.readYourWrites).toBe('visible');
     const { rows } = await pool.query(`SELECT text FROM es_notes.note_list WHERE note_id = 'n1'`);
     expect(rows).toEqual([{ text: 'hello' }]);
   });

@@ -6,7 +6,8 @@
  *   stale    a read model parked an event of this record: its view of it stays frozen until
  *            an operator retries the parked events (it will not catch up by itself)
  * AggregateCommands reports into the request's slot; ReadModelReadyInterceptor opens the slot
- * for each HTTP request and turns it into the header.
+ * for each HTTP request and turns it into the header. A controller that shapes its body by it
+ * reads `readYourWrites` from AggregateCommands.execute's result (or currentReadYourWrites()).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
@@ -24,6 +25,12 @@ const slots = new AsyncLocalStorage<Slot>();
 export function collectReadYourWrites<T>(fn: (slot: Readonly<Slot>) => T): T {
   const slot: Slot = {};
   return slots.run(slot, () => fn(slot));
+}
+
+/** What the request's commands reported so far (`visible`: nothing; undefined: no request). */
+export function currentReadYourWrites(): ReadYourWrites | undefined {
+  const slot = slots.getStore();
+  return slot && (slot.outcome ?? 'visible');
 }
 
 /** Several commands in one request: the worst outcome wins (stale over pending). */
