@@ -274,12 +274,19 @@ describe('sales flow (e2e)', () => {
       `/price-books/${priceBookId}`,
       `/pipelines/${pipelineId}/board`,
     ]) {
-      expect((await t.request('GET', url, { as: stranger })).status).toBe(404);
+      // The owner's tenant reads each one, so the stranger's 404 is about the tenant.
+      expect([url, (await t.request('GET', url, { as: rep })).status]).toEqual([url, 200]);
+      expect([url, (await t.request('GET', url, { as: stranger })).status]).toEqual([url, 404]);
     }
-    expect(
-      (await t.request('GET', `/contacts/${contactId}/orders`, { as: stranger })).body,
-    ).toEqual([]);
-    expect((await t.request('GET', '/leads', { as: stranger })).body).toEqual([]);
+    const ordersOf = (as: object) => t.request('GET', `/contacts/${contactId}/orders`, { as });
+    expect((await ordersOf(rep)).body.map((o: { orderId: string }) => o.orderId)).toContain(
+      orderId,
+    );
+    expect((await ordersOf(stranger)).body).toEqual([]);
+    const leadsOf = async (as: object) =>
+      (await t.request('GET', '/leads', { as })).body.map((l: { leadId: string }) => l.leadId);
+    expect(await leadsOf(rep)).toContain(leadId);
+    expect(await leadsOf(stranger)).toEqual([]);
     expect(
       (
         await t.request('POST', `/orders/${orderId}/cancel`, {

@@ -203,6 +203,7 @@ function messagingSuite(kafkaBrokers: () => string) {
 
     // Erasing the surviving person erases the lead converted into the duplicate and shreds the
     // call's number and notes (logged under the duplicate's key) in the log and the read models.
+    expect((await t.request('GET', `/activities/${callId}`)).body.phone).toBe('+4915112345678');
     await sendContactEvent(ContactErased, survivorId, {
       contactId: survivorId,
       erasedAt: new Date().toISOString(),

@@ -188,8 +188,13 @@ describe('pipelines, deals, board and forecast over HTTP', () => {
       expectedCloseDate: '2026-12-15',
     });
     const other = { tenant: 'tenant-b', sub: 'alice' };
+    // Alice (tenant A) sees the deal, so "the other tenant sees nothing" can fail.
+    expect((await t.request('GET', `/opportunities/${id}`, { as: alice })).status).toBe(200);
+    const alicesDeals = (await t.request('GET', '/opportunities/mine', { as: alice })).body;
+    expect(alicesDeals.map((d: { opportunityId: string }) => d.opportunityId)).toContain(id);
     expect((await t.request('GET', `/opportunities/${id}`, { as: other })).status).toBe(404);
-    expect((await t.request('GET', '/opportunities/mine', { as: other })).body).toEqual([]);
+    const othersDeals = await t.request('GET', '/opportunities/mine', { as: other });
+    expect([othersDeals.status, othersDeals.body]).toEqual([200, []]);
     expect(
       (
         await t.request('POST', `/opportunities/${id}/stage`, {
@@ -198,5 +203,7 @@ describe('pipelines, deals, board and forecast over HTTP', () => {
         })
       ).status,
     ).toBe(404);
+    const untouched = (await t.request('GET', `/opportunities/${id}`, { as: alice })).body;
+    expect(untouched.stageId).not.toBe('demo');
   });
 });
