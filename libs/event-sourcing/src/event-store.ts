@@ -168,3 +168,16 @@ export function categoryOf(streamId: string): string {
   const dash = streamId.indexOf('-');
   return dash === -1 ? streamId : streamId.slice(0, dash);
 }
+
+/** The aggregate's id: the text after the category (`contact-3f2a-b` -> `3f2a-b`). */
+export function idOfStream(streamId: string): string {
+  return streamId.slice(streamId.indexOf('-') + 1);
+}
+
+/** `<category>-<id>`; the category may not contain '-', or `categoryOf` would cut it short. */
+export function streamIdOf(category: string, id: string): string {
+  if (!/^[^-]+$/.test(category)) {
+    throw new Error(`A stream category must be non-empty without '-' (got "${category}")`);
+  }
+  return `${category}-${id}`;
+}

@@ -4,7 +4,7 @@
  * details changes name the changed fields and carry the published values when the event knows them.
  */
 import type { IntegrationEventDraft, IntegrationEventMapper } from '@crm/messaging';
-import type { RecordedEvent } from '@crm/event-sourcing';
+import { idOfStream, type RecordedEvent } from '@crm/event-sourcing';
 import type { CompanyEvent } from '../companies/company.events';
 import type { ConsentEvent } from '../consent/consent.events';
 import { displayName } from '../contacts/contact';
@@ -26,10 +26,6 @@ const T = {
 
 type AnyEvent = ContactEvent | ConsentEvent | InteractionEvent | CompanyEvent;
 
-function idOf(streamId: string): string {
-  return streamId.slice(streamId.indexOf('-') + 1);
-}
-
 /** A shredded name replays as an empty one; the contract needs some display name. */
 function shownName(name: { given?: string; family?: string }): string {
   return displayName(name) || '[erased]';
@@ -38,7 +34,7 @@ function shownName(name: { given?: string; family?: string }): string {
 export const contactsIntegrationMapper: IntegrationEventMapper = (recorded: RecordedEvent) => {
   const event = blankErasedFields({ type: recorded.type, data: recorded.data }) as AnyEvent;
   const at = recorded.metadata.occurredAt;
-  const id = idOf(recorded.streamId);
+  const id = idOfStream(recorded.streamId);
   const changed = (
     subject: string,
     fields: string[],

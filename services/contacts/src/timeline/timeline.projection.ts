@@ -4,7 +4,7 @@
  * (sales activities and orders, campaign messages). Merges re-point rows to the survivor;
  * erasure deletes the person's rows.
  */
-import type { Projection, RecordedEvent } from '@crm/event-sourcing';
+import { idOfStream, type Projection, type RecordedEvent } from '@crm/event-sourcing';
 import type { PoolClient } from 'pg';
 import type { ContactEvent } from '../contacts/contact.events';
 import { blankErasedFields } from '../infrastructure/erased-fields';
@@ -88,7 +88,7 @@ async function interactionReassigned(event: RecordedEvent, tx: PoolClient): Prom
     InteractionEvent,
     { type: 'InteractionContactReassigned' }
   >['data'];
-  await repoint(tx, event.tenant, from, to, `AND entry_id = $4`, [idOf(event.streamId)]);
+  await repoint(tx, event.tenant, from, to, `AND entry_id = $4`, [idOfStream(event.streamId)]);
 }
 
 async function interactionRedacted(event: RecordedEvent, tx: PoolClient): Promise<void> {
@@ -96,7 +96,7 @@ async function interactionRedacted(event: RecordedEvent, tx: PoolClient): Promis
     InteractionEvent,
     { type: 'InteractionRedacted' }
   >['data'];
-  const entryId = idOf(event.streamId);
+  const entryId = idOfStream(event.streamId);
   await tx.query(
     `DELETE FROM ${S}.timeline_entries WHERE tenant = $1 AND entry_id = $2 AND contact_id = $3`,
     [event.tenant, entryId, contactId],
@@ -129,10 +129,6 @@ async function repoint(
   );
 }
 
-function idOf(streamId: string): string {
-  return streamId.slice(streamId.indexOf('-') + 1);
-}
-
 export const timelineProjection: Projection = {
   name: 'contacts.timeline',
   version: 1,
@@ -144,12 +140,12 @@ export const timelineProjection: Projection = {
     // Entries other services published about the duplicate follow it to the survivor.
     ContactMerged: async (event, tx) => {
       const { survivorId } = event.data as Extract<ContactEvent, { type: 'ContactMerged' }>['data'];
-      await repoint(tx, event.tenant, idOf(event.streamId), survivorId);
+      await repoint(tx, event.tenant, idOfStream(event.streamId), survivorId);
     },
     ContactErased: async (event, tx) => {
       await tx.query(`DELETE FROM ${S}.timeline_entries WHERE tenant = $1 AND contact_id = $2`, [
         event.tenant,
-        idOf(event.streamId),
+        idOfStream(event.streamId),
       ]);
     },
   },
