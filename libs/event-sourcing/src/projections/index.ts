@@ -1,4 +1,5 @@
 export * from './projection';
+export * from './folding-projection';
 export * from './projection-checkpoints';
 export * from './projection-lock';
 export * from './apply-batch';

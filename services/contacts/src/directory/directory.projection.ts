@@ -4,66 +4,33 @@
  * candidates. A row's `state` is the aggregate folded with the decider's own `evolve`, so the
  * read model can never disagree with the write model about what an event means.
  */
-import type { Projection, RecordedEvent } from '@crm/event-sourcing';
+import {
+  foldingProjection,
+  idOfStream,
+  type FoldedRow,
+  type Projection,
+  type RecordedEvent,
+} from '@crm/event-sourcing';
 import type { PoolClient } from 'pg';
 import { companyDecider, type CompanyState } from '../companies/company.decider';
-import type { CompanyEvent } from '../companies/company.events';
 import { displayName } from '../contacts/contact';
 import { contactDecider, type ContactState } from '../contacts/contact.decider';
 import type { ContactEvent } from '../contacts/contact.events';
 import type { ConsentEvent } from '../consent/consent.events';
-import { blankErasedFields } from '../infrastructure/erased-fields';
+import { toDomainEvent } from '../infrastructure/erased-fields';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 
 const S = CONTACTS_SCHEMA;
 
-const CONTACT_EVENTS: readonly ContactEvent['type'][] = [
-  'ContactRegistered',
-  'ContactDetailsChanged',
-  'ContactOwnerAssigned',
-  'ContactCompanyLinked',
-  'ContactLifecycleStageChanged',
-  'ContactEmailAdded',
-  'ContactEmailRemoved',
-  'ContactPhoneAdded',
-  'ContactPhoneRemoved',
-  'ContactAddressAdded',
-  'ContactAddressRemoved',
-  'ContactTagged',
-  'ContactUntagged',
-  'ContactCustomFieldsChanged',
-  'ContactArchived',
-  'ContactRestored',
-  'ContactDuplicateAbsorbed',
-  'ContactMerged',
-];
-const COMPANY_EVENTS: readonly CompanyEvent['type'][] = [
-  'CompanyRegistered',
-  'CompanyDetailsChanged',
-  'CompanyParentChanged',
-  'CompanyAddressAdded',
-  'CompanyAddressRemoved',
-  'CompanyArchived',
-];
-
-function idOf(streamId: string): string {
-  return streamId.slice(streamId.indexOf('-') + 1);
-}
-
-async function applyContactEvent(event: RecordedEvent, tx: PoolClient): Promise<void> {
-  const domain = blankErasedFields({ type: event.type, data: event.data }) as ContactEvent;
-  const contactId = idOf(event.streamId);
-  const { rows } = await tx.query<{ state: ContactState }>(
-    `SELECT state FROM ${S}.contact_list WHERE tenant = $1 AND contact_id = $2 FOR UPDATE`,
-    [event.tenant, contactId],
-  );
-  const before = rows[0]?.state ?? contactDecider.initialState();
-  const state = contactDecider.evolve(before, domain);
+async function writeContactRow(
+  tx: PoolClient,
+  { tenant, id: contactId, state, version, event }: FoldedRow<ContactState>,
+): Promise<void> {
   const companyName = state.companyId
     ? ((
         await tx.query<{ name: string }>(
           `SELECT name FROM ${S}.company_list WHERE tenant = $1 AND company_id = $2`,
-          [event.tenant, state.companyId],
+          [tenant, state.companyId],
         )
       ).rows[0]?.name ?? null)
     : null;
@@ -81,7 +48,7 @@ async function applyContactEvent(event: RecordedEvent, tx: PoolClient): Promise<
         owner_id = $12, lifecycle_stage = $13, tags = $14, custom_fields = $15, status = $16, survivor_id = $17,
         state = $18, search_text = $19, version = $20, updated_at = $21`,
     [
-      event.tenant,
+      tenant,
       contactId,
       name,
       state.name.given ?? null,
@@ -100,14 +67,16 @@ async function applyContactEvent(event: RecordedEvent, tx: PoolClient): Promise<
       state.survivorId ?? null,
       JSON.stringify(state),
       searchText,
-      event.streamVersion,
+      version,
       event.metadata.occurredAt,
     ],
   );
+  // A contact registered after its consent stream began takes its consent from the history.
+  if (event.type === 'ContactRegistered') await seedConsent(event, tx);
 }
 
 async function eraseContact(event: RecordedEvent, tx: PoolClient): Promise<void> {
-  const contactId = idOf(event.streamId);
+  const contactId = idOfStream(event.streamId);
   await tx.query(`DELETE FROM ${S}.contact_list WHERE tenant = $1 AND contact_id = $2`, [
     event.tenant,
     contactId,
@@ -118,17 +87,10 @@ async function eraseContact(event: RecordedEvent, tx: PoolClient): Promise<void>
   ]);
 }
 
-async function applyCompanyEvent(event: RecordedEvent, tx: PoolClient): Promise<void> {
-  const domain = event as unknown as CompanyEvent;
-  const companyId = idOf(event.streamId);
-  const { rows } = await tx.query<{ state: CompanyState }>(
-    `SELECT state FROM ${S}.company_list WHERE tenant = $1 AND company_id = $2 FOR UPDATE`,
-    [event.tenant, companyId],
-  );
-  const state = companyDecider.evolve(rows[0]?.state ?? companyDecider.initialState(), {
-    type: domain.type,
-    data: domain.data,
-  } as CompanyEvent);
+async function writeCompanyRow(
+  tx: PoolClient,
+  { tenant, id: companyId, state, version, event }: FoldedRow<CompanyState>,
+): Promise<void> {
   await tx.query(
     `INSERT INTO ${S}.company_list (tenant, company_id, name, domain, industry, size_band, parent_company_id, status,
         state, version, created_at, updated_at)
@@ -136,7 +98,7 @@ async function applyCompanyEvent(event: RecordedEvent, tx: PoolClient): Promise<
      ON CONFLICT (tenant, company_id) DO UPDATE SET name = $3, domain = $4, industry = $5, size_band = $6,
         parent_company_id = $7, status = $8, state = $9, version = $10, updated_at = $11`,
     [
-      event.tenant,
+      tenant,
       companyId,
       state.name ?? '',
       state.domain ?? null,
@@ -145,7 +107,7 @@ async function applyCompanyEvent(event: RecordedEvent, tx: PoolClient): Promise<
       state.parentCompanyId ?? null,
       state.status,
       JSON.stringify(state),
-      event.streamVersion,
+      version,
       event.metadata.occurredAt,
     ],
   );
@@ -154,7 +116,7 @@ async function applyCompanyEvent(event: RecordedEvent, tx: PoolClient): Promise<
     `UPDATE ${S}.contact_list SET company_name = $3,
         search_text = lower(concat_ws(' ', display_name, array_to_string(emails, ' '), array_to_string(phones, ' '), $3))
       WHERE tenant = $1 AND company_id = $2 AND company_name IS DISTINCT FROM $3`,
-    [event.tenant, companyId, state.name ?? ''],
+    [tenant, companyId, state.name ?? ''],
   );
 }
 
@@ -163,8 +125,8 @@ async function applyConsentEvent(event: RecordedEvent, tx: PoolClient): Promise<
   const status = type === 'ConsentGranted' ? 'granted' : 'withdrawn';
   const legalBasis = type === 'ConsentGranted' ? data.legalBasis : null;
   await tx.query(
-    `INSERT INTO ${S}.consent_history (tenant, contact_id, channel, status, legal_basis, source, decided_at, event_id)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (event_id) DO NOTHING`,
+    `INSERT INTO ${S}.consent_history (tenant, contact_id, channel, status, legal_basis, source, decided_at, recorded_at, event_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (event_id) DO NOTHING`,
     [
       event.tenant,
       data.contactId,
@@ -173,6 +135,8 @@ async function applyConsentEvent(event: RecordedEvent, tx: PoolClient): Promise<
       legalBasis,
       data.source,
       data.at,
+      // When the log recorded the decision (not when this row is written), so a rebuild agrees.
+      event.metadata.occurredAt,
       event.id,
     ],
   );
@@ -191,7 +155,7 @@ async function seedConsent(event: RecordedEvent, tx: PoolClient): Promise<void> 
           SELECT DISTINCT ON (channel) channel, status FROM ${S}.consent_history
            WHERE tenant = $1 AND contact_id = $2 ORDER BY channel, recorded_at DESC, id DESC) latest), '{}')
       WHERE tenant = $1 AND contact_id = $2`,
-    [event.tenant, idOf(event.streamId)],
+    [event.tenant, idOfStream(event.streamId)],
   );
 }
 
@@ -200,13 +164,48 @@ export const directoryProjection: Projection = {
   version: 1,
   categories: ['contact', 'company', 'consent'],
   handlers: {
-    ...Object.fromEntries(CONTACT_EVENTS.map((type) => [type, applyContactEvent])),
-    ContactRegistered: async (event, tx) => {
-      await applyContactEvent(event, tx);
-      await seedConsent(event, tx);
-    },
-    ContactErased: eraseContact,
-    ...Object.fromEntries(COMPANY_EVENTS.map((type) => [type, applyCompanyEvent])),
+    ...foldingProjection({
+      table: `${S}.contact_list`,
+      idColumn: 'contact_id',
+      decider: contactDecider,
+      events: {
+        ContactRegistered: true,
+        ContactDetailsChanged: true,
+        ContactOwnerAssigned: true,
+        ContactCompanyLinked: true,
+        ContactLifecycleStageChanged: true,
+        ContactEmailAdded: true,
+        ContactEmailRemoved: true,
+        ContactPhoneAdded: true,
+        ContactPhoneRemoved: true,
+        ContactAddressAdded: true,
+        ContactAddressRemoved: true,
+        ContactTagged: true,
+        ContactUntagged: true,
+        ContactCustomFieldsChanged: true,
+        ContactArchived: true,
+        ContactRestored: true,
+        ContactDuplicateAbsorbed: true,
+        ContactMerged: true,
+        ContactErased: eraseContact,
+      },
+      toDomainEvent: toDomainEvent<ContactEvent>,
+      write: writeContactRow,
+    }),
+    ...foldingProjection({
+      table: `${S}.company_list`,
+      idColumn: 'company_id',
+      decider: companyDecider,
+      events: {
+        CompanyRegistered: true,
+        CompanyDetailsChanged: true,
+        CompanyParentChanged: true,
+        CompanyAddressAdded: true,
+        CompanyAddressRemoved: true,
+        CompanyArchived: true,
+      },
+      write: writeCompanyRow,
+    }),
     ConsentGranted: applyConsentEvent,
     ConsentWithdrawn: applyConsentEvent,
   },
@@ -274,7 +273,7 @@ export const directoryProjection: Projection = {
         legal_basis text,
         source text NOT NULL,
         decided_at timestamptz NOT NULL,
-        recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        recorded_at timestamptz NOT NULL,
         event_id uuid NOT NULL UNIQUE
       );
       CREATE INDEX IF NOT EXISTS consent_history_contact ON ${S}.consent_history (tenant, contact_id, channel);

@@ -2,21 +2,9 @@
  * `activities` (due / overdue queries) and `reminder_schedule`: the unfired reminders of open
  * activities, which the reminder scheduler claims with FOR UPDATE SKIP LOCKED.
  */
-import { eventTypes } from '../infrastructure/event-types';
-import { foldInto, handlersFor, S, type ReadModelPart } from '../infrastructure/read-model-part';
+import { foldingProjection } from '@crm/event-sourcing';
+import { S, type ReadModelPart } from '../infrastructure/read-model-part';
 import { activityDecider } from './activity.decider';
-import type { ActivityEvent } from './activity.events';
-
-export const ACTIVITY_EVENT_TYPES = eventTypes<ActivityEvent['type']>({
-  ActivityLogged: true,
-  ActivityRescheduled: true,
-  ActivityReassigned: true,
-  ReminderAdded: true,
-  ReminderDue: true,
-  ActivityCompleted: true,
-  ActivityCancelled: true,
-  ActivityContactRepointed: true,
-});
 
 export const activityListPart: ReadModelPart = {
   ddl: `
@@ -47,51 +35,58 @@ export const activityListPart: ReadModelPart = {
     );
     CREATE INDEX IF NOT EXISTS reminder_schedule_due ON ${S}.reminder_schedule (remind_at);`,
   tables: ['activities', 'reminder_schedule'],
-  handlers: handlersFor(
-    ACTIVITY_EVENT_TYPES,
-    foldInto(
-      'activities',
-      'activity_id',
-      activityDecider,
-      async (tx, { tenant, id, state, version }) => {
-        const d = state.details!;
-        await tx.query(
-          `INSERT INTO ${S}.activities (tenant, activity_id, kind, subject, status, priority, assignee_id, contact_id, lead_id, opportunity_id, due_at, state, version)
+  handlers: foldingProjection({
+    table: `${S}.activities`,
+    idColumn: 'activity_id',
+    decider: activityDecider,
+    events: {
+      ActivityLogged: true,
+      ActivityRescheduled: true,
+      ActivityReassigned: true,
+      ReminderAdded: true,
+      ReminderDue: true,
+      ActivityCompleted: true,
+      ActivityCancelled: true,
+      ActivityContactRepointed: true,
+    },
+    write: async (tx, { tenant, id, state, version }) => {
+      const d = state.details!;
+      await tx.query(
+        `INSERT INTO ${S}.activities (tenant, activity_id, kind, subject, status, priority, assignee_id, contact_id, lead_id, opportunity_id, due_at, state, version)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
          ON CONFLICT (tenant, activity_id) DO UPDATE SET kind = $3, subject = $4, status = $5, priority = $6, assignee_id = $7,
            contact_id = $8, lead_id = $9, opportunity_id = $10, due_at = $11, state = $12, version = $13`,
-          [
-            tenant,
-            id,
-            d.kind,
-            d.subject,
-            state.status,
-            d.priority,
-            d.assigneeId,
-            d.contactId ?? null,
-            d.leadId ?? null,
-            d.opportunityId ?? null,
-            d.dueAt ?? null,
-            JSON.stringify(state),
-            version,
-          ],
-        );
-        // The schedule is derived from the state: what is still to fire, for work still open.
+        [
+          tenant,
+          id,
+          d.kind,
+          d.subject,
+          state.status,
+          d.priority,
+          d.assigneeId,
+          d.contactId ?? null,
+          d.leadId ?? null,
+          d.opportunityId ?? null,
+          d.dueAt ?? null,
+          JSON.stringify(state),
+          version,
+        ],
+      );
+      // The schedule is derived from the state: what is still to fire, for work still open.
+      await tx.query(`DELETE FROM ${S}.reminder_schedule WHERE tenant = $1 AND activity_id = $2`, [
+        tenant,
+        id,
+      ]);
+      const pending =
+        state.status === 'open'
+          ? state.reminders.filter((r) => !state.firedReminderIds.includes(r.reminderId))
+          : [];
+      for (const reminder of pending) {
         await tx.query(
-          `DELETE FROM ${S}.reminder_schedule WHERE tenant = $1 AND activity_id = $2`,
-          [tenant, id],
+          `INSERT INTO ${S}.reminder_schedule (tenant, activity_id, reminder_id, remind_at) VALUES ($1,$2,$3,$4)`,
+          [tenant, id, reminder.reminderId, reminder.remindAt],
         );
-        const pending =
-          state.status === 'open'
-            ? state.reminders.filter((r) => !state.firedReminderIds.includes(r.reminderId))
-            : [];
-        for (const reminder of pending) {
-          await tx.query(
-            `INSERT INTO ${S}.reminder_schedule (tenant, activity_id, reminder_id, remind_at) VALUES ($1,$2,$3,$4)`,
-            [tenant, id, reminder.reminderId, reminder.remindAt],
-          );
-        }
-      },
-    ),
-  ),
+      }
+    },
+  }),
 };

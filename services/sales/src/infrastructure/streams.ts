@@ -1,16 +1,14 @@
 /** Stream ids are `<category>-<id>`; the category names the aggregate. */
-export const STREAM = {
-  lead: (id: string) => `lead-${id}`,
-  pipeline: (id: string) => `pipeline-${id}`,
-  opportunity: (id: string) => `opportunity-${id}`,
-  activity: (id: string) => `activity-${id}`,
-  product: (id: string) => `product-${id}`,
-  sku: (key: string) => `sku-${key}`,
-  priceBook: (id: string) => `pricebook-${id}`,
-  quote: (id: string) => `quote-${id}`,
-  order: (id: string) => `order-${id}`,
-} as const;
+import { streamIdOf } from '@crm/event-sourcing';
 
-export function idOfStream(streamId: string): string {
-  return streamId.slice(streamId.indexOf('-') + 1);
-}
+export const STREAM = {
+  lead: (id: string) => streamIdOf('lead', id),
+  pipeline: (id: string) => streamIdOf('pipeline', id),
+  opportunity: (id: string) => streamIdOf('opportunity', id),
+  activity: (id: string) => streamIdOf('activity', id),
+  product: (id: string) => streamIdOf('product', id),
+  sku: (key: string) => streamIdOf('sku', key),
+  priceBook: (id: string) => streamIdOf('pricebook', id),
+  quote: (id: string) => streamIdOf('quote', id),
+  order: (id: string) => streamIdOf('order', id),
+} as const;

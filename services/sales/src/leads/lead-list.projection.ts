@@ -1,19 +1,7 @@
 /** `lead_list`: the lead list with score filter, and each lead's state for GET /leads/:id. */
-import { foldInto, handlersFor, S, type ReadModelPart } from '../infrastructure/read-model-part';
-import { eventTypes } from '../infrastructure/event-types';
+import { foldingProjection } from '@crm/event-sourcing';
+import { S, type ReadModelPart } from '../infrastructure/read-model-part';
 import { leadDecider } from './lead.decider';
-import type { LeadEvent } from './lead.events';
-
-export const LEAD_EVENT_TYPES = eventTypes<LeadEvent['type']>({
-  LeadCaptured: true,
-  LeadProfileUpdated: true,
-  LeadEngagementRecorded: true,
-  LeadScored: true,
-  LeadWorkStarted: true,
-  LeadQualified: true,
-  LeadDisqualified: true,
-  LeadConverted: true,
-});
 
 export const leadListPart: ReadModelPart = {
   ddl: `
@@ -36,35 +24,42 @@ export const leadListPart: ReadModelPart = {
     CREATE INDEX IF NOT EXISTS lead_list_by_score ON ${S}.lead_list (tenant, score DESC, lead_id);
     CREATE INDEX IF NOT EXISTS lead_list_by_contact ON ${S}.lead_list (tenant, contact_id);`,
   tables: ['lead_list'],
-  handlers: handlersFor(
-    LEAD_EVENT_TYPES,
-    foldInto(
-      'lead_list',
-      'lead_id',
-      leadDecider,
-      async (tx, { tenant, id, state, version, event }) => {
-        await tx.query(
-          `INSERT INTO ${S}.lead_list AS l (tenant, lead_id, name, email, company, status, source, score, owner_id, contact_id, state, version, captured_at)
+  handlers: foldingProjection({
+    table: `${S}.lead_list`,
+    idColumn: 'lead_id',
+    decider: leadDecider,
+    events: {
+      LeadCaptured: true,
+      LeadProfileUpdated: true,
+      LeadEngagementRecorded: true,
+      LeadScored: true,
+      LeadWorkStarted: true,
+      LeadQualified: true,
+      LeadDisqualified: true,
+      LeadConverted: true,
+    },
+    write: async (tx, { tenant, id, state, version, event }) => {
+      await tx.query(
+        `INSERT INTO ${S}.lead_list AS l (tenant, lead_id, name, email, company, status, source, score, owner_id, contact_id, state, version, captured_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
          ON CONFLICT (tenant, lead_id) DO UPDATE SET name = $3, email = $4, company = $5, status = $6, source = $7, score = $8,
            owner_id = $9, contact_id = $10, state = $11, version = $12`,
-          [
-            tenant,
-            id,
-            state.profile.name,
-            state.profile.email ?? null,
-            state.profile.company ?? null,
-            state.status,
-            state.source,
-            state.score,
-            state.ownerId ?? null,
-            state.contactId ?? null,
-            JSON.stringify(state),
-            version,
-            event.metadata.occurredAt,
-          ],
-        );
-      },
-    ),
-  ),
+        [
+          tenant,
+          id,
+          state.profile.name,
+          state.profile.email ?? null,
+          state.profile.company ?? null,
+          state.status,
+          state.source,
+          state.score,
+          state.ownerId ?? null,
+          state.contactId ?? null,
+          JSON.stringify(state),
+          version,
+          event.metadata.occurredAt,
+        ],
+      );
+    },
+  }),
 };

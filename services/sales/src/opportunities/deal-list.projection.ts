@@ -3,27 +3,13 @@
  * stage, status, amount (cents), effective probability, forecast category and the close date
  * that places it in a period (the win date once won, else the expected close date).
  */
-import { eventTypes } from '../infrastructure/event-types';
-import { foldInto, handlersFor, S, type ReadModelPart } from '../infrastructure/read-model-part';
+import { foldingProjection } from '@crm/event-sourcing';
+import { S, type ReadModelPart } from '../infrastructure/read-model-part';
 import {
   effectiveProbability,
   forecastCategoryOf,
   opportunityDecider,
 } from './opportunity.decider';
-import type { OpportunityEvent } from './opportunity.events';
-
-export const OPPORTUNITY_EVENT_TYPES = eventTypes<OpportunityEvent['type']>({
-  OpportunityOpened: true,
-  OpportunityStageChanged: true,
-  OpportunityProbabilityOverridden: true,
-  OpportunityDetailsChanged: true,
-  OpportunityReassigned: true,
-  OpportunityLineItemsSet: true,
-  OpportunityWon: true,
-  OpportunityLost: true,
-  OpportunityReopened: true,
-  OpportunityContactRepointed: true,
-});
 
 export const dealListPart: ReadModelPart = {
   ddl: `
@@ -51,44 +37,53 @@ export const dealListPart: ReadModelPart = {
     CREATE INDEX IF NOT EXISTS deals_by_close ON ${S}.deals (tenant, close_date);
     CREATE INDEX IF NOT EXISTS deals_by_contact ON ${S}.deals (tenant, contact_id);`,
   tables: ['deals'],
-  handlers: handlersFor(
-    OPPORTUNITY_EVENT_TYPES,
-    foldInto(
-      'deals',
-      'opportunity_id',
-      opportunityDecider,
-      async (tx, { tenant, id, state, version }) => {
-        const closeDate =
-          state.status === 'won'
-            ? state.stageHistory.at(-1)!.enteredAt.slice(0, 10)
-            : state.expectedCloseDate;
-        await tx.query(
-          `INSERT INTO ${S}.deals (tenant, opportunity_id, name, pipeline_id, stage_id, status, amount_minor, currency, probability,
+  handlers: foldingProjection({
+    table: `${S}.deals`,
+    idColumn: 'opportunity_id',
+    decider: opportunityDecider,
+    events: {
+      OpportunityOpened: true,
+      OpportunityStageChanged: true,
+      OpportunityProbabilityOverridden: true,
+      OpportunityDetailsChanged: true,
+      OpportunityReassigned: true,
+      OpportunityLineItemsSet: true,
+      OpportunityWon: true,
+      OpportunityLost: true,
+      OpportunityReopened: true,
+      OpportunityContactRepointed: true,
+    },
+    write: async (tx, { tenant, id, state, version }) => {
+      const closeDate =
+        state.status === 'won'
+          ? state.stageHistory.at(-1)!.enteredAt.slice(0, 10)
+          : state.expectedCloseDate;
+      await tx.query(
+        `INSERT INTO ${S}.deals (tenant, opportunity_id, name, pipeline_id, stage_id, status, amount_minor, currency, probability,
             forecast_category, close_date, owner_id, contact_id, company_id, state, version)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)
          ON CONFLICT (tenant, opportunity_id) DO UPDATE SET name = $3, pipeline_id = $4, stage_id = $5, status = $6, amount_minor = $7,
             currency = $8, probability = $9, forecast_category = $10, close_date = $11, owner_id = $12, contact_id = $13,
             company_id = $14, state = $15, version = $16`,
-          [
-            tenant,
-            id,
-            state.name,
-            state.pipelineId,
-            state.stageId,
-            state.status,
-            state.amountMinor,
-            state.currency,
-            effectiveProbability(state),
-            forecastCategoryOf(state),
-            closeDate,
-            state.ownerId,
-            state.contactId ?? null,
-            state.companyId ?? null,
-            JSON.stringify(state),
-            version,
-          ],
-        );
-      },
-    ),
-  ),
+        [
+          tenant,
+          id,
+          state.name,
+          state.pipelineId,
+          state.stageId,
+          state.status,
+          state.amountMinor,
+          state.currency,
+          effectiveProbability(state),
+          forecastCategoryOf(state),
+          closeDate,
+          state.ownerId,
+          state.contactId ?? null,
+          state.companyId ?? null,
+          JSON.stringify(state),
+          version,
+        ],
+      );
+    },
+  }),
 };

@@ -1,17 +1,7 @@
 /** `orders`: the purchase history (per contact / company) with lines and totals as placed. */
-import type { ProjectionHandler } from '@crm/event-sourcing';
-import { eventTypes } from '../infrastructure/event-types';
-import { handlersFor, S, type ReadModelPart } from '../infrastructure/read-model-part';
-import { idOfStream } from '../infrastructure/streams';
+import { handlersFor, idOfStream, type ProjectionHandler } from '@crm/event-sourcing';
+import { S, type ReadModelPart } from '../infrastructure/read-model-part';
 import type { OrderEvent, OrderPlaced } from './order.events';
-
-export const ORDER_EVENT_TYPES = eventTypes<OrderEvent['type']>({
-  OrderPlaced: true,
-  OrderFulfilled: true,
-  OrderCancelled: true,
-  OrderReturned: true,
-  OrderCustomerRepointed: true,
-});
 
 const STATUS_OF: Partial<Record<OrderEvent['type'], string>> = {
   OrderFulfilled: 'fulfilled',
@@ -84,5 +74,14 @@ export const orderHistoryPart: ReadModelPart = {
     CREATE INDEX IF NOT EXISTS orders_by_contact ON ${S}.orders (tenant, contact_id, placed_at DESC);
     CREATE INDEX IF NOT EXISTS orders_by_company ON ${S}.orders (tenant, company_id, placed_at DESC);`,
   tables: ['orders'],
-  handlers: handlersFor(ORDER_EVENT_TYPES, applyOrderEvent),
+  handlers: handlersFor<OrderEvent>(
+    {
+      OrderPlaced: true,
+      OrderFulfilled: true,
+      OrderCancelled: true,
+      OrderReturned: true,
+      OrderCustomerRepointed: true,
+    },
+    applyOrderEvent,
+  ),
 };

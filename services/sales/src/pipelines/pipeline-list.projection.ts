@@ -1,14 +1,7 @@
 /** `pipelines`: each pipeline's stages, for the board and for stage-move checks' display. */
-import { eventTypes } from '../infrastructure/event-types';
-import { foldInto, handlersFor, S, type ReadModelPart } from '../infrastructure/read-model-part';
+import { foldingProjection } from '@crm/event-sourcing';
+import { S, type ReadModelPart } from '../infrastructure/read-model-part';
 import { pipelineDecider } from './pipeline.decider';
-import type { PipelineEvent } from './pipeline.events';
-
-export const PIPELINE_EVENT_TYPES = eventTypes<PipelineEvent['type']>({
-  PipelineCreated: true,
-  PipelineRenamed: true,
-  PipelineStagesRevised: true,
-});
 
 export const pipelineListPart: ReadModelPart = {
   ddl: `
@@ -22,19 +15,21 @@ export const pipelineListPart: ReadModelPart = {
       PRIMARY KEY (tenant, pipeline_id)
     );`,
   tables: ['pipelines'],
-  handlers: handlersFor(
-    PIPELINE_EVENT_TYPES,
-    foldInto(
-      'pipelines',
-      'pipeline_id',
-      pipelineDecider,
-      async (tx, { tenant, id, state, version }) => {
-        await tx.query(
-          `INSERT INTO ${S}.pipelines (tenant, pipeline_id, name, stages, state, version) VALUES ($1,$2,$3,$4,$5,$6)
+  handlers: foldingProjection({
+    table: `${S}.pipelines`,
+    idColumn: 'pipeline_id',
+    decider: pipelineDecider,
+    events: {
+      PipelineCreated: true,
+      PipelineRenamed: true,
+      PipelineStagesRevised: true,
+    },
+    write: async (tx, { tenant, id, state, version }) => {
+      await tx.query(
+        `INSERT INTO ${S}.pipelines (tenant, pipeline_id, name, stages, state, version) VALUES ($1,$2,$3,$4,$5,$6)
          ON CONFLICT (tenant, pipeline_id) DO UPDATE SET name = $3, stages = $4, state = $5, version = $6`,
-          [tenant, id, state.name, JSON.stringify(state.stages), JSON.stringify(state), version],
-        );
-      },
-    ),
-  ),
+        [tenant, id, state.name, JSON.stringify(state.stages), JSON.stringify(state), version],
+      );
+    },
+  }),
 };

@@ -1,23 +1,8 @@
 /** `products`, `price_books` and `price_book_entries`: the catalogue and its price book listings. */
-import { eventTypes } from '../infrastructure/event-types';
-import { foldInto, handlersFor, S, type ReadModelPart } from '../infrastructure/read-model-part';
+import { foldingProjection } from '@crm/event-sourcing';
+import { S, type ReadModelPart } from '../infrastructure/read-model-part';
 import { priceBookDecider } from '../price-books/price-book.decider';
-import type { PriceBookEvent } from '../price-books/price-book.events';
 import { productDecider } from './product.decider';
-import type { ProductEvent } from './product.events';
-
-export const PRODUCT_EVENT_TYPES = eventTypes<ProductEvent['type']>({
-  ProductCreated: true,
-  ProductInfoChanged: true,
-  ProductActivated: true,
-  ProductDeactivated: true,
-  ProductOptionsDefined: true,
-});
-export const PRICE_BOOK_EVENT_TYPES = eventTypes<PriceBookEvent['type']>({
-  PriceBookCreated: true,
-  ListPriceSet: true,
-  ListPriceRemoved: true,
-});
 
 export const catalogPart: ReadModelPart = {
   ddl: `
@@ -51,55 +36,61 @@ export const catalogPart: ReadModelPart = {
     );`,
   tables: ['products', 'price_books', 'price_book_entries'],
   handlers: {
-    ...handlersFor(
-      PRODUCT_EVENT_TYPES,
-      foldInto(
-        'products',
-        'product_id',
-        productDecider,
-        async (tx, { tenant, id, state, version }) => {
-          await tx.query(
-            `INSERT INTO ${S}.products (tenant, product_id, sku, name, family, active, state, version) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+    ...foldingProjection({
+      table: `${S}.products`,
+      idColumn: 'product_id',
+      decider: productDecider,
+      events: {
+        ProductCreated: true,
+        ProductInfoChanged: true,
+        ProductActivated: true,
+        ProductDeactivated: true,
+        ProductOptionsDefined: true,
+      },
+      write: async (tx, { tenant, id, state, version }) => {
+        await tx.query(
+          `INSERT INTO ${S}.products (tenant, product_id, sku, name, family, active, state, version) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
            ON CONFLICT (tenant, product_id) DO UPDATE SET sku = $3, name = $4, family = $5, active = $6, state = $7, version = $8`,
-            [
-              tenant,
-              id,
-              state.sku,
-              state.name,
-              state.family ?? null,
-              state.active,
-              JSON.stringify(state),
-              version,
-            ],
-          );
-        },
-      ),
-    ),
-    ...handlersFor(
-      PRICE_BOOK_EVENT_TYPES,
-      foldInto(
-        'price_books',
-        'price_book_id',
-        priceBookDecider,
-        async (tx, { tenant, id, state, version }) => {
-          await tx.query(
-            `INSERT INTO ${S}.price_books (tenant, price_book_id, name, is_standard, state, version) VALUES ($1,$2,$3,$4,$5,$6)
+          [
+            tenant,
+            id,
+            state.sku,
+            state.name,
+            state.family ?? null,
+            state.active,
+            JSON.stringify(state),
+            version,
+          ],
+        );
+      },
+    }),
+    ...foldingProjection({
+      table: `${S}.price_books`,
+      idColumn: 'price_book_id',
+      decider: priceBookDecider,
+      events: {
+        PriceBookCreated: true,
+        ListPriceSet: true,
+        ListPriceRemoved: true,
+      },
+      write: async (tx, { tenant, id, state, version }) => {
+        await tx.query(
+          `INSERT INTO ${S}.price_books (tenant, price_book_id, name, is_standard, state, version) VALUES ($1,$2,$3,$4,$5,$6)
            ON CONFLICT (tenant, price_book_id) DO UPDATE SET name = $3, is_standard = $4, state = $5, version = $6`,
-            [tenant, id, state.name, state.isStandard, JSON.stringify(state), version],
-          );
+          [tenant, id, state.name, state.isStandard, JSON.stringify(state), version],
+        );
+        await tx.query(
+          `DELETE FROM ${S}.price_book_entries WHERE tenant = $1 AND price_book_id = $2`,
+          [tenant, id],
+        );
+        for (const [key, amount] of Object.entries(state.prices)) {
+          const [productId, currency] = key.split('/');
           await tx.query(
-            `DELETE FROM ${S}.price_book_entries WHERE tenant = $1 AND price_book_id = $2`,
-            [tenant, id],
+            `INSERT INTO ${S}.price_book_entries (tenant, price_book_id, product_id, currency, amount_minor) VALUES ($1,$2,$3,$4,$5)`,
+            [tenant, id, productId, currency, amount],
           );
-          for (const [key, amount] of Object.entries(state.prices)) {
-            const [productId, currency] = key.split('/');
-            await tx.query(
-              `INSERT INTO ${S}.price_book_entries (tenant, price_book_id, product_id, currency, amount_minor) VALUES ($1,$2,$3,$4,$5)`,
-              [tenant, id, productId, currency, amount],
-            );
-          }
-        },
-      ),
-    ),
+        }
+      },
+    }),
   },
 };

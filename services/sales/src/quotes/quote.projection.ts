@@ -1,21 +1,7 @@
 /** `quotes`: each quote's state (lines, terms) for GET /quotes/:id; totals are computed on read. */
-import { eventTypes } from '../infrastructure/event-types';
-import { foldInto, handlersFor, S, type ReadModelPart } from '../infrastructure/read-model-part';
+import { foldingProjection } from '@crm/event-sourcing';
+import { S, type ReadModelPart } from '../infrastructure/read-model-part';
 import { quoteDecider, quoteTotals } from './quote.decider';
-import type { QuoteEvent } from './quote.events';
-
-export const QUOTE_EVENT_TYPES = eventTypes<QuoteEvent['type']>({
-  QuoteDrafted: true,
-  QuoteLineAdded: true,
-  QuoteLineChanged: true,
-  QuoteLineRemoved: true,
-  QuoteDiscountSet: true,
-  QuoteTermsChanged: true,
-  QuoteSent: true,
-  QuoteAccepted: true,
-  QuoteRejected: true,
-  QuoteExpired: true,
-});
 
 export const quotePart: ReadModelPart = {
   ddl: `
@@ -33,9 +19,23 @@ export const quotePart: ReadModelPart = {
     );
     CREATE INDEX IF NOT EXISTS quotes_by_opportunity ON ${S}.quotes (tenant, opportunity_id);`,
   tables: ['quotes'],
-  handlers: handlersFor(
-    QUOTE_EVENT_TYPES,
-    foldInto('quotes', 'quote_id', quoteDecider, async (tx, { tenant, id, state, version }) => {
+  handlers: foldingProjection({
+    table: `${S}.quotes`,
+    idColumn: 'quote_id',
+    decider: quoteDecider,
+    events: {
+      QuoteDrafted: true,
+      QuoteLineAdded: true,
+      QuoteLineChanged: true,
+      QuoteLineRemoved: true,
+      QuoteDiscountSet: true,
+      QuoteTermsChanged: true,
+      QuoteSent: true,
+      QuoteAccepted: true,
+      QuoteRejected: true,
+      QuoteExpired: true,
+    },
+    write: async (tx, { tenant, id, state, version }) => {
       await tx.query(
         `INSERT INTO ${S}.quotes (tenant, quote_id, opportunity_id, status, currency, total_minor, valid_until, state, version)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
@@ -52,6 +52,6 @@ export const quotePart: ReadModelPart = {
           version,
         ],
       );
-    }),
-  ),
+    },
+  }),
 };
