@@ -42,19 +42,19 @@ describe('defineErrors', () => {
     // @ts-expect-error not a DomainErrorKind
     defineErrors('refused', { BadKind: { kind: 'teapot', message: () => 'x' } });
     defineErrors('refused', {
-      // @ts-expect-error details must take what message takes
       BadDetails: {
         kind: 'invalid',
         message: (id: string) => id,
+        // @ts-expect-error details must take what message takes
         details: (id: number) => ({ id }),
       },
     });
     defineErrors('typed', {
-      // `details` gets the message's argument types: `id` is a string here.
-      // @ts-expect-error toFixed is not a string method
       Typed: {
         kind: 'invalid',
         message: (id: string) => id,
+        // `details` gets the message's argument types: `id` is a string, so no toFixed.
+        // @ts-expect-error toFixed is not a string method
         details: (id) => ({ n: id.toFixed() }),
       },
     });
