@@ -9,3 +9,4 @@ export * from './cloudevents';
 export * from './validation';
 export * from './asyncapi';
 export * from './compatibility';
+export * from './public-route';

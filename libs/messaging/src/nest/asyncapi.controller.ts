@@ -1,15 +1,15 @@
-import { asyncApiDocument } from '@crm/contracts';
-import { Public } from '@crm/platform';
-import { Controller, Get, Header, Inject, Optional } from '@nestjs/common';
+import { asyncApiDocument, PUBLIC_ROUTE_KEY } from '@crm/contracts';
+import { Controller, Get, Header, Inject, Optional, SetMetadata } from '@nestjs/common';
 import { namespacedName } from '../messaging-config';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging-runtime';
 
 /**
  * The integration contract for outside integrators, generated from @crm/contracts. Public like
  * /docs-json: it describes the API, it holds no tenant data. Channel addresses are the topics of
- * this deployment, so they carry its MESSAGING_NAMESPACE.
+ * this deployment, so they carry its MESSAGING_NAMESPACE. Marked with the contracts' public-route
+ * key (what the platform's `@Public()` sets), so messaging needs no dependency on the platform.
  */
-@Public()
+@SetMetadata(PUBLIC_ROUTE_KEY, true)
 @Controller()
 export class AsyncApiController {
   private readonly document: Record<string, unknown>;

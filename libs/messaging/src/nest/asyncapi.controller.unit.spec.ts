@@ -1,4 +1,4 @@
-import { IS_PUBLIC_KEY } from '@crm/platform';
+import { PUBLIC_ROUTE_KEY } from '@crm/contracts';
 import { Reflector } from '@nestjs/core';
 import { messagingConfigFromEnv } from '../messaging-config';
 import { AsyncApiController } from './asyncapi.controller';
@@ -7,7 +7,7 @@ import type { MessagingModuleOptions } from './messaging-runtime';
 describe('AsyncApiController', () => {
   it('is public for the platform auth guard, like the OpenAPI document', () => {
     const reflector = new Reflector();
-    const isPublic = reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
+    const isPublic = reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE_KEY, [
       AsyncApiController.prototype.asyncApi,
       AsyncApiController,
     ]);

@@ -4,9 +4,11 @@ import {
   UnauthorizedException,
   type ExecutionContext,
 } from '@nestjs/common';
+import { PUBLIC_ROUTE_KEY } from '@crm/contracts';
 import type { Role, AuthenticatedUser } from './user';
 
-export const IS_PUBLIC_KEY = 'crm:public';
+/** The contracts' key, so libs below the platform (messaging's /asyncapi.json) can set it too. */
+export const IS_PUBLIC_KEY = PUBLIC_ROUTE_KEY;
 export const ROLES_KEY = 'crm:roles';
 
 /** No token needed (health, metrics, docs, webhooks with their own signature check). */
