@@ -13,5 +13,3 @@ export * from './platform-options';
 export * from './platform.module';
 export * from './bootstrap';
 export * from './event-sourcing';
-export * from './testing/start-test-service-app';
-export * from './testing/error-catalogue-audit';

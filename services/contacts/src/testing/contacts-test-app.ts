@@ -2,7 +2,8 @@
  * The real contacts app on a fresh real PostgreSQL database, driven through HTTP (fastify
  * inject: the full Nest/Fastify stack, without a socket).
  */
-import { mintDevToken, startTestServiceApp, type Role } from '@crm/platform';
+import { mintDevToken, type Role } from '@crm/platform';
+import { startTestServiceApp } from '@crm/platform/testing';
 import { createTestDatabase, type TestDatabase } from '@crm/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../app.module';

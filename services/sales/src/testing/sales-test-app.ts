@@ -1,5 +1,6 @@
 /** The sales app on a fresh database, driven through HTTP (fastify inject) with dev tokens. */
-import { mintDevToken, startTestServiceApp, type Role } from '@crm/platform';
+import { mintDevToken, type Role } from '@crm/platform';
+import { startTestServiceApp } from '@crm/platform/testing';
 import { createTestDatabase, type TestDatabase } from '@crm/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../app.module';

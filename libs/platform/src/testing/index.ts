@@ -1,0 +1,6 @@
+/**
+ * `@crm/platform/testing`: what services' tests use from the platform, kept out of the
+ * production entry (`@crm/platform`) so no production import can reach it. Lint enforces that.
+ */
+export * from './start-test-service-app';
+export * from './error-catalogue-audit';
