@@ -4,6 +4,9 @@ import {
   UnauthorizedException,
   type ExecutionContext,
 } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { CommandCaller } from '../event-sourcing/aggregate-commands';
+import { parseIfMatch } from '../http/etag';
 import { PUBLIC_ROUTE_KEY } from '@crm/contracts';
 import type { Role, AuthenticatedUser } from './user';
 
@@ -33,4 +36,26 @@ export const Tenant = createParamDecorator(
 /** `{ sub, tenant, roles }` of the verified token. */
 export const CurrentUser = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): AuthenticatedUser => userOf(ctx),
+);
+
+export interface CallerOptions {
+  /**
+   * false: the command names no version of one resource the client has seen (rows of an import,
+   * a catalogue, several streams at once), so If-Match is not read. Default true.
+   */
+  readonly ifMatch?: boolean;
+}
+
+/**
+ * Who issues a command and on which version of the resource: `{ tenant, actor, expectedVersion }`
+ * from the verified token (actor = `sub`) and If-Match (absent or `*`: none; malformed: 400 problem).
+ * Hand it to `AggregateCommands.execute` as it is.
+ */
+export const Caller = createParamDecorator(
+  (options: CallerOptions | undefined, ctx: ExecutionContext): CommandCaller => {
+    const { tenant, sub } = userOf(ctx);
+    if (options?.ifMatch === false) return { tenant, actor: sub };
+    const ifMatch = ctx.switchToHttp().getRequest<FastifyRequest>().headers['if-match'];
+    return { tenant, actor: sub, expectedVersion: parseIfMatch(ifMatch) };
+  },
 );

@@ -1,4 +1,5 @@
 export * from './etag';
+export * from './command-answer';
 export * from './drain-connections';
 export * from './storable-text';
 export * from './reject-unstorable-input';
