@@ -17,7 +17,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DomainError, type CommandResult } from '@crm/event-sourcing';
+import { type CommandResult } from '@crm/event-sourcing';
 import {
   ApiProblems,
   CurrentUser,
@@ -45,12 +45,12 @@ import {
   ListCompaniesQuery,
   UpdateCompanyDto,
 } from './company.dto';
+import { CompanyErrors } from './company.errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function companyStreamId(id: string): string {
-  if (!UUID.test(id))
-    throw new DomainError('CompanyNotFound', 'Company does not exist', 'not-found');
+  if (!UUID.test(id)) throw CompanyErrors.companyNotFound();
   return `company-${id.toLowerCase()}`;
 }
 
@@ -159,8 +159,7 @@ export class CompaniesController {
       tenant,
       companyStreamId(id),
     );
-    if (state.status === 'unregistered')
-      throw new DomainError('CompanyNotFound', 'Company does not exist', 'not-found');
+    if (state.status === 'unregistered') throw CompanyErrors.companyNotFound();
     setETag(reply, version);
     return toView(id.toLowerCase(), state, version);
   }

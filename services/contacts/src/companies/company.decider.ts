@@ -2,7 +2,7 @@
  * The company (account) aggregate. Invariants: a bare, valid web domain; a parent hierarchy
  * without cycles; one primary address; an archived company takes no further changes.
  */
-import { DomainError, type Decider } from '@crm/event-sourcing';
+import { type Decider } from '@crm/event-sourcing';
 import { parseList } from '../contacts/contact';
 import { withSinglePrimary } from '../shared/labelled-list';
 import { parsePostalAddress, type PostalAddress } from '../shared/postal-address';
@@ -10,6 +10,8 @@ import { oneOf, optionalText, requiredText } from '../shared/text';
 import { COMPANY_SIZE_BANDS, parseDomain } from './company';
 import type { CompanyCommand } from './company.commands';
 import type { CompanyDetails, CompanyDetailsChanged, CompanyEvent } from './company.events';
+import { CompanyErrors } from './company.errors';
+import { AddressErrors } from '../shared/postal-address.errors';
 
 export interface CompanyState extends Partial<CompanyDetails> {
   readonly status: 'unregistered' | 'active' | 'archived';
@@ -28,22 +30,14 @@ function parseParent(
   const parent = optionalText(parentId, 'parentCompanyId', 128);
   if (parent === undefined) return undefined;
   if (parent === companyId || ancestry.includes(companyId)) {
-    throw new DomainError(
-      'CompanyHierarchyCycle',
-      'A company cannot be its own (indirect) parent',
-      'invalid',
-      {
-        field: 'parentCompanyId',
-      },
-    );
+    throw CompanyErrors.companyHierarchyCycle();
   }
   return parent;
 }
 
 function decide(command: CompanyCommand, state: CompanyState): CompanyEvent[] {
   if (command.type === 'RegisterCompany') {
-    if (state.status !== 'unregistered')
-      throw new DomainError('CompanyAlreadyRegistered', 'Company already exists', 'conflict');
+    if (state.status !== 'unregistered') throw CompanyErrors.companyAlreadyRegistered();
     const d = command.data;
     const parentCompanyId = parseParent(d.companyId, d.parentCompanyId, d.parentAncestry);
     const domain = d.domain === undefined ? undefined : parseDomain(d.domain);
@@ -71,11 +65,10 @@ function decide(command: CompanyCommand, state: CompanyState): CompanyEvent[] {
       },
     ];
   }
-  if (state.status === 'unregistered')
-    throw new DomainError('CompanyNotFound', 'Company does not exist', 'not-found');
+  if (state.status === 'unregistered') throw CompanyErrors.companyNotFound();
   if (state.status === 'archived') {
     if (command.type === 'ArchiveCompany') return [];
-    throw new DomainError('CompanyArchived', 'Company is archived', 'conflict');
+    throw CompanyErrors.companyArchived();
   }
   switch (command.type) {
     case 'UpdateCompany': {
@@ -114,11 +107,7 @@ function decide(command: CompanyCommand, state: CompanyState): CompanyEvent[] {
     case 'AddCompanyAddress': {
       const address = parsePostalAddress(command.data, 'address');
       if (state.addresses.some((a) => a.addressId === address.addressId)) {
-        throw new DomainError(
-          'AddressAlreadyPresent',
-          'An address with this id exists',
-          'conflict',
-        );
+        throw AddressErrors.addressAlreadyPresent();
       }
       return [
         {
@@ -129,7 +118,7 @@ function decide(command: CompanyCommand, state: CompanyState): CompanyEvent[] {
     }
     case 'RemoveCompanyAddress':
       if (!state.addresses.some((a) => a.addressId === command.data.addressId)) {
-        throw new DomainError('AddressNotFound', 'The company has no such address', 'not-found');
+        throw AddressErrors.addressNotFound('company');
       }
       return [{ type: 'CompanyAddressRemoved', data: command.data }];
     case 'ArchiveCompany':

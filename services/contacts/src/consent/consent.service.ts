@@ -2,7 +2,6 @@
  * Consent decisions for a contact. The contact must exist and be neither merged nor erased; the
  * decision itself is the consent decider's. Staff and the customer touchpoint both come here.
  */
-import { DomainError, idOfStream, streamIdOf } from '@crm/event-sourcing';
 import { Injectable } from '@nestjs/common';
 import { AggregateCommands, type CommandCaller } from '@crm/platform';
 import { CONTACT_CHANNELS, type ContactChannel } from '../contacts/contact';
@@ -14,6 +13,7 @@ import type { ConsentCommand } from './consent.commands';
 import { consentDecider } from './consent.decider';
 import type { ConsentEvent } from './consent.events';
 import type { ConsentView } from './consent.dto';
+import { ContactErrors } from '../contacts/contact.errors';
 
 export interface ConsentDecision {
   readonly status: 'granted' | 'withdrawn';
@@ -24,7 +24,7 @@ export interface ConsentDecision {
 }
 
 export function consentStreamId(contactId: string): string {
-  return streamIdOf('consent', idOfStream(contactStreamId(contactId)));
+  return `consent-${contactStreamId(contactId).slice('contact-'.length)}`;
 }
 
 @Injectable()
@@ -93,17 +93,10 @@ export class ConsentService {
       tenant,
       contactStreamId(contactId),
     );
-    if (state.status === 'unregistered')
-      throw new DomainError('ContactNotFound', 'Contact does not exist', 'not-found');
-    if (state.status === 'erased')
-      throw new DomainError('ContactErased', 'Contact was erased', 'gone');
+    if (state.status === 'unregistered') throw ContactErrors.contactNotFound();
+    if (state.status === 'erased') throw ContactErrors.contactErased();
     if (state.status === 'merged') {
-      throw new DomainError(
-        'ContactAlreadyMerged',
-        `Contact was merged into ${state.survivorId}`,
-        'conflict',
-        { survivorId: state.survivorId },
-      );
+      throw ContactErrors.contactAlreadyMerged(state.survivorId);
     }
   }
 }

@@ -3,7 +3,7 @@
  * (E.164 phones, normalised emails, IANA zones, typed custom fields); one primary per list; legal
  * lifecycle moves; nothing changes once a contact is merged away or erased.
  */
-import { DomainError, type Decider } from '@crm/event-sourcing';
+import { type Decider } from '@crm/event-sourcing';
 import {
   parseCustomFieldValue,
   type CustomFieldDefinition,
@@ -34,6 +34,8 @@ import {
 } from './contact';
 import type { ContactCommand } from './contact.commands';
 import type { ContactDetailChanges, ContactEvent } from './contact.events';
+import { ContactErrors } from './contact.errors';
+import { AddressErrors } from '../shared/postal-address.errors';
 
 export type ContactStatus = 'unregistered' | 'active' | 'archived' | 'merged' | 'erased';
 
@@ -86,20 +88,12 @@ function parseCustomFields(
 function assertAccepts(command: ContactCommand, state: ContactState): void {
   switch (state.status) {
     case 'unregistered':
-      if (command.type !== 'RegisterContact')
-        throw new DomainError('ContactNotFound', 'Contact does not exist', 'not-found');
+      if (command.type !== 'RegisterContact') throw ContactErrors.contactNotFound();
       return;
     case 'erased':
-      throw new DomainError('ContactErased', 'Contact was erased', 'gone');
+      throw ContactErrors.contactErased();
     case 'merged':
-      throw new DomainError(
-        'ContactAlreadyMerged',
-        `Contact was merged into ${state.survivorId}`,
-        'conflict',
-        {
-          survivorId: state.survivorId,
-        },
-      );
+      throw ContactErrors.contactAlreadyMerged(state.survivorId);
     case 'archived':
       if (
         ![
@@ -110,11 +104,7 @@ function assertAccepts(command: ContactCommand, state: ContactState): void {
           'RegisterContact',
         ].includes(command.type)
       ) {
-        throw new DomainError(
-          'ContactArchived',
-          'Contact is archived; restore it first',
-          'conflict',
-        );
+        throw ContactErrors.contactArchived();
       }
       return;
     case 'active':
@@ -139,7 +129,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
   switch (command.type) {
     case 'RegisterContact': {
       if (state.status !== 'unregistered') {
-        throw new DomainError('ContactAlreadyRegistered', 'Contact already exists', 'conflict');
+        throw ContactErrors.contactAlreadyRegistered();
       }
       const d = command.data;
       const { set: customFields, cleared } = parseCustomFields(
@@ -193,11 +183,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
       const existing = state.emails.find((e) => e.address === entry.address);
       if (existing) {
         if (existing.label === entry.label && (existing.primary || !entry.primary)) return [];
-        throw new DomainError(
-          'EmailAlreadyPresent',
-          'The contact already has this email; remove it first to relabel',
-          'conflict',
-        );
+        throw ContactErrors.emailAlreadyPresent();
       }
       if (state.emails.length >= MAX_LIST.emails)
         throw invalidField('email', 'TooManyEntries', 'A contact holds at most 20 emails');
@@ -211,7 +197,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
     case 'RemoveContactEmail': {
       const address = parseEmail(command.data.address, 'address');
       if (!state.emails.some((e) => e.address === address)) {
-        throw new DomainError('EmailNotFound', 'The contact has no such email', 'not-found');
+        throw ContactErrors.emailNotFound();
       }
       return [{ type: 'ContactEmailRemoved', data: { contactId, address } }];
     }
@@ -220,11 +206,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
       const existing = state.phones.find((p) => p.number === entry.number);
       if (existing) {
         if (existing.label === entry.label && (existing.primary || !entry.primary)) return [];
-        throw new DomainError(
-          'PhoneAlreadyPresent',
-          'The contact already has this phone; remove it first to relabel',
-          'conflict',
-        );
+        throw ContactErrors.phoneAlreadyPresent();
       }
       if (state.phones.length >= MAX_LIST.phones)
         throw invalidField('phone', 'TooManyEntries', 'A contact holds at most 20 phones');
@@ -238,18 +220,14 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
     case 'RemoveContactPhone': {
       const number = parsePhone(command.data.number, 'number');
       if (!state.phones.some((p) => p.number === number)) {
-        throw new DomainError('PhoneNotFound', 'The contact has no such phone', 'not-found');
+        throw ContactErrors.phoneNotFound();
       }
       return [{ type: 'ContactPhoneRemoved', data: { contactId, number } }];
     }
     case 'AddContactAddress': {
       const address = parsePostalAddress(command.data, 'address');
       if (state.addresses.some((a) => a.addressId === address.addressId)) {
-        throw new DomainError(
-          'AddressAlreadyPresent',
-          'An address with this id exists',
-          'conflict',
-        );
+        throw AddressErrors.addressAlreadyPresent();
       }
       if (state.addresses.length >= MAX_LIST.addresses) {
         throw invalidField('address', 'TooManyEntries', 'A contact holds at most 10 addresses');
@@ -263,7 +241,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
     }
     case 'RemoveContactAddress': {
       if (!state.addresses.some((a) => a.addressId === command.data.addressId)) {
-        throw new DomainError('AddressNotFound', 'The contact has no such address', 'not-found');
+        throw AddressErrors.addressNotFound('contact');
       }
       return [
         { type: 'ContactAddressRemoved', data: { contactId, addressId: command.data.addressId } },
@@ -314,11 +292,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
       return decideAbsorb(command.data, state);
     case 'MarkContactMerged':
       if (command.data.survivorId === state.contactId) {
-        throw new DomainError(
-          'CannotMergeIntoItself',
-          'A contact cannot be merged into itself',
-          'invalid',
-        );
+        throw ContactErrors.cannotMergeIntoItself();
       }
       return [{ type: 'ContactMerged', data: { contactId, survivorId: command.data.survivorId } }];
     case 'EraseContact':
@@ -370,16 +344,7 @@ function decideUpdate(
   if (d.lifecycleStage !== undefined) {
     const to = oneOf(d.lifecycleStage, LIFECYCLE_STAGES, 'lifecycleStage');
     if (!canMoveStage(state.lifecycleStage, to)) {
-      throw new DomainError(
-        'IllegalLifecycleMove',
-        `A ${state.lifecycleStage} cannot become a ${to}`,
-        'invalid',
-        {
-          field: 'lifecycleStage',
-          from: state.lifecycleStage,
-          to,
-        },
-      );
+      throw ContactErrors.illegalLifecycleMove(state.lifecycleStage, to);
     }
     if (to !== state.lifecycleStage)
       events.push({
@@ -400,11 +365,7 @@ function decideAbsorb(
   state: ContactState,
 ): ContactEvent[] {
   if (d.duplicateId === state.contactId) {
-    throw new DomainError(
-      'CannotMergeIntoItself',
-      'A contact cannot be merged into itself',
-      'invalid',
-    );
+    throw ContactErrors.cannotMergeIntoItself();
   }
   if (state.absorbed.includes(d.duplicateId)) return [];
   const dup = d.duplicate;

@@ -3,12 +3,13 @@
  * written by admins. Contacts read it to validate values; a retired key is unknown from then on
  * (values already held stay in the log and read models until overwritten).
  */
-import { DomainError, type Decider } from '@crm/event-sourcing';
+import { type Decider } from '@crm/event-sourcing';
 import { invalidField } from '../shared/invalid';
 import { oneOf, requiredText } from '../shared/text';
 import { CUSTOM_FIELD_KEY, CUSTOM_FIELD_TYPES, type CustomFieldDefinition } from './custom-field';
 import type { CustomFieldCommand } from './custom-field.commands';
 import type { CustomFieldEvent } from './custom-field.events';
+import { CustomFieldErrors } from './custom-field.errors';
 
 export interface CustomFieldCatalogue {
   readonly fields: Readonly<Record<string, CustomFieldDefinition>>;
@@ -41,12 +42,7 @@ function decide(command: CustomFieldCommand, state: CustomFieldCatalogue): Custo
         );
       }
       if (state.retired.includes(key)) {
-        throw new DomainError(
-          'CustomFieldKeyRetired',
-          `Custom field ${key} was retired and cannot be reused`,
-          'conflict',
-          { key },
-        );
+        throw CustomFieldErrors.customFieldKeyRetired(key);
       }
       const type = oneOf(command.data.fieldType, CUSTOM_FIELD_TYPES, 'fieldType');
       const isSelect = type === 'single-select' || type === 'multi-select';
@@ -66,12 +62,7 @@ function decide(command: CustomFieldCommand, state: CustomFieldCatalogue): Custo
       const existing = state.fields[key];
       if (existing) {
         if (JSON.stringify(existing) === JSON.stringify(definition)) return [];
-        throw new DomainError(
-          'CustomFieldAlreadyDefined',
-          `Custom field ${key} is already defined`,
-          'conflict',
-          { key },
-        );
+        throw CustomFieldErrors.customFieldAlreadyDefined(key);
       }
       return [{ type: 'CustomFieldDefined', data: definition }];
     }
@@ -95,13 +86,7 @@ function decide(command: CustomFieldCommand, state: CustomFieldCatalogue): Custo
 
 function requireField(state: CustomFieldCatalogue, key: string): CustomFieldDefinition {
   const field = state.fields[key];
-  if (!field)
-    throw new DomainError(
-      'CustomFieldNotFound',
-      `Custom field ${key} is not defined`,
-      'not-found',
-      { key },
-    );
+  if (!field) throw CustomFieldErrors.customFieldNotFound(key);
   return field;
 }
 

@@ -4,7 +4,7 @@
  * publishes contact.erased), and last the subject keys are destroyed, which shreds every
  * personal field in every copy of the log. Repeating an erase finishes whatever was left undone.
  */
-import { DomainError, type SubjectKeyStore } from '@crm/event-sourcing';
+import { type SubjectKeyStore } from '@crm/event-sourcing';
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL, AggregateCommands, type CommandCaller, SUBJECT_KEYS } from '@crm/platform';
 import type { Pool } from 'pg';
@@ -13,6 +13,7 @@ import { contactStreamId } from '../contacts/contact-view';
 import { interactionIdsOf } from '../duplicates/interactions-of-contact';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { interactionDecider } from '../interactions/interaction.decider';
+import { ContactErrors } from '../contacts/contact.errors';
 
 @Injectable()
 export class EraseService {
@@ -42,8 +43,7 @@ export class EraseService {
       caller.tenant,
       contactStreamId(contactId),
     );
-    if (state.status === 'unregistered')
-      throw new DomainError('ContactNotFound', 'Contact does not exist', 'not-found');
+    if (state.status === 'unregistered') throw ContactErrors.contactNotFound();
     const subjects = [contactId, ...state.absorbed];
     const erasedAt = new Date().toISOString();
     for (const subject of subjects) {

@@ -2,13 +2,13 @@
  * Right of access: everything this service holds about a person, as one JSON document: the
  * current record, consent with its history, the timeline, and every event of their streams.
  */
-import { DomainError } from '@crm/event-sourcing';
 import { Injectable } from '@nestjs/common';
 import { AggregateCommands } from '@crm/platform';
 import { ConsentService, consentStreamId } from '../consent/consent.service';
 import { contactDecider } from '../contacts/contact.decider';
 import { contactStreamId, toContactView } from '../contacts/contact-view';
 import { TimelineReader } from '../timeline/timeline.reader';
+import { ContactErrors } from '../contacts/contact.errors';
 
 @Injectable()
 export class ExportService {
@@ -25,10 +25,8 @@ export class ExportService {
       tenant,
       contactStreamId(contactId),
     );
-    if (state.status === 'unregistered')
-      throw new DomainError('ContactNotFound', 'Contact does not exist', 'not-found');
-    if (state.status === 'erased')
-      throw new DomainError('ContactErased', 'Contact was erased', 'gone');
+    if (state.status === 'unregistered') throw ContactErrors.contactNotFound();
+    if (state.status === 'erased') throw ContactErrors.contactErased();
     const streams = [contactStreamId(contactId), consentStreamId(contactId)];
     const events = [];
     for (const id of streams) {

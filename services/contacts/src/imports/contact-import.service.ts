@@ -52,6 +52,7 @@ import {
   type ImportSummary,
 } from './import-store';
 import { KeyedScheduler } from './keyed-scheduler';
+import { ImportErrors } from './import.errors';
 
 const FLUSH_EVERY = 500;
 /** Rows read ahead of the ones applied: their keys are looked up in the read model together. */
@@ -132,12 +133,7 @@ export class ContactImportService implements OnModuleInit {
       body.resume(); // drain: the upload is not needed, the import already happened
       const existing = (await this.store.get(caller.tenant, importId))!;
       if (existing.status === 'running') {
-        throw new DomainError(
-          'ImportInProgress',
-          `Import ${importId} is still running`,
-          'conflict',
-          { importId },
-        );
+        throw ImportErrors.importInProgress(importId);
       }
       return { summary: existing, replayed: true };
     }
@@ -220,10 +216,7 @@ export class ContactImportService implements OnModuleInit {
       await this.store.finish(caller.tenant, importId, problem);
       if (error instanceof DomainError || error instanceof ProblemException) throw error;
       if (problem.code === 'MalformedCsv') {
-        throw new DomainError(problem.code, problem.message, 'invalid', {
-          field: 'body',
-          row: rowNumber + 1,
-        });
+        throw ImportErrors.malformedCsv(problem.message, rowNumber + 1);
       }
       throw error;
     } finally {

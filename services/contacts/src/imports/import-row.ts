@@ -10,6 +10,7 @@ import { normaliseEmail } from '../shared/email-address';
 import type { ContactCommand } from '../contacts/contact.commands';
 import type { ContactState } from '../contacts/contact.decider';
 import type { ContactChannel, LifecycleStage } from '../contacts/contact';
+import { ImportErrors } from './import.errors';
 
 export const IMPORT_COLUMNS = [
   'email',
@@ -51,12 +52,7 @@ export function checkHeader(columns: readonly string[]): string[] {
     }
   }
   if (!normalised.includes('email') && !normalised.includes('phone')) {
-    throw new DomainError(
-      'ImportNeedsEmailOrPhone',
-      'The CSV needs an email or a phone column to match contacts on',
-      'invalid',
-      { field: 'header' },
-    );
+    throw ImportErrors.importNeedsEmailOrPhone();
   }
   return normalised;
 }

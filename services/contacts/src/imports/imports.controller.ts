@@ -25,7 +25,6 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { DomainError } from '@crm/event-sourcing';
 import {
   ApiProblems,
   CurrentUser,
@@ -41,6 +40,7 @@ import { pipeline, Transform, type Readable } from 'node:stream';
 import { READERS, WRITERS } from '../shared/roles';
 import { ContactImportService } from './contact-import.service';
 import type { ImportRowReport, ImportSummary } from './import-store';
+import { ImportErrors } from './import.errors';
 
 /** Far above the JSON body limit: CSV is streamed, never buffered. */
 const MAX_IMPORT_BYTES = Number(process.env.CONTACTS_IMPORT_MAX_BYTES ?? 256 * 1024 * 1024);
@@ -173,7 +173,7 @@ export class ImportsController implements OnModuleInit {
   @ApiProblems(401, 403, 404)
   async get(@Tenant() tenant: string, @Param('importId') rawId: string): Promise<ImportSummary> {
     const summary = await this.imports.store.get(tenant, importIdOf(rawId));
-    if (!summary) throw new DomainError('ImportNotFound', 'No such import', 'not-found');
+    if (!summary) throw ImportErrors.importNotFound();
     return summary;
   }
 

@@ -3,7 +3,7 @@
  * calls, with E.164 numbers and a plausible duration; nothing happens in the future; the record is
  * immutable except for merge re-pointing and erase redaction.
  */
-import { DomainError, type Decider } from '@crm/event-sourcing';
+import { type Decider } from '@crm/event-sourcing';
 import { invalidField } from '../shared/invalid';
 import { parsePhone } from '../shared/phone-number';
 import { compact, oneOf, optionalText, parseInstant, requiredText } from '../shared/text';
@@ -20,6 +20,7 @@ import {
 } from './interaction';
 import type { InteractionCommand, LogInteraction } from './interaction.commands';
 import type { InteractionEvent, InteractionRecord } from './interaction.events';
+import { InteractionErrors } from './interaction.errors';
 
 export interface InteractionState {
   readonly logged: boolean;
@@ -121,16 +122,10 @@ function decideLog(d: LogInteraction['data']): InteractionRecord {
 
 function decide(command: InteractionCommand, state: InteractionState): InteractionEvent[] {
   if (command.type === 'LogInteraction') {
-    if (state.logged)
-      throw new DomainError(
-        'InteractionAlreadyLogged',
-        'This interaction was already logged',
-        'conflict',
-      );
+    if (state.logged) throw InteractionErrors.interactionAlreadyLogged();
     return [{ type: 'InteractionLogged', data: decideLog(command.data) }];
   }
-  if (!state.logged)
-    throw new DomainError('InteractionNotFound', 'Interaction does not exist', 'not-found');
+  if (!state.logged) throw InteractionErrors.interactionNotFound();
   switch (command.type) {
     case 'ReassignInteractionContact': {
       const { from, to } = command.data;

@@ -1,7 +1,6 @@
 /** Logging an interaction with a contact (and optionally other contacts who took part). */
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@crm/event-sourcing';
 import {
   ApiProblems,
   CurrentUser,
@@ -17,6 +16,7 @@ import { contactStreamId } from '../contacts/contact-view';
 import { WRITERS } from '../shared/roles';
 import { interactionDecider } from './interaction.decider';
 import { InteractionLoggedView, LogInteractionDto } from './interaction.dto';
+import { ContactErrors } from '../contacts/contact.errors';
 
 @ApiTags('interactions')
 @Controller('contacts/:id/interactions')
@@ -65,24 +65,11 @@ export class InteractionsController {
       contactStreamId(contactId),
     );
     if (state.status === 'unregistered') {
-      throw new DomainError('ContactNotFound', `Contact ${contactId} does not exist`, 'not-found', {
-        contactId,
-      });
+      throw ContactErrors.contactNotFound(contactId);
     }
-    if (state.status === 'erased')
-      throw new DomainError('ContactErased', `Contact ${contactId} was erased`, 'gone', {
-        contactId,
-      });
+    if (state.status === 'erased') throw ContactErrors.contactErased(contactId);
     if (state.status === 'merged') {
-      throw new DomainError(
-        'ContactAlreadyMerged',
-        `Contact ${contactId} was merged into ${state.survivorId}`,
-        'conflict',
-        {
-          contactId,
-          survivorId: state.survivorId,
-        },
-      );
+      throw ContactErrors.contactAlreadyMerged(state.survivorId, contactId);
     }
   }
 }

@@ -22,7 +22,7 @@ import { ConsentService } from '../consent/consent.service';
 import { contactDecider } from '../contacts/contact.decider';
 import { ContactView } from '../contacts/contact.dto';
 import { assertReadable, contactStreamId, toContactView } from '../contacts/contact-view';
-import { DomainError } from '@crm/event-sourcing';
+import { ContactErrors } from '../contacts/contact.errors';
 
 export class CustomerProfileView {
   @ApiProperty({ type: ContactView }) contact!: ContactView;
@@ -85,8 +85,7 @@ export class CustomerTouchpointController {
       reason: dto.reason,
     };
     const { state } = await this.aggregates.load(contactDecider, tenant, contactStreamId(user.sub));
-    if (state.status === 'unregistered')
-      throw new DomainError('ContactNotFound', 'Contact does not exist', 'not-found');
+    if (state.status === 'unregistered') throw ContactErrors.contactNotFound();
     const contactId = state.status === 'merged' ? state.survivorId! : user.sub.toLowerCase();
     return this.consent.decide({ tenant, actor: `customer:${user.sub}` }, contactId, channel, {
       ...decision,

@@ -11,14 +11,7 @@ import {
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import {
-  accepted,
-  callerOf,
-  CommandAccepted,
-  notFound,
-  nowIso,
-  SELLERS,
-} from '../infrastructure/http';
+import { accepted, callerOf, CommandAccepted, nowIso, SELLERS } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
 import type { ActivityCommand } from './activity.commands';
 import { activityDecider } from './activity.decider';
@@ -32,6 +25,7 @@ import {
   RescheduleActivityDto,
 } from './activity.dto';
 import { ActivityQueries } from './activity.queries';
+import { ActivityErrors } from './activity.errors';
 
 @ApiTags('activities')
 @Controller('activities')
@@ -95,7 +89,7 @@ export class ActivitiesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const activity = await this.queries.get(user.tenant, id);
-    if (!activity) throw notFound('ActivityNotFound', 'activity');
+    if (!activity) throw ActivityErrors.activityNotFound();
     setETag(reply, activity.version);
     return activity;
   }

@@ -3,7 +3,7 @@
  * idempotent (a second replica firing the same reminder appends nothing), and reminders of work
  * that is already done or cancelled never fire.
  */
-import { type Decider, DomainError, isErased } from '@crm/event-sourcing';
+import { type Decider, isErased } from '@crm/event-sourcing';
 import {
   isE164Phone,
   isIanaTimeZone,
@@ -19,6 +19,7 @@ import {
   PRIORITIES,
   type Reminder,
 } from './activity.events';
+import { ActivityErrors } from './activity.errors';
 
 export type ActivityStatus = 'open' | 'completed' | 'cancelled';
 export const MAX_REMINDERS = 5;
@@ -87,8 +88,7 @@ export function evolveActivity(state: ActivityState, event: ActivityEvent): Acti
 
 export function decideActivity(command: ActivityCommand, state: ActivityState): ActivityEvent[] {
   if (command.type === 'LogActivity') return log(command.data, state);
-  if (!state.exists || !state.details)
-    throw new DomainError('ActivityNotFound', 'No such activity', 'not-found');
+  if (!state.exists || !state.details) throw ActivityErrors.activityNotFound();
   const activityId = state.activityId;
   const details = state.details;
 
@@ -123,24 +123,20 @@ export function decideActivity(command: ActivityCommand, state: ActivityState): 
     case 'AddReminder': {
       requireOpen(state);
       if (state.reminders.some((r) => r.reminderId === command.data.reminderId)) {
-        throw new DomainError('DuplicateReminder', 'A reminder with this id exists', 'conflict');
+        throw ActivityErrors.duplicateReminder();
       }
       if (state.reminders.length >= MAX_REMINDERS)
-        throw new DomainError('TooManyReminders', `At most ${MAX_REMINDERS} reminders`, 'invalid');
+        throw ActivityErrors.tooManyReminders(MAX_REMINDERS);
       const [reminder] = validReminders([command.data], details.dueAt);
       return [{ type: 'ReminderAdded', data: { activityId, reminder } }];
     }
     case 'FireReminder': {
       const reminder = state.reminders.find((r) => r.reminderId === command.data.reminderId);
-      if (!reminder) throw new DomainError('ReminderNotFound', 'No such reminder', 'not-found');
+      if (!reminder) throw ActivityErrors.reminderNotFound();
       if (state.firedReminderIds.includes(reminder.reminderId) || state.status !== 'open')
         return [];
       if (Date.parse(command.data.at) < Date.parse(reminder.remindAt)) {
-        throw new DomainError(
-          'ReminderNotDue',
-          `The reminder is due at ${reminder.remindAt}`,
-          'conflict',
-        );
+        throw ActivityErrors.reminderNotDue(reminder.remindAt);
       }
       return [
         {
@@ -156,12 +152,7 @@ export function decideActivity(command: ActivityCommand, state: ActivityState): 
       ];
     }
     case 'CompleteActivity': {
-      if (state.status === 'completed')
-        throw new DomainError(
-          'ActivityAlreadyCompleted',
-          'The activity is already completed',
-          'conflict',
-        );
+      if (state.status === 'completed') throw ActivityErrors.activityAlreadyCompleted();
       requireOpen(state);
       return [completed(activityId, details, command.data)];
     }
@@ -207,12 +198,7 @@ function log(
   d: Extract<ActivityCommand, { type: 'LogActivity' }>['data'],
   state: ActivityState,
 ): ActivityEvent[] {
-  if (state.exists)
-    throw new DomainError(
-      'ActivityAlreadyExists',
-      `Activity ${state.activityId} already exists`,
-      'conflict',
-    );
+  if (state.exists) throw ActivityErrors.activityAlreadyExists(state.activityId);
   requireValid(
     ACTIVITY_KINDS.includes(d.kind),
     'InvalidActivityKind',
@@ -284,16 +270,10 @@ function log(
       break;
   }
   const requested = d.reminders ?? [];
-  if (d.heldAt && requested.length > 0)
-    throw new DomainError(
-      'ReminderOnCompletedActivity',
-      'An activity that already took place needs no reminders',
-      'invalid',
-    );
-  if (requested.length > MAX_REMINDERS)
-    throw new DomainError('TooManyReminders', `At most ${MAX_REMINDERS} reminders`, 'invalid');
+  if (d.heldAt && requested.length > 0) throw ActivityErrors.reminderOnCompletedActivity();
+  if (requested.length > MAX_REMINDERS) throw ActivityErrors.tooManyReminders(MAX_REMINDERS);
   if (new Set(requested.map((r) => r.reminderId)).size !== requested.length)
-    throw new DomainError('DuplicateReminder', 'Reminder ids must be unique', 'invalid');
+    throw ActivityErrors.repeatedReminderId();
 
   const optional = (key: string, value: string | undefined) =>
     value?.trim() ? { [key]: value.trim() } : {};
@@ -378,12 +358,7 @@ function validReminders(
     requireText(r.reminderId, `reminders[${i}].reminderId`, 100);
     requireInstant(r.remindAt, `reminders[${i}].remindAt`);
     if (dueAt && Date.parse(r.remindAt) > Date.parse(dueAt)) {
-      throw new DomainError(
-        'ReminderAfterDue',
-        'A reminder must come before the activity is due',
-        'invalid',
-        { field: `reminders[${i}].remindAt` },
-      );
+      throw ActivityErrors.reminderAfterDue(`reminders[${i}].remindAt`);
     }
     return { reminderId: r.reminderId, remindAt: new Date(Date.parse(r.remindAt)).toISOString() };
   });
@@ -408,8 +383,5 @@ function requireMeetingEnd(startsAt: string, endsAt: string | undefined): void {
 }
 
 function requireOpen(state: ActivityState): void {
-  if (state.status !== 'open')
-    throw new DomainError('ActivityClosed', `The activity is ${state.status}`, 'conflict', {
-      status: state.status,
-    });
+  if (state.status !== 'open') throw ActivityErrors.activityClosed(state.status);
 }

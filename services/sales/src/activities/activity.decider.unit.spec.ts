@@ -160,7 +160,7 @@ describe('Activity decider', () => {
             { reminderId: 'r', remindAt: at },
           ],
         },
-        'DuplicateReminder',
+        'RepeatedReminderId',
       ],
     ])('rejects %s', (_, fields, code) => {
       given([])

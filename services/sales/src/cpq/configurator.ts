@@ -3,7 +3,6 @@
  * price always give the same result, on the validate/price endpoints and when a quote line is
  * added. Every broken rule is reported (not only the first), so a configurator UI can show them all.
  */
-import { DomainError } from '@crm/event-sourcing';
 import { assertCurrency, assertMinorUnits, sum } from '../shared/money';
 import type {
   ConfigurationModel,
@@ -11,6 +10,7 @@ import type {
   OptionGroup,
   ProductOption,
 } from './configuration-model';
+import { ConfigurationErrors } from './configuration.errors';
 
 export type ViolationCode =
   | 'UnknownOption'
@@ -131,12 +131,7 @@ export function configure(
     }
   }
   const unitPriceMinor = sum([basePriceMinor, ...selections.map((s) => s.priceDeltaMinor)]);
-  if (unitPriceMinor < 0)
-    throw new DomainError(
-      'NegativePrice',
-      'The configured price is below zero: check the option deltas',
-      'invalid',
-    );
+  if (unitPriceMinor < 0) throw ConfigurationErrors.negativePrice();
   return {
     valid: violations.length === 0,
     violations,
@@ -175,8 +170,7 @@ function checkRule(
 
 /** Checks a model is well formed before a product accepts it. */
 export function validateModel(model: ConfigurationModel): ConfigurationModel {
-  const invalid = (message: string, details?: Record<string, unknown>) =>
-    new DomainError('InvalidConfigurationModel', message, 'invalid', details);
+  const invalid = ConfigurationErrors.invalidConfigurationModel;
   const groupIds = new Set<string>();
   const optionIds = new Set<string>();
   for (const group of model.groups) {

@@ -1,5 +1,4 @@
 /** Small helpers every controller uses to answer a command: ETag = stream version, Location on create. */
-import { DomainError } from '@crm/event-sourcing';
 import { setETag, type AuthenticatedUser } from '@crm/platform';
 import { ApiProperty } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -28,10 +27,6 @@ export function callerOf(user: AuthenticatedUser, expectedVersion?: number): Com
 
 export function nowIso(): string {
   return new Date().toISOString();
-}
-
-export function notFound(code: string, what: string): DomainError {
-  return new DomainError(code, `No such ${what}`, 'not-found');
 }
 
 /** Roles that work the sales pipeline. */

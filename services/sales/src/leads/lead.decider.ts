@@ -22,6 +22,7 @@ import {
   type LeadScored,
   type ScoreReason,
 } from './lead.events';
+import { LeadErrors } from './lead.errors';
 
 export type LeadStatus = 'new' | 'working' | 'qualified' | 'converted' | 'disqualified';
 
@@ -91,8 +92,7 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
 
 export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] {
   if (command.type === 'CaptureLead') {
-    if (state.exists)
-      throw new DomainError('LeadAlreadyExists', `Lead ${state.leadId} already exists`, 'conflict');
+    if (state.exists) throw LeadErrors.leadAlreadyExists(state.leadId);
     const { leadId, source, campaignId, ownerId, at } = command.data;
     requireValid(
       LEAD_SOURCES.includes(source),
@@ -116,7 +116,7 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
     return withRescore(state, [captured]);
   }
 
-  if (!state.exists) throw new DomainError('LeadNotFound', 'No such lead', 'not-found');
+  if (!state.exists) throw LeadErrors.leadNotFound();
   const leadId = state.leadId;
 
   switch (command.type) {
@@ -169,15 +169,7 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
     }
     case 'ConvertLead': {
       if (state.status === 'converted') {
-        throw new DomainError(
-          'LeadAlreadyConverted',
-          `Lead ${leadId} was already converted`,
-          'conflict',
-          {
-            contactId: state.contactId,
-            opportunityId: state.opportunityId,
-          },
-        );
+        throw LeadErrors.leadAlreadyConverted(leadId, state.contactId, state.opportunityId);
       }
       if (state.status !== 'qualified') throw transition(state, 'converted');
       const {
@@ -190,14 +182,7 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
       } = command.data;
       const companyId = existingCompanyId ?? (state.profile.company ? newCompanyId : undefined);
       if (state.profile.company && !companyId) {
-        throw new DomainError(
-          'CompanyRequired',
-          'The lead names a company: link an existing company or give a new company id',
-          'invalid',
-          {
-            field: 'newCompanyId',
-          },
-        );
+        throw LeadErrors.companyRequired();
       }
       return [
         {
@@ -271,20 +256,10 @@ function withRescore(state: LeadState, events: LeadEvent[]): LeadEvent[] {
 
 function requireOpen(state: LeadState): void {
   if (state.status === 'converted' || state.status === 'disqualified') {
-    throw new DomainError('LeadClosed', `Lead is ${state.status}`, 'conflict', {
-      status: state.status,
-    });
+    throw LeadErrors.leadClosed(state.status);
   }
 }
 
 function transition(state: LeadState, to: LeadStatus): DomainError {
-  return new DomainError(
-    'InvalidLeadTransition',
-    `A ${state.status} lead cannot become ${to}`,
-    'conflict',
-    {
-      from: state.status,
-      to,
-    },
-  );
+  return LeadErrors.invalidLeadTransition(state.status, to);
 }

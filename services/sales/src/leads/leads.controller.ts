@@ -25,14 +25,7 @@ import { DomainError } from '@crm/event-sourcing';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { PersonalData } from '../integration/personal-data';
-import {
-  accepted,
-  callerOf,
-  CommandAccepted,
-  notFound,
-  nowIso,
-  SELLERS,
-} from '../infrastructure/http';
+import { accepted, callerOf, CommandAccepted, nowIso, SELLERS } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
 import { LeadConversion } from './lead-conversion';
 import { leadDecider } from './lead.decider';
@@ -53,6 +46,7 @@ import {
 import type { LeadCommand } from './lead.commands';
 import { parseLeadCsv } from './lead-import';
 import { LeadListQuery } from './lead-list.query';
+import { LeadErrors } from './lead.errors';
 
 @ApiTags('leads')
 @Controller('leads')
@@ -149,7 +143,7 @@ export class LeadsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LeadDto> {
     const lead = await this.leads.get(user.tenant, leadId);
-    if (!lead) throw notFound('LeadNotFound', 'lead');
+    if (!lead) throw LeadErrors.leadNotFound();
     setETag(reply, lead.version);
     return lead;
   }
@@ -296,7 +290,7 @@ export class LeadsController {
     @Param('leadId') leadId: string,
   ): Promise<void> {
     const { state } = await this.commands.load(leadDecider, user.tenant, STREAM.lead(leadId));
-    if (!state.exists) throw notFound('LeadNotFound', 'lead');
+    if (!state.exists) throw LeadErrors.leadNotFound();
     await this.personalData.eraseLead(user.tenant, leadId);
   }
 

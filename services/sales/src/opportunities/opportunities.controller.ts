@@ -22,14 +22,7 @@ import {
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import {
-  accepted,
-  callerOf,
-  CommandAccepted,
-  notFound,
-  nowIso,
-  SELLERS,
-} from '../infrastructure/http';
+import { accepted, callerOf, CommandAccepted, nowIso, SELLERS } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
 import { loadPipelineSnapshot } from '../pipelines/pipeline-snapshot';
 import type { OpportunityCommand, PipelineSnapshot } from './opportunity.commands';
@@ -49,6 +42,7 @@ import {
   WinDto,
 } from './opportunity.dto';
 import { OpportunityQueries } from './opportunity.queries';
+import { OpportunityErrors } from './opportunity.errors';
 
 @ApiTags('opportunities')
 @Controller()
@@ -119,7 +113,7 @@ export class OpportunitiesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const opportunity = await this.queries.get(user.tenant, id);
-    if (!opportunity) throw notFound('OpportunityNotFound', 'opportunity');
+    if (!opportunity) throw OpportunityErrors.opportunityNotFound();
     setETag(reply, opportunity.version);
     return opportunity;
   }
@@ -278,7 +272,7 @@ export class OpportunitiesController {
       user.tenant,
       STREAM.opportunity(id),
     );
-    if (!state.exists) throw notFound('OpportunityNotFound', 'opportunity');
+    if (!state.exists) throw OpportunityErrors.opportunityNotFound();
     const pipeline = await loadPipelineSnapshot(this.commands, user.tenant, state.pipelineId);
     return this.run(user, id, version, reply, command(pipeline));
   }

@@ -7,7 +7,7 @@
  * Probability is the stage default unless overridden; the override is dropped on a stage move,
  * because the rep's estimate was for the old stage.
  */
-import { type Decider, DomainError } from '@crm/event-sourcing';
+import { type Decider } from '@crm/event-sourcing';
 import { isIsoDate, requireText, requireValid } from '../shared/contact-details';
 import { assertCurrency, assertMinorUnits, multiply, sum } from '../shared/money';
 import type { Stage } from '../pipelines/pipeline.events';
@@ -18,6 +18,7 @@ import {
   type OpportunityEvent,
   type OpportunityLineItem,
 } from './opportunity.events';
+import { OpportunityErrors } from './opportunity.errors';
 
 export type OpportunityStatus = 'open' | 'won' | 'lost';
 
@@ -175,8 +176,7 @@ export function decideOpportunity(
   state: OpportunityState,
 ): OpportunityEvent[] {
   if (command.type === 'OpenOpportunity') return open(command.data, state);
-  if (!state.exists)
-    throw new DomainError('OpportunityNotFound', 'No such opportunity', 'not-found');
+  if (!state.exists) throw OpportunityErrors.opportunityNotFound();
   const opportunityId = state.opportunityId;
 
   switch (command.type) {
@@ -186,26 +186,12 @@ export function decideOpportunity(
       const target = findStage(stages, command.data.stageId);
       if (target.stageId === state.stageId) return [];
       if (target.kind !== 'open') {
-        throw new DomainError(
-          'InvalidStageMove',
-          `Close a deal with win or lose, not by moving it to "${target.name}"`,
-          'invalid',
-          {
-            toStageId: target.stageId,
-          },
-        );
+        throw OpportunityErrors.invalidStageMove('close', target.stageId, target.name);
       }
       const reason = command.data.reason?.trim() || undefined;
       const skipped = openStagesBetween(stages, state.stageId, target.stageId);
       if (skipped.length > 0 && !reason) {
-        throw new DomainError(
-          'StageSkipRequiresReason',
-          `Moving to "${target.name}" skips ${skipped.map((s) => `"${s.name}"`).join(', ')}: give a reason`,
-          'invalid',
-          {
-            skippedStageIds: skipped.map((s) => s.stageId),
-          },
-        );
+        throw OpportunityErrors.stageSkipRequiresReason(target, skipped);
       }
       return [
         {
@@ -242,12 +228,7 @@ export function decideOpportunity(
       if (d.name !== undefined && d.name.trim() !== state.name)
         changes.name = requireText(d.name, 'name');
       if (d.amountMinor !== undefined && d.amountMinor !== state.amountMinor) {
-        if (state.lineItems.length > 0)
-          throw new DomainError(
-            'AmountFromLineItems',
-            'The amount follows the line items: change those instead',
-            'conflict',
-          );
+        if (state.lineItems.length > 0) throw OpportunityErrors.amountFromLineItems();
         assertMinorUnits(d.amountMinor, 'amountMinor');
         changes.amountMinor = d.amountMinor;
       }
@@ -320,14 +301,7 @@ export function decideOpportunity(
       const lastOpen = stages.filter((s) => s.kind === 'open').at(-1)!;
       const reason = d.reason?.trim() || (d.quoteId ? `quote ${d.quoteId} accepted` : undefined);
       if (state.stageId !== lastOpen.stageId && !reason) {
-        throw new DomainError(
-          'WinRequiresReason',
-          `Winning from a stage before "${lastOpen.name}" needs a reason or an accepted quote`,
-          'invalid',
-          {
-            stageId: state.stageId,
-          },
-        );
+        throw OpportunityErrors.winRequiresReason(lastOpen.name, state.stageId);
       }
       const amountMinor = d.amountMinor ?? state.amountMinor;
       assertMinorUnits(amountMinor, 'amountMinor');
@@ -368,22 +342,12 @@ export function decideOpportunity(
       ];
     }
     case 'ReopenOpportunity': {
-      if (state.status === 'open')
-        throw new DomainError(
-          'OpportunityNotClosed',
-          'Only a won or lost deal can be reopened',
-          'conflict',
-        );
+      if (state.status === 'open') throw OpportunityErrors.opportunityNotClosed();
       const reason = requireText(command.data.reason, 'reason', 500);
       const stages = stagesOf(command.data.pipeline, state);
       const target = findStage(stages, command.data.stageId ?? state.lastOpenStageId);
       if (target.kind !== 'open')
-        throw new DomainError(
-          'InvalidStageMove',
-          'A reopened deal goes back to an open stage',
-          'invalid',
-          { toStageId: target.stageId },
-        );
+        throw OpportunityErrors.invalidStageMove('reopen', target.stageId);
       return [
         {
           type: 'OpportunityReopened',
@@ -437,12 +401,7 @@ function open(
   d: Extract<OpportunityCommand, { type: 'OpenOpportunity' }>['data'],
   state: OpportunityState,
 ): OpportunityEvent[] {
-  if (state.exists)
-    throw new DomainError(
-      'OpportunityAlreadyExists',
-      `Opportunity ${state.opportunityId} already exists`,
-      'conflict',
-    );
+  if (state.exists) throw OpportunityErrors.opportunityAlreadyExists(state.opportunityId);
   const name = requireText(d.name, 'name');
   const ownerId = requireText(d.ownerId, 'ownerId');
   assertMinorUnits(d.amountMinor, 'amountMinor');
@@ -455,10 +414,7 @@ function open(
   );
   const openStages = d.pipeline.stages.filter((s) => s.kind === 'open');
   const stage = d.stageId ? findStage(d.pipeline.stages, d.stageId) : openStages[0];
-  if (!stage || stage.kind !== 'open')
-    throw new DomainError('InvalidStageMove', 'A deal opens in an open stage', 'invalid', {
-      stageId: d.stageId,
-    });
+  if (!stage || stage.kind !== 'open') throw OpportunityErrors.invalidStageMove('open', d.stageId);
   return [
     {
       type: 'OpportunityOpened',
@@ -483,32 +439,20 @@ function open(
 
 function requireOpen(state: OpportunityState): void {
   if (state.status !== 'open') {
-    throw new DomainError(
-      'OpportunityClosed',
-      `The deal is ${state.status}; reopen it first`,
-      'conflict',
-      { status: state.status },
-    );
+    throw OpportunityErrors.opportunityClosed(state.status);
   }
 }
 
 function stagesOf(pipeline: PipelineSnapshot, state: OpportunityState): readonly Stage[] {
   if (pipeline.pipelineId !== state.pipelineId) {
-    throw new DomainError(
-      'PipelineMismatch',
-      `The deal belongs to pipeline ${state.pipelineId}`,
-      'conflict',
-    );
+    throw OpportunityErrors.pipelineMismatch(state.pipelineId);
   }
   return pipeline.stages;
 }
 
 function findStage(stages: readonly Stage[], stageId: string): Stage {
   const stage = stages.find((s) => s.stageId === stageId);
-  if (!stage)
-    throw new DomainError('UnknownStage', `No stage ${stageId} in this pipeline`, 'invalid', {
-      stageId,
-    });
+  if (!stage) throw OpportunityErrors.unknownStage(stageId);
   return stage;
 }
 

@@ -3,12 +3,13 @@
  * directly through the API (e-commerce); either way the totals are computed here, never taken
  * from the caller, so the purchase history always adds up.
  */
-import { type Decider, DomainError } from '@crm/event-sourcing';
+import { type Decider } from '@crm/event-sourcing';
 import { isIsoInstant, requireText, requireValid } from '../shared/contact-details';
 import { assertBasisPoints, assertCurrency, assertMinorUnits } from '../shared/money';
 import { computeTotals, type Totals } from '../shared/totals';
 import type { OrderCommand } from './order.commands';
 import type { OrderEvent, OrderLine } from './order.events';
+import { OrderErrors } from './order.errors';
 
 export type OrderStatus = 'placed' | 'fulfilled' | 'cancelled' | 'returned';
 export const MAX_ORDER_LINES = 500;
@@ -60,7 +61,7 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
     if (state.exists) return [];
     return [place(command.data)];
   }
-  if (!state.exists) throw new DomainError('OrderNotFound', 'No such order', 'not-found');
+  if (!state.exists) throw OrderErrors.orderNotFound();
   const orderId = state.orderId;
   switch (command.type) {
     case 'FulfillOrder':
@@ -106,12 +107,7 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
 function transition(state: OrderState, to: Exclude<OrderStatus, 'placed'>): boolean {
   if (state.status === to) return false;
   if (state.status !== ALLOWED[to]) {
-    throw new DomainError(
-      'InvalidOrderTransition',
-      `A ${state.status} order cannot become ${to}`,
-      'conflict',
-      { from: state.status, to },
-    );
+    throw OrderErrors.invalidOrderTransition(state.status, to);
   }
   return true;
 }
@@ -135,20 +131,12 @@ function place(d: Extract<OrderCommand, { type: 'PlaceOrder' }>['data']): OrderE
   const discountBps = d.discountBps ?? 0;
   assertBasisPoints(discountBps, 'discountBps');
   if (!Array.isArray(d.lines) || d.lines.length === 0 || d.lines.length > MAX_ORDER_LINES) {
-    throw new DomainError(
-      'InvalidOrderLines',
-      `An order has 1..${MAX_ORDER_LINES} lines`,
-      'invalid',
-      { field: 'lines' },
-    );
+    throw OrderErrors.invalidOrderLines({ maxLines: MAX_ORDER_LINES });
   }
   const ids = new Set<string>();
   const lines: OrderLine[] = d.lines.map((line, i) => {
     const lineId = requireText(line.lineId, `lines[${i}].lineId`, 100);
-    if (ids.has(lineId))
-      throw new DomainError('InvalidOrderLines', `lines[${i}].lineId is repeated`, 'invalid', {
-        field: `lines[${i}].lineId`,
-      });
+    if (ids.has(lineId)) throw OrderErrors.invalidOrderLines({ repeatedAt: i });
     ids.add(lineId);
     requireValid(
       Number.isInteger(line.quantity) && line.quantity > 0,

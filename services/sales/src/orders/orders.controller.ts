@@ -11,19 +11,13 @@ import {
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import {
-  accepted,
-  callerOf,
-  CommandAccepted,
-  notFound,
-  nowIso,
-  SELLERS,
-} from '../infrastructure/http';
+import { accepted, callerOf, CommandAccepted, nowIso, SELLERS } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
 import type { OrderCommand } from './order.commands';
 import { orderDecider } from './order.decider';
 import { OrderDto, OrderReasonDto, PlaceOrderDto } from './order.dto';
 import { OrderQueries } from './order.queries';
+import { OrderErrors } from './order.errors';
 
 @ApiTags('orders')
 @Controller()
@@ -69,7 +63,7 @@ export class OrdersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const order = await this.orders.get(user.tenant, id);
-    if (!order) throw notFound('OrderNotFound', 'order');
+    if (!order) throw OrderErrors.orderNotFound();
     setETag(reply, order.version);
     return order;
   }

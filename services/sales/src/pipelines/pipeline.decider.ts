@@ -3,10 +3,11 @@
  * exactly one won and one lost stage. Opportunities take a snapshot of it into their commands, so
  * the stage-move rules (opportunity.decider) stay pure.
  */
-import { type Decider, DomainError } from '@crm/event-sourcing';
+import { type Decider } from '@crm/event-sourcing';
 import { requireText } from '../shared/contact-details';
 import type { PipelineCommand } from './pipeline.commands';
 import type { PipelineEvent, Stage } from './pipeline.events';
+import { PipelineErrors } from './pipeline.errors';
 
 export interface PipelineState {
   readonly exists: boolean;
@@ -41,12 +42,7 @@ export function evolvePipeline(state: PipelineState, event: PipelineEvent): Pipe
 export function decidePipeline(command: PipelineCommand, state: PipelineState): PipelineEvent[] {
   switch (command.type) {
     case 'CreatePipeline': {
-      if (state.exists)
-        throw new DomainError(
-          'PipelineAlreadyExists',
-          `Pipeline ${state.pipelineId} already exists`,
-          'conflict',
-        );
+      if (state.exists) throw PipelineErrors.pipelineAlreadyExists(state.pipelineId);
       const name = requireText(command.data.name, 'name', 100);
       return [
         {
@@ -73,14 +69,7 @@ export function decidePipeline(command: PipelineCommand, state: PipelineState): 
       const dropped = state.stages.filter((s) => !kept.has(s.stageId)).map((s) => s.stageId);
       if (dropped.length > 0) {
         // Deals may sit in these stages; removing them would strand them.
-        throw new DomainError(
-          'StageRemovalNotAllowed',
-          'Existing stages cannot be removed, only renamed or re-ordered',
-          'conflict',
-          {
-            stageIds: dropped,
-          },
-        );
+        throw PipelineErrors.stageRemovalNotAllowed(dropped);
       }
       return [{ type: 'PipelineStagesRevised', data: { pipelineId: state.pipelineId, stages } }];
     }
@@ -95,8 +84,7 @@ export const pipelineDecider: Decider<PipelineCommand, PipelineEvent, PipelineSt
 
 /** Stage order for moves: open stages in their order, then won and lost at the end. */
 export function validStages(stages: readonly Stage[]): Stage[] {
-  const invalid = (message: string, details?: Record<string, unknown>) =>
-    new DomainError('InvalidPipelineStages', message, 'invalid', details);
+  const invalid = PipelineErrors.invalidPipelineStages;
   if (!Array.isArray(stages) || stages.length < 3 || stages.length > 30) {
     throw invalid(
       'A pipeline needs at least one open stage plus one won and one lost stage (at most 30)',
@@ -136,5 +124,5 @@ export function validStages(stages: readonly Stage[]): Stage[] {
 }
 
 function requireExists(state: PipelineState): void {
-  if (!state.exists) throw new DomainError('PipelineNotFound', 'No such pipeline', 'not-found');
+  if (!state.exists) throw PipelineErrors.pipelineNotFound();
 }

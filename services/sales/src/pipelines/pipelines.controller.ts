@@ -11,7 +11,7 @@ import {
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { accepted, callerOf, CommandAccepted, notFound } from '../infrastructure/http';
+import { accepted, callerOf, CommandAccepted } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
 import { pipelineDecider } from './pipeline.decider';
 import {
@@ -22,6 +22,7 @@ import {
   ReviseStagesDto,
 } from './pipeline.dto';
 import { PipelineBoardQuery } from './pipeline-board.query';
+import { PipelineErrors } from './pipeline.errors';
 
 @ApiTags('pipelines')
 @Controller('pipelines')
@@ -69,7 +70,7 @@ export class PipelinesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const pipeline = await this.pipelines.get(user.tenant, pipelineId);
-    if (!pipeline) throw notFound('PipelineNotFound', 'pipeline');
+    if (!pipeline) throw PipelineErrors.pipelineNotFound();
     setETag(reply, pipeline.version);
     return pipeline;
   }
@@ -85,7 +86,7 @@ export class PipelinesController {
     @Param('pipelineId') pipelineId: string,
   ): Promise<BoardDto> {
     const board = await this.pipelines.board(user.tenant, pipelineId);
-    if (!board) throw notFound('PipelineNotFound', 'pipeline');
+    if (!board) throw PipelineErrors.pipelineNotFound();
     return board;
   }
 

@@ -1,9 +1,10 @@
 /** A price book: list prices per product and currency (a product may be in several books). */
-import { type Decider, DomainError } from '@crm/event-sourcing';
+import { type Decider } from '@crm/event-sourcing';
 import { requireText } from '../shared/contact-details';
 import { assertCurrency, assertMinorUnits } from '../shared/money';
 import type { PriceBookCommand } from './price-book.commands';
 import type { PriceBookEvent } from './price-book.events';
+import { PriceBookErrors } from './price-book.errors';
 
 export interface PriceBookState {
   readonly exists: boolean;
@@ -56,12 +57,7 @@ export function decidePriceBook(
   state: PriceBookState,
 ): PriceBookEvent[] {
   if (command.type === 'CreatePriceBook') {
-    if (state.exists)
-      throw new DomainError(
-        'PriceBookAlreadyExists',
-        `Price book ${state.priceBookId} already exists`,
-        'conflict',
-      );
+    if (state.exists) throw PriceBookErrors.priceBookAlreadyExists(state.priceBookId);
     return [
       {
         type: 'PriceBookCreated',
@@ -73,7 +69,7 @@ export function decidePriceBook(
       },
     ];
   }
-  if (!state.exists) throw new DomainError('PriceBookNotFound', 'No such price book', 'not-found');
+  if (!state.exists) throw PriceBookErrors.priceBookNotFound();
   const { productId, currency } = command.data;
   assertCurrency(currency);
   const current = listPrice(state, productId, currency);

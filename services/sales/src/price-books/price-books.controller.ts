@@ -11,7 +11,7 @@ import {
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { accepted, callerOf, CommandAccepted, notFound } from '../infrastructure/http';
+import { accepted, callerOf, CommandAccepted } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
 import { CatalogQueries } from '../products/catalog.queries';
 import { productDecider } from '../products/product.decider';
@@ -23,6 +23,8 @@ import {
   PriceBookSummaryDto,
   SetListPriceDto,
 } from './price-book.dto';
+import { PriceBookErrors } from './price-book.errors';
+import { ProductErrors } from '../products/product.errors';
 
 @ApiTags('price books')
 @Controller('price-books')
@@ -68,7 +70,7 @@ export class PriceBooksController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const book = await this.catalog.priceBook(user.tenant, id);
-    if (!book) throw notFound('PriceBookNotFound', 'price book');
+    if (!book) throw PriceBookErrors.priceBookNotFound();
     setETag(reply, book.version);
     return book;
   }
@@ -92,7 +94,7 @@ export class PriceBooksController {
       user.tenant,
       STREAM.product(productId),
     );
-    if (!product.exists) throw notFound('ProductNotFound', 'product');
+    if (!product.exists) throw ProductErrors.productNotFound();
     return this.run(user, id, v, reply, {
       type: 'SetListPrice',
       data: { productId, currency, amountMinor: dto.amountMinor },

@@ -1,10 +1,11 @@
 /** A product: SKU, descriptive info, active flag and its CPQ option model. New products are active. */
-import { type Decider, DomainError } from '@crm/event-sourcing';
+import { type Decider } from '@crm/event-sourcing';
 import { EMPTY_MODEL, type ConfigurationModel } from '../cpq/configuration-model';
 import { validateModel } from '../cpq/configurator';
 import { requireText, requireValid } from '../shared/contact-details';
 import type { ProductCommand } from './product.commands';
 import type { ProductEvent, ProductInfo } from './product.events';
+import { ProductErrors } from './product.errors';
 
 export interface ProductState extends ProductInfo {
   readonly exists: boolean;
@@ -46,12 +47,7 @@ export function evolveProduct(state: ProductState, event: ProductEvent): Product
 
 export function decideProduct(command: ProductCommand, state: ProductState): ProductEvent[] {
   if (command.type === 'CreateProduct') {
-    if (state.exists)
-      throw new DomainError(
-        'ProductAlreadyExists',
-        `Product ${state.productId} already exists`,
-        'conflict',
-      );
+    if (state.exists) throw ProductErrors.productAlreadyExists(state.productId);
     requireValid(
       SKU.test(command.data.sku ?? ''),
       'InvalidSku',
@@ -69,7 +65,7 @@ export function decideProduct(command: ProductCommand, state: ProductState): Pro
       },
     ];
   }
-  if (!state.exists) throw new DomainError('ProductNotFound', 'No such product', 'not-found');
+  if (!state.exists) throw ProductErrors.productNotFound();
   const productId = state.productId;
   switch (command.type) {
     case 'ChangeProductInfo':

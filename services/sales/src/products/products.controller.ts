@@ -11,7 +11,7 @@ import {
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { accepted, callerOf, CommandAccepted, notFound } from '../infrastructure/http';
+import { accepted, callerOf, CommandAccepted } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
 import { CatalogQueries } from './catalog.queries';
 import type { ProductCommand } from './product.commands';
@@ -24,6 +24,7 @@ import {
   ProductInfoDto,
   ProductListQueryDto,
 } from './product.dto';
+import { ProductErrors } from './product.errors';
 
 const CATALOGUE_EDITORS = ['admin', 'sales-manager'] as const;
 
@@ -82,7 +83,7 @@ export class ProductsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const product = await this.catalog.product(user.tenant, id);
-    if (!product) throw notFound('ProductNotFound', 'product');
+    if (!product) throw ProductErrors.productNotFound();
     setETag(reply, product.version);
     return product;
   }

@@ -2,8 +2,8 @@
  * How far each role may discount, per line and overall (basis points). A user with several roles
  * gets the most generous of them; a role not listed may not discount at all.
  */
-import { DomainError } from '@crm/event-sourcing';
 import type { BasisPoints } from '../shared/money';
+import { QuoteErrors } from './quote.errors';
 
 export const DISCOUNT_LIMITS_BPS: Readonly<Record<string, BasisPoints>> = {
   'sales-rep': 1_000,
@@ -22,15 +22,6 @@ export function assertDiscountAllowed(
 ): void {
   const limitBps = discountLimitFor(roles);
   if (discountBps > limitBps) {
-    throw new DomainError(
-      'DiscountAboveRoleLimit',
-      `${field} of ${discountBps / 100} % is above your limit of ${limitBps / 100} %`,
-      'forbidden',
-      {
-        field,
-        requestedBps: discountBps,
-        limitBps,
-      },
-    );
+    throw QuoteErrors.discountAboveRoleLimit(field, discountBps, limitBps);
   }
 }

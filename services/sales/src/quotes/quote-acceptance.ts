@@ -4,7 +4,6 @@
  * appended in that order. The order id is derived from the quote id and every step is idempotent,
  * so retrying after a crash between steps completes the acceptance instead of repeating it.
  */
-import { DomainError } from '@crm/event-sourcing';
 import { Injectable } from '@nestjs/common';
 import { AggregateCommands, type CommandCaller } from '@crm/platform';
 import { STREAM } from '../infrastructure/streams';
@@ -16,6 +15,7 @@ import { loadPipelineSnapshot } from '../pipelines/pipeline-snapshot';
 import { derivedId } from '../shared/derived-id';
 import type { QuoteCommand } from './quote.commands';
 import { decideQuote, quoteDecider, quoteTotals } from './quote.decider';
+import { QuoteErrors } from './quote.errors';
 
 export interface AcceptanceResult {
   readonly orderId: string;
@@ -36,7 +36,7 @@ export class QuoteAcceptance {
       caller.tenant,
       STREAM.quote(quoteId),
     );
-    if (!quote.exists) throw new DomainError('QuoteNotFound', 'No such quote', 'not-found');
+    if (!quote.exists) throw QuoteErrors.quoteNotFound();
     const { state: deal } = await this.commands.load(
       opportunityDecider,
       caller.tenant,

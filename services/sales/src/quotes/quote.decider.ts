@@ -12,6 +12,8 @@ import { computeTotals, type Totals } from '../shared/totals';
 import { assertDiscountAllowed } from './discount-policy';
 import type { QuoteCommand } from './quote.commands';
 import type { QuoteEvent, QuoteLine } from './quote.events';
+import { QuoteErrors } from './quote.errors';
+import { ConfigurationErrors } from '../cpq/configuration.errors';
 
 export type QuoteStatus = 'draft' | 'sent' | 'accepted' | 'rejected' | 'expired';
 export const MAX_QUANTITY = 100_000;
@@ -88,21 +90,13 @@ export function evolveQuote(state: QuoteState, event: QuoteEvent): QuoteState {
 
 export function decideQuote(command: QuoteCommand, state: QuoteState): QuoteEvent[] {
   if (command.type === 'DraftQuote') {
-    if (state.exists)
-      throw new DomainError(
-        'QuoteAlreadyExists',
-        `Quote ${state.quoteId} already exists`,
-        'conflict',
-      );
+    if (state.exists) throw QuoteErrors.quoteAlreadyExists(state.quoteId);
     const d = command.data;
     assertCurrency(d.currency);
     assertBasisPoints(d.taxRateBps, 'taxRateBps');
     requireDate(d.validUntil);
     requireValid(isIsoInstant(d.at), 'InvalidInstant', 'at', 'at must be an ISO-8601 instant');
-    if (d.validUntil < d.at.slice(0, 10))
-      throw new DomainError('ValidityInPast', 'validUntil is already past', 'invalid', {
-        field: 'validUntil',
-      });
+    if (d.validUntil < d.at.slice(0, 10)) throw QuoteErrors.validityInPast();
     return [
       {
         type: 'QuoteDrafted',
@@ -120,7 +114,7 @@ export function decideQuote(command: QuoteCommand, state: QuoteState): QuoteEven
       },
     ];
   }
-  if (!state.exists) throw new DomainError('QuoteNotFound', 'No such quote', 'not-found');
+  if (!state.exists) throw QuoteErrors.quoteNotFound();
   const quoteId = state.quoteId;
 
   switch (command.type) {
@@ -129,35 +123,18 @@ export function decideQuote(command: QuoteCommand, state: QuoteState): QuoteEven
       const { lineId, product, optionIds, quantity, actorRoles } = command.data;
       const discountBps = command.data.discountBps ?? 0;
       if (state.lines.some((l) => l.lineId === lineId))
-        throw new DomainError('DuplicateQuoteLine', `Line ${lineId} exists`, 'conflict');
-      if (state.lines.length >= MAX_LINES)
-        throw new DomainError('TooManyQuoteLines', `At most ${MAX_LINES} lines`, 'invalid');
-      if (!product.active)
-        throw new DomainError(
-          'ProductInactive',
-          `${product.name} is not sold any more`,
-          'conflict',
-          { productId: product.productId },
-        );
+        throw QuoteErrors.duplicateQuoteLine(lineId);
+      if (state.lines.length >= MAX_LINES) throw QuoteErrors.tooManyQuoteLines(MAX_LINES);
+      if (!product.active) throw QuoteErrors.productInactive(product.name, product.productId);
       if (product.listPriceMinor === undefined) {
-        throw new DomainError(
-          'NoListPrice',
-          `${product.name} has no list price in ${state.currency}`,
-          'conflict',
-          { productId: product.productId, currency: state.currency },
-        );
+        throw ConfigurationErrors.noListPrice(product.name, product.productId, state.currency);
       }
       requireQuantity(quantity);
       assertBasisPoints(discountBps, 'discountBps');
       assertDiscountAllowed(discountBps, actorRoles, 'discountBps');
       const priced = configure(product.model, optionIds, state.currency, product.listPriceMinor);
       if (!priced.valid) {
-        throw new DomainError(
-          'ConfigurationRuleBroken',
-          priced.violations.map((v) => v.message).join('; '),
-          'invalid',
-          { violations: priced.violations },
-        );
+        throw ConfigurationErrors.configurationRuleBroken(priced.violations);
       }
       const line: QuoteLine = {
         lineId,
@@ -212,12 +189,7 @@ export function decideQuote(command: QuoteCommand, state: QuoteState): QuoteEven
     case 'SendQuote': {
       if (state.status === 'sent') return [];
       requireDraft(state);
-      if (state.lines.length === 0)
-        throw new DomainError(
-          'QuoteEmpty',
-          'A quote needs at least one line before it is sent',
-          'conflict',
-        );
+      if (state.lines.length === 0) throw QuoteErrors.quoteEmpty();
       if (isAfterValidity(state, command.data.at)) throw expired(state);
       return [
         {
@@ -270,11 +242,7 @@ export function decideQuote(command: QuoteCommand, state: QuoteState): QuoteEven
       if (state.status === 'expired') return [];
       requireStatus(state, 'sent', 'expired');
       if (!isAfterValidity(state, command.data.at))
-        throw new DomainError(
-          'QuoteStillValid',
-          `The quote is valid until ${state.validUntil}`,
-          'conflict',
-        );
+        throw QuoteErrors.quoteStillValid(state.validUntil);
       return [
         {
           type: 'QuoteExpired',
@@ -297,38 +265,22 @@ export function isAfterValidity(state: Pick<QuoteState, 'validUntil'>, at: strin
 }
 
 function expired(state: QuoteState): DomainError {
-  return new DomainError(
-    'QuoteExpired',
-    `The quote was valid until ${state.validUntil}`,
-    'conflict',
-    { validUntil: state.validUntil },
-  );
+  return QuoteErrors.quoteExpired(state.validUntil);
 }
 
 function requireDraft(state: QuoteState): void {
-  if (state.status !== 'draft')
-    throw new DomainError(
-      'QuoteNotEditable',
-      `A ${state.status} quote cannot be changed`,
-      'conflict',
-      { status: state.status },
-    );
+  if (state.status !== 'draft') throw QuoteErrors.quoteNotEditable(state.status);
 }
 
 function requireStatus(state: QuoteState, expected: QuoteStatus, to: QuoteStatus): void {
   if (state.status !== expected) {
-    throw new DomainError(
-      'InvalidQuoteTransition',
-      `A ${state.status} quote cannot become ${to}`,
-      'conflict',
-      { from: state.status, to },
-    );
+    throw QuoteErrors.invalidQuoteTransition(state.status, to);
   }
 }
 
 function findLine(state: QuoteState, lineId: string): QuoteLine {
   const line = state.lines.find((l) => l.lineId === lineId);
-  if (!line) throw new DomainError('QuoteLineNotFound', `No line ${lineId}`, 'not-found');
+  if (!line) throw QuoteErrors.quoteLineNotFound(lineId);
   return line;
 }
 

@@ -11,7 +11,6 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@crm/event-sourcing';
 import {
   ApiProblems,
   CurrentUser,
@@ -24,14 +23,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { loadProductForQuote } from '../cpq/product-for-quote';
-import {
-  accepted,
-  callerOf,
-  CommandAccepted,
-  notFound,
-  nowIso,
-  SELLERS,
-} from '../infrastructure/http';
+import { accepted, callerOf, CommandAccepted, nowIso, SELLERS } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
 import { opportunityDecider } from '../opportunities/opportunity.decider';
 import type { QuoteCommand } from './quote.commands';
@@ -48,6 +40,8 @@ import {
 } from './quote.dto';
 import { QuoteAcceptance } from './quote-acceptance';
 import { QuoteQueries } from './quote.queries';
+import { QuoteErrors } from './quote.errors';
+import { OpportunityErrors } from '../opportunities/opportunity.errors';
 
 @ApiTags('quotes')
 @Controller('quotes')
@@ -73,15 +67,8 @@ export class QuotesController {
       user.tenant,
       STREAM.opportunity(dto.opportunityId),
     );
-    if (!deal.exists)
-      throw new DomainError(
-        'OpportunityNotFound',
-        `No opportunity ${dto.opportunityId}`,
-        'invalid',
-        { field: 'opportunityId' },
-      );
-    if (deal.status !== 'open')
-      throw new DomainError('OpportunityClosed', `The deal is ${deal.status}`, 'conflict');
+    if (!deal.exists) throw OpportunityErrors.unknownOpportunity(dto.opportunityId);
+    if (deal.status !== 'open') throw OpportunityErrors.opportunityClosed(deal.status);
     const quoteId = randomUUID();
     const result = await this.commands.execute(
       quoteDecider,
@@ -117,7 +104,7 @@ export class QuotesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const quote = await this.quotes.get(user.tenant, id);
-    if (!quote) throw notFound('QuoteNotFound', 'quote');
+    if (!quote) throw QuoteErrors.quoteNotFound();
     setETag(reply, quote.version);
     return quote;
   }
@@ -139,7 +126,7 @@ export class QuotesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { state } = await this.commands.load(quoteDecider, user.tenant, STREAM.quote(id));
-    if (!state.exists) throw notFound('QuoteNotFound', 'quote');
+    if (!state.exists) throw QuoteErrors.quoteNotFound();
     const product = await loadProductForQuote(
       this.commands,
       user.tenant,
