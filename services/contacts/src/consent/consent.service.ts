@@ -2,6 +2,7 @@
  * Consent decisions for a contact. The contact must exist and be neither merged nor erased; the
  * decision itself is the consent decider's. Staff and the customer touchpoint both come here.
  */
+import { idOfStream, streamIdOf } from '@crm/event-sourcing';
 import { Injectable } from '@nestjs/common';
 import { AggregateCommands, type CommandCaller } from '@crm/platform';
 import { CONTACT_CHANNELS, type ContactChannel } from '../contacts/contact';
@@ -24,7 +25,7 @@ export interface ConsentDecision {
 }
 
 export function consentStreamId(contactId: string): string {
-  return `consent-${contactStreamId(contactId).slice('contact-'.length)}`;
+  return streamIdOf('consent', idOfStream(contactStreamId(contactId)));
 }
 
 @Injectable()
