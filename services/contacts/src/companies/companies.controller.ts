@@ -20,13 +20,14 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type CommandResult } from '@crm/event-sourcing';
 import {
   ApiProblems,
-  CurrentUser,
-  IfMatch,
+  answerCommand,
+  answerCreated,
+  Caller,
   PG_POOL,
   Roles,
   Tenant,
   setETag,
-  type AuthenticatedUser,
+  type CommandCaller,
   AggregateCommands,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
@@ -81,8 +82,7 @@ export class CompaniesController {
   @ApiCreatedResponse({ type: CompanyView })
   @ApiProblems(400, 401, 403, 422)
   async create(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Body() dto: CreateCompanyDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompanyView> {
@@ -97,14 +97,13 @@ export class CompaniesController {
           companyId,
           addresses: dto.addresses?.map((a) => ({ ...a, addressId: a.addressId ?? randomUUID() })),
           parentAncestry: dto.parentCompanyId
-            ? await this.ancestry(tenant, dto.parentCompanyId)
+            ? await this.ancestry(caller.tenant, dto.parentCompanyId)
             : undefined,
         },
       },
-      { tenant, actor: user.sub },
+      caller,
     );
-    void reply.header('location', `/companies/${companyId}`);
-    return this.respond(companyId, result, reply);
+    return answerCreated(reply, this.view(companyId, result), `/companies/${companyId}`);
   }
 
   @Get()
@@ -168,24 +167,15 @@ export class CompaniesController {
   @ApiOkResponse({ type: CompanyView })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   async update(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Body() dto: UpdateCompanyDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompanyView> {
     const parentAncestry = dto.parentCompanyId
-      ? await this.ancestry(tenant, dto.parentCompanyId)
+      ? await this.ancestry(caller.tenant, dto.parentCompanyId)
       : undefined;
-    return this.run(
-      tenant,
-      user,
-      id,
-      { type: 'UpdateCompany', data: { ...dto, parentAncestry } },
-      reply,
-      expectedVersion,
-    );
+    return this.run(caller, id, { type: 'UpdateCompany', data: { ...dto, parentAncestry } }, reply);
   }
 
   @Delete(':id')
@@ -193,13 +183,11 @@ export class CompaniesController {
   @ApiOkResponse({ type: CompanyView, description: 'Archived' })
   @ApiProblems(401, 403, 404, 412)
   archive(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompanyView> {
-    return this.run(tenant, user, id, { type: 'ArchiveCompany', data: {} }, reply, expectedVersion);
+    return this.run(caller, id, { type: 'ArchiveCompany', data: {} }, reply);
   }
 
   @Post(':id/addresses')
@@ -207,36 +195,25 @@ export class CompaniesController {
   @ApiOkResponse({ type: CompanyView })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   addAddress(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Body() dto: PostalAddressDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompanyView> {
     const data = { ...dto, addressId: dto.addressId ?? randomUUID() };
-    return this.run(tenant, user, id, { type: 'AddCompanyAddress', data }, reply, expectedVersion);
+    return this.run(caller, id, { type: 'AddCompanyAddress', data }, reply);
   }
 
   @Delete(':id/addresses/:addressId')
   @ApiOkResponse({ type: CompanyView })
   @ApiProblems(401, 403, 404, 409, 412)
   removeAddress(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
     @Param('addressId') addressId: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompanyView> {
-    return this.run(
-      tenant,
-      user,
-      id,
-      { type: 'RemoveCompanyAddress', data: { addressId } },
-      reply,
-      expectedVersion,
-    );
+    return this.run(caller, id, { type: 'RemoveCompanyAddress', data: { addressId } }, reply);
   }
 
   /** The proposed parent and its ancestors, nearest first (bounded: hierarchies are shallow). */
@@ -254,27 +231,22 @@ export class CompaniesController {
   }
 
   private async run(
-    tenant: string,
-    user: AuthenticatedUser,
+    caller: CommandCaller,
     id: string,
     command: CompanyCommand,
     reply: FastifyReply,
-    expectedVersion: number | undefined,
   ): Promise<CompanyView> {
-    const result = await this.aggregates.execute(companyDecider, companyStreamId(id), command, {
-      tenant,
-      actor: user.sub,
-      expectedVersion,
-    });
-    return this.respond(id.toLowerCase(), result, reply);
+    const result = await this.aggregates.execute(
+      companyDecider,
+      companyStreamId(id),
+      command,
+      caller,
+    );
+    return answerCommand(reply, this.view(id.toLowerCase(), result));
   }
 
-  private respond(
-    id: string,
-    result: CommandResult<CompanyState>,
-    reply: FastifyReply,
-  ): CompanyView {
-    setETag(reply, result.nextExpectedVersion);
+  /** The company as GET /companies/{id} shows it, from the state the command folded. */
+  private view(id: string, result: CommandResult<CompanyState>): CompanyView {
     return toView(id, result.state, result.nextExpectedVersion);
   }
 }

@@ -1,6 +1,15 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentUser, Roles, Tenant, type AuthenticatedUser } from '@crm/platform';
+import {
+  ApiProblems,
+  Caller,
+  CLOCK,
+  isoNow,
+  Roles,
+  Tenant,
+  type Clock,
+  type CommandCaller,
+} from '@crm/platform';
 import { READERS, WRITERS } from '../shared/roles';
 import { ConsentDecisionDto, ConsentView } from './consent.dto';
 import { ConsentService } from './consent.service';
@@ -8,7 +17,10 @@ import { ConsentService } from './consent.service';
 @ApiTags('consent')
 @Controller('contacts/:id/consent')
 export class ConsentController {
-  constructor(private readonly consent: ConsentService) {}
+  constructor(
+    private readonly consent: ConsentService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   @Roles(...READERS)
@@ -27,18 +39,18 @@ export class ConsentController {
   @ApiOkResponse({ type: ConsentView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 422)
   decide(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    // Consent answers carry no ETag: there is no version for If-Match to name.
+    @Caller({ ifMatch: false }) caller: CommandCaller,
     @Param('id') id: string,
     @Param('channel') channel: string,
     @Body() dto: ConsentDecisionDto,
   ): Promise<ConsentView> {
-    return this.consent.decide({ tenant, actor: user.sub }, id, channel, {
+    return this.consent.decide(caller, id, channel, {
       status: dto.status,
       legalBasis: dto.legalBasis,
       source: dto.source,
       reason: dto.reason,
-      at: dto.decidedAt ?? new Date().toISOString(),
+      at: dto.decidedAt ?? isoNow(this.clock),
     });
   }
 }

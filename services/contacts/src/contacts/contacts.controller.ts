@@ -4,23 +4,37 @@
  * A merged contact's id answers 308 Permanent Redirect to the survivor (Location header), so
  * links held anywhere keep working and clients learn the new id.
  */
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Res,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@crm/event-sourcing';
 import {
   ApiProblems,
-  CurrentUser,
-  IfMatch,
+  answerCommand,
+  answerCreated,
+  Caller,
   Roles,
   Tenant,
   setETag,
-  type AuthenticatedUser,
+  type CommandCaller,
   AggregateCommands,
+  CLOCK,
+  todayUtc,
+  type Clock,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CustomFieldCatalogueReader } from '../custom-fields/custom-field-catalogue';
-import { todayUtc } from '../shared/clock';
 import { READERS, WRITERS } from '../shared/roles';
 import type { ContactCommand } from './contact.commands';
 import { contactDecider, type ContactState } from './contact.decider';
@@ -44,6 +58,7 @@ export class ContactsController {
   constructor(
     private readonly aggregates: AggregateCommands,
     private readonly customFields: CustomFieldCatalogueReader,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -53,8 +68,7 @@ export class ContactsController {
   })
   @ApiProblems(400, 401, 403, 413, 422)
   async create(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Body() dto: CreateContactDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
@@ -68,14 +82,13 @@ export class ContactsController {
           ...dto,
           contactId,
           addresses: dto.addresses?.map((a) => ({ ...a, addressId: a.addressId ?? randomUUID() })),
-          customFieldCatalogue: await this.customFields.fieldsOf(tenant),
-          today: todayUtc(),
+          customFieldCatalogue: await this.customFields.fieldsOf(caller.tenant),
+          today: todayUtc(this.clock),
         },
       },
-      { tenant, actor: user.sub },
+      caller,
     );
-    void reply.header('location', `/contacts/${contactId}`);
-    return this.respond(contactId, result, reply);
+    return answerCreated(reply, this.view(contactId, result), `/contacts/${contactId}`);
   }
 
   @Get(':id')
@@ -109,20 +122,16 @@ export class ContactsController {
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412, 422)
   async update(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Body() dto: UpdateContactDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
     return this.run(
-      tenant,
-      user,
+      caller,
       id,
-      { type: 'UpdateContact', data: { ...dto, today: todayUtc() } },
+      { type: 'UpdateContact', data: { ...dto, today: todayUtc(this.clock) } },
       reply,
-      expectedVersion,
     );
   }
 
@@ -134,13 +143,11 @@ export class ContactsController {
   })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412)
   archive(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(tenant, user, id, { type: 'ArchiveContact', data: {} }, reply, expectedVersion);
+    return this.run(caller, id, { type: 'ArchiveContact', data: {} }, reply);
   }
 
   @Post(':id/archive')
@@ -148,21 +155,12 @@ export class ContactsController {
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412)
   archiveWithReason(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Body() dto: ArchiveContactDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(
-      tenant,
-      user,
-      id,
-      { type: 'ArchiveContact', data: { reason: dto.reason } },
-      reply,
-      expectedVersion,
-    );
+    return this.run(caller, id, { type: 'ArchiveContact', data: { reason: dto.reason } }, reply);
   }
 
   @Post(':id/restore')
@@ -170,13 +168,11 @@ export class ContactsController {
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(401, 403, 404, 409, 410, 412)
   restore(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(tenant, user, id, { type: 'RestoreContact', data: {} }, reply, expectedVersion);
+    return this.run(caller, id, { type: 'RestoreContact', data: {} }, reply);
   }
 
   @Post(':id/emails')
@@ -184,42 +180,24 @@ export class ContactsController {
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412, 422)
   addEmail(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Body() dto: EmailDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(
-      tenant,
-      user,
-      id,
-      { type: 'AddContactEmail', data: dto },
-      reply,
-      expectedVersion,
-    );
+    return this.run(caller, id, { type: 'AddContactEmail', data: dto }, reply);
   }
 
   @Delete(':id/emails/:address')
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(401, 403, 404, 409, 410, 412, 422)
   removeEmail(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
     @Param('address') address: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(
-      tenant,
-      user,
-      id,
-      { type: 'RemoveContactEmail', data: { address } },
-      reply,
-      expectedVersion,
-    );
+    return this.run(caller, id, { type: 'RemoveContactEmail', data: { address } }, reply);
   }
 
   @Post(':id/phones')
@@ -227,42 +205,24 @@ export class ContactsController {
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412, 422)
   addPhone(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Body() dto: PhoneDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(
-      tenant,
-      user,
-      id,
-      { type: 'AddContactPhone', data: dto },
-      reply,
-      expectedVersion,
-    );
+    return this.run(caller, id, { type: 'AddContactPhone', data: dto }, reply);
   }
 
   @Delete(':id/phones/:number')
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(401, 403, 404, 409, 410, 412, 422)
   removePhone(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
     @Param('number') number: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(
-      tenant,
-      user,
-      id,
-      { type: 'RemoveContactPhone', data: { number } },
-      reply,
-      expectedVersion,
-    );
+    return this.run(caller, id, { type: 'RemoveContactPhone', data: { number } }, reply);
   }
 
   @Post(':id/addresses')
@@ -270,36 +230,25 @@ export class ContactsController {
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412, 422)
   addAddress(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Body() dto: PostalAddressDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
     const data = { ...dto, addressId: dto.addressId ?? randomUUID() };
-    return this.run(tenant, user, id, { type: 'AddContactAddress', data }, reply, expectedVersion);
+    return this.run(caller, id, { type: 'AddContactAddress', data }, reply);
   }
 
   @Delete(':id/addresses/:addressId')
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(401, 403, 404, 409, 410, 412)
   removeAddress(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
     @Param('addressId') addressId: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(
-      tenant,
-      user,
-      id,
-      { type: 'RemoveContactAddress', data: { addressId } },
-      reply,
-      expectedVersion,
-    );
+    return this.run(caller, id, { type: 'RemoveContactAddress', data: { addressId } }, reply);
   }
 
   @Post(':id/tags')
@@ -307,88 +256,61 @@ export class ContactsController {
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412, 422)
   tag(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Body() dto: TagsDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(
-      tenant,
-      user,
-      id,
-      { type: 'TagContact', data: { tags: dto.tags } },
-      reply,
-      expectedVersion,
-    );
+    return this.run(caller, id, { type: 'TagContact', data: { tags: dto.tags } }, reply);
   }
 
   @Delete(':id/tags/:tag')
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(401, 403, 404, 409, 410, 412, 422)
   untag(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
     @Param('tag') tag: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(
-      tenant,
-      user,
-      id,
-      { type: 'UntagContact', data: { tag } },
-      reply,
-      expectedVersion,
-    );
+    return this.run(caller, id, { type: 'UntagContact', data: { tag } }, reply);
   }
 
   @Patch(':id/custom-fields')
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412, 422)
   async setCustomFields(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') id: string,
-    @IfMatch() expectedVersion: number | undefined,
     @Body() dto: CustomFieldValuesDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    const customFieldCatalogue = await this.customFields.fieldsOf(tenant);
+    const customFieldCatalogue = await this.customFields.fieldsOf(caller.tenant);
     return this.run(
-      tenant,
-      user,
+      caller,
       id,
       { type: 'SetContactCustomFields', data: { values: dto.values, customFieldCatalogue } },
       reply,
-      expectedVersion,
     );
   }
 
   private async run(
-    tenant: string,
-    user: AuthenticatedUser,
+    caller: CommandCaller,
     id: string,
     command: ContactCommand,
     reply: FastifyReply,
-    expectedVersion: number | undefined,
   ): Promise<ContactView> {
-    const result = await this.aggregates.execute(contactDecider, contactStreamId(id), command, {
-      tenant,
-      actor: user.sub,
-      expectedVersion,
-    });
-    return this.respond(id, result, reply);
+    const result = await this.aggregates.execute(
+      contactDecider,
+      contactStreamId(id),
+      command,
+      caller,
+    );
+    return answerCommand(reply, this.view(id, result));
   }
 
-  private respond(
-    id: string,
-    result: CommandResult<ContactState>,
-    reply: FastifyReply,
-  ): ContactView {
-    setETag(reply, result.nextExpectedVersion);
+  /** The contact as GET /contacts/{id} shows it, from the state the command folded. */
+  private view(id: string, result: CommandResult<ContactState>): ContactView {
     return toContactView(id, result.state, result.nextExpectedVersion);
   }
 }

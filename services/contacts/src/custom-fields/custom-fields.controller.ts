@@ -3,10 +3,10 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nest
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
-  CurrentUser,
+  Caller,
   Roles,
   Tenant,
-  type AuthenticatedUser,
+  type CommandCaller,
   AggregateCommands,
 } from '@crm/platform';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
@@ -75,11 +75,10 @@ export class CustomFieldsController {
   @ApiOkResponse({ type: [CustomFieldView], description: 'The catalogue after the change' })
   @ApiProblems(400, 401, 403, 409, 422)
   define(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller({ ifMatch: false }) caller: CommandCaller,
     @Body() dto: DefineCustomFieldDto,
   ): Promise<CustomFieldDefinition[]> {
-    return this.run(tenant, user, {
+    return this.run(caller, {
       type: 'DefineCustomField',
       data: { key: dto.key, label: dto.label, fieldType: dto.type, options: dto.options },
     });
@@ -89,12 +88,11 @@ export class CustomFieldsController {
   @ApiOkResponse({ type: [CustomFieldView] })
   @ApiProblems(400, 401, 403, 404, 422)
   changeOptions(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller({ ifMatch: false }) caller: CommandCaller,
     @Param('key') key: string,
     @Body() dto: CustomFieldOptionsDto,
   ): Promise<CustomFieldDefinition[]> {
-    return this.run(tenant, user, {
+    return this.run(caller, {
       type: 'ChangeCustomFieldOptions',
       data: { key, options: dto.options },
     });
@@ -104,23 +102,22 @@ export class CustomFieldsController {
   @ApiOkResponse({ type: [CustomFieldView] })
   @ApiProblems(401, 403, 404)
   retire(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller({ ifMatch: false }) caller: CommandCaller,
     @Param('key') key: string,
   ): Promise<CustomFieldDefinition[]> {
-    return this.run(tenant, user, { type: 'RetireCustomField', data: { key } });
+    return this.run(caller, { type: 'RetireCustomField', data: { key } });
   }
 
+  /** Callers come without If-Match (`ifMatch: false`): catalogue answers carry no ETag to send back. */
   private async run(
-    tenant: string,
-    user: AuthenticatedUser,
+    caller: CommandCaller,
     command: CustomFieldCommand,
   ): Promise<CustomFieldDefinition[]> {
     const result = await this.aggregates.execute(
       customFieldDecider,
       CUSTOM_FIELD_CATALOGUE_STREAM,
       command,
-      { tenant, actor: user.sub },
+      caller,
     );
     return Object.values(result.state.fields);
   }

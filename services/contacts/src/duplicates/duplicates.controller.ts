@@ -2,11 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
-  CurrentUser,
+  answerCommand,
+  Caller,
   Roles,
   Tenant,
-  setETag,
-  type AuthenticatedUser,
+  type CommandCaller,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { ContactView } from '../contacts/contact.dto';
@@ -58,19 +58,13 @@ export class DuplicatesController {
   @ApiOkResponse({ type: ContactView, description: 'The survivor after the merge' })
   @ApiProblems(400, 401, 403, 404, 409, 410, 422)
   async merge(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('id') survivorId: string,
     @Body() dto: MergeDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
     contactStreamId(dto.duplicateId);
-    const { state, version } = await this.merges.merge(
-      { tenant, actor: user.sub },
-      survivorId,
-      dto.duplicateId,
-    );
-    setETag(reply, version);
-    return toContactView(survivorId.toLowerCase(), state, version);
+    const { state, version } = await this.merges.merge(caller, survivorId, dto.duplicateId);
+    return answerCommand(reply, toContactView(survivorId.toLowerCase(), state, version));
   }
 }

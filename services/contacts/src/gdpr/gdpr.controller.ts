@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentUser, Roles, Tenant, type AuthenticatedUser } from '@crm/platform';
+import { ApiProblems, Caller, Roles, Tenant, type CommandCaller } from '@crm/platform';
 import { MANAGERS } from '../shared/roles';
 import { EraseService } from './erase.service';
 import { ExportService } from './export.service';
@@ -25,11 +25,11 @@ export class GdprController {
   })
   @ApiProblems(401, 403, 404)
   async erase(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    // Erasure spans every stream of the person: no single version for If-Match to name.
+    @Caller({ ifMatch: false }) caller: CommandCaller,
     @Param('id') id: string,
   ): Promise<{ erased: string[] }> {
-    return { erased: await this.erasure.erase({ tenant, actor: user.sub }, id) };
+    return { erased: await this.erasure.erase(caller, id) };
   }
 
   @Get('export')

@@ -27,11 +27,11 @@ import {
 } from '@nestjs/swagger';
 import {
   ApiProblems,
-  CurrentUser,
+  Caller,
   ProblemException,
   Roles,
   Tenant,
-  type AuthenticatedUser,
+  type CommandCaller,
 } from '@crm/platform';
 import { Type } from 'class-transformer';
 import { IsBooleanString, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -138,8 +138,8 @@ export class ImportsController implements OnModuleInit {
   @ApiOkResponse({ type: ImportSummaryView, description: 'Final report; rows via GET .../rows' })
   @ApiProblems(400, 401, 403, 409, 413, 415, 422)
   async run(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    // Every row is a contact of its own: If-Match names no version of any of them.
+    @Caller({ ifMatch: false }) caller: CommandCaller,
     @Param('importId') rawId: string,
     @Query() query: ImportQuery,
     @Req() request: FastifyRequest,
@@ -155,7 +155,7 @@ export class ImportsController implements OnModuleInit {
       );
     }
     const { summary, replayed } = await this.imports.run(
-      { tenant, actor: user.sub },
+      caller,
       importId,
       query.dryRun === 'true',
       pipeline(body, limitBytes(MAX_IMPORT_BYTES), () => undefined),

@@ -1,13 +1,15 @@
 /** Logging an interaction with a contact (and optionally other contacts who took part). */
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
-  CurrentUser,
+  Caller,
   Roles,
-  Tenant,
-  type AuthenticatedUser,
+  type CommandCaller,
   AggregateCommands,
+  CLOCK,
+  isoNow,
+  type Clock,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -22,21 +24,24 @@ import { ContactErrors } from '../contacts/contact.errors';
 @Controller('contacts/:id/interactions')
 @Roles(...WRITERS)
 export class InteractionsController {
-  constructor(private readonly aggregates: AggregateCommands) {}
+  constructor(
+    private readonly aggregates: AggregateCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ type: InteractionLoggedView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 422)
   async log(
-    @Tenant() tenant: string,
-    @CurrentUser() user: AuthenticatedUser,
+    // A new interaction of its own: an If-Match (a contact's ETag) names no version of it.
+    @Caller({ ifMatch: false }) caller: CommandCaller,
     @Param('id') id: string,
     @Body() dto: LogInteractionDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InteractionLoggedView> {
     const { otherContactIds = [], ...rest } = dto;
     const contactIds = [id, ...otherContactIds].map((c) => c.toLowerCase());
-    for (const contactId of contactIds) await this.assertActive(tenant, contactId);
+    for (const contactId of contactIds) await this.assertActive(caller.tenant, contactId);
     const interactionId = randomUUID();
     await this.aggregates.execute(
       interactionDecider,
@@ -47,11 +52,11 @@ export class InteractionsController {
           ...rest,
           interactionId,
           contactIds,
-          userId: dto.userId ?? user.sub,
-          now: new Date().toISOString(),
+          userId: dto.userId ?? caller.actor,
+          now: isoNow(this.clock),
         },
       },
-      { tenant, actor: user.sub },
+      caller,
     );
     void reply.header('location', `/contacts/${id}/timeline`);
     return { interactionId, contactIds };

@@ -1,17 +1,25 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerCommand,
+  answerCreated,
+  Caller,
   CurrentUser,
-  IfMatch,
   Roles,
   setETag,
+  viewAfterWrite,
   type AuthenticatedUser,
+  type CommandAnswer,
+  type CommandCaller,
   AggregateCommands,
+  CLOCK,
+  isoNow,
+  type Clock,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { accepted, callerOf, CommandAccepted, nowIso, SELLERS } from '../infrastructure/http';
+import { SELLERS } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
 import type { ActivityCommand } from './activity.commands';
 import { activityDecider } from './activity.decider';
@@ -32,6 +40,7 @@ import { ActivityErrors } from './activity.errors';
 export class ActivitiesController {
   constructor(
     private readonly commands: AggregateCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly queries: ActivityQueries,
   ) {}
 
@@ -40,19 +49,22 @@ export class ActivitiesController {
   @ApiOperation({
     summary: 'Log a sales call, meeting or task (scheduled, or already held with its outcome)',
   })
-  @ApiCreatedResponse({ type: CommandAccepted })
+  @ApiCreatedResponse({
+    type: ActivityDto,
+    description: 'The new activity; ETag = version, Location',
+  })
   @ApiProblems(400, 401, 403, 422)
   async log(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Body() dto: LogActivityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<CommandAnswer<ActivityDto>> {
     const activityId = randomUUID();
     const reminders = (dto.reminders ?? []).map((r) => ({
       reminderId: r.reminderId ?? randomUUID(),
       remindAt: r.remindAt,
     }));
-    const result = await this.commands.execute(
+    const { nextExpectedVersion } = await this.commands.execute(
       activityDecider,
       STREAM.activity(activityId),
       {
@@ -60,14 +72,18 @@ export class ActivitiesController {
         data: {
           ...dto,
           activityId,
-          assigneeId: dto.assigneeId ?? user.sub,
+          assigneeId: dto.assigneeId ?? caller.actor,
           reminders,
-          at: nowIso(),
+          at: isoNow(this.clock),
         },
       },
-      callerOf(user),
+      caller,
     );
-    return accepted(reply, activityId, result.nextExpectedVersion, `/activities/${activityId}`);
+    return answerCreated(
+      reply,
+      await this.view(caller.tenant, activityId, nextExpectedVersion),
+      `/activities/${activityId}`,
+    );
   }
 
   @Get('due')
@@ -77,7 +93,12 @@ export class ActivitiesController {
   @ApiOkResponse({ type: [ActivityDto] })
   @ApiProblems(400, 401)
   due(@CurrentUser() user: AuthenticatedUser, @Query() query: DueQueryDto): Promise<ActivityDto[]> {
-    return this.queries.due(user.tenant, query.assigneeId ?? user.sub, query.withinHours ?? 24);
+    return this.queries.due(
+      user.tenant,
+      query.assigneeId ?? user.sub,
+      query.withinHours ?? 24,
+      this.clock.now(),
+    );
   }
 
   @Get(':activityId')
@@ -88,7 +109,7 @@ export class ActivitiesController {
     @Param('activityId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const activity = await this.queries.get(user.tenant, id);
+    const activity = await this.queries.get(user.tenant, id, this.clock.now());
     if (!activity) throw ActivityErrors.activityNotFound();
     setETag(reply, activity.version);
     return activity;
@@ -97,18 +118,17 @@ export class ActivitiesController {
   @Post(':activityId/complete')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: ActivityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   complete(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('activityId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: CompleteActivityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, {
+  ): Promise<CommandAnswer<ActivityDto>> {
+    return this.run(caller, id, reply, {
       type: 'CompleteActivity',
-      data: { ...dto, at: nowIso() },
+      data: { ...dto, at: isoNow(this.clock) },
     });
   }
 
@@ -116,67 +136,80 @@ export class ActivitiesController {
   @HttpCode(200)
   @Roles(...SELLERS)
   @ApiOperation({ summary: 'Move the due time; unfired reminders move with it' })
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: ActivityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   reschedule(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('activityId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: RescheduleActivityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, {
+  ): Promise<CommandAnswer<ActivityDto>> {
+    return this.run(caller, id, reply, {
       type: 'RescheduleActivity',
-      data: { ...dto, at: nowIso() },
+      data: { ...dto, at: isoNow(this.clock) },
     });
   }
 
   @Post(':activityId/reminders')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: ActivityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   addReminder(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('activityId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: ReminderDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, {
+  ): Promise<CommandAnswer<ActivityDto>> {
+    return this.run(caller, id, reply, {
       type: 'AddReminder',
-      data: { reminderId: dto.reminderId ?? randomUUID(), remindAt: dto.remindAt, at: nowIso() },
+      data: {
+        reminderId: dto.reminderId ?? randomUUID(),
+        remindAt: dto.remindAt,
+        at: isoNow(this.clock),
+      },
     });
   }
 
   @Post(':activityId/cancel')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: ActivityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   cancel(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('activityId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: CancelActivityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, { type: 'CancelActivity', data: { ...dto, at: nowIso() } });
+  ): Promise<CommandAnswer<ActivityDto>> {
+    return this.run(caller, id, reply, {
+      type: 'CancelActivity',
+      data: { ...dto, at: isoNow(this.clock) },
+    });
   }
 
   private async run(
-    user: AuthenticatedUser,
+    caller: CommandCaller,
     id: string,
-    version: number | undefined,
     reply: FastifyReply,
     command: ActivityCommand,
-  ): Promise<CommandAccepted> {
-    const result = await this.commands.execute(
+  ): Promise<CommandAnswer<ActivityDto>> {
+    const { nextExpectedVersion } = await this.commands.execute(
       activityDecider,
       STREAM.activity(id),
       command,
-      callerOf(user, version),
+      caller,
     );
-    return accepted(reply, id, result.nextExpectedVersion);
+    return answerCommand(reply, await this.view(caller.tenant, id, nextExpectedVersion));
+  }
+
+  /** The activity as GET /activities/{activityId} shows it. */
+  private async view(
+    tenant: string,
+    id: string,
+    version: number,
+  ): Promise<CommandAnswer<ActivityDto>> {
+    const view = await this.queries.get(tenant, id, this.clock.now());
+    return viewAfterWrite(view, { id, version });
   }
 }

@@ -115,6 +115,7 @@ export class DueQueryDto {
 }
 
 export class ActivityDto {
+  @ApiProperty({ description: 'The resource id (same as activityId)' }) id!: string;
   @ApiProperty() activityId!: string;
   @ApiProperty({ enum: ACTIVITY_KINDS }) kind!: string;
   @ApiProperty() subject!: string;

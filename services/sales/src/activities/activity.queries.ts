@@ -15,11 +15,8 @@ interface Row {
 export class ActivityQueries {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async get(
-    tenant: string,
-    activityId: string,
-    now = new Date(),
-  ): Promise<ActivityDto | undefined> {
+  /** `now` (the service's clock) decides the due status. */
+  async get(tenant: string, activityId: string, now: Date): Promise<ActivityDto | undefined> {
     const { rows } = await this.pool.query<Row>(
       `SELECT a.state, a.version, c.display_name AS contact_name FROM ${S}.activities a
        LEFT JOIN ${S}.contact_directory c ON c.tenant = a.tenant AND c.contact_id = a.contact_id
@@ -34,7 +31,7 @@ export class ActivityQueries {
     tenant: string,
     assigneeId: string,
     withinHours: number,
-    now = new Date(),
+    now: Date,
   ): Promise<ActivityDto[]> {
     const { rows } = await this.pool.query<Row>(
       `SELECT a.state, a.version, c.display_name AS contact_name FROM ${S}.activities a
@@ -51,6 +48,7 @@ function toDto(row: Row, now: Date, withinHours = 24): ActivityDto {
   const s = row.state;
   const d = s.details!;
   return {
+    id: s.activityId,
     activityId: s.activityId,
     kind: d.kind,
     subject: d.subject,

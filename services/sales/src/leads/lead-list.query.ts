@@ -58,6 +58,7 @@ export class LeadListQuery {
 
 function summary(row: LeadRow): LeadSummaryDto {
   return {
+    id: row.lead_id,
     leadId: row.lead_id,
     name: row.name,
     ...(row.email ? { email: row.email } : {}),

@@ -153,6 +153,7 @@ export class ScoreReasonDto {
 }
 
 export class LeadSummaryDto {
+  @ApiProperty({ description: 'The resource id (same as leadId)' }) id!: string;
   @ApiProperty() leadId!: string;
   @ApiProperty() name!: string;
   @ApiPropertyOptional() email?: string;

@@ -5,6 +5,7 @@ import {
   Get,
   Headers,
   HttpCode,
+  Inject,
   Param,
   Post,
   Put,
@@ -14,18 +15,26 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerCommand,
+  answerCreated,
+  Caller,
   CurrentUser,
-  IfMatch,
   Roles,
   setETag,
+  viewAfterWrite,
   type AuthenticatedUser,
+  type CommandAnswer,
+  type CommandCaller,
   AggregateCommands,
+  CLOCK,
+  isoNow,
+  type Clock,
 } from '@crm/platform';
 import { DomainError } from '@crm/event-sourcing';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { PersonalData } from '../integration/personal-data';
-import { accepted, callerOf, CommandAccepted, nowIso, SELLERS } from '../infrastructure/http';
+import { SELLERS } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
 import { LeadConversion } from './lead-conversion';
 import { leadDecider } from './lead.decider';
@@ -53,6 +62,7 @@ import { LeadErrors } from './lead.errors';
 export class LeadsController {
   constructor(
     private readonly commands: AggregateCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly leads: LeadListQuery,
     private readonly personalData: PersonalData,
     private readonly conversion: LeadConversion,
@@ -64,21 +74,25 @@ export class LeadsController {
     summary:
       'Capture a lead (web form, import, campaign response, referral, by hand); it is scored at once',
   })
-  @ApiCreatedResponse({ type: CommandAccepted })
+  @ApiCreatedResponse({ type: LeadDto, description: 'The new lead; ETag = version, Location' })
   @ApiProblems(400, 401, 403, 422)
   async capture(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Body() dto: CaptureLeadDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<CommandAnswer<LeadDto>> {
     const leadId = randomUUID();
-    const result = await this.commands.execute(
+    const { nextExpectedVersion } = await this.commands.execute(
       leadDecider,
       STREAM.lead(leadId),
-      { type: 'CaptureLead', data: { leadId, ...dto, at: nowIso() } },
-      callerOf(user),
+      { type: 'CaptureLead', data: { leadId, ...dto, at: isoNow(this.clock) } },
+      caller,
     );
-    return accepted(reply, leadId, result.nextExpectedVersion, `/leads/${leadId}`);
+    return answerCreated(
+      reply,
+      await this.view(caller.tenant, leadId, nextExpectedVersion),
+      `/leads/${leadId}`,
+    );
   }
 
   @Post('import')
@@ -91,7 +105,8 @@ export class LeadsController {
   @ApiOkResponse({ type: ImportResultDto })
   @ApiProblems(400, 401, 403, 422)
   async import(
-    @CurrentUser() user: AuthenticatedUser,
+    // Every row is a new lead: If-Match names no version of any of them.
+    @Caller({ ifMatch: false }) caller: CommandCaller,
     @Body() dto: ImportLeadsDto,
   ): Promise<ImportResultDto> {
     const result: ImportResultDto = { leadIds: [], rejected: [] };
@@ -109,10 +124,10 @@ export class LeadsController {
               campaignId: dto.campaignId,
               ownerId: dto.ownerId,
               profile,
-              at: nowIso(),
+              at: isoNow(this.clock),
             },
           },
-          callerOf(user),
+          caller,
         );
         result.leadIds.push(leadId);
       } catch (error) {
@@ -152,36 +167,35 @@ export class LeadsController {
   @HttpCode(200)
   @Roles(...SELLERS)
   @ApiOperation({ summary: 'Replace the profile (If-Match); the lead is rescored' })
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: LeadDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   updateProfile(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('leadId') leadId: string,
-    @IfMatch() version: number | undefined,
     @Body() profile: LeadProfileDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, leadId, { type: 'UpdateLeadProfile', data: { profile } }, reply, version);
+  ): Promise<CommandAnswer<LeadDto>> {
+    return this.run(caller, leadId, { type: 'UpdateLeadProfile', data: { profile } }, reply);
   }
 
   @Post(':leadId/engagements')
   @HttpCode(200)
   @Roles(...SELLERS, 'marketer', 'integrator')
   @ApiOperation({ summary: 'Record an interaction or campaign click; the lead is rescored' })
-  @ApiOkResponse({ type: CommandAccepted })
-  @ApiProblems(400, 401, 403, 404, 422)
+  @ApiOkResponse({ type: LeadDto })
+  @ApiProblems(400, 401, 403, 404, 412, 422)
   engage(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('leadId') leadId: string,
     @Body() dto: RecordEngagementDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<CommandAnswer<LeadDto>> {
     return this.run(
-      user,
+      caller,
       leadId,
       {
         type: 'RecordLeadEngagement',
-        data: { kind: dto.kind, campaignId: dto.campaignId, at: dto.at ?? nowIso() },
+        data: { kind: dto.kind, campaignId: dto.campaignId, at: dto.at ?? isoNow(this.clock) },
       },
       reply,
     );
@@ -190,56 +204,59 @@ export class LeadsController {
   @Post(':leadId/work')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: LeadDto })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   startWork(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('leadId') leadId: string,
-    @IfMatch() version: number | undefined,
     @Body() dto: StartWorkingDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<CommandAnswer<LeadDto>> {
     return this.run(
-      user,
+      caller,
       leadId,
-      { type: 'StartWorkingLead', data: { ownerId: dto.ownerId ?? user.sub, at: nowIso() } },
+      {
+        type: 'StartWorkingLead',
+        data: { ownerId: dto.ownerId ?? caller.actor, at: isoNow(this.clock) },
+      },
       reply,
-      version,
     );
   }
 
   @Post(':leadId/qualify')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: LeadDto })
   @ApiProblems(401, 403, 404, 409, 412)
   qualify(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('leadId') leadId: string,
-    @IfMatch() version: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, leadId, { type: 'QualifyLead', data: { at: nowIso() } }, reply, version);
+  ): Promise<CommandAnswer<LeadDto>> {
+    return this.run(
+      caller,
+      leadId,
+      { type: 'QualifyLead', data: { at: isoNow(this.clock) } },
+      reply,
+    );
   }
 
   @Post(':leadId/disqualify')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: LeadDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   disqualify(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('leadId') leadId: string,
-    @IfMatch() version: number | undefined,
     @Body() dto: DisqualifyLeadDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<CommandAnswer<LeadDto>> {
     return this.run(
-      user,
+      caller,
       leadId,
-      { type: 'DisqualifyLead', data: { reason: dto.reason, at: nowIso() } },
+      { type: 'DisqualifyLead', data: { reason: dto.reason, at: isoNow(this.clock) } },
       reply,
-      version,
     );
   }
 
@@ -255,15 +272,14 @@ export class LeadsController {
   @ApiOkResponse({ type: LeadConvertedDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   async convert(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('leadId') leadId: string,
-    @IfMatch() ifMatch: number | undefined,
     @Body() dto: ConvertLeadDto,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('authorization') authorization: string,
   ): Promise<LeadConvertedDto> {
     const { converted, version } = await this.conversion.convert(leadId, dto, {
-      ...callerOf(user, ifMatch),
+      ...caller,
       authorization,
     });
     setETag(reply, version);
@@ -295,18 +311,26 @@ export class LeadsController {
   }
 
   private async run(
-    user: AuthenticatedUser,
+    caller: CommandCaller,
     leadId: string,
     command: LeadCommand,
     reply: FastifyReply,
-    version?: number,
-  ): Promise<CommandAccepted> {
-    const result = await this.commands.execute(
+  ): Promise<CommandAnswer<LeadDto>> {
+    const { nextExpectedVersion } = await this.commands.execute(
       leadDecider,
       STREAM.lead(leadId),
       command,
-      callerOf(user, version),
+      caller,
     );
-    return accepted(reply, leadId, result.nextExpectedVersion);
+    return answerCommand(reply, await this.view(caller.tenant, leadId, nextExpectedVersion));
+  }
+
+  /** The lead as GET /leads/{leadId} shows it. */
+  private async view(
+    tenant: string,
+    leadId: string,
+    version: number,
+  ): Promise<CommandAnswer<LeadDto>> {
+    return viewAfterWrite(await this.leads.get(tenant, leadId), { id: leadId, version });
   }
 }

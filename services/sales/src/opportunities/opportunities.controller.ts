@@ -3,6 +3,7 @@ import {
   Controller,
   Get,
   HttpCode,
+  Inject,
   Param,
   Patch,
   Post,
@@ -13,16 +14,24 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerCommand,
+  answerCreated,
+  Caller,
   CurrentUser,
-  IfMatch,
   Roles,
   setETag,
+  viewAfterWrite,
   type AuthenticatedUser,
+  type CommandAnswer,
+  type CommandCaller,
   AggregateCommands,
+  CLOCK,
+  isoNow,
+  type Clock,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { accepted, callerOf, CommandAccepted, nowIso, SELLERS } from '../infrastructure/http';
+import { SELLERS } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
 import { loadPipelineSnapshot } from '../pipelines/pipeline-snapshot';
 import type { OpportunityCommand, PipelineSnapshot } from './opportunity.commands';
@@ -49,35 +58,44 @@ import { OpportunityErrors } from './opportunity.errors';
 export class OpportunitiesController {
   constructor(
     private readonly commands: AggregateCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly queries: OpportunityQueries,
   ) {}
 
   @Post('opportunities')
   @Roles(...SELLERS)
   @ApiOperation({ summary: 'Open a deal in a pipeline (first open stage unless given)' })
-  @ApiCreatedResponse({ type: CommandAccepted })
+  @ApiCreatedResponse({
+    type: OpportunityDto,
+    description: 'The new deal; ETag = version, Location',
+  })
   @ApiProblems(400, 401, 403, 422)
   async open(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Body() dto: OpenOpportunityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<CommandAnswer<OpportunityDto>> {
     const opportunityId = randomUUID();
-    const pipeline = await loadPipelineSnapshot(this.commands, user.tenant, dto.pipelineId);
+    const pipeline = await loadPipelineSnapshot(this.commands, caller.tenant, dto.pipelineId);
     const { pipelineId: _, ...rest } = dto;
-    const result = await this.commands.execute(
+    const { nextExpectedVersion } = await this.commands.execute(
       opportunityDecider,
       STREAM.opportunity(opportunityId),
       {
         type: 'OpenOpportunity',
-        data: { ...rest, opportunityId, pipeline, ownerId: dto.ownerId ?? user.sub, at: nowIso() },
+        data: {
+          ...rest,
+          opportunityId,
+          pipeline,
+          ownerId: dto.ownerId ?? caller.actor,
+          at: isoNow(this.clock),
+        },
       },
-      callerOf(user),
+      caller,
     );
-    return accepted(
+    return answerCreated(
       reply,
-      opportunityId,
-      result.nextExpectedVersion,
+      await this.view(caller.tenant, opportunityId, nextExpectedVersion),
       `/opportunities/${opportunityId}`,
     );
   }
@@ -125,34 +143,32 @@ export class OpportunitiesController {
     summary:
       'Move to another open stage; skipping stages needs a reason (422 StageSkipRequiresReason)',
   })
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   changeStage(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('opportunityId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: ChangeStageDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.withPipeline(user, id, v, reply, (pipeline) => ({
+  ): Promise<CommandAnswer<OpportunityDto>> {
+    return this.withPipeline(caller, id, reply, (pipeline) => ({
       type: 'ChangeOpportunityStage',
-      data: { pipeline, ...dto, at: nowIso() },
+      data: { pipeline, ...dto, at: isoNow(this.clock) },
     }));
   }
 
   @Put('opportunities/:opportunityId/probability')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   probability(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('opportunityId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: OverrideProbabilityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, {
+  ): Promise<CommandAnswer<OpportunityDto>> {
+    return this.run(caller, id, reply, {
       type: 'OverrideOpportunityProbability',
       data: { probability: dto.probability },
     });
@@ -163,133 +179,134 @@ export class OpportunitiesController {
   @ApiOperation({
     summary: 'Change name, amount, currency, expected close date or forecast category (If-Match)',
   })
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   update(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('opportunityId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: UpdateOpportunityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, { type: 'UpdateOpportunity', data: dto });
+  ): Promise<CommandAnswer<OpportunityDto>> {
+    return this.run(caller, id, reply, { type: 'UpdateOpportunity', data: dto });
   }
 
   @Put('opportunities/:opportunityId/owner')
   @HttpCode(200)
   @Roles('admin', 'sales-manager')
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   reassign(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('opportunityId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: ReassignDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, { type: 'ReassignOpportunity', data: dto });
+  ): Promise<CommandAnswer<OpportunityDto>> {
+    return this.run(caller, id, reply, { type: 'ReassignOpportunity', data: dto });
   }
 
   @Put('opportunities/:opportunityId/line-items')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   lineItems(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('opportunityId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: SetLineItemsDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, { type: 'SetOpportunityLineItems', data: dto });
+  ): Promise<CommandAnswer<OpportunityDto>> {
+    return this.run(caller, id, reply, { type: 'SetOpportunityLineItems', data: dto });
   }
 
   @Post('opportunities/:opportunityId/win')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   win(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('opportunityId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: WinDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.withPipeline(user, id, v, reply, (pipeline) => ({
+  ): Promise<CommandAnswer<OpportunityDto>> {
+    return this.withPipeline(caller, id, reply, (pipeline) => ({
       type: 'WinOpportunity',
-      data: { pipeline, reason: dto.reason, at: nowIso() },
+      data: { pipeline, reason: dto.reason, at: isoNow(this.clock) },
     }));
   }
 
   @Post('opportunities/:opportunityId/lose')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   lose(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('opportunityId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: LoseDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.withPipeline(user, id, v, reply, (pipeline) => ({
+  ): Promise<CommandAnswer<OpportunityDto>> {
+    return this.withPipeline(caller, id, reply, (pipeline) => ({
       type: 'LoseOpportunity',
-      data: { pipeline, ...dto, at: nowIso() },
+      data: { pipeline, ...dto, at: isoNow(this.clock) },
     }));
   }
 
   @Post('opportunities/:opportunityId/reopen')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   reopen(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('opportunityId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: ReopenDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.withPipeline(user, id, v, reply, (pipeline) => ({
+  ): Promise<CommandAnswer<OpportunityDto>> {
+    return this.withPipeline(caller, id, reply, (pipeline) => ({
       type: 'ReopenOpportunity',
-      data: { pipeline, ...dto, at: nowIso() },
+      data: { pipeline, ...dto, at: isoNow(this.clock) },
     }));
   }
 
   /** Stage rules need the deal's pipeline as it is now. */
   private async withPipeline(
-    user: AuthenticatedUser,
+    caller: CommandCaller,
     id: string,
-    version: number | undefined,
     reply: FastifyReply,
     command: (pipeline: PipelineSnapshot) => OpportunityCommand,
-  ) {
+  ): Promise<CommandAnswer<OpportunityDto>> {
     const { state } = await this.commands.load(
       opportunityDecider,
-      user.tenant,
+      caller.tenant,
       STREAM.opportunity(id),
     );
     if (!state.exists) throw OpportunityErrors.opportunityNotFound();
-    const pipeline = await loadPipelineSnapshot(this.commands, user.tenant, state.pipelineId);
-    return this.run(user, id, version, reply, command(pipeline));
+    const pipeline = await loadPipelineSnapshot(this.commands, caller.tenant, state.pipelineId);
+    return this.run(caller, id, reply, command(pipeline));
   }
 
   private async run(
-    user: AuthenticatedUser,
+    caller: CommandCaller,
     id: string,
-    version: number | undefined,
     reply: FastifyReply,
     command: OpportunityCommand,
-  ): Promise<CommandAccepted> {
-    const result = await this.commands.execute(
+  ): Promise<CommandAnswer<OpportunityDto>> {
+    const { nextExpectedVersion } = await this.commands.execute(
       opportunityDecider,
       STREAM.opportunity(id),
       command,
-      callerOf(user, version),
+      caller,
     );
-    return accepted(reply, id, result.nextExpectedVersion);
+    return answerCommand(reply, await this.view(caller.tenant, id, nextExpectedVersion));
+  }
+
+  /** The deal as GET /opportunities/{opportunityId} shows it. */
+  private async view(
+    tenant: string,
+    id: string,
+    version: number,
+  ): Promise<CommandAnswer<OpportunityDto>> {
+    return viewAfterWrite(await this.queries.get(tenant, id), { id, version });
   }
 }

@@ -144,6 +144,7 @@ export class StageVisitDto {
 }
 
 export class OpportunityDto {
+  @ApiProperty({ description: 'The resource id (same as opportunityId)' }) id!: string;
   @ApiProperty() opportunityId!: string;
   @ApiProperty() name!: string;
   @ApiProperty() pipelineId!: string;

@@ -68,6 +68,7 @@ export class OrderReasonDto {
 }
 
 export class OrderDto {
+  @ApiProperty({ description: 'The resource id (same as orderId)' }) id!: string;
   @ApiProperty() orderId!: string;
   @ApiProperty({ enum: ['quote', 'api'] }) source!: string;
   @ApiProperty({ enum: ['placed', 'fulfilled', 'cancelled', 'returned'] }) status!: string;

@@ -33,6 +33,7 @@ export class OrderQueries {
 function toDto(r: any): OrderDto {
   const { lines: _, ...totals } = r.totals;
   return {
+    id: r.order_id,
     orderId: r.order_id,
     source: r.source,
     status: r.status,

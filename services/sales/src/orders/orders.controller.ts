@@ -1,17 +1,25 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerCommand,
+  answerCreated,
+  Caller,
   CurrentUser,
-  IfMatch,
   Roles,
   setETag,
+  viewAfterWrite,
   type AuthenticatedUser,
+  type CommandAnswer,
+  type CommandCaller,
   AggregateCommands,
+  CLOCK,
+  isoNow,
+  type Clock,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { accepted, callerOf, CommandAccepted, nowIso, SELLERS } from '../infrastructure/http';
+import { SELLERS } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
 import type { OrderCommand } from './order.commands';
 import { orderDecider } from './order.decider';
@@ -24,6 +32,7 @@ import { OrderErrors } from './order.errors';
 export class OrdersController {
   constructor(
     private readonly commands: AggregateCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly orders: OrderQueries,
   ) {}
 
@@ -32,26 +41,33 @@ export class OrdersController {
   @ApiOperation({
     summary: 'Place an order directly (e-commerce integration); totals are computed by the service',
   })
-  @ApiCreatedResponse({ type: CommandAccepted })
+  @ApiCreatedResponse({ type: OrderDto, description: 'The new order; ETag = version, Location' })
   @ApiProblems(400, 401, 403, 422)
   async place(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Body() dto: PlaceOrderDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<CommandAnswer<OrderDto>> {
     const orderId = randomUUID();
     const lines = dto.lines.map((line, i) => ({
       ...line,
       lineId: line.lineId ?? String(i + 1),
       discountBps: line.discountBps ?? 0,
     }));
-    const result = await this.commands.execute(
+    const { nextExpectedVersion } = await this.commands.execute(
       orderDecider,
       STREAM.order(orderId),
-      { type: 'PlaceOrder', data: { ...dto, orderId, source: 'api', lines, at: nowIso() } },
-      callerOf(user),
+      {
+        type: 'PlaceOrder',
+        data: { ...dto, orderId, source: 'api', lines, at: isoNow(this.clock) },
+      },
+      caller,
     );
-    return accepted(reply, orderId, result.nextExpectedVersion, `/orders/${orderId}`);
+    return answerCreated(
+      reply,
+      await this.view(caller.tenant, orderId, nextExpectedVersion),
+      `/orders/${orderId}`,
+    );
   }
 
   @Get('orders/:orderId')
@@ -93,66 +109,71 @@ export class OrdersController {
   @Post('orders/:orderId/fulfil')
   @HttpCode(200)
   @Roles(...SELLERS, 'integrator')
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: OrderDto })
   @ApiProblems(401, 403, 404, 409, 412)
   fulfil(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('orderId') id: string,
-    @IfMatch() v: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, { type: 'FulfillOrder', data: { at: nowIso() } });
+  ): Promise<CommandAnswer<OrderDto>> {
+    return this.run(caller, id, reply, { type: 'FulfillOrder', data: { at: isoNow(this.clock) } });
   }
 
   @Post('orders/:orderId/cancel')
   @HttpCode(200)
   @Roles(...SELLERS, 'integrator')
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   cancel(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('orderId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: OrderReasonDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, {
+  ): Promise<CommandAnswer<OrderDto>> {
+    return this.run(caller, id, reply, {
       type: 'CancelOrder',
-      data: { reason: dto.reason, at: nowIso() },
+      data: { reason: dto.reason, at: isoNow(this.clock) },
     });
   }
 
   @Post('orders/:orderId/return')
   @HttpCode(200)
   @Roles(...SELLERS, 'integrator')
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   returned(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('orderId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: OrderReasonDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, {
+  ): Promise<CommandAnswer<OrderDto>> {
+    return this.run(caller, id, reply, {
       type: 'ReturnOrder',
-      data: { reason: dto.reason, at: nowIso() },
+      data: { reason: dto.reason, at: isoNow(this.clock) },
     });
   }
 
   private async run(
-    user: AuthenticatedUser,
+    caller: CommandCaller,
     id: string,
-    version: number | undefined,
     reply: FastifyReply,
     command: OrderCommand,
-  ): Promise<CommandAccepted> {
-    const result = await this.commands.execute(
+  ): Promise<CommandAnswer<OrderDto>> {
+    const { nextExpectedVersion } = await this.commands.execute(
       orderDecider,
       STREAM.order(id),
       command,
-      callerOf(user, version),
+      caller,
     );
-    return accepted(reply, id, result.nextExpectedVersion);
+    return answerCommand(reply, await this.view(caller.tenant, id, nextExpectedVersion));
+  }
+
+  /** The order as GET /orders/{orderId} shows it. */
+  private async view(
+    tenant: string,
+    id: string,
+    version: number,
+  ): Promise<CommandAnswer<OrderDto>> {
+    return viewAfterWrite(await this.orders.get(tenant, id), { id, version });
   }
 }

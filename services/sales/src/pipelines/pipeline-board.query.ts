@@ -17,6 +17,7 @@ export class PipelineBoardQuery {
       [tenant],
     );
     return rows.map((r) => ({
+      id: r.pipeline_id,
       pipelineId: r.pipeline_id,
       name: r.name,
       stages: r.stages,

@@ -55,6 +55,7 @@ export class RenamePipelineDto {
 }
 
 export class PipelineDto {
+  @ApiProperty({ description: 'The resource id (same as pipelineId)' }) id!: string;
   @ApiProperty() pipelineId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: [StageDto] }) stages!: StageDto[];

@@ -2,17 +2,22 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerCommand,
+  answerCreated,
+  Caller,
   CurrentUser,
-  IfMatch,
   Roles,
   setETag,
+  viewAfterWrite,
   type AuthenticatedUser,
+  type CommandAnswer,
+  type CommandCaller,
   AggregateCommands,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { accepted, callerOf, CommandAccepted } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
+import type { PipelineCommand } from './pipeline.commands';
 import { pipelineDecider } from './pipeline.decider';
 import {
   BoardDto,
@@ -37,21 +42,28 @@ export class PipelinesController {
   @ApiOperation({
     summary: 'Create a named pipeline with ordered stages and default win probabilities',
   })
-  @ApiCreatedResponse({ type: CommandAccepted })
+  @ApiCreatedResponse({
+    type: PipelineDto,
+    description: 'The new pipeline; ETag = version, Location',
+  })
   @ApiProblems(400, 401, 403, 422)
   async create(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Body() dto: CreatePipelineDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<CommandAnswer<PipelineDto>> {
     const pipelineId = randomUUID();
-    const result = await this.commands.execute(
+    const { nextExpectedVersion } = await this.commands.execute(
       pipelineDecider,
       STREAM.pipeline(pipelineId),
       { type: 'CreatePipeline', data: { pipelineId, ...dto } },
-      callerOf(user),
+      caller,
     );
-    return accepted(reply, pipelineId, result.nextExpectedVersion, `/pipelines/${pipelineId}`);
+    return answerCreated(
+      reply,
+      await this.view(caller.tenant, pipelineId, nextExpectedVersion),
+      `/pipelines/${pipelineId}`,
+    );
   }
 
   @Get()
@@ -94,42 +106,55 @@ export class PipelinesController {
   @HttpCode(200)
   @Roles('admin', 'sales-manager')
   @ApiOperation({ summary: 'Revise the stages (If-Match); existing stages cannot be removed' })
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: PipelineDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
-  async revise(
-    @CurrentUser() user: AuthenticatedUser,
+  revise(
+    @Caller() caller: CommandCaller,
     @Param('pipelineId') pipelineId: string,
-    @IfMatch() version: number | undefined,
     @Body() dto: ReviseStagesDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const result = await this.commands.execute(
-      pipelineDecider,
-      STREAM.pipeline(pipelineId),
-      { type: 'RevisePipelineStages', data: dto },
-      callerOf(user, version),
-    );
-    return accepted(reply, pipelineId, result.nextExpectedVersion);
+  ): Promise<CommandAnswer<PipelineDto>> {
+    return this.run(caller, pipelineId, reply, { type: 'RevisePipelineStages', data: dto });
   }
 
   @Put(':pipelineId/name')
   @HttpCode(200)
   @Roles('admin', 'sales-manager')
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: PipelineDto })
   @ApiProblems(400, 401, 403, 404, 412, 422)
-  async rename(
-    @CurrentUser() user: AuthenticatedUser,
+  rename(
+    @Caller() caller: CommandCaller,
     @Param('pipelineId') pipelineId: string,
-    @IfMatch() version: number | undefined,
     @Body() dto: RenamePipelineDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const result = await this.commands.execute(
+  ): Promise<CommandAnswer<PipelineDto>> {
+    return this.run(caller, pipelineId, reply, { type: 'RenamePipeline', data: dto });
+  }
+
+  private async run(
+    caller: CommandCaller,
+    pipelineId: string,
+    reply: FastifyReply,
+    command: PipelineCommand,
+  ): Promise<CommandAnswer<PipelineDto>> {
+    const { nextExpectedVersion } = await this.commands.execute(
       pipelineDecider,
       STREAM.pipeline(pipelineId),
-      { type: 'RenamePipeline', data: dto },
-      callerOf(user, version),
+      command,
+      caller,
     );
-    return accepted(reply, pipelineId, result.nextExpectedVersion);
+    return answerCommand(reply, await this.view(caller.tenant, pipelineId, nextExpectedVersion));
+  }
+
+  /** The pipeline as GET /pipelines/{pipelineId} shows it. */
+  private async view(
+    tenant: string,
+    pipelineId: string,
+    version: number,
+  ): Promise<CommandAnswer<PipelineDto>> {
+    return viewAfterWrite(await this.pipelines.get(tenant, pipelineId), {
+      id: pipelineId,
+      version,
+    });
   }
 }

@@ -38,6 +38,7 @@ export class PriceBookEntryDto {
 }
 
 export class PriceBookDto {
+  @ApiProperty({ description: 'The resource id (same as priceBookId)' }) id!: string;
   @ApiProperty() priceBookId!: string;
   @ApiProperty() name!: string;
   @ApiProperty() isStandard!: boolean;

@@ -2,16 +2,20 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerCommand,
+  answerCreated,
+  Caller,
   CurrentUser,
-  IfMatch,
   Roles,
   setETag,
+  viewAfterWrite,
   type AuthenticatedUser,
+  type CommandAnswer,
+  type CommandCaller,
   AggregateCommands,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { accepted, callerOf, CommandAccepted } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
 import { CatalogQueries } from '../products/catalog.queries';
 import { productDecider } from '../products/product.decider';
@@ -36,21 +40,28 @@ export class PriceBooksController {
 
   @Post()
   @Roles('admin', 'sales-manager')
-  @ApiCreatedResponse({ type: CommandAccepted })
+  @ApiCreatedResponse({
+    type: PriceBookDto,
+    description: 'The new price book; ETag = version, Location',
+  })
   @ApiProblems(400, 401, 403, 422)
   async create(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Body() dto: CreatePriceBookDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<CommandAnswer<PriceBookDto>> {
     const priceBookId = randomUUID();
-    const result = await this.commands.execute(
+    const { nextExpectedVersion } = await this.commands.execute(
       priceBookDecider,
       STREAM.priceBook(priceBookId),
       { type: 'CreatePriceBook', data: { priceBookId, ...dto } },
-      callerOf(user),
+      caller,
     );
-    return accepted(reply, priceBookId, result.nextExpectedVersion, `/price-books/${priceBookId}`);
+    return answerCreated(
+      reply,
+      await this.view(caller.tenant, priceBookId, nextExpectedVersion),
+      `/price-books/${priceBookId}`,
+    );
   }
 
   @Get()
@@ -78,24 +89,23 @@ export class PriceBooksController {
   @Put(':priceBookId/prices/:productId/:currency')
   @HttpCode(200)
   @Roles('admin', 'sales-manager')
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: PriceBookDto })
   @ApiProblems(400, 401, 403, 404, 412, 422)
   async setPrice(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('priceBookId') id: string,
     @Param('productId') productId: string,
     @Param('currency') currency: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: SetListPriceDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<CommandAnswer<PriceBookDto>> {
     const { state: product } = await this.commands.load(
       productDecider,
-      user.tenant,
+      caller.tenant,
       STREAM.product(productId),
     );
     if (!product.exists) throw ProductErrors.productNotFound();
-    return this.run(user, id, v, reply, {
+    return this.run(caller, id, reply, {
       type: 'SetListPrice',
       data: { productId, currency, amountMinor: dto.amountMinor },
     });
@@ -104,32 +114,39 @@ export class PriceBooksController {
   @Delete(':priceBookId/prices/:productId/:currency')
   @HttpCode(200)
   @Roles('admin', 'sales-manager')
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: PriceBookDto })
   @ApiProblems(401, 403, 404, 412, 422)
   removePrice(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('priceBookId') id: string,
     @Param('productId') productId: string,
     @Param('currency') currency: string,
-    @IfMatch() v: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, { type: 'RemoveListPrice', data: { productId, currency } });
+  ): Promise<CommandAnswer<PriceBookDto>> {
+    return this.run(caller, id, reply, { type: 'RemoveListPrice', data: { productId, currency } });
   }
 
   private async run(
-    user: AuthenticatedUser,
+    caller: CommandCaller,
     id: string,
-    version: number | undefined,
     reply: FastifyReply,
     command: PriceBookCommand,
-  ): Promise<CommandAccepted> {
-    const result = await this.commands.execute(
+  ): Promise<CommandAnswer<PriceBookDto>> {
+    const { nextExpectedVersion } = await this.commands.execute(
       priceBookDecider,
       STREAM.priceBook(id),
       command,
-      callerOf(user, version),
+      caller,
     );
-    return accepted(reply, id, result.nextExpectedVersion);
+    return answerCommand(reply, await this.view(caller.tenant, id, nextExpectedVersion));
+  }
+
+  /** The price book as GET /price-books/{priceBookId} shows it. */
+  private async view(
+    tenant: string,
+    id: string,
+    version: number,
+  ): Promise<CommandAnswer<PriceBookDto>> {
+    return viewAfterWrite(await this.catalog.priceBook(tenant, id), { id, version });
   }
 }

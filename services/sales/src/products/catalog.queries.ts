@@ -52,6 +52,7 @@ export class CatalogQueries {
       [tenant, priceBookId],
     );
     return {
+      id: priceBookId,
       priceBookId,
       name: book.rows[0].name,
       isStandard: book.rows[0].is_standard,
@@ -71,6 +72,7 @@ export class CatalogQueries {
 
 function productDto(s: ProductState, version: number): ProductDto {
   return {
+    id: s.productId,
     productId: s.productId,
     sku: s.sku,
     name: s.name,

@@ -93,6 +93,7 @@ export class ConfigurationModelDto {
 }
 
 export class ProductDto {
+  @ApiProperty({ description: 'The resource id (same as productId)' }) id!: string;
   @ApiProperty() productId!: string;
   @ApiProperty() sku!: string;
   @ApiProperty() name!: string;

@@ -2,16 +2,20 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerCommand,
+  answerCreated,
+  Caller,
   CurrentUser,
-  IfMatch,
   Roles,
   setETag,
+  viewAfterWrite,
   type AuthenticatedUser,
+  type CommandAnswer,
+  type CommandCaller,
   AggregateCommands,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { accepted, callerOf, CommandAccepted } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
 import { CatalogQueries } from './catalog.queries';
 import type { ProductCommand } from './product.commands';
@@ -39,13 +43,17 @@ export class ProductsController {
   @Post()
   @Roles(...CATALOGUE_EDITORS)
   @ApiOperation({ summary: 'Create a product (active); the SKU must be unused in the tenant' })
-  @ApiCreatedResponse({ type: CommandAccepted })
+  @ApiCreatedResponse({
+    type: ProductDto,
+    description: 'The new product; ETag = version, Location',
+  })
   @ApiProblems(400, 401, 403, 409, 422)
   async create(
-    @CurrentUser() user: AuthenticatedUser,
+    // If-Match names a version of an existing product: neither new stream (SKU, product) has one.
+    @Caller({ ifMatch: false }) caller: CommandCaller,
     @Body() dto: CreateProductDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<CommandAnswer<ProductDto>> {
     const productId = randomUUID();
     const create: ProductCommand = { type: 'CreateProduct', data: { productId, ...dto } };
     decideProduct(create, initialProductState()); // reserve the SKU only for a valid product
@@ -53,15 +61,19 @@ export class ProductsController {
       skuRegistryDecider,
       STREAM.sku(skuKey(dto.sku)),
       { type: 'ReserveSku', data: { sku: dto.sku, productId } },
-      callerOf(user),
+      caller,
     );
-    const result = await this.commands.execute(
+    const { nextExpectedVersion } = await this.commands.execute(
       productDecider,
       STREAM.product(productId),
       create,
-      callerOf(user),
+      caller,
     );
-    return accepted(reply, productId, result.nextExpectedVersion, `/products/${productId}`);
+    return answerCreated(
+      reply,
+      await this.view(caller.tenant, productId, nextExpectedVersion),
+      `/products/${productId}`,
+    );
   }
 
   @Get()
@@ -91,16 +103,15 @@ export class ProductsController {
   @Put(':productId/info')
   @HttpCode(200)
   @Roles(...CATALOGUE_EDITORS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: ProductDto })
   @ApiProblems(400, 401, 403, 404, 412, 422)
   info(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('productId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: ProductInfoDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, { type: 'ChangeProductInfo', data: dto });
+  ): Promise<CommandAnswer<ProductDto>> {
+    return this.run(caller, id, reply, { type: 'ChangeProductInfo', data: dto });
   }
 
   @Put(':productId/options')
@@ -109,59 +120,64 @@ export class ProductsController {
   @ApiOperation({
     summary: 'Define the CPQ option groups (with price deltas) and rules (requires / excludes)',
   })
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: ProductDto })
   @ApiProblems(400, 401, 403, 404, 412, 422)
   options(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('productId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: ConfigurationModelDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, { type: 'DefineProductOptions', data: { model: dto } });
+  ): Promise<CommandAnswer<ProductDto>> {
+    return this.run(caller, id, reply, { type: 'DefineProductOptions', data: { model: dto } });
   }
 
   @Post(':productId/activate')
   @HttpCode(200)
   @Roles(...CATALOGUE_EDITORS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: ProductDto })
   @ApiProblems(401, 403, 404, 412)
   activate(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('productId') id: string,
-    @IfMatch() v: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, { type: 'ActivateProduct', data: {} });
+  ): Promise<CommandAnswer<ProductDto>> {
+    return this.run(caller, id, reply, { type: 'ActivateProduct', data: {} });
   }
 
   @Post(':productId/deactivate')
   @HttpCode(200)
   @Roles(...CATALOGUE_EDITORS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: ProductDto })
   @ApiProblems(401, 403, 404, 412)
   deactivate(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('productId') id: string,
-    @IfMatch() v: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, { type: 'DeactivateProduct', data: {} });
+  ): Promise<CommandAnswer<ProductDto>> {
+    return this.run(caller, id, reply, { type: 'DeactivateProduct', data: {} });
   }
 
   private async run(
-    user: AuthenticatedUser,
+    caller: CommandCaller,
     id: string,
-    version: number | undefined,
     reply: FastifyReply,
     command: ProductCommand,
-  ): Promise<CommandAccepted> {
-    const result = await this.commands.execute(
+  ): Promise<CommandAnswer<ProductDto>> {
+    const { nextExpectedVersion } = await this.commands.execute(
       productDecider,
       STREAM.product(id),
       command,
-      callerOf(user, version),
+      caller,
     );
-    return accepted(reply, id, result.nextExpectedVersion);
+    return answerCommand(reply, await this.view(caller.tenant, id, nextExpectedVersion));
+  }
+
+  /** The product as GET /products/{productId} shows it. */
+  private async view(
+    tenant: string,
+    id: string,
+    version: number,
+  ): Promise<CommandAnswer<ProductDto>> {
+    return viewAfterWrite(await this.catalog.product(tenant, id), { id, version });
   }
 }

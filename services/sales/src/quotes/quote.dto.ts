@@ -102,6 +102,7 @@ export class QuoteTotalsDto {
 }
 
 export class QuoteDto {
+  @ApiProperty({ description: 'The resource id (same as quoteId)' }) id!: string;
   @ApiProperty() quoteId!: string;
   @ApiProperty() opportunityId!: string;
   @ApiPropertyOptional() contactId?: string;

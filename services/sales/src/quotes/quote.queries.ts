@@ -19,6 +19,7 @@ export class QuoteQueries {
     const s = rows[0].state;
     const totals = quoteTotals(s);
     return {
+      id: s.quoteId,
       quoteId: s.quoteId,
       opportunityId: s.opportunityId,
       ...(s.contactId ? { contactId: s.contactId } : {}),

@@ -4,6 +4,7 @@ import {
   Delete,
   Get,
   HttpCode,
+  Inject,
   Param,
   Patch,
   Post,
@@ -13,17 +14,25 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerCommand,
+  answerCreated,
+  Caller,
   CurrentUser,
-  IfMatch,
   Roles,
   setETag,
+  viewAfterWrite,
   type AuthenticatedUser,
+  type CommandAnswer,
+  type CommandCaller,
   AggregateCommands,
+  CLOCK,
+  isoNow,
+  type Clock,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { loadProductForQuote } from '../cpq/product-for-quote';
-import { accepted, callerOf, CommandAccepted, nowIso, SELLERS } from '../infrastructure/http';
+import { SELLERS } from '../infrastructure/http';
 import { STREAM } from '../infrastructure/streams';
 import { opportunityDecider } from '../opportunities/opportunity.decider';
 import type { QuoteCommand } from './quote.commands';
@@ -48,6 +57,7 @@ import { OpportunityErrors } from '../opportunities/opportunity.errors';
 export class QuotesController {
   constructor(
     private readonly commands: AggregateCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly quotes: QuoteQueries,
     private readonly acceptance: QuoteAcceptance,
   ) {}
@@ -55,22 +65,22 @@ export class QuotesController {
   @Post()
   @Roles(...SELLERS)
   @ApiOperation({ summary: 'Draft a quote for an open opportunity (customer taken from the deal)' })
-  @ApiCreatedResponse({ type: CommandAccepted })
+  @ApiCreatedResponse({ type: QuoteDto, description: 'The new quote; ETag = version, Location' })
   @ApiProblems(400, 401, 403, 409, 422)
   async draft(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Body() dto: DraftQuoteDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<CommandAnswer<QuoteDto>> {
     const { state: deal } = await this.commands.load(
       opportunityDecider,
-      user.tenant,
+      caller.tenant,
       STREAM.opportunity(dto.opportunityId),
     );
     if (!deal.exists) throw OpportunityErrors.unknownOpportunity(dto.opportunityId);
     if (deal.status !== 'open') throw OpportunityErrors.opportunityClosed(deal.status);
     const quoteId = randomUUID();
-    const result = await this.commands.execute(
+    const { nextExpectedVersion } = await this.commands.execute(
       quoteDecider,
       STREAM.quote(quoteId),
       {
@@ -80,16 +90,20 @@ export class QuotesController {
           opportunityId: dto.opportunityId,
           contactId: deal.contactId,
           companyId: deal.companyId,
-          ownerId: user.sub,
+          ownerId: caller.actor,
           currency: dto.currency ?? deal.currency,
           taxRateBps: dto.taxRateBps,
           validUntil: dto.validUntil,
-          at: nowIso(),
+          at: isoNow(this.clock),
         },
       },
-      callerOf(user),
+      caller,
     );
-    return accepted(reply, quoteId, result.nextExpectedVersion, `/quotes/${quoteId}`);
+    return answerCreated(
+      reply,
+      await this.view(caller.tenant, quoteId, nextExpectedVersion),
+      `/quotes/${quoteId}`,
+    );
   }
 
   @Get(':quoteId')
@@ -116,25 +130,25 @@ export class QuotesController {
     summary:
       'Add a configured product; broken CPQ rules are a 422, a discount above your role limit a 403',
   })
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   async addLine(
+    @Caller() caller: CommandCaller,
     @CurrentUser() user: AuthenticatedUser,
     @Param('quoteId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: AddQuoteLineDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const { state } = await this.commands.load(quoteDecider, user.tenant, STREAM.quote(id));
+  ): Promise<CommandAnswer<QuoteDto>> {
+    const { state } = await this.commands.load(quoteDecider, caller.tenant, STREAM.quote(id));
     if (!state.exists) throw QuoteErrors.quoteNotFound();
     const product = await loadProductForQuote(
       this.commands,
-      user.tenant,
+      caller.tenant,
       dto.productId,
       dto.priceBookId,
       state.currency,
     );
-    return this.run(user, id, v, reply, {
+    return this.run(caller, id, reply, {
       type: 'AddQuoteLine',
       data: {
         lineId: randomUUID(),
@@ -149,17 +163,17 @@ export class QuotesController {
 
   @Patch(':quoteId/lines/:lineId')
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   changeLine(
+    @Caller() caller: CommandCaller,
     @CurrentUser() user: AuthenticatedUser,
     @Param('quoteId') id: string,
     @Param('lineId') lineId: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: ChangeQuoteLineDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, {
+  ): Promise<CommandAnswer<QuoteDto>> {
+    return this.run(caller, id, reply, {
       type: 'ChangeQuoteLine',
       data: { lineId, ...dto, actorRoles: [...user.roles] },
     });
@@ -168,31 +182,30 @@ export class QuotesController {
   @Delete(':quoteId/lines/:lineId')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(401, 403, 404, 409, 412)
   removeLine(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('quoteId') id: string,
     @Param('lineId') lineId: string,
-    @IfMatch() v: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, { type: 'RemoveQuoteLine', data: { lineId } });
+  ): Promise<CommandAnswer<QuoteDto>> {
+    return this.run(caller, id, reply, { type: 'RemoveQuoteLine', data: { lineId } });
   }
 
   @Put(':quoteId/discount')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   discount(
+    @Caller() caller: CommandCaller,
     @CurrentUser() user: AuthenticatedUser,
     @Param('quoteId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: QuoteDiscountDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, {
+  ): Promise<CommandAnswer<QuoteDto>> {
+    return this.run(caller, id, reply, {
       type: 'SetQuoteDiscount',
       data: { discountBps: dto.discountBps, actorRoles: [...user.roles] },
     });
@@ -200,62 +213,58 @@ export class QuotesController {
 
   @Patch(':quoteId/terms')
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   terms(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('quoteId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: QuoteTermsDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, { type: 'ChangeQuoteTerms', data: dto });
+  ): Promise<CommandAnswer<QuoteDto>> {
+    return this.run(caller, id, reply, { type: 'ChangeQuoteTerms', data: dto });
   }
 
   @Post(':quoteId/send')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(401, 403, 404, 409, 412)
   send(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('quoteId') id: string,
-    @IfMatch() v: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, { type: 'SendQuote', data: { at: nowIso() } });
+  ): Promise<CommandAnswer<QuoteDto>> {
+    return this.run(caller, id, reply, { type: 'SendQuote', data: { at: isoNow(this.clock) } });
   }
 
   @Post(':quoteId/reject')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   reject(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('quoteId') id: string,
-    @IfMatch() v: number | undefined,
     @Body() dto: RejectQuoteDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, {
+  ): Promise<CommandAnswer<QuoteDto>> {
+    return this.run(caller, id, reply, {
       type: 'RejectQuote',
-      data: { reason: dto.reason, at: nowIso() },
+      data: { reason: dto.reason, at: isoNow(this.clock) },
     });
   }
 
   @Post(':quoteId/expire')
   @HttpCode(200)
   @Roles(...SELLERS)
-  @ApiOkResponse({ type: CommandAccepted })
+  @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(401, 403, 404, 409, 412)
   expire(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('quoteId') id: string,
-    @IfMatch() v: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return this.run(user, id, v, reply, { type: 'ExpireQuote', data: { at: nowIso() } });
+  ): Promise<CommandAnswer<QuoteDto>> {
+    return this.run(caller, id, reply, { type: 'ExpireQuote', data: { at: isoNow(this.clock) } });
   }
 
   @Post(':quoteId/accept')
@@ -270,29 +279,36 @@ export class QuotesController {
   @ApiOkResponse({ type: QuoteAcceptedDto })
   @ApiProblems(401, 403, 404, 409, 412, 422)
   async accept(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: CommandCaller,
     @Param('quoteId') id: string,
-    @IfMatch() v: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<QuoteAcceptedDto> {
-    const { orderId, opportunityId, version } = await this.acceptance.accept(id, callerOf(user, v));
+    const { orderId, opportunityId, version } = await this.acceptance.accept(id, caller);
     setETag(reply, version);
     return { quoteId: id, orderId, opportunityId, version };
   }
 
   private async run(
-    user: AuthenticatedUser,
+    caller: CommandCaller,
     id: string,
-    version: number | undefined,
     reply: FastifyReply,
     command: QuoteCommand,
-  ): Promise<CommandAccepted> {
-    const result = await this.commands.execute(
+  ): Promise<CommandAnswer<QuoteDto>> {
+    const { nextExpectedVersion } = await this.commands.execute(
       quoteDecider,
       STREAM.quote(id),
       command,
-      callerOf(user, version),
+      caller,
     );
-    return accepted(reply, id, result.nextExpectedVersion);
+    return answerCommand(reply, await this.view(caller.tenant, id, nextExpectedVersion));
+  }
+
+  /** The quote as GET /quotes/{quoteId} shows it. */
+  private async view(
+    tenant: string,
+    id: string,
+    version: number,
+  ): Promise<CommandAnswer<QuoteDto>> {
+    return viewAfterWrite(await this.quotes.get(tenant, id), { id, version });
   }
 }
