@@ -3,7 +3,6 @@ export * from './error-catalogue';
 export * from './event-store';
 export * from './decider';
 export * from './sequence-decider';
-export * from './testing';
 export * from './postgres';
 export * from './command';
 export * from './upcasting';

@@ -1,4 +1,4 @@
-import { deciderSpec } from '@crm/event-sourcing';
+import { deciderSpec } from '@crm/event-sourcing/testing';
 import { fieldError } from '../testing/field-error';
 import { companyDecider } from './company.decider';
 import type { CompanyEvent } from './company.events';

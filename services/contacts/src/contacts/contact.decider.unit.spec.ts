@@ -1,4 +1,4 @@
-import { deciderSpec } from '@crm/event-sourcing';
+import { deciderSpec } from '@crm/event-sourcing/testing';
 import type { CustomFieldDefinition } from '../custom-fields/custom-field';
 import { fieldError } from '../testing/field-error';
 import type { RegisterContact } from './contact.commands';

@@ -1,4 +1,4 @@
-import { deciderSpec } from '@crm/event-sourcing';
+import { deciderSpec } from '@crm/event-sourcing/testing';
 import { fieldError } from '../testing/field-error';
 import { customFieldDecider } from './custom-field.decider';
 import type { CustomFieldEvent } from './custom-field.events';

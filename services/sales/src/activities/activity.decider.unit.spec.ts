@@ -1,4 +1,4 @@
-import { deciderSpec } from '@crm/event-sourcing';
+import { deciderSpec } from '@crm/event-sourcing/testing';
 import type { ActivityEvent } from './activity.events';
 import { activityDecider, dueStatus } from './activity.decider';
 

@@ -1,4 +1,4 @@
-import { deciderSpec } from '@crm/event-sourcing';
+import { deciderSpec } from '@crm/event-sourcing/testing';
 import type { LeadEvent } from './lead.events';
 import { leadDecider } from './lead.decider';
 import { scoreLead } from './lead-scoring';

@@ -1,4 +1,4 @@
-import { deciderSpec } from '@crm/event-sourcing';
+import { deciderSpec } from '@crm/event-sourcing/testing';
 import type { Stage } from '../pipelines/pipeline.events';
 import type { PipelineSnapshot } from './opportunity.commands';
 import type { OpportunityEvent } from './opportunity.events';

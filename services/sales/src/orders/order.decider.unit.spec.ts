@@ -1,4 +1,4 @@
-import { deciderSpec } from '@crm/event-sourcing';
+import { deciderSpec } from '@crm/event-sourcing/testing';
 import type { PlaceOrder } from './order.commands';
 import type { OrderEvent } from './order.events';
 import { orderDecider } from './order.decider';

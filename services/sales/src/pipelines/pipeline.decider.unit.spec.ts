@@ -1,4 +1,4 @@
-import { deciderSpec } from '@crm/event-sourcing';
+import { deciderSpec } from '@crm/event-sourcing/testing';
 import type { PipelineEvent, Stage } from './pipeline.events';
 import { pipelineDecider } from './pipeline.decider';
 

@@ -1,4 +1,4 @@
-import { deciderSpec } from '@crm/event-sourcing';
+import { deciderSpec } from '@crm/event-sourcing/testing';
 import type { PriceBookEvent } from './price-book.events';
 import { listPrice, priceBookDecider } from './price-book.decider';
 

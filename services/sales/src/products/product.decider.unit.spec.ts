@@ -1,4 +1,4 @@
-import { deciderSpec } from '@crm/event-sourcing';
+import { deciderSpec } from '@crm/event-sourcing/testing';
 import { carModel } from '../cpq/car.fixture';
 import type { ProductEvent } from './product.events';
 import { productDecider } from './product.decider';

@@ -1,4 +1,4 @@
-import { deciderSpec } from '@crm/event-sourcing';
+import { deciderSpec } from '@crm/event-sourcing/testing';
 import { skuKey, skuRegistryDecider } from './sku-registry.decider';
 
 const given = deciderSpec(skuRegistryDecider);

@@ -1,4 +1,4 @@
-import { deciderSpec } from '@crm/event-sourcing';
+import { deciderSpec } from '@crm/event-sourcing/testing';
 import { CAR_BASE_PRICE_EUR, carModel } from '../cpq/car.fixture';
 import { computeTotals } from '../shared/totals';
 import type { ProductForQuote } from './quote.commands';
