@@ -3,10 +3,10 @@
  * without cycles; one primary address; an archived company takes no further changes.
  */
 import { type Decider } from '@crm/event-sourcing';
+import { parseOneOf, parseOptionalText, parseText } from '@crm/values';
 import { parseList } from '../contacts/contact';
 import { withSinglePrimary } from '../shared/labelled-list';
 import { parsePostalAddress, type PostalAddress } from '../shared/postal-address';
-import { oneOf, optionalText, requiredText } from '../shared/text';
 import { COMPANY_SIZE_BANDS, parseDomain } from './company';
 import type { CompanyCommand } from './company.commands';
 import type { CompanyDetails, CompanyDetailsChanged, CompanyEvent } from './company.events';
@@ -27,7 +27,7 @@ function parseParent(
   parentId: string | undefined,
   ancestry: readonly string[] = [],
 ): string | undefined {
-  const parent = optionalText(parentId, 'parentCompanyId', 128);
+  const parent = parseOptionalText(parentId, 'parentCompanyId', 128);
   if (parent === undefined) return undefined;
   if (parent === companyId || ancestry.includes(companyId)) {
     throw CompanyErrors.companyHierarchyCycle();
@@ -41,17 +41,17 @@ function decide(command: CompanyCommand, state: CompanyState): CompanyEvent[] {
     const d = command.data;
     const parentCompanyId = parseParent(d.companyId, d.parentCompanyId, d.parentAncestry);
     const domain = d.domain === undefined ? undefined : parseDomain(d.domain);
-    const industry = optionalText(d.industry, 'industry', 80);
+    const industry = parseOptionalText(d.industry, 'industry', 80);
     return [
       {
         type: 'CompanyRegistered',
         data: {
           companyId: d.companyId,
-          name: requiredText(d.name, 'name', 200),
+          name: parseText(d.name, 'name', 200),
           ...(domain ? { domain } : {}),
           ...(industry ? { industry } : {}),
           ...(d.sizeBand !== undefined
-            ? { sizeBand: oneOf(d.sizeBand, COMPANY_SIZE_BANDS, 'sizeBand') }
+            ? { sizeBand: parseOneOf(d.sizeBand, COMPANY_SIZE_BANDS, 'sizeBand') }
             : {}),
           addresses: parseList(
             d.addresses,
@@ -75,7 +75,7 @@ function decide(command: CompanyCommand, state: CompanyState): CompanyEvent[] {
       const d = command.data;
       const changes: CompanyDetailsChanged['data'] = {};
       if (d.name !== undefined) {
-        const name = requiredText(d.name, 'name', 200);
+        const name = parseText(d.name, 'name', 200);
         if (name !== state.name) changes.name = name;
       }
       if (d.domain !== undefined) {
@@ -83,12 +83,12 @@ function decide(command: CompanyCommand, state: CompanyState): CompanyEvent[] {
         if (domain !== (state.domain ?? null)) changes.domain = domain;
       }
       if (d.industry !== undefined) {
-        const industry = d.industry === null ? null : requiredText(d.industry, 'industry', 80);
+        const industry = d.industry === null ? null : parseText(d.industry, 'industry', 80);
         if (industry !== (state.industry ?? null)) changes.industry = industry;
       }
       if (d.sizeBand !== undefined) {
         const sizeBand =
-          d.sizeBand === null ? null : oneOf(d.sizeBand, COMPANY_SIZE_BANDS, 'sizeBand');
+          d.sizeBand === null ? null : parseOneOf(d.sizeBand, COMPANY_SIZE_BANDS, 'sizeBand');
         if (sizeBand !== (state.sizeBand ?? null)) changes.sizeBand = sizeBand;
       }
       const events: CompanyEvent[] = Object.keys(changes).length

@@ -1,4 +1,4 @@
-import { invalidField } from '../shared/invalid';
+import { invalidField } from '@crm/values';
 
 export const COMPANY_SIZE_BANDS = [
   '1-9',

@@ -4,8 +4,8 @@
  * never granted (it is a standing opt-out); on merge the stricter decision wins.
  */
 import type { Decider } from '@crm/event-sourcing';
+import { parseInstant, parseOneOf, parseOptionalText, parseText } from '@crm/values';
 import { CONTACT_CHANNELS, type ContactChannel } from '../contacts/contact';
-import { oneOf, optionalText, parseInstant, requiredText } from '../shared/text';
 import { LEGAL_BASES, type ConsentByChannel } from './consent';
 import type { ConsentCommand } from './consent.commands';
 import type { ConsentEvent } from './consent.events';
@@ -18,8 +18,8 @@ function decide(command: ConsentCommand, state: ConsentState): ConsentEvent[] {
   switch (command.type) {
     case 'GrantConsent': {
       const d = command.data;
-      const channel = oneOf(d.channel, CONTACT_CHANNELS, 'channel');
-      const legalBasis = oneOf(d.legalBasis, LEGAL_BASES, 'legalBasis');
+      const channel = parseOneOf(d.channel, CONTACT_CHANNELS, 'channel');
+      const legalBasis = parseOneOf(d.legalBasis, LEGAL_BASES, 'legalBasis');
       const current = state.channels[channel];
       if (current?.status === 'granted' && current.legalBasis === legalBasis) return [];
       return [
@@ -29,7 +29,7 @@ function decide(command: ConsentCommand, state: ConsentState): ConsentEvent[] {
             contactId: d.contactId,
             channel,
             legalBasis,
-            source: requiredText(d.source, 'source', 200),
+            source: parseText(d.source, 'source', 200),
             at: parseInstant(d.at, 'at'),
           },
         },
@@ -37,16 +37,16 @@ function decide(command: ConsentCommand, state: ConsentState): ConsentEvent[] {
     }
     case 'WithdrawConsent': {
       const d = command.data;
-      const channel = oneOf(d.channel, CONTACT_CHANNELS, 'channel');
+      const channel = parseOneOf(d.channel, CONTACT_CHANNELS, 'channel');
       if (state.channels[channel]?.status === 'withdrawn') return [];
-      const reason = optionalText(d.reason, 'reason', 500);
+      const reason = parseOptionalText(d.reason, 'reason', 500);
       return [
         {
           type: 'ConsentWithdrawn',
           data: {
             contactId: d.contactId,
             channel,
-            source: requiredText(d.source, 'source', 200),
+            source: parseText(d.source, 'source', 200),
             at: parseInstant(d.at, 'at'),
             ...(reason ? { reason } : {}),
           },

@@ -5,10 +5,10 @@
 import { idOfStream, streamIdOf } from '@crm/event-sourcing';
 import { Injectable } from '@nestjs/common';
 import { AggregateCommands, type CommandCaller } from '@crm/platform';
+import { parseOneOf } from '@crm/values';
 import { CONTACT_CHANNELS, type ContactChannel } from '../contacts/contact';
 import { contactDecider } from '../contacts/contact.decider';
 import { contactStreamId } from '../contacts/contact-view';
-import { oneOf } from '../shared/text';
 import { mayContact, type LegalBasis } from './consent';
 import type { ConsentCommand } from './consent.commands';
 import { consentDecider } from './consent.decider';
@@ -39,7 +39,7 @@ export class ConsentService {
     decision: ConsentDecision,
   ): Promise<ConsentView> {
     await this.assertContactAcceptsConsent(caller.tenant, contactId);
-    const channel = oneOf(rawChannel, CONTACT_CHANNELS, 'channel');
+    const channel = parseOneOf(rawChannel, CONTACT_CHANNELS, 'channel');
     const command: ConsentCommand =
       decision.status === 'granted'
         ? {

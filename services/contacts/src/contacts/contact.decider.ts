@@ -5,16 +5,20 @@
  */
 import { type Decider } from '@crm/event-sourcing';
 import {
+  invalidField,
+  parseEmail,
+  parseOneOf,
+  parseOptionalText,
+  parsePhoneNumber,
+} from '@crm/values';
+import {
   parseCustomFieldValue,
   type CustomFieldDefinition,
   type CustomFieldValue,
 } from '../custom-fields/custom-field';
-import { invalidField } from '../shared/invalid';
 import { withSinglePrimary } from '../shared/labelled-list';
-import { parseEmail } from '../shared/email-address';
-import { parsePhone } from '../shared/phone-number';
 import { parsePostalAddress } from '../shared/postal-address';
-import { compact, oneOf, optionalText } from '../shared/text';
+import { compact } from '../shared/compact';
 import {
   CONTACT_CHANNELS,
   LIFECYCLE_STAGES,
@@ -142,8 +146,8 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
           'CustomFieldTypeMismatch',
           'null is not a value',
         );
-      const ownerId = optionalText(d.ownerId, 'ownerId', 128);
-      const companyId = optionalText(d.companyId, 'companyId', 128);
+      const ownerId = parseOptionalText(d.ownerId, 'ownerId', 128);
+      const companyId = parseOptionalText(d.companyId, 'companyId', 128);
       return [
         {
           type: 'ContactRegistered',
@@ -158,7 +162,11 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
               : {}),
             ...(d.preferredChannel !== undefined
               ? {
-                  preferredChannel: oneOf(d.preferredChannel, CONTACT_CHANNELS, 'preferredChannel'),
+                  preferredChannel: parseOneOf(
+                    d.preferredChannel,
+                    CONTACT_CHANNELS,
+                    'preferredChannel',
+                  ),
                 }
               : {}),
             ...(d.demographics !== undefined
@@ -171,7 +179,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
             lifecycleStage:
               d.lifecycleStage === undefined
                 ? 'subscriber'
-                : oneOf(d.lifecycleStage, LIFECYCLE_STAGES, 'lifecycleStage'),
+                : parseOneOf(d.lifecycleStage, LIFECYCLE_STAGES, 'lifecycleStage'),
           },
         },
       ];
@@ -218,7 +226,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
       ];
     }
     case 'RemoveContactPhone': {
-      const number = parsePhone(command.data.number, 'number');
+      const number = parsePhoneNumber(command.data.number, 'number');
       if (!state.phones.some((p) => p.number === number)) {
         throw ContactErrors.phoneNotFound();
       }
@@ -283,7 +291,10 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
       return [
         {
           type: 'ContactArchived',
-          data: compact({ contactId, reason: optionalText(command.data.reason, 'reason', 500) }),
+          data: compact({
+            contactId,
+            reason: parseOptionalText(command.data.reason, 'reason', 500),
+          }),
         },
       ];
     case 'RestoreContact':
@@ -321,7 +332,7 @@ function decideUpdate(
     const value =
       d.preferredChannel === null
         ? null
-        : oneOf(d.preferredChannel, CONTACT_CHANNELS, 'preferredChannel');
+        : parseOneOf(d.preferredChannel, CONTACT_CHANNELS, 'preferredChannel');
     if (differs(value, state.preferredChannel)) changes.preferredChannel = value;
   }
   if (d.demographics !== undefined) {
@@ -331,18 +342,19 @@ function decideUpdate(
   if (Object.keys(changes).length)
     events.push({ type: 'ContactDetailsChanged', data: { contactId, ...changes } });
   if (d.ownerId !== undefined) {
-    const ownerId = d.ownerId === null ? null : (optionalText(d.ownerId, 'ownerId', 128) ?? null);
+    const ownerId =
+      d.ownerId === null ? null : (parseOptionalText(d.ownerId, 'ownerId', 128) ?? null);
     if (differs(ownerId, state.ownerId))
       events.push({ type: 'ContactOwnerAssigned', data: { contactId, ownerId } });
   }
   if (d.companyId !== undefined) {
     const companyId =
-      d.companyId === null ? null : (optionalText(d.companyId, 'companyId', 128) ?? null);
+      d.companyId === null ? null : (parseOptionalText(d.companyId, 'companyId', 128) ?? null);
     if (differs(companyId, state.companyId))
       events.push({ type: 'ContactCompanyLinked', data: { contactId, companyId } });
   }
   if (d.lifecycleStage !== undefined) {
-    const to = oneOf(d.lifecycleStage, LIFECYCLE_STAGES, 'lifecycleStage');
+    const to = parseOneOf(d.lifecycleStage, LIFECYCLE_STAGES, 'lifecycleStage');
     if (!canMoveStage(state.lifecycleStage, to)) {
       throw ContactErrors.illegalLifecycleMove(state.lifecycleStage, to);
     }

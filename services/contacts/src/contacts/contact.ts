@@ -2,18 +2,22 @@
  * The person as this service holds it, and the pure rules for each part of it. Parsers take raw
  * command input and return the canonical form or throw a field-level DomainError.
  */
+import {
+  invalidField,
+  parseCalendarDate,
+  parseEmail,
+  parseOneOf,
+  parseOptionalText,
+  parsePhoneNumber,
+  parseTimeZone,
+} from '@crm/values';
 import type { CustomFieldValue } from '../custom-fields/custom-field';
-import { parseEmail } from '../shared/email-address';
-import { invalidField } from '../shared/invalid';
 import { withSinglePrimary } from '../shared/labelled-list';
-import { parsePhone } from '../shared/phone-number';
 import {
   type PostalAddress,
   type PostalAddressInput,
   parsePostalAddress,
 } from '../shared/postal-address';
-import { oneOf, optionalText, parseIsoDate } from '../shared/text';
-import { parseTimeZone } from '../shared/time-zone';
 
 export const LIFECYCLE_STAGES = [
   'subscriber',
@@ -104,15 +108,15 @@ export function displayName(name: PersonName): string {
 }
 
 export function parseName(raw: PersonName | undefined, field = 'name'): PersonName {
-  const given = optionalText(raw?.given, `${field}.given`, 100);
-  const family = optionalText(raw?.family, `${field}.family`, 100);
+  const given = parseOptionalText(raw?.given, `${field}.given`, 100);
+  const family = parseOptionalText(raw?.family, `${field}.family`, 100);
   if (!given && !family)
     throw invalidField(field, 'NameRequired', `${field} needs a given or a family name`);
   return { ...(given ? { given } : {}), ...(family ? { family } : {}) };
 }
 
 export function parseEmailEntry(raw: EmailInput, field: string): EmailEntry {
-  const label = optionalText(raw.label, `${field}.label`, 40);
+  const label = parseOptionalText(raw.label, `${field}.label`, 40);
   return {
     address: parseEmail(raw.address, `${field}.address`),
     ...(label ? { label } : {}),
@@ -121,9 +125,9 @@ export function parseEmailEntry(raw: EmailInput, field: string): EmailEntry {
 }
 
 export function parsePhoneEntry(raw: PhoneInput, field: string): PhoneEntry {
-  const label = optionalText(raw.label, `${field}.label`, 40);
+  const label = parseOptionalText(raw.label, `${field}.label`, 40);
   return {
-    number: parsePhone(raw.number, `${field}.number`),
+    number: parsePhoneNumber(raw.number, `${field}.number`),
     ...(label ? { label } : {}),
     primary: raw.primary === true,
   };
@@ -177,7 +181,7 @@ export function parseBestTimeToCall(raw: BestTimeToCall, field = 'bestTimeToCall
   }
   const windows = raw.windows.map((w, i) => {
     const at = `${field}.windows[${i}]`;
-    const day = oneOf(w?.day, WEEKDAYS, `${at}.day`);
+    const day = parseOneOf(w?.day, WEEKDAYS, `${at}.day`);
     if (typeof w.from !== 'string' || !HH_MM.test(w.from))
       throw invalidField(`${at}.from`, 'InvalidTimeOfDay', `${at}.from must be HH:MM`);
     if (typeof w.to !== 'string' || !HH_MM.test(w.to))
@@ -214,7 +218,7 @@ export function parseDemographics(
   }
   const out: { -readonly [K in keyof Demographics]: Demographics[K] } = {};
   if (raw.birthDate !== undefined) {
-    const birthDate = parseIsoDate(raw.birthDate, `${field}.birthDate`);
+    const birthDate = parseCalendarDate(raw.birthDate, `${field}.birthDate`);
     const earliest = `${Number(today.slice(0, 4)) - 130}${today.slice(4, 10)}`;
     if (birthDate > today || birthDate < earliest) {
       throw invalidField(
@@ -225,10 +229,11 @@ export function parseDemographics(
     }
     out.birthDate = birthDate;
   }
-  if (raw.ageBand !== undefined) out.ageBand = oneOf(raw.ageBand, AGE_BANDS, `${field}.ageBand`);
-  if (raw.gender !== undefined) out.gender = oneOf(raw.gender, GENDERS, `${field}.gender`);
+  if (raw.ageBand !== undefined)
+    out.ageBand = parseOneOf(raw.ageBand, AGE_BANDS, `${field}.ageBand`);
+  if (raw.gender !== undefined) out.gender = parseOneOf(raw.gender, GENDERS, `${field}.gender`);
   if (raw.householdIncomeBand !== undefined) {
-    out.householdIncomeBand = oneOf(
+    out.householdIncomeBand = parseOneOf(
       raw.householdIncomeBand,
       INCOME_BANDS,
       `${field}.householdIncomeBand`,

@@ -4,8 +4,7 @@
  * (values already held stay in the log and read models until overwritten).
  */
 import { type Decider } from '@crm/event-sourcing';
-import { invalidField } from '../shared/invalid';
-import { oneOf, requiredText } from '../shared/text';
+import { invalidField, parseOneOf, parseText } from '@crm/values';
 import { CUSTOM_FIELD_KEY, CUSTOM_FIELD_TYPES, type CustomFieldDefinition } from './custom-field';
 import type { CustomFieldCommand } from './custom-field.commands';
 import type { CustomFieldEvent } from './custom-field.events';
@@ -23,7 +22,7 @@ function parseOptions(raw: unknown, field: string): string[] {
   if (!Array.isArray(raw) || raw.length === 0 || raw.length > 200) {
     throw invalidField(field, 'InvalidSelectOptions', `${field} must list 1 to 200 options`);
   }
-  const options = raw.map((o, i) => requiredText(o, `${field}[${i}]`, 100));
+  const options = raw.map((o, i) => parseText(o, `${field}[${i}]`, 100));
   if (new Set(options).size !== options.length) {
     throw invalidField(field, 'DuplicateSelectOption', `${field} must not repeat an option`);
   }
@@ -44,7 +43,7 @@ function decide(command: CustomFieldCommand, state: CustomFieldCatalogue): Custo
       if (state.retired.includes(key)) {
         throw CustomFieldErrors.customFieldKeyRetired(key);
       }
-      const type = oneOf(command.data.fieldType, CUSTOM_FIELD_TYPES, 'fieldType');
+      const type = parseOneOf(command.data.fieldType, CUSTOM_FIELD_TYPES, 'fieldType');
       const isSelect = type === 'single-select' || type === 'multi-select';
       if (!isSelect && command.data.options !== undefined) {
         throw invalidField(
@@ -55,7 +54,7 @@ function decide(command: CustomFieldCommand, state: CustomFieldCatalogue): Custo
       }
       const definition: CustomFieldDefinition = {
         key,
-        label: requiredText(command.data.label, 'label', 80),
+        label: parseText(command.data.label, 'label', 80),
         type,
         ...(isSelect ? { options: parseOptions(command.data.options, 'options') } : {}),
       };

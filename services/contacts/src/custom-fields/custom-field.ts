@@ -1,5 +1,4 @@
-import { invalidField } from '../shared/invalid';
-import { parseIsoDate } from '../shared/text';
+import { invalidField, parseCalendarDate } from '@crm/values';
 
 export const CUSTOM_FIELD_TYPES = [
   'text',
@@ -56,7 +55,7 @@ export function parseCustomFieldValue(
       return value;
     case 'date':
       if (typeof value !== 'string') throw wrongType('a date YYYY-MM-DD');
-      return parseIsoDate(value, field);
+      return parseCalendarDate(value, field);
     case 'boolean':
       if (typeof value !== 'boolean') throw wrongType('true or false');
       return value;

@@ -3,7 +3,7 @@
  * companies and histories (a tiny deterministic PRNG, no dependency), so demos and screenshots
  * stay stable.
  */
-import { normalisePhone } from '../shared/phone-number';
+import { normalisePhone } from '@crm/values';
 
 const GIVEN = [
   'Ada',

@@ -1,5 +1,4 @@
-import { parsePhone } from '../shared/phone-number';
-import { parseEmail } from '../shared/email-address';
+import { parseEmail, parsePhoneNumber } from '@crm/values';
 import { demoCompanies, demoContacts } from './demo-data';
 
 describe('demo data', () => {
@@ -9,7 +8,7 @@ describe('demo data', () => {
     expect(new Set(a.map((c) => c.email)).size).toBe(500);
     for (const c of a) {
       expect(parseEmail(c.email, 'email')).toBe(c.email);
-      if (c.phone) expect(parsePhone(c.phone, 'phone')).toBe(c.phone);
+      if (c.phone) expect(parsePhoneNumber(c.phone, 'phone')).toBe(c.phone);
       if (c.companyIndex !== undefined) expect(c.companyIndex).toBeLessThan(20);
     }
     expect(a.filter((c) => c.phone).length).toBeGreaterThan(250);

@@ -2,11 +2,10 @@
  * One CSV row as the import understands it. Pure: header checks, cell normalisation, and the plan
  * (which commands a row becomes, given the contact it matched or none).
  */
-import { invalidField } from '../shared/invalid';
 import { DomainError } from '@crm/event-sourcing';
 import { printableText, unstorableReason } from '@crm/platform';
+import { invalidField, normaliseEmail } from '@crm/values';
 import type { CustomFieldDefinition } from '../custom-fields/custom-field';
-import { normaliseEmail } from '../shared/email-address';
 import type { ContactCommand } from '../contacts/contact.commands';
 import type { ContactState } from '../contacts/contact.decider';
 import type { ContactChannel, LifecycleStage } from '../contacts/contact';

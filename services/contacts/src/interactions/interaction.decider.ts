@@ -4,9 +4,15 @@
  * immutable except for merge re-pointing and erase redaction.
  */
 import { type Decider } from '@crm/event-sourcing';
-import { invalidField } from '../shared/invalid';
-import { parsePhone } from '../shared/phone-number';
-import { compact, oneOf, optionalText, parseInstant, requiredText } from '../shared/text';
+import {
+  invalidField,
+  parseInstant,
+  parseOneOf,
+  parseOptionalText,
+  parsePhoneNumber,
+  parseText,
+} from '@crm/values';
+import { compact } from '../shared/compact';
 import {
   CALL_OUTCOMES,
   DEFAULT_CHANNEL,
@@ -42,13 +48,13 @@ function parseCall(raw: CallDetails | undefined): CallDetails {
     );
   }
   return compact({
-    direction: oneOf(raw.direction, DIRECTIONS, 'call.direction'),
-    from: parsePhone(raw.from, 'call.from'),
-    to: parsePhone(raw.to, 'call.to'),
+    direction: parseOneOf(raw.direction, DIRECTIONS, 'call.direction'),
+    from: parsePhoneNumber(raw.from, 'call.from'),
+    to: parsePhoneNumber(raw.to, 'call.to'),
     startedAt: parseInstant(raw.startedAt, 'call.startedAt'),
     durationSeconds: duration,
-    purpose: optionalText(raw.purpose, 'call.purpose', 200),
-    outcome: oneOf(raw.outcome, CALL_OUTCOMES, 'call.outcome'),
+    purpose: parseOptionalText(raw.purpose, 'call.purpose', 200),
+    outcome: parseOneOf(raw.outcome, CALL_OUTCOMES, 'call.outcome'),
   });
 }
 
@@ -66,15 +72,17 @@ function parseFeedback(raw: FeedbackDetails | undefined): FeedbackDetails {
     );
   }
   return compact({
-    category: oneOf(raw.category, FEEDBACK_CATEGORIES, 'feedback.category'),
+    category: parseOneOf(raw.category, FEEDBACK_CATEGORIES, 'feedback.category'),
     rating: raw.rating,
     severity:
-      raw.severity === undefined ? undefined : oneOf(raw.severity, SEVERITIES, 'feedback.severity'),
+      raw.severity === undefined
+        ? undefined
+        : parseOneOf(raw.severity, SEVERITIES, 'feedback.severity'),
   });
 }
 
 function decideLog(d: LogInteraction['data']): InteractionRecord {
-  const kind = oneOf(d.kind, INTERACTION_KINDS, 'kind');
+  const kind = parseOneOf(d.kind, INTERACTION_KINDS, 'kind');
   const occurredAt = parseInstant(d.occurredAt, 'occurredAt');
   if (Date.parse(occurredAt) > Date.parse(d.now) + FUTURE_TOLERANCE_MS) {
     throw invalidField('occurredAt', 'InteractionInFuture', 'occurredAt must not be in the future');
@@ -86,7 +94,7 @@ function decideLog(d: LogInteraction['data']): InteractionRecord {
       'contactIds must name 1 to 20 contacts',
     );
   }
-  const contactIds = d.contactIds.map((id, i) => requiredText(id, `contactIds[${i}]`, 128));
+  const contactIds = d.contactIds.map((id, i) => parseText(id, `contactIds[${i}]`, 128));
   if (new Set(contactIds).size !== contactIds.length) {
     throw invalidField('contactIds', 'DuplicateEntry', 'contactIds must not repeat a contact');
   }
@@ -106,15 +114,15 @@ function decideLog(d: LogInteraction['data']): InteractionRecord {
     channel:
       d.channel === undefined
         ? DEFAULT_CHANNEL[kind]
-        : oneOf(d.channel, INTERACTION_CHANNELS, 'channel'),
+        : parseOneOf(d.channel, INTERACTION_CHANNELS, 'channel'),
     occurredAt,
     direction:
       call?.direction ??
-      (d.direction === undefined ? undefined : oneOf(d.direction, DIRECTIONS, 'direction')),
+      (d.direction === undefined ? undefined : parseOneOf(d.direction, DIRECTIONS, 'direction')),
     contactIds,
-    userId: optionalText(d.userId, 'userId', 128),
-    subject: optionalText(d.subject, 'subject', 200),
-    body: optionalText(d.body, 'body', 20_000),
+    userId: parseOptionalText(d.userId, 'userId', 128),
+    subject: parseOptionalText(d.subject, 'subject', 200),
+    body: parseOptionalText(d.body, 'body', 20_000),
     call,
     feedback: kind === 'feedback' ? parseFeedback(d.feedback) : undefined,
   });

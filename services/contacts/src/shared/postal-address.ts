@@ -1,5 +1,5 @@
-import { invalidField } from './invalid';
-import { compact, optionalText, requiredText } from './text';
+import { invalidField, parseOptionalText, parseText } from '@crm/values';
+import { compact } from './compact';
 
 export interface PostalAddress {
   /** Stable id so a sub-resource URL can name one address (`/addresses/{addressId}`). */
@@ -33,13 +33,13 @@ export function parsePostalAddress(raw: PostalAddressInput, field: string): Post
     );
   }
   return compact({
-    addressId: requiredText(raw.addressId, `${field}.addressId`, 64),
-    label: optionalText(raw.label, `${field}.label`, 40),
+    addressId: parseText(raw.addressId, `${field}.addressId`, 64),
+    label: parseOptionalText(raw.label, `${field}.label`, 40),
     primary: raw.primary ?? false,
-    lines: raw.lines.map((line, i) => requiredText(line, `${field}.lines[${i}]`, 120)),
-    city: requiredText(raw.city, `${field}.city`, 80),
-    region: optionalText(raw.region, `${field}.region`, 80),
-    postalCode: optionalText(raw.postalCode, `${field}.postalCode`, 16),
+    lines: raw.lines.map((line, i) => parseText(line, `${field}.lines[${i}]`, 120)),
+    city: parseText(raw.city, `${field}.city`, 80),
+    region: parseOptionalText(raw.region, `${field}.region`, 80),
+    postalCode: parseOptionalText(raw.postalCode, `${field}.postalCode`, 16),
     country,
   });
 }
