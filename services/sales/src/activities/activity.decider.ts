@@ -5,12 +5,12 @@
  */
 import { type Decider, isErased } from '@crm/event-sourcing';
 import {
-  isE164Phone,
-  isIanaTimeZone,
-  isIsoInstant,
-  requireText,
+  parseInstant,
+  parsePhoneNumber,
+  parseText,
+  parseTimeZone,
   requireValid,
-} from '../shared/contact-details';
+} from '@crm/values';
 import type { ActivityCommand, ReminderRequest } from './activity.commands';
 import {
   ACTIVITY_KINDS,
@@ -115,7 +115,7 @@ export function decideActivity(command: ActivityCommand, state: ActivityState): 
     }
     case 'ReassignActivity': {
       requireOpen(state);
-      const assigneeId = requireText(command.data.assigneeId, 'assigneeId');
+      const assigneeId = parseText(command.data.assigneeId, 'assigneeId');
       return assigneeId === details.assigneeId
         ? []
         : [{ type: 'ActivityReassigned', data: { activityId, assigneeId } }];
@@ -214,22 +214,13 @@ function log(
   );
   if (d.dueAt !== undefined) requireInstant(d.dueAt, 'dueAt');
   if (d.heldAt !== undefined) requireInstant(d.heldAt, 'heldAt');
-  if (d.timeZone !== undefined)
-    requireValid(
-      isIanaTimeZone(d.timeZone),
-      'InvalidTimeZone',
-      'timeZone',
-      'timeZone must be an IANA zone such as Europe/Berlin',
-    );
+  const timeZone = d.timeZone === undefined ? undefined : parseTimeZone(d.timeZone, 'timeZone');
+  // A call needs a phone; any other activity may carry one, under the same rule.
+  const phone =
+    d.kind === 'call' || d.phone?.trim() ? parsePhoneNumber(d.phone, 'phone') : undefined;
 
   switch (d.kind) {
     case 'call':
-      requireValid(
-        d.phone !== undefined && isE164Phone(d.phone),
-        'InvalidPhone',
-        'phone',
-        'A call needs a valid E.164 phone number (+4915112345678)',
-      );
       requireValid(
         Boolean(d.contactId || d.leadId),
         'CallPartyRequired',
@@ -279,18 +270,18 @@ function log(
     value?.trim() ? { [key]: value.trim() } : {};
   const details: ActivityDetails = {
     kind: d.kind,
-    subject: requireText(d.subject, 'subject', 300),
-    assigneeId: requireText(d.assigneeId, 'assigneeId'),
+    subject: parseText(d.subject, 'subject', 300),
+    assigneeId: parseText(d.assigneeId, 'assigneeId'),
     priority,
     ...optional('contactId', d.contactId),
     ...optional('leadId', d.leadId),
     ...optional('opportunityId', d.opportunityId),
     ...optional('dueAt', d.dueAt),
     ...optional('endsAt', d.endsAt),
-    ...optional('timeZone', d.timeZone),
+    ...(timeZone ? { timeZone } : {}),
     ...optional('location', d.location),
   };
-  const personal = { ...optional('phone', d.phone), ...optional('notes', d.notes) };
+  const personal = { ...(phone ? { phone } : {}), ...optional('notes', d.notes) };
   const logged: ActivityEvent = {
     type: 'ActivityLogged',
     data: {
@@ -342,7 +333,7 @@ function completed(
     data: {
       activityId,
       dataSubject: dataSubjectOf(activityId, details),
-      ...(outcome ? { outcome: requireText(outcome, 'outcome') } : {}),
+      ...(outcome ? { outcome: parseText(outcome, 'outcome') } : {}),
       ...(notes ? { notes } : {}),
       ...(heldAt ? { heldAt } : {}),
       completedAt: d.at,
@@ -355,7 +346,7 @@ function validReminders(
   dueAt: string | undefined,
 ): Reminder[] {
   return reminders.map((r, i) => {
-    requireText(r.reminderId, `reminders[${i}].reminderId`, 100);
+    parseText(r.reminderId, `reminders[${i}].reminderId`, 100);
     requireInstant(r.remindAt, `reminders[${i}].remindAt`);
     if (dueAt && Date.parse(r.remindAt) > Date.parse(dueAt)) {
       throw ActivityErrors.reminderAfterDue(`reminders[${i}].remindAt`);
@@ -365,17 +356,13 @@ function validReminders(
 }
 
 function requireInstant(value: string, field: string): void {
-  requireValid(
-    typeof value === 'string' && isIsoInstant(value),
-    'InvalidInstant',
-    field,
-    `${field} must be an ISO-8601 instant with a zone (2026-11-23T09:00:00Z)`,
-  );
+  parseInstant(value, field);
 }
 
 function requireMeetingEnd(startsAt: string, endsAt: string | undefined): void {
+  if (endsAt !== undefined) requireInstant(endsAt, 'endsAt');
   requireValid(
-    endsAt !== undefined && isIsoInstant(endsAt) && Date.parse(endsAt) > Date.parse(startsAt),
+    endsAt !== undefined && Date.parse(endsAt) > Date.parse(startsAt),
     'InvalidMeetingEnd',
     'endsAt',
     'A meeting ends (endsAt) after it starts',

@@ -5,7 +5,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Max,
@@ -14,6 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { Parses, parseInstant } from '@crm/values';
 import { ACTIVITY_KINDS, PRIORITIES } from './activity.events';
 
 export class ReminderDto {
@@ -23,7 +23,7 @@ export class ReminderDto {
   @MinLength(1)
   @MaxLength(100)
   reminderId?: string;
-  @ApiProperty({ example: '2026-11-25T11:00:00Z' }) @IsISO8601({ strict: true }) remindAt!: string;
+  @ApiProperty({ example: '2026-11-25T11:00:00Z' }) @Parses(parseInstant) remindAt!: string;
 }
 
 export class LogActivityDto {
@@ -54,11 +54,11 @@ export class LogActivityDto {
   phone?: string;
   @ApiPropertyOptional({ description: 'Task due time, or call/meeting start' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @Parses(parseInstant)
   dueAt?: string;
   @ApiPropertyOptional({ description: 'Meeting end' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @Parses(parseInstant)
   endsAt?: string;
   @ApiPropertyOptional({ example: 'Europe/Berlin', description: 'IANA time zone' })
   @IsOptional()
@@ -69,7 +69,7 @@ export class LogActivityDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;
   @ApiPropertyOptional({ description: 'A call or meeting that already took place' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @Parses(parseInstant)
   heldAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) outcome?: string;
   @ApiPropertyOptional({ type: [ReminderDto] })
@@ -86,13 +86,13 @@ export class CompleteActivityDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;
   @ApiPropertyOptional({ description: 'Calls and meetings: when it took place (default now)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @Parses(parseInstant)
   heldAt?: string;
 }
 
 export class RescheduleActivityDto {
-  @ApiProperty() @IsISO8601({ strict: true }) dueAt!: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) endsAt?: string;
+  @ApiProperty() @Parses(parseInstant) dueAt!: string;
+  @ApiPropertyOptional() @IsOptional() @Parses(parseInstant) endsAt?: string;
 }
 
 export class CancelActivityDto {

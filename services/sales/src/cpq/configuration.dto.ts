@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, MaxLength, MinLength } from 'class-validator';
+import { Parses, parseCurrency } from '@crm/values';
 
 export class ConfigurationRequestDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) productId!: string;
@@ -8,7 +9,7 @@ export class ConfigurationRequestDto {
   @MinLength(1)
   @MaxLength(100)
   priceBookId!: string;
-  @ApiProperty({ example: 'EUR' }) @Matches(/^[A-Z]{3}$/) currency!: string;
+  @ApiProperty({ example: 'EUR' }) @Parses(parseCurrency) currency!: string;
   @ApiProperty({ type: [String], example: ['paint-red', 'gear-auto'] })
   @IsArray()
   @ArrayMaxSize(200)

@@ -3,7 +3,7 @@
  * price always give the same result, on the validate/price endpoints and when a quote line is
  * added. Every broken rule is reported (not only the first), so a configurator UI can show them all.
  */
-import { assertCurrency, assertMinorUnits, sum } from '../shared/money';
+import { parseCurrency, parseMinorUnits, sum } from '@crm/values';
 import type {
   ConfigurationModel,
   ConfigurationRule,
@@ -53,8 +53,8 @@ export function configure(
   currency: string,
   basePriceMinor: number,
 ): PricedConfiguration {
-  assertCurrency(currency);
-  assertMinorUnits(basePriceMinor, 'basePriceMinor');
+  parseCurrency(currency);
+  parseMinorUnits(basePriceMinor, 'basePriceMinor');
   const violations: RuleViolation[] = [];
   const located = new Map<string, { group: OptionGroup; option: ProductOption }>();
   for (const group of model.groups)
@@ -187,8 +187,8 @@ export function validateModel(model: ConfigurationModel): ConfigurationModel {
       optionIds.add(option.optionId);
       if (!option.name?.trim()) throw invalid(`Option ${option.optionId} needs a name`);
       for (const [currency, delta] of Object.entries(option.priceDeltas)) {
-        assertCurrency(currency, `priceDeltas of ${option.optionId}`);
-        assertMinorUnits(delta, `priceDeltas.${currency} of ${option.optionId}`, {
+        parseCurrency(currency, `priceDeltas of ${option.optionId}`);
+        parseMinorUnits(delta, `priceDeltas.${currency} of ${option.optionId}`, {
           allowNegative: true,
         });
       }

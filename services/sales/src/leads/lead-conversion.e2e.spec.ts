@@ -3,10 +3,22 @@
  * service's REST API with the converting user's token. A small HTTP server stands in for that
  * API here (services never import each other), recording what sales sends it.
  */
+import { parseEmail, parsePhoneNumber } from '@crm/values';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
+
+/** The contacts service's own rules for contact details: the same parsers, from @crm/values. */
+function contactsRefusal(body: any): string | undefined {
+  try {
+    for (const e of body.emails ?? []) parseEmail(e.address, 'emails[].address');
+    for (const p of body.phones ?? []) parsePhoneNumber(p.number, 'phones[].number');
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 interface Recorded {
   path: string;
@@ -29,12 +41,13 @@ describe('lead conversion through the contacts API', () => {
         authorization: req.headers.authorization,
         body: JSON.parse(raw),
       });
-      res.setHeader('content-type', refuse ? 'application/problem+json' : 'application/json');
-      res.statusCode = refuse ? 422 : 201;
+      const refusal = refuse ? 'email bounced before' : contactsRefusal(JSON.parse(raw));
+      res.setHeader('content-type', refusal ? 'application/problem+json' : 'application/json');
+      res.statusCode = refusal ? 422 : 201;
       res.end(
         JSON.stringify(
-          refuse
-            ? { title: 'Invalid Email', detail: 'email bounced before' }
+          refusal
+            ? { title: 'Invalid Email', detail: refusal }
             : { id: `${req.url!.slice(1)}-${recorded.length}`, version: 1 },
         ),
       );
@@ -56,6 +69,17 @@ describe('lead conversion through the contacts API', () => {
     await t.request('POST', `/leads/${id}/qualify`);
     return id;
   };
+  const convert = (leadId: string, pipelineId: string) =>
+    t.request('POST', `/leads/${leadId}/convert`, {
+      body: {
+        opportunity: {
+          pipelineId,
+          amountMinor: 1,
+          currency: 'EUR',
+          expectedCloseDate: '2027-01-01',
+        },
+      },
+    });
 
   it('creates the company, then the contact linked to it, and converts the lead onto them', async () => {
     const pipelineId = (
@@ -70,16 +94,7 @@ describe('lead conversion through the contacts API', () => {
       phone: '+4915112345678',
       company: 'Engines Ltd',
     });
-    const res = await t.request('POST', `/leads/${leadId}/convert`, {
-      body: {
-        opportunity: {
-          pipelineId,
-          amountMinor: 1,
-          currency: 'EUR',
-          expectedCloseDate: '2027-01-01',
-        },
-      },
-    });
+    const res = await convert(leadId, pipelineId);
     expect(res.status).toBe(200);
     expect(recorded.map((r) => r.path)).toEqual(['/companies', '/contacts']);
     expect(recorded[0].body).toEqual({ name: 'Engines Ltd' });
@@ -111,16 +126,7 @@ describe('lead conversion through the contacts API', () => {
     const leadId = await qualifiedLead({ name: 'Bounce', email: 'bounce@example.com' });
     refuse = true;
     try {
-      const res = await t.request('POST', `/leads/${leadId}/convert`, {
-        body: {
-          opportunity: {
-            pipelineId,
-            amountMinor: 1,
-            currency: 'EUR',
-            expectedCloseDate: '2027-01-01',
-          },
-        },
-      });
+      const res = await convert(leadId, pipelineId);
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({
         type: expect.stringMatching(/contact-creation-refused/),
@@ -131,5 +137,35 @@ describe('lead conversion through the contacts API', () => {
     }
     expect((await t.request('GET', `/leads/${leadId}`)).body.status).toBe('qualified');
     expect((await t.request('GET', '/opportunities/mine')).body).toHaveLength(1);
+  });
+
+  // Sales used to take `a@b.c` and phones of 7+ digits without separators, contacts refused the one
+  // and took the other with spaces: a qualified lead could fail to convert. Both now parse with
+  // @crm/values, and sales stores the parsed form, which the same parser takes back unchanged.
+  it('never has a detail refused on conversion that it accepted on capture', async () => {
+    const capture = (profile: object) =>
+      t.request('POST', '/leads', { body: { source: 'referral', profile } });
+    const refused = await capture({ name: 'Tiny', email: 'a@b.c' });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      type: expect.stringMatching(/invalid-email$/),
+      field: 'profile.email',
+    });
+
+    const pipelineId = (await t.request('GET', '/pipelines')).body[0].pipelineId;
+    const leadId = await qualifiedLead({
+      name: 'Grace Hopper',
+      email: ' Grace.Hopper@Navy.Example.COM ',
+      phone: '+49 151 1234 5678',
+    });
+    recorded.length = 0;
+    const res = await convert(leadId, pipelineId);
+    expect(res.status).toBe(200);
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0].body).toMatchObject({
+      emails: [{ address: 'grace.hopper@navy.example.com' }],
+      phones: [{ number: '+4915112345678' }],
+    });
+    expect((await t.request('GET', `/leads/${leadId}`)).body.status).toBe('converted');
   });
 });

@@ -3,13 +3,7 @@
  * status. Every change to the scoring inputs is followed by LeadScored when the score moves.
  */
 import { type Decider, DomainError } from '@crm/event-sourcing';
-import {
-  isE164Phone,
-  isEmail,
-  isIsoInstant,
-  requireText,
-  requireValid,
-} from '../shared/contact-details';
+import { parseEmail, parseInstant, parsePhoneNumber, parseText, requireValid } from '@crm/values';
 import type { LeadCommand } from './lead.commands';
 import { readableProfile } from './lead-personal-data';
 import { scoreLead } from './lead-scoring';
@@ -100,7 +94,7 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
       'source',
       `source must be one of ${LEAD_SOURCES.join(', ')}`,
     );
-    requireValid(isIsoInstant(at), 'InvalidInstant', 'at', 'at must be an ISO-8601 instant');
+    parseInstant(at, 'at');
     const profile = validProfile(command.data.profile);
     const captured: LeadEvent = {
       type: 'LeadCaptured',
@@ -153,7 +147,7 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
           type: 'LeadWorkStarted',
           data: {
             leadId,
-            ownerId: requireText(command.data.ownerId, 'ownerId'),
+            ownerId: parseText(command.data.ownerId, 'ownerId'),
             at: command.data.at,
           },
         },
@@ -164,7 +158,7 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
       return [{ type: 'LeadQualified', data: { leadId, at: command.data.at } }];
     case 'DisqualifyLead': {
       requireOpen(state);
-      const reason = requireText(command.data.reason, 'reason', 500);
+      const reason = parseText(command.data.reason, 'reason', 500);
       return [{ type: 'LeadDisqualified', data: { leadId, reason, at: command.data.at } }];
     }
     case 'ConvertLead': {
@@ -210,25 +204,15 @@ export const leadDecider: Decider<LeadCommand, LeadEvent, LeadState> = {
 };
 
 function validProfile(profile: LeadProfile): LeadProfile {
-  const name = requireText(profile.name, 'profile.name');
-  const email = profile.email?.trim().toLowerCase() || undefined;
-  const phone = profile.phone?.trim() || undefined;
-  if (email)
-    requireValid(
-      isEmail(email),
-      'InvalidEmail',
-      'profile.email',
-      'profile.email is not an email address',
-    );
-  if (phone)
-    requireValid(
-      isE164Phone(phone),
-      'InvalidPhone',
-      'profile.phone',
-      'profile.phone must be a valid E.164 number (+4915112345678)',
-    );
+  const name = parseText(profile.name, 'profile.name');
+  // Blank is absent. The rules are the contacts service's own (@crm/values), so a lead that gets
+  // in here is never refused by it on conversion.
+  const email = profile.email?.trim() ? parseEmail(profile.email, 'profile.email') : undefined;
+  const phone = profile.phone?.trim()
+    ? parsePhoneNumber(profile.phone, 'profile.phone')
+    : undefined;
   const optional = (value: string | undefined, field: string) =>
-    value?.trim() ? { [field]: requireText(value, `profile.${field}`) } : {};
+    value?.trim() ? { [field]: parseText(value, `profile.${field}`) } : {};
   return {
     name,
     ...(email ? { email } : {}),

@@ -48,6 +48,22 @@ describe('Lead decider', () => {
       expect(firstScore.score).toBe(30);
     });
 
+    it('stores a phone typed with spaces in E.164, as the contacts service does', () => {
+      given([])
+        .when({
+          type: 'CaptureLead',
+          data: {
+            leadId: 'lead-1',
+            source: 'manual',
+            profile: { name: 'Ada', phone: '+49 151 1234 5678' },
+            at,
+          },
+        })
+        .thenState((state) =>
+          expect(state.profile).toEqual({ name: 'Ada', phone: '+4915112345678' }),
+        );
+    });
+
     it('normalises the email and drops blank optional fields', () => {
       given([])
         .when({
@@ -65,10 +81,13 @@ describe('Lead decider', () => {
     });
 
     it.each([
-      [{ name: '' }, 'InvalidText'],
+      [{ name: '' }, 'RequiredText'],
       [{ name: 'Ada', email: 'not-an-email' }, 'InvalidEmail'],
       [{ name: 'Ada', phone: '0151 1234567' }, 'InvalidPhone'],
       [{ name: 'Ada', phone: '+999123' }, 'InvalidPhone'],
+      // Sales took this one and the contacts service refused it on conversion: one rule now.
+      [{ name: 'Ada', email: 'a@b.c' }, 'InvalidEmail'],
+      [{ name: 'a'.repeat(201) }, 'TextTooLong'],
     ])('rejects a bad profile %j with %s', (badProfile, code) => {
       given([])
         .when({
@@ -234,7 +253,7 @@ describe('Lead decider', () => {
         .then([{ type: 'LeadDisqualified', data: { leadId: 'lead-1', reason: 'No budget', at } }]);
       given([captured, scored])
         .when({ type: 'DisqualifyLead', data: { reason: '  ', at } })
-        .thenThrows('InvalidText');
+        .thenThrows('RequiredText');
     });
 
     it('a disqualified lead cannot be worked, qualified or edited', () => {

@@ -3,17 +3,16 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { Parses, parseCalendarDate, parseCurrency, parseInstant } from '@crm/values';
 import { OffsetPageQuery } from '@crm/platform';
 import { ENGAGEMENT_KINDS, LEAD_SOURCES } from './lead.events';
 
@@ -76,7 +75,7 @@ export class RecordEngagementDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) campaignId?: string;
   @ApiPropertyOptional({ description: 'When it happened (default now)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @Parses(parseInstant)
   at?: string;
 }
 
@@ -108,9 +107,9 @@ export class ConversionOpportunityDto {
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
   amountMinor!: number;
-  @ApiProperty({ example: 'EUR' }) @Matches(/^[A-Z]{3}$/) currency!: string;
+  @ApiProperty({ example: 'EUR' }) @Parses(parseCurrency) currency!: string;
   @ApiProperty({ example: '2026-12-15' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @Parses(parseCalendarDate)
   expectedCloseDate!: string;
 }
 

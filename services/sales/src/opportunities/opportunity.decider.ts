@@ -8,8 +8,15 @@
  * because the rep's estimate was for the old stage.
  */
 import { type Decider } from '@crm/event-sourcing';
-import { isIsoDate, requireText, requireValid } from '../shared/contact-details';
-import { assertCurrency, assertMinorUnits, multiply, sum } from '../shared/money';
+import {
+  multiply,
+  parseCalendarDate,
+  parseCurrency,
+  parseMinorUnits,
+  parseText,
+  requireValid,
+  sum,
+} from '@crm/values';
 import type { Stage } from '../pipelines/pipeline.events';
 import type { OpportunityCommand, PipelineSnapshot } from './opportunity.commands';
 import {
@@ -226,23 +233,18 @@ export function decideOpportunity(
       const d = command.data;
       const changes: Record<string, unknown> = {};
       if (d.name !== undefined && d.name.trim() !== state.name)
-        changes.name = requireText(d.name, 'name');
+        changes.name = parseText(d.name, 'name');
       if (d.amountMinor !== undefined && d.amountMinor !== state.amountMinor) {
         if (state.lineItems.length > 0) throw OpportunityErrors.amountFromLineItems();
-        assertMinorUnits(d.amountMinor, 'amountMinor');
+        parseMinorUnits(d.amountMinor, 'amountMinor');
         changes.amountMinor = d.amountMinor;
       }
       if (d.currency !== undefined && d.currency !== state.currency) {
-        assertCurrency(d.currency);
+        parseCurrency(d.currency);
         changes.currency = d.currency;
       }
       if (d.expectedCloseDate !== undefined && d.expectedCloseDate !== state.expectedCloseDate) {
-        requireValid(
-          isIsoDate(d.expectedCloseDate),
-          'InvalidDate',
-          'expectedCloseDate',
-          'expectedCloseDate must be YYYY-MM-DD',
-        );
+        parseCalendarDate(d.expectedCloseDate, 'expectedCloseDate');
         changes.expectedCloseDate = d.expectedCloseDate;
       }
       if (
@@ -264,7 +266,7 @@ export function decideOpportunity(
     }
     case 'ReassignOpportunity': {
       requireOpen(state);
-      const ownerId = requireText(command.data.ownerId, 'ownerId');
+      const ownerId = parseText(command.data.ownerId, 'ownerId');
       return ownerId === state.ownerId
         ? []
         : [{ type: 'OpportunityReassigned', data: { opportunityId, ownerId } }];
@@ -278,10 +280,10 @@ export function decideOpportunity(
           `lineItems[${i}].quantity`,
           'quantity must be a positive integer',
         );
-        assertMinorUnits(item.unitPriceMinor, `lineItems[${i}].unitPriceMinor`);
+        parseMinorUnits(item.unitPriceMinor, `lineItems[${i}].unitPriceMinor`);
         return {
-          productId: requireText(item.productId, `lineItems[${i}].productId`),
-          name: requireText(item.name, `lineItems[${i}].name`),
+          productId: parseText(item.productId, `lineItems[${i}].productId`),
+          name: parseText(item.name, `lineItems[${i}].name`),
           quantity: item.quantity,
           unitPriceMinor: item.unitPriceMinor,
         };
@@ -304,7 +306,7 @@ export function decideOpportunity(
         throw OpportunityErrors.winRequiresReason(lastOpen.name, state.stageId);
       }
       const amountMinor = d.amountMinor ?? state.amountMinor;
-      assertMinorUnits(amountMinor, 'amountMinor');
+      parseMinorUnits(amountMinor, 'amountMinor');
       return [
         {
           type: 'OpportunityWon',
@@ -325,7 +327,7 @@ export function decideOpportunity(
     case 'LoseOpportunity': {
       requireOpen(state);
       const lost = stagesOf(command.data.pipeline, state).find((s) => s.kind === 'lost')!;
-      const reason = requireText(command.data.reason, 'reason', 500);
+      const reason = parseText(command.data.reason, 'reason', 500);
       const competitor = command.data.competitor?.trim() || undefined;
       return [
         {
@@ -343,7 +345,7 @@ export function decideOpportunity(
     }
     case 'ReopenOpportunity': {
       if (state.status === 'open') throw OpportunityErrors.opportunityNotClosed();
-      const reason = requireText(command.data.reason, 'reason', 500);
+      const reason = parseText(command.data.reason, 'reason', 500);
       const stages = stagesOf(command.data.pipeline, state);
       const target = findStage(stages, command.data.stageId ?? state.lastOpenStageId);
       if (target.kind !== 'open')
@@ -402,16 +404,11 @@ function open(
   state: OpportunityState,
 ): OpportunityEvent[] {
   if (state.exists) throw OpportunityErrors.opportunityAlreadyExists(state.opportunityId);
-  const name = requireText(d.name, 'name');
-  const ownerId = requireText(d.ownerId, 'ownerId');
-  assertMinorUnits(d.amountMinor, 'amountMinor');
-  assertCurrency(d.currency);
-  requireValid(
-    isIsoDate(d.expectedCloseDate),
-    'InvalidDate',
-    'expectedCloseDate',
-    'expectedCloseDate must be YYYY-MM-DD',
-  );
+  const name = parseText(d.name, 'name');
+  const ownerId = parseText(d.ownerId, 'ownerId');
+  parseMinorUnits(d.amountMinor, 'amountMinor');
+  parseCurrency(d.currency);
+  parseCalendarDate(d.expectedCloseDate, 'expectedCloseDate');
   const openStages = d.pipeline.stages.filter((s) => s.kind === 'open');
   const stage = d.stageId ? findStage(d.pipeline.stages, d.stageId) : openStages[0];
   if (!stage || stage.kind !== 'open') throw OpportunityErrors.invalidStageMove('open', d.stageId);

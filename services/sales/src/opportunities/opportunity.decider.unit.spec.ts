@@ -344,7 +344,7 @@ describe('Opportunity decider', () => {
         ]);
       given(inNegotiation)
         .when({ type: 'LoseOpportunity', data: { pipeline, reason: '', at } })
-        .thenThrows('InvalidText');
+        .thenThrows('RequiredText');
     });
 
     it('a closed deal cannot move, be edited or be closed again', () => {
@@ -394,7 +394,7 @@ describe('Opportunity decider', () => {
         .thenThrows('OpportunityNotClosed');
       given([...inNegotiation, won])
         .when({ type: 'ReopenOpportunity', data: { pipeline, reason: ' ', at } })
-        .thenThrows('InvalidText');
+        .thenThrows('RequiredText');
     });
   });
 

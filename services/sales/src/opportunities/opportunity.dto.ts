@@ -7,7 +7,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -15,10 +14,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { Parses, parseCalendarDate, parseCurrency } from '@crm/values';
 import { FORECAST_CATEGORIES } from './opportunity.events';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CURRENCY = /^[A-Z]{3}$/;
 
 export class OpenOpportunityDto {
   @ApiProperty({ example: 'Roadster for Ada' })
@@ -37,8 +34,8 @@ export class OpenOpportunityDto {
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
   amountMinor!: number;
-  @ApiProperty({ example: 'EUR' }) @Matches(CURRENCY) currency!: string;
-  @ApiProperty({ example: '2026-12-15' }) @Matches(DATE) expectedCloseDate!: string;
+  @ApiProperty({ example: 'EUR' }) @Parses(parseCurrency) currency!: string;
+  @ApiProperty({ example: '2026-12-15' }) @Parses(parseCalendarDate) expectedCloseDate!: string;
   @ApiPropertyOptional({ description: 'Default: the caller' })
   @IsOptional()
   @IsString()
@@ -79,8 +76,8 @@ export class UpdateOpportunityDto {
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
   amountMinor?: number;
-  @ApiPropertyOptional() @IsOptional() @Matches(CURRENCY) currency?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE) expectedCloseDate?: string;
+  @ApiPropertyOptional() @IsOptional() @Parses(parseCurrency) currency?: string;
+  @ApiPropertyOptional() @IsOptional() @Parses(parseCalendarDate) expectedCloseDate?: string;
   @ApiPropertyOptional({
     enum: FORECAST_CATEGORIES,
     nullable: true,
@@ -171,10 +168,10 @@ export class ForecastQueryDto {
   @ApiProperty({ enum: ['month', 'quarter'] }) @IsIn(['month', 'quarter']) period!:
     'month' | 'quarter';
   @ApiProperty({ example: '2026-10-01', description: 'First day included' })
-  @Matches(DATE)
+  @Parses(parseCalendarDate)
   from!: string;
   @ApiProperty({ example: '2027-04-01', description: 'First day excluded' })
-  @Matches(DATE)
+  @Parses(parseCalendarDate)
   to!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) ownerId?: string;
 }

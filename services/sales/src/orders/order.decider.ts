@@ -4,8 +4,14 @@
  * from the caller, so the purchase history always adds up.
  */
 import { type Decider } from '@crm/event-sourcing';
-import { isIsoInstant, requireText, requireValid } from '../shared/contact-details';
-import { assertBasisPoints, assertCurrency, assertMinorUnits } from '../shared/money';
+import {
+  parseBasisPoints,
+  parseCurrency,
+  parseInstant,
+  parseMinorUnits,
+  parseText,
+  requireValid,
+} from '@crm/values';
 import { computeTotals, type Totals } from '../shared/totals';
 import type { OrderCommand } from './order.commands';
 import type { OrderEvent, OrderLine } from './order.events';
@@ -74,7 +80,7 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
           type: 'OrderCancelled',
           data: {
             orderId,
-            reason: requireText(command.data.reason, 'reason', 500),
+            reason: parseText(command.data.reason, 'reason', 500),
             at: command.data.at,
           },
         },
@@ -86,7 +92,7 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
           type: 'OrderReturned',
           data: {
             orderId,
-            reason: requireText(command.data.reason, 'reason', 500),
+            reason: parseText(command.data.reason, 'reason', 500),
             at: command.data.at,
           },
         },
@@ -125,17 +131,17 @@ function place(d: Extract<OrderCommand, { type: 'PlaceOrder' }>['data']): OrderE
     'contactId',
     'An order is for a contact or a company',
   );
-  requireValid(isIsoInstant(d.at), 'InvalidInstant', 'at', 'at must be an ISO-8601 instant');
-  assertCurrency(d.currency);
-  assertBasisPoints(d.taxRateBps, 'taxRateBps');
+  parseInstant(d.at, 'at');
+  parseCurrency(d.currency);
+  parseBasisPoints(d.taxRateBps, 'taxRateBps');
   const discountBps = d.discountBps ?? 0;
-  assertBasisPoints(discountBps, 'discountBps');
+  parseBasisPoints(discountBps, 'discountBps');
   if (!Array.isArray(d.lines) || d.lines.length === 0 || d.lines.length > MAX_ORDER_LINES) {
     throw OrderErrors.invalidOrderLines({ maxLines: MAX_ORDER_LINES });
   }
   const ids = new Set<string>();
   const lines: OrderLine[] = d.lines.map((line, i) => {
-    const lineId = requireText(line.lineId, `lines[${i}].lineId`, 100);
+    const lineId = parseText(line.lineId, `lines[${i}].lineId`, 100);
     if (ids.has(lineId)) throw OrderErrors.invalidOrderLines({ repeatedAt: i });
     ids.add(lineId);
     requireValid(
@@ -144,13 +150,13 @@ function place(d: Extract<OrderCommand, { type: 'PlaceOrder' }>['data']): OrderE
       `lines[${i}].quantity`,
       'quantity must be a positive whole number',
     );
-    assertMinorUnits(line.unitPriceMinor, `lines[${i}].unitPriceMinor`);
-    assertBasisPoints(line.discountBps ?? 0, `lines[${i}].discountBps`);
+    parseMinorUnits(line.unitPriceMinor, `lines[${i}].unitPriceMinor`);
+    parseBasisPoints(line.discountBps ?? 0, `lines[${i}].discountBps`);
     return {
       lineId,
-      productId: requireText(line.productId, `lines[${i}].productId`),
-      sku: requireText(line.sku, `lines[${i}].sku`, 64),
-      name: requireText(line.name, `lines[${i}].name`),
+      productId: parseText(line.productId, `lines[${i}].productId`),
+      sku: parseText(line.sku, `lines[${i}].sku`, 64),
+      name: parseText(line.name, `lines[${i}].name`),
       quantity: line.quantity,
       unitPriceMinor: line.unitPriceMinor,
       discountBps: line.discountBps ?? 0,

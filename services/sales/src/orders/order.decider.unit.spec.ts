@@ -100,7 +100,7 @@ describe('Order decider', () => {
       ]);
     given([placed])
       .when({ type: 'CancelOrder', data: { reason: '', at } })
-      .thenThrows('InvalidText');
+      .thenThrows('RequiredText');
   });
 
   it('refuses impossible moves and repeats harmlessly', () => {

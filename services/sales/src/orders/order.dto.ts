@@ -7,13 +7,13 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { Parses, parseCurrency } from '@crm/values';
 import { QuoteTotalsDto } from '../quotes/quote.dto';
 
 export class OrderLineDto {
@@ -42,7 +42,7 @@ export class OrderLineDto {
 export class PlaceOrderDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) contactId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) companyId?: string;
-  @ApiProperty({ example: 'EUR' }) @Matches(/^[A-Z]{3}$/) currency!: string;
+  @ApiProperty({ example: 'EUR' }) @Parses(parseCurrency) currency!: string;
   @ApiProperty({ description: 'Basis points (1900 = 19 %)' })
   @IsInt()
   @Min(0)

@@ -4,7 +4,7 @@
  * the stage-move rules (opportunity.decider) stay pure.
  */
 import { type Decider } from '@crm/event-sourcing';
-import { requireText } from '../shared/contact-details';
+import { parseText } from '@crm/values';
 import type { PipelineCommand } from './pipeline.commands';
 import type { PipelineEvent, Stage } from './pipeline.events';
 import { PipelineErrors } from './pipeline.errors';
@@ -43,7 +43,7 @@ export function decidePipeline(command: PipelineCommand, state: PipelineState): 
   switch (command.type) {
     case 'CreatePipeline': {
       if (state.exists) throw PipelineErrors.pipelineAlreadyExists(state.pipelineId);
-      const name = requireText(command.data.name, 'name', 100);
+      const name = parseText(command.data.name, 'name', 100);
       return [
         {
           type: 'PipelineCreated',
@@ -57,7 +57,7 @@ export function decidePipeline(command: PipelineCommand, state: PipelineState): 
     }
     case 'RenamePipeline': {
       requireExists(state);
-      const name = requireText(command.data.name, 'name', 100);
+      const name = parseText(command.data.name, 'name', 100);
       return name === state.name
         ? []
         : [{ type: 'PipelineRenamed', data: { pipelineId: state.pipelineId, name } }];
@@ -93,7 +93,7 @@ export function validStages(stages: readonly Stage[]): Stage[] {
   const ids = new Set<string>();
   const names = new Set<string>();
   const result = stages.map((stage, index) => {
-    const name = requireText(stage.name, `stages[${index}].name`, 100);
+    const name = parseText(stage.name, `stages[${index}].name`, 100);
     if (!stage.stageId || ids.has(stage.stageId))
       throw invalid(`stages[${index}].stageId must be present and unique`, { index });
     if (names.has(name.toLowerCase()))

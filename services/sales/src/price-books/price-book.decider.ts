@@ -1,7 +1,6 @@
 /** A price book: list prices per product and currency (a product may be in several books). */
 import { type Decider } from '@crm/event-sourcing';
-import { requireText } from '../shared/contact-details';
-import { assertCurrency, assertMinorUnits } from '../shared/money';
+import { parseCurrency, parseMinorUnits, parseText } from '@crm/values';
 import type { PriceBookCommand } from './price-book.commands';
 import type { PriceBookEvent } from './price-book.events';
 import { PriceBookErrors } from './price-book.errors';
@@ -63,7 +62,7 @@ export function decidePriceBook(
         type: 'PriceBookCreated',
         data: {
           priceBookId: command.data.priceBookId,
-          name: requireText(command.data.name, 'name', 100),
+          name: parseText(command.data.name, 'name', 100),
           isStandard: command.data.isStandard ?? false,
         },
       },
@@ -71,11 +70,11 @@ export function decidePriceBook(
   }
   if (!state.exists) throw PriceBookErrors.priceBookNotFound();
   const { productId, currency } = command.data;
-  assertCurrency(currency);
+  parseCurrency(currency);
   const current = listPrice(state, productId, currency);
   switch (command.type) {
     case 'SetListPrice':
-      assertMinorUnits(command.data.amountMinor, 'amountMinor');
+      parseMinorUnits(command.data.amountMinor, 'amountMinor');
       return current === command.data.amountMinor
         ? []
         : [

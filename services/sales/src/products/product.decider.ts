@@ -2,7 +2,7 @@
 import { type Decider } from '@crm/event-sourcing';
 import { EMPTY_MODEL, type ConfigurationModel } from '../cpq/configuration-model';
 import { validateModel } from '../cpq/configurator';
-import { requireText, requireValid } from '../shared/contact-details';
+import { parseText, requireValid } from '@crm/values';
 import type { ProductCommand } from './product.commands';
 import type { ProductEvent, ProductInfo } from './product.events';
 import { ProductErrors } from './product.errors';
@@ -92,10 +92,10 @@ export const productDecider: Decider<ProductCommand, ProductEvent, ProductState>
 
 function validInfo(info: ProductInfo): ProductInfo {
   return {
-    name: requireText(info.name, 'name'),
+    name: parseText(info.name, 'name'),
     ...(info.description?.trim()
-      ? { description: requireText(info.description, 'description', 2000) }
+      ? { description: parseText(info.description, 'description', 2000) }
       : {}),
-    ...(info.family?.trim() ? { family: requireText(info.family, 'family', 100) } : {}),
+    ...(info.family?.trim() ? { family: parseText(info.family, 'family', 100) } : {}),
   };
 }

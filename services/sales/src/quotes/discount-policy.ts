@@ -2,7 +2,7 @@
  * How far each role may discount, per line and overall (basis points). A user with several roles
  * gets the most generous of them; a role not listed may not discount at all.
  */
-import type { BasisPoints } from '../shared/money';
+import type { BasisPoints } from '@crm/values';
 import { QuoteErrors } from './quote.errors';
 
 export const DISCOUNT_LIMITS_BPS: Readonly<Record<string, BasisPoints>> = {

@@ -6,8 +6,14 @@
  */
 import { type Decider, DomainError } from '@crm/event-sourcing';
 import { configure } from '../cpq/configurator';
-import { isIsoDate, isIsoInstant, requireText, requireValid } from '../shared/contact-details';
-import { assertBasisPoints, assertCurrency } from '../shared/money';
+import {
+  parseBasisPoints,
+  parseCalendarDate,
+  parseCurrency,
+  parseInstant,
+  parseText,
+  requireValid,
+} from '@crm/values';
 import { computeTotals, type Totals } from '../shared/totals';
 import { assertDiscountAllowed } from './discount-policy';
 import type { QuoteCommand } from './quote.commands';
@@ -92,20 +98,20 @@ export function decideQuote(command: QuoteCommand, state: QuoteState): QuoteEven
   if (command.type === 'DraftQuote') {
     if (state.exists) throw QuoteErrors.quoteAlreadyExists(state.quoteId);
     const d = command.data;
-    assertCurrency(d.currency);
-    assertBasisPoints(d.taxRateBps, 'taxRateBps');
+    parseCurrency(d.currency);
+    parseBasisPoints(d.taxRateBps, 'taxRateBps');
     requireDate(d.validUntil);
-    requireValid(isIsoInstant(d.at), 'InvalidInstant', 'at', 'at must be an ISO-8601 instant');
+    parseInstant(d.at, 'at');
     if (d.validUntil < d.at.slice(0, 10)) throw QuoteErrors.validityInPast();
     return [
       {
         type: 'QuoteDrafted',
         data: {
           quoteId: d.quoteId,
-          opportunityId: requireText(d.opportunityId, 'opportunityId'),
+          opportunityId: parseText(d.opportunityId, 'opportunityId'),
           ...(d.contactId ? { contactId: d.contactId } : {}),
           ...(d.companyId ? { companyId: d.companyId } : {}),
-          ownerId: requireText(d.ownerId, 'ownerId'),
+          ownerId: parseText(d.ownerId, 'ownerId'),
           currency: d.currency,
           taxRateBps: d.taxRateBps,
           validUntil: d.validUntil,
@@ -130,7 +136,7 @@ export function decideQuote(command: QuoteCommand, state: QuoteState): QuoteEven
         throw ConfigurationErrors.noListPrice(product.name, product.productId, state.currency);
       }
       requireQuantity(quantity);
-      assertBasisPoints(discountBps, 'discountBps');
+      parseBasisPoints(discountBps, 'discountBps');
       assertDiscountAllowed(discountBps, actorRoles, 'discountBps');
       const priced = configure(product.model, optionIds, state.currency, product.listPriceMinor);
       if (!priced.valid) {
@@ -154,7 +160,7 @@ export function decideQuote(command: QuoteCommand, state: QuoteState): QuoteEven
       const quantity = command.data.quantity ?? line.quantity;
       const discountBps = command.data.discountBps ?? line.discountBps;
       requireQuantity(quantity);
-      assertBasisPoints(discountBps, 'discountBps');
+      parseBasisPoints(discountBps, 'discountBps');
       // Only a raised discount needs the authority; lowering a manager's discount is always fine.
       if (discountBps > line.discountBps)
         assertDiscountAllowed(discountBps, command.data.actorRoles, 'discountBps');
@@ -170,7 +176,7 @@ export function decideQuote(command: QuoteCommand, state: QuoteState): QuoteEven
     case 'SetQuoteDiscount': {
       requireDraft(state);
       const { discountBps, actorRoles } = command.data;
-      assertBasisPoints(discountBps, 'discountBps');
+      parseBasisPoints(discountBps, 'discountBps');
       if (discountBps > state.discountBps)
         assertDiscountAllowed(discountBps, actorRoles, 'discountBps');
       return discountBps === state.discountBps
@@ -181,7 +187,7 @@ export function decideQuote(command: QuoteCommand, state: QuoteState): QuoteEven
       requireDraft(state);
       const taxRateBps = command.data.taxRateBps ?? state.taxRateBps;
       const validUntil = command.data.validUntil ?? state.validUntil;
-      assertBasisPoints(taxRateBps, 'taxRateBps');
+      parseBasisPoints(taxRateBps, 'taxRateBps');
       requireDate(validUntil);
       if (taxRateBps === state.taxRateBps && validUntil === state.validUntil) return [];
       return [{ type: 'QuoteTermsChanged', data: { quoteId, taxRateBps, validUntil } }];
@@ -294,10 +300,5 @@ function requireQuantity(quantity: number): void {
 }
 
 function requireDate(value: string): void {
-  requireValid(
-    typeof value === 'string' && isIsoDate(value),
-    'InvalidDate',
-    'validUntil',
-    'validUntil must be YYYY-MM-DD',
-  );
+  parseCalendarDate(value, 'validUntil');
 }

@@ -5,19 +5,19 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
+import { Parses, parseCalendarDate, parseCurrency } from '@crm/values';
 import { SelectedOptionDto } from '../cpq/configuration.dto';
 
 export class DraftQuoteDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) opportunityId!: string;
   @ApiPropertyOptional({ description: "Default: the opportunity's currency" })
   @IsOptional()
-  @Matches(/^[A-Z]{3}$/)
+  @Parses(parseCurrency)
   currency?: string;
   @ApiProperty({ description: 'Tax rate in basis points (1900 = 19 %)', example: 1900 })
   @IsInt()
@@ -25,7 +25,7 @@ export class DraftQuoteDto {
   @Max(10000)
   taxRateBps!: number;
   @ApiProperty({ description: 'Last day (UTC) the customer can accept', example: '2026-12-31' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @Parses(parseCalendarDate)
   validUntil!: string;
 }
 
@@ -73,7 +73,7 @@ export class QuoteDiscountDto {
 
 export class QuoteTermsDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10000) taxRateBps?: number;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) validUntil?: string;
+  @ApiPropertyOptional() @IsOptional() @Parses(parseCalendarDate) validUntil?: string;
 }
 
 export class RejectQuoteDto {

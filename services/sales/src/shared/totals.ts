@@ -8,7 +8,7 @@
  *   total         = subtotal - discount + tax
  * Rounding happens once per step, half away from zero, so every replica computes the same cents.
  */
-import { applyBasisPoints, type BasisPoints, type MinorUnits, multiply, sum } from './money';
+import { applyBasisPoints, type BasisPoints, type MinorUnits, multiply, sum } from '@crm/values';
 
 export interface PricedLineInput {
   readonly lineId: string;
