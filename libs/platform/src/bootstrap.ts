@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { CLOCK, systemClock, type Clock } from './clock/clock';
 import { ConfigError } from './config/config';
 import { loadPlatformConfig, PLATFORM_CONFIG, type PlatformConfig } from './config/platform-config';
+import { SERVICE_ENV } from './config/service-config';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@crm/embedded-postgres';
 import { setupOpenApi } from './docs/openapi';
 import { routerErrorProblem } from './errors/problem.filter';
@@ -40,9 +41,8 @@ export async function createServiceApp(
   appModule: Type<unknown> | DynamicModule,
   options: CreateServiceAppOptions = {},
 ): Promise<NestFastifyApplication> {
-  const config =
-    options.config ??
-    loadPlatformConfig({ ...process.env, ...options.env }, { defaultPort: options.defaultPort });
+  const env = { ...process.env, ...options.env };
+  const config = options.config ?? loadPlatformConfig(env, { defaultPort: options.defaultPort });
   if (!config.databaseUrl) {
     throw new ConfigError([
       {
@@ -57,8 +57,9 @@ export async function createServiceApp(
     providers: [
       { provide: PLATFORM_CONFIG, useValue: config },
       { provide: CLOCK, useValue: options.clock ?? systemClock },
+      { provide: SERVICE_ENV, useValue: env },
     ],
-    exports: [PLATFORM_CONFIG, CLOCK],
+    exports: [PLATFORM_CONFIG, CLOCK, SERVICE_ENV],
   };
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
@@ -123,9 +124,11 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
     handleShutdownSignals(app, config, logger, embedded);
     return app;
   } catch (error) {
-    process.stderr.write(
-      `${options.name}: failed to start: ${(error as Error).stack ?? String(error)}\n`,
-    );
+    // A service's own config (serviceConfigModule) fails while Nest builds the app: the message
+    // names the variable, a stack would only bury it.
+    const reason =
+      error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error));
+    process.stderr.write(`${options.name}: failed to start: ${reason}\n`);
     await embedded?.stop().catch(() => undefined);
     process.exit(1);
   }

@@ -3,7 +3,7 @@
  * default) and gets a typed object back, or a ConfigError naming every variable that is missing
  * or malformed, so a misconfigured process stops at start-up with one clear message.
  */
-type Env = Readonly<Record<string, string | undefined>>;
+export type Env = Readonly<Record<string, string | undefined>>;
 
 interface BaseSpec<T> {
   /** Absent (or empty) variable uses this value; without it and without `optional` the variable is required. */

@@ -73,6 +73,7 @@ describe('loadPlatformConfig', () => {
       port: 3001,
       host: '0.0.0.0',
       logLevel: 'info',
+      logFormat: 'auto',
       databaseUrl: undefined,
       kafkaBrokers: ['127.0.0.1:9092'],
       jwt: { algorithm: 'HS256', secret: SECRET, issuer: undefined, audience: undefined },

@@ -1,2 +1,3 @@
 export * from './config';
 export * from './platform-config';
+export * from './service-config';
