@@ -12,6 +12,7 @@ import { OrdersModule } from './orders/orders.module';
 import { QuotesModule } from './quotes/quotes.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { CatalogModule } from './products/catalog.module';
+import { SalesConfigModule } from './sales.config';
 
 @Module({
   imports: [
@@ -21,6 +22,7 @@ import { CatalogModule } from './products/catalog.module';
         'Sales-force automation: leads, pipelines and deals, activities, products and CPQ, quotes, orders',
       idempotency: { schema: 'sales' },
     }),
+    SalesConfigModule,
     SalesInfrastructureModule,
     LeadsModule,
     PipelinesModule,

@@ -17,6 +17,7 @@ import { EVENT_STORE, WORKER_POOL } from '@crm/platform';
 import { PeriodicJob } from '../infrastructure/periodic-job';
 import { S } from '../infrastructure/read-model-part';
 import { STREAM } from '../infrastructure/streams';
+import { SALES_CONFIG, type SalesConfig } from '../sales.config';
 import { activityDecider } from './activity.decider';
 
 const BATCH = 50;
@@ -25,16 +26,15 @@ const ACTOR = 'system:reminder-scheduler';
 @Injectable()
 export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ReminderScheduler');
-  private readonly job = new PeriodicJob(
-    'ReminderScheduler',
-    Number(process.env.SALES_REMINDER_POLL_MS ?? 5_000),
-    () => this.runOnce(),
-  );
+  private readonly job: PeriodicJob;
 
   constructor(
     @Inject(WORKER_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+    @Inject(SALES_CONFIG) config: SalesConfig,
+  ) {
+    this.job = new PeriodicJob('ReminderScheduler', config.reminderPollMs, () => this.runOnce());
+  }
 
   onApplicationBootstrap(): void {
     this.job.start();

@@ -3,6 +3,7 @@ import { CONTACTS_GATEWAY, HttpContactsGateway } from './contacts-gateway';
 import { LeadListQuery } from './lead-list.query';
 import { LeadConversion } from './lead-conversion';
 import { LeadsController } from './leads.controller';
+import { SALES_CONFIG, type SalesConfig } from '../sales.config';
 
 @Module({
   controllers: [LeadsController],
@@ -12,8 +13,9 @@ import { LeadsController } from './leads.controller';
     // CONTACTS_URL: where conversion creates contacts and companies (see contacts-gateway.ts).
     {
       provide: CONTACTS_GATEWAY,
-      useFactory: () =>
-        process.env.CONTACTS_URL ? new HttpContactsGateway(process.env.CONTACTS_URL) : undefined,
+      inject: [SALES_CONFIG],
+      useFactory: ({ contactsUrl }: SalesConfig) =>
+        contactsUrl ? new HttpContactsGateway(contactsUrl) : undefined,
     },
   ],
 })

@@ -17,6 +17,7 @@ import { EVENT_STORE, WORKER_POOL } from '@crm/platform';
 import { PeriodicJob } from '../infrastructure/periodic-job';
 import { S } from '../infrastructure/read-model-part';
 import { STREAM } from '../infrastructure/streams';
+import { SALES_CONFIG, type SalesConfig } from '../sales.config';
 import { quoteDecider } from './quote.decider';
 
 const BATCH = 100;
@@ -24,16 +25,15 @@ const BATCH = 100;
 @Injectable()
 export class QuoteExpiry implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('QuoteExpiry');
-  private readonly job = new PeriodicJob(
-    'QuoteExpiry',
-    Number(process.env.SALES_QUOTE_EXPIRY_POLL_MS ?? 60_000),
-    () => this.runOnce(),
-  );
+  private readonly job: PeriodicJob;
 
   constructor(
     @Inject(WORKER_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+    @Inject(SALES_CONFIG) config: SalesConfig,
+  ) {
+    this.job = new PeriodicJob('QuoteExpiry', config.quoteExpiryPollMs, () => this.runOnce());
+  }
 
   onApplicationBootstrap(): void {
     this.job.start();

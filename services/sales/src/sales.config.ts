@@ -1,0 +1,47 @@
+/**
+ * The sales service's own environment variables, declared once (the platform's and messaging's
+ * are declared in those libs). Read at start-up: a wrong value stops the service naming it.
+ */
+import { loadConfig, serviceConfigModule, type Env } from '@crm/platform';
+
+export const SALES_CONFIG = Symbol('SALES_CONFIG');
+
+export const salesConfigSpec = {
+  SALES_REMINDER_POLL_MS: {
+    type: 'int',
+    min: 100,
+    default: 5_000,
+    description: 'milliseconds between looks for due activity reminders',
+  },
+  SALES_QUOTE_EXPIRY_POLL_MS: {
+    type: 'int',
+    min: 100,
+    default: 60_000,
+    description: 'milliseconds between looks for sent quotes past their validity',
+  },
+  CONTACTS_URL: {
+    type: 'url',
+    protocols: ['http', 'https'],
+    optional: true,
+    description: 'the contacts service, where lead conversion creates the contact and company',
+  },
+} as const;
+
+export interface SalesConfig {
+  readonly reminderPollMs: number;
+  readonly quoteExpiryPollMs: number;
+  /** Absent: conversion only mints the ids; contacts learns of them from lead.converted. */
+  readonly contactsUrl: string | undefined;
+}
+
+export function loadSalesConfig(env: Env): SalesConfig {
+  const raw = loadConfig(salesConfigSpec, env);
+  return {
+    reminderPollMs: raw.SALES_REMINDER_POLL_MS,
+    quoteExpiryPollMs: raw.SALES_QUOTE_EXPIRY_POLL_MS,
+    contactsUrl: raw.CONTACTS_URL,
+  };
+}
+
+/** Provides SALES_CONFIG to the whole service; imported once, by the AppModule. */
+export const SalesConfigModule = serviceConfigModule(SALES_CONFIG, loadSalesConfig);

@@ -1,0 +1,39 @@
+import { ConfigError } from '@crm/platform';
+import { loadSalesConfig } from './sales.config';
+
+describe('sales configuration', () => {
+  it('has defaults for everything', () => {
+    expect(loadSalesConfig({})).toEqual({
+      reminderPollMs: 5_000,
+      quoteExpiryPollMs: 60_000,
+      contactsUrl: undefined,
+    });
+  });
+
+  it('reads each variable', () => {
+    expect(
+      loadSalesConfig({
+        SALES_REMINDER_POLL_MS: '1000',
+        SALES_QUOTE_EXPIRY_POLL_MS: '30000',
+        CONTACTS_URL: 'http://contacts:3001',
+      }),
+    ).toEqual({
+      reminderPollMs: 1_000,
+      quoteExpiryPollMs: 30_000,
+      contactsUrl: 'http://contacts:3001',
+    });
+  });
+
+  it.each([
+    // Number('abc') was NaN: the scheduler then polled every millisecond.
+    ['SALES_REMINDER_POLL_MS', 'abc'],
+    ['SALES_REMINDER_POLL_MS', '0'],
+    ['SALES_QUOTE_EXPIRY_POLL_MS', '1.5'],
+    ['CONTACTS_URL', 'contacts:3001'],
+    ['CONTACTS_URL', 'ftp://contacts'],
+  ])('refuses %s=%s, naming the variable', (variable, value) => {
+    const load = () => loadSalesConfig({ [variable]: value });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+});
