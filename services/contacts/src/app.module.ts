@@ -18,6 +18,7 @@ import { EraseService } from './gdpr/erase.service';
 import { ExportService } from './gdpr/export.service';
 import { GdprController } from './gdpr/gdpr.controller';
 import { ContactsQueryController } from './directory/contacts-query.controller';
+import { ContactsConfigModule } from './contacts.config';
 import { contactsEventSourcing } from './infrastructure/contacts-event-sourcing';
 import { ContactsMessagingModule } from './integration/contacts-messaging';
 import { TimelineFeedHandlers } from './integration/timeline-feed.handlers';
@@ -36,6 +37,7 @@ import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.c
       description: 'People, companies, consent and the full interaction history',
       idempotency: { schema: 'contacts' },
     }),
+    ContactsConfigModule,
     // Event store (Postgres, schema `contacts`) behind crypto-shredding; projections; workers.
     EventSourcingModule.forRoot(contactsEventSourcing),
     // crm.contacts.v1 relay; sales and campaigns facts feeding the timeline.

@@ -4,11 +4,12 @@
  */
 import { bootstrapService } from '@crm/platform';
 import { AppModule } from './app.module';
+import { CONTACTS_CONFIG, type ContactsConfig } from './contacts.config';
 import { seedDemoData } from './demo/demo-seed';
 
 async function main(): Promise<void> {
   const app = await bootstrapService({ name: 'contacts', module: AppModule, defaultPort: 3001 });
-  if (process.env.CRM_SEED_DEMO === 'true') {
+  if (app.get<ContactsConfig>(CONTACTS_CONFIG).seedDemo) {
     const result = await seedDemoData(app);
     process.stdout.write(
       result.skipped

@@ -40,6 +40,7 @@ import { contactDecider, type ContactState } from '../contacts/contact.decider';
 import type { ContactEvent } from '../contacts/contact.events';
 import { contactStreamId } from '../contacts/contact-view';
 import { CustomFieldCatalogueReader } from '../custom-fields/custom-field-catalogue';
+import { CONTACTS_CONFIG, type ContactsConfig } from '../contacts.config';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { todayUtc } from '../shared/clock';
 import { checkHeader, readImportRow, type CsvRecord } from './import-row';
@@ -57,8 +58,6 @@ import { ImportErrors } from './import.errors';
 const FLUSH_EVERY = 500;
 /** Rows read ahead of the ones applied: their keys are looked up in the read model together. */
 const LOOKAHEAD = 200;
-/** Rows applied at once (rows sharing an email or phone never overlap). */
-const IMPORT_CONCURRENCY = Number(process.env.CONTACTS_IMPORT_CONCURRENCY ?? 8);
 /** How long the end of an import waits for the read models to show its rows. */
 const READ_MODEL_WAIT_MS = 10 * 60_000;
 const CONTACT_CATEGORY = categoryOf(contactStreamId('00000000-0000-0000-0000-000000000000'));
@@ -113,6 +112,7 @@ export class ContactImportService implements OnModuleInit {
     private readonly readModels: ReadModels,
     private readonly customFields: CustomFieldCatalogueReader,
     @Inject(EVENT_SOURCING_OPTIONS) options: EventSourcingModuleOptions,
+    @Inject(CONTACTS_CONFIG) private readonly config: ContactsConfig,
   ) {
     this.store = new ImportStore(pool);
     this.upcast = options.upcast as ToDomainEvent<ContactEvent> | undefined;
@@ -160,7 +160,8 @@ export class ContactImportService implements OnModuleInit {
         }),
         () => undefined,
       );
-      const scheduler = new KeyedScheduler(IMPORT_CONCURRENCY);
+      // Rows applied at once (rows sharing an email or phone never overlap).
+      const scheduler = new KeyedScheduler(this.config.importConcurrency);
       const iterator = (records as AsyncIterable<CsvRecord>)[Symbol.asyncIterator]();
       type Batch = { row: number; prepared: PreparedRow | ImportRowReport }[];
       /** The next rows (at most LOOKAHEAD), their keys then asked of the read model in one query. */

