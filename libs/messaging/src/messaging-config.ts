@@ -19,6 +19,12 @@ export interface MessagingConfig {
    * environments or test runs share one broker without seeing each other. '' = none.
    */
   readonly namespace: string;
+  /**
+   * The broker address outside integrators use, as the AsyncAPI document's server
+   * (KAFKA_PUBLIC_HOST, else the first of KAFKA_BROKERS; brokers inside a cluster are often
+   * not reachable under the names the services use).
+   */
+  readonly kafkaPublicHost: string | undefined;
 }
 
 export class MessagingConfigError extends Error {
@@ -47,7 +53,31 @@ export function messagingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Me
     deadLetterRetentionMs: integer(env, 'MESSAGING_DLQ_RETENTION_MS', 30 * DAY_MS, -1),
     embeddedDatabaseUrl: env.MESSAGING_DATABASE_URL || env.DATABASE_URL || undefined,
     namespace: namespaceFrom(env),
+    kafkaPublicHost: publicHostFrom(env) ?? brokers[0],
   };
+}
+
+function publicHostFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.KAFKA_PUBLIC_HOST?.trim();
+  if (!raw) return undefined;
+  if (!/^[^\s:/]+(:\d{1,5})?$/.test(raw))
+    throw new MessagingConfigError('KAFKA_PUBLIC_HOST', `"${raw}" is not host or host:port`);
+  return raw;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type MessagingLogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * LOG_LEVEL (the platform's variable) for the logger this lib makes when a caller passes none
+ * (CLIs, benches); services pass their own logger.
+ */
+export function messagingLogLevel(env: NodeJS.ProcessEnv = process.env): MessagingLogLevel {
+  const raw = env.LOG_LEVEL?.trim() || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new MessagingConfigError('LOG_LEVEL', `"${raw}" is not one of ${LOG_LEVELS.join(', ')}`);
+  }
+  return raw as MessagingLogLevel;
 }
 
 // Kafka allows [a-zA-Z0-9._-] and 249 characters per topic; dot-separated segments keep

@@ -1,4 +1,9 @@
-import { messagingConfigFromEnv, namespacedName, topicSpecs } from './messaging-config';
+import {
+  messagingConfigFromEnv,
+  messagingLogLevel,
+  namespacedName,
+  topicSpecs,
+} from './messaging-config';
 
 describe('messaging config', () => {
   it('chooses the transport by KAFKA_BROKERS alone', () => {
@@ -20,6 +25,28 @@ describe('messaging config', () => {
     expect(() => messagingConfigFromEnv({ MESSAGING_TOPIC_RETENTION_MS: '1.5' })).toThrow(
       /MESSAGING_TOPIC_RETENTION_MS/,
     );
+  });
+
+  it('advertises KAFKA_PUBLIC_HOST to integrators, else the first broker', () => {
+    expect(messagingConfigFromEnv({ KAFKA_BROKERS: 'kafka-0:9092,kafka-1:9092' })).toMatchObject({
+      kafkaPublicHost: 'kafka-0:9092',
+    });
+    expect(
+      messagingConfigFromEnv({
+        KAFKA_BROKERS: 'kafka-0:9092',
+        KAFKA_PUBLIC_HOST: 'kafka.example.com:443',
+      }),
+    ).toMatchObject({ kafkaPublicHost: 'kafka.example.com:443' });
+    expect(messagingConfigFromEnv({}).kafkaPublicHost).toBeUndefined();
+    expect(() => messagingConfigFromEnv({ KAFKA_PUBLIC_HOST: 'https://kafka:443' })).toThrow(
+      /KAFKA_PUBLIC_HOST/,
+    );
+  });
+
+  it("checks LOG_LEVEL for the lib's own logger", () => {
+    expect(messagingLogLevel({})).toBe('info');
+    expect(messagingLogLevel({ LOG_LEVEL: 'warn' })).toBe('warn');
+    expect(() => messagingLogLevel({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 
   it('provisions a dead-letter topic beside every topic', () => {

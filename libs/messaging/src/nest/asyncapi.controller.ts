@@ -15,9 +15,7 @@ export class AsyncApiController {
   private readonly document: Record<string, unknown>;
 
   constructor(@Optional() @Inject(MESSAGING_OPTIONS) options?: MessagingModuleOptions) {
-    const document = asyncApiDocument({
-      kafkaHost: process.env.KAFKA_PUBLIC_HOST ?? process.env.KAFKA_BROKERS?.split(',')[0],
-    });
+    const document = asyncApiDocument({ kafkaHost: options?.config.kafkaPublicHost });
     this.document = withNamespace(document, options?.config.namespace ?? '');
   }
 
