@@ -12,6 +12,13 @@ export { migrateMessaging, DEFAULT_MESSAGING_SCHEMA } from './messaging-schema';
 export * from './relay/integration-event-mapper';
 export { RelayMappingError, integrationEventId } from './relay/envelope';
 export { Relay, type RelayOptions } from './relay/relay';
+export {
+  RelayParkedEvents,
+  type RelayParkedEvent,
+  type RelayParkedSummary,
+} from './relay/relay-parked-events';
+export { retryRelayParkedEvents, type RetryRelayParkedOptions } from './relay/retry-relay-parked';
+export { relayHealth, type ReadinessRegistry } from './relay/relay-health';
 export * from './consumer/errors';
 export * from './consumer/received-event';
 export { DLQ_HEADERS } from './consumer/dead-letter';

@@ -19,31 +19,55 @@ function gauge<L extends string>(config: GaugeConfiguration<L>): Gauge<L> {
   return (register.getSingleMetric(config.name) as Gauge<L> | undefined) ?? new Gauge(config);
 }
 
-/** Lag is measured when scraped (see Relay.measureLag), so it is current, not last-batch stale. */
-const lagSources = new Map<string, () => Promise<number>>();
-
-export const relayLag = gauge({
-  name: 'relay_lag_events',
-  help: 'Events in the global log after the relay checkpoint (capped at the scan limit)',
-  labelNames: ['relay'],
-  async collect() {
-    for (const [relay, measure] of lagSources) {
-      try {
-        this.set({ relay }, await measure());
-      } catch {
-        // A failed measurement keeps the previous value rather than failing the whole scrape.
+/**
+ * A per-relay gauge measured when scraped, so it is current, not last-batch stale (lag: see
+ * Relay.measureLag; parked: a CLI retry in another process removes rows).
+ */
+function measuredPerRelay(name: string, help: string) {
+  const sources = new Map<string, () => Promise<number>>();
+  const metric = gauge({
+    name,
+    help,
+    labelNames: ['relay'],
+    async collect() {
+      for (const [relay, measure] of sources) {
+        try {
+          this.set({ relay }, await measure());
+        } catch {
+          // A failed measurement keeps the previous value rather than failing the whole scrape.
+        }
       }
-    }
-  },
-});
-
-export function registerLagSource(relay: string, measure: () => Promise<number>): () => void {
-  lagSources.set(relay, measure);
-  return () => {
-    lagSources.delete(relay);
-    relayLag.remove({ relay });
+    },
+  });
+  const registerSource = (relay: string, measure: () => Promise<number>): (() => void) => {
+    sources.set(relay, measure);
+    return () => {
+      sources.delete(relay);
+      metric.remove({ relay });
+    };
   };
+  return { metric, registerSource };
 }
+
+const lag = measuredPerRelay(
+  'relay_lag_events',
+  'Events in the global log after the relay checkpoint (capped at the scan limit)',
+);
+export const relayLag = lag.metric;
+export const registerLagSource = lag.registerSource;
+
+const parked = measuredPerRelay(
+  'relay_parked_events',
+  'Events the relay parked (invalid mapping, or held behind one of their stream) and not yet retried',
+);
+export const relayParked = parked.metric;
+export const registerParkedSource = parked.registerSource;
+
+export const relayEventsParked = counter({
+  name: 'relay_events_parked_total',
+  help: 'Events parked by this process since it started (alert on its rate)',
+  labelNames: ['relay'],
+});
 
 export const relayPublished = counter({
   name: 'relay_published_events_total',

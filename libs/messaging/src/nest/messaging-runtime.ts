@@ -22,6 +22,7 @@ import type { MessagingLogger } from '../logger';
 import { topicSpecs, type MessagingConfig } from '../messaging-config';
 import type { IntegrationEventMapper } from '../relay/integration-event-mapper';
 import { Relay } from '../relay/relay';
+import { relayHealth, type ReadinessRegistry } from '../relay/relay-health';
 import type { MessageTransport } from '../transport/message-transport';
 import { IntegrationEventServer } from './integration-event-server';
 
@@ -50,6 +51,11 @@ export interface MessagingModuleOptions {
   readonly consumers?: readonly IntegrationEventHandlerMap[];
   readonly maxAttempts?: number;
   readonly retry?: BackoffOptions;
+  /**
+   * Where to register the `relay` readiness check (parked events, a stopped relay): the service
+   * passes @crm/platform's ReadinessChecks.
+   */
+  readonly readiness?: ReadinessRegistry;
   /** Close the transport on shutdown. Default true. */
   readonly closeTransport?: boolean;
   readonly logger?: MessagingLogger;
@@ -77,7 +83,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     private readonly scanner: MetadataScanner,
   ) {}
 
-  /** Set when the relay stopped on an invalid mapping (readiness checks can report it). */
+  /** Set when the relay ended with an error (the `relay` readiness check reports it). */
   get relayFailure(): Error | undefined {
     return this.relayError;
   }
@@ -113,6 +119,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
         logger: o.logger,
       });
       await this.relay.start();
+      o.readiness?.register('relay', () => this.relayHealth());
       this.relay.done.catch((error: Error) => {
         this.relayError = error;
         this.logger.error(error.message);
@@ -121,6 +128,17 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     this.logger.log(
       `${this.transport.kind} transport${o.config.namespace ? ` in namespace ${o.config.namespace}` : ''}; relay ${o.relay ? 'on' : 'off'}; consumers of ${consumed.join(', ') || 'nothing'}`,
     );
+  }
+
+  /** The `relay` readiness check (see relay-health.ts). */
+  async relayHealth(): Promise<ReturnType<typeof relayHealth>> {
+    if (!this.relay) return { relay: { status: 'up', message: 'relay off' } };
+    try {
+      return relayHealth(await this.relay.parkedSummary(), this.relayError);
+    } catch (error) {
+      // A throw would turn /health/ready into a 500; the database check says why anyway.
+      return { relay: { status: 'down', message: (error as Error).message } };
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

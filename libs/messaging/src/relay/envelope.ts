@@ -13,17 +13,19 @@ import type { RecordedEvent } from '@crm/event-sourcing';
 import type { OutgoingMessage } from '../transport/message-transport';
 import type { IntegrationEventDraft, IntegrationEventMapper } from './integration-event-mapper';
 
-/** A mapping produced something that must not leave the service; the relay stops on it. */
+/**
+ * A mapping produced something that must not leave the service. Deterministic for that event (the
+ * mapper is pure): the relay parks the event and holds its stream (relay-parked-events.ts).
+ */
 export class RelayMappingError extends Error {
   constructor(
     readonly event: Pick<RecordedEvent, 'id' | 'type' | 'streamId' | 'position'>,
-    reason: string,
+    readonly reason: string,
     override readonly cause?: unknown,
   ) {
     super(
-      `Relay stopped: domain event ${event.type} ${event.id} (stream ${event.streamId}, position ` +
-        `${event.position.commit}/${event.position.prepare}) maps to an invalid integration event: ${reason}. ` +
-        'Fix the mapper; nothing from this event on was published and the checkpoint did not move.',
+      `domain event ${event.type} ${event.id} (stream ${event.streamId}, position ` +
+        `${event.position.commit}/${event.position.prepare}) maps to an invalid integration event: ${reason}`,
     );
     this.name = 'RelayMappingError';
   }

@@ -2,24 +2,42 @@
  * The relay: a service's global log -> integration events on the transport, at-least-once.
  *
  *   read a batch after the checkpoint (subscription; the next batch is not read until this one
- *   is done: back-pressure) -> map and strictly validate every event (a bad mapping stops the
- *   relay before anything of it leaves) -> send in chunks, retrying with back-off while the
- *   broker is down -> only then store the checkpoint.
+ *   is done: back-pressure) -> map and strictly validate every event (an event with a bad
+ *   mapping is parked and its stream held, the rest goes on) -> send in chunks, retrying with
+ *   back-off while the broker is down -> only then store the checkpoint.
  *
  * A crash between the broker's ack and the checkpoint re-sends the batch: consumers' inboxes
  * absorb the duplicates (integration event ids are stable). One instance per relay name runs at a
  * time (advisory lock), so replicas cannot interleave and reorder a key's events.
  */
-import type { EventStore, Position, RecordedEvent, Subscription } from '@crm/event-sourcing';
+import {
+  inBatchTransaction,
+  isTransient,
+  streamKey,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  type Subscription,
+} from '@crm/event-sourcing';
 import type { Pool, PoolClient } from 'pg';
 import { backoffDelay, sleep, type BackoffOptions } from '../backoff';
 import { defaultMessagingLogger, type MessagingLogger } from '../logger';
 import { DEFAULT_MESSAGING_SCHEMA, migrateMessaging } from '../messaging-schema';
-import { registerLagSource, relayPublished } from '../metrics';
+import {
+  registerLagSource,
+  registerParkedSource,
+  relayEventsParked,
+  relayPublished,
+} from '../metrics';
 import type { MessageTransport, OutgoingMessage } from '../transport/message-transport';
 import { appendOutgoingMessages, RelayMappingError } from './envelope';
 import type { IntegrationEventMapper } from './integration-event-mapper';
 import { RelayCheckpointStore } from './relay-checkpoint-store';
+import {
+  RelayParkedEvents,
+  type RelayParkedEvent,
+  type RelayParkedSummary,
+} from './relay-parked-events';
 
 export interface RelayOptions {
   /** Relay (and checkpoint) name, usually the service name. */
@@ -60,9 +78,15 @@ export class Relay {
   private leaderSession: PoolClient | undefined;
   private checkpoint: Position | undefined;
   private readonly checkpoints: RelayCheckpointStore;
+  readonly parked: RelayParkedEvents;
+  /**
+   * False only when this leader knows nothing is parked: then a batch is mapped without a look
+   * at the parked table. Only the leader parks, so that knowledge cannot go stale.
+   */
+  private mayHaveParked = false;
   private readonly logger: MessagingLogger;
   private readonly retry: BackoffOptions;
-  private unregisterLag: (() => void) | undefined;
+  private unregisterMetrics: (() => void) | undefined;
   private running: Promise<void> | undefined;
   private publishedCount = 0;
   /** The last batch handed over for sending: acknowledged by the broker (retries included). */
@@ -78,10 +102,9 @@ export class Relay {
   private sendFailure: unknown;
 
   constructor(private readonly options: RelayOptions) {
-    this.checkpoints = new RelayCheckpointStore(
-      options.pool,
-      options.schema ?? DEFAULT_MESSAGING_SCHEMA,
-    );
+    const schema = options.schema ?? DEFAULT_MESSAGING_SCHEMA;
+    this.checkpoints = new RelayCheckpointStore(options.pool, schema);
+    this.parked = new RelayParkedEvents(options.pool, schema);
     this.logger = options.logger ?? defaultMessagingLogger();
     this.retry = options.retry ?? { initialDelayMs: 200, maxDelayMs: 5000 };
   }
@@ -98,12 +121,23 @@ export class Relay {
   async start(): Promise<void> {
     if (this.running) return;
     await migrateMessaging(this.options.pool, this.options.schema);
-    this.unregisterLag = registerLagSource(this.options.name, () => this.measureLag());
+    await this.parked.migrate();
+    const { name } = this.options;
+    const unregisterLag = registerLagSource(name, () => this.measureLag());
+    const unregisterParked = registerParkedSource(name, () =>
+      this.parkedSummary().then((s) => s.parked),
+    );
+    this.unregisterMetrics = () => (unregisterLag(), unregisterParked());
     this.running = this.run();
     this.running.catch(() => undefined);
   }
 
-  /** Resolves when stopped; rejects with RelayMappingError when a mapping was invalid. */
+  /** What is parked now: count and oldest (readiness, metrics). */
+  parkedSummary(): Promise<RelayParkedSummary> {
+    return this.parked.summary(this.options.name);
+  }
+
+  /** Resolves when stopped (an invalid mapping parks its event; it never ends the relay). */
   get done(): Promise<void> {
     return this.running ?? Promise.resolve();
   }
@@ -122,6 +156,9 @@ export class Relay {
           await this.lead();
           if (this.stopping) break;
           this.checkpoint = await this.checkpoints.load(this.options.name);
+          // What earlier leaders parked. Parking commits on the lock session, so none of them
+          // can park anything more once this instance holds the lock.
+          this.mayHaveParked = await this.parked.any(this.options.name);
           this.leadershipProbe = this.probeLeadership();
           this.subscription = this.options.store.subscribe(
             {
@@ -147,10 +184,6 @@ export class Relay {
           }
           failures = 0;
         } catch (error) {
-          if (error instanceof RelayMappingError) {
-            this.logger.error({ err: error, relay: this.options.name }, error.message);
-            throw error;
-          }
           if (this.stopping || error instanceof StopRequested) break;
           failures += 1;
           this.logger.warn(
@@ -163,7 +196,7 @@ export class Relay {
       }
     } finally {
       await this.resign();
-      this.unregisterLag?.();
+      this.unregisterMetrics?.();
     }
   }
 
@@ -218,9 +251,7 @@ export class Relay {
     if (!events.length) return;
     // A failed send (stop requested, leadership lost) also fails every batch queued behind it.
     if (this.sendFailure) throw this.sendFailure;
-    const messages: OutgoingMessage[] = [];
-    const { mapper, source, topicName } = this.options;
-    for (const event of events) appendOutgoingMessages(messages, event, mapper, source, topicName);
+    const messages = await this.toMessages(events);
     const last = events[events.length - 1].position;
     await this.passLeadershipProbe();
     const previous = this.saved;
@@ -233,6 +264,85 @@ export class Relay {
     this.saved = saved;
     this.unacked.push(acked);
     while (this.unacked.length > READ_AHEAD) await this.unacked.shift();
+  }
+
+  /**
+   * The batch's messages, in log order. With nothing parked and every mapping valid that is all.
+   * Otherwise the batch is mapped again (mappers are pure) under the checkpoint row lock, which a
+   * retry holds while it publishes (retry-relay-parked.ts): an event whose mapping is invalid is
+   * parked and its stream held; events of held streams are parked behind the first parked one.
+   * The rows are committed before the batch is handed over, so its checkpoint, written after the
+   * ack, never passes an event that is neither published nor parked.
+   */
+  private async toMessages(events: RecordedEvent[]): Promise<OutgoingMessage[]> {
+    if (!this.mayHaveParked) {
+      const messages: OutgoingMessage[] = [];
+      try {
+        for (const event of events) this.appendMessages(messages, event);
+        return messages;
+      } catch (error) {
+        if (!isParkable(error)) throw error;
+      }
+    }
+    return this.toMessagesParking(events);
+  }
+
+  private async toMessagesParking(events: RecordedEvent[]): Promise<OutgoingMessage[]> {
+    const { name } = this.options;
+    // On the lock session: an instance that lost the lead cannot park any more.
+    const session = this.leaderSession!;
+    const { messages, parked } = await inBatchTransaction(session, async () => {
+      await this.checkpoints.lockForUpdate(session, name);
+      const held = await this.parked.heldStreamsAmong(session, name, events);
+      const messages: OutgoingMessage[] = [];
+      const toPark: { event: RecordedEvent; message: string; blockedBy: string | null }[] = [];
+      for (const event of events) {
+        const stream = streamKey(event.tenant, event.streamId);
+        const blockedBy = held.get(stream);
+        if (blockedBy) {
+          const message = `held behind ${blockedBy}, an earlier parked event of its stream`;
+          toPark.push({ event, message, blockedBy });
+          continue;
+        }
+        try {
+          this.appendMessages(messages, event);
+        } catch (error) {
+          if (!isParkable(error)) throw error;
+          toPark.push({ event, message: error.reason, blockedBy: null });
+          held.set(stream, event.id);
+        }
+      }
+      const parked = await this.parked.park(session, name, toPark);
+      this.mayHaveParked = held.size > 0 || (await this.parked.any(name, session));
+      return { messages, parked };
+    });
+    this.reportParked(parked);
+    return messages;
+  }
+
+  private appendMessages(into: OutgoingMessage[], event: RecordedEvent): void {
+    const { mapper, source, topicName } = this.options;
+    appendOutgoingMessages(into, event, mapper, source, topicName);
+  }
+
+  private reportParked(parked: readonly RelayParkedEvent[]): void {
+    if (!parked.length) return;
+    relayEventsParked.inc({ relay: this.options.name }, parked.length);
+    for (const event of parked) {
+      this.logger.error(
+        {
+          relay: this.options.name,
+          eventId: event.eventId,
+          type: event.type,
+          tenant: event.tenant,
+          streamId: event.streamId,
+          globalPosition: event.position.prepare.toString(),
+          blockedBy: event.blockedBy ?? undefined,
+          error: event.errorMessage,
+        },
+        'relay parked an event; its stream is held until retried',
+      );
+    }
   }
 
   /**
@@ -347,4 +457,9 @@ export class Relay {
     });
     return events.length;
   }
+}
+
+/** Invalid mappings are deterministic for their event; a transient cause is retried instead. */
+function isParkable(error: unknown): error is RelayMappingError {
+  return error instanceof RelayMappingError && !isTransient(error.cause);
 }

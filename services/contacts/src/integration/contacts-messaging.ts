@@ -5,13 +5,24 @@
  */
 import { type EventStore } from '@crm/event-sourcing';
 import { createTransport, messagingConfigFromEnv, MessagingModule } from '@crm/messaging';
-import { PLATFORM_CONFIG, type PlatformConfig, EVENT_STORE, WORKER_POOL } from '@crm/platform';
+import {
+  PLATFORM_CONFIG,
+  type PlatformConfig,
+  EVENT_STORE,
+  ReadinessChecks,
+  WORKER_POOL,
+} from '@crm/platform';
 import type { Pool } from 'pg';
 import { contactsIntegrationMapper } from './contacts-integration.mapper';
 
 export const ContactsMessagingModule = MessagingModule.forRootAsync({
-  inject: [PLATFORM_CONFIG, WORKER_POOL, EVENT_STORE],
-  useFactory: (platform: PlatformConfig, pool: Pool, store: EventStore) => {
+  inject: [PLATFORM_CONFIG, WORKER_POOL, EVENT_STORE, ReadinessChecks],
+  useFactory: (
+    platform: PlatformConfig,
+    pool: Pool,
+    store: EventStore,
+    readiness: ReadinessChecks,
+  ) => {
     const config = messagingConfigFromEnv({
       ...process.env,
       KAFKA_BROKERS: (platform.kafkaBrokers ?? []).join(','),
@@ -21,6 +32,8 @@ export const ContactsMessagingModule = MessagingModule.forRootAsync({
       pool,
       transport: createTransport(config, { clientId: 'contacts', embeddedPool: pool }),
       config,
+      // The `relay` check on /health/ready: parked events, a stopped relay.
+      readiness,
       relay: {
         store,
         mapper: contactsIntegrationMapper,

@@ -7,14 +7,25 @@
  */
 import type { EventStore } from '@crm/event-sourcing';
 import { createTransport, messagingConfigFromEnv, MessagingModule } from '@crm/messaging';
-import { EVENT_STORE, PLATFORM_CONFIG, WORKER_POOL, type PlatformConfig } from '@crm/platform';
+import {
+  EVENT_STORE,
+  PLATFORM_CONFIG,
+  ReadinessChecks,
+  WORKER_POOL,
+  type PlatformConfig,
+} from '@crm/platform';
 import type { Pool } from 'pg';
 import pino from 'pino';
 import { salesIntegrationEvents } from './sales-integration-events';
 
 export const SalesMessagingModule = MessagingModule.forRootAsync({
-  inject: [PLATFORM_CONFIG, WORKER_POOL, EVENT_STORE],
-  useFactory: (platform: PlatformConfig, pool: Pool, store: EventStore) => {
+  inject: [PLATFORM_CONFIG, WORKER_POOL, EVENT_STORE, ReadinessChecks],
+  useFactory: (
+    platform: PlatformConfig,
+    pool: Pool,
+    store: EventStore,
+    readiness: ReadinessChecks,
+  ) => {
     // Brokers and database as the platform resolved them (bootstrap may have started an
     // embedded PostgreSQL); everything else from the environment.
     const config = messagingConfigFromEnv({
@@ -29,6 +40,8 @@ export const SalesMessagingModule = MessagingModule.forRootAsync({
       config,
       transport: createTransport(config, { clientId: 'sales', logger }),
       logger,
+      // The `relay` check on /health/ready: parked events, a stopped relay.
+      readiness,
       relay: {
         store,
         mapper: salesIntegrationEvents,
