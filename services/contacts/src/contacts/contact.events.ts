@@ -95,25 +95,3 @@ export type ContactEvent =
   | ContactDuplicateAbsorbed
   | ContactMerged
   | ContactErased;
-
-export const CONTACT_EVENT_TYPES: readonly ContactEvent['type'][] = [
-  'ContactRegistered',
-  'ContactDetailsChanged',
-  'ContactOwnerAssigned',
-  'ContactCompanyLinked',
-  'ContactLifecycleStageChanged',
-  'ContactEmailAdded',
-  'ContactEmailRemoved',
-  'ContactPhoneAdded',
-  'ContactPhoneRemoved',
-  'ContactAddressAdded',
-  'ContactAddressRemoved',
-  'ContactTagged',
-  'ContactUntagged',
-  'ContactCustomFieldsChanged',
-  'ContactArchived',
-  'ContactRestored',
-  'ContactDuplicateAbsorbed',
-  'ContactMerged',
-  'ContactErased',
-];
