@@ -60,6 +60,22 @@ describe('activities, due lists and reminders over HTTP', () => {
     expect(zone.status).toBe(422);
   });
 
+  // IsISO8601 let an instant without an offset through to the decider (422); the DTO now runs the
+  // decider's own parser, so the edge refuses it (400) in the same words.
+  it('refuses an instant without an offset at the edge, with the domain rule', async () => {
+    const res = await t.request('POST', '/activities', {
+      body: { kind: 'task', subject: 'x', dueAt: '2026-11-24T10:00:00' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      {
+        field: 'dueAt',
+        message:
+          'dueAt must be an ISO-8601 date-time with an offset, e.g. 2026-11-23T09:00:00+01:00',
+      },
+    ]);
+  });
+
   it('lists overdue and due-soon work of the caller, most urgent first', async () => {
     const as = { sub: 'dora' };
     const mk = (subject: string, dueAt: string, priority = 'normal') =>
