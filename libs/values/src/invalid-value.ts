@@ -16,7 +16,6 @@ export type ValueErrorCode =
   | 'InvalidCurrency'
   | 'InvalidAmount'
   | 'InvalidRate'
-  | 'AmountTooLarge'
   | 'InvalidInstant'
   | 'InvalidDate';
 

@@ -5,6 +5,7 @@
  * once, in `applyBasisPoints`, with exact BigInt arithmetic and half-away-from-zero rounding, so
  * totals are reproducible to the cent on every replica and every replay.
  */
+import { DomainError } from '@crm/event-sourcing';
 import { type Brand, InvalidValue } from './invalid-value';
 
 export type MinorUnits = number;
@@ -100,12 +101,13 @@ export function sum(amounts: readonly MinorUnits[]): MinorUnits {
   return toSafeNumber(amounts.reduce((total, amount) => total + BigInt(amount), 0n));
 }
 
+/** A result, not an input, is out of range: so no field to name, unlike InvalidValue. */
 function toSafeNumber(value: bigint): MinorUnits {
   if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new InvalidValue(
+    throw new DomainError(
       'AmountTooLarge',
-      'amount',
       'The amount exceeds what can be represented exactly',
+      'invalid',
     );
   }
   return Number(value);
