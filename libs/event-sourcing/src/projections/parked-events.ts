@@ -9,8 +9,11 @@
 import type { ClientBase, Pool } from 'pg';
 import type { Position, RecordedEvent, StreamRef } from '../event-store';
 
-export interface ParkedEvent {
-  readonly projection: string;
+/**
+ * What every parked event records, a projection's or the relay's (@crm/messaging): one
+ * vocabulary, and the helpers below show it the same way in logs, CLIs and readiness checks.
+ */
+export interface ParkedEventRecord {
   readonly eventId: string;
   readonly position: Position;
   readonly tenant: string;
@@ -19,12 +22,16 @@ export interface ParkedEvent {
   readonly type: string;
   /** Why it failed; for an event parked behind an earlier one of its stream, says so. */
   readonly errorMessage: string;
-  readonly sqlState: string | null;
   /** The parked event of the same stream this one waits behind (null: it failed itself). */
   readonly blockedBy: string | null;
   readonly parkedAt: Date;
   /** Times it was tried: 1 when parked, +1 per failed retry. */
   readonly attempts: number;
+}
+
+export interface ParkedEvent extends ParkedEventRecord {
+  readonly projection: string;
+  readonly sqlState: string | null;
 }
 
 export interface ParkedSummary {
@@ -33,8 +40,8 @@ export interface ParkedSummary {
   readonly oldest: Pick<ParkedEvent, 'eventId' | 'type' | 'position' | 'parkedAt'> | null;
 }
 
-interface ParkedRow {
-  projection: string;
+/** The columns every parked-events table has (see parkedEventsDdl). */
+export interface ParkedEventRow {
   event_id: string;
   commit_position: string;
   prepare_position: string;
@@ -43,15 +50,19 @@ interface ParkedRow {
   stream_version: number;
   type: string;
   error_message: string;
-  sqlstate: string | null;
   blocked_by: string | null;
   parked_at: Date;
   attempts: number;
 }
 
+interface ParkedRow extends ParkedEventRow {
+  projection: string;
+  sqlstate: string | null;
+}
+
 const UNDEFINED_TABLE = '42P01';
 /** Error texts can be long (a stack in a message); the row only needs enough to diagnose. */
-const MAX_MESSAGE = 2_000;
+export const MAX_PARKED_MESSAGE = 2_000;
 
 /** DDL, run by ProjectionCheckpoints.migrate under its migration lock. */
 export function parkedEventsDdl(schema: string): string {
@@ -108,7 +119,7 @@ export class ParkedEvents {
         event.streamId,
         event.streamVersion,
         event.type,
-        failure.message.slice(0, MAX_MESSAGE),
+        failure.message.slice(0, MAX_PARKED_MESSAGE),
         failure.sqlState,
         failure.blockedBy,
       ],
@@ -125,22 +136,12 @@ export class ParkedEvents {
     projection: string,
     events: readonly RecordedEvent[],
   ): Promise<Map<string, string>> {
-    const stale = new Map<string, string>();
-    if (!events.length) return stale;
-    const streamIds = [...new Set(events.map((e) => e.streamId))];
-    const { rows } = await tx.query<{ tenant: string; stream_id: string; event_id: string }>(
-      `SELECT DISTINCT ON (tenant, stream_id) tenant, stream_id, event_id FROM ${this.table}
-        WHERE projection = $1 AND stream_id = ANY($2::text[])
-        ORDER BY tenant, stream_id, stream_version`,
-      [projection, streamIds],
-    );
-    for (const row of rows) stale.set(streamKey(row.tenant, row.stream_id), row.event_id);
-    return stale;
+    return firstParkedOfStreams(tx, this.table, { projection }, events);
   }
 
   /** Read paths: does `projection` (any of them) hold a frozen (stale) view of this stream? */
   async isStale(projection: string | readonly string[], stream: StreamRef): Promise<boolean> {
-    return this.tolerateMissingTable(false, async () => {
+    return tolerateMissingTable(false, async () => {
       const { rows } = await this.pool.query(
         `SELECT 1 FROM ${this.table}
           WHERE projection = ANY($1::text[]) AND tenant = $2 AND stream_id = $3 LIMIT 1`,
@@ -154,7 +155,7 @@ export class ParkedEvents {
   async list(
     filter: { projection?: string; eventIds?: readonly string[]; limit?: number } = {},
   ): Promise<ParkedEvent[]> {
-    return this.tolerateMissingTable([], async () => {
+    return tolerateMissingTable([], async () => {
       const { rows } = await this.pool.query<ParkedRow>(
         `SELECT * FROM ${this.table}
           WHERE ($1::text IS NULL OR projection = $1) AND ($2::text[] IS NULL OR event_id = ANY($2))
@@ -167,7 +168,7 @@ export class ParkedEvents {
 
   /** Per projection of `projections`: how many are parked and the oldest one. */
   async summary(projections: readonly string[]): Promise<ParkedSummary[]> {
-    const rows = await this.tolerateMissingTable([] as ParkedRow[], async () => {
+    const rows = await tolerateMissingTable([] as ParkedRow[], async () => {
       const result = await this.pool.query<ParkedRow>(
         `SELECT DISTINCT ON (projection) *, count(*) OVER (PARTITION BY projection) AS n
            FROM ${this.table} WHERE projection = ANY($1::text[])
@@ -193,16 +194,40 @@ export class ParkedEvents {
   async clear(tx: Pick<ClientBase, 'query'>, projection: string): Promise<void> {
     await tx.query(`DELETE FROM ${this.table} WHERE projection = $1`, [projection]);
   }
+}
 
-  private async tolerateMissingTable<T>(empty: T, query: () => Promise<T>): Promise<T> {
-    try {
-      return await query();
-    } catch (error) {
-      // Before any runner migrated the schema nothing can be parked.
-      if ((error as { code?: string }).code === UNDEFINED_TABLE) return empty;
-      throw error;
-    }
+/** `empty` while the table does not exist: before any runner (or relay) migrated, nothing is parked. */
+export async function tolerateMissingTable<T>(empty: T, query: () => Promise<T>): Promise<T> {
+  try {
+    return await query();
+  } catch (error) {
+    if ((error as { code?: string }).code === UNDEFINED_TABLE) return empty;
+    throw error;
   }
+}
+
+/**
+ * Of the streams of `events`, those with parked events of `owner` (`{ projection }`, `{ relay }`)
+ * in `table`, each (by streamKey) with the id of its first parked event. One indexed query.
+ */
+export async function firstParkedOfStreams(
+  tx: Pick<ClientBase, 'query'>,
+  table: string,
+  owner: { projection: string } | { relay: string },
+  events: readonly RecordedEvent[],
+): Promise<Map<string, string>> {
+  const first = new Map<string, string>();
+  if (!events.length) return first;
+  const [column, name] = Object.entries(owner)[0];
+  const streamIds = [...new Set(events.map((e) => e.streamId))];
+  const { rows } = await tx.query<{ tenant: string; stream_id: string; event_id: string }>(
+    `SELECT DISTINCT ON (tenant, stream_id) tenant, stream_id, event_id FROM ${table}
+      WHERE ${column === 'relay' ? 'relay' : 'projection'} = $1 AND stream_id = ANY($2::text[])
+      ORDER BY tenant, stream_id, stream_version`,
+    [name, streamIds],
+  );
+  for (const row of rows) first.set(streamKey(row.tenant, row.stream_id), row.event_id);
+  return first;
 }
 
 export function streamKey(tenant: string, streamId: string): string {
@@ -210,8 +235,11 @@ export function streamKey(tenant: string, streamId: string): string {
 }
 
 export function toParked(row: ParkedRow): ParkedEvent {
+  return { projection: row.projection, ...toParkedRecord(row), sqlState: row.sqlstate };
+}
+
+export function toParkedRecord(row: ParkedEventRow): ParkedEventRecord {
   return {
-    projection: row.projection,
     eventId: row.event_id,
     position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
     tenant: row.tenant,
@@ -219,9 +247,47 @@ export function toParked(row: ParkedRow): ParkedEvent {
     streamVersion: row.stream_version,
     type: row.type,
     errorMessage: row.error_message,
-    sqlState: row.sqlstate,
     blockedBy: row.blocked_by,
     parkedAt: row.parked_at,
     attempts: row.attempts,
   };
+}
+
+/** The fields of the error-level log line for a parked event. */
+export function parkedLogFields(event: ParkedEventRecord): Record<string, unknown> {
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    tenant: event.tenant,
+    streamId: event.streamId,
+    globalPosition: event.position.prepare.toString(),
+    blockedBy: event.blockedBy ?? undefined,
+    error: event.errorMessage,
+  };
+}
+
+/** The columns of a parked CLI's `list` line, after the owner (projection, relay). */
+export function parkedListColumns(event: ParkedEventRecord): string[] {
+  return [
+    `position ${event.position.prepare}`,
+    event.eventId,
+    `${event.tenant}/${event.streamId}@${event.streamVersion}`,
+    event.type,
+    `attempts ${event.attempts}`,
+    event.parkedAt.toISOString(),
+  ];
+}
+
+/** How `/health/ready` shows the oldest parked event: ids and types only (it is public). */
+export function oldestParkedDetails(
+  oldest: Pick<ParkedEventRecord, 'eventId' | 'type' | 'position' | 'parkedAt'> | null,
+): Record<string, string> | null {
+  return (
+    oldest && {
+      eventId: oldest.eventId,
+      type: oldest.type,
+      globalPosition: oldest.position.prepare.toString(),
+      parkedAt: oldest.parkedAt.toISOString(),
+    }
+  );
 }

@@ -21,7 +21,7 @@ import {
 } from './apply-batch';
 import { lagGauges } from './lag-metrics';
 import { type LogHead, readAllLogHead } from './log-head';
-import { type ParkedEvent, ParkedEvents } from './parked-events';
+import { type ParkedEvent, ParkedEvents, parkedLogFields } from './parked-events';
 import { parkingMetrics } from './parking-metrics';
 import type { Projection } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
@@ -262,13 +262,7 @@ export class ProjectionRunner {
     for (const event of parked) {
       this.logger.warn('projection parked an event; its stream is stale until retried', {
         projection: this.projection.name,
-        eventId: event.eventId,
-        type: event.type,
-        tenant: event.tenant,
-        streamId: event.streamId,
-        globalPosition: event.position.prepare.toString(),
-        blockedBy: event.blockedBy ?? undefined,
-        error: event.errorMessage,
+        ...parkedLogFields(event),
         sqlState: event.sqlState ?? undefined,
       });
     }

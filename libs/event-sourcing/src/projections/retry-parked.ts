@@ -15,7 +15,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { EventStore, RecordedEvent } from '../event-store';
 import { inTransaction } from '../postgres/transaction';
 import { messageOf, ProjectionVersionMismatchError } from './apply-batch';
-import { type ParkedEvent, ParkedEvents, toParked } from './parked-events';
+import { MAX_PARKED_MESSAGE, type ParkedEvent, ParkedEvents, toParked } from './parked-events';
 import type { Projection } from './projection';
 import { ProjectionCheckpoints } from './projection-checkpoints';
 import { sqlStateOf } from './transient-errors';
@@ -76,7 +76,7 @@ export async function retryParkedEvents(options: RetryParkedOptions): Promise<St
         [
           projection.name,
           error.event.eventId,
-          error.message.slice(0, 2_000),
+          error.message.slice(0, MAX_PARKED_MESSAGE),
           sqlStateOf(error.failure),
         ],
       );

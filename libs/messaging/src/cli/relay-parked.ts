@@ -15,7 +15,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RebuildCliRegistry } from '@crm/event-sourcing';
+import { parkedListColumns, type RebuildCliRegistry } from '@crm/event-sourcing';
 import { Pool } from 'pg';
 import { createTransport } from '../create-transport';
 import { messagingConfigFromEnv } from '../messaging-config';
@@ -79,12 +79,7 @@ export async function runRelayParkedCli(
         out(
           [
             e.relay,
-            `position ${e.position.prepare}`,
-            e.eventId,
-            `${e.tenant}/${e.streamId}@${e.streamVersion}`,
-            e.type,
-            `attempts ${e.attempts}`,
-            e.parkedAt.toISOString(),
+            ...parkedListColumns(e),
             e.blockedBy ? `behind ${e.blockedBy}` : e.errorMessage,
           ].join('  '),
         );

@@ -4,6 +4,7 @@
  * them (count and oldest); a relay that ended is down. Only ids and types are shown (the endpoint
  * is public): the relay-parked CLI shows tenants and errors.
  */
+import { oldestParkedDetails } from '@crm/event-sourcing';
 import type { RelayParkedSummary } from './relay-parked-events';
 
 type CheckResult = Record<string, { status: 'up' | 'down'; [detail: string]: unknown }>;
@@ -22,12 +23,7 @@ export function relayHealth(parked: RelayParkedSummary, stoppedWith?: Error): Ch
       status: stoppedWith ? 'down' : 'up',
       ...(stoppedWith ? { message: stoppedWith.message } : {}),
       parked: parked.parked,
-      oldestParked: parked.oldest && {
-        eventId: parked.oldest.eventId,
-        type: parked.oldest.type,
-        globalPosition: parked.oldest.position.prepare.toString(),
-        parkedAt: parked.oldest.parkedAt.toISOString(),
-      },
+      oldestParked: oldestParkedDetails(parked.oldest),
     },
   };
 }

@@ -7,25 +7,21 @@
  * aggregate without event n. An operator retries the stream once the mapper is fixed
  * (retry-relay-parked.ts). Same rules and vocabulary as the projections' parked events.
  */
-import { streamKey, type Position, type RecordedEvent } from '@crm/event-sourcing';
+import {
+  firstParkedOfStreams,
+  inTransaction,
+  MAX_PARKED_MESSAGE,
+  tolerateMissingTable,
+  toParkedRecord,
+  type ParkedEventRecord,
+  type ParkedEventRow,
+  type RecordedEvent,
+} from '@crm/event-sourcing';
 import type { ClientBase, Pool } from 'pg';
 import { assertIdentifier } from '../transport/embedded/embedded-log-schema';
 
-export interface RelayParkedEvent {
+export interface RelayParkedEvent extends ParkedEventRecord {
   readonly relay: string;
-  readonly eventId: string;
-  readonly position: Position;
-  readonly tenant: string;
-  readonly streamId: string;
-  readonly streamVersion: number;
-  readonly type: string;
-  /** Why it failed; for an event held behind an earlier one of its stream, says so. */
-  readonly errorMessage: string;
-  /** The parked event of the same stream this one waits behind (null: it failed itself). */
-  readonly blockedBy: string | null;
-  readonly parkedAt: Date;
-  /** Times it was tried: 1 when parked, +1 per failed retry. */
-  readonly attempts: number;
 }
 
 export interface RelayParkedSummary {
@@ -34,24 +30,9 @@ export interface RelayParkedSummary {
   readonly oldest: Pick<RelayParkedEvent, 'eventId' | 'type' | 'position' | 'parkedAt'> | null;
 }
 
-export interface RelayParkedRow {
+export interface RelayParkedRow extends ParkedEventRow {
   relay: string;
-  event_id: string;
-  commit_position: string;
-  prepare_position: string;
-  tenant: string;
-  stream_id: string;
-  stream_version: number;
-  type: string;
-  error_message: string;
-  blocked_by: string | null;
-  parked_at: Date;
-  attempts: number;
 }
-
-const UNDEFINED_TABLE = '42P01';
-/** Error texts can be long (a whole schema report); the row only needs enough to diagnose. */
-export const MAX_PARKED_MESSAGE = 2_000;
 
 type Queryable = Pick<ClientBase, 'query'>;
 
@@ -59,15 +40,21 @@ export class RelayParkedEvents {
   readonly table: string;
 
   constructor(
-    private readonly pool: Pick<Pool, 'query'>,
+    private readonly pool: Pool,
     readonly schema: string,
   ) {
     this.table = `${assertIdentifier(schema)}.relay_parked_events`;
   }
 
-  /** Created by the relay on start (and the CLI): the messaging schema exists by then. */
-  async migrate(db: Queryable = this.pool): Promise<void> {
-    await db.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
+  /** Created by the relay on start (and the CLI), after migrateMessaging made the schema. */
+  async migrate(): Promise<void> {
+    await inTransaction(this.pool, async (tx) => {
+      // Under migrateMessaging's lock: concurrent first starts would race on CREATE IF NOT EXISTS.
+      await tx.query(
+        `SELECT pg_advisory_xact_lock(hashtext('crm-messaging-migrate:' || $1::text))`,
+        [this.schema],
+      );
+      await tx.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
       relay text NOT NULL,
       event_id text NOT NULL,
       commit_position numeric(20, 0) NOT NULL,
@@ -84,6 +71,7 @@ export class RelayParkedEvents {
     );
     CREATE INDEX IF NOT EXISTS relay_parked_events_stream
       ON ${this.table} (relay, tenant, stream_id, stream_version)`);
+    });
   }
 
   /** Parks events inside `tx` (a re-park of a known id, after a re-read, keeps the first row). */
@@ -125,20 +113,11 @@ export class RelayParkedEvents {
     relay: string,
     events: readonly RecordedEvent[],
   ): Promise<Map<string, string>> {
-    const held = new Map<string, string>();
-    const streamIds = [...new Set(events.map((e) => e.streamId))];
-    const { rows } = await tx.query<{ tenant: string; stream_id: string; event_id: string }>(
-      `SELECT DISTINCT ON (tenant, stream_id) tenant, stream_id, event_id FROM ${this.table}
-        WHERE relay = $1 AND stream_id = ANY($2::text[])
-        ORDER BY tenant, stream_id, stream_version`,
-      [relay, streamIds],
-    );
-    for (const row of rows) held.set(streamKey(row.tenant, row.stream_id), row.event_id);
-    return held;
+    return firstParkedOfStreams(tx, this.table, { relay }, events);
   }
 
   async any(relay: string, db: Queryable = this.pool): Promise<boolean> {
-    return this.tolerateMissingTable(false, async () => {
+    return tolerateMissingTable(false, async () => {
       const { rows } = await db.query(`SELECT 1 FROM ${this.table} WHERE relay = $1 LIMIT 1`, [
         relay,
       ]);
@@ -151,7 +130,7 @@ export class RelayParkedEvents {
     relay: string,
     filter: { eventIds?: readonly string[]; limit?: number } = {},
   ): Promise<RelayParkedEvent[]> {
-    return this.tolerateMissingTable([], async () => {
+    return tolerateMissingTable([], async () => {
       const { rows } = await this.pool.query<RelayParkedRow>(
         `SELECT * FROM ${this.table}
           WHERE relay = $1 AND ($2::text[] IS NULL OR event_id = ANY($2))
@@ -164,7 +143,7 @@ export class RelayParkedEvents {
 
   /** How many are parked and the oldest one. */
   async summary(relay: string): Promise<RelayParkedSummary> {
-    const rows = await this.tolerateMissingTable([] as (RelayParkedRow & { n: string })[], () =>
+    const rows = await tolerateMissingTable([] as (RelayParkedRow & { n: string })[], () =>
       this.pool
         .query<RelayParkedRow & { n: string }>(
           `SELECT *, count(*) OVER () AS n FROM ${this.table} WHERE relay = $1
@@ -177,30 +156,8 @@ export class RelayParkedEvents {
     const { eventId, type, position, parkedAt } = toRelayParked(rows[0]);
     return { relay, parked: Number(rows[0].n), oldest: { eventId, type, position, parkedAt } };
   }
-
-  private async tolerateMissingTable<T>(empty: T, query: () => Promise<T>): Promise<T> {
-    try {
-      return await query();
-    } catch (error) {
-      // Before any relay started nothing can be parked.
-      if ((error as { code?: string }).code === UNDEFINED_TABLE) return empty;
-      throw error;
-    }
-  }
 }
 
 export function toRelayParked(row: RelayParkedRow): RelayParkedEvent {
-  return {
-    relay: row.relay,
-    eventId: row.event_id,
-    position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
-    tenant: row.tenant,
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    type: row.type,
-    errorMessage: row.error_message,
-    blockedBy: row.blocked_by,
-    parkedAt: row.parked_at,
-    attempts: row.attempts,
-  };
+  return { relay: row.relay, ...toParkedRecord(row) };
 }

@@ -13,6 +13,7 @@
 import {
   inBatchTransaction,
   isTransient,
+  parkedLogFields,
   streamKey,
   type EventStore,
   type Position,
@@ -330,16 +331,7 @@ export class Relay {
     relayEventsParked.inc({ relay: this.options.name }, parked.length);
     for (const event of parked) {
       this.logger.error(
-        {
-          relay: this.options.name,
-          eventId: event.eventId,
-          type: event.type,
-          tenant: event.tenant,
-          streamId: event.streamId,
-          globalPosition: event.position.prepare.toString(),
-          blockedBy: event.blockedBy ?? undefined,
-          error: event.errorMessage,
-        },
+        { relay: this.options.name, ...parkedLogFields(event) },
         'relay parked an event; its stream is held until retried',
       );
     }

@@ -16,6 +16,7 @@
 import {
   comparePositions,
   inTransaction,
+  MAX_PARKED_MESSAGE,
   messageOf,
   type EventStore,
   type RecordedEvent,
@@ -28,7 +29,6 @@ import { appendOutgoingMessages, RelayMappingError } from './envelope';
 import type { IntegrationEventMapper } from './integration-event-mapper';
 import { RelayCheckpointStore } from './relay-checkpoint-store';
 import {
-  MAX_PARKED_MESSAGE,
   RelayParkedEvents,
   toRelayParked,
   type RelayParkedEvent,

@@ -6,7 +6,11 @@
  * Only ids and types are shown (the endpoint is public): the parked CLI shows tenants and errors.
  */
 import type { HealthIndicatorResult } from '@nestjs/terminus';
-import type { ParkedSummary, ProjectionCheckpoint } from '@crm/event-sourcing';
+import {
+  oldestParkedDetails,
+  type ParkedSummary,
+  type ProjectionCheckpoint,
+} from '@crm/event-sourcing';
 
 export interface ProjectionHealthInput {
   readonly name: string;
@@ -34,12 +38,7 @@ export function projectionsHealth(
         ? { stalledSince: checkpoint.stalledSince.toISOString(), stalled }
         : {}),
       parked: parked.parked,
-      oldestParked: parked.oldest && {
-        eventId: parked.oldest.eventId,
-        type: parked.oldest.type,
-        globalPosition: parked.oldest.position.prepare.toString(),
-        parkedAt: parked.oldest.parkedAt.toISOString(),
-      },
+      oldestParked: oldestParkedDetails(parked.oldest),
     };
   }
   return { projections: { status: down ? 'down' : 'up', ...details } };

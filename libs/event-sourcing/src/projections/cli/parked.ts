@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
-import { ParkedEvents } from '../parked-events';
+import { ParkedEvents, parkedListColumns } from '../parked-events';
 import { retryParkedEvents } from '../retry-parked';
 import { registryFromArgs } from './load-registry';
 import type { RebuildCliRegistry } from './rebuild';
@@ -60,12 +60,7 @@ export async function runParkedCli(
         out(
           [
             e.projection,
-            `position ${e.position.prepare}`,
-            e.eventId,
-            `${e.tenant}/${e.streamId}@${e.streamVersion}`,
-            e.type,
-            `attempts ${e.attempts}`,
-            e.parkedAt.toISOString(),
+            ...parkedListColumns(e),
             e.blockedBy ? `behind ${e.blockedBy}` : `${e.sqlState ?? '-'} ${e.errorMessage}`,
           ].join('  '),
         );
