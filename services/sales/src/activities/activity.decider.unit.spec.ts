@@ -204,7 +204,7 @@ describe('Activity decider', () => {
     it('fires once: a second replica firing the same reminder appends nothing', () => {
       given([task, fired])
         .when({ type: 'FireReminder', data: { reminderId: 'r1', at: '2026-11-25T11:00:06Z' } })
-        .then([]);
+        .thenNothingHappened();
     });
 
     it('does not fire early', () => {
@@ -220,7 +220,7 @@ describe('Activity decider', () => {
       };
       given([task, done])
         .when({ type: 'FireReminder', data: { reminderId: 'r1', at: '2026-11-25T11:00:05Z' } })
-        .then([]);
+        .thenNothingHappened();
     });
 
     it('rejects an unknown reminder', () => {
