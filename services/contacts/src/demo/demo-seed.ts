@@ -4,7 +4,14 @@
  * tenant already has contacts, so `npm start -- --seed` can be repeated.
  */
 import type { INestApplicationContext } from '@nestjs/common';
-import { PG_POOL, AggregateCommands, type CommandCaller } from '@crm/platform';
+import {
+  PG_POOL,
+  AggregateCommands,
+  type CommandCaller,
+  CLOCK,
+  todayUtc,
+  type Clock,
+} from '@crm/platform';
 import { SingleBar } from 'cli-progress';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -14,7 +21,6 @@ import { consentStreamId } from '../consent/consent.service';
 import { contactDecider } from '../contacts/contact.decider';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { interactionDecider } from '../interactions/interaction.decider';
-import { todayUtc } from '../shared/clock';
 import { demoCompanies, demoContacts } from './demo-data';
 
 const SEED_CONCURRENCY = 8;
@@ -51,6 +57,7 @@ export async function seedDemoData(
   if (rows[0].n > 0) return { skipped: true, contacts: rows[0].n };
 
   const aggregates = app.get(AggregateCommands);
+  const clock = app.get<Clock>(CLOCK);
   const caller: CommandCaller = { tenant, actor: 'system:demo-seed' };
   const companies = demoCompanies(options.companies ?? 150);
   const contacts = demoContacts(options.contacts ?? 3000, companies.length);
@@ -75,7 +82,7 @@ export async function seedDemoData(
       companyIds.push(companyId);
       bar.increment();
     }
-    const now = Date.now();
+    const now = clock.now().getTime();
     // Every person is their own streams, so several can be written at once; commit latency
     // (fsync), not CPU, is what bounds a sequential loader.
     await inParallel(contacts, SEED_CONCURRENCY, async (person) => {
@@ -97,7 +104,7 @@ export async function seedDemoData(
               : {}),
             ownerId: `user-${(person.email.length % 5) + 1}`,
             customFieldCatalogue: {},
-            today: todayUtc(),
+            today: todayUtc(clock),
           },
         },
         caller,

@@ -6,7 +6,15 @@
  */
 import { type SubjectKeyStore } from '@crm/event-sourcing';
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL, AggregateCommands, type CommandCaller, SUBJECT_KEYS } from '@crm/platform';
+import {
+  PG_POOL,
+  AggregateCommands,
+  type CommandCaller,
+  SUBJECT_KEYS,
+  CLOCK,
+  isoNow,
+  type Clock,
+} from '@crm/platform';
 import type { Pool } from 'pg';
 import { contactDecider } from '../contacts/contact.decider';
 import { contactStreamId } from '../contacts/contact-view';
@@ -21,6 +29,7 @@ export class EraseService {
     private readonly aggregates: AggregateCommands,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(SUBJECT_KEYS) private readonly keys: SubjectKeyStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -45,7 +54,7 @@ export class EraseService {
     );
     if (state.status === 'unregistered') throw ContactErrors.contactNotFound();
     const subjects = [contactId, ...state.absorbed];
-    const erasedAt = new Date().toISOString();
+    const erasedAt = isoNow(this.clock);
     for (const subject of subjects) {
       for (const interactionId of await interactionIdsOf(this.pool, caller.tenant, subject)) {
         await this.aggregates.execute(

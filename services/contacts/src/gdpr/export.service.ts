@@ -2,8 +2,8 @@
  * Right of access: everything this service holds about a person, as one JSON document: the
  * current record, consent with its history, the timeline, and every event of their streams.
  */
-import { Injectable } from '@nestjs/common';
-import { AggregateCommands } from '@crm/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { AggregateCommands, CLOCK, isoNow, type Clock } from '@crm/platform';
 import { ConsentService, consentStreamId } from '../consent/consent.service';
 import { contactDecider } from '../contacts/contact.decider';
 import { contactStreamId, toContactView } from '../contacts/contact-view';
@@ -16,6 +16,7 @@ export class ExportService {
     private readonly aggregates: AggregateCommands,
     private readonly consent: ConsentService,
     private readonly timeline: TimelineReader,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async export(tenant: string, rawContactId: string): Promise<Record<string, unknown>> {
@@ -42,7 +43,7 @@ export class ExportService {
       );
     }
     return {
-      exportedAt: new Date().toISOString(),
+      exportedAt: isoNow(this.clock),
       contact: toContactView(contactId, state, version),
       consent: await this.consent.view(tenant, contactId),
       timeline: await this.timeline.all(tenant, contactId),

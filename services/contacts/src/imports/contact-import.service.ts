@@ -30,6 +30,9 @@ import {
   ReadModels,
   type CommandCaller,
   type EventSourcingModuleOptions,
+  CLOCK,
+  todayUtc,
+  type Clock,
 } from '@crm/platform';
 import { parse } from 'csv-parse';
 import { randomUUID } from 'node:crypto';
@@ -42,7 +45,6 @@ import { contactStreamId } from '../contacts/contact-view';
 import { CustomFieldCatalogueReader } from '../custom-fields/custom-field-catalogue';
 import { CONTACTS_CONFIG, type ContactsConfig } from '../contacts.config';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
-import { todayUtc } from '../shared/clock';
 import { checkHeader, readImportRow, type CsvRecord } from './import-row';
 import { ImportKeyIndex } from './import-key-index';
 import { ImportPhaseTimer, type ImportPhaseTotals } from './import-phases';
@@ -112,6 +114,7 @@ export class ContactImportService implements OnModuleInit {
     private readonly readModels: ReadModels,
     private readonly customFields: CustomFieldCatalogueReader,
     @Inject(EVENT_SOURCING_OPTIONS) options: EventSourcingModuleOptions,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONTACTS_CONFIG) private readonly config: ContactsConfig,
   ) {
     this.store = new ImportStore(pool);
@@ -139,7 +142,7 @@ export class ContactImportService implements OnModuleInit {
     }
     const ctx: ImportContext = {
       catalogue: await this.customFields.fieldsOf(caller.tenant),
-      today: todayUtc(),
+      today: todayUtc(this.clock),
       dryRun,
       index: new ImportKeyIndex(),
       dryRunStates: new Map<string, ContactState>(),
@@ -284,6 +287,7 @@ export class ContactImportService implements OnModuleInit {
             tenant: caller.tenant,
             actor: caller.actor,
             correlationId: currentCorrelationId(),
+            now: () => this.clock.now(),
             upcast: this.upcast,
           },
         );

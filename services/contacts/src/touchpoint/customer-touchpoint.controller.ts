@@ -3,7 +3,7 @@
  * reads that contact's master data and consents, and may withdraw consent. Nothing else: the
  * contact id comes only from the verified token, never from the URL.
  */
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
@@ -12,6 +12,9 @@ import {
   Tenant,
   type AuthenticatedUser,
   AggregateCommands,
+  CLOCK,
+  isoNow,
+  type Clock,
 } from '@crm/platform';
 import {
   ConsentDecisionDto,
@@ -36,6 +39,7 @@ export class CustomerTouchpointController {
   constructor(
     private readonly aggregates: AggregateCommands,
     private readonly consent: ConsentService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -89,7 +93,7 @@ export class CustomerTouchpointController {
     const contactId = state.status === 'merged' ? state.survivorId! : user.sub.toLowerCase();
     return this.consent.decide({ tenant, actor: `customer:${user.sub}` }, contactId, channel, {
       ...decision,
-      at: new Date().toISOString(),
+      at: isoNow(this.clock),
     });
   }
 }

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { DomainError, handleCommand, inTransaction, type EventStore } from '@crm/event-sourcing';
 import type { Pool } from 'pg';
-import { EVENT_STORE, WORKER_POOL } from '@crm/platform';
+import { CLOCK, EVENT_STORE, WORKER_POOL, type Clock } from '@crm/platform';
 import { PeriodicJob } from '../infrastructure/periodic-job';
 import { S } from '../infrastructure/read-model-part';
 import { STREAM } from '../infrastructure/streams';
@@ -31,6 +31,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     @Inject(WORKER_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SALES_CONFIG) config: SalesConfig,
   ) {
     this.job = new PeriodicJob('ReminderScheduler', config.reminderPollMs, () => this.runOnce());
@@ -45,7 +46,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** Fires every reminder due at `now`; returns how many ReminderDue events were appended. */
-  async runOnce(now = new Date()): Promise<number> {
+  async runOnce(now = this.clock.now()): Promise<number> {
     return inTransaction(this.pool, async (client) => {
       let fired = 0;
       const { rows } = await client.query<{
@@ -64,7 +65,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
             activityDecider,
             { tenant: row.tenant, id: STREAM.activity(row.activity_id) },
             { type: 'FireReminder', data: { reminderId: row.reminder_id, at: now.toISOString() } },
-            { tenant: row.tenant, actor: ACTOR },
+            { tenant: row.tenant, actor: ACTOR, now: () => now },
           );
           fired += result.events.length;
         } catch (error) {

@@ -14,7 +14,7 @@ export const contactDirectoryPart: ReadModelPart = {
       company_id text,
       merged_into text,
       erased boolean NOT NULL DEFAULT false,
-      updated_at timestamptz NOT NULL DEFAULT now(),
+      updated_at timestamptz NOT NULL,
       PRIMARY KEY (tenant, contact_id)
     );
     CREATE TABLE IF NOT EXISTS ${S}.company_directory (

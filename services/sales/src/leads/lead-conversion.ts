@@ -7,7 +7,7 @@
  */
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AggregateCommands, type CommandCaller } from '@crm/platform';
+import { AggregateCommands, type CommandCaller, CLOCK, isoNow, type Clock } from '@crm/platform';
 import { STREAM } from '../infrastructure/streams';
 import { opportunityDecider } from '../opportunities/opportunity.decider';
 import { loadPipelineSnapshot } from '../pipelines/pipeline-snapshot';
@@ -37,6 +37,7 @@ export interface ConversionResult {
 export class LeadConversion {
   constructor(
     private readonly commands: AggregateCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Optional() @Inject(CONTACTS_GATEWAY) private readonly contacts?: ContactsGateway,
   ) {}
 
@@ -45,7 +46,7 @@ export class LeadConversion {
     request: ConversionRequest,
     caller: CommandCaller & { authorization: string },
   ): Promise<ConversionResult> {
-    const at = new Date().toISOString();
+    const at = isoNow(this.clock);
     const { state: lead, version } = await this.commands.load(
       leadDecider,
       caller.tenant,

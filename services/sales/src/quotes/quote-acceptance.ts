@@ -4,8 +4,8 @@
  * appended in that order. The order id is derived from the quote id and every step is idempotent,
  * so retrying after a crash between steps completes the acceptance instead of repeating it.
  */
-import { Injectable } from '@nestjs/common';
-import { AggregateCommands, type CommandCaller } from '@crm/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { AggregateCommands, type CommandCaller, CLOCK, isoNow, type Clock } from '@crm/platform';
 import { STREAM } from '../infrastructure/streams';
 import type { OpportunityCommand } from '../opportunities/opportunity.commands';
 import { decideOpportunity, opportunityDecider } from '../opportunities/opportunity.decider';
@@ -26,10 +26,13 @@ export interface AcceptanceResult {
 
 @Injectable()
 export class QuoteAcceptance {
-  constructor(private readonly commands: AggregateCommands) {}
+  constructor(
+    private readonly commands: AggregateCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async accept(quoteId: string, caller: CommandCaller): Promise<AcceptanceResult> {
-    const at = new Date().toISOString();
+    const at = isoNow(this.clock);
     const orderId = derivedId('order-of-quote', `${caller.tenant}/${quoteId}`);
     const { state: quote } = await this.commands.load(
       quoteDecider,

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { DomainError, handleCommand, type EventStore } from '@crm/event-sourcing';
 import type { Pool } from 'pg';
-import { EVENT_STORE, WORKER_POOL } from '@crm/platform';
+import { CLOCK, EVENT_STORE, WORKER_POOL, type Clock } from '@crm/platform';
 import { PeriodicJob } from '../infrastructure/periodic-job';
 import { S } from '../infrastructure/read-model-part';
 import { STREAM } from '../infrastructure/streams';
@@ -30,6 +30,7 @@ export class QuoteExpiry implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(WORKER_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SALES_CONFIG) config: SalesConfig,
   ) {
     this.job = new PeriodicJob('QuoteExpiry', config.quoteExpiryPollMs, () => this.runOnce());
@@ -44,7 +45,7 @@ export class QuoteExpiry implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Expires every sent quote valid until before `now`'s date (UTC); returns how many. */
-  async runOnce(now = new Date()): Promise<number> {
+  async runOnce(now = this.clock.now()): Promise<number> {
     const today = now.toISOString().slice(0, 10);
     const { rows } = await this.pool.query<{ tenant: string; quote_id: string }>(
       `SELECT tenant, quote_id FROM ${S}.quotes WHERE status = 'sent' AND valid_until < $1::date ORDER BY valid_until LIMIT ${BATCH}`,
@@ -58,7 +59,7 @@ export class QuoteExpiry implements OnApplicationBootstrap, OnModuleDestroy {
           quoteDecider,
           { tenant: row.tenant, id: STREAM.quote(row.quote_id) },
           { type: 'ExpireQuote', data: { at: now.toISOString() } },
-          { tenant: row.tenant, actor: 'system:quote-expiry' },
+          { tenant: row.tenant, actor: 'system:quote-expiry', now: () => now },
         );
         expired += result.events.length;
       } catch (error) {
