@@ -6,11 +6,14 @@
  * the OpenAPI document is probed with a NUL in each path parameter, query parameter and body.
  */
 import { unstorableProbes, withUnstorableStrings, type OpenApiDocumentLike } from '@crm/testing';
+import { ManualClock } from '@crm/platform';
 import fc from 'fast-check';
 import { CAR_PIPELINE } from './testing/fixtures';
 import { setUpCarCatalogue } from './testing/car-catalogue';
 import { startSalesTestApp, type SalesTestApp } from './testing/sales-test-app';
 
+// The literal dates below are in the future of this pinned "now", whatever today's date is.
+const clock = new ManualClock('2026-06-15T12:00:00Z');
 const manager = { roles: ['sales-manager' as const], sub: 'boss' };
 
 describe('fuzzed bodies (e2e)', () => {
@@ -18,7 +21,7 @@ describe('fuzzed bodies (e2e)', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startSalesTestApp();
+    t = await startSalesTestApp({}, { clock });
     ids.pipeline = (
       await t.request('POST', '/pipelines', { as: manager, body: CAR_PIPELINE })
     ).body.id;

@@ -3,6 +3,7 @@
  * opportunity through its stages -> quote with a configured car -> accepted -> order placed ->
  * the contact's purchase history and the won deal.
  */
+import { ManualClock } from '@crm/platform';
 import { QuoteExpiry } from './quotes/quote-expiry';
 import { CAR_PIPELINE } from './testing/fixtures';
 import { setUpCarCatalogue } from './testing/car-catalogue';
@@ -11,12 +12,15 @@ import { startSalesTestApp, type SalesTestApp } from './testing/sales-test-app';
 
 const rep = { sub: 'rep-1' };
 const manager = { roles: ['sales-manager' as const], sub: 'boss' };
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+// Dates are relative to the app's clock, pinned at noon so `inDays(0)` is today all test long.
+const clock = new ManualClock('2026-06-15T12:00:00Z');
+const inDays = (n: number) =>
+  new Date(clock.now().getTime() + n * 86_400_000).toISOString().slice(0, 10);
 
 describe('sales flow (e2e)', () => {
   let t: SalesTestApp;
   beforeAll(async () => {
-    t = await startSalesTestApp();
+    t = await startSalesTestApp({}, { clock });
   });
   afterAll(() => t?.close());
 
@@ -118,7 +122,7 @@ describe('sales flow (e2e)', () => {
         contactId,
         opportunityId,
         phone: '+4915112345678',
-        heldAt: new Date().toISOString(),
+        heldAt: clock.now().toISOString(),
         outcome: 'wants a test drive',
       },
     });
@@ -408,9 +412,9 @@ describe('sales flow (e2e)', () => {
     expect((await t.request('POST', `/quotes/${quoteId}/send`, { as: rep })).status).toBe(200);
 
     const expiry = t.app.get(QuoteExpiry);
-    expect(await expiry.runOnce(new Date())).toBe(0); // still valid today
-    const tomorrow = new Date(Date.now() + 86_400_000);
-    const [a, b] = await Promise.all([expiry.runOnce(tomorrow), expiry.runOnce(tomorrow)]);
+    expect(await expiry.runOnce()).toBe(0); // still valid today (the app's clock)
+    clock.advance(86_400_000);
+    const [a, b] = await Promise.all([expiry.runOnce(), expiry.runOnce()]);
     expect(a + b).toBe(1);
     await eventually(async () =>
       expect((await t.request('GET', `/quotes/${quoteId}`, { as: rep })).body.status).toBe(

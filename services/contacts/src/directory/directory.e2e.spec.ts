@@ -1,4 +1,9 @@
+import { ManualClock } from '@crm/platform';
 import { startContactsTestApp, type ContactsTestApp } from '../testing/contacts-test-app';
+
+// Interactions must not lie in the future: the literal dates below are in the past of this
+// pinned "now", whatever today's date is.
+const clock = new ManualClock('2026-06-15T12:00:00Z');
 
 describe('lists, search, consent, interactions and timeline (e2e, real PostgreSQL)', () => {
   let t: ContactsTestApp;
@@ -7,10 +12,11 @@ describe('lists, search, consent, interactions and timeline (e2e, real PostgreSQ
     const res = await t.call({ method: 'POST', url: '/contacts', payload });
     expect(res.statusCode).toBe(201);
     ids[key] = res.json().id;
+    clock.advance(1_000); // "newest first" needs creation times apart
   };
 
   beforeAll(async () => {
-    t = await startContactsTestApp();
+    t = await startContactsTestApp({}, { clock });
     await create('ada', {
       name: { given: 'Ada', family: 'Lovelace' },
       emails: [{ address: 'ada@engines.example' }],

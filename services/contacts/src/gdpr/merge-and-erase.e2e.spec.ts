@@ -1,5 +1,10 @@
+import { ManualClock } from '@crm/platform';
 import { Client } from 'pg';
 import { startContactsTestApp, type ContactsTestApp } from '../testing/contacts-test-app';
+
+// Interactions must not lie in the future: the literal dates below are in the past of this
+// pinned "now", whatever today's date is.
+const clock = new ManualClock('2026-06-15T12:00:00Z');
 
 describe('duplicates, merge, erase and export (e2e, real PostgreSQL)', () => {
   let t: ContactsTestApp;
@@ -23,7 +28,7 @@ describe('duplicates, merge, erase and export (e2e, real PostgreSQL)', () => {
   };
 
   beforeAll(async () => {
-    t = await startContactsTestApp();
+    t = await startContactsTestApp({}, { clock });
     sql = new Client({ connectionString: t.db.url });
     await sql.connect();
   });

@@ -7,9 +7,14 @@
  */
 import { topicFor } from '@crm/contracts';
 import { namespacedName } from '@crm/messaging';
+import { ManualClock } from '@crm/platform';
 import { describeWithKafka, uniqueName } from '@crm/testing';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { startContactsTestApp, type ContactsTestApp } from '../testing/contacts-test-app';
+
+// Interactions must not lie in the future: the literal dates below are in the past of this
+// pinned "now", whatever today's date is.
+const clock = new ManualClock('2026-06-15T12:00:00Z');
 
 interface Seen {
   type: string;
@@ -27,7 +32,7 @@ describeWithKafka('contacts integration events on Kafka (e2e)', ({ brokers }) =>
   beforeAll(async () => {
     // Messaging reads its namespace from the process environment when the app boots.
     process.env.MESSAGING_NAMESPACE = namespace;
-    t = await startContactsTestApp({ KAFKA_BROKERS: brokers().join(',') });
+    t = await startContactsTestApp({ KAFKA_BROKERS: brokers().join(',') }, { clock });
   });
   afterAll(async () => {
     await t?.close();

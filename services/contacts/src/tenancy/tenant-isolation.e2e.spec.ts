@@ -4,11 +4,16 @@
  * every read first shows that tenant A DOES see the record, so a failed set-up cannot pass as
  * "tenant B sees nothing".
  */
+import { ManualClock } from '@crm/platform';
 import {
   startContactsTestApp,
   type CallOptions,
   type ContactsTestApp,
 } from '../testing/contacts-test-app';
+
+// Interactions must not lie in the future: the literal dates below are in the past of this
+// pinned "now", whatever today's date is.
+const clock = new ManualClock('2026-06-15T12:00:00Z');
 
 describe('tenant isolation on every endpoint (e2e)', () => {
   let t: ContactsTestApp;
@@ -28,7 +33,7 @@ describe('tenant isolation on every endpoint (e2e)', () => {
   }
 
   beforeAll(async () => {
-    t = await startContactsTestApp();
+    t = await startContactsTestApp({}, { clock });
     const { id: contact } = await setUp(201, {
       method: 'POST',
       url: '/contacts',

@@ -2,7 +2,7 @@
  * The real contacts app on a fresh real PostgreSQL database, driven through HTTP (fastify
  * inject: the full Nest/Fastify stack, without a socket).
  */
-import { mintDevToken, type Role } from '@crm/platform';
+import { mintDevToken, type Clock, type Role } from '@crm/platform';
 import { startTestServiceApp } from '@crm/platform/testing';
 import { createTestDatabase, type TestDatabase } from '@crm/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -38,11 +38,18 @@ export interface ContactsTestApp {
   close(): Promise<void>;
 }
 
+/** `clock`: pin the app's "now" (a ManualClock) for tests about dates; the machine's clock otherwise. */
 export async function startContactsTestApp(
   env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
 ): Promise<ContactsTestApp> {
   const db = await createTestDatabase('contacts_e2e');
-  const app = await startTestServiceApp(AppModule, { databaseUrl: db.url, jwtSecret: SECRET, env });
+  const app = await startTestServiceApp(AppModule, {
+    databaseUrl: db.url,
+    jwtSecret: SECRET,
+    env,
+    clock: options.clock,
+  });
   let stopped: Promise<void> | undefined;
   const stopApp = () => (stopped ??= app.close());
   return {

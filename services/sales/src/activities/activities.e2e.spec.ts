@@ -1,14 +1,17 @@
+import { ManualClock } from '@crm/platform';
 import { Client } from 'pg';
 import { eventually } from '../testing/eventually';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 import { ReminderScheduler } from './reminder-scheduler';
 
-const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+// Due statuses and reminders are judged against the app's clock, pinned here.
+const clock = new ManualClock('2026-06-15T12:00:00Z');
+const hoursFromNow = (h: number) => new Date(clock.now().getTime() + h * 3_600_000).toISOString();
 
 describe('activities, due lists and reminders over HTTP', () => {
   let t: SalesTestApp;
   beforeAll(async () => {
-    t = await startSalesTestApp();
+    t = await startSalesTestApp({}, { clock });
   });
   afterAll(() => t?.close());
 
@@ -124,7 +127,7 @@ describe('activities, due lists and reminders over HTTP', () => {
     });
 
     const scheduler = t.app.get(ReminderScheduler);
-    const inAnHour = new Date(Date.now() + 61 * 60_000);
+    const inAnHour = new Date(clock.now().getTime() + 61 * 60_000);
     const [a, b] = await Promise.all([scheduler.runOnce(inAnHour), scheduler.runOnce(inAnHour)]);
     expect(a + b).toBe(6);
     expect(await scheduler.runOnce(inAnHour)).toBe(0);

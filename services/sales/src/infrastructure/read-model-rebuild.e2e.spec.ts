@@ -3,6 +3,7 @@
  * scrubbed (crypto-shredded fields fold to the same placeholders the scrub wrote).
  */
 import { rebuildProjection } from '@crm/event-sourcing';
+import { ManualClock } from '@crm/platform';
 import { Pool } from 'pg';
 import { projectionRegistry } from '../projections.registry';
 import { setUpCarCatalogue } from '../testing/car-catalogue';
@@ -22,6 +23,8 @@ const TABLES = [
   'quotes',
   'orders',
 ];
+// The literal dates below are in the future of this pinned "now", whatever today's date is.
+const clock = new ManualClock('2026-06-15T12:00:00Z');
 const manager = { roles: ['sales-manager' as const], sub: 'boss' };
 const admin = { roles: ['admin' as const], sub: 'root' };
 
@@ -43,7 +46,7 @@ describe('read model rebuild', () => {
   });
 
   it('rebuilds every table from the log to exactly what the live projection wrote', async () => {
-    t = await startSalesTestApp();
+    t = await startSalesTestApp({}, { clock });
     const pipelineId = (await t.request('POST', '/pipelines', { as: manager, body: CAR_PIPELINE }))
       .body.id;
     const { productId, priceBookId } = await setUpCarCatalogue(t);

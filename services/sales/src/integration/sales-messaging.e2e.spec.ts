@@ -18,6 +18,7 @@ import {
   namespacedName,
   type MessageTransport,
 } from '@crm/messaging';
+import { ManualClock } from '@crm/platform';
 import { describeWithKafka, uniqueName } from '@crm/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -26,7 +27,10 @@ import { eventually } from '../testing/eventually';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 
 const manager = { roles: ['sales-manager' as const], sub: 'boss' };
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+// Business dates are relative to the app's clock, pinned; the transports run on the machine's.
+const clock = new ManualClock('2026-06-15T12:00:00Z');
+const inDays = (n: number) =>
+  new Date(clock.now().getTime() + n * 86_400_000).toISOString().slice(0, 10);
 
 function messagingSuite(kafkaBrokers: () => string) {
   let t: SalesTestApp;
@@ -38,7 +42,7 @@ function messagingSuite(kafkaBrokers: () => string) {
   beforeAll(async () => {
     namespace = uniqueName('sales');
     process.env.MESSAGING_NAMESPACE = namespace;
-    t = await startSalesTestApp({ KAFKA_BROKERS: kafkaBrokers() });
+    t = await startSalesTestApp({ KAFKA_BROKERS: kafkaBrokers() }, { clock });
     // The embedded log lives in the app's database (no MESSAGING_DATABASE_URL in tests).
     broker = createTransport(
       messagingConfigFromEnv({ KAFKA_BROKERS: kafkaBrokers(), DATABASE_URL: t.db.url }),
@@ -72,7 +76,7 @@ function messagingSuite(kafkaBrokers: () => string) {
       id: randomUUID(),
       type: definition.type,
       source: '/crm/contacts',
-      time: new Date().toISOString(),
+      time: clock.now().toISOString(),
       subject,
       tenant: 'tenant-a',
     });
@@ -121,7 +125,7 @@ function messagingSuite(kafkaBrokers: () => string) {
           contactId,
           phone: '+4915112345678',
           notes: 'private',
-          heldAt: new Date().toISOString(),
+          heldAt: clock.now().toISOString(),
           outcome: 'ok',
         },
       })
@@ -188,7 +192,7 @@ function messagingSuite(kafkaBrokers: () => string) {
     await sendContactEvent(ContactMerged, survivorId, {
       survivorId,
       duplicateId: contactId,
-      mergedAt: new Date().toISOString(),
+      mergedAt: clock.now().toISOString(),
     });
     await eventually(async () => {
       expect((await t.request('GET', `/opportunities/${opportunityId}`)).body.contactId).toBe(
@@ -206,7 +210,7 @@ function messagingSuite(kafkaBrokers: () => string) {
     expect((await t.request('GET', `/activities/${callId}`)).body.phone).toBe('+4915112345678');
     await sendContactEvent(ContactErased, survivorId, {
       contactId: survivorId,
-      erasedAt: new Date().toISOString(),
+      erasedAt: clock.now().toISOString(),
     });
     await eventually(async () => {
       expect((await t.request('GET', `/leads/${leadId}`)).body).toMatchObject({ name: '[erased]' });

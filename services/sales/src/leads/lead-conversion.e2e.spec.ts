@@ -3,6 +3,7 @@
  * service's REST API with the converting user's token. A small HTTP server stands in for that
  * API here (services never import each other), recording what sales sends it.
  */
+import { ManualClock } from '@crm/platform';
 import { parseEmail, parsePhoneNumber } from '@crm/values';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +26,9 @@ interface Recorded {
   authorization?: string;
   body: any;
 }
+
+// The literal dates below are in the future of this pinned "now", whatever today's date is.
+const clock = new ManualClock('2026-06-15T12:00:00Z');
 
 describe('lead conversion through the contacts API', () => {
   let t: SalesTestApp;
@@ -54,7 +58,7 @@ describe('lead conversion through the contacts API', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     process.env.CONTACTS_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    t = await startSalesTestApp();
+    t = await startSalesTestApp({}, { clock });
   });
   afterAll(async () => {
     delete process.env.CONTACTS_URL;

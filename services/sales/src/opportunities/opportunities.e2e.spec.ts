@@ -1,6 +1,10 @@
+import { ManualClock } from '@crm/platform';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 
+// The close dates below are in the future of this pinned "now"; deals won "today" close in
+// 2026-10, outside the 2026-12 month the forecast asserts on.
+const clock = new ManualClock('2026-10-15T12:00:00Z');
 const manager = { roles: ['sales-manager' as const], sub: 'boss' };
 const alice = { sub: 'alice' };
 const bob = { sub: 'bob' };
@@ -18,7 +22,7 @@ describe('pipelines, deals, board and forecast over HTTP', () => {
   };
 
   beforeAll(async () => {
-    t = await startSalesTestApp();
+    t = await startSalesTestApp({}, { clock });
     const created = await t.request('POST', '/pipelines', { as: manager, body: CAR_PIPELINE });
     expect(created.status).toBe(201);
     pipelineId = created.body.id;
@@ -82,7 +86,7 @@ describe('pipelines, deals, board and forecast over HTTP', () => {
   });
 
   it('shows the board with counts and exact sums, my open deals and the weighted forecast', async () => {
-    const t2 = await startSalesTestApp();
+    const t2 = await startSalesTestApp({}, { clock });
     try {
       const p = (await t2.request('POST', '/pipelines', { as: manager, body: CAR_PIPELINE })).body
         .id;

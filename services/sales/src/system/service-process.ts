@@ -34,6 +34,19 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A time-travel run (libfaketime: LD_PRELOAD + FAKETIME*) moves the test's clock; the services
+ * must live at the same time, or the tokens the test mints are expired or not yet valid for them.
+ */
+function timeTravel(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined && (entry[0] === 'LD_PRELOAD' || entry[0].startsWith('FAKETIME')),
+    ),
+  );
+}
+
 export function startServiceProcess(
   name: string,
   port: number,
@@ -54,6 +67,7 @@ export function startServiceProcess(
         HOST: '127.0.0.1',
         PORT: String(port),
         LOG_LEVEL: 'warn',
+        ...timeTravel(),
         ...env,
       },
     },

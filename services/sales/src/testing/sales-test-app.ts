@@ -1,5 +1,5 @@
 /** The sales app on a fresh database, driven through HTTP (fastify inject) with dev tokens. */
-import { mintDevToken, type Role } from '@crm/platform';
+import { mintDevToken, type Clock, type Role } from '@crm/platform';
 import { startTestServiceApp } from '@crm/platform/testing';
 import { createTestDatabase, type TestDatabase } from '@crm/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -32,9 +32,18 @@ export interface SalesTestApp {
   close(): Promise<void>;
 }
 
-export async function startSalesTestApp(env: Record<string, string> = {}): Promise<SalesTestApp> {
+/** `clock`: pin the app's "now" (a ManualClock) for tests about dates; the machine's clock otherwise. */
+export async function startSalesTestApp(
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<SalesTestApp> {
   const db = await createTestDatabase('sales_e2e');
-  const app = await startTestServiceApp(AppModule, { databaseUrl: db.url, jwtSecret: SECRET, env });
+  const app = await startTestServiceApp(AppModule, {
+    databaseUrl: db.url,
+    jwtSecret: SECRET,
+    env,
+    clock: options.clock,
+  });
   const tokens = new Map<string, Promise<string>>();
   const token = (caller: Caller) => {
     const key = JSON.stringify(caller);
