@@ -7,10 +7,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import {
   PG_POOL,
   AggregateCommands,
-  type CommandCaller,
   CLOCK,
   todayUtc,
   type Clock,
+  type CommandCaller,
 } from '@crm/platform';
 import { SingleBar } from 'cli-progress';
 import { randomUUID } from 'node:crypto';

@@ -9,11 +9,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   PG_POOL,
   AggregateCommands,
-  type CommandCaller,
-  SUBJECT_KEYS,
   CLOCK,
   isoNow,
   type Clock,
+  type CommandCaller,
+  SUBJECT_KEYS,
 } from '@crm/platform';
 import type { Pool } from 'pg';
 import { contactDecider } from '../contacts/contact.decider';

@@ -7,7 +7,7 @@
  */
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AggregateCommands, type CommandCaller, CLOCK, isoNow, type Clock } from '@crm/platform';
+import { AggregateCommands, CLOCK, isoNow, type Clock, type CommandCaller } from '@crm/platform';
 import { STREAM } from '../infrastructure/streams';
 import { opportunityDecider } from '../opportunities/opportunity.decider';
 import { loadPipelineSnapshot } from '../pipelines/pipeline-snapshot';

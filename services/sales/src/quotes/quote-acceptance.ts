@@ -5,7 +5,7 @@
  * so retrying after a crash between steps completes the acceptance instead of repeating it.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateCommands, type CommandCaller, CLOCK, isoNow, type Clock } from '@crm/platform';
+import { AggregateCommands, CLOCK, isoNow, type Clock, type CommandCaller } from '@crm/platform';
 import { STREAM } from '../infrastructure/streams';
 import type { OpportunityCommand } from '../opportunities/opportunity.commands';
 import { decideOpportunity, opportunityDecider } from '../opportunities/opportunity.decider';
