@@ -117,7 +117,7 @@ export class ContactImportService implements OnModuleInit {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONTACTS_CONFIG) private readonly config: ContactsConfig,
   ) {
-    this.store = new ImportStore(pool);
+    this.store = new ImportStore(pool, clock);
     this.upcast = options.upcast as ToDomainEvent<ContactEvent> | undefined;
   }
 

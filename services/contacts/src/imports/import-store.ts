@@ -1,5 +1,6 @@
 /** Import jobs and their per-row report, in the service schema. */
 import { inTransaction } from '@crm/event-sourcing';
+import type { Clock } from '@crm/platform';
 import type { Pool } from 'pg';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 
@@ -42,7 +43,7 @@ export async function migrateImportTables(pool: Pool): Promise<void> {
       unchanged integer NOT NULL DEFAULT 0,
       rejected integer NOT NULL DEFAULT 0,
       error jsonb,
-      started_at timestamptz NOT NULL DEFAULT now(),
+      started_at timestamptz NOT NULL,
       finished_at timestamptz,
       PRIMARY KEY (tenant, import_id)
     );
@@ -88,7 +89,11 @@ function toSummary(r: ImportDbRow): ImportSummary {
 }
 
 export class ImportStore {
-  constructor(private readonly pool: Pool) {}
+  /** `clock`: the service's, so an import's start and finish are on the same time as its events. */
+  constructor(
+    private readonly pool: Pool,
+    private readonly clock: Clock,
+  ) {}
 
   /** Claims the import id; returns undefined when it already exists (idempotency). */
   async begin(
@@ -97,9 +102,9 @@ export class ImportStore {
     dryRun: boolean,
   ): Promise<ImportSummary | undefined> {
     const { rows } = await this.pool.query<ImportDbRow>(
-      `INSERT INTO ${S}.imports (tenant, import_id, status, dry_run) VALUES ($1, $2, 'running', $3)
+      `INSERT INTO ${S}.imports (tenant, import_id, status, dry_run, started_at) VALUES ($1, $2, 'running', $3, $4)
        ON CONFLICT DO NOTHING RETURNING *`,
-      [tenant, importId, dryRun],
+      [tenant, importId, dryRun, this.clock.now()],
     );
     return rows[0] ? toSummary(rows[0]) : undefined;
   }
@@ -157,8 +162,14 @@ export class ImportStore {
     error?: ImportSummary['error'],
   ): Promise<ImportSummary> {
     const { rows } = await this.pool.query<ImportDbRow>(
-      `UPDATE ${S}.imports SET status = $3, error = $4, finished_at = now() WHERE tenant = $1 AND import_id = $2 RETURNING *`,
-      [tenant, importId, error ? 'failed' : 'completed', error ? JSON.stringify(error) : null],
+      `UPDATE ${S}.imports SET status = $3, error = $4, finished_at = $5 WHERE tenant = $1 AND import_id = $2 RETURNING *`,
+      [
+        tenant,
+        importId,
+        error ? 'failed' : 'completed',
+        error ? JSON.stringify(error) : null,
+        this.clock.now(),
+      ],
     );
     return toSummary(rows[0]);
   }
