@@ -4,25 +4,26 @@
  * collectors; readable lines (pino-pretty) for a person at a terminal.
  */
 import type { Params } from 'nestjs-pino';
+import pino from 'pino';
 import type { IncomingMessage } from 'node:http';
 import type { LogFormat, PlatformConfig } from '../config/platform-config';
 
 const QUIET_PATHS = ['/health/', '/metrics'];
 
+const PRETTY_TRANSPORT = {
+  target: 'pino-pretty',
+  options: {
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,service,context',
+    messageFormat: '{service}{name} [{context}] {msg}',
+  },
+};
+
 export function loggerParams(config: PlatformConfig, serviceName: string): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
-      ...(prettyLogs(config.logFormat) && {
-        transport: {
-          target: 'pino-pretty',
-          options: {
-            translateTime: 'SYS:HH:MM:ss.l',
-            ignore: 'pid,hostname,service,context',
-            messageFormat: '{service} [{context}] {msg}',
-          },
-        },
-      }),
+      ...(prettyLogs(config.logFormat) && { transport: PRETTY_TRANSPORT }),
       base: { service: serviceName },
       // Fastify already chose the id (requestIdFor) and middie copies it onto the raw request.
       genReqId: (req: IncomingMessage) => req.id ?? '',
@@ -45,4 +46,13 @@ export function prettyLogs(
   stdoutIsTty = Boolean(process.stdout.isTTY),
 ): boolean {
   return format === 'pretty' || (format === 'auto' && stdoutIsTty);
+}
+
+/** A plain pino logger for a service's background parts (messaging), in the same format as its requests. */
+export function serviceLogger(config: PlatformConfig, name: string): pino.Logger {
+  return pino({
+    name,
+    level: config.logLevel,
+    ...(prettyLogs(config.logFormat) && { transport: PRETTY_TRANSPORT }),
+  });
 }

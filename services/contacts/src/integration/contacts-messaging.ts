@@ -6,31 +6,38 @@
 import { type EventStore } from '@crm/event-sourcing';
 import { createTransport, messagingConfigFromEnv, MessagingModule } from '@crm/messaging';
 import {
-  PLATFORM_CONFIG,
-  type PlatformConfig,
   EVENT_STORE,
+  PLATFORM_CONFIG,
   ReadinessChecks,
+  SERVICE_ENV,
+  serviceLogger,
   WORKER_POOL,
+  type Env,
+  type PlatformConfig,
 } from '@crm/platform';
 import type { Pool } from 'pg';
 import { contactsIntegrationMapper } from './contacts-integration.mapper';
 
 export const ContactsMessagingModule = MessagingModule.forRootAsync({
-  inject: [PLATFORM_CONFIG, WORKER_POOL, EVENT_STORE, ReadinessChecks],
+  inject: [PLATFORM_CONFIG, SERVICE_ENV, WORKER_POOL, EVENT_STORE, ReadinessChecks],
   useFactory: (
     platform: PlatformConfig,
+    env: Env,
     pool: Pool,
     store: EventStore,
     readiness: ReadinessChecks,
   ) => {
+    // Brokers as the platform resolved them; the rest from the app's environment.
     const config = messagingConfigFromEnv({
-      ...process.env,
+      ...env,
       KAFKA_BROKERS: (platform.kafkaBrokers ?? []).join(','),
     });
+    const logger = serviceLogger(platform, 'contacts-messaging');
     return {
       service: 'contacts' as const,
       pool,
-      transport: createTransport(config, { clientId: 'contacts', embeddedPool: pool }),
+      transport: createTransport(config, { clientId: 'contacts', embeddedPool: pool, logger }),
+      logger,
       config,
       // The `relay` check on /health/ready: parked events, a stopped relay.
       readiness,

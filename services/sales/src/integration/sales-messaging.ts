@@ -11,17 +11,20 @@ import {
   EVENT_STORE,
   PLATFORM_CONFIG,
   ReadinessChecks,
+  SERVICE_ENV,
+  serviceLogger,
   WORKER_POOL,
+  type Env,
   type PlatformConfig,
 } from '@crm/platform';
 import type { Pool } from 'pg';
-import pino from 'pino';
 import { salesIntegrationEvents } from './sales-integration-events';
 
 export const SalesMessagingModule = MessagingModule.forRootAsync({
-  inject: [PLATFORM_CONFIG, WORKER_POOL, EVENT_STORE, ReadinessChecks],
+  inject: [PLATFORM_CONFIG, SERVICE_ENV, WORKER_POOL, EVENT_STORE, ReadinessChecks],
   useFactory: (
     platform: PlatformConfig,
+    env: Env,
     pool: Pool,
     store: EventStore,
     readiness: ReadinessChecks,
@@ -29,11 +32,11 @@ export const SalesMessagingModule = MessagingModule.forRootAsync({
     // Brokers and database as the platform resolved them (bootstrap may have started an
     // embedded PostgreSQL); everything else from the environment.
     const config = messagingConfigFromEnv({
-      ...process.env,
+      ...env,
       KAFKA_BROKERS: (platform.kafkaBrokers ?? []).join(','),
       DATABASE_URL: platform.databaseUrl,
     });
-    const logger = pino({ name: 'sales-messaging', level: platform.logLevel });
+    const logger = serviceLogger(platform, 'sales-messaging');
     return {
       service: 'sales' as const,
       pool,
