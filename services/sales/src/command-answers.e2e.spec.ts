@@ -2,13 +2,15 @@
  * The one answer shape of a command, per sales resource: the resource exactly as the next GET
  * shows it (`id` and `version` included), `ETag: "<version>"`, and on create 201 with Location.
  */
+import { ManualClock } from '@crm/platform';
 import { CAR_BASE_PRICE_EUR, carModel } from './cpq/car.fixture';
 import { CAR_PIPELINE } from './testing/fixtures';
 import { startSalesTestApp, type HttpResult, type SalesTestApp } from './testing/sales-test-app';
 
 const manager = { roles: ['sales-manager' as const], sub: 'boss' };
-// Dates far ahead of any test run: the activity stays "upcoming" and the quote valid, whatever
-// the clock says, so the command's answer and the next GET agree on every derived field.
+// The app's clock is pinned before every date below: the activity stays "upcoming" and the quote
+// valid, so the command's answer and the next GET agree on every derived field, on any day.
+const clock = new ManualClock('2031-05-01T08:00:00.000Z');
 
 type Method = 'POST' | 'PUT' | 'PATCH';
 interface Command {
@@ -65,7 +67,7 @@ const CASES: readonly Case[] = [
       contactId: 'c-ada',
       amountMinor: 4_200_000,
       currency: 'EUR',
-      expectedCloseDate: '2099-07-31',
+      expectedCloseDate: '2031-07-31',
     }),
     change: { method: 'POST', path: '/opportunities/:id/stage', body: { stageId: 'demo' } },
   },
@@ -76,12 +78,12 @@ const CASES: readonly Case[] = [
       kind: 'task',
       subject: 'Send the brochure',
       opportunityId: ids.opportunity,
-      dueAt: '2099-06-16T09:00:00.000Z',
+      dueAt: '2031-06-16T09:00:00.000Z',
     }),
     change: {
       method: 'POST',
       path: '/activities/:id/reschedule',
-      body: { dueAt: '2099-06-17T15:00:00.000Z' },
+      body: { dueAt: '2031-06-17T15:00:00.000Z' },
     },
   },
   {
@@ -90,7 +92,7 @@ const CASES: readonly Case[] = [
     create: (ids) => ({
       opportunityId: ids.opportunity,
       taxRateBps: 1900,
-      validUntil: '2099-07-15',
+      validUntil: '2031-07-15',
     }),
     change: {
       method: 'POST',
@@ -117,7 +119,7 @@ describe('command answers (e2e)', () => {
   let t: SalesTestApp;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    t = await startSalesTestApp();
+    t = await startSalesTestApp({}, { clock });
   });
   afterAll(() => t?.close());
 
