@@ -161,7 +161,9 @@ async function seedConsent(event: RecordedEvent, tx: PoolClient): Promise<void> 
 
 export const directoryProjection: Projection = {
   name: 'contacts.directory',
-  version: 1,
+  // 2: consent_history.recorded_at and contact_list.updated_at come from the events, not the
+  // database clock; the rebuild gives existing read models the same values a replay would.
+  version: 2,
   categories: ['contact', 'company', 'consent'],
   handlers: {
     ...foldingProjection({
