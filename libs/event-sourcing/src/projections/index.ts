@@ -13,5 +13,3 @@ export * from './replay';
 export * from './projection-runner';
 export * from './rebuild-projection';
 export * from './read-model-status';
-export * from './cli/rebuild';
-export * from './cli/parked';

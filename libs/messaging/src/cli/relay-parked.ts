@@ -15,7 +15,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parkedListColumns, type RebuildCliRegistry } from '@crm/event-sourcing';
+import { parkedListColumns } from '@crm/event-sourcing';
+import type { RebuildCliRegistry } from '@crm/event-sourcing/cli';
 import { Pool } from 'pg';
 import { createTransport } from '../create-transport';
 import { messagingConfigFromEnv } from '../messaging-config';

@@ -5,7 +5,8 @@
  *   // services/<name>/src/projections.registry.ts
  *   export const projectionRegistry = projectionRegistryFor(eventSourcingOptions);
  */
-import { postgresLogHead, type RebuildCliRegistry } from '@crm/event-sourcing';
+import { postgresLogHead } from '@crm/event-sourcing';
+import type { RebuildCliRegistry } from '@crm/event-sourcing/cli';
 import type { EventSourcingModuleOptions } from './event-sourcing-options';
 import { openServiceEventStore } from './service-event-store';
 
