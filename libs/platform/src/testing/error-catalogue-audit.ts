@@ -98,3 +98,28 @@ function typeScriptFiles(dir: string): string[] {
     return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 }
+
+/**
+ * A service's whole error-catalogue spec: the audit finds no problem among more than
+ * `minEntries` entries, and `expectedCodes` (a few the service is known to throw) are among them,
+ * so a scan that silently finds nothing cannot pass.
+ */
+export function describeServiceErrorCatalogues(
+  service: string,
+  sourceRoot: string,
+  expectedCodes: readonly string[],
+  minEntries = 20,
+): void {
+  describe(`${service} error catalogues`, () => {
+    const audit = auditServiceErrors(sourceRoot);
+
+    it('declare each code once, with one kind that maps to one status and problem type', () => {
+      expect(audit.entries.length).toBeGreaterThan(minEntries);
+      expect(audit.problems).toEqual([]);
+    });
+
+    it('are where each error the service throws comes from', () => {
+      expect(audit.entries.map((e) => e.code)).toEqual(expect.arrayContaining([...expectedCodes]));
+    });
+  });
+}
