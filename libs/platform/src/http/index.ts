@@ -3,3 +3,4 @@ export * from './command-answer';
 export * from './drain-connections';
 export * from './storable-text';
 export * from './reject-unstorable-input';
+export * from './resource-commands';

@@ -17,17 +17,16 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { type CommandResult } from '@crm/event-sourcing';
 import {
   ApiProblems,
-  answerCommand,
-  answerCreated,
   Caller,
   PG_POOL,
   Roles,
+  resourceCommands,
   Tenant,
   setETag,
   type CommandCaller,
+  type ResourceCommands,
   AggregateCommands,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
@@ -73,10 +72,18 @@ function toView(id: string, state: CompanyState, version: number): CompanyView {
 @Controller('companies')
 @Roles(...WRITERS)
 export class CompaniesController {
+  private readonly companyCommands: ResourceCommands<CompanyCommand, CompanyView>;
+
   constructor(
     private readonly aggregates: AggregateCommands,
     @Inject(PG_POOL) private readonly pool: Pool,
-  ) {}
+  ) {
+    this.companyCommands = resourceCommands(aggregates, {
+      decider: companyDecider,
+      streamOf: companyStreamId,
+      fromState: (id, state, version) => toView(id.toLowerCase(), state, version),
+    });
+  }
 
   @Post()
   @ApiCreatedResponse({ type: CompanyView })
@@ -87,9 +94,10 @@ export class CompaniesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompanyView> {
     const companyId = randomUUID();
-    const result = await this.aggregates.execute(
-      companyDecider,
-      companyStreamId(companyId),
+    return this.companyCommands.create(
+      caller,
+      companyId,
+      reply,
       {
         type: 'RegisterCompany',
         data: {
@@ -101,9 +109,8 @@ export class CompaniesController {
             : undefined,
         },
       },
-      caller,
+      `/companies/${companyId}`,
     );
-    return answerCreated(reply, this.view(companyId, result), `/companies/${companyId}`);
   }
 
   @Get()
@@ -175,7 +182,10 @@ export class CompaniesController {
     const parentAncestry = dto.parentCompanyId
       ? await this.ancestry(caller.tenant, dto.parentCompanyId)
       : undefined;
-    return this.run(caller, id, { type: 'UpdateCompany', data: { ...dto, parentAncestry } }, reply);
+    return this.companyCommands.run(caller, id, reply, {
+      type: 'UpdateCompany',
+      data: { ...dto, parentAncestry },
+    });
   }
 
   @Delete(':id')
@@ -187,7 +197,7 @@ export class CompaniesController {
     @Param('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompanyView> {
-    return this.run(caller, id, { type: 'ArchiveCompany', data: {} }, reply);
+    return this.companyCommands.run(caller, id, reply, { type: 'ArchiveCompany', data: {} });
   }
 
   @Post(':id/addresses')
@@ -201,7 +211,7 @@ export class CompaniesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompanyView> {
     const data = { ...dto, addressId: dto.addressId ?? randomUUID() };
-    return this.run(caller, id, { type: 'AddCompanyAddress', data }, reply);
+    return this.companyCommands.run(caller, id, reply, { type: 'AddCompanyAddress', data });
   }
 
   @Delete(':id/addresses/:addressId')
@@ -213,7 +223,10 @@ export class CompaniesController {
     @Param('addressId') addressId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompanyView> {
-    return this.run(caller, id, { type: 'RemoveCompanyAddress', data: { addressId } }, reply);
+    return this.companyCommands.run(caller, id, reply, {
+      type: 'RemoveCompanyAddress',
+      data: { addressId },
+    });
   }
 
   /** The proposed parent and its ancestors, nearest first (bounded: hierarchies are shallow). */
@@ -228,25 +241,5 @@ export class CompaniesController {
       [tenant, parentId.toLowerCase()],
     );
     return rows.map((r) => r.company_id);
-  }
-
-  private async run(
-    caller: CommandCaller,
-    id: string,
-    command: CompanyCommand,
-    reply: FastifyReply,
-  ): Promise<CompanyView> {
-    const result = await this.aggregates.execute(
-      companyDecider,
-      companyStreamId(id),
-      command,
-      caller,
-    );
-    return answerCommand(reply, this.view(id.toLowerCase(), result));
-  }
-
-  /** The company as GET /companies/{id} shows it, from the state the command folded. */
-  private view(id: string, result: CommandResult<CompanyState>): CompanyView {
-    return toView(id, result.state, result.nextExpectedVersion);
   }
 }

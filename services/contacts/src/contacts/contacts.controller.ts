@@ -17,16 +17,15 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { CommandResult } from '@crm/event-sourcing';
 import {
   ApiProblems,
-  answerCommand,
-  answerCreated,
   Caller,
   Roles,
+  resourceCommands,
   Tenant,
   setETag,
   type CommandCaller,
+  type ResourceCommands,
   AggregateCommands,
   CLOCK,
   todayUtc,
@@ -37,7 +36,7 @@ import { randomUUID } from 'node:crypto';
 import { CustomFieldCatalogueReader } from '../custom-fields/custom-field-catalogue';
 import { READERS, WRITERS } from '../shared/roles';
 import type { ContactCommand } from './contact.commands';
-import { contactDecider, type ContactState } from './contact.decider';
+import { contactDecider } from './contact.decider';
 import {
   ArchiveContactDto,
   ContactView,
@@ -55,11 +54,19 @@ import { assertReadable, contactStreamId, toContactView } from './contact-view';
 @Controller('contacts')
 @Roles(...WRITERS)
 export class ContactsController {
+  private readonly contactCommands: ResourceCommands<ContactCommand, ContactView>;
+
   constructor(
     private readonly aggregates: AggregateCommands,
     private readonly customFields: CustomFieldCatalogueReader,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.contactCommands = resourceCommands(aggregates, {
+      decider: contactDecider,
+      streamOf: contactStreamId,
+      fromState: toContactView,
+    });
+  }
 
   @Post()
   @ApiCreatedResponse({
@@ -73,9 +80,10 @@ export class ContactsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
     const contactId = randomUUID();
-    const result = await this.aggregates.execute(
-      contactDecider,
-      contactStreamId(contactId),
+    return this.contactCommands.create(
+      caller,
+      contactId,
+      reply,
       {
         type: 'RegisterContact',
         data: {
@@ -86,9 +94,8 @@ export class ContactsController {
           today: todayUtc(this.clock),
         },
       },
-      caller,
+      `/contacts/${contactId}`,
     );
-    return answerCreated(reply, this.view(contactId, result), `/contacts/${contactId}`);
   }
 
   @Get(':id')
@@ -127,12 +134,10 @@ export class ContactsController {
     @Body() dto: UpdateContactDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(
-      caller,
-      id,
-      { type: 'UpdateContact', data: { ...dto, today: todayUtc(this.clock) } },
-      reply,
-    );
+    return this.contactCommands.run(caller, id, reply, {
+      type: 'UpdateContact',
+      data: { ...dto, today: todayUtc(this.clock) },
+    });
   }
 
   @Delete(':id')
@@ -147,7 +152,7 @@ export class ContactsController {
     @Param('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(caller, id, { type: 'ArchiveContact', data: {} }, reply);
+    return this.contactCommands.run(caller, id, reply, { type: 'ArchiveContact', data: {} });
   }
 
   @Post(':id/archive')
@@ -160,7 +165,10 @@ export class ContactsController {
     @Body() dto: ArchiveContactDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(caller, id, { type: 'ArchiveContact', data: { reason: dto.reason } }, reply);
+    return this.contactCommands.run(caller, id, reply, {
+      type: 'ArchiveContact',
+      data: { reason: dto.reason },
+    });
   }
 
   @Post(':id/restore')
@@ -172,7 +180,7 @@ export class ContactsController {
     @Param('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(caller, id, { type: 'RestoreContact', data: {} }, reply);
+    return this.contactCommands.run(caller, id, reply, { type: 'RestoreContact', data: {} });
   }
 
   @Post(':id/emails')
@@ -185,7 +193,7 @@ export class ContactsController {
     @Body() dto: EmailDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(caller, id, { type: 'AddContactEmail', data: dto }, reply);
+    return this.contactCommands.run(caller, id, reply, { type: 'AddContactEmail', data: dto });
   }
 
   @Delete(':id/emails/:address')
@@ -197,7 +205,10 @@ export class ContactsController {
     @Param('address') address: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(caller, id, { type: 'RemoveContactEmail', data: { address } }, reply);
+    return this.contactCommands.run(caller, id, reply, {
+      type: 'RemoveContactEmail',
+      data: { address },
+    });
   }
 
   @Post(':id/phones')
@@ -210,7 +221,7 @@ export class ContactsController {
     @Body() dto: PhoneDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(caller, id, { type: 'AddContactPhone', data: dto }, reply);
+    return this.contactCommands.run(caller, id, reply, { type: 'AddContactPhone', data: dto });
   }
 
   @Delete(':id/phones/:number')
@@ -222,7 +233,10 @@ export class ContactsController {
     @Param('number') number: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(caller, id, { type: 'RemoveContactPhone', data: { number } }, reply);
+    return this.contactCommands.run(caller, id, reply, {
+      type: 'RemoveContactPhone',
+      data: { number },
+    });
   }
 
   @Post(':id/addresses')
@@ -236,7 +250,7 @@ export class ContactsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
     const data = { ...dto, addressId: dto.addressId ?? randomUUID() };
-    return this.run(caller, id, { type: 'AddContactAddress', data }, reply);
+    return this.contactCommands.run(caller, id, reply, { type: 'AddContactAddress', data });
   }
 
   @Delete(':id/addresses/:addressId')
@@ -248,7 +262,10 @@ export class ContactsController {
     @Param('addressId') addressId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(caller, id, { type: 'RemoveContactAddress', data: { addressId } }, reply);
+    return this.contactCommands.run(caller, id, reply, {
+      type: 'RemoveContactAddress',
+      data: { addressId },
+    });
   }
 
   @Post(':id/tags')
@@ -261,7 +278,10 @@ export class ContactsController {
     @Body() dto: TagsDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(caller, id, { type: 'TagContact', data: { tags: dto.tags } }, reply);
+    return this.contactCommands.run(caller, id, reply, {
+      type: 'TagContact',
+      data: { tags: dto.tags },
+    });
   }
 
   @Delete(':id/tags/:tag')
@@ -273,7 +293,7 @@ export class ContactsController {
     @Param('tag') tag: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    return this.run(caller, id, { type: 'UntagContact', data: { tag } }, reply);
+    return this.contactCommands.run(caller, id, reply, { type: 'UntagContact', data: { tag } });
   }
 
   @Patch(':id/custom-fields')
@@ -286,31 +306,9 @@ export class ContactsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
     const customFieldCatalogue = await this.customFields.fieldsOf(caller.tenant);
-    return this.run(
-      caller,
-      id,
-      { type: 'SetContactCustomFields', data: { values: dto.values, customFieldCatalogue } },
-      reply,
-    );
-  }
-
-  private async run(
-    caller: CommandCaller,
-    id: string,
-    command: ContactCommand,
-    reply: FastifyReply,
-  ): Promise<ContactView> {
-    const result = await this.aggregates.execute(
-      contactDecider,
-      contactStreamId(id),
-      command,
-      caller,
-    );
-    return answerCommand(reply, this.view(id, result));
-  }
-
-  /** The contact as GET /contacts/{id} shows it, from the state the command folded. */
-  private view(id: string, result: CommandResult<ContactState>): ContactView {
-    return toContactView(id, result.state, result.nextExpectedVersion);
+    return this.contactCommands.run(caller, id, reply, {
+      type: 'SetContactCustomFields',
+      data: { values: dto.values, customFieldCatalogue },
+    });
   }
 }

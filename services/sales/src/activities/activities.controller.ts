@@ -2,16 +2,15 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
-  answerCommand,
-  answerCreated,
   Caller,
   CurrentUser,
   Roles,
   setETag,
-  viewAfterWrite,
+  resourceCommands,
   type AuthenticatedUser,
   type CommandAnswer,
   type CommandCaller,
+  type ResourceCommands,
   AggregateCommands,
   CLOCK,
   isoNow,
@@ -38,11 +37,19 @@ import { ActivityErrors } from './activity.errors';
 @ApiTags('activities')
 @Controller('activities')
 export class ActivitiesController {
+  private readonly activityCommands: ResourceCommands<ActivityCommand, CommandAnswer<ActivityDto>>;
+
   constructor(
-    private readonly commands: AggregateCommands,
+    commands: AggregateCommands,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly queries: ActivityQueries,
-  ) {}
+  ) {
+    this.activityCommands = resourceCommands(commands, {
+      decider: activityDecider,
+      streamOf: STREAM.activity,
+      read: (tenant, id) => queries.get(tenant, id, clock.now()),
+    });
+  }
 
   @Post()
   @Roles(...SELLERS)
@@ -64,9 +71,10 @@ export class ActivitiesController {
       reminderId: r.reminderId ?? randomUUID(),
       remindAt: r.remindAt,
     }));
-    const { nextExpectedVersion } = await this.commands.execute(
-      activityDecider,
-      STREAM.activity(activityId),
+    return this.activityCommands.create(
+      caller,
+      activityId,
+      reply,
       {
         type: 'LogActivity',
         data: {
@@ -77,11 +85,6 @@ export class ActivitiesController {
           at: isoNow(this.clock),
         },
       },
-      caller,
-    );
-    return answerCreated(
-      reply,
-      await this.view(caller.tenant, activityId, nextExpectedVersion),
       `/activities/${activityId}`,
     );
   }
@@ -126,7 +129,7 @@ export class ActivitiesController {
     @Body() dto: CompleteActivityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<ActivityDto>> {
-    return this.run(caller, id, reply, {
+    return this.activityCommands.run(caller, id, reply, {
       type: 'CompleteActivity',
       data: { ...dto, at: isoNow(this.clock) },
     });
@@ -144,7 +147,7 @@ export class ActivitiesController {
     @Body() dto: RescheduleActivityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<ActivityDto>> {
-    return this.run(caller, id, reply, {
+    return this.activityCommands.run(caller, id, reply, {
       type: 'RescheduleActivity',
       data: { ...dto, at: isoNow(this.clock) },
     });
@@ -161,7 +164,7 @@ export class ActivitiesController {
     @Body() dto: ReminderDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<ActivityDto>> {
-    return this.run(caller, id, reply, {
+    return this.activityCommands.run(caller, id, reply, {
       type: 'AddReminder',
       data: {
         reminderId: dto.reminderId ?? randomUUID(),
@@ -182,34 +185,9 @@ export class ActivitiesController {
     @Body() dto: CancelActivityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<ActivityDto>> {
-    return this.run(caller, id, reply, {
+    return this.activityCommands.run(caller, id, reply, {
       type: 'CancelActivity',
       data: { ...dto, at: isoNow(this.clock) },
     });
-  }
-
-  private async run(
-    caller: CommandCaller,
-    id: string,
-    reply: FastifyReply,
-    command: ActivityCommand,
-  ): Promise<CommandAnswer<ActivityDto>> {
-    const { nextExpectedVersion } = await this.commands.execute(
-      activityDecider,
-      STREAM.activity(id),
-      command,
-      caller,
-    );
-    return answerCommand(reply, await this.view(caller.tenant, id, nextExpectedVersion));
-  }
-
-  /** The activity as GET /activities/{activityId} shows it. */
-  private async view(
-    tenant: string,
-    id: string,
-    version: number,
-  ): Promise<CommandAnswer<ActivityDto>> {
-    const view = await this.queries.get(tenant, id, this.clock.now());
-    return viewAfterWrite(view, { id, version });
   }
 }

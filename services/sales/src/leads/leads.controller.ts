@@ -15,16 +15,15 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
-  answerCommand,
-  answerCreated,
   Caller,
   CurrentUser,
   Roles,
+  resourceCommands,
   setETag,
-  viewAfterWrite,
   type AuthenticatedUser,
   type CommandAnswer,
   type CommandCaller,
+  type ResourceCommands,
   AggregateCommands,
   CLOCK,
   isoNow,
@@ -60,13 +59,21 @@ import { LeadErrors } from './lead.errors';
 @ApiTags('leads')
 @Controller('leads')
 export class LeadsController {
+  private readonly leadCommands: ResourceCommands<LeadCommand, CommandAnswer<LeadDto>>;
+
   constructor(
     private readonly commands: AggregateCommands,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly leads: LeadListQuery,
     private readonly personalData: PersonalData,
     private readonly conversion: LeadConversion,
-  ) {}
+  ) {
+    this.leadCommands = resourceCommands(commands, {
+      decider: leadDecider,
+      streamOf: STREAM.lead,
+      read: (tenant, id) => leads.get(tenant, id),
+    });
+  }
 
   @Post()
   @Roles(...SELLERS, 'marketer', 'integrator')
@@ -82,15 +89,11 @@ export class LeadsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<LeadDto>> {
     const leadId = randomUUID();
-    const { nextExpectedVersion } = await this.commands.execute(
-      leadDecider,
-      STREAM.lead(leadId),
-      { type: 'CaptureLead', data: { leadId, ...dto, at: isoNow(this.clock) } },
+    return this.leadCommands.create(
       caller,
-    );
-    return answerCreated(
+      leadId,
       reply,
-      await this.view(caller.tenant, leadId, nextExpectedVersion),
+      { type: 'CaptureLead', data: { leadId, ...dto, at: isoNow(this.clock) } },
       `/leads/${leadId}`,
     );
   }
@@ -175,7 +178,10 @@ export class LeadsController {
     @Body() profile: LeadProfileDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<LeadDto>> {
-    return this.run(caller, leadId, { type: 'UpdateLeadProfile', data: { profile } }, reply);
+    return this.leadCommands.run(caller, leadId, reply, {
+      type: 'UpdateLeadProfile',
+      data: { profile },
+    });
   }
 
   @Post(':leadId/engagements')
@@ -190,15 +196,10 @@ export class LeadsController {
     @Body() dto: RecordEngagementDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<LeadDto>> {
-    return this.run(
-      caller,
-      leadId,
-      {
-        type: 'RecordLeadEngagement',
-        data: { kind: dto.kind, campaignId: dto.campaignId, at: dto.at ?? isoNow(this.clock) },
-      },
-      reply,
-    );
+    return this.leadCommands.run(caller, leadId, reply, {
+      type: 'RecordLeadEngagement',
+      data: { kind: dto.kind, campaignId: dto.campaignId, at: dto.at ?? isoNow(this.clock) },
+    });
   }
 
   @Post(':leadId/work')
@@ -212,15 +213,10 @@ export class LeadsController {
     @Body() dto: StartWorkingDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<LeadDto>> {
-    return this.run(
-      caller,
-      leadId,
-      {
-        type: 'StartWorkingLead',
-        data: { ownerId: dto.ownerId ?? caller.actor, at: isoNow(this.clock) },
-      },
-      reply,
-    );
+    return this.leadCommands.run(caller, leadId, reply, {
+      type: 'StartWorkingLead',
+      data: { ownerId: dto.ownerId ?? caller.actor, at: isoNow(this.clock) },
+    });
   }
 
   @Post(':leadId/qualify')
@@ -233,12 +229,10 @@ export class LeadsController {
     @Param('leadId') leadId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<LeadDto>> {
-    return this.run(
-      caller,
-      leadId,
-      { type: 'QualifyLead', data: { at: isoNow(this.clock) } },
-      reply,
-    );
+    return this.leadCommands.run(caller, leadId, reply, {
+      type: 'QualifyLead',
+      data: { at: isoNow(this.clock) },
+    });
   }
 
   @Post(':leadId/disqualify')
@@ -252,12 +246,10 @@ export class LeadsController {
     @Body() dto: DisqualifyLeadDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<LeadDto>> {
-    return this.run(
-      caller,
-      leadId,
-      { type: 'DisqualifyLead', data: { reason: dto.reason, at: isoNow(this.clock) } },
-      reply,
-    );
+    return this.leadCommands.run(caller, leadId, reply, {
+      type: 'DisqualifyLead',
+      data: { reason: dto.reason, at: isoNow(this.clock) },
+    });
   }
 
   @Post(':leadId/convert')
@@ -308,29 +300,5 @@ export class LeadsController {
     const { state } = await this.commands.load(leadDecider, user.tenant, STREAM.lead(leadId));
     if (!state.exists) throw LeadErrors.leadNotFound();
     await this.personalData.eraseLead(user.tenant, leadId);
-  }
-
-  private async run(
-    caller: CommandCaller,
-    leadId: string,
-    command: LeadCommand,
-    reply: FastifyReply,
-  ): Promise<CommandAnswer<LeadDto>> {
-    const { nextExpectedVersion } = await this.commands.execute(
-      leadDecider,
-      STREAM.lead(leadId),
-      command,
-      caller,
-    );
-    return answerCommand(reply, await this.view(caller.tenant, leadId, nextExpectedVersion));
-  }
-
-  /** The lead as GET /leads/{leadId} shows it. */
-  private async view(
-    tenant: string,
-    leadId: string,
-    version: number,
-  ): Promise<CommandAnswer<LeadDto>> {
-    return viewAfterWrite(await this.leads.get(tenant, leadId), { id: leadId, version });
   }
 }

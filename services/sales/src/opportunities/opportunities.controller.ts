@@ -14,16 +14,15 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
-  answerCommand,
-  answerCreated,
   Caller,
   CurrentUser,
   Roles,
   setETag,
-  viewAfterWrite,
+  resourceCommands,
   type AuthenticatedUser,
   type CommandAnswer,
   type CommandCaller,
+  type ResourceCommands,
   AggregateCommands,
   CLOCK,
   isoNow,
@@ -56,11 +55,22 @@ import { OpportunityErrors } from './opportunity.errors';
 @ApiTags('opportunities')
 @Controller()
 export class OpportunitiesController {
+  private readonly opportunityCommands: ResourceCommands<
+    OpportunityCommand,
+    CommandAnswer<OpportunityDto>
+  >;
+
   constructor(
     private readonly commands: AggregateCommands,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly queries: OpportunityQueries,
-  ) {}
+  ) {
+    this.opportunityCommands = resourceCommands(commands, {
+      decider: opportunityDecider,
+      streamOf: STREAM.opportunity,
+      read: (tenant, id) => queries.get(tenant, id),
+    });
+  }
 
   @Post('opportunities')
   @Roles(...SELLERS)
@@ -78,9 +88,10 @@ export class OpportunitiesController {
     const opportunityId = randomUUID();
     const pipeline = await loadPipelineSnapshot(this.commands, caller.tenant, dto.pipelineId);
     const { pipelineId: _, ...rest } = dto;
-    const { nextExpectedVersion } = await this.commands.execute(
-      opportunityDecider,
-      STREAM.opportunity(opportunityId),
+    return this.opportunityCommands.create(
+      caller,
+      opportunityId,
+      reply,
       {
         type: 'OpenOpportunity',
         data: {
@@ -91,11 +102,6 @@ export class OpportunitiesController {
           at: isoNow(this.clock),
         },
       },
-      caller,
-    );
-    return answerCreated(
-      reply,
-      await this.view(caller.tenant, opportunityId, nextExpectedVersion),
       `/opportunities/${opportunityId}`,
     );
   }
@@ -168,7 +174,7 @@ export class OpportunitiesController {
     @Body() dto: OverrideProbabilityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<OpportunityDto>> {
-    return this.run(caller, id, reply, {
+    return this.opportunityCommands.run(caller, id, reply, {
       type: 'OverrideOpportunityProbability',
       data: { probability: dto.probability },
     });
@@ -187,7 +193,10 @@ export class OpportunitiesController {
     @Body() dto: UpdateOpportunityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<OpportunityDto>> {
-    return this.run(caller, id, reply, { type: 'UpdateOpportunity', data: dto });
+    return this.opportunityCommands.run(caller, id, reply, {
+      type: 'UpdateOpportunity',
+      data: dto,
+    });
   }
 
   @Put('opportunities/:opportunityId/owner')
@@ -201,7 +210,10 @@ export class OpportunitiesController {
     @Body() dto: ReassignDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<OpportunityDto>> {
-    return this.run(caller, id, reply, { type: 'ReassignOpportunity', data: dto });
+    return this.opportunityCommands.run(caller, id, reply, {
+      type: 'ReassignOpportunity',
+      data: dto,
+    });
   }
 
   @Put('opportunities/:opportunityId/line-items')
@@ -215,7 +227,10 @@ export class OpportunitiesController {
     @Body() dto: SetLineItemsDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<OpportunityDto>> {
-    return this.run(caller, id, reply, { type: 'SetOpportunityLineItems', data: dto });
+    return this.opportunityCommands.run(caller, id, reply, {
+      type: 'SetOpportunityLineItems',
+      data: dto,
+    });
   }
 
   @Post('opportunities/:opportunityId/win')
@@ -283,30 +298,6 @@ export class OpportunitiesController {
     );
     if (!state.exists) throw OpportunityErrors.opportunityNotFound();
     const pipeline = await loadPipelineSnapshot(this.commands, caller.tenant, state.pipelineId);
-    return this.run(caller, id, reply, command(pipeline));
-  }
-
-  private async run(
-    caller: CommandCaller,
-    id: string,
-    reply: FastifyReply,
-    command: OpportunityCommand,
-  ): Promise<CommandAnswer<OpportunityDto>> {
-    const { nextExpectedVersion } = await this.commands.execute(
-      opportunityDecider,
-      STREAM.opportunity(id),
-      command,
-      caller,
-    );
-    return answerCommand(reply, await this.view(caller.tenant, id, nextExpectedVersion));
-  }
-
-  /** The deal as GET /opportunities/{opportunityId} shows it. */
-  private async view(
-    tenant: string,
-    id: string,
-    version: number,
-  ): Promise<CommandAnswer<OpportunityDto>> {
-    return viewAfterWrite(await this.queries.get(tenant, id), { id, version });
+    return this.opportunityCommands.run(caller, id, reply, command(pipeline));
   }
 }

@@ -2,16 +2,15 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nest
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
-  answerCommand,
-  answerCreated,
   Caller,
   CurrentUser,
   Roles,
   setETag,
-  viewAfterWrite,
+  resourceCommands,
   type AuthenticatedUser,
   type CommandAnswer,
   type CommandCaller,
+  type ResourceCommands,
   AggregateCommands,
   CLOCK,
   isoNow,
@@ -30,11 +29,19 @@ import { OrderErrors } from './order.errors';
 @ApiTags('orders')
 @Controller()
 export class OrdersController {
+  private readonly orderCommands: ResourceCommands<OrderCommand, CommandAnswer<OrderDto>>;
+
   constructor(
-    private readonly commands: AggregateCommands,
+    commands: AggregateCommands,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly orders: OrderQueries,
-  ) {}
+  ) {
+    this.orderCommands = resourceCommands(commands, {
+      decider: orderDecider,
+      streamOf: STREAM.order,
+      read: (tenant, id) => orders.get(tenant, id),
+    });
+  }
 
   @Post('orders')
   @Roles(...SELLERS, 'integrator')
@@ -54,18 +61,14 @@ export class OrdersController {
       lineId: line.lineId ?? String(i + 1),
       discountBps: line.discountBps ?? 0,
     }));
-    const { nextExpectedVersion } = await this.commands.execute(
-      orderDecider,
-      STREAM.order(orderId),
+    return this.orderCommands.create(
+      caller,
+      orderId,
+      reply,
       {
         type: 'PlaceOrder',
         data: { ...dto, orderId, source: 'api', lines, at: isoNow(this.clock) },
       },
-      caller,
-    );
-    return answerCreated(
-      reply,
-      await this.view(caller.tenant, orderId, nextExpectedVersion),
       `/orders/${orderId}`,
     );
   }
@@ -116,7 +119,10 @@ export class OrdersController {
     @Param('orderId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<OrderDto>> {
-    return this.run(caller, id, reply, { type: 'FulfillOrder', data: { at: isoNow(this.clock) } });
+    return this.orderCommands.run(caller, id, reply, {
+      type: 'FulfillOrder',
+      data: { at: isoNow(this.clock) },
+    });
   }
 
   @Post('orders/:orderId/cancel')
@@ -130,7 +136,7 @@ export class OrdersController {
     @Body() dto: OrderReasonDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<OrderDto>> {
-    return this.run(caller, id, reply, {
+    return this.orderCommands.run(caller, id, reply, {
       type: 'CancelOrder',
       data: { reason: dto.reason, at: isoNow(this.clock) },
     });
@@ -147,33 +153,9 @@ export class OrdersController {
     @Body() dto: OrderReasonDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<OrderDto>> {
-    return this.run(caller, id, reply, {
+    return this.orderCommands.run(caller, id, reply, {
       type: 'ReturnOrder',
       data: { reason: dto.reason, at: isoNow(this.clock) },
     });
-  }
-
-  private async run(
-    caller: CommandCaller,
-    id: string,
-    reply: FastifyReply,
-    command: OrderCommand,
-  ): Promise<CommandAnswer<OrderDto>> {
-    const { nextExpectedVersion } = await this.commands.execute(
-      orderDecider,
-      STREAM.order(id),
-      command,
-      caller,
-    );
-    return answerCommand(reply, await this.view(caller.tenant, id, nextExpectedVersion));
-  }
-
-  /** The order as GET /orders/{orderId} shows it. */
-  private async view(
-    tenant: string,
-    id: string,
-    version: number,
-  ): Promise<CommandAnswer<OrderDto>> {
-    return viewAfterWrite(await this.orders.get(tenant, id), { id, version });
   }
 }

@@ -2,16 +2,15 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
-  answerCommand,
-  answerCreated,
   Caller,
   CurrentUser,
   Roles,
   setETag,
-  viewAfterWrite,
+  resourceCommands,
   type AuthenticatedUser,
   type CommandAnswer,
   type CommandCaller,
+  type ResourceCommands,
   AggregateCommands,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
@@ -32,10 +31,18 @@ import { PipelineErrors } from './pipeline.errors';
 @ApiTags('pipelines')
 @Controller('pipelines')
 export class PipelinesController {
+  private readonly pipelineCommands: ResourceCommands<PipelineCommand, CommandAnswer<PipelineDto>>;
+
   constructor(
-    private readonly commands: AggregateCommands,
+    commands: AggregateCommands,
     private readonly pipelines: PipelineBoardQuery,
-  ) {}
+  ) {
+    this.pipelineCommands = resourceCommands(commands, {
+      decider: pipelineDecider,
+      streamOf: STREAM.pipeline,
+      read: (tenant, id) => pipelines.get(tenant, id),
+    });
+  }
 
   @Post()
   @Roles('admin', 'sales-manager')
@@ -53,15 +60,11 @@ export class PipelinesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<PipelineDto>> {
     const pipelineId = randomUUID();
-    const { nextExpectedVersion } = await this.commands.execute(
-      pipelineDecider,
-      STREAM.pipeline(pipelineId),
-      { type: 'CreatePipeline', data: { pipelineId, ...dto } },
+    return this.pipelineCommands.create(
       caller,
-    );
-    return answerCreated(
+      pipelineId,
       reply,
-      await this.view(caller.tenant, pipelineId, nextExpectedVersion),
+      { type: 'CreatePipeline', data: { pipelineId, ...dto } },
       `/pipelines/${pipelineId}`,
     );
   }
@@ -114,7 +117,10 @@ export class PipelinesController {
     @Body() dto: ReviseStagesDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<PipelineDto>> {
-    return this.run(caller, pipelineId, reply, { type: 'RevisePipelineStages', data: dto });
+    return this.pipelineCommands.run(caller, pipelineId, reply, {
+      type: 'RevisePipelineStages',
+      data: dto,
+    });
   }
 
   @Put(':pipelineId/name')
@@ -128,33 +134,9 @@ export class PipelinesController {
     @Body() dto: RenamePipelineDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<PipelineDto>> {
-    return this.run(caller, pipelineId, reply, { type: 'RenamePipeline', data: dto });
-  }
-
-  private async run(
-    caller: CommandCaller,
-    pipelineId: string,
-    reply: FastifyReply,
-    command: PipelineCommand,
-  ): Promise<CommandAnswer<PipelineDto>> {
-    const { nextExpectedVersion } = await this.commands.execute(
-      pipelineDecider,
-      STREAM.pipeline(pipelineId),
-      command,
-      caller,
-    );
-    return answerCommand(reply, await this.view(caller.tenant, pipelineId, nextExpectedVersion));
-  }
-
-  /** The pipeline as GET /pipelines/{pipelineId} shows it. */
-  private async view(
-    tenant: string,
-    pipelineId: string,
-    version: number,
-  ): Promise<CommandAnswer<PipelineDto>> {
-    return viewAfterWrite(await this.pipelines.get(tenant, pipelineId), {
-      id: pipelineId,
-      version,
+    return this.pipelineCommands.run(caller, pipelineId, reply, {
+      type: 'RenamePipeline',
+      data: dto,
     });
   }
 }

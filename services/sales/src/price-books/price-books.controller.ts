@@ -2,16 +2,15 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
-  answerCommand,
-  answerCreated,
   Caller,
   CurrentUser,
   Roles,
   setETag,
-  viewAfterWrite,
+  resourceCommands,
   type AuthenticatedUser,
   type CommandAnswer,
   type CommandCaller,
+  type ResourceCommands,
   AggregateCommands,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
@@ -33,10 +32,21 @@ import { ProductErrors } from '../products/product.errors';
 @ApiTags('price books')
 @Controller('price-books')
 export class PriceBooksController {
+  private readonly priceBookCommands: ResourceCommands<
+    PriceBookCommand,
+    CommandAnswer<PriceBookDto>
+  >;
+
   constructor(
     private readonly commands: AggregateCommands,
     private readonly catalog: CatalogQueries,
-  ) {}
+  ) {
+    this.priceBookCommands = resourceCommands(commands, {
+      decider: priceBookDecider,
+      streamOf: STREAM.priceBook,
+      read: (tenant, id) => catalog.priceBook(tenant, id),
+    });
+  }
 
   @Post()
   @Roles('admin', 'sales-manager')
@@ -51,15 +61,11 @@ export class PriceBooksController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<PriceBookDto>> {
     const priceBookId = randomUUID();
-    const { nextExpectedVersion } = await this.commands.execute(
-      priceBookDecider,
-      STREAM.priceBook(priceBookId),
-      { type: 'CreatePriceBook', data: { priceBookId, ...dto } },
+    return this.priceBookCommands.create(
       caller,
-    );
-    return answerCreated(
+      priceBookId,
       reply,
-      await this.view(caller.tenant, priceBookId, nextExpectedVersion),
+      { type: 'CreatePriceBook', data: { priceBookId, ...dto } },
       `/price-books/${priceBookId}`,
     );
   }
@@ -105,7 +111,7 @@ export class PriceBooksController {
       STREAM.product(productId),
     );
     if (!product.exists) throw ProductErrors.productNotFound();
-    return this.run(caller, id, reply, {
+    return this.priceBookCommands.run(caller, id, reply, {
       type: 'SetListPrice',
       data: { productId, currency, amountMinor: dto.amountMinor },
     });
@@ -123,30 +129,9 @@ export class PriceBooksController {
     @Param('currency') currency: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<PriceBookDto>> {
-    return this.run(caller, id, reply, { type: 'RemoveListPrice', data: { productId, currency } });
-  }
-
-  private async run(
-    caller: CommandCaller,
-    id: string,
-    reply: FastifyReply,
-    command: PriceBookCommand,
-  ): Promise<CommandAnswer<PriceBookDto>> {
-    const { nextExpectedVersion } = await this.commands.execute(
-      priceBookDecider,
-      STREAM.priceBook(id),
-      command,
-      caller,
-    );
-    return answerCommand(reply, await this.view(caller.tenant, id, nextExpectedVersion));
-  }
-
-  /** The price book as GET /price-books/{priceBookId} shows it. */
-  private async view(
-    tenant: string,
-    id: string,
-    version: number,
-  ): Promise<CommandAnswer<PriceBookDto>> {
-    return viewAfterWrite(await this.catalog.priceBook(tenant, id), { id, version });
+    return this.priceBookCommands.run(caller, id, reply, {
+      type: 'RemoveListPrice',
+      data: { productId, currency },
+    });
   }
 }

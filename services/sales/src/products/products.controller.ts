@@ -2,16 +2,15 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
-  answerCommand,
-  answerCreated,
   Caller,
   CurrentUser,
   Roles,
   setETag,
-  viewAfterWrite,
+  resourceCommands,
   type AuthenticatedUser,
   type CommandAnswer,
   type CommandCaller,
+  type ResourceCommands,
   AggregateCommands,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
@@ -35,10 +34,18 @@ const CATALOGUE_EDITORS = ['admin', 'sales-manager'] as const;
 @ApiTags('products')
 @Controller('products')
 export class ProductsController {
+  private readonly productCommands: ResourceCommands<ProductCommand, CommandAnswer<ProductDto>>;
+
   constructor(
     private readonly commands: AggregateCommands,
     private readonly catalog: CatalogQueries,
-  ) {}
+  ) {
+    this.productCommands = resourceCommands(commands, {
+      decider: productDecider,
+      streamOf: STREAM.product,
+      read: (tenant, id) => catalog.product(tenant, id),
+    });
+  }
 
   @Post()
   @Roles(...CATALOGUE_EDITORS)
@@ -63,17 +70,7 @@ export class ProductsController {
       { type: 'ReserveSku', data: { sku: dto.sku, productId } },
       caller,
     );
-    const { nextExpectedVersion } = await this.commands.execute(
-      productDecider,
-      STREAM.product(productId),
-      create,
-      caller,
-    );
-    return answerCreated(
-      reply,
-      await this.view(caller.tenant, productId, nextExpectedVersion),
-      `/products/${productId}`,
-    );
+    return this.productCommands.create(caller, productId, reply, create, `/products/${productId}`);
   }
 
   @Get()
@@ -111,7 +108,7 @@ export class ProductsController {
     @Body() dto: ProductInfoDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<ProductDto>> {
-    return this.run(caller, id, reply, { type: 'ChangeProductInfo', data: dto });
+    return this.productCommands.run(caller, id, reply, { type: 'ChangeProductInfo', data: dto });
   }
 
   @Put(':productId/options')
@@ -128,7 +125,10 @@ export class ProductsController {
     @Body() dto: ConfigurationModelDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<ProductDto>> {
-    return this.run(caller, id, reply, { type: 'DefineProductOptions', data: { model: dto } });
+    return this.productCommands.run(caller, id, reply, {
+      type: 'DefineProductOptions',
+      data: { model: dto },
+    });
   }
 
   @Post(':productId/activate')
@@ -141,7 +141,7 @@ export class ProductsController {
     @Param('productId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<ProductDto>> {
-    return this.run(caller, id, reply, { type: 'ActivateProduct', data: {} });
+    return this.productCommands.run(caller, id, reply, { type: 'ActivateProduct', data: {} });
   }
 
   @Post(':productId/deactivate')
@@ -154,30 +154,6 @@ export class ProductsController {
     @Param('productId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<ProductDto>> {
-    return this.run(caller, id, reply, { type: 'DeactivateProduct', data: {} });
-  }
-
-  private async run(
-    caller: CommandCaller,
-    id: string,
-    reply: FastifyReply,
-    command: ProductCommand,
-  ): Promise<CommandAnswer<ProductDto>> {
-    const { nextExpectedVersion } = await this.commands.execute(
-      productDecider,
-      STREAM.product(id),
-      command,
-      caller,
-    );
-    return answerCommand(reply, await this.view(caller.tenant, id, nextExpectedVersion));
-  }
-
-  /** The product as GET /products/{productId} shows it. */
-  private async view(
-    tenant: string,
-    id: string,
-    version: number,
-  ): Promise<CommandAnswer<ProductDto>> {
-    return viewAfterWrite(await this.catalog.product(tenant, id), { id, version });
+    return this.productCommands.run(caller, id, reply, { type: 'DeactivateProduct', data: {} });
   }
 }

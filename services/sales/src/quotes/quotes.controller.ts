@@ -14,16 +14,15 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
-  answerCommand,
-  answerCreated,
   Caller,
   CurrentUser,
   Roles,
   setETag,
-  viewAfterWrite,
+  resourceCommands,
   type AuthenticatedUser,
   type CommandAnswer,
   type CommandCaller,
+  type ResourceCommands,
   AggregateCommands,
   CLOCK,
   isoNow,
@@ -55,12 +54,20 @@ import { OpportunityErrors } from '../opportunities/opportunity.errors';
 @ApiTags('quotes')
 @Controller('quotes')
 export class QuotesController {
+  private readonly quoteCommands: ResourceCommands<QuoteCommand, CommandAnswer<QuoteDto>>;
+
   constructor(
     private readonly commands: AggregateCommands,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly quotes: QuoteQueries,
     private readonly acceptance: QuoteAcceptance,
-  ) {}
+  ) {
+    this.quoteCommands = resourceCommands(commands, {
+      decider: quoteDecider,
+      streamOf: STREAM.quote,
+      read: (tenant, id) => quotes.get(tenant, id),
+    });
+  }
 
   @Post()
   @Roles(...SELLERS)
@@ -80,9 +87,10 @@ export class QuotesController {
     if (!deal.exists) throw OpportunityErrors.unknownOpportunity(dto.opportunityId);
     if (deal.status !== 'open') throw OpportunityErrors.opportunityClosed(deal.status);
     const quoteId = randomUUID();
-    const { nextExpectedVersion } = await this.commands.execute(
-      quoteDecider,
-      STREAM.quote(quoteId),
+    return this.quoteCommands.create(
+      caller,
+      quoteId,
+      reply,
       {
         type: 'DraftQuote',
         data: {
@@ -97,11 +105,6 @@ export class QuotesController {
           at: isoNow(this.clock),
         },
       },
-      caller,
-    );
-    return answerCreated(
-      reply,
-      await this.view(caller.tenant, quoteId, nextExpectedVersion),
       `/quotes/${quoteId}`,
     );
   }
@@ -148,7 +151,7 @@ export class QuotesController {
       dto.priceBookId,
       state.currency,
     );
-    return this.run(caller, id, reply, {
+    return this.quoteCommands.run(caller, id, reply, {
       type: 'AddQuoteLine',
       data: {
         lineId: randomUUID(),
@@ -173,7 +176,7 @@ export class QuotesController {
     @Body() dto: ChangeQuoteLineDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<QuoteDto>> {
-    return this.run(caller, id, reply, {
+    return this.quoteCommands.run(caller, id, reply, {
       type: 'ChangeQuoteLine',
       data: { lineId, ...dto, actorRoles: [...user.roles] },
     });
@@ -190,7 +193,7 @@ export class QuotesController {
     @Param('lineId') lineId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<QuoteDto>> {
-    return this.run(caller, id, reply, { type: 'RemoveQuoteLine', data: { lineId } });
+    return this.quoteCommands.run(caller, id, reply, { type: 'RemoveQuoteLine', data: { lineId } });
   }
 
   @Put(':quoteId/discount')
@@ -205,7 +208,7 @@ export class QuotesController {
     @Body() dto: QuoteDiscountDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<QuoteDto>> {
-    return this.run(caller, id, reply, {
+    return this.quoteCommands.run(caller, id, reply, {
       type: 'SetQuoteDiscount',
       data: { discountBps: dto.discountBps, actorRoles: [...user.roles] },
     });
@@ -221,7 +224,7 @@ export class QuotesController {
     @Body() dto: QuoteTermsDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<QuoteDto>> {
-    return this.run(caller, id, reply, { type: 'ChangeQuoteTerms', data: dto });
+    return this.quoteCommands.run(caller, id, reply, { type: 'ChangeQuoteTerms', data: dto });
   }
 
   @Post(':quoteId/send')
@@ -234,7 +237,10 @@ export class QuotesController {
     @Param('quoteId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<QuoteDto>> {
-    return this.run(caller, id, reply, { type: 'SendQuote', data: { at: isoNow(this.clock) } });
+    return this.quoteCommands.run(caller, id, reply, {
+      type: 'SendQuote',
+      data: { at: isoNow(this.clock) },
+    });
   }
 
   @Post(':quoteId/reject')
@@ -248,7 +254,7 @@ export class QuotesController {
     @Body() dto: RejectQuoteDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<QuoteDto>> {
-    return this.run(caller, id, reply, {
+    return this.quoteCommands.run(caller, id, reply, {
       type: 'RejectQuote',
       data: { reason: dto.reason, at: isoNow(this.clock) },
     });
@@ -264,7 +270,10 @@ export class QuotesController {
     @Param('quoteId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<QuoteDto>> {
-    return this.run(caller, id, reply, { type: 'ExpireQuote', data: { at: isoNow(this.clock) } });
+    return this.quoteCommands.run(caller, id, reply, {
+      type: 'ExpireQuote',
+      data: { at: isoNow(this.clock) },
+    });
   }
 
   @Post(':quoteId/accept')
@@ -286,29 +295,5 @@ export class QuotesController {
     const { orderId, opportunityId, version } = await this.acceptance.accept(id, caller);
     setETag(reply, version);
     return { quoteId: id, orderId, opportunityId, version };
-  }
-
-  private async run(
-    caller: CommandCaller,
-    id: string,
-    reply: FastifyReply,
-    command: QuoteCommand,
-  ): Promise<CommandAnswer<QuoteDto>> {
-    const { nextExpectedVersion } = await this.commands.execute(
-      quoteDecider,
-      STREAM.quote(id),
-      command,
-      caller,
-    );
-    return answerCommand(reply, await this.view(caller.tenant, id, nextExpectedVersion));
-  }
-
-  /** The quote as GET /quotes/{quoteId} shows it. */
-  private async view(
-    tenant: string,
-    id: string,
-    version: number,
-  ): Promise<CommandAnswer<QuoteDto>> {
-    return viewAfterWrite(await this.quotes.get(tenant, id), { id, version });
   }
 }
