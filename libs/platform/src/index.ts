@@ -13,3 +13,4 @@ export * from './platform-options';
 export * from './platform.module';
 export * from './bootstrap';
 export * from './event-sourcing';
+export * from './service-messaging.module';
