@@ -4,3 +4,4 @@
  */
 export * from './start-test-service-app';
 export * from './error-catalogue-audit';
+export * from './http-test-app';

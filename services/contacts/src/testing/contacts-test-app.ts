@@ -2,9 +2,9 @@
  * The real contacts app on a fresh real PostgreSQL database, driven through HTTP (fastify
  * inject: the full Nest/Fastify stack, without a socket).
  */
-import { mintDevToken, type Clock, type Role } from '@crm/platform';
-import { startTestServiceApp } from '@crm/platform/testing';
-import { createTestDatabase, type TestDatabase } from '@crm/testing';
+import type { Clock, Role } from '@crm/platform';
+import { startHttpTestApp } from '@crm/platform/testing';
+import type { TestDatabase } from '@crm/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../app.module';
 
@@ -43,47 +43,28 @@ export async function startContactsTestApp(
   env: Record<string, string> = {},
   options: { clock?: Clock } = {},
 ): Promise<ContactsTestApp> {
-  const db = await createTestDatabase('contacts_e2e');
-  const app = await startTestServiceApp(AppModule, {
-    databaseUrl: db.url,
+  const http = await startHttpTestApp(AppModule, {
+    databasePrefix: 'contacts_e2e',
     jwtSecret: SECRET,
+    defaultCaller: { sub: 'user-1' },
     env,
     clock: options.clock,
   });
-  let stopped: Promise<void> | undefined;
-  const stopApp = () => (stopped ??= app.close());
   return {
-    stopApp,
-    app,
-    db,
+    app: http.app,
+    db: http.db,
+    stopApp: http.stop,
+    close: http.close,
     async call(options) {
-      const token = options.anonymous
-        ? undefined
-        : await mintDevToken({
-            tenant: options.tenant ?? 'tenant-a',
-            roles: options.roles ?? ['sales-rep'],
-            sub: options.sub ?? 'user-1',
-            secret: SECRET,
-          });
-      const res = await app
-        .getHttpAdapter()
-        .getInstance()
-        .inject({
-          method: options.method ?? 'GET',
-          url: options.url,
-          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers },
-          ...(options.payload !== undefined ? { payload: options.payload as object } : {}),
-        });
-      return {
-        statusCode: res.statusCode,
-        headers: res.headers,
-        body: res.body,
-        json: () => JSON.parse(res.body),
-      };
-    },
-    async close() {
-      await stopApp();
-      await db.drop();
+      const as = options.anonymous
+        ? null
+        : { tenant: options.tenant, roles: options.roles, sub: options.sub };
+      const res = await http.request(options.method ?? 'GET', options.url, {
+        as,
+        headers: options.headers,
+        body: options.payload,
+      });
+      return { ...res, json: () => JSON.parse(res.body) };
     },
   };
 }

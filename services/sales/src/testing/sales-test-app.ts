@@ -1,17 +1,13 @@
 /** The sales app on a fresh database, driven through HTTP (fastify inject) with dev tokens. */
-import { mintDevToken, type Clock, type Role } from '@crm/platform';
-import { startTestServiceApp } from '@crm/platform/testing';
-import { createTestDatabase, type TestDatabase } from '@crm/testing';
+import type { Clock } from '@crm/platform';
+import { startHttpTestApp, type TestCaller } from '@crm/platform/testing';
+import type { TestDatabase } from '@crm/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../app.module';
 
 const SECRET = 'sales-e2e-secret-0123456789abcdef-xyz';
 
-export interface Caller {
-  readonly tenant?: string;
-  readonly roles?: Role[];
-  readonly sub?: string;
-}
+export type Caller = TestCaller;
 
 export interface HttpResult {
   readonly status: number;
@@ -37,55 +33,25 @@ export async function startSalesTestApp(
   env: Record<string, string> = {},
   options: { clock?: Clock } = {},
 ): Promise<SalesTestApp> {
-  const db = await createTestDatabase('sales_e2e');
-  const app = await startTestServiceApp(AppModule, {
-    databaseUrl: db.url,
+  const http = await startHttpTestApp(AppModule, {
+    databasePrefix: 'sales_e2e',
     jwtSecret: SECRET,
+    defaultCaller: { sub: 'rep-1' },
     env,
     clock: options.clock,
   });
-  const tokens = new Map<string, Promise<string>>();
-  const token = (caller: Caller) => {
-    const key = JSON.stringify(caller);
-    if (!tokens.has(key)) {
-      tokens.set(
-        key,
-        mintDevToken({
-          tenant: caller.tenant ?? 'tenant-a',
-          roles: caller.roles ?? ['sales-rep'],
-          sub: caller.sub ?? 'rep-1',
-          secret: SECRET,
-        }),
-      );
-    }
-    return tokens.get(key)!;
-  };
-  const api: SalesTestApp = {
-    app,
-    db,
+  return {
+    app: http.app,
+    db: http.db,
+    stop: http.stop,
+    close: http.close,
     async request(method, url, options = {}) {
-      const res = await app
-        .getHttpAdapter()
-        .getInstance()
-        .inject({
-          method,
-          url,
-          headers: { authorization: `Bearer ${await token(options.as ?? {})}`, ...options.headers },
-          ...(options.body !== undefined ? { payload: options.body as object } : {}),
-        });
+      const res = await http.request(method, url, options);
       return {
         status: res.statusCode,
         body: res.body ? JSON.parse(res.body) : undefined,
         headers: res.headers as HttpResult['headers'],
       };
     },
-    async stop() {
-      await app.close();
-    },
-    async close() {
-      await app.close();
-      await db.drop();
-    },
   };
-  return api;
 }
