@@ -14,6 +14,7 @@ import {
   type CommandAnswer,
   type ResourceView,
 } from './command-answer';
+import { setETag } from './etag';
 
 interface ResourceStream<C, E extends DomainEvent, S> {
   readonly decider: Decider<C, E, S>;
@@ -93,4 +94,18 @@ export function resourceCommands<C, E extends DomainEvent, S, V extends Resource
     create: async (caller, id, reply, command, location) =>
       answerCreated(reply, await execute(caller, id, command), location),
   };
+}
+
+/**
+ * The read side of the same resource: the view a GET names, ETag = version, or `notFound()`
+ * (a 404 problem from the resource's error catalogue) when there is none.
+ */
+export function answerRead<V extends ResourceView>(
+  reply: FastifyReply,
+  view: V | undefined,
+  notFound: () => Error,
+): V {
+  if (!view) throw notFound();
+  setETag(reply, view.version);
+  return view;
 }

@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerRead,
   Caller,
   CurrentUser,
   Roles,
-  setETag,
   resourceCommands,
   type AuthenticatedUser,
   type CommandAnswer,
@@ -112,10 +112,11 @@ export class ActivitiesController {
     @Param('activityId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const activity = await this.queries.get(user.tenant, id, this.clock.now());
-    if (!activity) throw ActivityErrors.activityNotFound();
-    setETag(reply, activity.version);
-    return activity;
+    return answerRead(
+      reply,
+      await this.queries.get(user.tenant, id, this.clock.now()),
+      ActivityErrors.activityNotFound,
+    );
   }
 
   @Post(':activityId/complete')

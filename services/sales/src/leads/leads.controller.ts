@@ -15,6 +15,7 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerRead,
   Caller,
   CurrentUser,
   Roles,
@@ -160,10 +161,7 @@ export class LeadsController {
     @Param('leadId') leadId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LeadDto> {
-    const lead = await this.leads.get(user.tenant, leadId);
-    if (!lead) throw LeadErrors.leadNotFound();
-    setETag(reply, lead.version);
-    return lead;
+    return answerRead(reply, await this.leads.get(user.tenant, leadId), LeadErrors.leadNotFound);
   }
 
   @Put(':leadId/profile')

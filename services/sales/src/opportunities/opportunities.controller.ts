@@ -14,10 +14,10 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerRead,
   Caller,
   CurrentUser,
   Roles,
-  setETag,
   resourceCommands,
   type AuthenticatedUser,
   type CommandAnswer,
@@ -136,10 +136,11 @@ export class OpportunitiesController {
     @Param('opportunityId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const opportunity = await this.queries.get(user.tenant, id);
-    if (!opportunity) throw OpportunityErrors.opportunityNotFound();
-    setETag(reply, opportunity.version);
-    return opportunity;
+    return answerRead(
+      reply,
+      await this.queries.get(user.tenant, id),
+      OpportunityErrors.opportunityNotFound,
+    );
   }
 
   @Post('opportunities/:opportunityId/stage')

@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nest
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerRead,
   Caller,
   CurrentUser,
   Roles,
-  setETag,
   resourceCommands,
   type AuthenticatedUser,
   type CommandAnswer,
@@ -81,10 +81,7 @@ export class OrdersController {
     @Param('orderId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const order = await this.orders.get(user.tenant, id);
-    if (!order) throw OrderErrors.orderNotFound();
-    setETag(reply, order.version);
-    return order;
+    return answerRead(reply, await this.orders.get(user.tenant, id), OrderErrors.orderNotFound);
   }
 
   @Get('contacts/:contactId/orders')

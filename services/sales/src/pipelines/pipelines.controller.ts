@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerRead,
   Caller,
   CurrentUser,
   Roles,
-  setETag,
   resourceCommands,
   type AuthenticatedUser,
   type CommandAnswer,
@@ -84,10 +84,11 @@ export class PipelinesController {
     @Param('pipelineId') pipelineId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const pipeline = await this.pipelines.get(user.tenant, pipelineId);
-    if (!pipeline) throw PipelineErrors.pipelineNotFound();
-    setETag(reply, pipeline.version);
-    return pipeline;
+    return answerRead(
+      reply,
+      await this.pipelines.get(user.tenant, pipelineId),
+      PipelineErrors.pipelineNotFound,
+    );
   }
 
   @Get(':pipelineId/board')

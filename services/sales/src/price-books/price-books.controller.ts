@@ -2,10 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerRead,
   Caller,
   CurrentUser,
   Roles,
-  setETag,
   resourceCommands,
   type AuthenticatedUser,
   type CommandAnswer,
@@ -86,10 +86,11 @@ export class PriceBooksController {
     @Param('priceBookId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const book = await this.catalog.priceBook(user.tenant, id);
-    if (!book) throw PriceBookErrors.priceBookNotFound();
-    setETag(reply, book.version);
-    return book;
+    return answerRead(
+      reply,
+      await this.catalog.priceBook(user.tenant, id),
+      PriceBookErrors.priceBookNotFound,
+    );
   }
 
   @Put(':priceBookId/prices/:productId/:currency')

@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerRead,
   Caller,
   CurrentUser,
   Roles,
-  setETag,
   resourceCommands,
   type AuthenticatedUser,
   type CommandAnswer,
@@ -91,10 +91,11 @@ export class ProductsController {
     @Param('productId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const product = await this.catalog.product(user.tenant, id);
-    if (!product) throw ProductErrors.productNotFound();
-    setETag(reply, product.version);
-    return product;
+    return answerRead(
+      reply,
+      await this.catalog.product(user.tenant, id),
+      ProductErrors.productNotFound,
+    );
   }
 
   @Put(':productId/info')

@@ -14,6 +14,7 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
+  answerRead,
   Caller,
   CurrentUser,
   Roles,
@@ -120,10 +121,7 @@ export class QuotesController {
     @Param('quoteId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const quote = await this.quotes.get(user.tenant, id);
-    if (!quote) throw QuoteErrors.quoteNotFound();
-    setETag(reply, quote.version);
-    return quote;
+    return answerRead(reply, await this.quotes.get(user.tenant, id), QuoteErrors.quoteNotFound);
   }
 
   @Post(':quoteId/lines')
