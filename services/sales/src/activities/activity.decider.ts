@@ -4,13 +4,7 @@
  * that is already done or cancelled never fire.
  */
 import { type Decider, isErased } from '@crm/event-sourcing';
-import {
-  parseInstant,
-  parsePhoneNumber,
-  parseText,
-  parseTimeZone,
-  requireValid,
-} from '@crm/values';
+import { parseInstant, parsePhoneNumber, parseText, parseTimeZone } from '@crm/values';
 import type { ActivityCommand, ReminderRequest } from './activity.commands';
 import {
   ACTIVITY_KINDS,
@@ -199,19 +193,9 @@ function log(
   state: ActivityState,
 ): ActivityEvent[] {
   if (state.exists) throw ActivityErrors.activityAlreadyExists(state.activityId);
-  requireValid(
-    ACTIVITY_KINDS.includes(d.kind),
-    'InvalidActivityKind',
-    'kind',
-    `kind must be one of ${ACTIVITY_KINDS.join(', ')}`,
-  );
+  if (!ACTIVITY_KINDS.includes(d.kind)) throw ActivityErrors.invalidActivityKind(ACTIVITY_KINDS);
   const priority = d.priority ?? 'normal';
-  requireValid(
-    PRIORITIES.includes(priority),
-    'InvalidPriority',
-    'priority',
-    `priority must be one of ${PRIORITIES.join(', ')}`,
-  );
+  if (!PRIORITIES.includes(priority)) throw ActivityErrors.invalidPriority(PRIORITIES);
   if (d.dueAt !== undefined) requireInstant(d.dueAt, 'dueAt');
   if (d.heldAt !== undefined) requireInstant(d.heldAt, 'heldAt');
   const timeZone = d.timeZone === undefined ? undefined : parseTimeZone(d.timeZone, 'timeZone');
@@ -221,43 +205,18 @@ function log(
 
   switch (d.kind) {
     case 'call':
-      requireValid(
-        Boolean(d.contactId || d.leadId),
-        'CallPartyRequired',
-        'contactId',
-        'A call is with a contact or a lead',
-      );
-      requireValid(
-        Boolean(d.dueAt || d.heldAt),
-        'CallTimeRequired',
-        'dueAt',
-        'A call is either scheduled (dueAt) or held (heldAt)',
-      );
+      if (!d.contactId && !d.leadId) throw ActivityErrors.callPartyRequired();
+      if (!d.dueAt && !d.heldAt) throw ActivityErrors.callTimeRequired();
       break;
     case 'meeting':
       if (!d.heldAt) {
-        requireValid(
-          d.dueAt !== undefined,
-          'MeetingTimeRequired',
-          'dueAt',
-          'A meeting needs a start (dueAt)',
-        );
+        if (d.dueAt === undefined) throw ActivityErrors.meetingTimeRequired();
         requireMeetingEnd(d.dueAt!, d.endsAt);
       }
       break;
     case 'task':
-      requireValid(
-        d.dueAt !== undefined,
-        'TaskDueRequired',
-        'dueAt',
-        'A task needs a due date (dueAt)',
-      );
-      requireValid(
-        d.heldAt === undefined,
-        'InvalidHeldAt',
-        'heldAt',
-        'A task is completed, not held',
-      );
+      if (d.dueAt === undefined) throw ActivityErrors.taskDueRequired();
+      if (d.heldAt !== undefined) throw ActivityErrors.invalidHeldAt();
       break;
   }
   const requested = d.reminders ?? [];
@@ -318,12 +277,7 @@ function completed(
 ): ActivityEvent {
   if (d.heldAt !== undefined) {
     requireInstant(d.heldAt, 'heldAt');
-    requireValid(
-      details.kind !== 'task',
-      'InvalidHeldAt',
-      'heldAt',
-      'A task is completed, not held',
-    );
+    if (details.kind === 'task') throw ActivityErrors.invalidHeldAt();
   }
   const outcome = d.outcome?.trim();
   const notes = d.notes?.trim();
@@ -361,12 +315,8 @@ function requireInstant(value: string, field: string): void {
 
 function requireMeetingEnd(startsAt: string, endsAt: string | undefined): void {
   if (endsAt !== undefined) requireInstant(endsAt, 'endsAt');
-  requireValid(
-    endsAt !== undefined && Date.parse(endsAt) > Date.parse(startsAt),
-    'InvalidMeetingEnd',
-    'endsAt',
-    'A meeting ends (endsAt) after it starts',
-  );
+  if (endsAt === undefined || !(Date.parse(endsAt) > Date.parse(startsAt)))
+    throw ActivityErrors.invalidMeetingEnd();
 }
 
 function requireOpen(state: ActivityState): void {

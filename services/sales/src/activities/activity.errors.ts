@@ -35,4 +35,44 @@ export const ActivityErrors = defineErrors('activity', {
     message: (_field: string) => 'A reminder must come before the activity is due',
     details: (field) => ({ field }),
   },
+  InvalidActivityKind: {
+    kind: 'invalid',
+    message: (allowed: readonly string[]) => `kind must be one of ${allowed.join(', ')}`,
+    details: () => ({ field: 'kind' }),
+  },
+  InvalidPriority: {
+    kind: 'invalid',
+    message: (allowed: readonly string[]) => `priority must be one of ${allowed.join(', ')}`,
+    details: () => ({ field: 'priority' }),
+  },
+  CallPartyRequired: {
+    kind: 'invalid',
+    message: () => 'A call is with a contact or a lead',
+    details: () => ({ field: 'contactId' }),
+  },
+  CallTimeRequired: {
+    kind: 'invalid',
+    message: () => 'A call is either scheduled (dueAt) or held (heldAt)',
+    details: () => ({ field: 'dueAt' }),
+  },
+  MeetingTimeRequired: {
+    kind: 'invalid',
+    message: () => 'A meeting needs a start (dueAt)',
+    details: () => ({ field: 'dueAt' }),
+  },
+  InvalidMeetingEnd: {
+    kind: 'invalid',
+    message: () => 'A meeting ends (endsAt) after it starts',
+    details: () => ({ field: 'endsAt' }),
+  },
+  TaskDueRequired: {
+    kind: 'invalid',
+    message: () => 'A task needs a due date (dueAt)',
+    details: () => ({ field: 'dueAt' }),
+  },
+  InvalidHeldAt: {
+    kind: 'invalid',
+    message: () => 'A task is completed, not held',
+    details: () => ({ field: 'heldAt' }),
+  },
 });

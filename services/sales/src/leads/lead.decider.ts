@@ -3,7 +3,7 @@
  * status. Every change to the scoring inputs is followed by LeadScored when the score moves.
  */
 import { type Decider, DomainError } from '@crm/event-sourcing';
-import { parseEmail, parseInstant, parsePhoneNumber, parseText, requireValid } from '@crm/values';
+import { parseEmail, parseInstant, parsePhoneNumber, parseText } from '@crm/values';
 import type { LeadCommand } from './lead.commands';
 import { readableProfile } from './lead-personal-data';
 import { scoreLead } from './lead-scoring';
@@ -88,12 +88,7 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
   if (command.type === 'CaptureLead') {
     if (state.exists) throw LeadErrors.leadAlreadyExists(state.leadId);
     const { leadId, source, campaignId, ownerId, at } = command.data;
-    requireValid(
-      LEAD_SOURCES.includes(source),
-      'InvalidLeadSource',
-      'source',
-      `source must be one of ${LEAD_SOURCES.join(', ')}`,
-    );
+    if (!LEAD_SOURCES.includes(source)) throw LeadErrors.invalidLeadSource(LEAD_SOURCES);
     parseInstant(at, 'at');
     const profile = validProfile(command.data.profile);
     const captured: LeadEvent = {
@@ -124,12 +119,8 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
       ]);
     case 'RecordLeadEngagement': {
       const { kind, campaignId, at } = command.data;
-      requireValid(
-        ENGAGEMENT_KINDS.includes(kind),
-        'InvalidEngagementKind',
-        'kind',
-        `kind must be one of ${ENGAGEMENT_KINDS.join(', ')}`,
-      );
+      if (!ENGAGEMENT_KINDS.includes(kind))
+        throw LeadErrors.invalidEngagementKind(ENGAGEMENT_KINDS);
       // A converted lead lives on as a contact: late engagement signals belong to the contact, not here.
       if (state.status === 'converted') return [];
       return withRescore(state, [

@@ -49,4 +49,14 @@ export const LeadErrors = defineErrors('lead', {
     message: (maxRows: number) => `At most ${maxRows} rows per import`,
     details: () => ({ field: 'csv' }),
   },
+  InvalidLeadSource: {
+    kind: 'invalid',
+    message: (allowed: readonly string[]) => `source must be one of ${allowed.join(', ')}`,
+    details: () => ({ field: 'source' }),
+  },
+  InvalidEngagementKind: {
+    kind: 'invalid',
+    message: (allowed: readonly string[]) => `kind must be one of ${allowed.join(', ')}`,
+    details: () => ({ field: 'kind' }),
+  },
 });

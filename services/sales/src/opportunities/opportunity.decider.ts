@@ -14,7 +14,6 @@ import {
   parseCurrency,
   parseMinorUnits,
   parseText,
-  requireValid,
   sum,
 } from '@crm/values';
 import type { Stage } from '../pipelines/pipeline.events';
@@ -26,6 +25,7 @@ import {
   type OpportunityLineItem,
 } from './opportunity.events';
 import { OpportunityErrors } from './opportunity.errors';
+import { LineErrors } from '../shared/line.errors';
 
 export type OpportunityStatus = 'open' | 'won' | 'lost';
 
@@ -219,12 +219,8 @@ export function decideOpportunity(
       requireOpen(state);
       const { probability } = command.data;
       if (probability !== null)
-        requireValid(
-          Number.isInteger(probability) && probability >= 0 && probability <= 100,
-          'InvalidProbability',
-          'probability',
-          'probability must be a whole percentage 0..100',
-        );
+        if (!(Number.isInteger(probability) && probability >= 0 && probability <= 100))
+          throw OpportunityErrors.invalidProbability();
       if (probability === state.probabilityOverride) return [];
       return [{ type: 'OpportunityProbabilityOverridden', data: { opportunityId, probability } }];
     }
@@ -252,12 +248,8 @@ export function decideOpportunity(
         d.forecastCategory !== state.forecastCategoryOverride
       ) {
         if (d.forecastCategory !== null)
-          requireValid(
-            FORECAST_CATEGORIES.includes(d.forecastCategory),
-            'InvalidForecastCategory',
-            'forecastCategory',
-            `forecastCategory must be one of ${FORECAST_CATEGORIES.join(', ')}`,
-          );
+          if (!FORECAST_CATEGORIES.includes(d.forecastCategory))
+            throw OpportunityErrors.invalidForecastCategory(FORECAST_CATEGORIES);
         changes.forecastCategory = d.forecastCategory;
       }
       return Object.keys(changes).length === 0
@@ -274,12 +266,8 @@ export function decideOpportunity(
     case 'SetOpportunityLineItems': {
       requireOpen(state);
       const lineItems = command.data.lineItems.map((item, i) => {
-        requireValid(
-          Number.isInteger(item.quantity) && item.quantity > 0,
-          'InvalidQuantity',
-          `lineItems[${i}].quantity`,
-          'quantity must be a positive integer',
-        );
+        if (!(Number.isInteger(item.quantity) && item.quantity > 0))
+          throw LineErrors.invalidQuantity(`lineItems[${i}].quantity`);
         parseMinorUnits(item.unitPriceMinor, `lineItems[${i}].unitPriceMinor`);
         return {
           productId: parseText(item.productId, `lineItems[${i}].productId`),

@@ -69,4 +69,15 @@ export const OpportunityErrors = defineErrors('opportunity', {
     message: (stageId: string) => `No stage ${stageId} in this pipeline`,
     details: (stageId) => ({ stageId }),
   },
+  InvalidProbability: {
+    kind: 'invalid',
+    message: () => 'probability must be a whole percentage 0..100',
+    details: () => ({ field: 'probability' }),
+  },
+  InvalidForecastCategory: {
+    kind: 'invalid',
+    message: (allowed: readonly string[]) =>
+      `forecastCategory must be one of ${allowed.join(', ')}`,
+    details: () => ({ field: 'forecastCategory' }),
+  },
 });

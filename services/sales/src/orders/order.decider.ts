@@ -10,12 +10,12 @@ import {
   parseInstant,
   parseMinorUnits,
   parseText,
-  requireValid,
 } from '@crm/values';
 import { computeTotals, type Totals } from '../shared/totals';
 import type { OrderCommand } from './order.commands';
 import type { OrderEvent, OrderLine } from './order.events';
 import { OrderErrors } from './order.errors';
+import { LineErrors } from '../shared/line.errors';
 
 export type OrderStatus = 'placed' | 'fulfilled' | 'cancelled' | 'returned';
 export const MAX_ORDER_LINES = 500;
@@ -119,18 +119,8 @@ function transition(state: OrderState, to: Exclude<OrderStatus, 'placed'>): bool
 }
 
 function place(d: Extract<OrderCommand, { type: 'PlaceOrder' }>['data']): OrderEvent {
-  requireValid(
-    d.source === 'quote' || d.source === 'api',
-    'InvalidOrderSource',
-    'source',
-    'source is quote or api',
-  );
-  requireValid(
-    Boolean(d.contactId || d.companyId),
-    'CustomerRequired',
-    'contactId',
-    'An order is for a contact or a company',
-  );
+  if (d.source !== 'quote' && d.source !== 'api') throw OrderErrors.invalidOrderSource();
+  if (!d.contactId && !d.companyId) throw OrderErrors.customerRequired();
   parseInstant(d.at, 'at');
   parseCurrency(d.currency);
   parseBasisPoints(d.taxRateBps, 'taxRateBps');
@@ -144,12 +134,8 @@ function place(d: Extract<OrderCommand, { type: 'PlaceOrder' }>['data']): OrderE
     const lineId = parseText(line.lineId, `lines[${i}].lineId`, 100);
     if (ids.has(lineId)) throw OrderErrors.invalidOrderLines({ repeatedAt: i });
     ids.add(lineId);
-    requireValid(
-      Number.isInteger(line.quantity) && line.quantity > 0,
-      'InvalidQuantity',
-      `lines[${i}].quantity`,
-      'quantity must be a positive whole number',
-    );
+    if (!(Number.isInteger(line.quantity) && line.quantity > 0))
+      throw LineErrors.invalidQuantity(`lines[${i}].quantity`);
     parseMinorUnits(line.unitPriceMinor, `lines[${i}].unitPriceMinor`);
     parseBasisPoints(line.discountBps ?? 0, `lines[${i}].discountBps`);
     return {

@@ -19,4 +19,14 @@ export const OrderErrors = defineErrors('order', {
       field: 'maxLines' in issue ? 'lines' : `lines[${issue.repeatedAt}].lineId`,
     }),
   },
+  InvalidOrderSource: {
+    kind: 'invalid',
+    message: () => 'source is quote or api',
+    details: () => ({ field: 'source' }),
+  },
+  CustomerRequired: {
+    kind: 'invalid',
+    message: () => 'An order is for a contact or a company',
+    details: () => ({ field: 'contactId' }),
+  },
 });

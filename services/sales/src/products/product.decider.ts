@@ -2,7 +2,7 @@
 import { type Decider } from '@crm/event-sourcing';
 import { EMPTY_MODEL, type ConfigurationModel } from '../cpq/configuration-model';
 import { validateModel } from '../cpq/configurator';
-import { parseText, requireValid } from '@crm/values';
+import { parseText } from '@crm/values';
 import type { ProductCommand } from './product.commands';
 import type { ProductEvent, ProductInfo } from './product.events';
 import { ProductErrors } from './product.errors';
@@ -48,12 +48,7 @@ export function evolveProduct(state: ProductState, event: ProductEvent): Product
 export function decideProduct(command: ProductCommand, state: ProductState): ProductEvent[] {
   if (command.type === 'CreateProduct') {
     if (state.exists) throw ProductErrors.productAlreadyExists(state.productId);
-    requireValid(
-      SKU.test(command.data.sku ?? ''),
-      'InvalidSku',
-      'sku',
-      'sku: letters, digits, dot, dash, underscore (max 64)',
-    );
+    if (!SKU.test(command.data.sku ?? '')) throw ProductErrors.invalidSku();
     return [
       {
         type: 'ProductCreated',

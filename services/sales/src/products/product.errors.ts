@@ -12,4 +12,9 @@ export const ProductErrors = defineErrors('product', {
     message: (sku: string, _ownerProductId: string) => `SKU ${sku} belongs to another product`,
     details: (_sku, ownerProductId) => ({ field: 'sku', productId: ownerProductId }),
   },
+  InvalidSku: {
+    kind: 'invalid',
+    message: () => 'sku: letters, digits, dot, dash, underscore (max 64)',
+    details: () => ({ field: 'sku' }),
+  },
 });

@@ -12,7 +12,6 @@ import {
   parseCurrency,
   parseInstant,
   parseText,
-  requireValid,
 } from '@crm/values';
 import { computeTotals, type Totals } from '../shared/totals';
 import { assertDiscountAllowed } from './discount-policy';
@@ -20,6 +19,7 @@ import type { QuoteCommand } from './quote.commands';
 import type { QuoteEvent, QuoteLine } from './quote.events';
 import { QuoteErrors } from './quote.errors';
 import { ConfigurationErrors } from '../cpq/configuration.errors';
+import { LineErrors } from '../shared/line.errors';
 
 export type QuoteStatus = 'draft' | 'sent' | 'accepted' | 'rejected' | 'expired';
 export const MAX_QUANTITY = 100_000;
@@ -291,12 +291,8 @@ function findLine(state: QuoteState, lineId: string): QuoteLine {
 }
 
 function requireQuantity(quantity: number): void {
-  requireValid(
-    Number.isInteger(quantity) && quantity > 0 && quantity <= MAX_QUANTITY,
-    'InvalidQuantity',
-    'quantity',
-    `quantity must be a whole number 1..${MAX_QUANTITY}`,
-  );
+  if (!(Number.isInteger(quantity) && quantity > 0 && quantity <= MAX_QUANTITY))
+    throw LineErrors.invalidQuantity('quantity', MAX_QUANTITY);
 }
 
 function requireDate(value: string): void {
