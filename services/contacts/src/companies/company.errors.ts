@@ -10,4 +10,12 @@ export const CompanyErrors = defineErrors('company', {
     message: () => 'A company cannot be its own (indirect) parent',
     details: () => ({ field: 'parentCompanyId' }),
   },
+  InvalidDomain: {
+    kind: 'invalid',
+    message: (field: string, issue: 'not-a-string' | 'not-a-domain') =>
+      issue === 'not-a-string'
+        ? `${field} must be a string`
+        : `${field} must be a domain such as example.com`,
+    details: (field, _issue) => ({ field }),
+  },
 });

@@ -1,4 +1,4 @@
-import { invalidField } from '@crm/values';
+import { CompanyErrors } from './company.errors';
 
 export const COMPANY_SIZE_BANDS = [
   '1-9',
@@ -17,15 +17,13 @@ const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]
  * they are stored bare: no scheme, no `www.`, no path, lower case.
  */
 export function parseDomain(raw: unknown, field = 'domain'): string {
-  if (typeof raw !== 'string')
-    throw invalidField(field, 'InvalidDomain', `${field} must be a string`);
+  if (typeof raw !== 'string') throw CompanyErrors.invalidDomain(field, 'not-a-string');
   const bare = raw
     .trim()
     .toLowerCase()
     .replace(/^[a-z]+:\/\//, '')
     .replace(/[/?#].*$/, '')
     .replace(/^www\./, '');
-  if (!HOSTNAME.test(bare))
-    throw invalidField(field, 'InvalidDomain', `${field} must be a domain such as example.com`);
+  if (!HOSTNAME.test(bare)) throw CompanyErrors.invalidDomain(field, 'not-a-domain');
   return bare;
 }

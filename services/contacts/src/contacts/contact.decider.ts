@@ -4,13 +4,7 @@
  * lifecycle moves; nothing changes once a contact is merged away or erased.
  */
 import { type Decider } from '@crm/event-sourcing';
-import {
-  invalidField,
-  parseEmail,
-  parseOneOf,
-  parseOptionalText,
-  parsePhoneNumber,
-} from '@crm/values';
+import { parseEmail, parseOneOf, parseOptionalText, parsePhoneNumber } from '@crm/values';
 import {
   parseCustomFieldValue,
   type CustomFieldDefinition,
@@ -40,6 +34,8 @@ import type { ContactCommand } from './contact.commands';
 import type { ContactDetailChanges, ContactEvent } from './contact.events';
 import { ContactErrors } from './contact.errors';
 import { AddressErrors } from '../shared/postal-address.errors';
+import { ListErrors } from '../shared/list.errors';
+import { CustomFieldErrors } from '../custom-fields/custom-field.errors';
 
 export type ContactStatus = 'unregistered' | 'active' | 'archived' | 'merged' | 'erased';
 
@@ -141,11 +137,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
         d.customFieldCatalogue,
       );
       if (cleared.length)
-        throw invalidField(
-          `customFields.${cleared[0]}`,
-          'CustomFieldTypeMismatch',
-          'null is not a value',
-        );
+        throw CustomFieldErrors.customFieldTypeMismatch(`customFields.${cleared[0]}`);
       const ownerId = parseOptionalText(d.ownerId, 'ownerId', 128);
       const companyId = parseOptionalText(d.companyId, 'companyId', 128);
       return [
@@ -194,7 +186,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
         throw ContactErrors.emailAlreadyPresent();
       }
       if (state.emails.length >= MAX_LIST.emails)
-        throw invalidField('email', 'TooManyEntries', 'A contact holds at most 20 emails');
+        throw ListErrors.tooManyEntries('email', MAX_LIST.emails, 'emails', 'A contact');
       return [
         {
           type: 'ContactEmailAdded',
@@ -217,7 +209,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
         throw ContactErrors.phoneAlreadyPresent();
       }
       if (state.phones.length >= MAX_LIST.phones)
-        throw invalidField('phone', 'TooManyEntries', 'A contact holds at most 20 phones');
+        throw ListErrors.tooManyEntries('phone', MAX_LIST.phones, 'phones', 'A contact');
       return [
         {
           type: 'ContactPhoneAdded',
@@ -238,7 +230,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
         throw AddressErrors.addressAlreadyPresent();
       }
       if (state.addresses.length >= MAX_LIST.addresses) {
-        throw invalidField('address', 'TooManyEntries', 'A contact holds at most 10 addresses');
+        throw ListErrors.tooManyEntries('address', MAX_LIST.addresses, 'addresses', 'A contact');
       }
       return [
         {
@@ -258,7 +250,7 @@ function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
     case 'TagContact': {
       const fresh = parseTags(command.data.tags).filter((t) => !state.tags.includes(t));
       if (state.tags.length + fresh.length > MAX_LIST.tags)
-        throw invalidField('tags', 'TooManyEntries', 'A contact holds at most 50 tags');
+        throw ListErrors.tooManyEntries('tags', MAX_LIST.tags, 'tags', 'A contact');
       return fresh.length ? [{ type: 'ContactTagged', data: { contactId, tags: fresh } }] : [];
     }
     case 'UntagContact': {

@@ -46,4 +46,45 @@ export const ContactErrors = defineErrors('contact', {
     message: (from: string, to: string) => `A ${from} cannot become a ${to}`,
     details: (from, to) => ({ field: 'lifecycleStage', from, to }),
   },
+  NameRequired: {
+    kind: 'invalid',
+    message: (field: string) => `${field} needs a given or a family name`,
+    details: (field) => ({ field }),
+  },
+  /** `field` is the best-time-to-call object; the rule is about its windows. */
+  InvalidCallWindows: {
+    kind: 'invalid',
+    message: (field: string) => `${field}.windows must hold 1 to 21 windows`,
+    details: (field) => ({ field: `${field}.windows` }),
+  },
+  InvalidTimeOfDay: {
+    kind: 'invalid',
+    message: (field: string) => `${field} must be HH:MM`,
+    details: (field) => ({ field }),
+  },
+  EmptyCallWindow: {
+    kind: 'invalid',
+    message: (field: string) => `${field} must end after it starts`,
+    details: (field) => ({ field }),
+  },
+  OverlappingCallWindows: {
+    kind: 'invalid',
+    message: (field: string, clash: number) => `${field} overlaps windows[${clash}]`,
+    details: (field, _clash) => ({ field }),
+  },
+  BirthDateOrAgeBand: {
+    kind: 'invalid',
+    message: (field: string) => `${field} takes either birthDate or ageBand, not both`,
+    details: (field) => ({ field }),
+  },
+  ImplausibleBirthDate: {
+    kind: 'invalid',
+    message: (field: string) => `${field} must be in the past 130 years`,
+    details: (field) => ({ field }),
+  },
+  InvalidTag: {
+    kind: 'invalid',
+    message: (field: string) => `${field} must be 1-50 letters, digits, space, _ : . / -`,
+    details: (field) => ({ field }),
+  },
 });

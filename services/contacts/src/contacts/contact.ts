@@ -3,7 +3,6 @@
  * command input and return the canonical form or throw a field-level DomainError.
  */
 import {
-  invalidField,
   parseCalendarDate,
   parseEmail,
   parseOneOf,
@@ -13,6 +12,8 @@ import {
 } from '@crm/values';
 import type { CustomFieldValue } from '../custom-fields/custom-field';
 import { withSinglePrimary } from '../shared/labelled-list';
+import { ListErrors } from '../shared/list.errors';
+import { ContactErrors } from './contact.errors';
 import {
   type PostalAddress,
   type PostalAddressInput,
@@ -110,8 +111,7 @@ export function displayName(name: PersonName): string {
 export function parseName(raw: PersonName | undefined, field = 'name'): PersonName {
   const given = parseOptionalText(raw?.given, `${field}.given`, 100);
   const family = parseOptionalText(raw?.family, `${field}.family`, 100);
-  if (!given && !family)
-    throw invalidField(field, 'NameRequired', `${field} needs a given or a family name`);
+  if (!given && !family) throw ContactErrors.nameRequired(field);
   return { ...(given ? { given } : {}), ...(family ? { family } : {}) };
 }
 
@@ -142,21 +142,15 @@ export function parseList<I, T extends { primary: boolean }>(
   max = 20,
 ): T[] {
   if (raw === undefined) return [];
-  if (!Array.isArray(raw) || raw.length > max)
-    throw invalidField(field, 'TooManyEntries', `${field} holds at most ${max} entries`);
+  if (!Array.isArray(raw) || raw.length > max) throw ListErrors.tooManyEntries(field, max);
   const entries = raw.map((item, i) => parse(item, `${field}[${i}]`));
   const seen = new Set<string>();
   entries.forEach((entry, i) => {
-    if (seen.has(keyOf(entry)))
-      throw invalidField(
-        `${field}[${i}]`,
-        'DuplicateEntry',
-        `${field}[${i}] repeats an earlier entry`,
-      );
+    if (seen.has(keyOf(entry))) throw ListErrors.duplicateEntry(`${field}[${i}]`);
     seen.add(keyOf(entry));
   });
   if (entries.filter((e) => e.primary).length > 1) {
-    throw invalidField(field, 'SeveralPrimaries', `${field} may mark only one entry as primary`);
+    throw ListErrors.severalPrimaries(field);
   }
   return withSinglePrimary(entries);
 }
@@ -173,32 +167,23 @@ const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export function parseBestTimeToCall(raw: BestTimeToCall, field = 'bestTimeToCall'): BestTimeToCall {
   const timeZone = parseTimeZone(raw?.timeZone, `${field}.timeZone`);
   if (!Array.isArray(raw.windows) || raw.windows.length === 0 || raw.windows.length > 21) {
-    throw invalidField(
-      `${field}.windows`,
-      'InvalidCallWindows',
-      `${field}.windows must hold 1 to 21 windows`,
-    );
+    throw ContactErrors.invalidCallWindows(field);
   }
   const windows = raw.windows.map((w, i) => {
     const at = `${field}.windows[${i}]`;
     const day = parseOneOf(w?.day, WEEKDAYS, `${at}.day`);
     if (typeof w.from !== 'string' || !HH_MM.test(w.from))
-      throw invalidField(`${at}.from`, 'InvalidTimeOfDay', `${at}.from must be HH:MM`);
+      throw ContactErrors.invalidTimeOfDay(`${at}.from`);
     if (typeof w.to !== 'string' || !HH_MM.test(w.to))
-      throw invalidField(`${at}.to`, 'InvalidTimeOfDay', `${at}.to must be HH:MM`);
-    if (w.from >= w.to) throw invalidField(at, 'EmptyCallWindow', `${at} must end after it starts`);
+      throw ContactErrors.invalidTimeOfDay(`${at}.to`);
+    if (w.from >= w.to) throw ContactErrors.emptyCallWindow(at);
     return { day, from: w.from, to: w.to };
   });
   windows.forEach((w, i) => {
     const clash = windows.findIndex(
       (o, j) => j < i && o.day === w.day && o.from < w.to && w.from < o.to,
     );
-    if (clash !== -1)
-      throw invalidField(
-        `${field}.windows[${i}]`,
-        'OverlappingCallWindows',
-        `${field}.windows[${i}] overlaps windows[${clash}]`,
-      );
+    if (clash !== -1) throw ContactErrors.overlappingCallWindows(`${field}.windows[${i}]`, clash);
   });
   return { timeZone, windows };
 }
@@ -210,22 +195,14 @@ export function parseDemographics(
   field = 'demographics',
 ): Demographics {
   if (raw.birthDate !== undefined && raw.ageBand !== undefined) {
-    throw invalidField(
-      field,
-      'BirthDateOrAgeBand',
-      `${field} takes either birthDate or ageBand, not both`,
-    );
+    throw ContactErrors.birthDateOrAgeBand(field);
   }
   const out: { -readonly [K in keyof Demographics]: Demographics[K] } = {};
   if (raw.birthDate !== undefined) {
     const birthDate = parseCalendarDate(raw.birthDate, `${field}.birthDate`);
     const earliest = `${Number(today.slice(0, 4)) - 130}${today.slice(4, 10)}`;
     if (birthDate > today || birthDate < earliest) {
-      throw invalidField(
-        `${field}.birthDate`,
-        'ImplausibleBirthDate',
-        `${field}.birthDate must be in the past 130 years`,
-      );
+      throw ContactErrors.implausibleBirthDate(`${field}.birthDate`);
     }
     out.birthDate = birthDate;
   }
@@ -246,19 +223,13 @@ const TAG = /^[\p{L}\p{N}][\p{L}\p{N} _:./-]{0,49}$/u;
 
 export function parseTag(raw: unknown, field: string): string {
   const tag = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-  if (!TAG.test(tag))
-    throw invalidField(
-      field,
-      'InvalidTag',
-      `${field} must be 1-50 letters, digits, space, _ : . / -`,
-    );
+  if (!TAG.test(tag)) throw ContactErrors.invalidTag(field);
   return tag;
 }
 
 export function parseTags(raw: readonly string[] | undefined, field = 'tags'): string[] {
   if (raw === undefined) return [];
-  if (!Array.isArray(raw) || raw.length > 50)
-    throw invalidField(field, 'TooManyEntries', `${field} holds at most 50 tags`);
+  if (!Array.isArray(raw) || raw.length > 50) throw ListErrors.tooManyEntries(field, 50, 'tags');
   return [...new Set(raw.map((t, i) => parseTag(t, `${field}[${i}]`)))];
 }
 

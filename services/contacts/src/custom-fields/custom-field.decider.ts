@@ -4,7 +4,7 @@
  * (values already held stay in the log and read models until overwritten).
  */
 import { type Decider } from '@crm/event-sourcing';
-import { invalidField, parseOneOf, parseText } from '@crm/values';
+import { parseOneOf, parseText } from '@crm/values';
 import { CUSTOM_FIELD_KEY, CUSTOM_FIELD_TYPES, type CustomFieldDefinition } from './custom-field';
 import type { CustomFieldCommand } from './custom-field.commands';
 import type { CustomFieldEvent } from './custom-field.events';
@@ -20,11 +20,11 @@ export const CUSTOM_FIELD_CATALOGUE_STREAM = 'customfields-catalogue';
 
 function parseOptions(raw: unknown, field: string): string[] {
   if (!Array.isArray(raw) || raw.length === 0 || raw.length > 200) {
-    throw invalidField(field, 'InvalidSelectOptions', `${field} must list 1 to 200 options`);
+    throw CustomFieldErrors.invalidSelectOptions(field);
   }
   const options = raw.map((o, i) => parseText(o, `${field}[${i}]`, 100));
   if (new Set(options).size !== options.length) {
-    throw invalidField(field, 'DuplicateSelectOption', `${field} must not repeat an option`);
+    throw CustomFieldErrors.duplicateSelectOption(field);
   }
   return options;
 }
@@ -34,11 +34,7 @@ function decide(command: CustomFieldCommand, state: CustomFieldCatalogue): Custo
   switch (command.type) {
     case 'DefineCustomField': {
       if (typeof key !== 'string' || !CUSTOM_FIELD_KEY.test(key)) {
-        throw invalidField(
-          'key',
-          'InvalidCustomFieldKey',
-          'key must be snake_case, start with a letter, max 40 chars',
-        );
+        throw CustomFieldErrors.invalidCustomFieldKey();
       }
       if (state.retired.includes(key)) {
         throw CustomFieldErrors.customFieldKeyRetired(key);
@@ -46,11 +42,7 @@ function decide(command: CustomFieldCommand, state: CustomFieldCatalogue): Custo
       const type = parseOneOf(command.data.fieldType, CUSTOM_FIELD_TYPES, 'fieldType');
       const isSelect = type === 'single-select' || type === 'multi-select';
       if (!isSelect && command.data.options !== undefined) {
-        throw invalidField(
-          'options',
-          'OptionsOnlyForSelect',
-          'options are only allowed for select fields',
-        );
+        throw CustomFieldErrors.optionsOnlyForSelect();
       }
       const definition: CustomFieldDefinition = {
         key,
@@ -68,11 +60,7 @@ function decide(command: CustomFieldCommand, state: CustomFieldCatalogue): Custo
     case 'ChangeCustomFieldOptions': {
       const existing = requireField(state, key);
       if (existing.type !== 'single-select' && existing.type !== 'multi-select') {
-        throw invalidField(
-          'options',
-          'OptionsOnlyForSelect',
-          'options are only allowed for select fields',
-        );
+        throw CustomFieldErrors.optionsOnlyForSelect();
       }
       const options = parseOptions(command.data.options, 'options');
       return [{ type: 'CustomFieldOptionsChanged', data: { key, options } }];

@@ -1,4 +1,5 @@
-import { invalidField, parseCalendarDate } from '@crm/values';
+import { parseCalendarDate } from '@crm/values';
+import { CustomFieldErrors } from './custom-field.errors';
 
 export const CUSTOM_FIELD_TYPES = [
   'text',
@@ -33,18 +34,9 @@ export function parseCustomFieldValue(
   definition: CustomFieldDefinition | undefined,
 ): CustomFieldValue {
   const field = `customFields.${key}`;
-  if (!definition)
-    throw invalidField(
-      field,
-      'UnknownCustomField',
-      `${field} is not a custom field defined for this tenant`,
-    );
+  if (!definition) throw CustomFieldErrors.unknownCustomField(field);
   const wrongType = (expected: string) =>
-    invalidField(
-      field,
-      'CustomFieldTypeMismatch',
-      `${field} must be ${expected} (field type ${definition.type})`,
-    );
+    CustomFieldErrors.customFieldTypeMismatch(field, expected, definition.type);
   switch (definition.type) {
     case 'text':
       if (typeof value !== 'string' || value.length > 1000)

@@ -4,7 +4,7 @@
  */
 import { DomainError } from '@crm/event-sourcing';
 import { printableText, unstorableReason } from '@crm/platform';
-import { invalidField, normaliseEmail } from '@crm/values';
+import { normaliseEmail } from '@crm/values';
 import type { CustomFieldDefinition } from '../custom-fields/custom-field';
 import type { ContactCommand } from '../contacts/contact.commands';
 import type { ContactState } from '../contacts/contact.decider';
@@ -98,12 +98,11 @@ export function readImportRow(
   // The upload skips the JSON edge check: a cell PostgreSQL would refuse rejects its row here.
   for (const [column, value] of Object.entries(record)) {
     const reason = value === undefined ? undefined : unstorableReason(value);
-    if (reason) throw invalidField(column, 'InvalidCharacters', `${column} ${reason}`);
+    if (reason) throw ImportErrors.invalidCharacters(column, reason);
   }
   const email = cell(record, 'email');
   const phone = cell(record, 'phone');
-  if (!email && !phone)
-    throw invalidField('email', 'ImportRowNeedsEmailOrPhone', 'a row needs an email or a phone');
+  if (!email && !phone) throw ImportErrors.importRowNeedsEmailOrPhone();
   const given = cell(record, 'given_name');
   const family = cell(record, 'family_name');
   const stage = cell(record, 'lifecycle_stage') as LifecycleStage | undefined;

@@ -19,4 +19,15 @@ export const ImportErrors = defineErrors('import', {
     message: (reason: string, _row: number) => reason,
     details: (_reason, row) => ({ field: 'body', row }),
   },
+  /** A cell PostgreSQL would refuse; `reason` says what is wrong with it. */
+  InvalidCharacters: {
+    kind: 'invalid',
+    message: (column: string, reason: string) => `${column} ${reason}`,
+    details: (column, _reason) => ({ field: column }),
+  },
+  ImportRowNeedsEmailOrPhone: {
+    kind: 'invalid',
+    message: () => 'a row needs an email or a phone',
+    details: () => ({ field: 'email' }),
+  },
 });

@@ -5,7 +5,6 @@
  */
 import { type Decider } from '@crm/event-sourcing';
 import {
-  invalidField,
   parseInstant,
   parseOneOf,
   parseOptionalText,
@@ -27,6 +26,7 @@ import {
 import type { InteractionCommand, LogInteraction } from './interaction.commands';
 import type { InteractionEvent, InteractionRecord } from './interaction.events';
 import { InteractionErrors } from './interaction.errors';
+import { ListErrors } from '../shared/list.errors';
 
 export interface InteractionState {
   readonly logged: boolean;
@@ -37,15 +37,10 @@ export interface InteractionState {
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 function parseCall(raw: CallDetails | undefined): CallDetails {
-  if (!raw || typeof raw !== 'object')
-    throw invalidField('call', 'CallDetailsRequired', 'call details are required for a call');
+  if (!raw || typeof raw !== 'object') throw InteractionErrors.callDetailsRequired();
   const duration = raw.durationSeconds;
   if (!Number.isInteger(duration) || duration < 0 || duration > 86_400) {
-    throw invalidField(
-      'call.durationSeconds',
-      'InvalidDuration',
-      'call.durationSeconds must be a whole number from 0 to 86400',
-    );
+    throw InteractionErrors.invalidDuration();
   }
   return compact({
     direction: parseOneOf(raw.direction, DIRECTIONS, 'call.direction'),
@@ -59,17 +54,12 @@ function parseCall(raw: CallDetails | undefined): CallDetails {
 }
 
 function parseFeedback(raw: FeedbackDetails | undefined): FeedbackDetails {
-  if (!raw || typeof raw !== 'object')
-    throw invalidField('feedback', 'FeedbackDetailsRequired', 'feedback details are required');
+  if (!raw || typeof raw !== 'object') throw InteractionErrors.feedbackDetailsRequired();
   if (
     raw.rating !== undefined &&
     (!Number.isInteger(raw.rating) || raw.rating < 1 || raw.rating > 5)
   ) {
-    throw invalidField(
-      'feedback.rating',
-      'InvalidRating',
-      'feedback.rating must be a whole number from 1 to 5',
-    );
+    throw InteractionErrors.invalidRating();
   }
   return compact({
     category: parseOneOf(raw.category, FEEDBACK_CATEGORIES, 'feedback.category'),
@@ -85,27 +75,18 @@ function decideLog(d: LogInteraction['data']): InteractionRecord {
   const kind = parseOneOf(d.kind, INTERACTION_KINDS, 'kind');
   const occurredAt = parseInstant(d.occurredAt, 'occurredAt');
   if (Date.parse(occurredAt) > Date.parse(d.now) + FUTURE_TOLERANCE_MS) {
-    throw invalidField('occurredAt', 'InteractionInFuture', 'occurredAt must not be in the future');
+    throw InteractionErrors.interactionInFuture();
   }
   if (!Array.isArray(d.contactIds) || d.contactIds.length === 0 || d.contactIds.length > 20) {
-    throw invalidField(
-      'contactIds',
-      'ParticipantsRequired',
-      'contactIds must name 1 to 20 contacts',
-    );
+    throw InteractionErrors.participantsRequired();
   }
   const contactIds = d.contactIds.map((id, i) => parseText(id, `contactIds[${i}]`, 128));
   if (new Set(contactIds).size !== contactIds.length) {
-    throw invalidField('contactIds', 'DuplicateEntry', 'contactIds must not repeat a contact');
+    throw ListErrors.duplicateEntry('contactIds', 'a contact');
   }
-  if (kind !== 'call' && d.call !== undefined)
-    throw invalidField('call', 'CallDetailsOnlyForCalls', 'call details belong to calls only');
+  if (kind !== 'call' && d.call !== undefined) throw InteractionErrors.callDetailsOnlyForCalls();
   if (kind !== 'feedback' && d.feedback !== undefined) {
-    throw invalidField(
-      'feedback',
-      'FeedbackDetailsOnlyForFeedback',
-      'feedback details belong to feedback only',
-    );
+    throw InteractionErrors.feedbackDetailsOnlyForFeedback();
   }
   const call = kind === 'call' ? parseCall(d.call) : undefined;
   return compact({

@@ -1,5 +1,6 @@
-import { invalidField, parseOptionalText, parseText } from '@crm/values';
+import { parseOptionalText, parseText } from '@crm/values';
 import { compact } from './compact';
+import { AddressErrors } from './postal-address.errors';
 
 export interface PostalAddress {
   /** Stable id so a sub-resource URL can name one address (`/addresses/{addressId}`). */
@@ -18,19 +19,11 @@ export type PostalAddressInput = Omit<PostalAddress, 'primary'> & { readonly pri
 
 export function parsePostalAddress(raw: PostalAddressInput, field: string): PostalAddress {
   if (!Array.isArray(raw.lines) || raw.lines.length === 0 || raw.lines.length > 4) {
-    throw invalidField(
-      `${field}.lines`,
-      'InvalidAddressLines',
-      `${field}.lines must hold 1 to 4 lines`,
-    );
+    throw AddressErrors.invalidAddressLines(field);
   }
   const country = typeof raw.country === 'string' ? raw.country.trim().toUpperCase() : '';
   if (!/^[A-Z]{2}$/.test(country)) {
-    throw invalidField(
-      `${field}.country`,
-      'InvalidCountry',
-      `${field}.country must be an ISO 3166-1 alpha-2 code`,
-    );
+    throw AddressErrors.invalidCountry(field);
   }
   return compact({
     addressId: parseText(raw.addressId, `${field}.addressId`, 64),
