@@ -1,9 +1,11 @@
 /**
  * What a service's error-catalogue test checks (one spec per service calls `auditServiceErrors`):
  * every code is declared once, with one kind, that kind maps to exactly one HTTP status, no two
- * codes share a problem type URL, and no service file builds a DomainError outside a catalogue.
+ * codes share a problem type URL, no code is one of `@crm/values`' own, and no service file builds
+ * a DomainError (or names a code in a field error) outside a catalogue.
  */
 import { DomainError, listErrorEntries, type ErrorEntry } from '@crm/event-sourcing';
+import type { ValueErrorCode } from '@crm/values';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DOMAIN_ERROR_STATUS, domainErrorProblem } from '../errors/domain-error-problem';
@@ -11,7 +13,36 @@ import { problemType } from '../errors/problem';
 
 export const CATALOGUE_FILE = /\.errors\.ts$/;
 const SPEC_FILE = /\.spec\.ts$/;
-const INLINE_DOMAIN_ERROR = /\bnew DomainError\s*\(/;
+
+/** What a line of service code must not do, and what the audit says when it does. */
+const INLINE_ERRORS: readonly { readonly pattern: RegExp; readonly says: string }[] = [
+  { pattern: /\bnew DomainError\s*\(/, says: 'builds a DomainError outside a catalogue' },
+  {
+    // `@crm/values`' generic field errors take a code string: a business rule hidden from the audit.
+    pattern: /\b(?:requireValid|invalidField)\s*\(|\bnew InvalidValue\s*\(/,
+    says: 'names a field error code outside a catalogue (add an `invalid` entry with its field)',
+  },
+];
+
+/**
+ * The value parsers' codes (`parseEmail` -> `InvalidEmail`, ...). A catalogue reusing one would give
+ * one problem type two meanings. `satisfies` keeps this in step with the lib's type.
+ */
+const VALUE_ERROR_CODES: ReadonlySet<string> = new Set(
+  Object.keys({
+    InvalidEmail: true,
+    InvalidPhone: true,
+    InvalidTimeZone: true,
+    RequiredText: true,
+    TextTooLong: true,
+    NotAllowedValue: true,
+    InvalidCurrency: true,
+    InvalidAmount: true,
+    InvalidRate: true,
+    InvalidInstant: true,
+    InvalidDate: true,
+  } satisfies Record<ValueErrorCode, true>),
+);
 
 export interface ErrorCatalogueAudit {
   /** Every catalogue entry found, for the test to print or count. */
@@ -46,6 +77,8 @@ export function auditErrorEntries(entries: readonly ErrorEntry[]): string[] {
     byCode.set(entry.code, [...(byCode.get(entry.code) ?? []), entry]);
     const type = problemType(entry.code);
     byType.set(type, (byType.get(type) ?? new Set()).add(entry.code));
+    if (VALUE_ERROR_CODES.has(entry.code))
+      problems.push(`${entry.code} (${entry.catalogue}) is a @crm/values code`);
     if (!/^[A-Z][A-Za-z0-9]*$/.test(entry.code))
       problems.push(`${entry.code} (${entry.catalogue}) is not a PascalCase code`);
     if (!Object.hasOwn(DOMAIN_ERROR_STATUS, entry.kind))
@@ -71,7 +104,10 @@ export function auditErrorEntries(entries: readonly ErrorEntry[]): string[] {
   return problems;
 }
 
-/** `file:line` of each `new DomainError(` outside a catalogue (specs are free to build them). */
+/**
+ * `file:line` of each `new DomainError(`, `requireValid(`, `invalidField(` or `new InvalidValue(`
+ * outside a catalogue (specs are free to build them). Value parsers (`parseEmail`) stay allowed.
+ */
 export function findInlineDomainErrors(
   sourceRoot: string,
   files: readonly string[] = typeScriptFiles(sourceRoot),
@@ -82,10 +118,8 @@ export function findInlineDomainErrors(
     readFileSync(file, 'utf8')
       .split('\n')
       .forEach((line, i) => {
-        if (INLINE_DOMAIN_ERROR.test(line))
-          found.push(
-            `${relative(sourceRoot, file)}:${i + 1} builds a DomainError outside a catalogue`,
-          );
+        for (const { pattern, says } of INLINE_ERRORS)
+          if (pattern.test(line)) found.push(`${relative(sourceRoot, file)}:${i + 1} ${says}`);
       });
   }
   return found;

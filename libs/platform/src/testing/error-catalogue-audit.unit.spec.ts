@@ -1,4 +1,7 @@
-import { auditErrorEntries } from './error-catalogue-audit';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auditErrorEntries, findInlineDomainErrors } from './error-catalogue-audit';
 
 describe('auditErrorEntries', () => {
   it('passes codes declared once with a kind the edge maps', () => {
@@ -31,6 +34,46 @@ describe('auditErrorEntries', () => {
       'Teapot (c) has kind teapot, which maps to no status',
       'lower_case (d) is not a PascalCase code',
       'HTTPFailed and HttpFailed share the problem type /problems/http-failed',
+    ]);
+  });
+
+  it("names a catalogue code that is one of @crm/values' own", () => {
+    expect(
+      auditErrorEntries([{ code: 'InvalidEmail', kind: 'invalid', catalogue: 'contact' }]),
+    ).toEqual(['InvalidEmail (contact) is a @crm/values code']);
+  });
+});
+
+describe('findInlineDomainErrors', () => {
+  let root: string;
+  const write = (path: string, text: string) => writeFileSync(join(root, path), text);
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'error-audit-'));
+    mkdirSync(join(root, 'orders'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('names service lines that build an error with a code string, not catalogues, specs or parsers', () => {
+    write(
+      'orders/order.decider.ts',
+      [
+        "parseEmail(raw, 'email');",
+        "requireValid(ok, 'InvalidOrderSource', 'source', 'why');",
+        "throw invalidField('lines', 'TooManyLines', 'why');",
+        "throw new InvalidValue('X', 'f', 'why');",
+        "throw new DomainError('Y', 'why');",
+      ].join('\n'),
+    );
+    write('orders/order.errors.ts', "new DomainError(code, 'why');");
+    write('orders/order.decider.unit.spec.ts', "requireValid(ok, 'Z', 'f', 'why');");
+    const field =
+      'names a field error code outside a catalogue (add an `invalid` entry with its field)';
+    expect(findInlineDomainErrors(root).sort()).toEqual([
+      `orders/order.decider.ts:2 ${field}`,
+      `orders/order.decider.ts:3 ${field}`,
+      `orders/order.decider.ts:4 ${field}`,
+      'orders/order.decider.ts:5 builds a DomainError outside a catalogue',
     ]);
   });
 });
