@@ -5,7 +5,7 @@
  * a DomainError (or names a code in a field error) outside a catalogue.
  */
 import { DomainError, listErrorEntries, type ErrorEntry } from '@crm/event-sourcing';
-import type { ValueErrorCode } from '@crm/values';
+import { VALUE_ERROR_CODES } from '@crm/values';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DOMAIN_ERROR_STATUS, domainErrorProblem } from '../errors/domain-error-problem';
@@ -24,25 +24,8 @@ const INLINE_ERRORS: readonly { readonly pattern: RegExp; readonly says: string 
   },
 ];
 
-/**
- * The value parsers' codes (`parseEmail` -> `InvalidEmail`, ...). A catalogue reusing one would give
- * one problem type two meanings. `satisfies` keeps this in step with the lib's type.
- */
-const VALUE_ERROR_CODES: ReadonlySet<string> = new Set(
-  Object.keys({
-    InvalidEmail: true,
-    InvalidPhone: true,
-    InvalidTimeZone: true,
-    RequiredText: true,
-    TextTooLong: true,
-    NotAllowedValue: true,
-    InvalidCurrency: true,
-    InvalidAmount: true,
-    InvalidRate: true,
-    InvalidInstant: true,
-    InvalidDate: true,
-  } satisfies Record<ValueErrorCode, true>),
-);
+/** A catalogue reusing a value parser's code (`parseEmail` -> `InvalidEmail`) would give one problem type two meanings. */
+const VALUE_ERROR_CODE_SET: ReadonlySet<string> = new Set(VALUE_ERROR_CODES);
 
 export interface ErrorCatalogueAudit {
   /** Every catalogue entry found, for the test to print or count. */
@@ -77,7 +60,7 @@ export function auditErrorEntries(entries: readonly ErrorEntry[]): string[] {
     byCode.set(entry.code, [...(byCode.get(entry.code) ?? []), entry]);
     const type = problemType(entry.code);
     byType.set(type, (byType.get(type) ?? new Set()).add(entry.code));
-    if (VALUE_ERROR_CODES.has(entry.code))
+    if (VALUE_ERROR_CODE_SET.has(entry.code))
       problems.push(`${entry.code} (${entry.catalogue}) is a @crm/values code`);
     if (!/^[A-Z][A-Za-z0-9]*$/.test(entry.code))
       problems.push(`${entry.code} (${entry.catalogue}) is not a PascalCase code`);
