@@ -96,8 +96,6 @@ export class ConsentService {
     );
     if (state.status === 'unregistered') throw ContactErrors.contactNotFound();
     if (state.status === 'erased') throw ContactErrors.contactErased();
-    if (state.status === 'merged') {
-      throw ContactErrors.contactAlreadyMerged(state.survivorId);
-    }
+    if (state.status === 'merged') throw ContactErrors.contactAlreadyMerged(state.survivorId);
   }
 }

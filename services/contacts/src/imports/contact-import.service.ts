@@ -23,22 +23,22 @@ import {
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   AggregateCommands,
+  CLOCK,
   currentCorrelationId,
   EVENT_SOURCING_OPTIONS,
   PG_POOL,
   ProblemException,
   ReadModels,
-  type CommandCaller,
-  type EventSourcingModuleOptions,
-  CLOCK,
   todayUtc,
   type Clock,
+  type CommandCaller,
+  type EventSourcingModuleOptions,
 } from '@crm/platform';
 import { parse } from 'csv-parse';
+import { normalisePhone } from '@crm/values';
 import { randomUUID } from 'node:crypto';
 import { pipeline, type Readable } from 'node:stream';
 import type { Pool } from 'pg';
-import { normalisePhone } from '@crm/values';
 import { contactDecider, type ContactState } from '../contacts/contact.decider';
 import type { ContactEvent } from '../contacts/contact.events';
 import { contactStreamId } from '../contacts/contact-view';
