@@ -15,6 +15,7 @@ import { SERVICE_ENV } from './config/service-config';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@crm/embedded-postgres';
 import { setupOpenApi } from './docs/openapi';
 import { routerErrorProblem } from './errors/problem.filter';
+import { corsOptions } from './http/cors';
 import { closeConnectionsWhenDraining } from './http/drain-connections';
 import { rejectUnstorableInput } from './http/reject-unstorable-input';
 import { REQUEST_ID_HEADER, requestIdFor } from './logging/request-context';
@@ -75,6 +76,7 @@ export async function createServiceApp(
     { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
+  if (config.cors) app.enableCors(corsOptions(config.cors));
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {

@@ -79,13 +79,43 @@ describe('loadPlatformConfig', () => {
       jwt: { algorithm: 'HS256', secret: SECRET, issuer: undefined, audience: undefined },
       bodyLimitBytes: 1_048_576,
       shutdownTimeoutMs: 25_000,
+      cors: undefined,
+      cursorSecret: expect.any(String),
     });
+  });
+
+  it('takes exact CORS origins, and refuses * with credentials or an origin with a path', () => {
+    const env = { JWT_SECRET: SECRET };
+    expect(
+      loadPlatformConfig({ ...env, CORS_ORIGINS: 'https://a.example, http://b:8080' }).cors,
+    ).toEqual({ origins: ['https://a.example', 'http://b:8080'], credentials: true });
+    expect(
+      loadPlatformConfig({ ...env, CORS_ORIGINS: '*', CORS_CREDENTIALS: 'false' }).cors,
+    ).toEqual({ origins: ['*'], credentials: false });
+    expect(() => loadPlatformConfig({ ...env, CORS_ORIGINS: '*' })).toThrow(
+      /CORS_ORIGINS of \* needs CORS_CREDENTIALS=false/,
+    );
+    expect(() => loadPlatformConfig({ ...env, CORS_ORIGINS: 'https://a.example/app' })).toThrow(
+      /CORS_ORIGINS must hold exact origins/,
+    );
+  });
+
+  it('derives the cursor secret from JWT_SECRET unless CURSOR_SECRET is set; JWKS needs one', () => {
+    const derived = loadPlatformConfig({ JWT_SECRET: SECRET }).cursorSecret;
+    expect(derived).not.toContain(SECRET);
+    expect(loadPlatformConfig({ JWT_SECRET: SECRET }).cursorSecret).toBe(derived);
+    const own = 'c'.repeat(32);
+    expect(loadPlatformConfig({ JWT_SECRET: SECRET, CURSOR_SECRET: own }).cursorSecret).toBe(own);
+    expect(() => loadPlatformConfig({ JWT_JWKS_URL: 'https://id/jwks' })).toThrow(
+      /CURSOR_SECRET is required with JWT_JWKS_URL/,
+    );
   });
 
   it('uses RS256 with a JWKS URL', () => {
     const config = loadPlatformConfig({
       JWT_JWKS_URL: 'https://id.example.com/jwks',
       JWT_ISSUER: 'https://id.example.com',
+      CURSOR_SECRET: 'a-cursor-secret-of-at-least-32-chars',
     });
     expect(config.jwt).toEqual({
       algorithm: 'RS256',

@@ -1,7 +1,8 @@
 /**
  * The configuration every service shares. Services add their own variables with `loadConfig`.
  */
-import { ConfigError, loadConfig } from './config';
+import { createHmac } from 'node:crypto';
+import { ConfigError, loadConfig, type ConfigProblem } from './config';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -38,6 +39,16 @@ export interface PlatformConfig {
   readonly bodyLimitBytes: number;
   /** How long a SIGTERM may take to drain before the process gives up and exits 1. */
   readonly shutdownTimeoutMs: number;
+  /** Absent: no CORS headers at all (same-origin or server-to-server callers only). */
+  readonly cors?: CorsConfig;
+  /** HMAC key of the list cursors this service hands out (see http/signed-cursor.ts). */
+  readonly cursorSecret: string;
+}
+
+export interface CorsConfig {
+  /** Exact origins (`https://app.example.com`), or `['*']` for any origin without credentials. */
+  readonly origins: readonly string[];
+  readonly credentials: boolean;
 }
 
 export function platformConfigSpec(defaultPort = 3000) {
@@ -59,6 +70,18 @@ export function platformConfigSpec(defaultPort = 3000) {
     JWT_AUDIENCE: { type: 'string', optional: true },
     BODY_LIMIT_BYTES: { type: 'int', min: 1, default: 1_048_576 },
     SHUTDOWN_TIMEOUT_MS: { type: 'int', min: 0, default: 25_000 },
+    CORS_ORIGINS: {
+      type: 'list',
+      optional: true,
+      description: 'exact browser origins, comma-separated, or * (empty: CORS off)',
+    },
+    CORS_CREDENTIALS: { type: 'bool', default: true },
+    CURSOR_SECRET: {
+      type: 'string',
+      minLength: 32,
+      optional: true,
+      description: 'signs list cursors; derived from JWT_SECRET when absent',
+    },
   } as const;
 }
 
@@ -83,6 +106,8 @@ export function loadPlatformConfig(
       },
     ]);
   }
+  const cors = corsConfig(raw.CORS_ORIGINS, raw.CORS_CREDENTIALS);
+  const cursorSecret = raw.CURSOR_SECRET ?? derivedCursorSecret(raw.JWT_SECRET);
   const claims = { issuer: raw.JWT_ISSUER, audience: raw.JWT_AUDIENCE };
   return {
     port: raw.PORT,
@@ -96,5 +121,53 @@ export function loadPlatformConfig(
       : { algorithm: 'HS256', secret: raw.JWT_SECRET!, ...claims },
     bodyLimitBytes: raw.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    cors,
+    cursorSecret,
   };
+}
+
+function corsConfig(
+  origins: readonly string[] | undefined,
+  credentials: boolean,
+): CorsConfig | undefined {
+  if (!origins?.length) return undefined;
+  const problems: ConfigProblem[] = [];
+  if (origins.includes('*') && origins.length > 1)
+    problems.push({ variable: 'CORS_ORIGINS', message: 'is either * or a list of origins' });
+  // Browsers refuse credentials with `*`; echoing any origin instead would let every site act
+  // as the signed-in user.
+  if (origins.includes('*') && credentials)
+    problems.push({ variable: 'CORS_ORIGINS', message: 'of * needs CORS_CREDENTIALS=false' });
+  for (const origin of origins.filter((o) => o !== '*')) {
+    if (!isExactOrigin(origin))
+      problems.push({
+        variable: 'CORS_ORIGINS',
+        message: `must hold exact origins like https://app.example.com (got "${origin}")`,
+      });
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return { origins, credentials };
+}
+
+/** `scheme://host[:port]` and nothing more: what a browser sends in `Origin`. */
+function isExactOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Without CURSOR_SECRET the cursor key is derived from the HS256 secret (a separate key, so a
+ * cursor never helps forge a token). JWKS verification has no secret to derive from, and a random
+ * key per process would break paging across replicas and restarts, so it must be set.
+ */
+function derivedCursorSecret(jwtSecret: string | undefined): string {
+  if (!jwtSecret)
+    throw new ConfigError([
+      { variable: 'CURSOR_SECRET', message: 'is required with JWT_JWKS_URL (>= 32 chars)' },
+    ]);
+  return createHmac('sha256', jwtSecret).update('crm list cursors').digest('base64url');
 }

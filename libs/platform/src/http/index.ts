@@ -4,3 +4,5 @@ export * from './drain-connections';
 export * from './storable-text';
 export * from './reject-unstorable-input';
 export * from './resource-commands';
+export * from './signed-cursor';
+export * from './cors';
