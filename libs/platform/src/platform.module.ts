@@ -18,6 +18,7 @@ import { KafkaHealthIndicator } from './health/kafka.indicator';
 import { ReadinessChecks } from './health/readiness-checks';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
+import { CursorCodec } from './http/signed-cursor';
 import { loggerParams } from './logging/logger';
 import { RequestContextInterceptor } from './logging/request-context';
 import { MetricsController } from './metrics/metrics.controller';
@@ -58,6 +59,11 @@ export class PlatformModule {
         KafkaHealthIndicator,
         ReadinessChecks,
         IdempotencyStore,
+        {
+          provide: CursorCodec,
+          inject: [PLATFORM_CONFIG],
+          useFactory: (config: PlatformConfig) => new CursorCodec(config.cursorSecret),
+        },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
         // Order matters: the context wraps everything that follows, idempotency included.
@@ -65,7 +71,14 @@ export class PlatformModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [PLATFORM_OPTIONS, PG_POOL, TOKEN_VERIFIER, ReadinessChecks, IdempotencyStore],
+      exports: [
+        PLATFORM_OPTIONS,
+        PG_POOL,
+        TOKEN_VERIFIER,
+        ReadinessChecks,
+        IdempotencyStore,
+        CursorCodec,
+      ],
     };
   }
 }
