@@ -1,6 +1,12 @@
 /**
- * Global guard: every route needs a valid bearer token unless marked @Public(); @Roles() narrows
- * it further. 401 says "who are you?", 403 says "you may not".
+ * Global guard: every route needs a valid bearer token unless marked @Public(), and names the
+ * roles it serves with @Roles(). 401 says "who are you?", 403 says "you may not".
+ *
+ * Deny by default: a route with neither @Roles nor @Public answers 403 to every caller. Letting
+ * it through to "any authenticated role" handed tenant-wide data to the `customer` role (issue
+ * 12); refusing only customers would still leave a forgotten route open to every employee and
+ * hide the omission. Refusing everyone makes a forgotten declaration fail the first test that
+ * calls the route, and the services' role-matrix e2e walks every OpenAPI operation.
  */
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -39,7 +45,9 @@ export class AuthGuard implements CanActivate {
     }
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (required?.length && !required.some((role) => request.user!.roles.includes(role))) {
+    if (!required?.length)
+      throw ProblemException.of(403, 'RolesUndeclared', 'This route serves no role');
+    if (!required.some((role) => request.user!.roles.includes(role))) {
       throw ProblemException.of(
         403,
         'MissingRole',

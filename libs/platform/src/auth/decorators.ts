@@ -17,7 +17,7 @@ export const ROLES_KEY = 'crm:roles';
 /** No token needed (health, metrics, docs, webhooks with their own signature check). */
 export const Public = () => SetMetadata(IS_PUBLIC_KEY, true);
 
-/** The caller needs at least one of these roles. Without it any authenticated caller passes. */
+/** The caller needs at least one of these roles. A route without it (and not @Public) is refused. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 function userOf(ctx: ExecutionContext): AuthenticatedUser {

@@ -64,6 +64,7 @@ export class ItemsController {
   }
 
   @Get(':id')
+  @Roles('admin', 'sales-rep', 'analyst')
   @ApiOkResponse({ type: ItemDto })
   @ApiProblems(401, 404, 410, 503)
   find(@Param('id') id: string): never {
@@ -73,6 +74,7 @@ export class ItemsController {
   }
 
   @Put(':id')
+  @Roles('admin', 'sales-rep')
   @HttpCode(200)
   @ApiProblems(400, 401, 409)
   rename(
