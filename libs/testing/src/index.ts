@@ -8,3 +8,4 @@ export { uniqueName } from './unique-name';
 export { createScratchDatabase } from './scratch-database';
 export type { ScratchDatabase } from './scratch-database';
 export * from './unstorable-input';
+export * from './openapi-operations';

@@ -18,7 +18,7 @@ import {
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { SELLERS } from '../infrastructure/http';
+import { READERS, SELLERS } from '../shared/roles';
 import { STREAM } from '../infrastructure/streams';
 import type { ActivityCommand } from './activity.commands';
 import { activityDecider } from './activity.decider';
@@ -90,6 +90,7 @@ export class ActivitiesController {
   }
 
   @Get('due')
+  @Roles(...READERS)
   @ApiOperation({
     summary: 'Overdue and due-soon open activities of an assignee (default: the caller)',
   })
@@ -105,6 +106,7 @@ export class ActivitiesController {
   }
 
   @Get(':activityId')
+  @Roles(...READERS)
   @ApiOkResponse({ type: ActivityDto })
   @ApiProblems(401, 404)
   async get(

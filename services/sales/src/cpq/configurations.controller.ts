@@ -1,13 +1,22 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentUser, type AuthenticatedUser, AggregateCommands } from '@crm/platform';
+import {
+  ApiProblems,
+  CurrentUser,
+  Roles,
+  type AuthenticatedUser,
+  AggregateCommands,
+} from '@crm/platform';
 import { ConfigurationRequestDto, PricedConfigurationDto } from './configuration.dto';
 import { configure, type PricedConfiguration } from './configurator';
 import { loadProductForQuote } from './product-for-quote';
 import { ConfigurationErrors } from './configuration.errors';
+import { READERS } from '../shared/roles';
 
 @ApiTags('configurations')
 @Controller('configurations')
+// Pricing a configuration changes nothing: everyone who may read the catalogue may ask.
+@Roles(...READERS)
 export class ConfigurationsController {
   constructor(private readonly commands: AggregateCommands) {}
 

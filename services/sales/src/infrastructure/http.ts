@@ -4,5 +4,5 @@
  * from @crm/platform).
  */
 
-/** Roles that work the sales pipeline. */
-export const SELLERS = ['admin', 'sales-manager', 'sales-rep'] as const;
+/** Role lists live in shared/roles.ts; re-exported for code that still imports them from here. */
+export { SELLERS } from '../shared/roles';

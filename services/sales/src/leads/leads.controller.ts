@@ -34,7 +34,7 @@ import { DomainError } from '@crm/event-sourcing';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { PersonalData } from '../integration/personal-data';
-import { SELLERS } from '../infrastructure/http';
+import { LEAD_SOURCES, READERS, SELLERS } from '../shared/roles';
 import { STREAM } from '../infrastructure/streams';
 import { LeadConversion } from './lead-conversion';
 import { leadDecider } from './lead.decider';
@@ -77,7 +77,7 @@ export class LeadsController {
   }
 
   @Post()
-  @Roles(...SELLERS, 'marketer', 'integrator')
+  @Roles(...LEAD_SOURCES)
   @ApiOperation({
     summary:
       'Capture a lead (web form, import, campaign response, referral, by hand); it is scored at once',
@@ -101,7 +101,7 @@ export class LeadsController {
 
   @Post('import')
   @HttpCode(200)
-  @Roles(...SELLERS, 'marketer', 'integrator')
+  @Roles(...LEAD_SOURCES)
   @ApiOperation({
     summary:
       'Import leads from CSV (source "import"); every row is captured and scored, bad rows are reported, not fatal',
@@ -143,6 +143,7 @@ export class LeadsController {
   }
 
   @Get()
+  @Roles(...READERS)
   @ApiOperation({ summary: 'Leads by score, best first' })
   @ApiOkResponse({ type: [LeadSummaryDto] })
   @ApiProblems(400, 401)
@@ -154,6 +155,7 @@ export class LeadsController {
   }
 
   @Get(':leadId')
+  @Roles(...READERS)
   @ApiOkResponse({ type: LeadDto })
   @ApiProblems(401, 404)
   async get(
@@ -184,7 +186,7 @@ export class LeadsController {
 
   @Post(':leadId/engagements')
   @HttpCode(200)
-  @Roles(...SELLERS, 'marketer', 'integrator')
+  @Roles(...LEAD_SOURCES)
   @ApiOperation({ summary: 'Record an interaction or campaign click; the lead is rescored' })
   @ApiOkResponse({ type: LeadDto })
   @ApiProblems(400, 401, 403, 404, 412, 422)

@@ -30,7 +30,7 @@ import {
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { SELLERS } from '../infrastructure/http';
+import { FORECAST_READERS, MANAGERS, READERS, SELLERS } from '../shared/roles';
 import { STREAM } from '../infrastructure/streams';
 import { loadPipelineSnapshot } from '../pipelines/pipeline-snapshot';
 import type { OpportunityCommand, PipelineSnapshot } from './opportunity.commands';
@@ -107,6 +107,7 @@ export class OpportunitiesController {
   }
 
   @Get('opportunities/mine')
+  @Roles(...SELLERS)
   @ApiOperation({ summary: "The caller's open deals, closing soonest first" })
   @ApiOkResponse({ type: [OpportunityDto] })
   @ApiProblems(401)
@@ -115,6 +116,7 @@ export class OpportunitiesController {
   }
 
   @Get('forecast')
+  @Roles(...FORECAST_READERS)
   @ApiOperation({
     summary:
       'Weighted forecast per period and owner with commit and best-case categories (minor units, per currency)',
@@ -129,6 +131,7 @@ export class OpportunitiesController {
   }
 
   @Get('opportunities/:opportunityId')
+  @Roles(...READERS)
   @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(401, 404)
   async get(
@@ -202,7 +205,7 @@ export class OpportunitiesController {
 
   @Put('opportunities/:opportunityId/owner')
   @HttpCode(200)
-  @Roles('admin', 'sales-manager')
+  @Roles(...MANAGERS)
   @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   reassign(

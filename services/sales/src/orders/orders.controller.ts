@@ -18,7 +18,7 @@ import {
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { SELLERS } from '../infrastructure/http';
+import { READERS, SELLERS_AND_INTEGRATIONS } from '../shared/roles';
 import { STREAM } from '../infrastructure/streams';
 import type { OrderCommand } from './order.commands';
 import { orderDecider } from './order.decider';
@@ -44,7 +44,7 @@ export class OrdersController {
   }
 
   @Post('orders')
-  @Roles(...SELLERS, 'integrator')
+  @Roles(...SELLERS_AND_INTEGRATIONS)
   @ApiOperation({
     summary: 'Place an order directly (e-commerce integration); totals are computed by the service',
   })
@@ -74,6 +74,7 @@ export class OrdersController {
   }
 
   @Get('orders/:orderId')
+  @Roles(...READERS)
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(401, 404)
   async get(
@@ -85,6 +86,7 @@ export class OrdersController {
   }
 
   @Get('contacts/:contactId/orders')
+  @Roles(...READERS)
   @ApiOperation({ summary: "A contact's purchase history, newest first" })
   @ApiOkResponse({ type: [OrderDto] })
   @ApiProblems(401)
@@ -96,6 +98,7 @@ export class OrdersController {
   }
 
   @Get('companies/:companyId/orders')
+  @Roles(...READERS)
   @ApiOperation({ summary: "A company's purchase history, newest first" })
   @ApiOkResponse({ type: [OrderDto] })
   @ApiProblems(401)
@@ -108,7 +111,7 @@ export class OrdersController {
 
   @Post('orders/:orderId/fulfil')
   @HttpCode(200)
-  @Roles(...SELLERS, 'integrator')
+  @Roles(...SELLERS_AND_INTEGRATIONS)
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(401, 403, 404, 409, 412)
   fulfil(
@@ -124,7 +127,7 @@ export class OrdersController {
 
   @Post('orders/:orderId/cancel')
   @HttpCode(200)
-  @Roles(...SELLERS, 'integrator')
+  @Roles(...SELLERS_AND_INTEGRATIONS)
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   cancel(
@@ -141,7 +144,7 @@ export class OrdersController {
 
   @Post('orders/:orderId/return')
   @HttpCode(200)
-  @Roles(...SELLERS, 'integrator')
+  @Roles(...SELLERS_AND_INTEGRATIONS)
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   returned(

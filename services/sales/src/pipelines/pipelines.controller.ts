@@ -27,6 +27,7 @@ import {
 } from './pipeline.dto';
 import { PipelineBoardQuery } from './pipeline-board.query';
 import { PipelineErrors } from './pipeline.errors';
+import { MANAGERS, READERS } from '../shared/roles';
 
 @ApiTags('pipelines')
 @Controller('pipelines')
@@ -45,7 +46,7 @@ export class PipelinesController {
   }
 
   @Post()
-  @Roles('admin', 'sales-manager')
+  @Roles(...MANAGERS)
   @ApiOperation({
     summary: 'Create a named pipeline with ordered stages and default win probabilities',
   })
@@ -70,6 +71,7 @@ export class PipelinesController {
   }
 
   @Get()
+  @Roles(...READERS)
   @ApiOkResponse({ type: [PipelineDto] })
   @ApiProblems(401)
   list(@CurrentUser() user: AuthenticatedUser): Promise<PipelineDto[]> {
@@ -77,6 +79,7 @@ export class PipelinesController {
   }
 
   @Get(':pipelineId')
+  @Roles(...READERS)
   @ApiOkResponse({ type: PipelineDto })
   @ApiProblems(401, 404)
   async get(
@@ -92,6 +95,7 @@ export class PipelinesController {
   }
 
   @Get(':pipelineId/board')
+  @Roles(...READERS)
   @ApiOperation({
     summary: 'The pipeline board: deals per stage with counts, sums and weighted sums',
   })
@@ -108,7 +112,7 @@ export class PipelinesController {
 
   @Put(':pipelineId/stages')
   @HttpCode(200)
-  @Roles('admin', 'sales-manager')
+  @Roles(...MANAGERS)
   @ApiOperation({ summary: 'Revise the stages (If-Match); existing stages cannot be removed' })
   @ApiOkResponse({ type: PipelineDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
@@ -126,7 +130,7 @@ export class PipelinesController {
 
   @Put(':pipelineId/name')
   @HttpCode(200)
-  @Roles('admin', 'sales-manager')
+  @Roles(...MANAGERS)
   @ApiOkResponse({ type: PipelineDto })
   @ApiProblems(400, 401, 403, 404, 412, 422)
   rename(

@@ -28,6 +28,7 @@ import {
 } from './price-book.dto';
 import { PriceBookErrors } from './price-book.errors';
 import { ProductErrors } from '../products/product.errors';
+import { MANAGERS, READERS } from '../shared/roles';
 
 @ApiTags('price books')
 @Controller('price-books')
@@ -49,7 +50,7 @@ export class PriceBooksController {
   }
 
   @Post()
-  @Roles('admin', 'sales-manager')
+  @Roles(...MANAGERS)
   @ApiCreatedResponse({
     type: PriceBookDto,
     description: 'The new price book; ETag = version, Location',
@@ -71,6 +72,7 @@ export class PriceBooksController {
   }
 
   @Get()
+  @Roles(...READERS)
   @ApiOkResponse({ type: [PriceBookSummaryDto] })
   @ApiProblems(401)
   list(@CurrentUser() user: AuthenticatedUser): Promise<PriceBookSummaryDto[]> {
@@ -78,6 +80,7 @@ export class PriceBooksController {
   }
 
   @Get(':priceBookId')
+  @Roles(...READERS)
   @ApiOperation({ summary: 'The price book listing: list price per product and currency' })
   @ApiOkResponse({ type: PriceBookDto })
   @ApiProblems(401, 404)
@@ -95,7 +98,7 @@ export class PriceBooksController {
 
   @Put(':priceBookId/prices/:productId/:currency')
   @HttpCode(200)
-  @Roles('admin', 'sales-manager')
+  @Roles(...MANAGERS)
   @ApiOkResponse({ type: PriceBookDto })
   @ApiProblems(400, 401, 403, 404, 412, 422)
   async setPrice(
@@ -120,7 +123,7 @@ export class PriceBooksController {
 
   @Delete(':priceBookId/prices/:productId/:currency')
   @HttpCode(200)
-  @Roles('admin', 'sales-manager')
+  @Roles(...MANAGERS)
   @ApiOkResponse({ type: PriceBookDto })
   @ApiProblems(401, 403, 404, 412, 422)
   removePrice(

@@ -28,8 +28,7 @@ import {
   ProductListQueryDto,
 } from './product.dto';
 import { ProductErrors } from './product.errors';
-
-const CATALOGUE_EDITORS = ['admin', 'sales-manager'] as const;
+import { MANAGERS, READERS } from '../shared/roles';
 
 @ApiTags('products')
 @Controller('products')
@@ -48,7 +47,7 @@ export class ProductsController {
   }
 
   @Post()
-  @Roles(...CATALOGUE_EDITORS)
+  @Roles(...MANAGERS)
   @ApiOperation({ summary: 'Create a product (active); the SKU must be unused in the tenant' })
   @ApiCreatedResponse({
     type: ProductDto,
@@ -74,6 +73,7 @@ export class ProductsController {
   }
 
   @Get()
+  @Roles(...READERS)
   @ApiOkResponse({ type: [ProductDto] })
   @ApiProblems(400, 401)
   list(
@@ -84,6 +84,7 @@ export class ProductsController {
   }
 
   @Get(':productId')
+  @Roles(...READERS)
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(401, 404)
   async get(
@@ -100,7 +101,7 @@ export class ProductsController {
 
   @Put(':productId/info')
   @HttpCode(200)
-  @Roles(...CATALOGUE_EDITORS)
+  @Roles(...MANAGERS)
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(400, 401, 403, 404, 412, 422)
   info(
@@ -114,7 +115,7 @@ export class ProductsController {
 
   @Put(':productId/options')
   @HttpCode(200)
-  @Roles(...CATALOGUE_EDITORS)
+  @Roles(...MANAGERS)
   @ApiOperation({
     summary: 'Define the CPQ option groups (with price deltas) and rules (requires / excludes)',
   })
@@ -134,7 +135,7 @@ export class ProductsController {
 
   @Post(':productId/activate')
   @HttpCode(200)
-  @Roles(...CATALOGUE_EDITORS)
+  @Roles(...MANAGERS)
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(401, 403, 404, 412)
   activate(
@@ -147,7 +148,7 @@ export class ProductsController {
 
   @Post(':productId/deactivate')
   @HttpCode(200)
-  @Roles(...CATALOGUE_EDITORS)
+  @Roles(...MANAGERS)
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(401, 403, 404, 412)
   deactivate(

@@ -32,7 +32,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { loadProductForQuote } from '../cpq/product-for-quote';
-import { SELLERS } from '../infrastructure/http';
+import { READERS, SELLERS, SELLERS_AND_INTEGRATIONS } from '../shared/roles';
 import { STREAM } from '../infrastructure/streams';
 import { opportunityDecider } from '../opportunities/opportunity.decider';
 import type { QuoteCommand } from './quote.commands';
@@ -111,6 +111,7 @@ export class QuotesController {
   }
 
   @Get(':quoteId')
+  @Roles(...READERS)
   @ApiOperation({
     summary: 'The quote as JSON: configured lines, discounts, tax and totals in minor units',
   })
@@ -276,7 +277,7 @@ export class QuotesController {
 
   @Post(':quoteId/accept')
   @HttpCode(200)
-  @Roles(...SELLERS, 'integrator')
+  @Roles(...SELLERS_AND_INTEGRATIONS)
   @ApiOperation({
     summary:
       'The customer accepted: the quote is accepted, its order placed and its opportunity won',
