@@ -11,7 +11,7 @@ import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import type { Pool } from 'pg';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
-import { READERS } from '../shared/roles';
+import { MANAGERS } from '../shared/roles';
 
 const BATCH = 1_000;
 
@@ -64,7 +64,8 @@ const CSV_COLUMNS = [
 
 @ApiTags('import/export')
 @Controller('contacts/export')
-@Roles(...READERS)
+// Every name, email and phone of the tenant at once: as guarded as the per-contact GDPR export.
+@Roles(...MANAGERS)
 export class ContactExportController {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
