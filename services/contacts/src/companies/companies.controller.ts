@@ -28,11 +28,11 @@ import {
   type CommandCaller,
   type ResourceCommands,
   AggregateCommands,
+  CursorCodec,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { decodeCursor, encodeCursor } from '../directory/cursor';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { READERS, WRITERS } from '../shared/roles';
 import { PostalAddressDto } from '../contacts/contact.dto';
@@ -48,6 +48,8 @@ import {
 import { CompanyErrors } from './company.errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** What a company-list cursor is made for: by name (see CursorCodec). */
+const COMPANY_LIST = 'companies:name';
 
 function companyStreamId(id: string): string {
   if (!UUID.test(id)) throw CompanyErrors.companyNotFound();
@@ -77,6 +79,7 @@ export class CompaniesController {
   constructor(
     private readonly aggregates: AggregateCommands,
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly cursors: CursorCodec,
   ) {
     this.companyCommands = resourceCommands(aggregates, {
       decider: companyDecider,
@@ -119,7 +122,7 @@ export class CompaniesController {
   @ApiProblems(400, 401, 403)
   async list(@Tenant() tenant: string, @Query() query: ListCompaniesQuery): Promise<CompanyPage> {
     const limit = query.limit ?? 50;
-    const cursor = decodeCursor(query.cursor);
+    const cursor = this.cursors.decode(COMPANY_LIST, query.cursor);
     const params: unknown[] = [tenant, limit + 1];
     const where = ['tenant = $1', `status = 'active'`];
     if (query.q)
@@ -146,7 +149,7 @@ export class CompaniesController {
       items: page.map((r) => toView(r.company_id, r.state, r.version)),
       nextCursor:
         rows.length > limit && last
-          ? encodeCursor({ value: last.sort, id: last.company_id })
+          ? this.cursors.encode(COMPANY_LIST, { value: last.sort, id: last.company_id })
           : null,
     };
   }

@@ -3,10 +3,9 @@
  * is scoped by tenant first; all values are bound parameters.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL, ReadModels } from '@crm/platform';
+import { CursorCodec, PG_POOL, ReadModels } from '@crm/platform';
 import type { Pool } from 'pg';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
-import { decodeCursor, encodeCursor } from './cursor';
 import type { ContactPage, ContactSummary, ListContactsQuery } from './directory.dto';
 
 const S = CONTACTS_SCHEMA;
@@ -66,6 +65,7 @@ export class ContactListQuery {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly readModels: ReadModels,
+    private readonly cursors: CursorCodec,
   ) {}
 
   async list(tenant: string, q: ListContactsQuery): Promise<ContactPage> {
@@ -101,7 +101,9 @@ export class ContactListQuery {
     const sort = q.sort ?? '-created';
     const descending = sort.startsWith('-');
     const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
-    const cursor = decodeCursor(q.cursor);
+    // A cursor holds a value of the sort column: one made under another sort is refused.
+    const cursorList = `contacts:${sort}`;
+    const cursor = this.cursors.decode(cursorList, q.cursor);
     if (cursor) {
       where.push(
         `(${column.expr}, contact_id) ${descending ? '<' : '>'} (${bind(cursor.value)}::${column.cast}, ${bind(cursor.id)})`,
@@ -122,7 +124,7 @@ export class ContactListQuery {
       items: page.map(toSummary),
       nextCursor:
         rows.length > limit && last
-          ? encodeCursor({ value: last.sort_value!, id: last.contact_id })
+          ? this.cursors.encode(cursorList, { value: last.sort_value!, id: last.contact_id })
           : null,
     };
   }

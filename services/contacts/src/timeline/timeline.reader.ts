@@ -1,8 +1,7 @@
 /** Reads of `timeline_entries`, newest first, keyset-paged. */
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL, ReadModels } from '@crm/platform';
+import { CursorCodec, PG_POOL, ReadModels } from '@crm/platform';
 import type { Pool } from 'pg';
-import { decodeCursor, encodeCursor } from '../directory/cursor';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import type { TimelineEntry, TimelinePage } from './timeline.dto';
 
@@ -19,6 +18,9 @@ interface EntryRow {
   body: string | null;
   details: Record<string, unknown>;
 }
+
+/** What a timeline cursor is made for: newest first by occurred_at (see CursorCodec). */
+const TIMELINE_LIST = 'timeline:-occurred';
 
 function toEntry(r: EntryRow): TimelineEntry {
   return {
@@ -40,6 +42,7 @@ export class TimelineReader {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly readModels: ReadModels,
+    private readonly cursors: CursorCodec,
   ) {}
 
   async page(
@@ -48,7 +51,7 @@ export class TimelineReader {
     options: { limit: number; cursor?: string; source?: string },
   ): Promise<TimelinePage> {
     await this.readModels.assertReady('contacts.timeline');
-    const cursor = decodeCursor(options.cursor);
+    const cursor = this.cursors.decode(TIMELINE_LIST, options.cursor);
     const params: unknown[] = [tenant, contactId.toLowerCase(), options.limit + 1];
     const where = ['tenant = $1', 'contact_id = $2'];
     if (options.source) where.push(`source = $${params.push(options.source)}`);
@@ -69,7 +72,7 @@ export class TimelineReader {
       items: page.map(toEntry),
       nextCursor:
         rows.length > options.limit && last
-          ? encodeCursor({ value: last.occurred_text, id: last.entry_id })
+          ? this.cursors.encode(TIMELINE_LIST, { value: last.occurred_text, id: last.entry_id })
           : null,
     };
   }
