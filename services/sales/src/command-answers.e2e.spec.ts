@@ -5,6 +5,7 @@
 import { ManualClock } from '@crm/platform';
 import { CAR_BASE_PRICE_EUR, carModel } from './cpq/car.fixture';
 import { CAR_PIPELINE } from './testing/fixtures';
+import { setUpPricedProduct } from './testing/priced-product';
 import { startSalesTestApp, type HttpResult, type SalesTestApp } from './testing/sales-test-app';
 
 const manager = { roles: ['sales-manager' as const], sub: 'boss' };
@@ -103,13 +104,12 @@ const CASES: readonly Case[] = [
   {
     resource: 'order',
     collection: '/orders',
-    create: () => ({
+    create: (ids) => ({
       contactId: 'c-shop',
       currency: 'EUR',
+      priceBookId: ids.matsPriceBook,
       taxRateBps: 1900,
-      lines: [
-        { productId: 'mats', sku: 'MAT-1', name: 'Mats', quantity: 2, unitPriceMinor: 4_900 },
-      ],
+      lines: [{ productId: ids.mats, quantity: 2 }],
     }),
     change: { method: 'POST', path: '/orders/:id/fulfil', body: {} },
   },
@@ -120,6 +120,9 @@ describe('command answers (e2e)', () => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     t = await startSalesTestApp({}, { clock });
+    // Priced before any case runs: the cases' own price is only set by their change step.
+    const mats = await setUpPricedProduct(t, { sku: 'MAT-1', name: 'Mats', amountMinor: 4_900 });
+    Object.assign(ids, { mats: mats.productId, matsPriceBook: mats.priceBookId });
   });
   afterAll(() => t?.close());
 

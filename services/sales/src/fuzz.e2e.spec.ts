@@ -145,8 +145,9 @@ describe('fuzzed bodies (e2e)', () => {
       valid: {
         contactId: 'c',
         currency: 'EUR',
+        priceBookId: ids.priceBookId,
         taxRateBps: 1900,
-        lines: [{ productId: 'p', sku: 's', name: 'n', quantity: 1, unitPriceMinor: 1 }],
+        lines: [{ productId: ids.productId, optionIds: [], quantity: 1 }],
       },
     },
     {

@@ -7,6 +7,7 @@ import { ManualClock } from '@crm/platform';
 import { QuoteExpiry } from './quotes/quote-expiry';
 import { CAR_PIPELINE } from './testing/fixtures';
 import { setUpCarCatalogue } from './testing/car-catalogue';
+import { setUpPricedProduct } from './testing/priced-product';
 import { eventually } from './testing/eventually';
 import { startSalesTestApp, type SalesTestApp } from './testing/sales-test-app';
 
@@ -322,23 +323,21 @@ describe('sales flow (e2e)', () => {
     );
   });
 
-  it('takes orders directly from e-commerce and computes their totals', async () => {
+  it('takes orders directly from e-commerce, priced from the book, and computes their totals', async () => {
     const integrator = { roles: ['integrator' as const], sub: 'shop' };
+    const mats = await setUpPricedProduct(t, {
+      sku: 'MAT-1',
+      name: 'Floor mats',
+      amountMinor: 3_333,
+    });
     const res = await t.request('POST', '/orders', {
       as: integrator,
       body: {
         contactId: 'c-shop',
         currency: 'EUR',
+        priceBookId: mats.priceBookId,
         taxRateBps: 1900,
-        lines: [
-          {
-            productId: 'mats',
-            sku: 'MAT-1',
-            name: 'Floor mats',
-            quantity: 3,
-            unitPriceMinor: 3_333,
-          },
-        ],
+        lines: [{ productId: mats.productId, quantity: 3 }],
       },
     });
     expect(res.status).toBe(201);
@@ -353,8 +352,9 @@ describe('sales flow (e2e)', () => {
       as: integrator,
       body: {
         currency: 'EUR',
+        priceBookId: mats.priceBookId,
         taxRateBps: 0,
-        lines: [{ productId: 'p', sku: 's', name: 'n', quantity: 1, unitPriceMinor: 1 }],
+        lines: [{ productId: mats.productId, quantity: 1 }],
       },
     });
     expect(noCustomer.status).toBe(422);

@@ -1,4 +1,5 @@
 /** A configurable car used by the CPQ, quote and end-to-end specs. Prices in EUR cents. */
+import type { ProductForQuote } from '../quotes/quote.commands';
 import type { ConfigurationModel } from './configuration-model';
 
 export const CAR_BASE_PRICE_EUR = 3_000_000;
@@ -61,4 +62,14 @@ export const carModel: ConfigurationModel = {
     { kind: 'excludes', optionId: 'tow-hitch', targetOptionId: 'sport-pack' },
     { kind: 'excludes', optionId: 'sport-pack', targetOptionId: 'trim-cloth' },
   ],
+};
+
+/** The car as a sale's handler loads it (product-for-quote.ts), priced at its base in EUR. */
+export const carForSale: ProductForQuote = {
+  productId: 'car',
+  sku: 'RDST-2026',
+  name: 'Roadster',
+  active: true,
+  model: carModel,
+  listPriceMinor: CAR_BASE_PRICE_EUR,
 };

@@ -27,11 +27,11 @@ export const ConfigurationErrors = defineErrors('configuration', {
       `${productName} has no list price in ${currency}`,
     details: (_name, productId, currency) => ({ productId, currency }),
   },
-  /** A quote line names a product or price book that does not exist (422: the body is wrong). */
+  /** A quote or order line names a product or price book that does not exist (422: bad body). */
   UnknownProduct: {
     kind: 'invalid',
-    message: (productId: string) => `No product ${productId}`,
-    details: () => ({ field: 'productId' }),
+    message: (productId: string, _field?: string) => `No product ${productId}`,
+    details: (_productId, field = 'productId') => ({ field }),
   },
   UnknownPriceBook: {
     kind: 'invalid',

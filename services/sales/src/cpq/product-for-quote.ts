@@ -13,18 +13,39 @@ export async function loadProductForQuote(
   priceBookId: string,
   currency: string,
 ): Promise<ProductForQuote> {
-  const [{ state: product }, { state: book }] = await Promise.all([
-    commands.load(productDecider, tenant, STREAM.product(productId)),
+  const [product] = await loadProductsForSale(commands, tenant, [productId], priceBookId, currency);
+  if (!product) throw ConfigurationErrors.unknownProduct(productId);
+  return product;
+}
+
+/**
+ * Several products priced from one book, in the order asked; undefined where there is no such
+ * product, so the decider can name the line that asked for it.
+ */
+export async function loadProductsForSale(
+  commands: AggregateCommands,
+  tenant: string,
+  productIds: readonly string[],
+  priceBookId: string,
+  currency: string,
+): Promise<(ProductForQuote | undefined)[]> {
+  const distinct = [...new Set(productIds)];
+  const [{ state: book }, loaded] = await Promise.all([
     commands.load(priceBookDecider, tenant, STREAM.priceBook(priceBookId)),
+    Promise.all(distinct.map((id) => commands.load(productDecider, tenant, STREAM.product(id)))),
   ]);
-  if (!product.exists) throw ConfigurationErrors.unknownProduct(productId);
   if (!book.exists) throw ConfigurationErrors.unknownPriceBook(priceBookId);
-  return {
-    productId: product.productId,
-    sku: product.sku,
-    name: product.name,
-    active: product.active,
-    model: product.model,
-    listPriceMinor: listPrice(book, productId, currency),
-  };
+  const byId = new Map(distinct.map((id, i) => [id, loaded[i].state]));
+  return productIds.map((productId) => {
+    const product = byId.get(productId)!;
+    if (!product.exists) return undefined;
+    return {
+      productId: product.productId,
+      sku: product.sku,
+      name: product.name,
+      active: product.active,
+      model: product.model,
+      listPriceMinor: listPrice(book, productId, currency),
+    };
+  });
 }

@@ -203,7 +203,7 @@ const domainEvents: DomainEvent[] = [
       type: 'PlaceOrder',
       data: {
         orderId: 'ord2',
-        source: 'api',
+        source: 'quote',
         companyId: 'co1',
         currency: 'EUR',
         taxRateBps: 0,

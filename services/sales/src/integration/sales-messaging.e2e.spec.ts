@@ -24,6 +24,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import { eventually } from '../testing/eventually';
+import { setUpPricedProduct } from '../testing/priced-product';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 
 const manager = { roles: ['sales-manager' as const], sub: 'boss' };
@@ -130,13 +131,15 @@ function messagingSuite(kafkaBrokers: () => string) {
         },
       })
     ).body.id;
+    const mats = await setUpPricedProduct(t, { sku: 'P-1', name: 'Mats', amountMinor: 1_050 });
     const orderId = (
       await t.request('POST', '/orders', {
         body: {
           contactId,
           currency: 'EUR',
+          priceBookId: mats.priceBookId,
           taxRateBps: 1900,
-          lines: [{ productId: 'p', sku: 'P-1', name: 'Mats', quantity: 2, unitPriceMinor: 1_050 }],
+          lines: [{ productId: mats.productId, quantity: 2 }],
         },
       })
     ).body.id;

@@ -1,20 +1,40 @@
-import type { OrderLine, OrderSource } from './order.events';
+import type { ProductForQuote } from '../quotes/quote.commands';
+import type { OrderLine, OrderPlaced } from './order.events';
 
+/** What an API order line asks for; its price comes from the price book, never from the caller. */
+export interface OrderLineRequest {
+  readonly lineId: string;
+  readonly productId: string;
+  /** As the handler loaded it, with its list price from the order's book; undefined: no such product. */
+  readonly product?: ProductForQuote;
+  readonly optionIds: readonly string[];
+  readonly quantity: number;
+  readonly discountBps?: number;
+}
+
+type PlaceOrderData = Pick<
+  OrderPlaced['data'],
+  | 'orderId'
+  | 'contactId'
+  | 'companyId'
+  | 'quoteId'
+  | 'opportunityId'
+  | 'currency'
+  | 'taxRateBps'
+  | 'at'
+> & { discountBps?: number };
+
+/**
+ * From a quote the lines are already priced (and their discounts were authorised on the quote);
+ * from the API they are priced here and the discounts checked against the caller's roles.
+ */
 export type PlaceOrder = {
   type: 'PlaceOrder';
-  data: {
-    orderId: string;
-    source: OrderSource;
-    contactId?: string;
-    companyId?: string;
-    quoteId?: string;
-    opportunityId?: string;
-    currency: string;
-    taxRateBps: number;
-    discountBps?: number;
-    lines: OrderLine[];
-    at: string;
-  };
+  data: PlaceOrderData &
+    (
+      | { source: 'quote'; lines: OrderLine[] }
+      | { source: 'api'; lines: OrderLineRequest[]; actorRoles: readonly string[] }
+    );
 };
 export type FulfillOrder = { type: 'FulfillOrder'; data: { at: string } };
 export type CancelOrder = { type: 'CancelOrder'; data: { reason: string; at: string } };

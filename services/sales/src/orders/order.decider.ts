@@ -1,7 +1,8 @@
 /**
- * Order: placed -> fulfilled -> returned, or placed -> cancelled. Placed from an accepted quote or
- * directly through the API (e-commerce); either way the totals are computed here, never taken
- * from the caller, so the purchase history always adds up.
+ * Order: placed -> fulfilled -> returned, or placed -> cancelled. Placed from an accepted quote
+ * (its prices kept) or directly through the API (e-commerce: prices from the price book, discounts
+ * within the caller's role limit, as on quotes); either way the totals are computed here, never
+ * taken from the caller, so the purchase history always adds up.
  */
 import { type Decider } from '@crm/event-sourcing';
 import {
@@ -12,7 +13,10 @@ import {
   parseText,
 } from '@crm/values';
 import { computeTotals, type Totals } from '../shared/totals';
-import type { OrderCommand } from './order.commands';
+import { priceProduct } from '../cpq/priced-product';
+import { ConfigurationErrors } from '../cpq/configuration.errors';
+import { assertDiscountAllowed } from '../quotes/discount-policy';
+import type { OrderCommand, OrderLineRequest, PlaceOrder } from './order.commands';
 import type { OrderEvent, OrderLine } from './order.events';
 import { OrderErrors } from './order.errors';
 import { LineErrors } from '../shared/line.errors';
@@ -118,7 +122,7 @@ function transition(state: OrderState, to: Exclude<OrderStatus, 'placed'>): bool
   return true;
 }
 
-function place(d: Extract<OrderCommand, { type: 'PlaceOrder' }>['data']): OrderEvent {
+function place(d: PlaceOrder['data']): OrderEvent {
   if (d.source !== 'quote' && d.source !== 'api') throw OrderErrors.invalidOrderSource();
   if (!d.contactId && !d.companyId) throw OrderErrors.customerRequired();
   parseInstant(d.at, 'at');
@@ -126,27 +130,18 @@ function place(d: Extract<OrderCommand, { type: 'PlaceOrder' }>['data']): OrderE
   parseBasisPoints(d.taxRateBps, 'taxRateBps');
   const discountBps = d.discountBps ?? 0;
   parseBasisPoints(discountBps, 'discountBps');
+  if (d.source === 'api') assertDiscountAllowed(discountBps, d.actorRoles, 'discountBps');
   if (!Array.isArray(d.lines) || d.lines.length === 0 || d.lines.length > MAX_ORDER_LINES) {
     throw OrderErrors.invalidOrderLines({ maxLines: MAX_ORDER_LINES });
   }
+  const lines: OrderLine[] =
+    d.source === 'api'
+      ? d.lines.map((line, i) => pricedLine(line, i, d.currency, d.actorRoles))
+      : d.lines.map(quotedLine);
   const ids = new Set<string>();
-  const lines: OrderLine[] = d.lines.map((line, i) => {
-    const lineId = parseText(line.lineId, `lines[${i}].lineId`, 100);
+  lines.forEach(({ lineId }, i) => {
     if (ids.has(lineId)) throw OrderErrors.invalidOrderLines({ repeatedAt: i });
     ids.add(lineId);
-    if (!(Number.isInteger(line.quantity) && line.quantity > 0))
-      throw LineErrors.invalidQuantity(`lines[${i}].quantity`);
-    parseMinorUnits(line.unitPriceMinor, `lines[${i}].unitPriceMinor`);
-    parseBasisPoints(line.discountBps ?? 0, `lines[${i}].discountBps`);
-    return {
-      lineId,
-      productId: parseText(line.productId, `lines[${i}].productId`),
-      sku: parseText(line.sku, `lines[${i}].sku`, 64),
-      name: parseText(line.name, `lines[${i}].name`),
-      quantity: line.quantity,
-      unitPriceMinor: line.unitPriceMinor,
-      discountBps: line.discountBps ?? 0,
-    };
   });
   return {
     type: 'OrderPlaced',
@@ -164,5 +159,56 @@ function place(d: Extract<OrderCommand, { type: 'PlaceOrder' }>['data']): OrderE
       totals: computeTotals(lines, discountBps, d.taxRateBps),
       at: d.at,
     },
+  };
+}
+
+/** What every line is checked for, priced or not. */
+function lineBasics(
+  line: { lineId: string; quantity: number; discountBps?: number },
+  i: number,
+): { lineId: string; discountBps: number } {
+  const lineId = parseText(line.lineId, `lines[${i}].lineId`, 100);
+  if (!(Number.isInteger(line.quantity) && line.quantity > 0))
+    throw LineErrors.invalidQuantity(`lines[${i}].quantity`);
+  const discountBps = line.discountBps ?? 0;
+  parseBasisPoints(discountBps, `lines[${i}].discountBps`);
+  return { lineId, discountBps };
+}
+
+/** An API line: priced from the book and the configuration, discounted within the role limit. */
+function pricedLine(
+  line: OrderLineRequest,
+  i: number,
+  currency: string,
+  actorRoles: readonly string[],
+): OrderLine {
+  const { lineId, discountBps } = lineBasics(line, i);
+  const { product } = line;
+  if (!product) throw ConfigurationErrors.unknownProduct(line.productId, `lines[${i}].productId`);
+  assertDiscountAllowed(discountBps, actorRoles, `lines[${i}].discountBps`);
+  const { unitPriceMinor } = priceProduct(product, line.optionIds, currency);
+  return {
+    lineId,
+    productId: product.productId,
+    sku: product.sku,
+    name: product.name,
+    quantity: line.quantity,
+    unitPriceMinor,
+    discountBps,
+  };
+}
+
+/** A line of an accepted quote: priced and authorised there, kept as it is. */
+function quotedLine(line: OrderLine, i: number): OrderLine {
+  const { lineId, discountBps } = lineBasics(line, i);
+  parseMinorUnits(line.unitPriceMinor, `lines[${i}].unitPriceMinor`);
+  return {
+    lineId,
+    productId: parseText(line.productId, `lines[${i}].productId`),
+    sku: parseText(line.sku, `lines[${i}].sku`, 64),
+    name: parseText(line.name, `lines[${i}].name`),
+    quantity: line.quantity,
+    unitPriceMinor: line.unitPriceMinor,
+    discountBps,
   };
 }

@@ -1,5 +1,8 @@
 import { deciderSpec } from '@crm/event-sourcing/testing';
-import type { PlaceOrder } from './order.commands';
+import { carForSale } from '../cpq/car.fixture';
+import { EMPTY_MODEL } from '../cpq/configuration-model';
+import type { ProductForQuote } from '../quotes/quote.commands';
+import type { OrderLineRequest, PlaceOrder } from './order.commands';
 import type { OrderEvent } from './order.events';
 import { orderDecider } from './order.decider';
 
@@ -29,7 +32,8 @@ const place: PlaceOrder = {
   type: 'PlaceOrder',
   data: {
     orderId: 'ord1',
-    source: 'api',
+    source: 'quote',
+    quoteId: 'q1',
     contactId: 'c1',
     currency: 'EUR',
     taxRateBps: 1900,
@@ -41,8 +45,9 @@ const placed: OrderEvent = {
   type: 'OrderPlaced',
   data: {
     orderId: 'ord1',
-    source: 'api',
+    source: 'quote',
     contactId: 'c1',
+    quoteId: 'q1',
     currency: 'EUR',
     taxRateBps: 1900,
     discountBps: 0,
@@ -63,7 +68,7 @@ const placed: OrderEvent = {
 const fulfilled: OrderEvent = { type: 'OrderFulfilled', data: { orderId: 'ord1', at } };
 
 describe('Order decider', () => {
-  it('places an order directly (e-commerce) and computes its totals itself', () => {
+  it('places the order of an accepted quote at its prices and computes its totals itself', () => {
     given([]).when(place).then([placed]);
   });
 
@@ -121,5 +126,115 @@ describe('Order decider', () => {
     given([placed])
       .when({ type: 'RepointOrderCustomer', data: { fromContactId: 'c1', toContactId: 'c2' } })
       .thenState((s) => expect(s.contactId).toBe('c2'));
+  });
+});
+
+describe('Order decider: an order placed through the API', () => {
+  const car = carForSale;
+  const mats: ProductForQuote = {
+    productId: 'mats',
+    sku: 'MAT-1',
+    name: 'Floor mats',
+    active: true,
+    model: EMPTY_MODEL,
+    listPriceMinor: 2_499,
+  };
+  const requested: OrderLineRequest[] = [
+    {
+      lineId: '1',
+      productId: 'car',
+      product: car,
+      optionIds: ['paint-red', 'gear-auto'],
+      quantity: 1,
+      discountBps: 500,
+    },
+    { lineId: '2', productId: 'mats', product: mats, optionIds: [], quantity: 4 },
+  ];
+  const apiOrder = (
+    over: Partial<Extract<PlaceOrder['data'], { source: 'api' }>> = {},
+  ): PlaceOrder => ({
+    type: 'PlaceOrder',
+    data: {
+      orderId: 'ord1',
+      source: 'api',
+      contactId: 'c1',
+      currency: 'EUR',
+      taxRateBps: 1900,
+      lines: requested,
+      actorRoles: ['sales-rep'],
+      at,
+      ...over,
+    },
+  });
+  const withLine = (i: number, line: Partial<OrderLineRequest>) =>
+    requested.map((l, j) => (j === i ? { ...l, ...line } : l));
+  const refusal =
+    (code: string, details: Record<string, unknown>) =>
+    (e: unknown): boolean => {
+      expect(e).toMatchObject({ code, details });
+      return true;
+    };
+
+  it('takes each price from the book plus the chosen options, never from the caller', () => {
+    const { quoteId: _fromQuote, ...fromApi } = (
+      placed as Extract<OrderEvent, { type: 'OrderPlaced' }>
+    ).data;
+    // Same lines and totals as the quote-sourced order: 3 000 000 + red paint + automatic.
+    given([])
+      .when(apiOrder())
+      .then([{ type: 'OrderPlaced', data: { ...fromApi, source: 'api' } }]);
+  });
+
+  it.each([
+    ['a line', { lines: withLine(0, { discountBps: 9_900 }) }, 'lines[0].discountBps', 9_900],
+    ['the order', { discountBps: 1_001 }, 'discountBps', 1_001],
+  ])(
+    'refuses a rep a discount on %s above the 10 % limit (as on quotes)',
+    (_, over, field, bps) => {
+      given([])
+        .when(apiOrder(over))
+        .thenThrows(
+          refusal('DiscountAboveRoleLimit', { field, requestedBps: bps, limitBps: 1_000 }),
+        );
+    },
+  );
+
+  it("allows a manager's higher limit, but not beyond it; an integration may not discount", () => {
+    const manager = { actorRoles: ['sales-manager'] };
+    given([])
+      .when(
+        apiOrder({ ...manager, discountBps: 2_500, lines: withLine(1, { discountBps: 2_500 }) }),
+      )
+      .thenState((s) => expect(s.exists).toBe(true));
+    given([])
+      .when(apiOrder({ ...manager, discountBps: 2_501 }))
+      .thenThrows('DiscountAboveRoleLimit');
+    given([])
+      .when(apiOrder({ actorRoles: ['integrator'], discountBps: 1 }))
+      .thenThrows('DiscountAboveRoleLimit');
+    given([])
+      .when(apiOrder({ actorRoles: ['integrator'], lines: withLine(0, { discountBps: 0 }) }))
+      .thenState((s) => expect(s.totals?.totalMinor).toBeGreaterThan(0));
+  });
+
+  it('names the line of an unknown product', () => {
+    given([])
+      .when(apiOrder({ lines: withLine(1, { productId: 'nope', product: undefined }) }))
+      .thenThrows(refusal('UnknownProduct', { field: 'lines[1].productId' }));
+  });
+
+  it.each([
+    ['no list price in the currency', { listPriceMinor: undefined }, 'NoListPrice'],
+    ['an inactive product', { active: false }, 'ProductInactive'],
+  ])('refuses a line with %s', (_, product, code) => {
+    given([])
+      .when(apiOrder({ lines: withLine(1, { product: { ...mats, ...product } }) }))
+      .thenThrows(code);
+  });
+
+  it('refuses a configuration that breaks the product rules', () => {
+    given([])
+      .when(apiOrder({ lines: withLine(0, { optionIds: ['no-such-option'] }) }))
+      .thenThrows('ConfigurationRuleBroken');
   });
 });

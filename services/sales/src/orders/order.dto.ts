@@ -16,22 +16,41 @@ import {
 import { Parses, parseCurrency } from '@crm/values';
 import { QuoteTotalsDto } from '../quotes/quote.dto';
 
+/** An order line as stored and read: priced by the service. */
 export class OrderLineDto {
+  @ApiProperty() lineId!: string;
+  @ApiProperty() productId!: string;
+  @ApiProperty() sku!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ minimum: 1 }) quantity!: number;
+  @ApiProperty({ description: 'Minor units (cents), from the price book or the quote' })
+  unitPriceMinor!: number;
+  @ApiProperty({ description: 'Basis points' }) discountBps!: number;
+}
+
+/** What an API order line asks for; no price: the service takes it from the price book. */
+export class PlaceOrderLineDto {
   @ApiPropertyOptional({ description: 'Default: the line number' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   lineId?: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) productId!: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) sku!: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Chosen options of a configurable product; group defaults fill the rest',
+    default: [],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  optionIds?: string[];
   @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(100000) quantity!: number;
-  @ApiProperty({ description: 'Minor units (cents)' })
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  unitPriceMinor!: number;
-  @ApiPropertyOptional({ description: 'Basis points' })
+  @ApiPropertyOptional({
+    description: 'Line discount in basis points, within your role limit (as on quotes)',
+    default: 0,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -43,24 +62,31 @@ export class PlaceOrderDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) contactId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) companyId?: string;
   @ApiProperty({ example: 'EUR' }) @Parses(parseCurrency) currency!: string;
+  @ApiProperty({ description: "Where every line's list price comes from, in `currency`" })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  priceBookId!: string;
   @ApiProperty({ description: 'Basis points (1900 = 19 %)' })
   @IsInt()
   @Min(0)
   @Max(10000)
   taxRateBps!: number;
-  @ApiPropertyOptional({ description: 'Overall discount, basis points' })
+  @ApiPropertyOptional({
+    description: 'Overall discount, basis points, within your role limit (as on quotes)',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10000)
   discountBps?: number;
-  @ApiProperty({ type: [OrderLineDto] })
+  @ApiProperty({ type: [PlaceOrderLineDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
-  @Type(() => OrderLineDto)
-  lines!: OrderLineDto[];
+  @Type(() => PlaceOrderLineDto)
+  lines!: PlaceOrderLineDto[];
 }
 
 export class OrderReasonDto {

@@ -18,6 +18,7 @@ import {
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { loadProductsForSale } from '../cpq/product-for-quote';
 import { READERS, SELLERS_AND_INTEGRATIONS } from '../shared/roles';
 import { STREAM } from '../infrastructure/streams';
 import type { OrderCommand } from './order.commands';
@@ -32,7 +33,7 @@ export class OrdersController {
   private readonly orderCommands: ResourceCommands<OrderCommand, CommandAnswer<OrderDto>>;
 
   constructor(
-    commands: AggregateCommands,
+    private readonly commands: AggregateCommands,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly orders: OrderQueries,
   ) {
@@ -46,20 +47,37 @@ export class OrdersController {
   @Post('orders')
   @Roles(...SELLERS_AND_INTEGRATIONS)
   @ApiOperation({
-    summary: 'Place an order directly (e-commerce integration); totals are computed by the service',
+    summary: 'Place an order directly (e-commerce integration): priced from a price book',
+    description:
+      'Prices come from `priceBookId` in `currency` (plus the chosen options), never from the ' +
+      'body; discounts stay within your role limit as on quotes (403 DiscountAboveRoleLimit). ' +
+      'An unknown product is a 422 UnknownProduct naming the line; no price in that book/currency ' +
+      'a 409 NoListPrice.',
   })
   @ApiCreatedResponse({ type: OrderDto, description: 'The new order; ETag = version, Location' })
-  @ApiProblems(400, 401, 403, 422)
+  @ApiProblems(400, 401, 403, 409, 422)
   async place(
     @Caller() caller: CommandCaller,
+    @CurrentUser() user: AuthenticatedUser,
     @Body() dto: PlaceOrderDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<OrderDto>> {
     const orderId = randomUUID();
-    const lines = dto.lines.map((line, i) => ({
-      ...line,
+    const { priceBookId, lines: requested, ...order } = dto;
+    const products = await loadProductsForSale(
+      this.commands,
+      caller.tenant,
+      requested.map((line) => line.productId),
+      priceBookId,
+      dto.currency,
+    );
+    const lines = requested.map((line, i) => ({
       lineId: line.lineId ?? String(i + 1),
-      discountBps: line.discountBps ?? 0,
+      productId: line.productId,
+      product: products[i],
+      optionIds: line.optionIds ?? [],
+      quantity: line.quantity,
+      discountBps: line.discountBps,
     }));
     return this.orderCommands.create(
       caller,
@@ -67,7 +85,14 @@ export class OrdersController {
       reply,
       {
         type: 'PlaceOrder',
-        data: { ...dto, orderId, source: 'api', lines, at: isoNow(this.clock) },
+        data: {
+          ...order,
+          orderId,
+          source: 'api',
+          lines,
+          actorRoles: [...user.roles],
+          at: isoNow(this.clock),
+        },
       },
       `/orders/${orderId}`,
     );

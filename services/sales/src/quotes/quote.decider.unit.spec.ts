@@ -1,7 +1,6 @@
 import { deciderSpec } from '@crm/event-sourcing/testing';
-import { CAR_BASE_PRICE_EUR, carModel } from '../cpq/car.fixture';
+import { carForSale } from '../cpq/car.fixture';
 import { computeTotals } from '../shared/totals';
-import type { ProductForQuote } from './quote.commands';
 import type { QuoteEvent, QuoteLine } from './quote.events';
 import { quoteDecider, quoteTotals } from './quote.decider';
 
@@ -9,14 +8,7 @@ const given = deciderSpec(quoteDecider);
 const at = '2026-11-23T10:00:00Z';
 const rep = ['sales-rep'];
 const manager = ['sales-manager'];
-const car: ProductForQuote = {
-  productId: 'car',
-  sku: 'RDST-2026',
-  name: 'Roadster',
-  active: true,
-  model: carModel,
-  listPriceMinor: CAR_BASE_PRICE_EUR,
-};
+const car = carForSale;
 
 const drafted: QuoteEvent = {
   type: 'QuoteDrafted',
