@@ -1,6 +1,7 @@
 /**
- * How far each role may discount, per line and overall (basis points). A user with several roles
- * gets the most generous of them; a role not listed may not discount at all.
+ * How far each role may discount, per line and overall (basis points), on quotes and on orders
+ * placed through the API alike. A user with several roles gets the most generous of them; a role
+ * not listed (an integration, say) may not discount at all.
  */
 import type { BasisPoints } from '@crm/values';
 import { QuoteErrors } from './quote.errors';

@@ -5,7 +5,7 @@
  * including its validity date (UTC); acceptance names the order it places.
  */
 import { type Decider, DomainError } from '@crm/event-sourcing';
-import { configure } from '../cpq/configurator';
+import { priceProduct } from '../cpq/priced-product';
 import {
   parseBasisPoints,
   parseCalendarDate,
@@ -18,7 +18,6 @@ import { assertDiscountAllowed } from './discount-policy';
 import type { QuoteCommand } from './quote.commands';
 import type { QuoteEvent, QuoteLine } from './quote.events';
 import { QuoteErrors } from './quote.errors';
-import { ConfigurationErrors } from '../cpq/configuration.errors';
 import { LineErrors } from '../shared/line.errors';
 
 export type QuoteStatus = 'draft' | 'sent' | 'accepted' | 'rejected' | 'expired';
@@ -131,17 +130,10 @@ export function decideQuote(command: QuoteCommand, state: QuoteState): QuoteEven
       if (state.lines.some((l) => l.lineId === lineId))
         throw QuoteErrors.duplicateQuoteLine(lineId);
       if (state.lines.length >= MAX_LINES) throw QuoteErrors.tooManyQuoteLines(MAX_LINES);
-      if (!product.active) throw QuoteErrors.productInactive(product.name, product.productId);
-      if (product.listPriceMinor === undefined) {
-        throw ConfigurationErrors.noListPrice(product.name, product.productId, state.currency);
-      }
       requireQuantity(quantity);
       parseBasisPoints(discountBps, 'discountBps');
       assertDiscountAllowed(discountBps, actorRoles, 'discountBps');
-      const priced = configure(product.model, optionIds, state.currency, product.listPriceMinor);
-      if (!priced.valid) {
-        throw ConfigurationErrors.configurationRuleBroken(priced.violations);
-      }
+      const priced = priceProduct(product, optionIds, state.currency);
       const line: QuoteLine = {
         lineId,
         productId: product.productId,
