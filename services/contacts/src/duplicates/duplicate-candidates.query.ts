@@ -6,7 +6,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@crm/platform';
 import type { Pool } from 'pg';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
-import { scoreDuplicate, type DuplicateProbe, type DuplicateReason } from './duplicate-score';
+import {
+  NAME_SIMILARITY_THRESHOLD,
+  scoreDuplicate,
+  type DuplicateProbe,
+  type DuplicateReason,
+} from './duplicate-score';
 
 const S = CONTACTS_SCHEMA;
 
@@ -36,6 +41,11 @@ interface PairRow {
 export class DuplicateCandidatesQuery {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
+  /**
+   * The window of candidates is taken strongest first, in the scorer's order of signals (shared
+   * email, shared phone, similar name at the same company, then name similarity): without that,
+   * weak name-only pairs could fill the window and push real duplicates off the page.
+   */
   async find(
     tenant: string,
     options: { minScore: number; limit: number; contactId?: string },
@@ -49,8 +59,12 @@ export class DuplicateCandidatesQuery {
           AND (a.emails && b.emails OR a.phones && b.phones OR lower(a.display_name) % lower(b.display_name))
         WHERE a.tenant = $1 AND a.status = 'active'
           AND ($3::text IS NULL AND a.contact_id < b.contact_id OR a.contact_id = $3::text)
+        ORDER BY (a.emails && b.emails) DESC, (a.phones && b.phones) DESC,
+                 (similarity(lower(a.display_name), lower(b.display_name)) >= $4
+                  AND a.company_id = b.company_id) IS TRUE DESC,
+                 similarity(lower(a.display_name), lower(b.display_name)) DESC, a.contact_id, b.contact_id
         LIMIT $2`,
-      [tenant, options.limit * 20, options.contactId ?? null],
+      [tenant, options.limit * 20, options.contactId ?? null, NAME_SIMILARITY_THRESHOLD],
     );
     const probe = (
       id: string,
