@@ -8,7 +8,10 @@ export interface GrantConsent {
     channel: ContactChannel;
     legalBasis: LegalBasis;
     source: string;
-    at: string;
+    /** When the person decided, as the client says (the API's `decidedAt`). */
+    decidedAt: string;
+    /** The service clock's now: a decision may not be later, beyond the clock skew. */
+    now: string;
   };
 }
 export interface WithdrawConsent {
@@ -17,7 +20,8 @@ export interface WithdrawConsent {
     contactId: string;
     channel: ContactChannel;
     source: string;
-    at: string;
+    decidedAt: string;
+    now: string;
     reason?: string;
   };
 }

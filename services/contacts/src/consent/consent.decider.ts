@@ -1,5 +1,6 @@
 /**
  * Consent per channel for one contact. Invariants: every grant names a lawful basis and a source;
+ * every decision is dated no later than now (beyond the clock skew), even one that changes nothing;
  * repeating the current decision records nothing; a withdrawal is recorded even for a channel
  * never granted (it is a standing opt-out); on merge the stricter decision wins.
  */
@@ -8,10 +9,19 @@ import { parseInstant, parseOneOf, parseOptionalText, parseText } from '@crm/val
 import { CONTACT_CHANNELS, type ContactChannel } from '../contacts/contact';
 import { LEGAL_BASES, type ConsentByChannel } from './consent';
 import type { ConsentCommand } from './consent.commands';
+import { ConsentErrors } from './consent.errors';
 import type { ConsentEvent } from './consent.events';
+import { isInFuture } from '../shared/future-instant';
 
 export interface ConsentState {
   readonly channels: ConsentByChannel;
+}
+
+/** A decision is dated when the person made it: a valid instant, not in the future. */
+function parseDecidedAt(decidedAt: string, now: string): string {
+  const at = parseInstant(decidedAt, 'decidedAt');
+  if (isInFuture(at, now)) throw ConsentErrors.consentDecidedInFuture();
+  return at;
 }
 
 function decide(command: ConsentCommand, state: ConsentState): ConsentEvent[] {
@@ -20,6 +30,8 @@ function decide(command: ConsentCommand, state: ConsentState): ConsentEvent[] {
       const d = command.data;
       const channel = parseOneOf(d.channel, CONTACT_CHANNELS, 'channel');
       const legalBasis = parseOneOf(d.legalBasis, LEGAL_BASES, 'legalBasis');
+      // Checked before the no-op test: a repeated grant with a bad date is still a bad request.
+      const at = parseDecidedAt(d.decidedAt, d.now);
       const current = state.channels[channel];
       if (current?.status === 'granted' && current.legalBasis === legalBasis) return [];
       return [
@@ -30,7 +42,7 @@ function decide(command: ConsentCommand, state: ConsentState): ConsentEvent[] {
             channel,
             legalBasis,
             source: parseText(d.source, 'source', 200),
-            at: parseInstant(d.at, 'at'),
+            at,
           },
         },
       ];
@@ -38,6 +50,7 @@ function decide(command: ConsentCommand, state: ConsentState): ConsentEvent[] {
     case 'WithdrawConsent': {
       const d = command.data;
       const channel = parseOneOf(d.channel, CONTACT_CHANNELS, 'channel');
+      const at = parseDecidedAt(d.decidedAt, d.now);
       if (state.channels[channel]?.status === 'withdrawn') return [];
       const reason = parseOptionalText(d.reason, 'reason', 500);
       return [
@@ -47,7 +60,7 @@ function decide(command: ConsentCommand, state: ConsentState): ConsentEvent[] {
             contactId: d.contactId,
             channel,
             source: parseText(d.source, 'source', 200),
-            at: parseInstant(d.at, 'at'),
+            at,
             ...(reason ? { reason } : {}),
           },
         },

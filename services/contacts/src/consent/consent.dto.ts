@@ -29,7 +29,8 @@ export class ConsentDecisionDto {
 
   @ApiPropertyOptional({
     format: 'date-time',
-    description: 'When the person decided (default: now)',
+    description:
+      'When the person decided (default: now); at most 5 minutes (clock skew) later than now',
   })
   @IsOptional()
   @IsString()

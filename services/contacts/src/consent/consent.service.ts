@@ -3,8 +3,8 @@
  * decision itself is the consent decider's. Staff and the customer touchpoint both come here.
  */
 import { idOfStream, streamIdOf } from '@crm/event-sourcing';
-import { Injectable } from '@nestjs/common';
-import { AggregateCommands, type CommandCaller } from '@crm/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { AggregateCommands, CLOCK, isoNow, type Clock, type CommandCaller } from '@crm/platform';
 import { parseOneOf } from '@crm/values';
 import { CONTACT_CHANNELS, type ContactChannel } from '../contacts/contact';
 import { contactDecider } from '../contacts/contact.decider';
@@ -30,7 +30,11 @@ export function consentStreamId(contactId: string): string {
 
 @Injectable()
 export class ConsentService {
-  constructor(private readonly aggregates: AggregateCommands) {}
+  constructor(
+    private readonly aggregates: AggregateCommands,
+    // The now a decision may not be later than: the one the controllers default `at` to.
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async decide(
     caller: CommandCaller,
@@ -49,7 +53,8 @@ export class ConsentService {
               channel,
               legalBasis: decision.legalBasis as LegalBasis,
               source: decision.source,
-              at: decision.at,
+              decidedAt: decision.at,
+              now: isoNow(this.clock),
             },
           }
         : {
@@ -58,7 +63,8 @@ export class ConsentService {
               contactId,
               channel,
               source: decision.source,
-              at: decision.at,
+              decidedAt: decision.at,
+              now: isoNow(this.clock),
               reason: decision.reason,
             },
           };

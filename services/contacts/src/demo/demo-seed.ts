@@ -122,12 +122,19 @@ export async function seedDemoData(
                   channel: 'email',
                   legalBasis: 'consent',
                   source: 'demo:web-form',
-                  at,
+                  decidedAt: at,
+                  now: new Date(now).toISOString(),
                 },
               }
             : {
                 type: 'WithdrawConsent',
-                data: { contactId, channel: 'email', source: 'demo:unsubscribe', at },
+                data: {
+                  contactId,
+                  channel: 'email',
+                  source: 'demo:unsubscribe',
+                  decidedAt: at,
+                  now: new Date(now).toISOString(),
+                },
               },
           caller,
         );

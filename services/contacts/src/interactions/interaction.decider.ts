@@ -12,6 +12,7 @@ import {
   parseText,
 } from '@crm/values';
 import { compact } from '../shared/compact';
+import { isInFuture } from '../shared/future-instant';
 import {
   CALL_OUTCOMES,
   DEFAULT_CHANNEL,
@@ -32,9 +33,6 @@ export interface InteractionState {
   readonly logged: boolean;
   readonly contactIds: readonly string[];
 }
-
-/** Allowed clock skew between a client's device and the server. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 function parseCall(raw: CallDetails | undefined): CallDetails {
   if (!raw || typeof raw !== 'object') throw InteractionErrors.callDetailsRequired();
@@ -74,7 +72,7 @@ function parseFeedback(raw: FeedbackDetails | undefined): FeedbackDetails {
 function decideLog(d: LogInteraction['data']): InteractionRecord {
   const kind = parseOneOf(d.kind, INTERACTION_KINDS, 'kind');
   const occurredAt = parseInstant(d.occurredAt, 'occurredAt');
-  if (Date.parse(occurredAt) > Date.parse(d.now) + FUTURE_TOLERANCE_MS) {
+  if (isInFuture(occurredAt, d.now)) {
     throw InteractionErrors.interactionInFuture();
   }
   if (!Array.isArray(d.contactIds) || d.contactIds.length === 0 || d.contactIds.length > 20) {
