@@ -39,6 +39,18 @@ interface ContactRow {
 const SUMMARY_COLUMNS = `contact_id, display_name, primary_email, primary_phone, company_id, company_name, owner_id,
   lifecycle_stage, tags, consent, custom_fields, status, version, created_at, updated_at`;
 
+/** A query is a phone number when it holds only digits and phone punctuation, and enough digits. */
+const PHONE_LIKE = /^[\d\s+\-()]+$/;
+const MIN_PHONE_DIGITS = 4;
+/** Below an exact word match (1): a phone substring must not outrank an exact name or email. */
+const PHONE_MATCH_SCORE = 0.9;
+
+/** The digits to look for in phones, or '' when the query is not a phone number. */
+function phoneDigitsOf(needle: string): string {
+  const digits = needle.replace(/\D/g, '');
+  return PHONE_LIKE.test(needle) && digits.length >= MIN_PHONE_DIGITS ? digits : '';
+}
+
 function toSummary(row: ContactRow): ContactSummary {
   return {
     id: row.contact_id,
@@ -131,24 +143,25 @@ export class ContactListQuery {
 
   /**
    * Full-text match on words (tsvector) or fuzzy match on any part (trigram), ranked by the
-   * better of the two; phones match with or without spaces and the leading +.
+   * better of the two; phones match with or without spaces and the leading +, but only for a
+   * query that is a phone number (so `qqq6960` does not hit every phone ending in 6960).
    */
   async search(tenant: string, text: string, limit = 20): Promise<ContactSummary[]> {
     await this.readModels.assertReady('contacts.directory');
     const needle = text.trim().toLowerCase();
-    const digits = needle.replace(/[^\d]/g, '');
+    const digits = phoneDigitsOf(needle);
     const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const { rows } = await this.pool.query<ContactRow>(
       `SELECT ${SUMMARY_COLUMNS},
               greatest(ts_rank(search, plainto_tsquery('simple', $2)), word_similarity($2, search_text),
-                       CASE WHEN $5 <> '' AND array_to_string(phones, ' ') LIKE '%' || $5 || '%' THEN 1 ELSE 0 END) AS score
+                       CASE WHEN $5 <> '' AND array_to_string(phones, ' ') LIKE '%' || $5 || '%' THEN $6::real ELSE 0 END) AS score
          FROM ${S}.contact_list
         WHERE tenant = $1 AND status IN ('active', 'archived')
           AND (search @@ plainto_tsquery('simple', $2) OR search_text LIKE $3 OR $2 <% search_text
-               OR ($5 <> '' AND length($5) >= 4 AND array_to_string(phones, ' ') LIKE '%' || $5 || '%'))
+               OR ($5 <> '' AND array_to_string(phones, ' ') LIKE '%' || $5 || '%'))
         ORDER BY score DESC, contact_id
         LIMIT $4`,
-      [tenant, needle, like, limit, digits],
+      [tenant, needle, like, limit, digits, PHONE_MATCH_SCORE],
     );
     return rows.map(toSummary);
   }
