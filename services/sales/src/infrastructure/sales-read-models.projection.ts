@@ -23,7 +23,8 @@ const PARTS: readonly ReadModelPart[] = [
 
 export const salesReadModels: Projection = {
   name: 'sales.read_models',
-  version: 1,
+  // 2: deals gained expected_close_date, created_at and updated_at (GET /opportunities sorts).
+  version: 2,
   handlers: Object.assign({}, ...PARTS.map((part) => part.handlers)),
   async init(tx) {
     await tx.query(`CREATE SCHEMA IF NOT EXISTS ${S}`);

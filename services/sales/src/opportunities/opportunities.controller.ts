@@ -50,6 +50,8 @@ import {
   WinDto,
 } from './opportunity.dto';
 import { OpportunityQueries } from './opportunity.queries';
+import { ListOpportunitiesQuery, OpportunityPage } from './opportunity-list.dto';
+import { OpportunityListQuery } from './opportunity-list.query';
 import { OpportunityErrors } from './opportunity.errors';
 
 @ApiTags('opportunities')
@@ -64,6 +66,7 @@ export class OpportunitiesController {
     private readonly commands: AggregateCommands,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly queries: OpportunityQueries,
+    private readonly listQuery: OpportunityListQuery,
   ) {
     this.opportunityCommands = resourceCommands(commands, {
       decider: opportunityDecider,
@@ -104,6 +107,20 @@ export class OpportunitiesController {
       },
       `/opportunities/${opportunityId}`,
     );
+  }
+
+  @Get('opportunities')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: 'Deals filtered and sorted, in keyset pages (nextCursor is valid for the same sort)',
+  })
+  @ApiOkResponse({ type: OpportunityPage })
+  @ApiProblems(400, 401, 403)
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ListOpportunitiesQuery,
+  ): Promise<OpportunityPage> {
+    return this.listQuery.list(user.tenant, query);
   }
 
   @Get('opportunities/mine')
