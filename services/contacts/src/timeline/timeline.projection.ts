@@ -2,7 +2,7 @@
  * `timeline_entries`: one row per (entry, contact) for the 360-degree timeline. Entries come from
  * this service's interactions and, through the integration consumers, from other services
  * (sales activities and orders, campaign messages). Merges re-point rows to the survivor;
- * erasure deletes the person's rows.
+ * erasure deletes the person's rows and takes their id out of everyone else's participants.
  */
 import { idOfStream, type Projection, type RecordedEvent } from '@crm/event-sourcing';
 import type { PoolClient } from 'pg';
@@ -101,12 +101,32 @@ async function interactionRedacted(event: RecordedEvent, tx: PoolClient): Promis
     `DELETE FROM ${S}.timeline_entries WHERE tenant = $1 AND entry_id = $2 AND contact_id = $3`,
     [event.tenant, entryId, contactId],
   );
+  await forgetParticipant(tx, event.tenant, contactId, `AND entry_id = $3`, [entryId]);
   if (contentRemoved) {
     await tx.query(
       `UPDATE ${S}.timeline_entries SET subject = NULL, body = NULL, details = '{}' WHERE tenant = $1 AND entry_id = $2`,
       [event.tenant, entryId],
     );
   }
+}
+
+/** Takes `contactId` out of `details.participants` of the rows that name it (an erased person). */
+async function forgetParticipant(
+  tx: PoolClient,
+  tenant: string,
+  contactId: string,
+  extra = '',
+  params: unknown[] = [],
+): Promise<void> {
+  await tx.query(
+    `UPDATE ${S}.timeline_entries
+        SET details = jsonb_set(details, '{participants}',
+              (SELECT coalesce(jsonb_agg(p), '[]') FROM jsonb_array_elements(details -> 'participants') p
+                WHERE p <> to_jsonb($2::text)))
+      WHERE tenant = $1 AND jsonb_typeof(details -> 'participants') = 'array'
+        AND details -> 'participants' ? $2 ${extra}`,
+    [tenant, contactId, ...params],
+  );
 }
 
 /** Moves `from`'s rows to `to`, dropping the ones `to` already has (same entry twice). */
@@ -131,7 +151,8 @@ async function repoint(
 
 export const timelineProjection: Projection = {
   name: 'contacts.timeline',
-  version: 1,
+  // 2: erasure also removes the person from other entries' participants (a rebuild applies it).
+  version: 2,
   categories: ['interaction', 'contact'],
   handlers: {
     InteractionLogged: interactionLogged,
@@ -143,10 +164,13 @@ export const timelineProjection: Projection = {
       await repoint(tx, event.tenant, idOfStream(event.streamId), survivorId);
     },
     ContactErased: async (event, tx) => {
+      const contactId = idOfStream(event.streamId);
       await tx.query(`DELETE FROM ${S}.timeline_entries WHERE tenant = $1 AND contact_id = $2`, [
         event.tenant,
-        idOfStream(event.streamId),
+        contactId,
       ]);
+      // Entries the redactions did not reach (other sources) must not name the person either.
+      await forgetParticipant(tx, event.tenant, contactId);
     },
   },
   async init(tx) {
