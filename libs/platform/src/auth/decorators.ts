@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { CommandCaller } from '../event-sourcing/aggregate-commands';
-import { parseIfMatch } from '../http/etag';
+import { ifMatchPrecondition, parseIfMatch } from '../http/etag';
 import { PUBLIC_ROUTE_KEY } from '@crm/contracts';
 import type { Role, AuthenticatedUser } from './user';
 
@@ -48,7 +48,8 @@ export interface CallerOptions {
 
 /**
  * Who issues a command and on which version of the resource: `{ tenant, actor, expectedVersion }`
- * from the verified token (actor = `sub`) and If-Match (absent or `*`: none; malformed: 400 problem).
+ * from the verified token (actor = `sub`) and If-Match (absent: none; one version: expectedVersion;
+ * `*`, a list or weak tags only: `ifMatch`, checked on the version read; malformed: 400 problem).
  * Hand it to `AggregateCommands.execute` as it is.
  */
 export const Caller = createParamDecorator(
@@ -56,6 +57,6 @@ export const Caller = createParamDecorator(
     const { tenant, sub } = userOf(ctx);
     if (options?.ifMatch === false) return { tenant, actor: sub };
     const ifMatch = ctx.switchToHttp().getRequest<FastifyRequest>().headers['if-match'];
-    return { tenant, actor: sub, expectedVersion: parseIfMatch(ifMatch) };
+    return { tenant, actor: sub, ...ifMatchPrecondition(parseIfMatch(ifMatch)) };
   },
 );

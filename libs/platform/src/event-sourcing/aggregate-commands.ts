@@ -17,6 +17,7 @@ import {
   type ToDomainEvent,
 } from '@crm/event-sourcing';
 import { CLOCK, type Clock } from '../clock/clock';
+import { expectedVersionFor, type EntityTagCondition } from '../http/etag';
 import { currentCorrelationId } from '../logging/request-context';
 import type { EventSourcingModuleOptions } from './event-sourcing-options';
 import { ReadModels } from './read-models';
@@ -29,6 +30,8 @@ export interface CommandCaller {
   readonly actor: string;
   /** If-Match: the version the client saw. */
   readonly expectedVersion?: number;
+  /** If-Match of `*`, several versions or weak tags only: `expectedVersionFor` checks it. */
+  readonly ifMatch?: EntityTagCondition;
 }
 
 /** The command's result, and whether the read models show it yet (for the answer's body). */
@@ -54,6 +57,10 @@ export class AggregateCommands {
     command: C,
     caller: CommandCaller,
   ): Promise<ExecutedCommand<S>> {
+    // A condition on the current version (`*`, a list) is read first; the append still checks it.
+    const expectedVersion = caller.ifMatch
+      ? expectedVersionFor(caller, (await this.load(decider, caller.tenant, streamId)).version)
+      : caller.expectedVersion;
     const result = await handleCommand<C, E, S>(
       this.store,
       decider,
@@ -62,7 +69,7 @@ export class AggregateCommands {
       {
         tenant: caller.tenant,
         actor: caller.actor,
-        expectedVersion: caller.expectedVersion,
+        expectedVersion,
         correlationId: currentCorrelationId(),
         now: () => this.clock.now(),
         upcast: this.upcast as ToDomainEvent<E> | undefined,

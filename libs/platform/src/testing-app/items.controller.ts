@@ -15,17 +15,19 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import {
-  DomainError,
-  ReadModelUnavailableError,
-  WrongExpectedVersionError,
-} from '@crm/event-sourcing';
+import { DomainError, ReadModelUnavailableError } from '@crm/event-sourcing';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CurrentUser, Public, Roles, Tenant } from '../auth/decorators';
 import type { AuthenticatedUser } from '../auth/user';
 import { ApiProblems } from '../docs/problem-details.schema';
-import { IfMatch, setETag } from '../http/etag';
+import {
+  entityTagMatches,
+  IfMatch,
+  preconditionFailed,
+  setETag,
+  type EntityTagCondition,
+} from '../http/etag';
 import { currentCorrelationId } from '../logging/request-context';
 import { CreateItemDto, ItemDto } from './items.dto';
 
@@ -76,16 +78,16 @@ export class ItemsController {
   @Put(':id')
   @Roles('admin', 'sales-rep')
   @HttpCode(200)
-  @ApiProblems(400, 401, 409)
+  @ApiProblems(400, 401, 412)
   rename(
-    @Tenant() tenant: string,
     @Param('id') id: string,
-    @IfMatch() expected: number | undefined,
+    @IfMatch() ifMatch: EntityTagCondition | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): { version: number } {
-    const current = 3;
-    if (expected !== undefined && expected !== current) {
-      throw new WrongExpectedVersionError({ tenant, id: `item-${id}` }, expected, current);
+    // Item 1 is at version 3; no other item exists.
+    const current = id === '1' ? 3 : 0;
+    if (ifMatch !== undefined && !entityTagMatches(ifMatch, current)) {
+      throw preconditionFailed(current);
     }
     setETag(reply, current + 1);
     return { version: current + 1 };

@@ -224,27 +224,33 @@ describe('platform (e2e through the testing app)', () => {
       expect(json(res)).toMatchObject({ status: 414, title: 'URI Too Long' });
     });
 
-    it('turns a stale If-Match into 409 WrongExpectedVersion, a matching one into a new ETag', async () => {
+    it('412 for an If-Match no current version satisfies (a weak tag never does), else a new ETag', async () => {
       const auth = `Bearer ${await token(['sales-rep'])}`;
-      const stale = await inject({
-        method: 'PUT',
-        url: '/items/1',
-        headers: { authorization: auth, 'if-match': '"2"' },
-      });
-      expect(stale.statusCode).toBe(409);
+      const put = (id: string, ifMatch: string) =>
+        inject({
+          method: 'PUT',
+          url: `/items/${id}`,
+          headers: { authorization: auth, 'if-match': ifMatch },
+        });
+      const stale = await put('1', '"2"');
+      expect(stale.statusCode).toBe(412);
       expect(json(stale)).toMatchObject({
-        type: '/problems/wrong-expected-version',
-        expected: '2',
-        actual: 3,
+        type: '/problems/precondition-failed',
+        actualVersion: 3,
       });
+      // RFC 9110 13.1.1: If-Match compares strongly, so the weak twin of the current tag fails.
+      const weak = await put('1', 'W/"3"');
+      expect(weak.statusCode).toBe(412);
+      expect(weak.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect((await put('1', 'W/"3", "2"')).statusCode).toBe(412);
+      // `*` needs the resource to exist (only item 1 does).
+      expect((await put('2', '*')).statusCode).toBe(412);
 
-      const fresh = await inject({
-        method: 'PUT',
-        url: '/items/1',
-        headers: { authorization: auth, 'if-match': 'W/"3"' },
-      });
-      expect(fresh.statusCode).toBe(200);
-      expect(fresh.headers.etag).toBe('"4"');
+      for (const holds of ['"3"', '"2", "3"', 'W/"2", "3"', '*']) {
+        const fresh = await put('1', holds);
+        expect(fresh.statusCode).toBe(200);
+        expect(fresh.headers.etag).toBe('"4"');
+      }
 
       const malformed = await inject({
         method: 'PUT',
@@ -452,7 +458,7 @@ describe('platform (e2e through the testing app)', () => {
       // Responses the platform adds to every operation, documented even where the controller is silent.
       const problemRef = { $ref: '#/components/schemas/ProblemDetails' };
       const rename = doc.paths['/items/{id}'].put.responses;
-      for (const status of ['400', '401', '403', '409', '500']) {
+      for (const status of ['400', '401', '403', '412', '500']) {
         expect(rename[status].content['application/problem+json'].schema).toEqual(problemRef);
       }
       expect(doc.paths['/items/{id}'].get.responses['400']).toBeUndefined();

@@ -73,8 +73,9 @@ describe('lead conversion through the contacts API', () => {
     await t.request('POST', `/leads/${id}/qualify`);
     return id;
   };
-  const convert = (leadId: string, pipelineId: string) =>
+  const convert = (leadId: string, pipelineId: string, headers: Record<string, string> = {}) =>
     t.request('POST', `/leads/${leadId}/convert`, {
+      headers,
       body: {
         opportunity: {
           pipelineId,
@@ -171,5 +172,39 @@ describe('lead conversion through the contacts API', () => {
       phones: [{ number: '+4915112345678' }],
     });
     expect((await t.request('GET', `/leads/${leadId}`)).body.status).toBe('converted');
+  });
+
+  // RFC 9110 13.1.1: If-Match compares strongly (a weak tag never matches); `*` needs the lead
+  // to exist; a list matches when it names the current version.
+  it('reads If-Match as RFC 9110 does, on lead commands and on the conversion', async () => {
+    const pipelineId = (
+      await t.request('POST', '/pipelines', {
+        as: { roles: ['sales-manager'] },
+        body: CAR_PIPELINE,
+      })
+    ).body.id;
+    const captured = await t.request('POST', '/leads', {
+      body: { source: 'referral', profile: { name: 'Tag Checker' } },
+    });
+    const { id, version } = captured.body as { id: string; version: number };
+    const tag = (v: number) => `"${v}"`;
+    const command = (action: string, ifMatch: string, leadId = id) =>
+      t.request('POST', `/leads/${leadId}/${action}`, { headers: { 'if-match': ifMatch } });
+
+    const weak = await command('work', `W/${tag(version)}`);
+    expect(weak.status).toBe(412);
+    expect(weak.body.type).toBe('/problems/precondition-failed');
+    expect((await command('work', `"99", ${tag(version)}`)).status).toBe(200);
+    expect((await command('qualify', `${tag(version)}, "99"`)).status).toBe(412);
+    expect((await command('qualify', '*', 'no-such-lead')).status).toBe(412);
+    expect((await command('qualify', '*')).status).toBe(200);
+
+    recorded.length = 0;
+    const qualified = tag(version + 2);
+    expect((await convert(id, pipelineId, { 'if-match': `W/${qualified}` })).status).toBe(412);
+    expect(recorded).toHaveLength(0);
+    const converted = await convert(id, pipelineId, { 'if-match': `"1", ${qualified}` });
+    expect(converted.status).toBe(200);
+    expect(converted.headers.etag).toBe(tag(version + 3));
   });
 });

@@ -7,7 +7,14 @@
  */
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AggregateCommands, CLOCK, isoNow, type Clock, type CommandCaller } from '@crm/platform';
+import {
+  AggregateCommands,
+  CLOCK,
+  expectedVersionFor,
+  isoNow,
+  type Clock,
+  type CommandCaller,
+} from '@crm/platform';
 import { STREAM } from '../infrastructure/streams';
 import { opportunityDecider } from '../opportunities/opportunity.decider';
 import { loadPipelineSnapshot } from '../pipelines/pipeline-snapshot';
@@ -52,6 +59,8 @@ export class LeadConversion {
       caller.tenant,
       STREAM.lead(leadId),
     );
+    // If-Match `*` or a list holds on the version read, or 412; the lead's append checks it again.
+    const expectedVersion = expectedVersionFor(caller, version) ?? version;
     let command: ConvertLead = {
       type: 'ConvertLead',
       data: {
@@ -119,7 +128,7 @@ export class LeadConversion {
     const result = await this.commands.execute(leadDecider, STREAM.lead(leadId), command, {
       tenant: caller.tenant,
       actor: caller.actor,
-      expectedVersion: caller.expectedVersion ?? version,
+      expectedVersion,
     });
     return { converted: converted.data, version: result.nextExpectedVersion };
   }
