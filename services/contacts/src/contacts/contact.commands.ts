@@ -3,6 +3,7 @@
  * the facts the handler looked up for it: the tenant's custom field catalogue and today's date.
  */
 import type { CustomFieldDefinition } from '../custom-fields/custom-field';
+import type { MergePatch } from '../shared/merge-patch';
 import type {
   BestTimeToCall,
   ContactChannel,
@@ -42,14 +43,14 @@ export type RegisterContact = Command<
     today: string;
   }
 >;
-/** PATCH semantics: absent = unchanged, `null` = clear. */
+/** JSON Merge Patch (RFC 7396): absent = unchanged, `null` = clear, nested objects merge. */
 export type UpdateContact = Command<
   'UpdateContact',
   {
-    name?: PersonName;
-    bestTimeToCall?: BestTimeToCall | null;
+    name?: MergePatch<PersonName>;
+    bestTimeToCall?: MergePatch<BestTimeToCall> | null;
     preferredChannel?: ContactChannel | null;
-    demographics?: Demographics | null;
+    demographics?: MergePatch<Demographics> | null;
     ownerId?: string | null;
     companyId?: string | null;
     lifecycleStage?: LifecycleStage;

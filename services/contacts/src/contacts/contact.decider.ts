@@ -13,6 +13,7 @@ import {
 import { withSinglePrimary } from '../shared/labelled-list';
 import { parsePostalAddress } from '../shared/postal-address';
 import { compact } from '../shared/compact';
+import { applyMergePatch } from '../shared/merge-patch';
 import {
   CONTACT_CHANNELS,
   LIFECYCLE_STAGES,
@@ -27,8 +28,11 @@ import {
   parsePhones,
   parseTag,
   parseTags,
+  type BestTimeToCall,
   type ContactProfile,
+  type Demographics,
   type LifecycleStage,
+  type PersonName,
 } from './contact';
 import type { ContactCommand } from './contact.commands';
 import type { ContactDetailChanges, ContactEvent } from './contact.events';
@@ -312,12 +316,18 @@ function decideUpdate(
   const changes: ContactDetailChanges = {};
   const differs = (a: unknown, b: unknown) =>
     JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+  // Nested objects merge into what the contact has (RFC 7396), then the result is validated whole.
   if (d.name !== undefined) {
-    const name = parseName(d.name);
+    const name = parseName(applyMergePatch(state.name, d.name) as PersonName);
     if (differs(name, state.name)) changes.name = name;
   }
   if (d.bestTimeToCall !== undefined) {
-    const value = d.bestTimeToCall === null ? null : parseBestTimeToCall(d.bestTimeToCall);
+    const value =
+      d.bestTimeToCall === null
+        ? null
+        : parseBestTimeToCall(
+            applyMergePatch(state.bestTimeToCall, d.bestTimeToCall) as BestTimeToCall,
+          );
     if (differs(value, state.bestTimeToCall)) changes.bestTimeToCall = value;
   }
   if (d.preferredChannel !== undefined) {
@@ -328,7 +338,13 @@ function decideUpdate(
     if (differs(value, state.preferredChannel)) changes.preferredChannel = value;
   }
   if (d.demographics !== undefined) {
-    const value = d.demographics === null ? null : parseDemographics(d.demographics, d.today);
+    const value =
+      d.demographics === null
+        ? null
+        : parseDemographics(
+            applyMergePatch(state.demographics, d.demographics) as Demographics,
+            d.today,
+          );
     if (differs(value, state.demographics)) changes.demographics = value;
   }
   if (Object.keys(changes).length)

@@ -269,6 +269,60 @@ describe('contact decider', () => {
         })
         .thenNothingHappened());
 
+    describe('merge patch (RFC 7396): nested objects merge, null removes a member', () => {
+      const withDetails: ContactEvent = {
+        type: 'ContactDetailsChanged',
+        data: {
+          contactId: 'c1',
+          demographics: { gender: 'female', ageBand: '35-44' },
+          bestTimeToCall: {
+            timeZone: 'Europe/London',
+            windows: [{ day: 'mon', from: '09:00', to: '12:00' }],
+          },
+        },
+      };
+      it('a given name alone keeps the family name', () =>
+        given([registered])
+          .when({ type: 'UpdateContact', data: { name: { given: 'Augusta' }, today } })
+          .then([
+            {
+              type: 'ContactDetailsChanged',
+              data: { contactId: 'c1', name: { given: 'Augusta', family: 'Lovelace' } },
+            },
+          ]));
+
+      it('null removes an optional member and keeps the rest', () =>
+        given([registered, withDetails])
+          .when({
+            type: 'UpdateContact',
+            data: { name: { family: null }, demographics: { ageBand: null }, today },
+          })
+          .then([
+            {
+              type: 'ContactDetailsChanged',
+              data: { contactId: 'c1', name: { given: 'Ada' }, demographics: { gender: 'female' } },
+            },
+          ]));
+
+      it('a member of best time to call merges; its windows (an array) are replaced whole', () =>
+        given([registered, withDetails])
+          .when({
+            type: 'UpdateContact',
+            data: { bestTimeToCall: { timeZone: 'Europe/Berlin' }, today },
+          })
+          .thenState((s) =>
+            expect(s.bestTimeToCall).toEqual({
+              timeZone: 'Europe/Berlin',
+              windows: [{ day: 'mon', from: '09:00', to: '12:00' }],
+            }),
+          ));
+
+      it('still refuses a name left empty', () =>
+        given([registered])
+          .when({ type: 'UpdateContact', data: { name: { given: null, family: null }, today } })
+          .thenThrows(fieldError('NameRequired', 'name')));
+    });
+
     it('emits owner, company and lifecycle events separately (other services react to them)', () =>
       given([registered])
         .when({

@@ -265,7 +265,7 @@ export class CreateContactDto {
   lifecycleStage?: (typeof LIFECYCLE_STAGES)[number];
 }
 
-/** PATCH: absent = unchanged, null = clear (where a field is optional). */
+/** PATCH, a JSON Merge Patch: absent = unchanged, null = clear, nested objects merge. */
 export class UpdateContactDto {
   @ApiPropertyOptional({ type: PersonNameDto })
   @IsOptional()

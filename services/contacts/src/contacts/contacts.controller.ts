@@ -15,8 +15,17 @@ import {
   Patch,
   Post,
   Res,
+  type OnModuleInit,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { HttpAdapterHost } from '@nestjs/core';
+import {
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ApiProblems,
   Caller,
@@ -31,10 +40,11 @@ import {
   todayUtc,
   type Clock,
 } from '@crm/platform';
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CustomFieldCatalogueReader } from '../custom-fields/custom-field-catalogue';
 import { READERS, WRITERS } from '../shared/roles';
+import { acceptMergePatchJson, MERGE_PATCH_JSON } from '../shared/merge-patch-content-type';
 import type { ContactCommand } from './contact.commands';
 import { contactDecider } from './contact.decider';
 import {
@@ -53,19 +63,24 @@ import { assertReadable, contactStreamId, toContactView } from './contact-view';
 @ApiTags('contacts')
 @Controller('contacts')
 @Roles(...WRITERS)
-export class ContactsController {
+export class ContactsController implements OnModuleInit {
   private readonly contactCommands: ResourceCommands<ContactCommand, ContactView>;
 
   constructor(
     private readonly aggregates: AggregateCommands,
     private readonly customFields: CustomFieldCatalogueReader,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
   ) {
     this.contactCommands = resourceCommands(aggregates, {
       decider: contactDecider,
       streamOf: contactStreamId,
       fromState: toContactView,
     });
+  }
+
+  onModuleInit(): void {
+    acceptMergePatchJson(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
   }
 
   @Post()
@@ -126,6 +141,14 @@ export class ContactsController {
   }
 
   @Patch(':id')
+  @ApiOperation({
+    summary: 'Change a contact (JSON Merge Patch, RFC 7396)',
+    description:
+      'Members left out stay as they are, `null` removes an optional member, nested objects ' +
+      '(`name`, `demographics`, `bestTimeToCall`) merge into the current ones; arrays ' +
+      '(`bestTimeToCall.windows`) are replaced whole. `{"name":{"given":"Ada"}}` keeps the family name.',
+  })
+  @ApiConsumes('application/json', MERGE_PATCH_JSON)
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412, 422)
   async update(
