@@ -24,9 +24,11 @@ import type { ActivityCommand } from './activity.commands';
 import { activityDecider } from './activity.decider';
 import {
   ActivityDto,
+  ActivityPage,
   CancelActivityDto,
   CompleteActivityDto,
   DueQueryDto,
+  ListActivitiesQuery,
   LogActivityDto,
   ReminderDto,
   RescheduleActivityDto,
@@ -87,6 +89,20 @@ export class ActivitiesController {
       },
       `/activities/${activityId}`,
     );
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: 'Activities of a contact, deal or lead (filters combine), newest first, keyset pages',
+  })
+  @ApiOkResponse({ type: ActivityPage })
+  @ApiProblems(400, 401, 403)
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ListActivitiesQuery,
+  ): Promise<ActivityPage> {
+    return this.queries.list(user.tenant, query, this.clock.now());
   }
 
   @Get('due')

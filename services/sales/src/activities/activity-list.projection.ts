@@ -22,8 +22,15 @@ export const activityListPart: ReadModelPart = {
       due_at timestamptz,
       state jsonb NOT NULL,
       version int NOT NULL,
+      created_at timestamptz NOT NULL,
       PRIMARY KEY (tenant, activity_id)
     );
+    -- For GET /activities (projection version 3): nullable on a table that may still hold rows;
+    -- the rebuild that version bump starts fills it.
+    ALTER TABLE ${S}.activities ADD COLUMN IF NOT EXISTS created_at timestamptz;
+    CREATE INDEX IF NOT EXISTS activities_by_lead ON ${S}.activities (tenant, lead_id);
+    CREATE INDEX IF NOT EXISTS activities_by_opportunity ON ${S}.activities (tenant, opportunity_id);
+    CREATE INDEX IF NOT EXISTS activities_newest ON ${S}.activities (tenant, created_at, activity_id);
     CREATE INDEX IF NOT EXISTS activities_due ON ${S}.activities (tenant, status, due_at);
     CREATE INDEX IF NOT EXISTS activities_by_contact ON ${S}.activities (tenant, contact_id);
     CREATE TABLE IF NOT EXISTS ${S}.reminder_schedule (
@@ -49,11 +56,11 @@ export const activityListPart: ReadModelPart = {
       ActivityCancelled: true,
       ActivityContactRepointed: true,
     },
-    write: async (tx, { tenant, id, state, version }) => {
+    write: async (tx, { tenant, id, state, version, event }) => {
       const d = state.details!;
       await tx.query(
-        `INSERT INTO ${S}.activities (tenant, activity_id, kind, subject, status, priority, assignee_id, contact_id, lead_id, opportunity_id, due_at, state, version)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
+        `INSERT INTO ${S}.activities (tenant, activity_id, kind, subject, status, priority, assignee_id, contact_id, lead_id, opportunity_id, due_at, state, version, created_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
          ON CONFLICT (tenant, activity_id) DO UPDATE SET kind = $3, subject = $4, status = $5, priority = $6, assignee_id = $7,
            contact_id = $8, lead_id = $9, opportunity_id = $10, due_at = $11, state = $12, version = $13`,
         [
@@ -70,6 +77,8 @@ export const activityListPart: ReadModelPart = {
           d.dueAt ?? null,
           JSON.stringify(state),
           version,
+          // Kept from the first event (the upsert leaves it); its time, so a replay agrees.
+          event.createdAt,
         ],
       );
       // The schedule is derived from the state: what is still to fire, for work still open.

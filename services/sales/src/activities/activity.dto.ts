@@ -13,6 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { CursorPageQuery } from '@crm/platform';
 import { Parses, parseInstant } from '@crm/values';
 import { ACTIVITY_KINDS, PRIORITIES } from './activity.events';
 
@@ -114,6 +115,12 @@ export class DueQueryDto {
   withinHours?: number;
 }
 
+export class ListActivitiesQuery extends CursorPageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) contactId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) opportunityId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) leadId?: string;
+}
+
 export class ActivityDto {
   @ApiProperty({ description: 'The resource id (same as activityId)' }) id!: string;
   @ApiProperty() activityId!: string;
@@ -138,4 +145,14 @@ export class ActivityDto {
   @ApiProperty({ type: [ReminderDto] }) reminders!: ReminderDto[];
   @ApiProperty({ type: [String] }) firedReminderIds!: string[];
   @ApiProperty() version!: number;
+}
+
+export class ActivityPage {
+  @ApiProperty({ type: [ActivityDto] }) items!: ActivityDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page; null on the last page',
+  })
+  nextCursor!: string | null;
 }

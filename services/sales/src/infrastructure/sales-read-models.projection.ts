@@ -24,7 +24,8 @@ const PARTS: readonly ReadModelPart[] = [
 export const salesReadModels: Projection = {
   name: 'sales.read_models',
   // 2: deals gained expected_close_date, created_at and updated_at (GET /opportunities sorts).
-  version: 2,
+  // 3: activities gained created_at (GET /activities, newest first).
+  version: 3,
   handlers: Object.assign({}, ...PARTS.map((part) => part.handlers)),
   async init(tx) {
     await tx.query(`CREATE SCHEMA IF NOT EXISTS ${S}`);
