@@ -54,4 +54,24 @@ describe('the timeline after an erasure (e2e, real PostgreSQL)', () => {
     expect(entry.details.participants).toEqual([a]);
     expect(timeline.body).not.toContain(b);
   });
+
+  it('answers 410 ContactErased for the timeline of an erased contact, like its other endpoints', async () => {
+    const gone = await create('Greta');
+    await t.call({
+      method: 'POST',
+      url: `/contacts/${gone}/interactions`,
+      payload: { kind: 'note', occurredAt: '2026-03-01T10:00:00Z', subject: 'Hello' },
+    });
+    await erase(gone);
+
+    const contact = await t.call({ url: `/contacts/${gone}` });
+    const timeline = await t.call({ url: `/contacts/${gone}/timeline` });
+    expect(timeline.statusCode).toBe(410);
+    expect(contact.statusCode).toBe(410);
+    const problem = (r: typeof timeline) => {
+      const { type, title, status, code } = r.json();
+      return { type, title, status, code };
+    };
+    expect(problem(timeline)).toEqual(problem(contact));
+  });
 });
