@@ -17,6 +17,7 @@ import { setupOpenApi } from './docs/openapi';
 import { routerErrorProblem } from './errors/problem.filter';
 import { corsOptions } from './http/cors';
 import { closeConnectionsWhenDraining } from './http/drain-connections';
+import { answerNotModified } from './http/not-modified';
 import { rejectUnstorableInput } from './http/reject-unstorable-input';
 import { REQUEST_ID_HEADER, requestIdFor } from './logging/request-context';
 import { registerHttpMetrics } from './metrics/http-metrics';
@@ -86,6 +87,7 @@ export async function createServiceApp(
   registerHttpMetrics(fastify);
   closeConnectionsWhenDraining(fastify);
   rejectUnstorableInput(fastify);
+  answerNotModified(fastify);
   setupOpenApi(app, app.get<PlatformModuleOptions>(PLATFORM_OPTIONS));
   return app;
 }

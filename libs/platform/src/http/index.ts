@@ -1,4 +1,5 @@
 export * from './etag';
+export * from './not-modified';
 export * from './command-answer';
 export * from './drain-connections';
 export * from './storable-text';

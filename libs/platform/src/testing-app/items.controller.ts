@@ -65,6 +65,14 @@ export class ItemsController {
     return item;
   }
 
+  /** Item 1 as a GET shows it: at version 3, with its ETag (conditional GETs). */
+  @Get('-/current')
+  @Roles('admin', 'sales-rep', 'analyst')
+  current(@Res({ passthrough: true }) reply: FastifyReply): { id: string; version: number } {
+    setETag(reply, 3);
+    return { id: '1', version: 3 };
+  }
+
   @Get(':id')
   @Roles('admin', 'sales-rep', 'analyst')
   @ApiOkResponse({ type: ItemDto })

@@ -16,7 +16,7 @@ const SECRET = 'platform-e2e-secret-0123456789abcdef-xyz';
 const PROBLEM_JSON = /^application\/problem\+json/;
 
 type InjectOptions = {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
   url: string;
   headers?: Record<string, string>;
   payload?: unknown;
@@ -259,6 +259,53 @@ describe('platform (e2e through the testing app)', () => {
       });
       expect(malformed.statusCode).toBe(400);
       expect(json(malformed).type).toBe('/problems/invalid-if-match');
+    });
+  });
+
+  describe('conditional GET (If-None-Match)', () => {
+    const get = async (ifNoneMatch?: string, method: 'GET' | 'HEAD' = 'GET') =>
+      inject({
+        method,
+        url: '/items/-/current',
+        headers: {
+          authorization: `Bearer ${await token(['analyst'])}`,
+          ...(ifNoneMatch === undefined ? {} : { 'if-none-match': ifNoneMatch }),
+        },
+      });
+
+    it.each(['"3"', 'W/"3"', '"1", "3"', '*'])(
+      'answers If-None-Match %s naming the current ETag with 304, the ETag and no body',
+      async (ifNoneMatch) => {
+        const res = await get(ifNoneMatch);
+        expect(res.statusCode).toBe(304);
+        expect(res.headers.etag).toBe('"3"');
+        expect(res.body).toBe('');
+        expect(res.headers['content-type']).toBeUndefined();
+      },
+    );
+
+    it('answers HEAD like GET', async () => {
+      expect((await get('"3"', 'HEAD')).statusCode).toBe(304);
+    });
+
+    it('answers 200 with the body when the client holds another version, or sent none', async () => {
+      for (const ifNoneMatch of ['"2"', '"2", W/"4"', undefined]) {
+        const res = await get(ifNoneMatch);
+        expect(res.statusCode).toBe(200);
+        expect(res.headers.etag).toBe('"3"');
+        expect(json(res)).toEqual({ id: '1', version: 3 });
+      }
+    });
+
+    it('leaves errors and writes alone', async () => {
+      const headers = {
+        authorization: `Bearer ${await token(['sales-rep'])}`,
+        'if-none-match': '*',
+      };
+      expect((await inject({ url: '/items/abc', headers })).statusCode).toBe(404);
+      const put = await inject({ method: 'PUT', url: '/items/1', headers });
+      expect(put.statusCode).toBe(200);
+      expect(put.headers.etag).toBe('"4"');
     });
   });
 

@@ -207,4 +207,26 @@ describe('lead conversion through the contacts API', () => {
     expect(converted.status).toBe(200);
     expect(converted.headers.etag).toBe(tag(version + 3));
   });
+
+  it('answers a GET of a lead whose ETag the client holds with 304 and no body', async () => {
+    const id = (
+      await t.request('POST', '/leads', {
+        body: { source: 'referral', profile: { name: 'Cache Holder' } },
+      })
+    ).body.id;
+    const fresh = await t.request('GET', `/leads/${id}`);
+    expect(fresh.status).toBe(200);
+    const etag = fresh.headers.etag as string;
+    const revalidated = await t.request('GET', `/leads/${id}`, {
+      headers: { 'if-none-match': etag },
+    });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.etag).toBe(etag);
+    expect(revalidated.body).toBeUndefined();
+
+    await t.request('POST', `/leads/${id}/work`, { body: {} });
+    const changed = await t.request('GET', `/leads/${id}`, { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.status).toBe('working');
+  });
 });
