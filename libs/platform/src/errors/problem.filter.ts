@@ -2,9 +2,17 @@
  * The single global exception filter: whatever is thrown, the client gets RFC 9457
  * problem+json. 5xx bodies are generic; the real error goes to the log with the request id.
  */
-import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  Logger,
+  NotFoundException,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import { ReadModelUnavailableError } from '@crm/event-sourcing';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { allowedMethods } from '../http/allowed-methods';
 import { domainErrorProblem, isDomainError } from './domain-error-problem';
 import {
   PROBLEM_CONTENT_TYPE,
@@ -26,7 +34,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
 
-    const problem = this.toProblem(exception);
+    const problem =
+      (exception instanceof NotFoundException && methodNotAllowed(request, reply)) ||
+      this.toProblem(exception);
     if (problem.status >= 500) {
       this.logger.error(
         { err: exception, requestId: request.id, url: request.url },
@@ -91,6 +101,24 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
     .status(body.status)
     .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
     .send(JSON.stringify(body));
+}
+
+/**
+ * A URL no route takes ends in Nest's not-found handler as a NotFoundException. When routes take
+ * its path with other methods, the client chose the wrong method, not the wrong URL: 405 with
+ * the Allow header (RFC 9110 15.5.6). Undefined for an unknown path, or a 404 a handler threw.
+ */
+function methodNotAllowed(request: FastifyRequest, reply: FastifyReply): Problem | undefined {
+  if (!request.is404) return undefined;
+  const allow = allowedMethods(request);
+  if (allow.length === 0) return undefined;
+  void reply.header('allow', allow.join(', '));
+  return {
+    type: 'about:blank',
+    title: statusTitle(405),
+    status: 405,
+    detail: `${request.method} is not allowed here; allowed: ${allow.join(', ')}`,
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+export * from './allowed-methods';
 export * from './etag';
 export * from './not-modified';
 export * from './command-answer';

@@ -126,10 +126,12 @@ describe('CORS (e2e through the testing app)', () => {
     });
   });
 
-  it('sends no CORS headers when CORS_ORIGINS is empty (preflight stays a 404)', async () => {
+  it('sends no CORS headers when CORS_ORIGINS is empty (preflight is a plain 405)', async () => {
     const http = await start({ CORS_ORIGINS: '' });
     const res = await http.inject(preflight(FRONT_END));
-    expect(res.statusCode).toBe(404);
+    // No OPTIONS route without CORS: /items takes POST only.
+    expect(res.statusCode).toBe(405);
+    expect(res.headers.allow).toBe('POST');
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 

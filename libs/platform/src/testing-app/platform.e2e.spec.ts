@@ -177,6 +177,29 @@ describe('platform (e2e through the testing app)', () => {
       });
     });
 
+    it('answers a known path with a wrong method with 405 and Allow, without asking for a token', async () => {
+      const res = await inject({ method: 'DELETE', url: '/items?x=1' });
+      expect(res.statusCode).toBe(405);
+      expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect(res.headers.allow).toBe('POST');
+      expect(json(res)).toMatchObject({
+        type: 'about:blank',
+        title: 'Method Not Allowed',
+        status: 405,
+        instance: '/items?x=1',
+      });
+      const item = await inject({ method: 'PATCH', url: '/items/abc' });
+      expect(item.statusCode).toBe(405);
+      expect(item.headers.allow).toBe('GET, HEAD, PUT');
+      // A 404 the handler throws (no such item) stays a 404.
+      const missing = await inject({
+        url: '/items/abc',
+        headers: { authorization: `Bearer ${await token(['analyst'])}` },
+      });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.headers.allow).toBeUndefined();
+    });
+
     it('never puts an internal message or stack into a 500 body', async () => {
       const res = await inject({ url: '/items/-/boom' });
       expect(res.statusCode).toBe(500);
