@@ -60,8 +60,13 @@ export async function runImportCli(
   });
   bar.start(size, 0, { rows: 0, rejected: 0 });
   const headers = { authorization: `Bearer ${token}` };
+  // A dry run is an import of its own under the same id: every URL names which one.
+  const dryRun = values['dry-run'] ? '?dryRun=true' : '';
   const poller = setInterval(() => {
-    void getJson(new URL(`/contacts/imports/${importId}`, base), headers)
+    void getJson(
+      new URL(`/contacts/imports/${encodeURIComponent(importId)}${dryRun}`, base),
+      headers,
+    )
       .then(({ body }) =>
         bar.update({
           rows: (body as { processed?: number }).processed ?? 0,
@@ -79,10 +84,7 @@ export async function runImportCli(
         callback(null, chunk);
       },
     });
-    const url = new URL(
-      `/contacts/imports/${encodeURIComponent(importId)}${values['dry-run'] ? '?dryRun=true' : ''}`,
-      base,
-    );
+    const url = new URL(`/contacts/imports/${encodeURIComponent(importId)}${dryRun}`, base);
     const response = await upload(
       url,
       { ...headers, 'content-type': 'text/csv' },
@@ -95,7 +97,7 @@ export async function runImportCli(
     if (response.status >= 400) return 1;
     if (Number(report.rejected) > 0)
       io.stdout.write(
-        `rejected rows: GET ${new URL(`/contacts/imports/${importId}/rows?outcome=rejected`, base)}\n`,
+        `rejected rows: GET ${new URL(`/contacts/imports/${importId}/rows?outcome=rejected${dryRun && '&dryRun=true'}`, base)}\n`,
       );
     return 0;
   } catch (error) {

@@ -7,7 +7,9 @@
  * and one import never creates two contacts for one email or phone. Rows sharing an email or
  * phone run in file order; others overlap. The read models are awaited once, at the end: when
  * the import answers, queries show what it wrote.
- * A dry run decides every row with the pure decider against current state and appends nothing.
+ * A dry run decides every row with the pure decider against current state and appends nothing;
+ * it is an import of its own (ImportKey), so it never takes the id from the real import.
+ * Idempotent per id: the same file again replays the report, another file is ImportIdReused.
  */
 import {
   categoryOf,
@@ -46,11 +48,13 @@ import { CustomFieldCatalogueReader } from '../custom-fields/custom-field-catalo
 import { CONTACTS_CONFIG, type ContactsConfig } from '../contacts.config';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { checkHeader, readImportRow, type CsvRecord } from './import-row';
+import { hashingTap, sha256Of } from './file-hash';
 import { ImportKeyIndex } from './import-key-index';
 import { ImportPhaseTimer, type ImportPhaseTotals } from './import-phases';
 import {
   ImportStore,
   migrateImportTables,
+  type ImportKey,
   type ImportRowReport,
   type ImportSummary,
 } from './import-store';
@@ -131,15 +135,10 @@ export class ContactImportService implements OnModuleInit {
     dryRun: boolean,
     body: Readable,
   ): Promise<{ summary: ImportSummary; replayed: boolean }> {
-    const started = await this.store.begin(caller.tenant, importId, dryRun);
-    if (!started) {
-      body.resume(); // drain: the upload is not needed, the import already happened
-      const existing = (await this.store.get(caller.tenant, importId))!;
-      if (existing.status === 'running') {
-        throw ImportErrors.importInProgress(importId);
-      }
-      return { summary: existing, replayed: true };
-    }
+    const key: ImportKey = { tenant: caller.tenant, importId, dryRun };
+    const started = await this.store.begin(key);
+    if (!started) return this.replay(key, body);
+    const file = hashingTap();
     const ctx: ImportContext = {
       catalogue: await this.customFields.fieldsOf(caller.tenant),
       today: todayUtc(this.clock),
@@ -155,6 +154,7 @@ export class ContactImportService implements OnModuleInit {
       // pipeline forwards a failing upload (too large, aborted) into the parser, ending the loop.
       const records = pipeline(
         body,
+        file.tap,
         parse({
           columns: (header: string[]) => checkHeader(header),
           skip_empty_lines: true,
@@ -203,21 +203,19 @@ export class ContactImportService implements OnModuleInit {
           if (pending.length >= FLUSH_EVERY) {
             const reports = pending;
             pending = [];
-            await ctx.timer.time('report', () =>
-              this.store.record(caller.tenant, importId, reports),
-            );
+            await ctx.timer.time('report', () => this.store.record(key, reports));
           }
         }
         batch = await following;
       }
       await scheduler.drain();
-      await ctx.timer.time('report', () => this.store.record(caller.tenant, importId, pending));
+      await ctx.timer.time('report', () => this.store.record(key, pending));
       await ctx.timer.time('readYourWrites', () => this.readModelsShow(ctx.lastPosition));
-      return { summary: await this.store.finish(caller.tenant, importId), replayed: false };
+      return { summary: await this.store.finish(key, file.sha256()), replayed: false };
     } catch (error) {
-      await this.store.record(caller.tenant, importId, pending).catch(() => undefined);
+      await this.store.record(key, pending).catch(() => undefined);
       const problem = describeFailure(error);
-      await this.store.finish(caller.tenant, importId, problem);
+      await this.store.finish(key, file.sha256(), problem);
       if (error instanceof DomainError || error instanceof ProblemException) throw error;
       if (problem.code === 'MalformedCsv') {
         throw ImportErrors.malformedCsv(problem.message, rowNumber + 1);
@@ -227,6 +225,26 @@ export class ContactImportService implements OnModuleInit {
       this.lastProfile = { importId, phases: ctx.timer.snapshot() };
       this.logger.log({ msg: 'import profile', rows: rowNumber, ...this.lastProfile });
     }
+  }
+
+  /**
+   * The import already exists: its report again for the same file, ImportIdReused for another.
+   * An import that failed before reading its whole file has no hash: its report is replayed.
+   */
+  private async replay(
+    key: ImportKey,
+    body: Readable,
+  ): Promise<{ summary: ImportSummary; replayed: boolean }> {
+    const existing = (await this.store.find(key))!;
+    if (existing.summary.status === 'running') {
+      body.resume(); // drain: the upload is not needed
+      throw ImportErrors.importInProgress(key.importId);
+    }
+    const sha256 = await sha256Of(body);
+    if (existing.fileSha256 && existing.fileSha256 !== sha256) {
+      throw ImportErrors.importIdReused(key.importId);
+    }
+    return { summary: existing.summary, replayed: true };
   }
 
   /** Parses a row; a row that cannot even be read is rejected here, before any I/O. */

@@ -8,6 +8,13 @@ export const ImportErrors = defineErrors('import', {
     message: (importId: string) => `Import ${importId} is still running`,
     details: (importId) => ({ importId }),
   },
+  /** The id names an import of another file: a new file needs a new id. */
+  ImportIdReused: {
+    kind: 'invalid',
+    message: (importId: string) =>
+      `Import ${importId} was run with another file; use a new import id for a new file`,
+    details: (importId) => ({ field: 'importId', importId }),
+  },
   ImportNeedsEmailOrPhone: {
     kind: 'invalid',
     message: () => 'The CSV needs an email or a phone column to match contacts on',

@@ -1,7 +1,9 @@
 /**
  * Bulk import and export. PUT /contacts/imports/{importId} with a text/csv body runs the import
- * while the upload streams in (idempotent per id: repeating it returns the first report);
- * GET shows its progress at any time, also from another client while it runs.
+ * while the upload streams in (idempotent per id: the same file again returns the first report,
+ * another file is 422 ImportIdReused); GET shows its progress at any time, also from another
+ * client while it runs. A dry run (`?dryRun=true`, on GET too) is an import of its own under the
+ * same id: trying a file first leaves the id free for the real import.
  */
 import {
   Controller,
@@ -40,19 +42,22 @@ import { pipeline, Transform, type Readable } from 'node:stream';
 import { CONTACTS_CONFIG, type ContactsConfig } from '../contacts.config';
 import { READERS, WRITERS } from '../shared/roles';
 import { ContactImportService } from './contact-import.service';
-import type { ImportRowReport, ImportSummary } from './import-store';
+import type { ImportKey, ImportRowReport, ImportSummary } from './import-store';
 import { ImportErrors } from './import.errors';
 
 const IMPORT_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 export class ImportQuery {
-  @ApiPropertyOptional({ description: 'Decide every row, append nothing', default: 'false' })
+  @ApiPropertyOptional({
+    description: 'Decide every row, append nothing (a dry run is kept apart from the real import)',
+    default: 'false',
+  })
   @IsOptional()
   @IsBooleanString()
   dryRun?: string;
 }
 
-export class ImportRowsQuery {
+export class ImportRowsQuery extends ImportQuery {
   @ApiPropertyOptional({ enum: ['created', 'updated', 'unchanged', 'rejected'] })
   @IsOptional()
   @IsIn(['created', 'updated', 'unchanged', 'rejected'])
@@ -108,6 +113,10 @@ function importIdOf(raw: string): string {
   return raw;
 }
 
+function importKey(tenant: string, rawId: string, query: ImportQuery): ImportKey {
+  return { tenant, importId: importIdOf(rawId), dryRun: query.dryRun === 'true' };
+}
+
 @ApiTags('import/export')
 @Controller('contacts/imports')
 export class ImportsController implements OnModuleInit {
@@ -135,7 +144,12 @@ export class ImportsController implements OnModuleInit {
     },
   })
   @ApiQuery({ name: 'dryRun', required: false, type: String })
-  @ApiOkResponse({ type: ImportSummaryView, description: 'Final report; rows via GET .../rows' })
+  @ApiOkResponse({
+    type: ImportSummaryView,
+    description:
+      'Final report; rows via GET .../rows. The same id and file again replays it ' +
+      '(Idempotent-Replay: true); the same id with another file is 422 ImportIdReused',
+  })
   @ApiProblems(400, 401, 403, 409, 413, 415, 422)
   async run(
     // Every row is a contact of its own: If-Match names no version of any of them.
@@ -170,9 +184,13 @@ export class ImportsController implements OnModuleInit {
     type: ImportSummaryView,
     description: 'Progress while running, totals when done',
   })
-  @ApiProblems(401, 403, 404)
-  async get(@Tenant() tenant: string, @Param('importId') rawId: string): Promise<ImportSummary> {
-    const summary = await this.imports.store.get(tenant, importIdOf(rawId));
+  @ApiProblems(400, 401, 403, 404)
+  async get(
+    @Tenant() tenant: string,
+    @Param('importId') rawId: string,
+    @Query() query: ImportQuery,
+  ): Promise<ImportSummary> {
+    const summary = await this.imports.store.get(importKey(tenant, rawId, query));
     if (!summary) throw ImportErrors.importNotFound();
     return summary;
   }
@@ -186,8 +204,8 @@ export class ImportsController implements OnModuleInit {
     @Param('importId') rawId: string,
     @Query() query: ImportRowsQuery,
   ): Promise<ImportRowReport[]> {
-    await this.get(tenant, rawId);
-    return this.imports.store.rows(tenant, importIdOf(rawId), {
+    await this.get(tenant, rawId, query);
+    return this.imports.store.rows(importKey(tenant, rawId, query), {
       outcome: query.outcome,
       afterRow: query.after ?? 0,
       limit: query.limit ?? 100,

@@ -133,6 +133,52 @@ describe('CSV import (e2e, real PostgreSQL)', () => {
     expect(maxView.tags).toEqual(['e']);
   });
 
+  it('keeps a dry run apart from the real import of the same id, and refuses the id with another file', async () => {
+    const tenant = 'tenant-d';
+    const put = (id: string, body: string, query = '') =>
+      t.call({
+        method: 'PUT',
+        url: `/contacts/imports/${id}${query}`,
+        tenant,
+        headers: { 'content-type': 'text/csv' },
+        payload: body,
+      });
+    const csv = 'email,given_name\nlin@example.com,Lin\nmax@example.com,Max\n';
+
+    const dry = await put('try-then-run', csv, '?dryRun=true');
+    expect(dry.json()).toMatchObject({ dryRun: true, status: 'completed', created: 2 });
+    const real = await put('try-then-run', csv);
+    expect(real.statusCode).toBe(200);
+    expect(real.headers['idempotent-replay']).toBeUndefined();
+    expect(real.json()).toMatchObject({ dryRun: false, status: 'completed', created: 2 });
+    expect((await t.call({ url: '/contacts?status=all', tenant })).json().items).toHaveLength(2);
+
+    const summary = (query: string) =>
+      t.call({ url: `/contacts/imports/try-then-run${query}`, tenant }).then((r) => r.json());
+    expect(await summary('')).toMatchObject({ dryRun: false });
+    expect(await summary('?dryRun=true')).toMatchObject({ dryRun: true });
+    const dryRows = await t.call({
+      url: '/contacts/imports/try-then-run/rows?dryRun=true',
+      tenant,
+    });
+    expect(dryRows.json()).toHaveLength(2);
+
+    const again = await put('try-then-run', csv);
+    expect(again.headers['idempotent-replay']).toBe('true');
+    expect(again.json()).toMatchObject({ dryRun: false, created: 2 });
+
+    const otherFile = 'email,given_name\ngrace@example.com,Grace\n';
+    for (const query of ['', '?dryRun=true']) {
+      const reused = await put('try-then-run', otherFile, query);
+      expect(reused.statusCode).toBe(422);
+      expect(reused.json()).toMatchObject({
+        type: '/problems/import-id-reused',
+        field: 'importId',
+      });
+    }
+    expect((await t.call({ url: '/contacts?status=all', tenant })).json().items).toHaveLength(2);
+  });
+
   it('rejects a file with an unknown column naming it, and a body that is not CSV', async () => {
     const res = await upload('bad-header', 'email,shoe_size\na@b.io,42\n');
     expect(res.statusCode).toBe(422);
