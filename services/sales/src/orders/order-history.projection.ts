@@ -72,7 +72,9 @@ export const orderHistoryPart: ReadModelPart = {
       PRIMARY KEY (tenant, order_id)
     );
     CREATE INDEX IF NOT EXISTS orders_by_contact ON ${S}.orders (tenant, contact_id, placed_at DESC);
-    CREATE INDEX IF NOT EXISTS orders_by_company ON ${S}.orders (tenant, company_id, placed_at DESC);`,
+    CREATE INDEX IF NOT EXISTS orders_by_company ON ${S}.orders (tenant, company_id, placed_at DESC);
+    CREATE INDEX IF NOT EXISTS orders_by_opportunity ON ${S}.orders (tenant, opportunity_id);
+    CREATE INDEX IF NOT EXISTS orders_newest ON ${S}.orders (tenant, placed_at, order_id);`,
   tables: ['orders'],
   handlers: handlersFor<OrderEvent>(
     {

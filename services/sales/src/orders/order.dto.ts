@@ -13,6 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { CursorPageQuery } from '@crm/platform';
 import { Parses, parseCurrency } from '@crm/values';
 import { QuoteTotalsDto } from '../quotes/quote.dto';
 
@@ -93,6 +94,12 @@ export class OrderReasonDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) reason!: string;
 }
 
+export class ListOrdersQuery extends CursorPageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) contactId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) companyId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) opportunityId?: string;
+}
+
 export class OrderDto {
   @ApiProperty({ description: 'The resource id (same as orderId)' }) id!: string;
   @ApiProperty() orderId!: string;
@@ -107,4 +114,14 @@ export class OrderDto {
   @ApiProperty({ type: QuoteTotalsDto }) totals!: QuoteTotalsDto;
   @ApiProperty() placedAt!: string;
   @ApiProperty() version!: number;
+}
+
+export class OrderPage {
+  @ApiProperty({ type: [OrderDto] }) items!: OrderDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page; null on the last page',
+  })
+  nextCursor!: string | null;
 }

@@ -1,12 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL } from '@crm/platform';
+import { CursorCodec, DEFAULT_PAGE_LIMIT, PG_POOL } from '@crm/platform';
 import type { Pool } from 'pg';
 import { S } from '../infrastructure/read-model-part';
-import type { OrderDto } from './order.dto';
+import type { ListOrdersQuery, OrderDto, OrderPage } from './order.dto';
+
+/** What an order-list cursor is made for: newest first by placed_at (see CursorCodec). */
+const ORDER_LIST = 'orders:-placedAt';
 
 @Injectable()
 export class OrderQueries {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly cursors: CursorCodec,
+  ) {}
 
   async get(tenant: string, orderId: string): Promise<OrderDto | undefined> {
     const { rows } = await this.pool.query(
@@ -14,6 +20,38 @@ export class OrderQueries {
       [tenant, orderId],
     );
     return rows[0] && toDto(rows[0]);
+  }
+
+  /** Orders of a contact, company and/or deal (all given must match), newest first. */
+  async list(tenant: string, q: ListOrdersQuery): Promise<OrderPage> {
+    const params: unknown[] = [tenant];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const where = ['tenant = $1'];
+    if (q.contactId) where.push(`contact_id = ${bind(q.contactId)}`);
+    if (q.companyId) where.push(`company_id = ${bind(q.companyId)}`);
+    if (q.opportunityId) where.push(`opportunity_id = ${bind(q.opportunityId)}`);
+    const cursor = this.cursors.decode(ORDER_LIST, q.cursor);
+    if (cursor)
+      where.push(
+        `(placed_at, order_id) < (${bind(cursor.value)}::timestamptz, ${bind(cursor.id)})`,
+      );
+    const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+    const { rows } = await this.pool.query(
+      `SELECT *, placed_at::text AS placed_text FROM ${S}.orders
+        WHERE ${where.join(' AND ')}
+        ORDER BY placed_at DESC, order_id DESC
+        LIMIT ${bind(limit + 1)}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(toDto),
+      nextCursor:
+        rows.length > limit && last
+          ? this.cursors.encode(ORDER_LIST, { value: last.placed_text, id: last.order_id })
+          : null,
+    };
   }
 
   /** A contact's (or company's) purchase history, newest first. */

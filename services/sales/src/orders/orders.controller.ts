@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
@@ -23,7 +23,7 @@ import { READERS, SELLERS_AND_INTEGRATIONS } from '../shared/roles';
 import { STREAM } from '../infrastructure/streams';
 import type { OrderCommand } from './order.commands';
 import { orderDecider } from './order.decider';
-import { OrderDto, OrderReasonDto, PlaceOrderDto } from './order.dto';
+import { ListOrdersQuery, OrderDto, OrderPage, OrderReasonDto, PlaceOrderDto } from './order.dto';
 import { OrderQueries } from './order.queries';
 import { OrderErrors } from './order.errors';
 
@@ -96,6 +96,20 @@ export class OrdersController {
       },
       `/orders/${orderId}`,
     );
+  }
+
+  @Get('orders')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: 'Orders of a contact, company or deal (filters combine), newest first, keyset pages',
+  })
+  @ApiOkResponse({ type: OrderPage })
+  @ApiProblems(400, 401, 403)
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ListOrdersQuery,
+  ): Promise<OrderPage> {
+    return this.orders.list(user.tenant, query);
   }
 
   @Get('orders/:orderId')

@@ -10,6 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { CursorPageQuery } from '@crm/platform';
 import { Parses, parseCalendarDate, parseCurrency } from '@crm/values';
 import { SelectedOptionDto } from '../cpq/configuration.dto';
 
@@ -101,6 +102,11 @@ export class QuoteTotalsDto {
   @ApiProperty() totalMinor!: number;
 }
 
+export class ListQuotesQuery extends CursorPageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) opportunityId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) contactId?: string;
+}
+
 export class QuoteDto {
   @ApiProperty({ description: 'The resource id (same as quoteId)' }) id!: string;
   @ApiProperty() quoteId!: string;
@@ -123,4 +129,14 @@ export class QuoteAcceptedDto {
   @ApiProperty() orderId!: string;
   @ApiProperty() opportunityId!: string;
   @ApiProperty() version!: number;
+}
+
+export class QuotePage {
+  @ApiProperty({ type: [QuoteDto] }) items!: QuoteDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page; null on the last page',
+  })
+  nextCursor!: string | null;
 }

@@ -15,9 +15,17 @@ export const quotePart: ReadModelPart = {
       valid_until date NOT NULL,
       state jsonb NOT NULL,
       version int NOT NULL,
+      contact_id text,
+      created_at timestamptz NOT NULL,
       PRIMARY KEY (tenant, quote_id)
     );
-    CREATE INDEX IF NOT EXISTS quotes_by_opportunity ON ${S}.quotes (tenant, opportunity_id);`,
+    -- For GET /quotes (projection version 4): nullable on a table that may still hold rows; the
+    -- rebuild that version bump starts fills them.
+    ALTER TABLE ${S}.quotes ADD COLUMN IF NOT EXISTS contact_id text,
+      ADD COLUMN IF NOT EXISTS created_at timestamptz;
+    CREATE INDEX IF NOT EXISTS quotes_by_opportunity ON ${S}.quotes (tenant, opportunity_id);
+    CREATE INDEX IF NOT EXISTS quotes_by_contact ON ${S}.quotes (tenant, contact_id);
+    CREATE INDEX IF NOT EXISTS quotes_newest ON ${S}.quotes (tenant, created_at, quote_id);`,
   tables: ['quotes'],
   handlers: foldingProjection({
     table: `${S}.quotes`,
@@ -35,11 +43,12 @@ export const quotePart: ReadModelPart = {
       QuoteRejected: true,
       QuoteExpired: true,
     },
-    write: async (tx, { tenant, id, state, version }) => {
+    write: async (tx, { tenant, id, state, version, event }) => {
       await tx.query(
-        `INSERT INTO ${S}.quotes (tenant, quote_id, opportunity_id, status, currency, total_minor, valid_until, state, version)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
-         ON CONFLICT (tenant, quote_id) DO UPDATE SET status = $4, currency = $5, total_minor = $6, valid_until = $7, state = $8, version = $9`,
+        `INSERT INTO ${S}.quotes (tenant, quote_id, opportunity_id, status, currency, total_minor, valid_until, state, version, contact_id, created_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)
+         ON CONFLICT (tenant, quote_id) DO UPDATE SET status = $4, currency = $5, total_minor = $6, valid_until = $7, state = $8,
+           version = $9, contact_id = $10`,
         [
           tenant,
           id,
@@ -50,6 +59,9 @@ export const quotePart: ReadModelPart = {
           state.validUntil,
           JSON.stringify(state),
           version,
+          state.contactId ?? null,
+          // Kept from the first event (the upsert leaves it); its time, so a replay agrees.
+          event.createdAt,
         ],
       );
     },

@@ -1,13 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL } from '@crm/platform';
+import { CursorCodec, DEFAULT_PAGE_LIMIT, PG_POOL } from '@crm/platform';
 import type { Pool } from 'pg';
 import { S } from '../infrastructure/read-model-part';
 import { quoteTotals, type QuoteState } from './quote.decider';
-import type { QuoteDto } from './quote.dto';
+import type { ListQuotesQuery, QuoteDto, QuotePage } from './quote.dto';
+
+/** What a quote-list cursor is made for: newest first by created_at (see CursorCodec). */
+const QUOTE_LIST = 'quotes:-createdAt';
 
 @Injectable()
 export class QuoteQueries {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly cursors: CursorCodec,
+  ) {}
 
   /** The quote as JSON: lines with their arithmetic, and the totals (minor units). */
   async get(tenant: string, quoteId: string): Promise<QuoteDto | undefined> {
@@ -15,35 +21,73 @@ export class QuoteQueries {
       `SELECT state, version FROM ${S}.quotes WHERE tenant = $1 AND quote_id = $2`,
       [tenant, quoteId],
     );
-    if (!rows[0]) return undefined;
-    const s = rows[0].state;
-    const totals = quoteTotals(s);
+    return rows[0] && toDto(rows[0].state, rows[0].version);
+  }
+
+  /** The quotes of a deal and/or contact (both given must match), newest first. */
+  async list(tenant: string, q: ListQuotesQuery): Promise<QuotePage> {
+    const params: unknown[] = [tenant];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const where = ['tenant = $1'];
+    if (q.opportunityId) where.push(`opportunity_id = ${bind(q.opportunityId)}`);
+    if (q.contactId) where.push(`contact_id = ${bind(q.contactId)}`);
+    const cursor = this.cursors.decode(QUOTE_LIST, q.cursor);
+    if (cursor)
+      where.push(
+        `(created_at, quote_id) < (${bind(cursor.value)}::timestamptz, ${bind(cursor.id)})`,
+      );
+    const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+    const { rows } = await this.pool.query<{
+      state: QuoteState;
+      version: number;
+      quote_id: string;
+      created_text: string;
+    }>(
+      `SELECT state, version, quote_id, created_at::text AS created_text FROM ${S}.quotes
+        WHERE ${where.join(' AND ')}
+        ORDER BY created_at DESC, quote_id DESC
+        LIMIT ${bind(limit + 1)}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
     return {
-      id: s.quoteId,
-      quoteId: s.quoteId,
-      opportunityId: s.opportunityId,
-      ...(s.contactId ? { contactId: s.contactId } : {}),
-      ...(s.companyId ? { companyId: s.companyId } : {}),
-      status: s.status,
-      currency: s.currency,
-      taxRateBps: s.taxRateBps,
-      discountBps: s.discountBps,
-      validUntil: s.validUntil,
-      lines: s.lines.map((line, i) => ({
-        ...line,
-        options: [...line.options],
-        grossMinor: totals.lines[i].grossMinor,
-        discountMinor: totals.lines[i].discountMinor,
-        netMinor: totals.lines[i].netMinor,
-      })),
-      totals: {
-        subtotalMinor: totals.subtotalMinor,
-        discountMinor: totals.discountMinor,
-        taxMinor: totals.taxMinor,
-        totalMinor: totals.totalMinor,
-      },
-      ...(s.orderId ? { orderId: s.orderId } : {}),
-      version: rows[0].version,
+      items: page.map((row) => toDto(row.state, row.version)),
+      nextCursor:
+        rows.length > limit && last
+          ? this.cursors.encode(QUOTE_LIST, { value: last.created_text, id: last.quote_id })
+          : null,
     };
   }
+}
+
+function toDto(s: QuoteState, version: number): QuoteDto {
+  const totals = quoteTotals(s);
+  return {
+    id: s.quoteId,
+    quoteId: s.quoteId,
+    opportunityId: s.opportunityId,
+    ...(s.contactId ? { contactId: s.contactId } : {}),
+    ...(s.companyId ? { companyId: s.companyId } : {}),
+    status: s.status,
+    currency: s.currency,
+    taxRateBps: s.taxRateBps,
+    discountBps: s.discountBps,
+    validUntil: s.validUntil,
+    lines: s.lines.map((line, i) => ({
+      ...line,
+      options: [...line.options],
+      grossMinor: totals.lines[i].grossMinor,
+      discountMinor: totals.lines[i].discountMinor,
+      netMinor: totals.lines[i].netMinor,
+    })),
+    totals: {
+      subtotalMinor: totals.subtotalMinor,
+      discountMinor: totals.discountMinor,
+      taxMinor: totals.taxMinor,
+      totalMinor: totals.totalMinor,
+    },
+    ...(s.orderId ? { orderId: s.orderId } : {}),
+    version,
+  };
 }

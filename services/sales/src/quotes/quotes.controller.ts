@@ -9,6 +9,7 @@ import {
   Patch,
   Post,
   Put,
+  Query,
   Res,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -41,9 +42,11 @@ import {
   AddQuoteLineDto,
   ChangeQuoteLineDto,
   DraftQuoteDto,
+  ListQuotesQuery,
   QuoteAcceptedDto,
   QuoteDiscountDto,
   QuoteDto,
+  QuotePage,
   QuoteTermsDto,
   RejectQuoteDto,
 } from './quote.dto';
@@ -108,6 +111,20 @@ export class QuotesController {
       },
       `/quotes/${quoteId}`,
     );
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: 'Quotes of a deal or contact (filters combine), newest first, keyset pages',
+  })
+  @ApiOkResponse({ type: QuotePage })
+  @ApiProblems(400, 401, 403)
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: ListQuotesQuery,
+  ): Promise<QuotePage> {
+    return this.quotes.list(user.tenant, query);
   }
 
   @Get(':quoteId')
