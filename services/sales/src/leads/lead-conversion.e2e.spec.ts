@@ -66,6 +66,13 @@ describe('lead conversion through the contacts API', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
+  const newPipeline = async (): Promise<string> =>
+    (
+      await t.request('POST', '/pipelines', {
+        as: { roles: ['sales-manager'] },
+        body: CAR_PIPELINE,
+      })
+    ).body.id;
   const qualifiedLead = async (profile: object) => {
     const id = (await t.request('POST', '/leads', { body: { source: 'referral', profile } })).body
       .id;
@@ -87,12 +94,7 @@ describe('lead conversion through the contacts API', () => {
     });
 
   it('creates the company, then the contact linked to it, and converts the lead onto them', async () => {
-    const pipelineId = (
-      await t.request('POST', '/pipelines', {
-        as: { roles: ['sales-manager'] },
-        body: CAR_PIPELINE,
-      })
-    ).body.id;
+    const pipelineId = await newPipeline();
     const leadId = await qualifiedLead({
       name: 'Ada King Lovelace',
       email: 'ada@example.com',
@@ -111,10 +113,12 @@ describe('lead conversion through the contacts API', () => {
       ownerId: 'rep-1',
     });
     expect(recorded[1].authorization).toMatch(/^Bearer /);
+    // This call created both in the contacts service, and says so.
     expect(res.body).toMatchObject({
       contactId: 'contacts-2',
+      contactCreated: true,
       companyId: 'companies-1',
-      contactCreated: false,
+      companyCreated: true,
     });
     const deal = (await t.request('GET', `/opportunities/${res.body.opportunityId}`)).body;
     expect(deal).toMatchObject({ contactId: 'contacts-2', companyId: 'companies-1' });
@@ -177,12 +181,7 @@ describe('lead conversion through the contacts API', () => {
   // RFC 9110 13.1.1: If-Match compares strongly (a weak tag never matches); `*` needs the lead
   // to exist; a list matches when it names the current version.
   it('reads If-Match as RFC 9110 does, on lead commands and on the conversion', async () => {
-    const pipelineId = (
-      await t.request('POST', '/pipelines', {
-        as: { roles: ['sales-manager'] },
-        body: CAR_PIPELINE,
-      })
-    ).body.id;
+    const pipelineId = await newPipeline();
     const captured = await t.request('POST', '/leads', {
       body: { source: 'referral', profile: { name: 'Tag Checker' } },
     });
@@ -228,5 +227,42 @@ describe('lead conversion through the contacts API', () => {
     const changed = await t.request('GET', `/leads/${id}`, { headers: { 'if-none-match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.body.status).toBe('working');
+  });
+
+  it('says it created nothing when it linked the contact and company the request named', async () => {
+    const pipelineId = await newPipeline();
+    const leadId = await qualifiedLead({ name: 'Known Person', company: 'Known Ltd' });
+    recorded.length = 0;
+    const res = await t.request('POST', `/leads/${leadId}/convert`, {
+      body: {
+        existingContactId: 'contact-known',
+        existingCompanyId: 'company-known',
+        opportunity: {
+          pipelineId,
+          amountMinor: 1,
+          currency: 'EUR',
+          expectedCloseDate: '2027-01-01',
+        },
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(recorded).toHaveLength(0);
+    expect(res.body).toMatchObject({
+      contactId: 'contact-known',
+      contactCreated: false,
+      companyId: 'company-known',
+      companyCreated: false,
+    });
+  });
+
+  it('documents in OpenAPI the mechanism the code uses (the contacts REST API, not an event)', async () => {
+    const doc = (await t.request('GET', '/docs-json')).body;
+    const convert = doc.paths['/leads/{leadId}/convert'].post;
+    expect(convert.description).toMatch(/contacts service's REST API/);
+    expect(convert.description).not.toMatch(/from the lead\.converted event/);
+    const answer = doc.components.schemas.LeadConvertedDto.properties;
+    expect(Object.keys(answer)).toEqual(
+      expect.arrayContaining(['contactCreated', 'companyCreated']),
+    );
   });
 });

@@ -37,6 +37,11 @@ export interface ConversionRequest {
 
 export interface ConversionResult {
   readonly converted: LeadConverted['data'];
+  /**
+   * What this call created in the contacts service. False: linked to an existing one (the
+   * request named it), or, without CONTACTS_URL, only an id was minted and nothing created.
+   */
+  readonly created: { readonly contact: boolean; readonly company: boolean };
   readonly version: number;
 }
 
@@ -86,18 +91,20 @@ export class LeadConversion {
     const ownerId = lead.ownerId ?? caller.actor;
 
     if (this.contacts && (converted.data.contactCreated || converted.data.companyCreated)) {
-      // Created in the contacts service first; the lead then links to what exists there.
-      const existingCompanyId = converted.data.companyCreated
+      // Created in the contacts service first; the lead then records them, under the ids that
+      // service gave them, as the contact and company this conversion created.
+      const { contactCreated, companyCreated } = converted.data;
+      const newCompanyId = companyCreated
         ? await this.contacts.createCompany(lead.profile.company!, caller.authorization)
-        : converted.data.companyId;
-      const existingContactId = converted.data.contactCreated
+        : command.data.newCompanyId;
+      const newContactId = contactCreated
         ? await this.contacts.createContact(
             lead.profile,
-            { companyId: existingCompanyId, ownerId },
+            { companyId: companyCreated ? newCompanyId : converted.data.companyId, ownerId },
             caller.authorization,
           )
-        : converted.data.contactId;
-      command = { ...command, data: { ...command.data, existingContactId, existingCompanyId } };
+        : command.data.newContactId;
+      command = { ...command, data: { ...command.data, newContactId, newCompanyId } };
       converted = dryRun();
     }
 
@@ -130,6 +137,14 @@ export class LeadConversion {
       actor: caller.actor,
       expectedVersion,
     });
-    return { converted: converted.data, version: result.nextExpectedVersion };
+    const viaContactsApi = this.contacts !== undefined;
+    return {
+      converted: converted.data,
+      created: {
+        contact: viaContactsApi && converted.data.contactCreated,
+        company: viaContactsApi && converted.data.companyCreated,
+      },
+      version: result.nextExpectedVersion,
+    };
   }
 }

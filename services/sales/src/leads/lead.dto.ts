@@ -177,8 +177,19 @@ export class LeadDto extends LeadSummaryDto {
 export class LeadConvertedDto {
   @ApiProperty() leadId!: string;
   @ApiProperty() contactId!: string;
-  @ApiProperty() contactCreated!: boolean;
+  @ApiProperty({
+    description:
+      'True when this call created the contact in the contacts service; false when it linked ' +
+      'existingContactId, or (without CONTACTS_URL) only minted the id',
+  })
+  contactCreated!: boolean;
   @ApiPropertyOptional() companyId?: string;
+  @ApiProperty({
+    description:
+      'True when this call created the company in the contacts service; false when it linked ' +
+      'existingCompanyId, the lead names no company, or (without CONTACTS_URL) only minted the id',
+  })
+  companyCreated!: boolean;
   @ApiProperty() opportunityId!: string;
   @ApiProperty() version!: number;
 }

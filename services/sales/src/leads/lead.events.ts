@@ -59,7 +59,7 @@ export type LeadConverted = DomainEvent<
   {
     leadId: string;
     contactId: string;
-    /** True when conversion asks the contacts service to create the contact (false: linked to an existing one). */
+    /** True when conversion made a new contact (created through the contacts API, or only its id minted without CONTACTS_URL); false: linked to an existing one. */
     contactCreated: boolean;
     companyId?: string;
     companyCreated: boolean;

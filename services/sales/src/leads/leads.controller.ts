@@ -259,7 +259,12 @@ export class LeadsController {
     summary:
       'Convert a qualified lead: creates (or links) the contact and company and opens an opportunity',
     description:
-      'The contacts service creates the contact/company from the lead.converted event. Converting twice is 409 LeadAlreadyConverted.',
+      'With CONTACTS_URL set, sales creates the company and then the contact through the contacts ' +
+      "service's REST API, with the caller's token, before it opens the opportunity and converts " +
+      'the lead (a refusal there is 422 and nothing is written); existingContactId / ' +
+      'existingCompanyId link existing ones instead. contactCreated / companyCreated say whether ' +
+      'this call created them. Without CONTACTS_URL only their ids are minted and nothing is ' +
+      'created (both false). Converting twice is 409 LeadAlreadyConverted.',
   })
   @ApiOkResponse({ type: LeadConvertedDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
@@ -270,7 +275,7 @@ export class LeadsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('authorization') authorization: string,
   ): Promise<LeadConvertedDto> {
-    const { converted, version } = await this.conversion.convert(leadId, dto, {
+    const { converted, created, version } = await this.conversion.convert(leadId, dto, {
       ...caller,
       authorization,
     });
@@ -278,8 +283,9 @@ export class LeadsController {
     return {
       leadId,
       contactId: converted.contactId,
-      contactCreated: converted.contactCreated,
+      contactCreated: created.contact,
       ...(converted.companyId ? { companyId: converted.companyId } : {}),
+      companyCreated: created.company,
       opportunityId: converted.opportunityId,
       version,
     };
