@@ -7,4 +7,5 @@ export * from './storable-text';
 export * from './reject-unstorable-input';
 export * from './resource-commands';
 export * from './signed-cursor';
+export * from './keyset-page';
 export * from './cors';
