@@ -29,6 +29,8 @@ import {
   type ResourceCommands,
   AggregateCommands,
   CursorCodec,
+  KeysetPage,
+  type KeysetOrder,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -48,8 +50,13 @@ import {
 import { CompanyErrors } from './company.errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** What a company-list cursor is made for: by name (see CursorCodec). */
-const COMPANY_LIST = 'companies:name';
+/** Companies by name (the cursor's value compares as text, as `lower(name)` is). */
+const COMPANY_LIST: KeysetOrder = {
+  list: 'companies:name',
+  column: 'lower(name)',
+  idColumn: 'company_id',
+  descending: false,
+};
 
 function companyStreamId(id: string): string {
   if (!UUID.test(id)) throw CompanyErrors.companyNotFound();
@@ -121,18 +128,14 @@ export class CompaniesController {
   @ApiOkResponse({ type: CompanyPage })
   @ApiProblems(400, 401, 403)
   async list(@Tenant() tenant: string, @Query() query: ListCompaniesQuery): Promise<CompanyPage> {
-    const limit = query.limit ?? 50;
-    const cursor = this.cursors.decode(COMPANY_LIST, query.cursor);
-    const params: unknown[] = [tenant, limit + 1];
+    const keyset = new KeysetPage(this.cursors, COMPANY_LIST, query);
+    const params: unknown[] = [tenant, keyset.fetchLimit];
     const where = ['tenant = $1', `status = 'active'`];
     if (query.q)
       where.push(
         `(lower(name) LIKE $${params.push(`${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} OR domain = $${params.push(query.q.toLowerCase())})`,
       );
-    if (cursor)
-      where.push(
-        `(lower(name), company_id) > ($${params.push(cursor.value)}, $${params.push(cursor.id)})`,
-      );
+    keyset.appendAfter(where, params);
     const { rows } = await this.pool.query<{
       company_id: string;
       state: CompanyState;
@@ -143,15 +146,11 @@ export class CompaniesController {
         WHERE ${where.join(' AND ')} ORDER BY lower(name), company_id LIMIT $2`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((r) => toView(r.company_id, r.state, r.version)),
-      nextCursor:
-        rows.length > limit && last
-          ? this.cursors.encode(COMPANY_LIST, { value: last.sort, id: last.company_id })
-          : null,
-    };
+    return keyset.page(
+      rows,
+      (r) => toView(r.company_id, r.state, r.version),
+      (last) => ({ value: last.sort, id: last.company_id }),
+    );
   }
 
   @Get(':id')

@@ -3,7 +3,7 @@
  * is scoped by tenant first; all values are bound parameters.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { CursorCodec, PG_POOL, ReadModels } from '@crm/platform';
+import { CursorCodec, KeysetPage, PG_POOL, ReadModels } from '@crm/platform';
 import type { Pool } from 'pg';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import type { ContactPage, ContactSummary, ListContactsQuery } from './directory.dto';
@@ -114,31 +114,30 @@ export class ContactListQuery {
     const descending = sort.startsWith('-');
     const column = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
     // A cursor holds a value of the sort column: one made under another sort is refused.
-    const cursorList = `contacts:${sort}`;
-    const cursor = this.cursors.decode(cursorList, q.cursor);
-    if (cursor) {
-      where.push(
-        `(${column.expr}, contact_id) ${descending ? '<' : '>'} (${bind(cursor.value)}::${column.cast}, ${bind(cursor.id)})`,
-      );
-    }
-    const limit = q.limit ?? 50;
+    const keyset = new KeysetPage(
+      this.cursors,
+      {
+        list: `contacts:${sort}`,
+        column: column.expr,
+        cast: column.cast,
+        idColumn: 'contact_id',
+        descending,
+      },
+      q,
+    );
+    keyset.appendAfter(where, params);
     const direction = descending ? 'DESC' : 'ASC';
     const { rows } = await this.pool.query<ContactRow>(
       `SELECT ${SUMMARY_COLUMNS}, ${column.expr}::text AS sort_value FROM ${S}.contact_list
         WHERE ${where.join(' AND ')}
         ORDER BY ${column.expr} ${direction}, contact_id ${direction}
-        LIMIT ${bind(limit + 1)}`,
+        LIMIT ${bind(keyset.fetchLimit)}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toSummary),
-      nextCursor:
-        rows.length > limit && last
-          ? this.cursors.encode(cursorList, { value: last.sort_value!, id: last.contact_id })
-          : null,
-    };
+    return keyset.page(rows, toSummary, (last) => ({
+      value: last.sort_value!,
+      id: last.contact_id,
+    }));
   }
 
   /**

@@ -1,6 +1,6 @@
 /** Reads of `timeline_entries`, newest first, keyset-paged. */
 import { Inject, Injectable } from '@nestjs/common';
-import { CursorCodec, PG_POOL, ReadModels } from '@crm/platform';
+import { CursorCodec, KeysetPage, PG_POOL, ReadModels, type KeysetOrder } from '@crm/platform';
 import type { Pool } from 'pg';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import type { TimelineEntry, TimelinePage } from './timeline.dto';
@@ -19,8 +19,14 @@ interface EntryRow {
   details: Record<string, unknown>;
 }
 
-/** What a timeline cursor is made for: newest first by occurred_at (see CursorCodec). */
-const TIMELINE_LIST = 'timeline:-occurred';
+/** A contact's timeline: newest first by occurred_at. */
+const TIMELINE_LIST: KeysetOrder = {
+  list: 'timeline:-occurred',
+  column: 'occurred_at',
+  cast: 'timestamptz',
+  idColumn: 'entry_id',
+  descending: true,
+};
 
 function toEntry(r: EntryRow): TimelineEntry {
   return {
@@ -51,14 +57,11 @@ export class TimelineReader {
     options: { limit: number; cursor?: string; source?: string },
   ): Promise<TimelinePage> {
     await this.readModels.assertReady('contacts.timeline');
-    const cursor = this.cursors.decode(TIMELINE_LIST, options.cursor);
-    const params: unknown[] = [tenant, contactId.toLowerCase(), options.limit + 1];
+    const keyset = new KeysetPage(this.cursors, TIMELINE_LIST, options);
+    const params: unknown[] = [tenant, contactId.toLowerCase(), keyset.fetchLimit];
     const where = ['tenant = $1', 'contact_id = $2'];
     if (options.source) where.push(`source = $${params.push(options.source)}`);
-    if (cursor)
-      where.push(
-        `(occurred_at, entry_id) < ($${params.push(cursor.value)}::timestamptz, $${params.push(cursor.id)})`,
-      );
+    keyset.appendAfter(where, params);
     const { rows } = await this.pool.query<EntryRow>(
       `SELECT entry_id, source, kind, channel, direction, occurred_at, occurred_at::text AS occurred_text, user_id,
               subject, body, details
@@ -66,15 +69,7 @@ export class TimelineReader {
         ORDER BY occurred_at DESC, entry_id DESC LIMIT $3`,
       params,
     );
-    const page = rows.slice(0, options.limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toEntry),
-      nextCursor:
-        rows.length > options.limit && last
-          ? this.cursors.encode(TIMELINE_LIST, { value: last.occurred_text, id: last.entry_id })
-          : null,
-    };
+    return keyset.page(rows, toEntry, (last) => ({ value: last.occurred_text, id: last.entry_id }));
   }
 
   async all(tenant: string, contactId: string): Promise<TimelineEntry[]> {

@@ -1,12 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CursorCodec, DEFAULT_PAGE_LIMIT, PG_POOL } from '@crm/platform';
+import { CursorCodec, KeysetPage, PG_POOL, type KeysetOrder } from '@crm/platform';
 import type { Pool } from 'pg';
 import { S } from '../infrastructure/read-model-part';
 import { dueStatus, type ActivityState } from './activity.decider';
 import type { ActivityDto, ActivityPage, ListActivitiesQuery } from './activity.dto';
 
-/** What an activity-list cursor is made for: newest first by created_at (see CursorCodec). */
-const ACTIVITY_LIST = 'activities:-createdAt';
+/** Activities newest first by created_at. */
+const ACTIVITY_LIST: KeysetOrder = {
+  list: 'activities:-createdAt',
+  column: 'a.created_at',
+  cast: 'timestamptz',
+  idColumn: 'a.activity_id',
+  descending: true,
+};
 
 interface Row {
   state: ActivityState;
@@ -40,30 +46,22 @@ export class ActivityQueries {
     if (q.contactId) where.push(`a.contact_id = ${bind(q.contactId)}`);
     if (q.opportunityId) where.push(`a.opportunity_id = ${bind(q.opportunityId)}`);
     if (q.leadId) where.push(`a.lead_id = ${bind(q.leadId)}`);
-    const cursor = this.cursors.decode(ACTIVITY_LIST, q.cursor);
-    if (cursor)
-      where.push(
-        `(a.created_at, a.activity_id) < (${bind(cursor.value)}::timestamptz, ${bind(cursor.id)})`,
-      );
-    const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+    const keyset = new KeysetPage(this.cursors, ACTIVITY_LIST, q);
+    keyset.appendAfter(where, params);
     const { rows } = await this.pool.query<Row & { activity_id: string; created_text: string }>(
       `SELECT a.state, a.version, c.display_name AS contact_name, a.activity_id, a.created_at::text AS created_text
          FROM ${S}.activities a
          LEFT JOIN ${S}.contact_directory c ON c.tenant = a.tenant AND c.contact_id = a.contact_id
         WHERE ${where.join(' AND ')}
         ORDER BY a.created_at DESC, a.activity_id DESC
-        LIMIT ${bind(limit + 1)}`,
+        LIMIT ${bind(keyset.fetchLimit)}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => toDto(row, now)),
-      nextCursor:
-        rows.length > limit && last
-          ? this.cursors.encode(ACTIVITY_LIST, { value: last.created_text, id: last.activity_id })
-          : null,
-    };
+    return keyset.page(
+      rows,
+      (row) => toDto(row, now),
+      (last) => ({ value: last.created_text, id: last.activity_id }),
+    );
   }
 
   /** Open activities of an assignee that are overdue or due within the window, most urgent first. */

@@ -3,7 +3,7 @@
  * value is a bound parameter. Each sort has an index (tenant, column, opportunity_id).
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { CursorCodec, DEFAULT_PAGE_LIMIT, PG_POOL } from '@crm/platform';
+import { CursorCodec, KeysetPage, PG_POOL } from '@crm/platform';
 import type { Pool } from 'pg';
 import { S } from '../infrastructure/read-model-part';
 import type { OpportunityState } from './opportunity.decider';
@@ -49,14 +49,12 @@ export class OpportunityListQuery {
     const descending = sort.startsWith('-');
     const { column, cast } = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
     // The cursor holds a value of the sort column: one made under another sort is refused (400).
-    const cursorList = `opportunities:${sort}`;
-    const cursor = this.cursors.decode(cursorList, q.cursor);
-    if (cursor) {
-      where.push(
-        `(${column}, opportunity_id) ${descending ? '<' : '>'} (${bind(cursor.value)}::${cast}, ${bind(cursor.id)})`,
-      );
-    }
-    const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+    const keyset = new KeysetPage(
+      this.cursors,
+      { list: `opportunities:${sort}`, column, cast, idColumn: 'opportunity_id', descending },
+      q,
+    );
+    keyset.appendAfter(where, params);
     const direction = descending ? 'DESC' : 'ASC';
     const { rows } = await this.pool.query<{
       state: OpportunityState;
@@ -67,17 +65,13 @@ export class OpportunityListQuery {
       `SELECT state, version, opportunity_id, ${column}::text AS sort_value FROM ${S}.deals
         WHERE ${where.join(' AND ')}
         ORDER BY ${column} ${direction}, opportunity_id ${direction}
-        LIMIT ${bind(limit + 1)}`,
+        LIMIT ${bind(keyset.fetchLimit)}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => toDto(row.state, row.version)),
-      nextCursor:
-        rows.length > limit && last
-          ? this.cursors.encode(cursorList, { value: last.sort_value, id: last.opportunity_id })
-          : null,
-    };
+    return keyset.page(
+      rows,
+      (row) => toDto(row.state, row.version),
+      (last) => ({ value: last.sort_value, id: last.opportunity_id }),
+    );
   }
 }

@@ -1,11 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CursorCodec, DEFAULT_PAGE_LIMIT, PG_POOL } from '@crm/platform';
+import { CursorCodec, KeysetPage, PG_POOL, type KeysetOrder } from '@crm/platform';
 import type { Pool } from 'pg';
 import { S } from '../infrastructure/read-model-part';
 import type { ListOrdersQuery, OrderDto, OrderPage } from './order.dto';
 
-/** What an order-list cursor is made for: newest first by placed_at (see CursorCodec). */
-const ORDER_LIST = 'orders:-placedAt';
+/** Orders newest first by placed_at. */
+const ORDER_LIST: KeysetOrder = {
+  list: 'orders:-placedAt',
+  column: 'placed_at',
+  cast: 'timestamptz',
+  idColumn: 'order_id',
+  descending: true,
+};
 
 @Injectable()
 export class OrderQueries {
@@ -30,28 +36,16 @@ export class OrderQueries {
     if (q.contactId) where.push(`contact_id = ${bind(q.contactId)}`);
     if (q.companyId) where.push(`company_id = ${bind(q.companyId)}`);
     if (q.opportunityId) where.push(`opportunity_id = ${bind(q.opportunityId)}`);
-    const cursor = this.cursors.decode(ORDER_LIST, q.cursor);
-    if (cursor)
-      where.push(
-        `(placed_at, order_id) < (${bind(cursor.value)}::timestamptz, ${bind(cursor.id)})`,
-      );
-    const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+    const keyset = new KeysetPage(this.cursors, ORDER_LIST, q);
+    keyset.appendAfter(where, params);
     const { rows } = await this.pool.query(
       `SELECT *, placed_at::text AS placed_text FROM ${S}.orders
         WHERE ${where.join(' AND ')}
         ORDER BY placed_at DESC, order_id DESC
-        LIMIT ${bind(limit + 1)}`,
+        LIMIT ${bind(keyset.fetchLimit)}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(toDto),
-      nextCursor:
-        rows.length > limit && last
-          ? this.cursors.encode(ORDER_LIST, { value: last.placed_text, id: last.order_id })
-          : null,
-    };
+    return keyset.page(rows, toDto, (last) => ({ value: last.placed_text, id: last.order_id }));
   }
 
   /** A contact's (or company's) purchase history, newest first. */

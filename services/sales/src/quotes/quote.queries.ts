@@ -1,12 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CursorCodec, DEFAULT_PAGE_LIMIT, PG_POOL } from '@crm/platform';
+import { CursorCodec, KeysetPage, PG_POOL, type KeysetOrder } from '@crm/platform';
 import type { Pool } from 'pg';
 import { S } from '../infrastructure/read-model-part';
 import { quoteTotals, type QuoteState } from './quote.decider';
 import type { ListQuotesQuery, QuoteDto, QuotePage } from './quote.dto';
 
-/** What a quote-list cursor is made for: newest first by created_at (see CursorCodec). */
-const QUOTE_LIST = 'quotes:-createdAt';
+/** Quotes newest first by created_at. */
+const QUOTE_LIST: KeysetOrder = {
+  list: 'quotes:-createdAt',
+  column: 'created_at',
+  cast: 'timestamptz',
+  idColumn: 'quote_id',
+  descending: true,
+};
 
 @Injectable()
 export class QuoteQueries {
@@ -31,12 +37,8 @@ export class QuoteQueries {
     const where = ['tenant = $1'];
     if (q.opportunityId) where.push(`opportunity_id = ${bind(q.opportunityId)}`);
     if (q.contactId) where.push(`contact_id = ${bind(q.contactId)}`);
-    const cursor = this.cursors.decode(QUOTE_LIST, q.cursor);
-    if (cursor)
-      where.push(
-        `(created_at, quote_id) < (${bind(cursor.value)}::timestamptz, ${bind(cursor.id)})`,
-      );
-    const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+    const keyset = new KeysetPage(this.cursors, QUOTE_LIST, q);
+    keyset.appendAfter(where, params);
     const { rows } = await this.pool.query<{
       state: QuoteState;
       version: number;
@@ -46,18 +48,14 @@ export class QuoteQueries {
       `SELECT state, version, quote_id, created_at::text AS created_text FROM ${S}.quotes
         WHERE ${where.join(' AND ')}
         ORDER BY created_at DESC, quote_id DESC
-        LIMIT ${bind(limit + 1)}`,
+        LIMIT ${bind(keyset.fetchLimit)}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => toDto(row.state, row.version)),
-      nextCursor:
-        rows.length > limit && last
-          ? this.cursors.encode(QUOTE_LIST, { value: last.created_text, id: last.quote_id })
-          : null,
-    };
+    return keyset.page(
+      rows,
+      (row) => toDto(row.state, row.version),
+      (last) => ({ value: last.created_text, id: last.quote_id }),
+    );
   }
 }
 
