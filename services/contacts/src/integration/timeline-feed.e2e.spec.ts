@@ -3,14 +3,18 @@
  * a campaign unsubscribe withdraws consent; redelivery changes nothing.
  */
 import { toCloudEventHeaders } from '@crm/contracts';
+import { ManualClock } from '@crm/platform';
 import { MESSAGE_TRANSPORT, type MessageTransport } from '@crm/messaging';
 import { randomUUID } from 'node:crypto';
 import { startContactsTestApp, type ContactsTestApp } from '../testing/contacts-test-app';
 
 describe('timeline feed from sales and campaigns (e2e, embedded transport)', () => {
   let t: ContactsTestApp;
+  // The facts below happened in February and March 2026; the app's "now" is pinned after them, so
+  // a consent withdrawn by an unsubscribe is never "in the future", whatever the machine's date.
+  const clock = new ManualClock('2026-04-01T12:00:00.000Z');
   beforeAll(async () => {
-    t = await startContactsTestApp();
+    t = await startContactsTestApp({}, { clock });
   });
   afterAll(() => t?.close());
 
