@@ -10,3 +10,7 @@ export * from './validation';
 export * from './asyncapi';
 export * from './compatibility';
 export * from './public-route';
+export * from './state-topic';
+export * from './contacts.state';
+export * from './sales.state';
+export * from './state-catalog';

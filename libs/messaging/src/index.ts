@@ -45,3 +45,4 @@ export {
 export { namespacedTransport } from './nest/namespaced-transport';
 export { AsyncApiController } from './nest/asyncapi.controller';
 export * from './replay';
+export type { StateSource } from './state/state-source';
