@@ -78,6 +78,29 @@ export function money(description: string): JsonSchema {
   );
 }
 
+/**
+ * The one money representation of REST views, state topics and every member added since: an
+ * integer of the currency's minor units (ISO 4217 exponent: cents for EUR, yen for JPY) beside a
+ * `currency` member. Exact, and the same number the REST API answers.
+ */
+export function minorUnits(description: string, { allowNegative = false } = {}): JsonSchema {
+  return {
+    type: 'integer',
+    ...(allowNegative ? {} : { minimum: 0 }),
+    maximum: Number.MAX_SAFE_INTEGER,
+    description,
+  };
+}
+
+export function currencyCode(description: string): JsonSchema {
+  return { type: 'string', pattern: '^[A-Z]{3}$', description: `${description} (ISO 4217)` };
+}
+
+/** Probabilities everywhere but the first v1 members: whole percent 0..100, as REST answers. */
+export function percent(description: string): JsonSchema {
+  return integer(`${description}, whole percent 0..100`, 0, 100);
+}
+
 export function object(
   properties: Record<string, JsonSchema>,
   required: readonly string[],

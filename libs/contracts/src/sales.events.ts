@@ -14,6 +14,8 @@ import {
   number,
   object,
   oneOf,
+  currencyCode,
+  minorUnits,
   text,
   timestamp,
 } from './json-schema';
@@ -402,15 +404,39 @@ export const OrderPlaced = sales(
   ),
 );
 
-function orderTransition(fact: string, summary: string, at: string) {
+/** Who and what an order is about, repeated on its transitions so a consumer needs no lookup. */
+const orderReferences = {
+  contactId: nullable(id('Customer contact')),
+  companyId: nullable(id('Customer company')),
+  opportunityId: nullable(id('Deal it was won from')),
+  quoteId: nullable(id('Quote it came from')),
+  totalMinor: nullable(minorUnits('Order total including tax, in minor units of `currency`')),
+  currency: nullable(currencyCode('Currency of the order')),
+};
+export interface OrderReferencesV1 {
+  /** Null on orders cancelled or returned before these members were published. */
+  contactId?: string | null;
+  companyId?: string | null;
+  opportunityId?: string | null;
+  quoteId?: string | null;
+  totalMinor?: number | null;
+  currency?: string | null;
+}
+
+function orderTransition(fact: string, summary: string, at: string, references = false) {
   return sales(
     'order',
     fact,
     summary,
-    object({ orderId, [at]: timestamp('When'), reason: nullable(text('Why', 500)) }, [
-      'orderId',
-      at,
-    ]),
+    object(
+      {
+        orderId,
+        [at]: timestamp('When'),
+        reason: nullable(text('Why', 500)),
+        ...(references ? orderReferences : {}),
+      },
+      ['orderId', at],
+    ),
   );
 }
 
@@ -424,22 +450,29 @@ export const OrderFulfilled = orderTransition(
   'An order was delivered.',
   'fulfilledAt',
 );
-export interface OrderCancelledV1 {
+export interface OrderCancelledV1 extends OrderReferencesV1 {
   orderId: string;
   cancelledAt: string;
   reason?: string | null;
 }
 export const OrderCancelled = orderTransition(
   'cancelled',
-  'An order was cancelled.',
+  'An order was cancelled: it is no longer a sale. The deal it was won from (opportunityId) ' +
+    'loses the order\'s amount (`crm.sales.opportunity.order_cancelled.v1`).',
   'cancelledAt',
+  true,
 );
-export interface OrderReturnedV1 {
+export interface OrderReturnedV1 extends OrderReferencesV1 {
   orderId: string;
   returnedAt: string;
   reason?: string | null;
 }
-export const OrderReturned = orderTransition('returned', 'An order was returned.', 'returnedAt');
+export const OrderReturned = orderTransition(
+  'returned',
+  'An order was returned.',
+  'returnedAt',
+  true,
+);
 
 export const SALES_EVENTS = [
   LeadCaptured,

@@ -23,13 +23,14 @@ import {
   QuoteAccepted,
   QuoteSent,
   ReminderDue,
+  type OrderReferencesV1,
 } from '@crm/contracts';
 import type { RecordedEvent } from '@crm/event-sourcing';
 import type { IntegrationEventDraft, IntegrationEventMapper } from '@crm/messaging';
 import type { ActivityEvent } from '../activities/activity.events';
 import type { LeadEvent } from '../leads/lead.events';
 import type { OpportunityEvent } from '../opportunities/opportunity.events';
-import type { OrderEvent } from '../orders/order.events';
+import type { OrderEvent, OrderReferences } from '../orders/order.events';
 import type { QuoteEvent } from '../quotes/quote.events';
 import { moneyJson, unitMoneyJson } from './money-json';
 
@@ -45,6 +46,17 @@ const draft = (
   // Optional members are sent as null rather than left out, as the schemas allow.
   data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v === undefined ? null : v])),
 });
+
+function orderReferences(d: OrderReferences): OrderReferencesV1 {
+  return {
+    contactId: d.contactId,
+    companyId: d.companyId,
+    opportunityId: d.opportunityId,
+    quoteId: d.quoteId,
+    totalMinor: d.totalMinor,
+    currency: d.currency,
+  };
+}
 
 export const salesIntegrationEvents: IntegrationEventMapper = (recorded: RecordedEvent) => {
   const event = { type: recorded.type, data: recorded.data } as Published;
@@ -211,12 +223,14 @@ export const salesIntegrationEvents: IntegrationEventMapper = (recorded: Recorde
         orderId: event.data.orderId,
         cancelledAt: event.data.at,
         reason: event.data.reason,
+        ...orderReferences(event.data),
       });
     case 'OrderReturned':
       return draft(OrderReturned, event.data.orderId, {
         orderId: event.data.orderId,
         returnedAt: event.data.at,
         reason: event.data.reason,
+        ...orderReferences(event.data),
       });
     default:
       return null;

@@ -205,6 +205,7 @@ const domainEvents: DomainEvent[] = [
         orderId: 'ord2',
         source: 'quote',
         companyId: 'co1',
+        opportunityId: 'o2',
         currency: 'EUR',
         taxRateBps: 0,
         lines: [
@@ -259,6 +260,22 @@ describe('crm.sales.v1 mapper', () => {
     expect(moneyJson(-1234, 'EUR').amount).toBe('-12.34');
     expect(unitMoneyJson(100, 3, 'EUR').amount).toBe('0.333333');
     expect(unitMoneyJson(200, 3, 'EUR').amount).toBe('0.666667');
+  });
+
+  it('says which customer, deal and amount a cancelled order was about', () => {
+    const cancelled = drafts.find((d) => d.type === 'crm.sales.order.cancelled.v1')!;
+    expect(cancelled).toMatchObject({ subject: 'ord2' });
+    expect(cancelled.data).toEqual({
+      orderId: 'ord2',
+      cancelledAt: at,
+      reason: 'changed mind',
+      contactId: null,
+      companyId: 'co1',
+      opportunityId: 'o2',
+      quoteId: null,
+      totalMinor: 1,
+      currency: 'EUR',
+    });
   });
 
   it('does not publish internal facts', () => {

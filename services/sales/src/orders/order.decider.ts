@@ -17,7 +17,7 @@ import { priceProduct } from '../cpq/priced-product';
 import { ConfigurationErrors } from '../cpq/configuration.errors';
 import { assertDiscountAllowed } from '../quotes/discount-policy';
 import type { OrderCommand, OrderLineRequest, PlaceOrder } from './order.commands';
-import type { OrderEvent, OrderLine } from './order.events';
+import type { OrderEvent, OrderLine, OrderReferences } from './order.events';
 import { OrderErrors } from './order.errors';
 import { LineErrors } from '../shared/line.errors';
 
@@ -29,6 +29,10 @@ export interface OrderState {
   readonly orderId: string;
   readonly status: OrderStatus;
   readonly contactId?: string;
+  readonly companyId?: string;
+  readonly opportunityId?: string;
+  readonly quoteId?: string;
+  readonly currency?: string;
   readonly totals?: Totals;
 }
 
@@ -46,6 +50,10 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
         orderId: event.data.orderId,
         status: 'placed',
         contactId: event.data.contactId,
+        companyId: event.data.companyId,
+        opportunityId: event.data.opportunityId,
+        quoteId: event.data.quoteId,
+        currency: event.data.currency,
         totals: event.data.totals,
       };
     case 'OrderFulfilled':
@@ -86,6 +94,7 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
             orderId,
             reason: parseText(command.data.reason, 'reason', 500),
             at: command.data.at,
+            ...referencesOf(state),
           },
         },
       ];
@@ -98,6 +107,7 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
             orderId,
             reason: parseText(command.data.reason, 'reason', 500),
             at: command.data.at,
+            ...referencesOf(state),
           },
         },
       ];
@@ -112,6 +122,18 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
   evolve: evolveOrder,
   decide: decideOrder,
 };
+
+/** Carried on a cancellation or return, so its readers (the deal, the timeline) need no lookup. */
+function referencesOf(state: OrderState): OrderReferences {
+  return {
+    ...(state.contactId ? { contactId: state.contactId } : {}),
+    ...(state.companyId ? { companyId: state.companyId } : {}),
+    ...(state.opportunityId ? { opportunityId: state.opportunityId } : {}),
+    ...(state.quoteId ? { quoteId: state.quoteId } : {}),
+    totalMinor: state.totals!.totalMinor,
+    currency: state.currency!,
+  };
+}
 
 /** False when already there (a no-op); throws when the move is not allowed. */
 function transition(state: OrderState, to: Exclude<OrderStatus, 'placed'>): boolean {

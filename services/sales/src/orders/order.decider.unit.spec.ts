@@ -65,6 +65,8 @@ const placed: OrderEvent = {
     at,
   },
 };
+/** What a cancellation or return repeats of the order (placed above from quote q1 for c1). */
+const references = { contactId: 'c1', quoteId: 'q1', totalMinor: 3_719_935, currency: 'EUR' };
 const fulfilled: OrderEvent = { type: 'OrderFulfilled', data: { orderId: 'ord1', at } };
 
 describe('Order decider', () => {
@@ -94,14 +96,22 @@ describe('Order decider', () => {
     given([placed]).when({ type: 'FulfillOrder', data: { at } }).then([fulfilled]);
     given([placed, fulfilled])
       .when({ type: 'ReturnOrder', data: { reason: 'wrong colour', at } })
-      .then([{ type: 'OrderReturned', data: { orderId: 'ord1', reason: 'wrong colour', at } }]);
+      .then([
+        {
+          type: 'OrderReturned',
+          data: { orderId: 'ord1', reason: 'wrong colour', at, ...references },
+        },
+      ]);
   });
 
-  it('placed -> cancelled, with a reason', () => {
+  it('placed -> cancelled, with a reason and who and what the order was about', () => {
     given([placed])
       .when({ type: 'CancelOrder', data: { reason: 'customer changed mind', at } })
       .then([
-        { type: 'OrderCancelled', data: { orderId: 'ord1', reason: 'customer changed mind', at } },
+        {
+          type: 'OrderCancelled',
+          data: { orderId: 'ord1', reason: 'customer changed mind', at, ...references },
+        },
       ]);
     given([placed])
       .when({ type: 'CancelOrder', data: { reason: '', at } })

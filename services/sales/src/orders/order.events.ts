@@ -32,13 +32,23 @@ export type OrderPlaced = DomainEvent<
   }
 >;
 export type OrderFulfilled = DomainEvent<'OrderFulfilled', { orderId: string; at: string }>;
+/** Who and what the order is about, as it stood when it was cancelled or returned. */
+export interface OrderReferences {
+  readonly contactId?: string;
+  readonly companyId?: string;
+  readonly opportunityId?: string;
+  readonly quoteId?: string;
+  /** Absent on events recorded before the references were added. */
+  readonly totalMinor?: number;
+  readonly currency?: string;
+}
 export type OrderCancelled = DomainEvent<
   'OrderCancelled',
-  { orderId: string; reason: string; at: string }
+  { orderId: string; reason: string; at: string } & OrderReferences
 >;
 export type OrderReturned = DomainEvent<
   'OrderReturned',
-  { orderId: string; reason: string; at: string }
+  { orderId: string; reason: string; at: string } & OrderReferences
 >;
 export type OrderCustomerRepointed = DomainEvent<
   'OrderCustomerRepointed',
