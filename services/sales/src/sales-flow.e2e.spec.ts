@@ -294,7 +294,7 @@ describe('sales flow (e2e)', () => {
     );
     expect((await ordersOf(stranger)).body).toEqual([]);
     const leadsOf = async (as: object) =>
-      (await t.request('GET', '/leads', { as })).body.map((l: { leadId: string }) => l.leadId);
+      (await t.request('GET', '/leads', { as })).body.items.map((l: { id: string }) => l.id);
     expect(await leadsOf(rep)).toContain(leadId);
     expect(await leadsOf(stranger)).toEqual([]);
     expect(

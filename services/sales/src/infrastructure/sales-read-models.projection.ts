@@ -26,7 +26,8 @@ export const salesReadModels: Projection = {
   // 2: deals gained expected_close_date, created_at and updated_at (GET /opportunities sorts).
   // 3: activities gained created_at (GET /activities, newest first).
   // 4: quotes gained contact_id and created_at (GET /quotes).
-  version: 4,
+  // 5: lead_list gained updated_at (GET /leads sorts).
+  version: 5,
   handlers: Object.assign({}, ...PARTS.map((part) => part.handlers)),
   async init(tx) {
     await tx.query(`CREATE SCHEMA IF NOT EXISTS ${S}`);

@@ -1,9 +1,13 @@
+/**
+ * Queries over `lead_list`: GET /leads in filtered, searched, sorted keyset pages, and one lead.
+ * Scoped by tenant first; every value is a bound parameter.
+ */
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL } from '@crm/platform';
+import { CursorCodec, KeysetPage, PG_POOL } from '@crm/platform';
 import type { Pool } from 'pg';
 import { S } from '../infrastructure/read-model-part';
 import type { LeadState } from './lead.decider';
-import type { LeadDto, LeadSummaryDto } from './lead.dto';
+import type { LeadDto, LeadListQueryDto, LeadPage, LeadSort, LeadSummaryDto } from './lead.dto';
 
 interface LeadRow {
   lead_id: string;
@@ -16,23 +20,66 @@ interface LeadRow {
   owner_id: string | null;
   state: LeadState;
   version: number;
+  captured_at: Date;
+  updated_at: Date;
+}
+
+/** The SQL behind each sort and the type its cursor value is cast back to (indexed with lead_id). */
+const SORT_COLUMNS = {
+  score: { column: 'score', cast: 'int' },
+  capturedAt: { column: 'captured_at', cast: 'timestamptz' },
+  updatedAt: { column: 'updated_at', cast: 'timestamptz' },
+  name: { column: 'lower(name)', cast: 'text' },
+} as const;
+
+/** A LIKE pattern matching `text` anywhere, its wildcards taken literally. */
+function containing(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 @Injectable()
 export class LeadListQuery {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly cursors: CursorCodec,
+  ) {}
 
-  /** Best leads first; `minScore` filters out the cold ones. */
-  async list(
-    tenant: string,
-    filter: { minScore?: number; status?: string; limit?: number; offset?: number },
-  ): Promise<LeadSummaryDto[]> {
-    const { rows } = await this.pool.query<LeadRow>(
-      `SELECT * FROM ${S}.lead_list WHERE tenant = $1 AND score >= $2 AND ($3::text IS NULL OR status = $3)
-       ORDER BY score DESC, captured_at DESC, lead_id LIMIT $4 OFFSET $5`,
-      [tenant, filter.minScore ?? 0, filter.status ?? null, filter.limit ?? 50, filter.offset ?? 0],
+  async list(tenant: string, q: LeadListQueryDto): Promise<LeadPage> {
+    const params: unknown[] = [tenant];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const where = ['tenant = $1'];
+    if (q.status) where.push(`status = ${bind(q.status)}`);
+    if (q.source) where.push(`source = ${bind(q.source)}`);
+    if (q.ownerId) where.push(`owner_id = ${bind(q.ownerId)}`);
+    if (q.minScore !== undefined) where.push(`score >= ${bind(q.minScore)}`);
+    if (q.maxScore !== undefined) where.push(`score <= ${bind(q.maxScore)}`);
+    // Every word must appear in one of name, email or company ("ada engines" finds Ada at Engines Ltd).
+    for (const word of (q.q ?? '').trim().split(/\s+/).filter(Boolean)) {
+      const pattern = bind(containing(word));
+      where.push(
+        `(lower(name) LIKE ${pattern} OR lower(coalesce(email, '')) LIKE ${pattern} OR lower(coalesce(company, '')) LIKE ${pattern})`,
+      );
+    }
+
+    const sort: LeadSort = q.sort ?? '-score';
+    const descending = sort.startsWith('-');
+    const { column, cast } = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
+    // The cursor holds a value of the sort column: one made under another sort is refused (400).
+    const keyset = new KeysetPage(
+      this.cursors,
+      { list: `leads:${sort}`, column, cast, idColumn: 'lead_id', descending },
+      q,
     );
-    return rows.map(summary);
+    keyset.appendAfter(where, params);
+    const direction = descending ? 'DESC' : 'ASC';
+    const { rows } = await this.pool.query<LeadRow & { sort_value: string }>(
+      `SELECT *, ${column}::text AS sort_value FROM ${S}.lead_list
+        WHERE ${where.join(' AND ')}
+        ORDER BY ${column} ${direction}, lead_id ${direction}
+        LIMIT ${bind(keyset.fetchLimit)}`,
+      params,
+    );
+    return keyset.page(rows, summary, (last) => ({ value: last.sort_value, id: last.lead_id }));
   }
 
   async get(tenant: string, leadId: string): Promise<LeadDto | undefined> {
@@ -59,7 +106,6 @@ export class LeadListQuery {
 function summary(row: LeadRow): LeadSummaryDto {
   return {
     id: row.lead_id,
-    leadId: row.lead_id,
     name: row.name,
     ...(row.email ? { email: row.email } : {}),
     ...(row.company ? { company: row.company } : {}),
@@ -67,6 +113,8 @@ function summary(row: LeadRow): LeadSummaryDto {
     source: row.source,
     score: row.score,
     ...(row.owner_id ? { ownerId: row.owner_id } : {}),
+    capturedAt: row.captured_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
     version: row.version,
   };
 }

@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Parses, parseCalendarDate, parseCurrency, parseInstant } from '@crm/values';
-import { OffsetPageQuery } from '@crm/platform';
+import { CursorPageQuery } from '@crm/platform';
 import { ENGAGEMENT_KINDS, LEAD_SOURCES } from './lead.events';
 
 export class LeadProfileDto {
@@ -131,18 +131,64 @@ export class ConvertLeadDto {
   opportunity!: ConversionOpportunityDto;
 }
 
-export class LeadListQueryDto extends OffsetPageQuery {
-  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+/** A field name sorts ascending; a leading `-` descending. Ties are broken by id. */
+export const LEAD_SORTS = [
+  'score',
+  '-score',
+  'capturedAt',
+  '-capturedAt',
+  'updatedAt',
+  '-updatedAt',
+  'name',
+  '-name',
+] as const;
+export type LeadSort = (typeof LEAD_SORTS)[number];
+export const LEAD_STATUSES = ['new', 'working', 'qualified', 'converted', 'disqualified'] as const;
+
+export class LeadListQueryDto extends CursorPageQuery {
+  @ApiPropertyOptional({
+    enum: LEAD_SORTS,
+    default: '-score',
+    description:
+      'A score changes while a lead is worked: paging by score places a rescored lead where it now stands',
+  })
+  @IsOptional()
+  @IsIn(LEAD_SORTS)
+  sort?: LeadSort;
+
+  @ApiPropertyOptional({
+    description: 'Words found anywhere in the name, email or company (case-insensitive)',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Lowest score included' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(100)
   minScore?: number;
-  @ApiPropertyOptional({ enum: ['new', 'working', 'qualified', 'converted', 'disqualified'] })
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Highest score included' })
   @IsOptional()
-  @IsIn(['new', 'working', 'qualified', 'converted', 'disqualified'])
-  status?: string;
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  maxScore?: number;
+  @ApiPropertyOptional({ enum: LEAD_STATUSES })
+  @IsOptional()
+  @IsIn(LEAD_STATUSES)
+  status?: (typeof LEAD_STATUSES)[number];
+  @ApiPropertyOptional({ enum: LEAD_SOURCES })
+  @IsOptional()
+  @IsIn(LEAD_SOURCES)
+  source?: (typeof LEAD_SOURCES)[number];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) ownerId?: string;
 }
 
 export class ScoreReasonDto {
@@ -152,16 +198,28 @@ export class ScoreReasonDto {
 }
 
 export class LeadSummaryDto {
-  @ApiProperty({ description: 'The resource id (same as leadId)' }) id!: string;
-  @ApiProperty() leadId!: string;
+  @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiPropertyOptional() email?: string;
   @ApiPropertyOptional() company?: string;
-  @ApiProperty() status!: string;
-  @ApiProperty() source!: string;
+  @ApiProperty({ enum: LEAD_STATUSES }) status!: string;
+  @ApiProperty({ enum: LEAD_SOURCES }) source!: string;
   @ApiProperty() score!: number;
   @ApiPropertyOptional() ownerId?: string;
+  @ApiProperty({ format: 'date-time' }) capturedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the last event changed the lead' })
+  updatedAt!: string;
   @ApiProperty() version!: number;
+}
+
+export class LeadPage {
+  @ApiProperty({ type: [LeadSummaryDto] }) items!: LeadSummaryDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page (same sort); null on the last page',
+  })
+  nextCursor!: string | null;
 }
 
 export class LeadDto extends LeadSummaryDto {

@@ -47,8 +47,8 @@ import {
   LeadConvertedDto,
   LeadDto,
   LeadListQueryDto,
+  LeadPage,
   LeadProfileDto,
-  LeadSummaryDto,
   RecordEngagementDto,
   StartWorkingDto,
 } from './lead.dto';
@@ -144,13 +144,19 @@ export class LeadsController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Leads by score, best first' })
-  @ApiOkResponse({ type: [LeadSummaryDto] })
-  @ApiProblems(400, 401)
+  @ApiOperation({
+    summary: 'Leads in signed keyset pages: filters, search (q), sorts (default best score first)',
+    description:
+      'status, source, ownerId and minScore/maxScore filter; q keeps leads whose name, email or ' +
+      'company contains every word. nextCursor continues the same list and sort (a cursor of ' +
+      'another sort, or a tampered one, is 400 naming cursor).',
+  })
+  @ApiOkResponse({ type: LeadPage })
+  @ApiProblems(400, 401, 403)
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: LeadListQueryDto,
-  ): Promise<LeadSummaryDto[]> {
+  ): Promise<LeadPage> {
     return this.leads.list(user.tenant, query);
   }
 

@@ -37,7 +37,7 @@ describe('leads over HTTP', () => {
       body: { source: 'import', profile: { name: 'Cold Lead' } },
     });
     const hot = await t.request('GET', '/leads?minScore=40');
-    expect(hot.body.map((l: any) => l.name)).toEqual(['Ada Lovelace']);
+    expect(hot.body.items.map((l: any) => l.name)).toEqual(['Ada Lovelace']);
   });
 
   it('answers bad input with problem+json', async () => {
@@ -138,7 +138,7 @@ describe('leads over HTTP', () => {
     });
     expect(second.status).toBe(first.status);
     expect(second.body.id).toBe(first.body.id);
-    const named = (await t.request('GET', '/leads?limit=200')).body.filter(
+    const named = (await t.request('GET', '/leads?limit=200')).body.items.filter(
       (l: any) => l.name === 'Once Only',
     );
     expect(named).toHaveLength(1);
