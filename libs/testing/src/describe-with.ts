@@ -5,6 +5,7 @@
  */
 import { EVENTSTORE_UNAVAILABLE_VAR, testEventStoreConnectionString } from './eventstore';
 import { KAFKA_UNAVAILABLE_VAR, testKafkaBrokers } from './kafka';
+import { localKafkaUnavailableReason } from './local-kafka';
 import { HOW_TO_ENABLE, InfraService, isRequired } from './required';
 
 const NO_GLOBAL_SETUP =
@@ -22,6 +23,16 @@ export function describeWithKafka(
   describeUnavailable('kafka', name, process.env[KAFKA_UNAVAILABLE_VAR] ?? NO_GLOBAL_SETUP, () =>
     fn({ brokers: () => unavailable('Kafka') }),
   );
+}
+
+/**
+ * For suites that start brokers of their own (startDisposableKafka: they stop and restart Kafka,
+ * which the shared broker must never suffer): runs where deploy/kafka can run a broker (Java).
+ */
+export function describeWithLocalKafka(name: string, fn: () => void): void {
+  const reason = localKafkaUnavailableReason();
+  if (reason) describeUnavailable('kafka', name, reason, fn);
+  else describe(name, fn);
 }
 
 export function describeWithEventStoreDb(

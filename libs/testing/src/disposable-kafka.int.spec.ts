@@ -1,14 +1,9 @@
 import { existsSync } from 'node:fs';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import { describeUnavailable } from './describe-with';
+import { describeWithLocalKafka } from './describe-with';
 import { portOpen } from './kafka';
-import { DisposableKafka, localKafkaUnavailableReason, startDisposableKafka } from './local-kafka';
+import { DisposableKafka, startDisposableKafka } from './local-kafka';
 import { uniqueName } from './unique-name';
-
-const unavailable = localKafkaUnavailableReason();
-const describeWithLocalKafka = unavailable
-  ? (name: string, fn: () => void) => describeUnavailable('kafka', name, unavailable, fn)
-  : describe;
 
 describeWithLocalKafka('a disposable Kafka broker', () => {
   let broker: DisposableKafka;

@@ -1,7 +1,11 @@
 export * from './postgres';
 export { testKafkaBrokers, kafkaAnswers } from './kafka';
 export { testEventStoreConnectionString } from './eventstore';
-export { describeWithKafka, describeWithEventStoreDb } from './describe-with';
+export {
+  describeWithKafka,
+  describeWithLocalKafka,
+  describeWithEventStoreDb,
+} from './describe-with';
 export { startDisposableKafka } from './local-kafka';
 export type { DisposableKafka } from './local-kafka';
 export { uniqueName } from './unique-name';

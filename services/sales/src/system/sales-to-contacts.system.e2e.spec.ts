@@ -10,75 +10,20 @@
  */
 import { topicFor } from '@crm/contracts';
 import { namespacedName } from '@crm/messaging';
-import { createTestDatabase, describeWithKafka, uniqueName, type TestDatabase } from '@crm/testing';
+import { describeWithKafka, uniqueName } from '@crm/testing';
 import { setUpCarCatalogue } from '../testing/car-catalogue';
 import { eventually } from '../testing/eventually';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import type { SalesTestApp } from '../testing/sales-test-app';
 import { waitForTopicMessage } from './kafka-topic-reader';
-import { serviceClient, type ServiceClient } from './service-client';
-import { freePort, startServiceProcess, type ServiceProcess } from './service-process';
+import { useRunningCrm, type RunningCrm } from './running-crm';
 
-const SECRET = 'sales-system-e2e-secret-0123456789abcdef';
-const STARTUP_TIMEOUT_MS = 60_000;
 const MESSAGE_TIMEOUT_MS = 30_000;
 // Room for both bounded message waits, so a failure reports what it waited for, not a jest timeout.
 const FLOW_TIMEOUT_MS = 30_000 + 2 * MESSAGE_TIMEOUT_MS;
 const rep = { sub: 'rep-1' };
 const manager = { roles: ['sales-manager' as const], sub: 'boss' };
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-
-interface RunningCrm {
-  tenant: string;
-  /** MESSAGING_NAMESPACE of both processes ('' on the embedded transport: its log is this run's database). */
-  namespace: string;
-  sales: ServiceClient;
-  contacts: ServiceClient;
-  /** The contacts service as another tenant sees it. */
-  contactsFor(tenant: string): ServiceClient;
-}
-
-/** Both services on a fresh database; `kafkaBrokers` undefined = embedded transport. */
-function useRunningCrm(kafkaBrokers: () => string[] | undefined): () => RunningCrm {
-  let db: TestDatabase | undefined;
-  const processes: ServiceProcess[] = [];
-  let crm: RunningCrm | undefined;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('sales_system');
-    const brokers = kafkaBrokers()?.join(',');
-    const namespace = brokers ? uniqueName('system') : '';
-    const shared = {
-      DATABASE_URL: db.url,
-      JWT_SECRET: SECRET,
-      ...(brokers ? { KAFKA_BROKERS: brokers, MESSAGING_NAMESPACE: namespace } : {}),
-    };
-    const [contactsPort, salesPort] = [await freePort(), await freePort()];
-    const contacts = startServiceProcess('contacts', contactsPort, shared);
-    processes.push(contacts);
-    const sales = startServiceProcess('sales', salesPort, {
-      ...shared,
-      CONTACTS_URL: contacts.baseUrl,
-    });
-    processes.push(sales);
-    await Promise.all(processes.map((p) => p.ready(STARTUP_TIMEOUT_MS)));
-    const tenant = uniqueName('tenant');
-    crm = {
-      tenant,
-      namespace,
-      sales: serviceClient(sales.baseUrl, tenant, SECRET),
-      contacts: serviceClient(contacts.baseUrl, tenant, SECRET),
-      contactsFor: (other) => serviceClient(contacts.baseUrl, other, SECRET),
-    };
-  }, STARTUP_TIMEOUT_MS + 10_000);
-
-  afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop()));
-    await db?.drop();
-  }, 30_000);
-
-  return () => crm!;
-}
 
 /** The story of issue 6 through both services' REST APIs; returns what the transport must carry. */
 async function sellACar(crm: RunningCrm) {

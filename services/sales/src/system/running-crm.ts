@@ -1,0 +1,77 @@
+/**
+ * The CRM as deployed, for system e2e specs: the contacts and sales services as two separate
+ * processes on one fresh database (each in its own schema), talking only over HTTP and the
+ * message transport. On Kafka both run in a MESSAGING_NAMESPACE of this run, so their topics and
+ * consumer groups are their own; the tenant is unique too.
+ */
+import { createTestDatabase, uniqueName, type TestDatabase } from '@crm/testing';
+import { serviceClient, type ServiceClient } from './service-client';
+import { freePort, startServiceProcess, type ServiceProcess } from './service-process';
+
+export const SYSTEM_JWT_SECRET = 'sales-system-e2e-secret-0123456789abcdef';
+export const STARTUP_TIMEOUT_MS = 60_000;
+
+export interface RunningCrm {
+  tenant: string;
+  /** MESSAGING_NAMESPACE of both processes ('' on the embedded transport: its log is this run's database). */
+  namespace: string;
+  sales: ServiceClient;
+  contacts: ServiceClient;
+  /** The contacts service as another tenant sees it. */
+  contactsFor(tenant: string): ServiceClient;
+  /** SIGTERM both processes (SIGKILL after 10 s) and drop the database. */
+  stop(): Promise<void>;
+}
+
+/** Both services on a fresh database; `kafkaBrokers` undefined = embedded transport. */
+export async function startRunningCrm(kafkaBrokers: string[] | undefined): Promise<RunningCrm> {
+  const processes: ServiceProcess[] = [];
+  let db: TestDatabase | undefined;
+  const stop = async () => {
+    await Promise.all(processes.map((p) => p.stop()));
+    await db?.drop();
+  };
+  try {
+    db = await createTestDatabase('sales_system');
+    const brokers = kafkaBrokers?.join(',');
+    const namespace = brokers ? uniqueName('system') : '';
+    const shared = {
+      DATABASE_URL: db.url,
+      JWT_SECRET: SYSTEM_JWT_SECRET,
+      ...(brokers ? { KAFKA_BROKERS: brokers, MESSAGING_NAMESPACE: namespace } : {}),
+    };
+    const [contactsPort, salesPort] = [await freePort(), await freePort()];
+    const contacts = startServiceProcess('contacts', contactsPort, shared);
+    processes.push(contacts);
+    const sales = startServiceProcess('sales', salesPort, {
+      ...shared,
+      CONTACTS_URL: contacts.baseUrl,
+    });
+    processes.push(sales);
+    await Promise.all(processes.map((p) => p.ready(STARTUP_TIMEOUT_MS)));
+    const tenant = uniqueName('tenant');
+    return {
+      tenant,
+      namespace,
+      sales: serviceClient(sales.baseUrl, tenant, SYSTEM_JWT_SECRET),
+      contacts: serviceClient(contacts.baseUrl, tenant, SYSTEM_JWT_SECRET),
+      contactsFor: (other) => serviceClient(contacts.baseUrl, other, SYSTEM_JWT_SECRET),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** startRunningCrm in beforeAll, stop in afterAll; the getter is valid inside tests. */
+export function useRunningCrm(kafkaBrokers: () => string[] | undefined): () => RunningCrm {
+  let crm: RunningCrm | undefined;
+  beforeAll(async () => {
+    crm = await startRunningCrm(kafkaBrokers());
+  }, STARTUP_TIMEOUT_MS + 10_000);
+  afterAll(async () => {
+    await crm?.stop();
+  }, 30_000);
+  return () => crm!;
+}
