@@ -14,3 +14,4 @@ export * from './platform.module';
 export * from './bootstrap';
 export * from './event-sourcing';
 export * from './service-messaging.module';
+export * from './process';
