@@ -251,6 +251,48 @@ export const CompanyDetailsChanged = defineIntegrationEvent({
   ),
 });
 
+export interface ContactInteractionCorrectedV1 extends ContactInteractionLoggedV1 {
+  /** Names of the corrected members (`body` and `call` among them, though not carried). */
+  changed: string[];
+}
+
+export const ContactInteractionCorrected = defineIntegrationEvent({
+  service: 'contacts',
+  aggregate: 'contact',
+  fact: 'interaction_corrected',
+  summary:
+    'A logged interaction was corrected: its values after the correction (no body) and which changed.',
+  schema: object(
+    {
+      // The same members as the log (whatever it gains), with their corrected values.
+      ...(ContactInteractionLogged.schema.properties as Record<string, Record<string, unknown>>),
+      changed: list(text('Member name', 100), 'Names of the corrected members'),
+    },
+    ['contactId', 'interactionId', 'kind', 'occurredAt', 'changed'],
+  ),
+});
+
+export interface ContactInteractionDeletedV1 {
+  contactId: string;
+  interactionId: string;
+  deletedAt: string;
+}
+
+export const ContactInteractionDeleted = defineIntegrationEvent({
+  service: 'contacts',
+  aggregate: 'contact',
+  fact: 'interaction_deleted',
+  summary: 'A logged interaction was deleted (recorded by mistake): drop any copy of it.',
+  schema: object(
+    {
+      contactId,
+      interactionId: id('Interaction id'),
+      deletedAt: timestamp('When it was deleted'),
+    },
+    ['contactId', 'interactionId', 'deletedAt'],
+  ),
+});
+
 export const CONTACTS_EVENTS = [
   ContactRegistered,
   ContactDetailsChanged,
@@ -261,4 +303,6 @@ export const CONTACTS_EVENTS = [
   ContactArchived,
   CompanyRegistered,
   CompanyDetailsChanged,
+  ContactInteractionCorrected,
+  ContactInteractionDeleted,
 ] as const;

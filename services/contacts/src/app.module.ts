@@ -26,6 +26,7 @@ import { ContactExportController } from './imports/contact-export.controller';
 import { ContactImportService } from './imports/contact-import.service';
 import { ImportsController } from './imports/imports.controller';
 import { InteractionsController } from './interactions/interactions.controller';
+import { InteractionResourceController } from './interactions/interaction-resource.controller';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineReader } from './timeline/timeline.reader';
 import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.controller';
@@ -50,6 +51,7 @@ import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.c
     // Consent per channel, interactions and the 360-degree timeline
     ConsentController,
     InteractionsController,
+    InteractionResourceController,
     TimelineController,
     // Duplicates and merge; GDPR erase and export
     DuplicatesController,

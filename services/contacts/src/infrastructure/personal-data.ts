@@ -40,4 +40,5 @@ export const personalDataSpec: PersonalDataSpec = {
   ContactArchived: { subject: byContact, fields: ['reason'] },
   ConsentWithdrawn: { subject: byContact, fields: ['reason'] },
   InteractionLogged: { subject: byFirstParticipant, fields: ['subject', 'body', 'call'] },
+  InteractionCorrected: { subject: byFirstParticipant, fields: ['subject', 'body', 'call'] },
 };

@@ -17,6 +17,8 @@ const T = {
   detailsChanged: 'crm.contacts.contact.details_changed.v1',
   consentChanged: 'crm.contacts.contact.consent_changed.v1',
   interactionLogged: 'crm.contacts.contact.interaction_logged.v1',
+  interactionCorrected: 'crm.contacts.contact.interaction_corrected.v1',
+  interactionDeleted: 'crm.contacts.contact.interaction_deleted.v1',
   merged: 'crm.contacts.contact.merged.v1',
   erased: 'crm.contacts.contact.erased.v1',
   archived: 'crm.contacts.contact.archived.v1',
@@ -162,6 +164,26 @@ export const contactsIntegrationMapper: IntegrationEventMapper = (recorded: Reco
         },
       }));
     }
+    case 'InteractionCorrected': {
+      // The corrected values in exactly the members the log publishes, plus what changed.
+      const { changed: fields, ...record } = event.data;
+      const asLogged = contactsIntegrationMapper({
+        ...recorded,
+        type: 'InteractionLogged',
+        data: record,
+      });
+      return (asLogged as IntegrationEventDraft[]).map((fact) => ({
+        ...fact,
+        type: T.interactionCorrected,
+        data: { ...(fact.data as object), changed: fields },
+      }));
+    }
+    case 'InteractionDeleted':
+      return event.data.contactIds.map((contactId) => ({
+        type: T.interactionDeleted,
+        subject: contactId,
+        data: { contactId, interactionId: event.data.interactionId, deletedAt: at },
+      }));
     case 'InteractionContactReassigned':
     case 'InteractionRedacted':
       return null;

@@ -4,6 +4,7 @@ import type {
   InteractionChannel,
   InteractionKind,
 } from './interaction';
+import type { MergePatch } from '../shared/merge-patch';
 
 export interface LogInteraction {
   readonly type: 'LogInteraction';
@@ -32,4 +33,30 @@ export interface RedactInteraction {
   readonly data: { contactId: string };
 }
 
-export type InteractionCommand = LogInteraction | ReassignInteractionContact | RedactInteraction;
+/** The values a correction may change: everything logged except the id and the participants. */
+export type CorrectableInteraction = Omit<
+  LogInteraction['data'],
+  'interactionId' | 'contactIds' | 'now'
+>;
+
+/** A JSON Merge Patch (RFC 7396) of the logged values; the result is validated like a new log. */
+export interface CorrectInteraction {
+  readonly type: 'CorrectInteraction';
+  readonly data: {
+    patch: MergePatch<CorrectableInteraction>;
+    /** The handler's clock: a corrected interaction cannot happen in the future either. */
+    now: string;
+  };
+}
+
+export interface DeleteInteraction {
+  readonly type: 'DeleteInteraction';
+  readonly data: Record<string, never>;
+}
+
+export type InteractionCommand =
+  | LogInteraction
+  | ReassignInteractionContact
+  | RedactInteraction
+  | CorrectInteraction
+  | DeleteInteraction;

@@ -1,7 +1,8 @@
 /**
  * One logged interaction. Invariants: at least one contact takes part; call details only on
- * calls, with E.164 numbers and a plausible duration; nothing happens in the future; the record is
- * immutable except for merge re-pointing and erase redaction.
+ * calls, with E.164 numbers and a plausible duration; nothing happens in the future, corrected or
+ * not; participants change only by merge re-pointing and erase redaction; a deleted interaction
+ * takes no further command.
  */
 import { type Decider } from '@crm/event-sourcing';
 import {
@@ -24,14 +25,22 @@ import {
   type CallDetails,
   type FeedbackDetails,
 } from './interaction';
-import type { InteractionCommand, LogInteraction } from './interaction.commands';
+import type {
+  CorrectInteraction,
+  InteractionCommand,
+  LogInteraction,
+} from './interaction.commands';
+import { applyMergePatch } from '../shared/merge-patch';
 import type { InteractionEvent, InteractionRecord } from './interaction.events';
 import { InteractionErrors } from './interaction.errors';
 import { ListErrors } from '../shared/list.errors';
 
 export interface InteractionState {
   readonly logged: boolean;
+  readonly deleted: boolean;
   readonly contactIds: readonly string[];
+  /** What it says now (after corrections, re-pointing and redaction); undefined before the log. */
+  readonly record?: InteractionRecord;
 }
 
 function parseCall(raw: CallDetails | undefined): CallDetails {
@@ -107,12 +116,56 @@ function decideLog(d: LogInteraction['data']): InteractionRecord {
   });
 }
 
+/** Members a correction compares; ids and participants are not the client's to correct. */
+const CORRECTABLE = [
+  'kind',
+  'channel',
+  'occurredAt',
+  'direction',
+  'userId',
+  'subject',
+  'body',
+  'call',
+  'feedback',
+] as const;
+
+function decideCorrection(
+  d: CorrectInteraction['data'],
+  record: InteractionRecord,
+): InteractionEvent[] {
+  const { interactionId, contactIds, ...current } = record;
+  const patched = applyMergePatch(current, d.patch) as Record<string, unknown>;
+  // A new kind without a channel takes the new kind's default, as a new log would.
+  if (d.patch.kind != null && d.patch.channel === undefined) delete patched.channel;
+  // The call's direction is the interaction's; a stale copy must not outvote a new call.
+  if (d.patch.call != null && d.patch.direction === undefined) delete patched.direction;
+  const corrected = decideLog({
+    ...(patched as Omit<LogInteraction['data'], 'interactionId' | 'contactIds' | 'now'>),
+    interactionId,
+    contactIds: [...contactIds],
+    now: d.now,
+  });
+  const changed = CORRECTABLE.filter(
+    (key) => JSON.stringify(corrected[key]) !== JSON.stringify(record[key]),
+  );
+  return changed.length === 0
+    ? []
+    : [{ type: 'InteractionCorrected', data: { ...corrected, changed: [...changed] } }];
+}
+
 function decide(command: InteractionCommand, state: InteractionState): InteractionEvent[] {
   if (command.type === 'LogInteraction') {
     if (state.logged) throw InteractionErrors.interactionAlreadyLogged();
     return [{ type: 'InteractionLogged', data: decideLog(command.data) }];
   }
   if (!state.logged) throw InteractionErrors.interactionNotFound();
+  if (state.deleted) {
+    // Merge and erase walk whatever they find; a deleted interaction has nothing left for them.
+    if (command.type === 'ReassignInteractionContact' || command.type === 'RedactInteraction') {
+      return [];
+    }
+    throw InteractionErrors.interactionDeleted();
+  }
   switch (command.type) {
     case 'ReassignInteractionContact': {
       const { from, to } = command.data;
@@ -130,26 +183,61 @@ function decide(command: InteractionCommand, state: InteractionState): Interacti
         },
       ];
     }
+    case 'CorrectInteraction':
+      if (state.contactIds.length === 0) throw InteractionErrors.interactionErased();
+      return decideCorrection(command.data, state.record!);
+    case 'DeleteInteraction':
+      return [
+        {
+          type: 'InteractionDeleted',
+          data: { interactionId: state.record!.interactionId, contactIds: [...state.contactIds] },
+        },
+      ];
   }
+}
+
+/** The record without the content an erase removed (when its last participant left). */
+function withoutContent(record: InteractionRecord): InteractionRecord {
+  const { subject: _s, body: _b, call: _c, feedback: _f, ...rest } = record;
+  return rest;
 }
 
 function evolve(state: InteractionState, event: InteractionEvent): InteractionState {
   switch (event.type) {
     case 'InteractionLogged':
-      return { logged: true, contactIds: event.data.contactIds };
+      return {
+        logged: true,
+        deleted: false,
+        contactIds: event.data.contactIds,
+        record: event.data,
+      };
+    case 'InteractionCorrected': {
+      const { changed: _changed, ...record } = event.data;
+      return { ...state, record: { ...record, contactIds: [...state.contactIds] } };
+    }
+    case 'InteractionDeleted':
+      return { ...state, deleted: true };
     case 'InteractionContactReassigned': {
       const { from, to } = event.data;
       // If the survivor already took part, the duplicate's entry simply disappears.
       const replaced = state.contactIds.map((id) => (id === from ? to : id));
-      return { ...state, contactIds: [...new Set(replaced)] };
+      const contactIds = [...new Set(replaced)];
+      return { ...state, contactIds, record: state.record && { ...state.record, contactIds } };
     }
-    case 'InteractionRedacted':
-      return { ...state, contactIds: state.contactIds.filter((id) => id !== event.data.contactId) };
+    case 'InteractionRedacted': {
+      const contactIds = state.contactIds.filter((id) => id !== event.data.contactId);
+      const record = state.record && { ...state.record, contactIds };
+      return {
+        ...state,
+        contactIds,
+        record: record && event.data.contentRemoved ? withoutContent(record) : record,
+      };
+    }
   }
 }
 
 export const interactionDecider: Decider<InteractionCommand, InteractionEvent, InteractionState> = {
-  initialState: () => ({ logged: false, contactIds: [] }),
+  initialState: () => ({ logged: false, deleted: false, contactIds: [] }),
   evolve,
   decide,
 };

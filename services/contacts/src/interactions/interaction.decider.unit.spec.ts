@@ -148,4 +148,111 @@ describe('interaction decider', () => {
       .when({ type: 'RedactInteraction', data: { contactId: 'c1' } })
       .then([{ type: 'InteractionRedacted', data: { contactId: 'c1', contentRemoved: true } }]);
   });
+
+  describe('corrections and deletion', () => {
+    const correct = (patch: object) =>
+      ({ type: 'CorrectInteraction', data: { patch, now } }) as const;
+
+    it('a correction merges into the logged values and carries the whole record', () =>
+      given([logged])
+        .when(correct({ subject: 'Kick-off (rescheduled)', body: 'Agenda attached' }))
+        .then([
+          {
+            type: 'InteractionCorrected',
+            data: {
+              ...logged.data,
+              subject: 'Kick-off (rescheduled)',
+              body: 'Agenda attached',
+              changed: ['subject', 'body'],
+            },
+          } as InteractionEvent,
+        ]));
+
+    it('null removes an optional member; a new kind takes its default channel', () =>
+      given([logged])
+        .when(correct({ subject: null, kind: 'note' }))
+        .then([
+          {
+            type: 'InteractionCorrected',
+            data: {
+              interactionId: 'i1',
+              kind: 'note',
+              channel: 'internal',
+              occurredAt: '2026-11-22T09:00:00.000Z',
+              contactIds: ['c1', 'c2'],
+              changed: ['kind', 'channel', 'subject'],
+            },
+          } as InteractionEvent,
+        ]));
+
+    it('call details merge member by member and are checked like a new log', () => {
+      const stored = { ...call, startedAt: '2026-11-23T09:00:00.000Z' };
+      const loggedCall: InteractionEvent = {
+        type: 'InteractionLogged',
+        data: {
+          ...logged.data,
+          kind: 'call',
+          channel: 'phone',
+          direction: 'outbound',
+          call: stored,
+        },
+      };
+      given([loggedCall])
+        .when(correct({ call: { outcome: 'voicemail' } }))
+        .thenState((s) => expect(s.record?.call).toEqual({ ...stored, outcome: 'voicemail' }));
+      given([loggedCall])
+        .when(correct({ call: { to: '0301234' } }))
+        .thenThrows(fieldError('InvalidPhone', 'call.to'));
+    });
+
+    it('a correction into the future is refused like a log', () =>
+      given([logged])
+        .when(correct({ occurredAt: '2026-11-23T11:00:00Z' }))
+        .thenThrows(fieldError('InteractionInFuture', 'occurredAt')));
+
+    it('a correction that changes nothing appends nothing', () =>
+      given([logged])
+        .when(correct({ subject: 'Kick-off' }))
+        .thenNothingHappened());
+
+    it('the correction keeps the participants as merge and erase left them', () =>
+      given([logged, { type: 'InteractionContactReassigned', data: { from: 'c2', to: 'c3' } }])
+        .when(correct({ subject: 'Renamed' }))
+        .thenState((s) => expect(s.record?.contactIds).toEqual(['c1', 'c3'])));
+
+    it('an interaction whose people were all erased can no longer be corrected', () =>
+      given([
+        logged,
+        { type: 'InteractionRedacted', data: { contactId: 'c1', contentRemoved: false } },
+        { type: 'InteractionRedacted', data: { contactId: 'c2', contentRemoved: true } },
+      ])
+        .when(correct({ subject: 'x' }))
+        .thenThrows('InteractionErased'));
+
+    it('delete names who took part; after it only merge and erase pass (as no-ops)', () => {
+      given([logged])
+        .when({ type: 'DeleteInteraction', data: {} })
+        .then([
+          { type: 'InteractionDeleted', data: { interactionId: 'i1', contactIds: ['c1', 'c2'] } },
+        ]);
+      const deleted: InteractionEvent[] = [
+        logged,
+        { type: 'InteractionDeleted', data: { interactionId: 'i1', contactIds: ['c1', 'c2'] } },
+      ];
+      given(deleted)
+        .when(correct({ subject: 'x' }))
+        .thenThrows('InteractionDeleted');
+      given(deleted).when({ type: 'DeleteInteraction', data: {} }).thenThrows('InteractionDeleted');
+      given(deleted)
+        .when({ type: 'RedactInteraction', data: { contactId: 'c1' } })
+        .thenNothingHappened();
+    });
+
+    it('an unknown interaction cannot be corrected or deleted', () => {
+      given([])
+        .when(correct({ subject: 'x' }))
+        .thenThrows('InteractionNotFound');
+      given([]).when({ type: 'DeleteInteraction', data: {} }).thenThrows('InteractionNotFound');
+    });
+  });
 });

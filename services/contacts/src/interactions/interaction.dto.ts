@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -131,4 +131,41 @@ export class LogInteractionDto {
 export class InteractionLoggedView {
   @ApiProperty() interactionId!: string;
   @ApiProperty({ type: [String] }) contactIds!: string[];
+}
+
+export class CallDetailsPatchDto extends PartialType(CallDetailsDto) {}
+
+export class FeedbackDetailsPatchDto extends PartialType(FeedbackDetailsDto) {}
+
+/** A JSON Merge Patch of a logged interaction: members left out stay, `null` removes one. */
+export class CorrectInteractionDto extends PartialType(
+  OmitType(LogInteractionDto, ['otherContactIds', 'call', 'feedback'] as const),
+) {
+  @ApiPropertyOptional({ type: CallDetailsPatchDto, description: 'Merges into the call details' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CallDetailsPatchDto)
+  call?: CallDetailsPatchDto;
+
+  @ApiPropertyOptional({ type: FeedbackDetailsPatchDto, description: 'Merges into the feedback' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FeedbackDetailsPatchDto)
+  feedback?: FeedbackDetailsPatchDto;
+}
+
+export class InteractionView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'Stream version, also the ETag' }) version!: number;
+  @ApiProperty({ enum: INTERACTION_KINDS }) kind!: (typeof INTERACTION_KINDS)[number];
+  @ApiProperty({ enum: INTERACTION_CHANNELS }) channel!: (typeof INTERACTION_CHANNELS)[number];
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiPropertyOptional({ enum: DIRECTIONS }) direction?: (typeof DIRECTIONS)[number];
+  @ApiProperty({ type: [String], description: 'Who took part (erased people have left)' })
+  contactIds!: string[];
+  @ApiPropertyOptional() userId?: string;
+  @ApiPropertyOptional() subject?: string;
+  @ApiPropertyOptional() body?: string;
+  @ApiPropertyOptional({ type: CallDetailsDto }) call?: CallDetailsDto;
+  @ApiPropertyOptional({ type: FeedbackDetailsDto }) feedback?: FeedbackDetailsDto;
 }

@@ -3,6 +3,11 @@ import { defineErrors } from '@crm/event-sourcing';
 
 export const InteractionErrors = defineErrors('interaction', {
   InteractionNotFound: { kind: 'not-found', message: () => 'Interaction does not exist' },
+  InteractionDeleted: { kind: 'gone', message: () => 'This interaction was deleted' },
+  InteractionErased: {
+    kind: 'gone',
+    message: () => 'Everyone who took part in this interaction was erased',
+  },
   InteractionAlreadyLogged: {
     kind: 'conflict',
     message: () => 'This interaction was already logged',

@@ -33,5 +33,24 @@ export type InteractionRedacted = DomainEvent<
   { contactId: string; contentRemoved: boolean }
 >;
 
+/**
+ * A correction: the interaction's values after it, whole (event-carried, so readers need no
+ * earlier event), with the names of the members that changed. Participants are not corrected.
+ */
+export type InteractionCorrected = DomainEvent<
+  'InteractionCorrected',
+  InteractionRecord & { changed: string[] }
+>;
+
+/** Logged by mistake: it leaves the timeline and reads answer 410. Names who took part. */
+export type InteractionDeleted = DomainEvent<
+  'InteractionDeleted',
+  { interactionId: string; contactIds: string[] }
+>;
+
 export type InteractionEvent =
-  InteractionLogged | InteractionContactReassigned | InteractionRedacted;
+  | InteractionLogged
+  | InteractionContactReassigned
+  | InteractionRedacted
+  | InteractionCorrected
+  | InteractionDeleted;

@@ -58,7 +58,7 @@ export class InteractionsController {
       },
       caller,
     );
-    void reply.header('location', `/contacts/${id}/timeline`);
+    void reply.header('location', `/interactions/${interactionId}`);
     return { interactionId, contactIds };
   }
 

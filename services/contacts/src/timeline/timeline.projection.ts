@@ -83,6 +83,14 @@ async function interactionLogged(event: RecordedEvent, tx: PoolClient): Promise<
   }
 }
 
+/** Deleted by mistake: the entry leaves every participant's timeline. */
+async function interactionDeleted(event: RecordedEvent, tx: PoolClient): Promise<void> {
+  await tx.query(`DELETE FROM ${S}.timeline_entries WHERE tenant = $1 AND entry_id = $2`, [
+    event.tenant,
+    idOfStream(event.streamId),
+  ]);
+}
+
 async function interactionReassigned(event: RecordedEvent, tx: PoolClient): Promise<void> {
   const { from, to } = event.data as Extract<
     InteractionEvent,
@@ -156,6 +164,9 @@ export const timelineProjection: Projection = {
   categories: ['interaction', 'contact'],
   handlers: {
     InteractionLogged: interactionLogged,
+    // A correction carries the whole record for the same participants: the rows are rewritten.
+    InteractionCorrected: interactionLogged,
+    InteractionDeleted: interactionDeleted,
     InteractionContactReassigned: interactionReassigned,
     InteractionRedacted: interactionRedacted,
     // Entries other services published about the duplicate follow it to the survivor.
