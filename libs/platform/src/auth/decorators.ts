@@ -48,15 +48,16 @@ export interface CallerOptions {
 
 /**
  * Who issues a command and on which version of the resource: `{ tenant, actor, expectedVersion }`
- * from the verified token (actor = `sub`) and If-Match (absent: none; one version: expectedVersion;
+ * from the verified token (actor = `sub`, `user` for record-level access) and If-Match (absent: none; one version: expectedVersion;
  * `*`, a list or weak tags only: `ifMatch`, checked on the version read; malformed: 400 problem).
  * Hand it to `AggregateCommands.execute` as it is.
  */
 export const Caller = createParamDecorator(
   (options: CallerOptions | undefined, ctx: ExecutionContext): CommandCaller => {
-    const { tenant, sub } = userOf(ctx);
-    if (options?.ifMatch === false) return { tenant, actor: sub };
+    const user = userOf(ctx);
+    const { tenant, sub } = user;
+    if (options?.ifMatch === false) return { tenant, actor: sub, user };
     const ifMatch = ctx.switchToHttp().getRequest<FastifyRequest>().headers['if-match'];
-    return { tenant, actor: sub, ...ifMatchPrecondition(parseIfMatch(ifMatch)) };
+    return { tenant, actor: sub, user, ...ifMatchPrecondition(parseIfMatch(ifMatch)) };
   },
 );

@@ -12,6 +12,8 @@ export interface DevTokenOptions {
   readonly tenant: string;
   readonly roles: readonly Role[];
   readonly sub?: string;
+  /** A sales manager's team: the subs of the people they lead (the `team` claim). */
+  readonly team?: readonly string[];
   /** Defaults to JWT_SECRET, else DEV_JWT_SECRET. */
   readonly secret?: string;
   /** jose time span (`'1h'`, `'8h'`) or seconds since epoch. */
@@ -22,7 +24,11 @@ export interface DevTokenOptions {
 
 export async function mintDevToken(options: DevTokenOptions): Promise<string> {
   const secret = options.secret ?? process.env.JWT_SECRET ?? DEV_JWT_SECRET;
-  let jwt = new SignJWT({ tenant: options.tenant, roles: [...options.roles] })
+  let jwt = new SignJWT({
+    tenant: options.tenant,
+    roles: [...options.roles],
+    ...(options.team ? { team: [...options.team] } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(options.sub ?? 'dev-user')
     .setIssuedAt()

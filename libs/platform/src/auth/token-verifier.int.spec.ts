@@ -28,6 +28,30 @@ describe('HS256 (development)', () => {
     });
   });
 
+  it("keeps a sales manager's team claim (the subs they lead) and refuses one that is not a list of ids", async () => {
+    const token = await mintDevToken({
+      tenant: 't1',
+      roles: ['sales-manager'],
+      sub: 'boss',
+      team: ['rep-1', 'rep-2'],
+      secret: SECRET,
+      issuer: 'crm-dev',
+    });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      sub: 'boss',
+      tenant: 't1',
+      roles: ['sales-manager'],
+      team: ['rep-1', 'rep-2'],
+    });
+    const malformed = await new SignJWT({ tenant: 't1', roles: [], team: 'rep-1' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('boss')
+      .setIssuer('crm-dev')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(SECRET));
+    await expect(verifier.verify(malformed)).rejects.toThrow('team claim');
+  });
+
   it('rejects a wrong issuer, a wrong secret and a token without tenant', async () => {
     const wrongIssuer = await mintDevToken({
       tenant: 't1',

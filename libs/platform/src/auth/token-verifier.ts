@@ -58,7 +58,11 @@ export function createTokenVerifier(config: JwtConfig): TokenVerifier {
 }
 
 export function userFromClaims(payload: JWTPayload): AuthenticatedUser {
-  const { sub, tenant, roles } = payload as JWTPayload & { tenant?: unknown; roles?: unknown };
+  const { sub, tenant, roles, team } = payload as JWTPayload & {
+    tenant?: unknown;
+    roles?: unknown;
+    team?: unknown;
+  };
   if (typeof sub !== 'string' || !sub)
     throw new InvalidTokenError('The bearer token has no subject');
   if (typeof tenant !== 'string' || !tenant) {
@@ -67,7 +71,15 @@ export function userFromClaims(payload: JWTPayload): AuthenticatedUser {
   if (roles !== undefined && !Array.isArray(roles)) {
     throw new InvalidTokenError('The roles claim of the bearer token must be an array');
   }
+  if (team !== undefined && !(Array.isArray(team) && team.every((m) => typeof m === 'string'))) {
+    throw new InvalidTokenError('The team claim of the bearer token must be an array of user ids');
+  }
   // Roles this platform does not know grant nothing; they are dropped rather than rejected so an
   // identity provider can carry roles for other systems in the same token.
-  return { sub, tenant, roles: (roles ?? []).filter(isRole) };
+  return {
+    sub,
+    tenant,
+    roles: (roles ?? []).filter(isRole),
+    ...(team !== undefined ? { team: team as string[] } : {}),
+  };
 }

@@ -18,4 +18,9 @@ export interface AuthenticatedUser {
   readonly sub: string;
   readonly tenant: string;
   readonly roles: readonly Role[];
+  /**
+   * The `team` claim of a sales manager: the user ids (subs) of the people they lead. It scopes
+   * the records the manager may change (record-access.ts); absent, the tenant is one team.
+   */
+  readonly team?: readonly string[];
 }

@@ -1,13 +1,13 @@
 /**
  * Prints a development bearer token (HS256):
- *   npm run token -- --tenant t1 --roles admin,sales-rep --sub u1 [--expires 8h] [--secret ...]
+ *   npm run token -- --tenant t1 --roles admin,sales-rep --sub u1 [--team rep-1,rep-2] [--expires 8h] [--secret ...]
  * The secret defaults to JWT_SECRET, else the one `npm start` uses.
  */
 import { parseArgs } from 'node:util';
 import { mintDevToken } from '../auth/dev-token';
 import { isRole, ROLES, type Role } from '../auth/user';
 
-const USAGE = `usage: npm run token -- --tenant <id> --roles <role,...> [--sub <user>] [--expires <1h|8h|...>] [--secret <s>]
+const USAGE = `usage: npm run token -- --tenant <id> --roles <role,...> [--sub <user>] [--team <sub,...>] [--expires <1h|8h|...>] [--secret <s>]
 roles: ${ROLES.join(', ')}`;
 
 export async function main(argv: string[]): Promise<string> {
@@ -17,6 +17,7 @@ export async function main(argv: string[]): Promise<string> {
       tenant: { type: 'string' },
       roles: { type: 'string', default: '' },
       sub: { type: 'string', default: 'dev-user' },
+      team: { type: 'string' },
       expires: { type: 'string', default: '8h' },
       secret: { type: 'string' },
       issuer: { type: 'string' },
@@ -36,6 +37,14 @@ export async function main(argv: string[]): Promise<string> {
     tenant: values.tenant,
     roles: roles as Role[],
     sub: values.sub,
+    ...(values.team !== undefined
+      ? {
+          team: values.team
+            .split(',')
+            .map((m) => m.trim())
+            .filter(Boolean),
+        }
+      : {}),
     expiresIn: values.expires,
     secret: values.secret,
     issuer: values.issuer ?? process.env.JWT_ISSUER,

@@ -16,6 +16,7 @@ import {
   type EventStore,
   type ToDomainEvent,
 } from '@crm/event-sourcing';
+import type { AuthenticatedUser } from '../auth/user';
 import { CLOCK, type Clock } from '../clock/clock';
 import { expectedVersionFor, type EntityTagCondition } from '../http/etag';
 import { currentCorrelationId } from '../logging/request-context';
@@ -32,6 +33,8 @@ export interface CommandCaller {
   readonly expectedVersion?: number;
   /** If-Match of `*`, several versions or weak tags only: `expectedVersionFor` checks it. */
   readonly ifMatch?: EntityTagCondition;
+  /** The verified token behind an HTTP command, for record-level access; absent for system actors. */
+  readonly user?: AuthenticatedUser;
 }
 
 /** The command's result, and whether the read models show it yet (for the answer's body). */

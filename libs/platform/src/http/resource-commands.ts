@@ -6,6 +6,7 @@
  */
 import type { CommandResult, Decider, DomainEvent } from '@crm/event-sourcing';
 import type { FastifyReply } from 'fastify';
+import { requireRecordAccess, type RecordHolders } from '../auth/record-access';
 import type { AggregateCommands, CommandCaller } from '../event-sourcing/aggregate-commands';
 import {
   answerCommand,
@@ -20,6 +21,37 @@ interface ResourceStream<C, E extends DomainEvent, S> {
   readonly decider: Decider<C, E, S>;
   /** The resource's stream id, e.g. `STREAM.lead`. */
   readonly streamOf: (id: string) => string;
+  /** Record-level access (auth/record-access.ts); omit for records any holder of the route's roles changes. */
+  readonly access?: RecordAccess<S>;
+}
+
+export interface RecordAccess<S> {
+  /** The record's name in the 403 NotYourRecord problem, e.g. 'opportunity'. */
+  readonly record: string;
+  /** Who owns or is assigned the record in `state`; undefined while it does not exist (the decider answers). */
+  readonly holders: (state: S) => RecordHolders | undefined;
+}
+
+/**
+ * The decider, with the record-access check before every decision: on the very state the events
+ * are decided from and appended after (optimistic version), so a reassignment racing the command
+ * cannot slip through. Callers without a token (system actors) are not checked.
+ */
+export function withRecordAccess<C, E extends DomainEvent, S>(
+  decider: Decider<C, E, S>,
+  access: RecordAccess<S> | undefined,
+  caller: CommandCaller,
+): Decider<C, E, S> {
+  const user = caller.user;
+  if (!access || !user) return decider;
+  return {
+    ...decider,
+    decide: (command, state) => {
+      const holders = access.holders(state);
+      if (holders) requireRecordAccess(user, access.record, holders);
+      return decider.decide(command, state);
+    },
+  };
 }
 
 /** The view comes from a read model: while it lags the write, the answer is only id and version. */
@@ -86,7 +118,12 @@ export function resourceCommands<C, E extends DomainEvent, S, V extends Resource
     viewOf(
       caller.tenant,
       id,
-      await aggregates.execute(resource.decider, resource.streamOf(id), command, caller),
+      await aggregates.execute(
+        withRecordAccess(resource.decider, resource.access, caller),
+        resource.streamOf(id),
+        command,
+        caller,
+      ),
     );
   return {
     run: async (caller, id, reply, command) =>
