@@ -6,6 +6,7 @@ export * from './drain-connections';
 export * from './storable-text';
 export * from './reject-unstorable-input';
 export * from './resource-commands';
+export * from './create-if-absent';
 export * from './signed-cursor';
 export * from './keyset-page';
 export * from './cors';

@@ -13,10 +13,11 @@ import {
   Param,
   Patch,
   Post,
+  Put,
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
   Caller,
@@ -29,6 +30,8 @@ import {
   type ResourceCommands,
   AggregateCommands,
   CursorCodec,
+  createIfAbsent,
+  isDomainError,
   KeysetPage,
   type KeysetOrder,
 } from '@crm/platform';
@@ -103,7 +106,43 @@ export class CompaniesController {
     @Body() dto: CreateCompanyDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompanyView> {
-    const companyId = randomUUID();
+    return this.register(caller, randomUUID(), dto, reply);
+  }
+
+  @Put(':id')
+  @ApiOperation({
+    summary: 'Create the company under this id unless it exists (idempotent)',
+    description:
+      'For callers that choose the id (lead conversion sends a deterministic UUID): 201 when ' +
+      'this call created it; when the id names a company already, the answer is that company as ' +
+      'GET answers it (200) and the body is not applied. A retry is always safe. The id must be a UUID.',
+  })
+  @ApiCreatedResponse({ type: CompanyView, description: 'Created; ETag = version' })
+  @ApiOkResponse({ type: CompanyView, description: 'It existed: the company as it is' })
+  @ApiProblems(400, 401, 403, 422)
+  async createWithId(
+    @Caller() caller: CommandCaller,
+    @Param('id') id: string,
+    @Body() dto: CreateCompanyDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CompanyView> {
+    if (!UUID.test(id)) throw CompanyErrors.invalidCompanyId();
+    return createIfAbsent({
+      exists: async () =>
+        (await this.aggregates.load(companyDecider, caller.tenant, companyStreamId(id))).state
+          .status !== 'unregistered',
+      create: () => this.register(caller, id.toLowerCase(), dto, reply),
+      existing: () => this.get(caller.tenant, id, reply),
+      lostRace: (error) => isDomainError(error) && error.code === 'CompanyAlreadyRegistered',
+    });
+  }
+
+  private async register(
+    caller: CommandCaller,
+    companyId: string,
+    dto: CreateCompanyDto,
+    reply: FastifyReply,
+  ): Promise<CompanyView> {
     return this.companyCommands.create(
       caller,
       companyId,

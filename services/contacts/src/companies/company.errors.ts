@@ -4,6 +4,12 @@ import { defineErrors } from '@crm/event-sourcing';
 export const CompanyErrors = defineErrors('company', {
   CompanyNotFound: { kind: 'not-found', message: () => 'Company does not exist' },
   CompanyAlreadyRegistered: { kind: 'conflict', message: () => 'Company already exists' },
+  /** PUT /companies/{id} creates under the caller's id: it must be a UUID like the ones we issue. */
+  InvalidCompanyId: {
+    kind: 'invalid',
+    message: () => 'A company id is a UUID',
+    details: () => ({ field: 'id' }),
+  },
   CompanyArchived: { kind: 'conflict', message: () => 'Company is archived' },
   CompanyHierarchyCycle: {
     kind: 'invalid',

@@ -3,7 +3,7 @@ import type { ContactState } from './contact.decider';
 import type { ContactView } from './contact.dto';
 import { ContactErrors } from './contact.errors';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Contact ids are server-issued UUIDs; anything else cannot name a contact (404, not 400). */
 export function contactStreamId(contactId: string): string {

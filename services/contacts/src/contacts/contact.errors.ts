@@ -26,6 +26,12 @@ export const ContactErrors = defineErrors('contact', {
   },
   ContactArchived: { kind: 'conflict', message: () => 'Contact is archived; restore it first' },
   ContactAlreadyRegistered: { kind: 'conflict', message: () => 'Contact already exists' },
+  /** PUT /contacts/{id} creates under the caller's id: it must be a UUID like the ones we issue. */
+  InvalidContactId: {
+    kind: 'invalid',
+    message: () => 'A contact id is a UUID',
+    details: () => ({ field: 'id' }),
+  },
   CannotMergeIntoItself: {
     kind: 'invalid',
     message: (_field?: string) => 'A contact cannot be merged into itself',

@@ -14,6 +14,7 @@ import {
   Param,
   Patch,
   Post,
+  Put,
   Res,
   type OnModuleInit,
 } from '@nestjs/common';
@@ -37,6 +38,8 @@ import {
   type ResourceCommands,
   AggregateCommands,
   CLOCK,
+  createIfAbsent,
+  isDomainError,
   todayUtc,
   type Clock,
 } from '@crm/platform';
@@ -58,7 +61,8 @@ import {
   TagsDto,
   UpdateContactDto,
 } from './contact.dto';
-import { assertReadable, contactStreamId, toContactView } from './contact-view';
+import { assertReadable, contactStreamId, toContactView, UUID } from './contact-view';
+import { ContactErrors } from './contact.errors';
 
 @ApiTags('contacts')
 @Controller('contacts')
@@ -94,7 +98,44 @@ export class ContactsController implements OnModuleInit {
     @Body() dto: CreateContactDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
-    const contactId = randomUUID();
+    return this.register(caller, randomUUID(), dto, reply);
+  }
+
+  @Put(':id')
+  @ApiOperation({
+    summary: 'Create the contact under this id unless it exists (idempotent)',
+    description:
+      'For callers that choose the id (lead conversion sends a deterministic UUID): 201 when ' +
+      'this call created it; when the id names a contact already, the answer is that contact as ' +
+      'GET answers it (200, 308 if merged, 410 if erased) and the body is not applied. A retry is ' +
+      'always safe. The id must be a UUID.',
+  })
+  @ApiCreatedResponse({ type: ContactView, description: 'Created; ETag = version' })
+  @ApiOkResponse({ type: ContactView, description: 'It existed: the contact as it is' })
+  @ApiProblems(400, 401, 403, 410, 413, 422)
+  async createWithId(
+    @Caller() caller: CommandCaller,
+    @Param('id') id: string,
+    @Body() dto: CreateContactDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ContactView | { survivorId: string }> {
+    if (!UUID.test(id)) throw ContactErrors.invalidContactId();
+    return createIfAbsent<ContactView | { survivorId: string }>({
+      exists: async () =>
+        (await this.aggregates.load(contactDecider, caller.tenant, contactStreamId(id))).state
+          .status !== 'unregistered',
+      create: () => this.register(caller, id.toLowerCase(), dto, reply),
+      existing: () => this.get(caller.tenant, id, reply),
+      lostRace: (error) => isDomainError(error) && error.code === 'ContactAlreadyRegistered',
+    });
+  }
+
+  private async register(
+    caller: CommandCaller,
+    contactId: string,
+    dto: CreateContactDto,
+    reply: FastifyReply,
+  ): Promise<ContactView> {
     return this.contactCommands.create(
       caller,
       contactId,
