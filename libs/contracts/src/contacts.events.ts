@@ -1,11 +1,24 @@
 /**
- * `crm.contacts.v1`: what the contacts service tells everyone else. Payloads carry ids and the
- * few fields other services keep locally (a display name for lists, the primary email campaigns
- * send to); the rest of a person's data stays in the contacts service. Every consumer that keeps
- * a copy must delete it on `contact.erased`.
+ * `crm.contacts.v1`: what the contacts service tells everyone else, as event-carried state: each
+ * aggregate's "registered" event carries its whole public state, and every later event carries
+ * the NEW VALUES of what it changed (a list that changed travels whole, with its primary flags),
+ * so a consumer that follows the topic never needs the REST API to stay correct. The values have
+ * the shapes of the REST views (`GET /contacts/{id}`, `GET /companies/{id}`, consent per channel):
+ * one representation everywhere. Contacts carries no money or probability; where the CRM has them
+ * (sales), money is `{ amount: "<decimal string>", currency: "<ISO 4217>" }` in these v1 events
+ * (exact, never a float) and probabilities are whole percent 0..100, as sales' REST answers.
+ *
+ * Events recorded before a value was carried (and every event replayed after its person was
+ * erased: crypto-shredded fields read back as nothing) still name their changed fields in
+ * `changed` but carry only what is left; the state topic `crm.contacts.contact.state.v1` then has
+ * the current value. Every consumer that keeps a copy must delete it on `contact.erased`.
+ *
+ * One deliberate break of v1: `consent_changed.legalBasis` is null for a withdrawal. It used to
+ * say "consent" for withdrawals that record no basis, which was false; a v2 topic for one member
+ * would split the one fact campaigns must honour at once across two topics while they migrate.
  */
 import { defineIntegrationEvent } from './integration-event';
-import { id, list, nullable, object, oneOf, text, timestamp } from './json-schema';
+import { date, id, list, nullable, object, oneOf, text, timestamp } from './json-schema';
 
 export const LIFECYCLE_STAGES = [
   'subscriber',
@@ -35,7 +48,175 @@ const phone = {
   description: 'Primary phone, E.164',
 };
 
-export interface ContactRegisteredV1 {
+export const CONTACT_STATUSES = ['active', 'archived'] as const;
+export const CONTACT_WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const CONTACT_AGE_BANDS = [
+  'under-18',
+  '18-24',
+  '25-34',
+  '35-44',
+  '45-54',
+  '55-64',
+  '65-plus',
+] as const;
+export const CONTACT_GENDERS = ['female', 'male', 'non-binary', 'other', 'undisclosed'] as const;
+export const CONTACT_INCOME_BANDS = [
+  'low',
+  'lower-middle',
+  'middle',
+  'upper-middle',
+  'high',
+] as const;
+
+const flag = (description: string) => ({ type: 'boolean', description });
+const label = text('Label, e.g. work, mobile, home', 40);
+
+/** The shapes of the REST views, shared by the events and the state topics. */
+export const ContactSchemas = {
+  status: oneOf(CONTACT_STATUSES, 'Status'),
+  name: object(
+    { given: text('Given name', 100), family: text('Family name', 100) },
+    [],
+    'Name (given and/or family; empty once erased)',
+  ),
+  emails: list(
+    object(
+      {
+        address: { ...email, description: 'Email address' },
+        label,
+        primary: flag('The primary email (exactly one when there are any)'),
+      },
+      ['address', 'primary'],
+    ),
+    'Every email, the primary one flagged',
+    20,
+  ),
+  phones: list(
+    object(
+      {
+        number: { ...phone, description: 'Phone number, E.164' },
+        label,
+        primary: flag('The primary phone (exactly one when there are any)'),
+      },
+      ['number', 'primary'],
+    ),
+    'Every phone, the primary one flagged',
+    20,
+  ),
+  addresses: list(
+    object(
+      {
+        addressId: id('Address id, stable for its sub-resource'),
+        label,
+        primary: flag('The primary address (exactly one when there are any)'),
+        lines: list(text('Street line', 120), 'Street lines', 4),
+        city: text('City', 80),
+        region: text('Region or state', 80),
+        postalCode: text('Postal code', 16),
+        country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' },
+      },
+      ['addressId', 'primary', 'lines', 'city', 'country'],
+    ),
+    'Every postal address, the primary one flagged',
+    10,
+  ),
+  bestTimeToCall: object(
+    {
+      timeZone: text('IANA time zone the windows are in', 100),
+      windows: list(
+        object(
+          {
+            day: oneOf(CONTACT_WEEKDAYS, 'Weekday'),
+            from: {
+              type: 'string',
+              pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+              description: 'HH:MM',
+            },
+            to: {
+              type: 'string',
+              pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+              description: 'HH:MM',
+            },
+          },
+          ['day', 'from', 'to'],
+        ),
+        'Call windows, local wall-clock time',
+        21,
+      ),
+    },
+    ['timeZone', 'windows'],
+    'When the person prefers to be called',
+  ),
+  preferredChannel: oneOf(CONSENT_CHANNELS, 'Preferred channel'),
+  demographics: object(
+    {
+      birthDate: date('Birth date'),
+      ageBand: oneOf(CONTACT_AGE_BANDS, 'Age band'),
+      gender: oneOf(CONTACT_GENDERS, 'Gender'),
+      householdIncomeBand: oneOf(CONTACT_INCOME_BANDS, 'Household income band'),
+    },
+    [],
+    'Targeting data (a birth date or an age band, never both)',
+  ),
+  tags: list(text('Tag', 100), 'Tags'),
+  customFields: {
+    type: 'object',
+    description:
+      "The tenant's custom fields by key: text, number, date, boolean, or a list of options",
+    additionalProperties: {
+      type: ['string', 'number', 'boolean', 'array'],
+      items: { type: 'string', maxLength: 500 },
+      maxLength: 2000,
+    },
+  },
+} as const;
+
+/** Personal details a contact's events carry (the REST view's members). */
+export interface ContactDetailsV1 {
+  status?: (typeof CONTACT_STATUSES)[number];
+  name?: { given?: string; family?: string };
+  emails?: { address: string; label?: string; primary: boolean }[];
+  phones?: { number: string; label?: string; primary: boolean }[];
+  addresses?: {
+    addressId: string;
+    label?: string;
+    primary: boolean;
+    lines: string[];
+    city: string;
+    region?: string;
+    postalCode?: string;
+    country: string;
+  }[];
+  bestTimeToCall?: {
+    timeZone: string;
+    windows: { day: (typeof CONTACT_WEEKDAYS)[number]; from: string; to: string }[];
+  } | null;
+  preferredChannel?: (typeof CONSENT_CHANNELS)[number] | null;
+  demographics?: {
+    birthDate?: string;
+    ageBand?: (typeof CONTACT_AGE_BANDS)[number];
+    gender?: (typeof CONTACT_GENDERS)[number];
+    householdIncomeBand?: (typeof CONTACT_INCOME_BANDS)[number];
+  } | null;
+  customFields?: Record<string, string | number | boolean | string[]>;
+}
+
+/** The members every contact event may carry: non-null in the state, clearable in a change. */
+const contactDetails = {
+  status: ContactSchemas.status,
+  name: ContactSchemas.name,
+  emails: ContactSchemas.emails,
+  phones: ContactSchemas.phones,
+  addresses: ContactSchemas.addresses,
+  customFields: ContactSchemas.customFields,
+};
+const clearableContactDetails = {
+  bestTimeToCall: nullable(ContactSchemas.bestTimeToCall),
+  preferredChannel: nullable(ContactSchemas.preferredChannel),
+  demographics: nullable(ContactSchemas.demographics),
+};
+
+export interface ContactRegisteredV1 extends ContactDetailsV1 {
   contactId: string;
   displayName: string;
   lifecycleStage: (typeof LIFECYCLE_STAGES)[number];
@@ -50,7 +231,7 @@ export const ContactRegistered = defineIntegrationEvent({
   service: 'contacts',
   aggregate: 'contact',
   fact: 'registered',
-  summary: 'A person was added to the CRM.',
+  summary: 'A person was added to the CRM; carries their whole public state.',
   schema: object(
     {
       contactId,
@@ -61,14 +242,19 @@ export const ContactRegistered = defineIntegrationEvent({
       primaryEmail: nullable(email),
       primaryPhone: nullable(phone),
       tags: list(text('Tag', 100), 'Tags'),
+      ...contactDetails,
+      ...clearableContactDetails,
     },
     ['contactId', 'displayName', 'lifecycleStage'],
   ),
 });
 
-export interface ContactDetailsChangedV1 {
+export interface ContactDetailsChangedV1 extends ContactDetailsV1 {
   contactId: string;
-  /** Names of the fields that changed, including ones not carried here (e.g. `addresses`). */
+  /**
+   * Names of the members that changed; each is carried with its new value (a list whole), except
+   * in events recorded before that value was carried or replayed after an erase.
+   */
   changed: string[];
   displayName?: string;
   lifecycleStage?: (typeof LIFECYCLE_STAGES)[number];
@@ -83,7 +269,9 @@ export const ContactDetailsChanged = defineIntegrationEvent({
   service: 'contacts',
   aggregate: 'contact',
   fact: 'details_changed',
-  summary: 'Fields of a contact changed; the published ones carry their new value.',
+  summary:
+    'Members of a contact changed; each named in `changed` carries its new value (lists whole, ' +
+    'with primaryEmail/primaryPhone when the primary moved; null = cleared).',
   schema: object(
     {
       contactId,
@@ -95,6 +283,8 @@ export const ContactDetailsChanged = defineIntegrationEvent({
       primaryEmail: nullable(email),
       primaryPhone: nullable(phone),
       tags: list(text('Tag', 100), 'Tags'),
+      ...contactDetails,
+      ...clearableContactDetails,
     },
     ['contactId', 'changed'],
   ),
@@ -104,7 +294,8 @@ export interface ContactConsentChangedV1 {
   contactId: string;
   channel: (typeof CONSENT_CHANNELS)[number];
   status: 'granted' | 'withdrawn';
-  legalBasis: string;
+  /** The grant's lawful basis; null for a withdrawal (it records none). */
+  legalBasis: string | null;
   source: string;
   changedAt: string;
 }
@@ -119,7 +310,9 @@ export const ContactConsentChanged = defineIntegrationEvent({
       contactId,
       channel: oneOf(CONSENT_CHANNELS, 'Channel'),
       status: oneOf(['granted', 'withdrawn'], 'New consent status'),
-      legalBasis: text('GDPR legal basis, e.g. consent, contract', 100),
+      legalBasis: nullable(
+        text('GDPR lawful basis of a grant, e.g. consent, contract; null for a withdrawal', 100),
+      ),
       source: text('Where the decision came from, e.g. web_form, customer_portal', 200),
       changedAt: timestamp('When the person made the decision'),
     },
@@ -196,6 +389,7 @@ export const ContactErased = defineIntegrationEvent({
 export interface ContactArchivedV1 {
   contactId: string;
   archivedAt: string;
+  status?: 'archived';
 }
 
 export const ContactArchived = defineIntegrationEvent({
@@ -203,10 +397,27 @@ export const ContactArchived = defineIntegrationEvent({
   aggregate: 'contact',
   fact: 'archived',
   summary: 'A contact was archived (soft delete); its history stays.',
-  schema: object({ contactId, archivedAt: timestamp('When it was archived') }, [
-    'contactId',
-    'archivedAt',
-  ]),
+  schema: object(
+    { contactId, archivedAt: timestamp('When it was archived'), status: ContactSchemas.status },
+    ['contactId', 'archivedAt'],
+  ),
+});
+
+export interface ContactRestoredV1 {
+  contactId: string;
+  restoredAt: string;
+  status: 'active';
+}
+
+export const ContactRestored = defineIntegrationEvent({
+  service: 'contacts',
+  aggregate: 'contact',
+  fact: 'restored',
+  summary: 'An archived contact was restored; it is active again.',
+  schema: object(
+    { contactId, restoredAt: timestamp('When it was restored'), status: ContactSchemas.status },
+    ['contactId', 'restoredAt', 'status'],
+  ),
 });
 
 export interface CompanyRegisteredV1 {
@@ -216,6 +427,8 @@ export interface CompanyRegisteredV1 {
   industry?: string | null;
   sizeBand?: string | null;
   parentCompanyId?: string | null;
+  addresses?: NonNullable<ContactDetailsV1['addresses']>;
+  status?: (typeof CONTACT_STATUSES)[number];
 }
 
 const companyFields = {
@@ -225,13 +438,15 @@ const companyFields = {
   industry: nullable(text('Industry', 100)),
   sizeBand: nullable(text('Employee count band, e.g. 11-50', 50)),
   parentCompanyId: nullable(id('Parent company id')),
+  addresses: ContactSchemas.addresses,
+  status: ContactSchemas.status,
 };
 
 export const CompanyRegistered = defineIntegrationEvent({
   service: 'contacts',
   aggregate: 'company',
   fact: 'registered',
-  summary: 'A company (account) was added.',
+  summary: 'A company (account) was added; carries its whole public state.',
   schema: object(companyFields, ['companyId', 'name']),
 });
 
@@ -244,7 +459,7 @@ export const CompanyDetailsChanged = defineIntegrationEvent({
   service: 'contacts',
   aggregate: 'company',
   fact: 'details_changed',
-  summary: 'Fields of a company changed; the published ones carry their new value.',
+  summary: 'Members of a company changed; each named in `changed` carries its new value.',
   schema: object(
     { ...companyFields, changed: list(text('Field name', 100), 'Names of the changed fields') },
     ['companyId', 'changed'],
@@ -293,6 +508,23 @@ export const ContactInteractionDeleted = defineIntegrationEvent({
   ),
 });
 
+export interface CompanyArchivedV1 {
+  companyId: string;
+  archivedAt: string;
+  status: 'archived';
+}
+
+export const CompanyArchived = defineIntegrationEvent({
+  service: 'contacts',
+  aggregate: 'company',
+  fact: 'archived',
+  summary: 'A company was archived; it takes no further changes.',
+  schema: object(
+    { companyId, archivedAt: timestamp('When it was archived'), status: ContactSchemas.status },
+    ['companyId', 'archivedAt', 'status'],
+  ),
+});
+
 export const CONTACTS_EVENTS = [
   ContactRegistered,
   ContactDetailsChanged,
@@ -301,8 +533,10 @@ export const CONTACTS_EVENTS = [
   ContactMerged,
   ContactErased,
   ContactArchived,
+  ContactRestored,
   CompanyRegistered,
   CompanyDetailsChanged,
+  CompanyArchived,
   ContactInteractionCorrected,
   ContactInteractionDeleted,
 ] as const;

@@ -35,7 +35,21 @@ function parseParent(
   return parent;
 }
 
+/** Address events record the list they leave behind, as evolve folds it. */
 function decide(command: CompanyCommand, state: CompanyState): CompanyEvent[] {
+  let current = state;
+  return decideEvents(command, state).map((event) => {
+    current = evolve(current, event);
+    return event.type === 'CompanyAddressAdded' || event.type === 'CompanyAddressRemoved'
+      ? ({
+          ...event,
+          data: { ...event.data, after: { addresses: current.addresses } },
+        } as CompanyEvent)
+      : event;
+  });
+}
+
+function decideEvents(command: CompanyCommand, state: CompanyState): CompanyEvent[] {
   if (command.type === 'RegisterCompany') {
     if (state.status !== 'unregistered') throw CompanyErrors.companyAlreadyRegistered();
     const d = command.data;
@@ -120,7 +134,7 @@ function decide(command: CompanyCommand, state: CompanyState): CompanyEvent[] {
       if (!state.addresses.some((a) => a.addressId === command.data.addressId)) {
         throw AddressErrors.addressNotFound('company');
       }
-      return [{ type: 'CompanyAddressRemoved', data: command.data }];
+      return [{ type: 'CompanyAddressRemoved', data: { addressId: command.data.addressId } }];
     case 'ArchiveCompany':
       return [{ type: 'CompanyArchived', data: {} }];
   }
@@ -138,10 +152,11 @@ function evolve(state: CompanyState, event: CompanyEvent): CompanyState {
     case 'CompanyParentChanged':
       return { ...state, parentCompanyId: event.data.parentCompanyId ?? undefined };
     case 'CompanyAddressAdded': {
-      const others = event.data.primary
+      const { after: _after, ...address } = event.data;
+      const others = address.primary
         ? state.addresses.map((a) => ({ ...a, primary: false }))
         : state.addresses;
-      return { ...state, addresses: [...others, event.data] };
+      return { ...state, addresses: [...others, address] };
     }
     case 'CompanyAddressRemoved': {
       const rest = state.addresses.filter((a) => a.addressId !== event.data.addressId);

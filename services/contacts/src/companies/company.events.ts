@@ -27,8 +27,18 @@ export type CompanyParentChanged = DomainEvent<
   'CompanyParentChanged',
   { parentCompanyId: string | null }
 >;
-export type CompanyAddressAdded = DomainEvent<'CompanyAddressAdded', PostalAddress>;
-export type CompanyAddressRemoved = DomainEvent<'CompanyAddressRemoved', { addressId: string }>;
+/**
+ * `after`: the company's addresses once the event applied (the decider folds it to get them), for
+ * the integration event to carry the new list; absent in events recorded before it existed.
+ */
+export type CompanyAddressAdded = DomainEvent<
+  'CompanyAddressAdded',
+  PostalAddress & { after?: { addresses: readonly PostalAddress[] } }
+>;
+export type CompanyAddressRemoved = DomainEvent<
+  'CompanyAddressRemoved',
+  { addressId: string; after?: { addresses: readonly PostalAddress[] } }
+>;
 export type CompanyArchived = DomainEvent<'CompanyArchived', Record<string, never>>;
 
 export type CompanyEvent =

@@ -35,7 +35,7 @@ import {
   type PersonName,
 } from './contact';
 import type { ContactCommand } from './contact.commands';
-import type { ContactDetailChanges, ContactEvent } from './contact.events';
+import type { ContactDetailChanges, ContactEvent, ListsAfter } from './contact.events';
 import { ContactErrors } from './contact.errors';
 import { AddressErrors } from '../shared/postal-address.errors';
 import { ListErrors } from '../shared/list.errors';
@@ -116,7 +116,40 @@ function assertAccepts(command: ContactCommand, state: ContactState): void {
   }
 }
 
+/** The lists each event changes: what its `after` carries. */
+const LISTS_CHANGED: Partial<Record<ContactEvent['type'], readonly (keyof ListsAfter)[]>> = {
+  ContactEmailAdded: ['emails'],
+  ContactEmailRemoved: ['emails'],
+  ContactPhoneAdded: ['phones'],
+  ContactPhoneRemoved: ['phones'],
+  ContactAddressAdded: ['addresses'],
+  ContactAddressRemoved: ['addresses'],
+  ContactTagged: ['tags'],
+  ContactUntagged: ['tags'],
+  ContactCustomFieldsChanged: ['customFields'],
+  ContactDuplicateAbsorbed: ['emails', 'phones', 'addresses', 'tags', 'customFields'],
+};
+
+/**
+ * Each list event records the changed lists as folding it leaves them (evolve itself computes
+ * them, so they cannot disagree), for the integration event to carry new values, not a delta.
+ */
+function withListsAfter(state: ContactState, events: ContactEvent[]): ContactEvent[] {
+  let current = state;
+  return events.map((event) => {
+    current = evolve(current, event);
+    const lists = LISTS_CHANGED[event.type];
+    if (!lists) return event;
+    const after: ListsAfter = Object.fromEntries(lists.map((list) => [list, current[list]]));
+    return { ...event, data: { ...event.data, after } } as ContactEvent;
+  });
+}
+
 function decide(command: ContactCommand, state: ContactState): ContactEvent[] {
+  return withListsAfter(state, decideEvents(command, state));
+}
+
+function decideEvents(command: ContactCommand, state: ContactState): ContactEvent[] {
   // Erasing twice, or erasing what was merged away, is allowed: the request is "forget this person".
   if (command.type === 'EraseContact' && state.status !== 'unregistered') {
     return state.status === 'erased'
@@ -449,9 +482,12 @@ function removeEntry<T extends { primary: boolean }>(
   return rest.length && !rest.some((e) => e.primary) ? withSinglePrimary(rest) : rest;
 }
 
-function withoutSubject<T extends { contactId: string }>(data: T): Omit<T, 'contactId'> {
-  const { contactId: _subject, ...rest } = data;
-  return rest;
+/** The list entry an Added event names: without its subject and the lists it carries. */
+function entryOf<T extends { contactId: string; after?: ListsAfter }>(
+  data: T,
+): Omit<T, 'contactId' | 'after'> {
+  const { contactId: _subject, after: _after, ...entry } = data;
+  return entry;
 }
 
 function addEntry<T extends { primary: boolean }>(list: readonly T[], entry: T): T[] {
@@ -473,18 +509,18 @@ function evolve(state: ContactState, event: ContactEvent): ContactState {
     case 'ContactLifecycleStageChanged':
       return { ...state, lifecycleStage: event.data.to };
     case 'ContactEmailAdded':
-      return { ...state, emails: addEntry(state.emails, withoutSubject(event.data)) };
+      return { ...state, emails: addEntry(state.emails, entryOf(event.data)) };
     case 'ContactEmailRemoved':
       return {
         ...state,
         emails: removeEntry(state.emails, (e) => e.address !== event.data.address),
       };
     case 'ContactPhoneAdded':
-      return { ...state, phones: addEntry(state.phones, withoutSubject(event.data)) };
+      return { ...state, phones: addEntry(state.phones, entryOf(event.data)) };
     case 'ContactPhoneRemoved':
       return { ...state, phones: removeEntry(state.phones, (p) => p.number !== event.data.number) };
     case 'ContactAddressAdded':
-      return { ...state, addresses: addEntry(state.addresses, withoutSubject(event.data)) };
+      return { ...state, addresses: addEntry(state.addresses, entryOf(event.data)) };
     case 'ContactAddressRemoved':
       return {
         ...state,

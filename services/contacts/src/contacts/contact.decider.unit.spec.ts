@@ -392,6 +392,26 @@ describe('contact decider', () => {
         .when({ type: 'RemoveContactEmail', data: { address: 'ada@example.com' } })
         .thenState((s) => expect(s.emails).toEqual([{ address: 'b@x.io', primary: true }])));
 
+    it('a list event carries the whole list it leaves behind, as evolve folds it', () =>
+      given([
+        registered,
+        {
+          type: 'ContactEmailAdded',
+          data: { contactId: 'c1', address: 'b@x.io', primary: false },
+        },
+      ])
+        .when({ type: 'RemoveContactEmail', data: { address: 'ada@example.com' } })
+        .then([
+          {
+            type: 'ContactEmailRemoved',
+            data: {
+              contactId: 'c1',
+              address: 'ada@example.com',
+              after: { emails: [{ address: 'b@x.io', primary: true }] },
+            },
+          },
+        ]));
+
     it('removing an email the contact does not have is not found', () =>
       given([registered])
         .when({ type: 'RemoveContactEmail', data: { address: 'zz@x.io' } })
@@ -403,7 +423,18 @@ describe('contact decider', () => {
         .then([
           {
             type: 'ContactPhoneAdded',
-            data: { contactId: 'c1', number: '+14155552671', label: 'mobile', primary: false },
+            data: {
+              contactId: 'c1',
+              number: '+14155552671',
+              label: 'mobile',
+              primary: false,
+              after: {
+                phones: [
+                  { number: '+4930123456', primary: true },
+                  { number: '+14155552671', label: 'mobile', primary: false },
+                ],
+              },
+            },
           },
         ]);
       given([registered])
@@ -427,6 +458,17 @@ describe('contact decider', () => {
               lines: ['1 Main St'],
               city: 'Berlin',
               country: 'DE',
+              after: {
+                addresses: [
+                  {
+                    addressId: 'a1',
+                    primary: true,
+                    lines: ['1 Main St'],
+                    city: 'Berlin',
+                    country: 'DE',
+                  },
+                ],
+              },
             },
           },
         ]));
@@ -444,13 +486,20 @@ describe('contact decider', () => {
     it('tags only with tags the contact lacks; untagging an absent tag is a no-op', () => {
       given([registered])
         .when({ type: 'TagContact', data: { tags: ['VIP', 'golf'] } })
-        .then([{ type: 'ContactTagged', data: { contactId: 'c1', tags: ['golf'] } }]);
+        .then([
+          {
+            type: 'ContactTagged',
+            data: { contactId: 'c1', tags: ['golf'], after: { tags: ['vip', 'golf'] } },
+          },
+        ]);
       given([registered])
         .when({ type: 'UntagContact', data: { tag: 'golf' } })
         .thenNothingHappened();
       given([registered])
         .when({ type: 'UntagContact', data: { tag: 'VIP' } })
-        .then([{ type: 'ContactUntagged', data: { contactId: 'c1', tag: 'vip' } }]);
+        .then([
+          { type: 'ContactUntagged', data: { contactId: 'c1', tag: 'vip', after: { tags: [] } } },
+        ]);
     });
 
     it('sets and clears custom fields, reporting only real changes', () =>
@@ -471,7 +520,12 @@ describe('contact decider', () => {
         .then([
           {
             type: 'ContactCustomFieldsChanged',
-            data: { contactId: 'c1', set: { loyalty_tier: 'gold' }, cleared: ['shoe_size'] },
+            data: {
+              contactId: 'c1',
+              set: { loyalty_tier: 'gold' },
+              cleared: ['shoe_size'],
+              after: { customFields: { loyalty_tier: 'gold' } },
+            },
           },
         ]));
 
@@ -531,6 +585,16 @@ describe('contact decider', () => {
               tags: ['math'],
               customFields: { shoe_size: 38 },
               filled: { preferredChannel: 'sms', ownerId: 'u9' },
+              after: {
+                emails: [
+                  { address: 'ada@example.com', label: 'work', primary: true },
+                  { address: 'ada@old.io', primary: false },
+                ],
+                phones: [{ number: '+4930123456', primary: true }],
+                addresses: [],
+                tags: ['vip', 'math'],
+                customFields: { shoe_size: 38 },
+              },
             },
           },
         ]));

@@ -19,6 +19,20 @@ import type {
 
 type DomainEvent<Type extends string, Data> = BaseEvent<Type, Data & { contactId: string }>;
 
+/**
+ * The lists an event changed, whole, as they are once it applied (the decider folds the event to
+ * get them). Replay ignores it; it is there for the integration event to carry the new values.
+ * Absent in events recorded before it existed and, being personal, after an erase.
+ */
+export interface ListsAfter {
+  emails?: readonly EmailEntry[];
+  phones?: readonly PhoneEntry[];
+  addresses?: readonly PostalAddress[];
+  tags?: readonly string[];
+  customFields?: Readonly<Record<string, CustomFieldValue>>;
+}
+type WithListsAfter<Data> = Data & { after?: ListsAfter };
+
 export type ContactRegistered = DomainEvent<
   'ContactRegistered',
   ContactProfile & {
@@ -44,24 +58,33 @@ export type ContactLifecycleStageChanged = DomainEvent<
   'ContactLifecycleStageChanged',
   { from: LifecycleStage; to: LifecycleStage }
 >;
-export type ContactEmailAdded = DomainEvent<'ContactEmailAdded', EmailEntry>;
-export type ContactEmailRemoved = DomainEvent<'ContactEmailRemoved', { address: string }>;
-export type ContactPhoneAdded = DomainEvent<'ContactPhoneAdded', PhoneEntry>;
-export type ContactPhoneRemoved = DomainEvent<'ContactPhoneRemoved', { number: string }>;
-export type ContactAddressAdded = DomainEvent<'ContactAddressAdded', PostalAddress>;
-export type ContactAddressRemoved = DomainEvent<'ContactAddressRemoved', { addressId: string }>;
-export type ContactTagged = DomainEvent<'ContactTagged', { tags: string[] }>;
-export type ContactUntagged = DomainEvent<'ContactUntagged', { tag: string }>;
+export type ContactEmailAdded = DomainEvent<'ContactEmailAdded', WithListsAfter<EmailEntry>>;
+export type ContactEmailRemoved = DomainEvent<
+  'ContactEmailRemoved',
+  WithListsAfter<{ address: string }>
+>;
+export type ContactPhoneAdded = DomainEvent<'ContactPhoneAdded', WithListsAfter<PhoneEntry>>;
+export type ContactPhoneRemoved = DomainEvent<
+  'ContactPhoneRemoved',
+  WithListsAfter<{ number: string }>
+>;
+export type ContactAddressAdded = DomainEvent<'ContactAddressAdded', WithListsAfter<PostalAddress>>;
+export type ContactAddressRemoved = DomainEvent<
+  'ContactAddressRemoved',
+  WithListsAfter<{ addressId: string }>
+>;
+export type ContactTagged = DomainEvent<'ContactTagged', WithListsAfter<{ tags: string[] }>>;
+export type ContactUntagged = DomainEvent<'ContactUntagged', WithListsAfter<{ tag: string }>>;
 export type ContactCustomFieldsChanged = DomainEvent<
   'ContactCustomFieldsChanged',
-  { set: Record<string, CustomFieldValue>; cleared: string[] }
+  WithListsAfter<{ set: Record<string, CustomFieldValue>; cleared: string[] }>
 >;
 export type ContactArchived = DomainEvent<'ContactArchived', { reason?: string }>;
 export type ContactRestored = DomainEvent<'ContactRestored', object>;
 /** On the survivor: what it took over from the duplicate (only what it did not have already). */
 export type ContactDuplicateAbsorbed = DomainEvent<
   'ContactDuplicateAbsorbed',
-  {
+  WithListsAfter<{
     duplicateId: string;
     emails: EmailEntry[];
     phones: PhoneEntry[];
@@ -69,7 +92,7 @@ export type ContactDuplicateAbsorbed = DomainEvent<
     tags: string[];
     customFields: Record<string, CustomFieldValue>;
     filled: ContactDetailChanges & { ownerId?: string; companyId?: string };
-  }
+  }>
 >;
 /** On the duplicate: from now on its id resolves to the survivor. */
 export type ContactMerged = DomainEvent<'ContactMerged', { survivorId: string }>;

@@ -1,7 +1,9 @@
 /**
  * Domain events -> the public facts on `crm.contacts.v1`. Pure and deterministic (a replay maps
- * to the same drafts). Only ids and the few fields the contract publishes leave the service;
- * details changes name the changed fields and carry the published values when the event knows them.
+ * to the same drafts). Event-carried state: a registration carries the whole public state, every
+ * change the new values of what it changed (lists whole, from the event's `after`). An event
+ * recorded before it carried them, or replayed after its person's erase (shredded fields read
+ * back as nothing), names its changed fields and carries only what is left: never personal data.
  */
 import type { IntegrationEventDraft, IntegrationEventMapper } from '@crm/messaging';
 import { idOfStream, type RecordedEvent } from '@crm/event-sourcing';
@@ -10,6 +12,7 @@ import type { ConsentEvent } from '../consent/consent.events';
 import { displayName } from '../contacts/contact';
 import type { ContactEvent } from '../contacts/contact.events';
 import { blankErasedFields } from '../infrastructure/erased-fields';
+import { listValues, primaryValues } from './contact-public-values';
 import type { InteractionEvent } from '../interactions/interaction.events';
 
 const T = {
@@ -22,8 +25,10 @@ const T = {
   merged: 'crm.contacts.contact.merged.v1',
   erased: 'crm.contacts.contact.erased.v1',
   archived: 'crm.contacts.contact.archived.v1',
+  restored: 'crm.contacts.contact.restored.v1',
   companyRegistered: 'crm.contacts.company.registered.v1',
   companyDetailsChanged: 'crm.contacts.company.details_changed.v1',
+  companyArchived: 'crm.contacts.company.archived.v1',
 } as const;
 
 type AnyEvent = ContactEvent | ConsentEvent | InteractionEvent | CompanyEvent;
@@ -58,19 +63,26 @@ export const contactsIntegrationMapper: IntegrationEventMapper = (recorded: Reco
           lifecycleStage: d.lifecycleStage,
           companyId: d.companyId ?? null,
           ownerId: d.ownerId ?? null,
-          primaryEmail: d.emails.find((e) => e.primary)?.address ?? null,
-          primaryPhone: d.phones.find((p) => p.primary)?.number ?? null,
+          ...primaryValues(d),
           tags: d.tags,
+          status: 'active',
+          name: d.name,
+          emails: d.emails,
+          phones: d.phones,
+          addresses: d.addresses,
+          bestTimeToCall: d.bestTimeToCall ?? null,
+          preferredChannel: d.preferredChannel ?? null,
+          demographics: d.demographics ?? null,
+          customFields: d.customFields,
         },
       };
     }
     case 'ContactDetailsChanged': {
       const { contactId: _subject, ...changes } = event.data;
-      return changed(
-        id,
-        Object.keys(changes),
-        changes.name ? { displayName: shownName(changes.name) } : {},
-      );
+      return changed(id, Object.keys(changes), {
+        ...changes,
+        ...(changes.name ? { displayName: shownName(changes.name) } : {}),
+      });
     }
     case 'ContactOwnerAssigned':
       return changed(id, ['ownerId'], { ownerId: event.data.ownerId });
@@ -79,45 +91,65 @@ export const contactsIntegrationMapper: IntegrationEventMapper = (recorded: Reco
     case 'ContactLifecycleStageChanged':
       return changed(id, ['lifecycleStage'], { lifecycleStage: event.data.to });
     case 'ContactEmailAdded':
+      // Before `after` existed an added primary still named the new primary address.
       return changed(
         id,
         ['emails'],
-        event.data.primary && event.data.address ? { primaryEmail: event.data.address } : {},
+        event.data.after
+          ? listValues(event.data.after, ['emails'])
+          : event.data.primary && event.data.address
+            ? { primaryEmail: event.data.address }
+            : {},
       );
     case 'ContactPhoneAdded':
       return changed(
         id,
         ['phones'],
-        event.data.primary && event.data.number ? { primaryPhone: event.data.number } : {},
+        event.data.after
+          ? listValues(event.data.after, ['phones'])
+          : event.data.primary && event.data.number
+            ? { primaryPhone: event.data.number }
+            : {},
       );
     case 'ContactEmailRemoved':
-      return changed(id, ['emails']);
+      return changed(id, ['emails'], listValues(event.data.after, ['emails']));
     case 'ContactPhoneRemoved':
-      return changed(id, ['phones']);
+      return changed(id, ['phones'], listValues(event.data.after, ['phones']));
     case 'ContactAddressAdded':
     case 'ContactAddressRemoved':
-      return changed(id, ['addresses']);
+      return changed(id, ['addresses'], listValues(event.data.after, ['addresses']));
     case 'ContactTagged':
     case 'ContactUntagged':
-      return changed(id, ['tags']);
+      return changed(id, ['tags'], listValues(event.data.after, ['tags']));
     case 'ContactCustomFieldsChanged':
-      return changed(id, ['customFields']);
+      return changed(id, ['customFields'], listValues(event.data.after, ['customFields']));
     case 'ContactRestored':
-      return changed(id, ['status']);
+      return {
+        type: T.restored,
+        subject: id,
+        data: { contactId: id, restoredAt: at, status: 'active' },
+      };
     case 'ContactDuplicateAbsorbed': {
+      // The survivor's resulting values: its whole lists, and the single values it took over.
       const d = event.data;
-      const fields = [
-        ...(d.emails.length ? ['emails'] : []),
-        ...(d.phones.length ? ['phones'] : []),
-        ...(d.addresses.length ? ['addresses'] : []),
-        ...(d.tags.length ? ['tags'] : []),
-        ...(Object.keys(d.customFields).length ? ['customFields'] : []),
-        ...Object.keys(d.filled),
-      ];
-      return fields.length ? changed(id, fields) : null;
+      const lists = (['emails', 'phones', 'addresses', 'tags', 'customFields'] as const).filter(
+        (list) => Object.keys(d[list]).length > 0,
+      );
+      const { name, ...filled } = d.filled;
+      const fields = [...lists, ...Object.keys(d.filled)];
+      if (!fields.length) return null;
+      return changed(id, fields, {
+        ...listValues(d.after, lists),
+        ...filled,
+        ...(name ? { name, displayName: shownName(name) } : {}),
+      });
     }
     case 'ContactArchived':
-      return { type: T.archived, subject: id, data: { contactId: id, archivedAt: at } };
+      return {
+        type: T.archived,
+        subject: id,
+        data: { contactId: id, archivedAt: at, status: 'archived' },
+      };
     case 'ContactMerged':
       return {
         type: T.merged,
@@ -140,8 +172,8 @@ export const contactsIntegrationMapper: IntegrationEventMapper = (recorded: Reco
           contactId: d.contactId,
           channel: d.channel,
           status: event.type === 'ConsentGranted' ? 'granted' : 'withdrawn',
-          // A withdrawal withdraws consent as the lawful basis for that channel.
-          legalBasis: event.type === 'ConsentGranted' ? event.data.legalBasis : 'consent',
+          // A withdrawal records no lawful basis (REST shows none either).
+          legalBasis: event.type === 'ConsentGranted' ? event.data.legalBasis : null,
           source: d.source,
           changedAt: d.at,
         },
@@ -199,6 +231,8 @@ export const contactsIntegrationMapper: IntegrationEventMapper = (recorded: Reco
           industry: d.industry ?? null,
           sizeBand: d.sizeBand ?? null,
           parentCompanyId: d.parentCompanyId ?? null,
+          addresses: d.addresses,
+          status: 'active',
         },
       };
     }
@@ -223,13 +257,17 @@ export const contactsIntegrationMapper: IntegrationEventMapper = (recorded: Reco
       return {
         type: T.companyDetailsChanged,
         subject: id,
-        data: { companyId: id, changed: ['addresses'] },
+        data: {
+          companyId: id,
+          changed: ['addresses'],
+          ...(event.data.after ? { addresses: event.data.after.addresses } : {}),
+        },
       };
     case 'CompanyArchived':
       return {
-        type: T.companyDetailsChanged,
+        type: T.companyArchived,
         subject: id,
-        data: { companyId: id, changed: ['status'] },
+        data: { companyId: id, archivedAt: at, status: 'archived' },
       };
     default:
       return null; // custom field catalogue and future internal events stay internal
