@@ -355,5 +355,14 @@ export class ContactView {
   >;
   @ApiPropertyOptional() ownerId?: string;
   @ApiPropertyOptional() companyId?: string;
+  @ApiPropertyOptional({ description: 'Name of the company (companyId), from the company record' })
+  companyName?: string;
   @ApiProperty({ enum: LIFECYCLE_STAGES }) lifecycleStage!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the contact was registered' })
+  createdAt?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Last change to the contact or its consent (as lists show it)',
+  })
+  updatedAt?: string;
 }

@@ -16,6 +16,7 @@ import {
   Post,
   Put,
   Res,
+  UseInterceptors,
   type OnModuleInit,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -61,12 +62,14 @@ import {
   TagsDto,
   UpdateContactDto,
 } from './contact.dto';
+import { ContactViewDetails } from './contact-view-details.interceptor';
 import { assertReadable, contactStreamId, toContactView, UUID } from './contact-view';
 import { ContactErrors } from './contact.errors';
 
 @ApiTags('contacts')
 @Controller('contacts')
 @Roles(...WRITERS)
+@UseInterceptors(ContactViewDetails)
 export class ContactsController implements OnModuleInit {
   private readonly contactCommands: ResourceCommands<ContactCommand, ContactView>;
 

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
@@ -11,6 +21,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { ContactView } from '../contacts/contact.dto';
 import { contactStreamId, toContactView } from '../contacts/contact-view';
+import { ContactViewDetails } from '../contacts/contact-view-details.interceptor';
 import { MANAGERS, READERS } from '../shared/roles';
 import { DuplicateCandidatesQuery } from './duplicate-candidates.query';
 import { DuplicatePairView, DuplicatesQuery, MergeDto } from './duplicates.dto';
@@ -18,6 +29,7 @@ import { MergeService } from './merge.service';
 
 @ApiTags('duplicates')
 @Controller('contacts')
+@UseInterceptors(ContactViewDetails)
 export class DuplicatesController {
   constructor(
     private readonly candidates: DuplicateCandidatesQuery,
