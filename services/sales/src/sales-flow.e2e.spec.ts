@@ -256,7 +256,7 @@ describe('sales flow (e2e)', () => {
     });
     expect(order.totals.totalMinor).toBe(2_966_432);
     const history = (await t.request('GET', `/contacts/${contactId}/orders`, { as: rep })).body;
-    expect(history.map((o: any) => o.orderId)).toEqual([orderId]);
+    expect(history.items.map((o: any) => o.id)).toEqual([orderId]);
 
     const won = (await t.request('GET', `/opportunities/${opportunityId}`, { as: rep })).body;
     expect(won).toMatchObject({
@@ -289,10 +289,8 @@ describe('sales flow (e2e)', () => {
       expect([url, (await t.request('GET', url, { as: stranger })).status]).toEqual([url, 404]);
     }
     const ordersOf = (as: object) => t.request('GET', `/contacts/${contactId}/orders`, { as });
-    expect((await ordersOf(rep)).body.map((o: { orderId: string }) => o.orderId)).toContain(
-      orderId,
-    );
-    expect((await ordersOf(stranger)).body).toEqual([]);
+    expect((await ordersOf(rep)).body.items.map((o: { id: string }) => o.id)).toContain(orderId);
+    expect((await ordersOf(stranger)).body.items).toEqual([]);
     const leadsOf = async (as: object) =>
       (await t.request('GET', '/leads', { as })).body.items.map((l: { id: string }) => l.id);
     expect(await leadsOf(rep)).toContain(leadId);
@@ -367,7 +365,7 @@ describe('sales flow (e2e)', () => {
 
   it('lists price books with their products', async () => {
     const books = (await t.request('GET', '/price-books', { as: rep })).body;
-    const listing = (await t.request('GET', `/price-books/${books[0].priceBookId}`, { as: rep }))
+    const listing = (await t.request('GET', `/price-books/${books.items[0].id}`, { as: rep }))
       .body;
     expect(listing.entries).toEqual([
       {
@@ -448,7 +446,7 @@ describe('sales flow (e2e)', () => {
       type: expect.stringMatching(/sku-taken/),
       field: 'sku',
     });
-    const products = (await t.request('GET', '/products', { as: rep })).body.filter(
+    const products = (await t.request('GET', '/products', { as: rep })).body.items.filter(
       (p: any) => p.sku === 'RACE-1',
     );
     expect(products).toHaveLength(1);

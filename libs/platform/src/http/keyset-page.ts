@@ -31,6 +31,14 @@ export interface Page<Item> {
   nextCursor: string | null;
 }
 
+/**
+ * A list small and bounded enough to answer whole (a tenant's pipelines, an assignee's due tasks)
+ * in the shape every list has, so a client pages every list the same way.
+ */
+export function wholePage<Item>(items: Item[]): Page<Item> {
+  return { items, nextCursor: null };
+}
+
 /** What a list request asks for: the page size (default DEFAULT_PAGE_LIMIT) and the cursor. */
 export interface KeysetRequest {
   readonly limit?: number;

@@ -14,6 +14,7 @@ import {
   AggregateCommands,
   CLOCK,
   isoNow,
+  wholePage,
   type Clock,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
@@ -27,6 +28,7 @@ import {
   ActivityPage,
   CancelActivityDto,
   CompleteActivityDto,
+  DueActivityPage,
   DueQueryDto,
   ListActivitiesQuery,
   LogActivityDto,
@@ -50,6 +52,10 @@ export class ActivitiesController {
       decider: activityDecider,
       streamOf: STREAM.activity,
       read: (tenant, id) => queries.get(tenant, id, clock.now()),
+      access: {
+        record: 'activity',
+        holders: (s) => (s.exists ? [s.details?.assigneeId] : undefined),
+      },
     });
   }
 
@@ -110,14 +116,19 @@ export class ActivitiesController {
   @ApiOperation({
     summary: 'Overdue and due-soon open activities of an assignee (default: the caller)',
   })
-  @ApiOkResponse({ type: [ActivityDto] })
+  @ApiOkResponse({ type: DueActivityPage })
   @ApiProblems(400, 401)
-  due(@CurrentUser() user: AuthenticatedUser, @Query() query: DueQueryDto): Promise<ActivityDto[]> {
-    return this.queries.due(
-      user.tenant,
-      query.assigneeId ?? user.sub,
-      query.withinHours ?? 24,
-      this.clock.now(),
+  async due(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: DueQueryDto,
+  ): Promise<DueActivityPage> {
+    return wholePage(
+      await this.queries.due(
+        user.tenant,
+        query.assigneeId ?? user.sub,
+        query.withinHours ?? 24,
+        this.clock.now(),
+      ),
     );
   }
 

@@ -90,15 +90,15 @@ describe('activities, due lists and reminders over HTTP', () => {
     await t.request('POST', `/activities/${done.body.id}/complete`, { as, body: {} });
 
     const due = await t.request('GET', '/activities/due', { as });
-    expect(due.body.map((a: any) => [a.subject, a.dueStatus])).toEqual([
+    expect(due.body.items.map((a: any) => [a.subject, a.dueStatus])).toEqual([
       ['overdue', 'overdue'],
       ['soon', 'due-soon'],
     ]);
     const week = await t.request('GET', '/activities/due?withinHours=100', { as });
-    expect(week.body.map((a: any) => a.subject)).toEqual(['overdue', 'soon', 'later']);
+    expect(week.body.items.map((a: any) => a.subject)).toEqual(['overdue', 'soon', 'later']);
     expect(
       (await t.request('GET', '/activities/due', { as: { sub: 'dora', tenant: 'tenant-b' } })).body,
-    ).toEqual([]);
+    ).toEqual({ items: [], nextCursor: null });
   });
 
   it('fires each due reminder exactly once even when two replicas run the scheduler together', async () => {

@@ -122,8 +122,7 @@ export class ListActivitiesQuery extends CursorPageQuery {
 }
 
 export class ActivityDto {
-  @ApiProperty({ description: 'The resource id (same as activityId)' }) id!: string;
-  @ApiProperty() activityId!: string;
+  @ApiProperty() id!: string;
   @ApiProperty({ enum: ACTIVITY_KINDS }) kind!: string;
   @ApiProperty() subject!: string;
   @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) status!: string;
@@ -153,6 +152,16 @@ export class ActivityPage {
     type: String,
     nullable: true,
     description: 'Pass as cursor for the next page; null on the last page',
+  })
+  nextCursor!: string | null;
+}
+
+export class DueActivityPage {
+  @ApiProperty({ type: [ActivityDto] }) items!: ActivityDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Always null: the whole list is one page',
   })
   nextCursor!: string | null;
 }

@@ -87,7 +87,6 @@ function toDto(row: Row, now: Date, withinHours = 24): ActivityDto {
   const d = s.details!;
   return {
     id: s.activityId,
-    activityId: s.activityId,
     kind: d.kind,
     subject: d.subject,
     status: s.status,

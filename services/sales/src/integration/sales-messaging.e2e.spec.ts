@@ -204,7 +204,7 @@ function messagingSuite(kafkaBrokers: () => string) {
       expect((await t.request('GET', `/activities/${callId}`)).body.contactId).toBe(survivorId);
       expect((await t.request('GET', `/orders/${orderId}`)).body.contactId).toBe(survivorId);
       expect(
-        (await t.request('GET', `/contacts/${survivorId}/orders`)).body.map((o: any) => o.orderId),
+        (await t.request('GET', `/contacts/${survivorId}/orders`)).body.items.map((o: any) => o.id),
       ).toEqual([orderId]);
     }, 20_000);
 

@@ -131,7 +131,7 @@ describe('lead conversion through the contacts API', () => {
   });
 
   it('passes a refusal of the contacts service on as a 422 and writes nothing', async () => {
-    const pipelineId = (await t.request('GET', '/pipelines')).body[0].pipelineId;
+    const pipelineId = (await t.request('GET', '/pipelines')).body.items[0].id;
     const leadId = await qualifiedLead({ name: 'Bounce', email: 'bounce@example.com' });
     refuse = true;
     try {
@@ -145,7 +145,7 @@ describe('lead conversion through the contacts API', () => {
       refuse = false;
     }
     expect((await t.request('GET', `/leads/${leadId}`)).body.status).toBe('qualified');
-    expect((await t.request('GET', '/opportunities/mine')).body).toHaveLength(1);
+    expect((await t.request('GET', '/opportunities/mine')).body.items).toHaveLength(1);
   });
 
   // Sales used to take `a@b.c` and phones of 7+ digits without separators, contacts refused the one
@@ -161,7 +161,7 @@ describe('lead conversion through the contacts API', () => {
       field: 'profile.email',
     });
 
-    const pipelineId = (await t.request('GET', '/pipelines')).body[0].pipelineId;
+    const pipelineId = (await t.request('GET', '/pipelines')).body.items[0].id;
     const leadId = await qualifiedLead({
       name: 'Grace Hopper',
       email: ' Grace.Hopper@Navy.Example.COM ',

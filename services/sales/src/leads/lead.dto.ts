@@ -233,7 +233,7 @@ export class LeadDto extends LeadSummaryDto {
 }
 
 export class LeadConvertedDto {
-  @ApiProperty() leadId!: string;
+  @ApiProperty({ description: 'The converted lead' }) id!: string;
   @ApiProperty() contactId!: string;
   @ApiProperty({
     description:

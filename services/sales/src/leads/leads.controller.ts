@@ -287,7 +287,7 @@ export class LeadsController {
     });
     setETag(reply, version);
     return {
-      leadId,
+      id: leadId,
       contactId: converted.contactId,
       contactCreated: created.contact,
       ...(converted.companyId ? { companyId: converted.companyId } : {}),

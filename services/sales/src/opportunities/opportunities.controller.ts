@@ -26,6 +26,7 @@ import {
   AggregateCommands,
   CLOCK,
   isoNow,
+  wholePage,
   type Clock,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
@@ -50,7 +51,7 @@ import {
   WinDto,
 } from './opportunity.dto';
 import { OpportunityQueries } from './opportunity.queries';
-import { ListOpportunitiesQuery, OpportunityPage } from './opportunity-list.dto';
+import { ListOpportunitiesQuery, MyOpenDealsPage, OpportunityPage } from './opportunity-list.dto';
 import { OpportunityListQuery } from './opportunity-list.query';
 import { OpportunityErrors } from './opportunity.errors';
 
@@ -72,6 +73,7 @@ export class OpportunitiesController {
       decider: opportunityDecider,
       streamOf: STREAM.opportunity,
       read: (tenant, id) => queries.get(tenant, id),
+      access: { record: 'opportunity', holders: (s) => (s.exists ? [s.ownerId] : undefined) },
     });
   }
 
@@ -126,10 +128,10 @@ export class OpportunitiesController {
   @Get('opportunities/mine')
   @Roles(...SELLERS)
   @ApiOperation({ summary: "The caller's open deals, closing soonest first" })
-  @ApiOkResponse({ type: [OpportunityDto] })
+  @ApiOkResponse({ type: MyOpenDealsPage })
   @ApiProblems(401)
-  mine(@CurrentUser() user: AuthenticatedUser): Promise<OpportunityDto[]> {
-    return this.queries.openDealsOf(user.tenant, user.sub);
+  async mine(@CurrentUser() user: AuthenticatedUser): Promise<MyOpenDealsPage> {
+    return wholePage(await this.queries.openDealsOf(user.tenant, user.sub));
   }
 
   @Get('forecast')

@@ -137,7 +137,7 @@ describe('pipelines, deals, board and forecast over HTTP', () => {
       expect(stage('prospect').count).toBe(0);
 
       const mine = (await t2.request('GET', '/opportunities/mine', { as: alice })).body;
-      expect(mine.map((d: any) => d.name)).toEqual(['A2']);
+      expect(mine.items.map((d: any) => d.name)).toEqual(['A2']);
 
       const won = (await t2.request('GET', `/opportunities/${a1}`, { as: alice })).body;
       const wonMonth = won.stageHistory.at(-1).enteredAt.slice(0, 7);
@@ -195,10 +195,10 @@ describe('pipelines, deals, board and forecast over HTTP', () => {
     // Alice (tenant A) sees the deal, so "the other tenant sees nothing" can fail.
     expect((await t.request('GET', `/opportunities/${id}`, { as: alice })).status).toBe(200);
     const alicesDeals = (await t.request('GET', '/opportunities/mine', { as: alice })).body;
-    expect(alicesDeals.map((d: { opportunityId: string }) => d.opportunityId)).toContain(id);
+    expect(alicesDeals.items.map((d: { id: string }) => d.id)).toContain(id);
     expect((await t.request('GET', `/opportunities/${id}`, { as: other })).status).toBe(404);
     const othersDeals = await t.request('GET', '/opportunities/mine', { as: other });
-    expect([othersDeals.status, othersDeals.body]).toEqual([200, []]);
+    expect([othersDeals.status, othersDeals.body]).toEqual([200, { items: [], nextCursor: null }]);
     expect(
       (
         await t.request('POST', `/opportunities/${id}/stage`, {

@@ -70,3 +70,13 @@ export class OpportunityPage {
   })
   nextCursor!: string | null;
 }
+
+export class MyOpenDealsPage {
+  @ApiProperty({ type: [OpportunityDto] }) items!: OpportunityDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Always null: the whole list is one page',
+  })
+  nextCursor!: string | null;
+}

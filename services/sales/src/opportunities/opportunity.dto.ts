@@ -141,8 +141,7 @@ export class StageVisitDto {
 }
 
 export class OpportunityDto {
-  @ApiProperty({ description: 'The resource id (same as opportunityId)' }) id!: string;
-  @ApiProperty() opportunityId!: string;
+  @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() pipelineId!: string;
   @ApiProperty() stageId!: string;

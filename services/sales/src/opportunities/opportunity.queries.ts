@@ -72,7 +72,6 @@ export class OpportunityQueries {
 export function toDto(s: OpportunityState, version: number): OpportunityDto {
   return {
     id: s.opportunityId,
-    opportunityId: s.opportunityId,
     name: s.name,
     pipelineId: s.pipelineId,
     stageId: s.stageId,

@@ -101,8 +101,7 @@ export class ListOrdersQuery extends CursorPageQuery {
 }
 
 export class OrderDto {
-  @ApiProperty({ description: 'The resource id (same as orderId)' }) id!: string;
-  @ApiProperty() orderId!: string;
+  @ApiProperty() id!: string;
   @ApiProperty({ enum: ['quote', 'api'] }) source!: string;
   @ApiProperty({ enum: ['placed', 'fulfilled', 'cancelled', 'returned'] }) status!: string;
   @ApiPropertyOptional() contactId?: string;

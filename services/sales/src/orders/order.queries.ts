@@ -47,26 +47,12 @@ export class OrderQueries {
     );
     return keyset.page(rows, toDto, (last) => ({ value: last.placed_text, id: last.order_id }));
   }
-
-  /** A contact's (or company's) purchase history, newest first. */
-  async history(
-    tenant: string,
-    by: { contactId?: string; companyId?: string },
-  ): Promise<OrderDto[]> {
-    const column = by.contactId ? 'contact_id' : 'company_id';
-    const { rows } = await this.pool.query(
-      `SELECT * FROM ${S}.orders WHERE tenant = $1 AND ${column} = $2 ORDER BY placed_at DESC, order_id LIMIT 1000`,
-      [tenant, by.contactId ?? by.companyId],
-    );
-    return rows.map(toDto);
-  }
 }
 
 function toDto(r: any): OrderDto {
   const { lines: _, ...totals } = r.totals;
   return {
     id: r.order_id,
-    orderId: r.order_id,
     source: r.source,
     status: r.status,
     ...(r.contact_id ? { contactId: r.contact_id } : {}),

@@ -13,6 +13,7 @@ import {
   type ResourceCommands,
   AggregateCommands,
   CLOCK,
+  CursorPageQuery,
   isoNow,
   type Clock,
 } from '@crm/platform';
@@ -126,26 +127,28 @@ export class OrdersController {
 
   @Get('contacts/:contactId/orders')
   @Roles(...READERS)
-  @ApiOperation({ summary: "A contact's purchase history, newest first" })
-  @ApiOkResponse({ type: [OrderDto] })
-  @ApiProblems(401)
+  @ApiOperation({ summary: "A contact's purchase history, newest first (GET /orders?contactId=)" })
+  @ApiOkResponse({ type: OrderPage })
+  @ApiProblems(400, 401, 403)
   ofContact(
     @CurrentUser() user: AuthenticatedUser,
     @Param('contactId') contactId: string,
-  ): Promise<OrderDto[]> {
-    return this.orders.history(user.tenant, { contactId });
+    @Query() page: CursorPageQuery,
+  ): Promise<OrderPage> {
+    return this.orders.list(user.tenant, { ...page, contactId });
   }
 
   @Get('companies/:companyId/orders')
   @Roles(...READERS)
-  @ApiOperation({ summary: "A company's purchase history, newest first" })
-  @ApiOkResponse({ type: [OrderDto] })
-  @ApiProblems(401)
+  @ApiOperation({ summary: "A company's purchase history, newest first (GET /orders?companyId=)" })
+  @ApiOkResponse({ type: OrderPage })
+  @ApiProblems(400, 401, 403)
   ofCompany(
     @CurrentUser() user: AuthenticatedUser,
     @Param('companyId') companyId: string,
-  ): Promise<OrderDto[]> {
-    return this.orders.history(user.tenant, { companyId });
+    @Query() page: CursorPageQuery,
+  ): Promise<OrderPage> {
+    return this.orders.list(user.tenant, { ...page, companyId });
   }
 
   @Post('orders/:orderId/fulfil')

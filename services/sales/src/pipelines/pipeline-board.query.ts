@@ -18,7 +18,6 @@ export class PipelineBoardQuery {
     );
     return rows.map((r) => ({
       id: r.pipeline_id,
-      pipelineId: r.pipeline_id,
       name: r.name,
       stages: r.stages,
       version: r.version,
@@ -26,7 +25,7 @@ export class PipelineBoardQuery {
   }
 
   async get(tenant: string, pipelineId: string): Promise<PipelineDto | undefined> {
-    return (await this.list(tenant)).find((p) => p.pipelineId === pipelineId);
+    return (await this.list(tenant)).find((p) => p.id === pipelineId);
   }
 
   /** Deals per stage with counts and sums (exact: bigint/numeric in SQL, per currency). */
@@ -51,7 +50,7 @@ export class PipelineBoardQuery {
       [tenant, pipelineId],
     );
     return {
-      pipelineId,
+      id: pipelineId,
       name: pipeline.name,
       stages: (pipeline.stages as Stage[]).map((stage) => {
         const mine = sums.rows.filter((r) => r.stage_id === stage.stageId);
@@ -63,7 +62,7 @@ export class PipelineBoardQuery {
           deals: deals.rows
             .filter((d) => d.stage_id === stage.stageId)
             .map((d) => ({
-              opportunityId: d.opportunity_id,
+              id: d.opportunity_id,
               name: d.name,
               amountMinor: Number(d.amount_minor),
               currency: d.currency,

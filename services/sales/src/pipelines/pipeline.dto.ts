@@ -55,15 +55,24 @@ export class RenamePipelineDto {
 }
 
 export class PipelineDto {
-  @ApiProperty({ description: 'The resource id (same as pipelineId)' }) id!: string;
-  @ApiProperty() pipelineId!: string;
+  @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: [StageDto] }) stages!: StageDto[];
   @ApiProperty() version!: number;
 }
 
+export class PipelinePage {
+  @ApiProperty({ type: [PipelineDto] }) items!: PipelineDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Always null: the whole list is one page',
+  })
+  nextCursor!: string | null;
+}
+
 export class BoardDealDto {
-  @ApiProperty() opportunityId!: string;
+  @ApiProperty({ description: 'The opportunity' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'Minor units (cents)' }) amountMinor!: number;
   @ApiProperty() currency!: string;
@@ -100,7 +109,7 @@ export class BoardStageDto extends StageDto {
 }
 
 export class BoardDto {
-  @ApiProperty() pipelineId!: string;
+  @ApiProperty({ description: 'The pipeline' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: [BoardStageDto] }) stages!: BoardStageDto[];
 }

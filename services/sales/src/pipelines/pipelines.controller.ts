@@ -12,6 +12,7 @@ import {
   type CommandCaller,
   type ResourceCommands,
   AggregateCommands,
+  wholePage,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -22,6 +23,7 @@ import {
   BoardDto,
   CreatePipelineDto,
   PipelineDto,
+  PipelinePage,
   RenamePipelineDto,
   ReviseStagesDto,
 } from './pipeline.dto';
@@ -72,10 +74,10 @@ export class PipelinesController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOkResponse({ type: [PipelineDto] })
+  @ApiOkResponse({ type: PipelinePage })
   @ApiProblems(401)
-  list(@CurrentUser() user: AuthenticatedUser): Promise<PipelineDto[]> {
-    return this.pipelines.list(user.tenant);
+  async list(@CurrentUser() user: AuthenticatedUser): Promise<PipelinePage> {
+    return wholePage(await this.pipelines.list(user.tenant));
   }
 
   @Get(':pipelineId')

@@ -38,8 +38,7 @@ export class PriceBookEntryDto {
 }
 
 export class PriceBookDto {
-  @ApiProperty({ description: 'The resource id (same as priceBookId)' }) id!: string;
-  @ApiProperty() priceBookId!: string;
+  @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() isStandard!: boolean;
   @ApiProperty({ type: [PriceBookEntryDto] }) entries!: PriceBookEntryDto[];
@@ -47,7 +46,17 @@ export class PriceBookDto {
 }
 
 export class PriceBookSummaryDto {
-  @ApiProperty() priceBookId!: string;
+  @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() isStandard!: boolean;
+}
+
+export class PriceBookPage {
+  @ApiProperty({ type: [PriceBookSummaryDto] }) items!: PriceBookSummaryDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Always null: the whole list is one page',
+  })
+  nextCursor!: string | null;
 }

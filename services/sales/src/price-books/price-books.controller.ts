@@ -12,6 +12,7 @@ import {
   type CommandCaller,
   type ResourceCommands,
   AggregateCommands,
+  wholePage,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -23,7 +24,7 @@ import { priceBookDecider } from './price-book.decider';
 import {
   CreatePriceBookDto,
   PriceBookDto,
-  PriceBookSummaryDto,
+  PriceBookPage,
   SetListPriceDto,
 } from './price-book.dto';
 import { PriceBookErrors } from './price-book.errors';
@@ -73,10 +74,10 @@ export class PriceBooksController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOkResponse({ type: [PriceBookSummaryDto] })
+  @ApiOkResponse({ type: PriceBookPage })
   @ApiProblems(401)
-  list(@CurrentUser() user: AuthenticatedUser): Promise<PriceBookSummaryDto[]> {
-    return this.catalog.priceBooks(user.tenant);
+  async list(@CurrentUser() user: AuthenticatedUser): Promise<PriceBookPage> {
+    return wholePage(await this.catalog.priceBooks(user.tenant));
   }
 
   @Get(':priceBookId')

@@ -32,7 +32,7 @@ export class CatalogQueries {
       [tenant],
     );
     return rows.map((r) => ({
-      priceBookId: r.price_book_id,
+      id: r.price_book_id,
       name: r.name,
       isStandard: r.is_standard,
     }));
@@ -53,7 +53,6 @@ export class CatalogQueries {
     );
     return {
       id: priceBookId,
-      priceBookId,
       name: book.rows[0].name,
       isStandard: book.rows[0].is_standard,
       version: book.rows[0].version,
@@ -73,7 +72,6 @@ export class CatalogQueries {
 function productDto(s: ProductState, version: number): ProductDto {
   return {
     id: s.productId,
-    productId: s.productId,
     sku: s.sku,
     name: s.name,
     ...(s.description ? { description: s.description } : {}),

@@ -93,8 +93,7 @@ export class ConfigurationModelDto {
 }
 
 export class ProductDto {
-  @ApiProperty({ description: 'The resource id (same as productId)' }) id!: string;
-  @ApiProperty() productId!: string;
+  @ApiProperty() id!: string;
   @ApiProperty() sku!: string;
   @ApiProperty() name!: string;
   @ApiPropertyOptional() description?: string;
@@ -102,6 +101,16 @@ export class ProductDto {
   @ApiProperty() active!: boolean;
   @ApiProperty({ type: ConfigurationModelDto }) options!: ConfigurationModelDto;
   @ApiProperty() version!: number;
+}
+
+export class ProductPage {
+  @ApiProperty({ type: [ProductDto] }) items!: ProductDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Always null: the whole list is one page',
+  })
+  nextCursor!: string | null;
 }
 
 export class ProductListQueryDto {

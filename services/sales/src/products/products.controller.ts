@@ -12,6 +12,7 @@ import {
   type CommandCaller,
   type ResourceCommands,
   AggregateCommands,
+  wholePage,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -26,6 +27,7 @@ import {
   ProductDto,
   ProductInfoDto,
   ProductListQueryDto,
+  ProductPage,
 } from './product.dto';
 import { ProductErrors } from './product.errors';
 import { MANAGERS, READERS } from '../shared/roles';
@@ -74,13 +76,13 @@ export class ProductsController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOkResponse({ type: [ProductDto] })
+  @ApiOkResponse({ type: ProductPage })
   @ApiProblems(400, 401)
-  list(
+  async list(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ProductListQueryDto,
-  ): Promise<ProductDto[]> {
-    return this.catalog.products(user.tenant, query.family);
+  ): Promise<ProductPage> {
+    return wholePage(await this.catalog.products(user.tenant, query.family));
   }
 
   @Get(':productId')

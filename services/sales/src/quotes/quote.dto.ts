@@ -108,8 +108,7 @@ export class ListQuotesQuery extends CursorPageQuery {
 }
 
 export class QuoteDto {
-  @ApiProperty({ description: 'The resource id (same as quoteId)' }) id!: string;
-  @ApiProperty() quoteId!: string;
+  @ApiProperty() id!: string;
   @ApiProperty() opportunityId!: string;
   @ApiPropertyOptional() contactId?: string;
   @ApiPropertyOptional() companyId?: string;
@@ -125,7 +124,7 @@ export class QuoteDto {
 }
 
 export class QuoteAcceptedDto {
-  @ApiProperty() quoteId!: string;
+  @ApiProperty({ description: 'The accepted quote' }) id!: string;
   @ApiProperty() orderId!: string;
   @ApiProperty() opportunityId!: string;
   @ApiProperty() version!: number;

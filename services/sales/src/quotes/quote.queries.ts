@@ -63,7 +63,6 @@ function toDto(s: QuoteState, version: number): QuoteDto {
   const totals = quoteTotals(s);
   return {
     id: s.quoteId,
-    quoteId: s.quoteId,
     opportunityId: s.opportunityId,
     ...(s.contactId ? { contactId: s.contactId } : {}),
     ...(s.companyId ? { companyId: s.companyId } : {}),

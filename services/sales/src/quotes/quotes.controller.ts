@@ -310,6 +310,6 @@ export class QuotesController {
   ): Promise<QuoteAcceptedDto> {
     const { orderId, opportunityId, version } = await this.acceptance.accept(id, caller);
     setETag(reply, version);
-    return { quoteId: id, orderId, opportunityId, version };
+    return { id, orderId, opportunityId, version };
   }
 }
