@@ -19,6 +19,7 @@ import {
   Caller,
   CurrentUser,
   Roles,
+  requireRecordAccess,
   resourceCommands,
   setETag,
   type AuthenticatedUser,
@@ -73,6 +74,8 @@ export class LeadsController {
       decider: leadDecider,
       streamOf: STREAM.lead,
       read: (tenant, id) => leads.get(tenant, id),
+      // A lead nobody works yet is the pool: any seller may work it and so take it.
+      access: { record: 'lead', holders: (s) => (s.exists ? [s.ownerId] : undefined) },
     });
   }
 
@@ -281,6 +284,13 @@ export class LeadsController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('authorization') authorization: string,
   ): Promise<LeadConvertedDto> {
+    // Converting is working the lead: the rule every other lead command gets from resourceCommands.
+    const { state: lead } = await this.commands.load(
+      leadDecider,
+      caller.tenant,
+      STREAM.lead(leadId),
+    );
+    if (lead.exists && caller.user) requireRecordAccess(caller.user, 'lead', [lead.ownerId]);
     const { converted, created, version } = await this.conversion.convert(leadId, dto, {
       ...caller,
       authorization,

@@ -61,13 +61,14 @@ describe('GET /opportunities (e2e)', () => {
       expectedCloseDate: '2026-11-20',
       companyId: 'k1',
     });
-    const act = async (id: string, action: string, body: object) =>
-      expect(
-        (await t.request('POST', `/opportunities/${id}/${action}`, { as: alice, body })).status,
-      ).toBe(200);
-    await act(d2, 'stage', { stageId: 'demo' });
-    await act(d3, 'win', { reason: 'fleet deal signed' });
-    await act(d4, 'lose', { reason: 'price' });
+    // Each deal is moved by its owner (record-level access).
+    const act = async (id: string, as: object, action: string, body: object) =>
+      expect((await t.request('POST', `/opportunities/${id}/${action}`, { as, body })).status).toBe(
+        200,
+      );
+    await act(d2, bob, 'stage', { stageId: 'demo' });
+    await act(d3, alice, 'win', { reason: 'fleet deal signed' });
+    await act(d4, bob, 'lose', { reason: 'price' });
   });
   afterAll(() => t?.close());
 

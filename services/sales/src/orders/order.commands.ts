@@ -19,6 +19,7 @@ type PlaceOrderData = Pick<
   | 'companyId'
   | 'quoteId'
   | 'opportunityId'
+  | 'ownerId'
   | 'currency'
   | 'taxRateBps'
   | 'at'

@@ -32,6 +32,8 @@ export interface OrderState {
   readonly companyId?: string;
   readonly opportunityId?: string;
   readonly quoteId?: string;
+  /** Undefined on orders placed before owners were recorded: the sellers' pool. */
+  readonly ownerId?: string;
   readonly currency?: string;
   readonly totals?: Totals;
 }
@@ -53,6 +55,7 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
         companyId: event.data.companyId,
         opportunityId: event.data.opportunityId,
         quoteId: event.data.quoteId,
+        ownerId: event.data.ownerId,
         currency: event.data.currency,
         totals: event.data.totals,
       };
@@ -174,6 +177,7 @@ function place(d: PlaceOrder['data']): OrderEvent {
       ...(d.companyId ? { companyId: d.companyId } : {}),
       ...(d.quoteId ? { quoteId: d.quoteId } : {}),
       ...(d.opportunityId ? { opportunityId: d.opportunityId } : {}),
+      ...(d.ownerId ? { ownerId: parseText(d.ownerId, 'ownerId', 128) } : {}),
       currency: d.currency,
       taxRateBps: d.taxRateBps,
       discountBps,

@@ -23,6 +23,8 @@ export type OrderPlaced = DomainEvent<
     companyId?: string;
     quoteId?: string;
     opportunityId?: string;
+    /** Who answers for it (record access): the quote's owner, or who placed it via the API; absent on older orders. */
+    ownerId?: string;
     currency: string;
     taxRateBps: number;
     discountBps: number;

@@ -42,6 +42,7 @@ export class OrdersController {
       decider: orderDecider,
       streamOf: STREAM.order,
       read: (tenant, id) => orders.get(tenant, id),
+      access: { record: 'order', holders: (s) => (s.exists ? [s.ownerId] : undefined) },
     });
   }
 
@@ -90,6 +91,7 @@ export class OrdersController {
           ...order,
           orderId,
           source: 'api',
+          ownerId: caller.actor,
           lines,
           actorRoles: [...user.roles],
           at: isoNow(this.clock),

@@ -5,7 +5,14 @@
  * so retrying after a crash between steps completes the acceptance instead of repeating it.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateCommands, CLOCK, isoNow, type Clock, type CommandCaller } from '@crm/platform';
+import {
+  AggregateCommands,
+  CLOCK,
+  isoNow,
+  requireRecordAccess,
+  type Clock,
+  type CommandCaller,
+} from '@crm/platform';
 import { STREAM } from '../infrastructure/streams';
 import type { OpportunityCommand } from '../opportunities/opportunity.commands';
 import { decideOpportunity, opportunityDecider } from '../opportunities/opportunity.decider';
@@ -40,6 +47,8 @@ export class QuoteAcceptance {
       STREAM.quote(quoteId),
     );
     if (!quote.exists) throw QuoteErrors.quoteNotFound();
+    // The same rule resourceCommands applies to every other quote command (record-access.ts).
+    if (caller.user) requireRecordAccess(caller.user, 'quote', [quote.ownerId]);
     const { state: deal } = await this.commands.load(
       opportunityDecider,
       caller.tenant,
@@ -58,6 +67,7 @@ export class QuoteAcceptance {
         companyId: quote.companyId,
         quoteId,
         opportunityId: quote.opportunityId,
+        ownerId: quote.ownerId,
         currency: quote.currency,
         taxRateBps: quote.taxRateBps,
         discountBps: quote.discountBps,

@@ -20,6 +20,7 @@ import {
   CurrentUser,
   Roles,
   setETag,
+  requireRecordAccess,
   resourceCommands,
   type AuthenticatedUser,
   type CommandAnswer,
@@ -70,6 +71,7 @@ export class QuotesController {
       decider: quoteDecider,
       streamOf: STREAM.quote,
       read: (tenant, id) => quotes.get(tenant, id),
+      access: { record: 'quote', holders: (s) => (s.exists ? [s.ownerId] : undefined) },
     });
   }
 
@@ -89,6 +91,8 @@ export class QuotesController {
       STREAM.opportunity(dto.opportunityId),
     );
     if (!deal.exists) throw OpportunityErrors.unknownOpportunity(dto.opportunityId);
+    // Quoting a deal is working it: the deal's owner, their manager or an admin.
+    if (caller.user) requireRecordAccess(caller.user, 'opportunity', [deal.ownerId]);
     if (deal.status !== 'open') throw OpportunityErrors.opportunityClosed(deal.status);
     const quoteId = randomUUID();
     return this.quoteCommands.create(
