@@ -103,7 +103,13 @@ export function decideActivity(command: ActivityCommand, state: ActivityState): 
       return [
         {
           type: 'ActivityRescheduled',
-          data: { activityId, dueAt, ...(endsAt ? { endsAt } : {}), reminders },
+          data: {
+            activityId,
+            kind: details.kind,
+            dueAt,
+            ...(endsAt ? { endsAt } : {}),
+            reminders,
+          },
         },
       ];
     }
@@ -241,6 +247,9 @@ function log(
     ...optional('location', d.location),
   };
   const personal = { ...(phone ? { phone } : {}), ...optional('notes', d.notes) };
+  const held = d.heldAt
+    ? completed(d.activityId, details, { outcome: d.outcome, heldAt: d.heldAt, at: d.at })
+    : undefined;
   const logged: ActivityEvent = {
     type: 'ActivityLogged',
     data: {
@@ -249,12 +258,17 @@ function log(
       details,
       ...personal,
       reminders: validReminders(requested, d.dueAt),
+      // Logged as held: the log says so itself, so its readers need not wait for the completion.
+      ...(held?.type === 'ActivityCompleted'
+        ? {
+            heldAt: held.data.heldAt,
+            ...(held.data.outcome ? { outcome: held.data.outcome } : {}),
+          }
+        : {}),
       at: d.at,
     },
   };
-  return d.heldAt
-    ? [logged, completed(d.activityId, details, { outcome: d.outcome, heldAt: d.heldAt, at: d.at })]
-    : [logged];
+  return held ? [logged, held] : [logged];
 }
 
 /** Personal data of an activity belongs to its contact, else its lead (crypto-shredding subject). */

@@ -86,6 +86,8 @@ describe('Activity decider', () => {
               phone: '+4915112345678',
               notes: 'wants a test drive',
               reminders: [],
+              heldAt: '2026-11-23T08:30:00Z',
+              outcome: 'interested',
               at,
             },
           },
@@ -264,6 +266,7 @@ describe('Activity decider', () => {
             type: 'ActivityRescheduled',
             data: {
               activityId: 'a1',
+              kind: 'task',
               dueAt: '2026-11-26T12:00:00Z',
               reminders: [{ reminderId: 'r1', remindAt: '2026-11-26T11:00:00.000Z' }],
             },

@@ -46,12 +46,22 @@ export type ActivityLogged = DomainEvent<
     phone?: string;
     notes?: string;
     reminders: Reminder[];
+    /** Logged as already held (a call or meeting that took place): when, and how it went. */
+    heldAt?: string;
+    outcome?: string;
     at: string;
   }
 >;
 export type ActivityRescheduled = DomainEvent<
   'ActivityRescheduled',
-  { activityId: string; dueAt: string; endsAt?: string; reminders: Reminder[] }
+  {
+    activityId: string;
+    /** Absent on events recorded before it was kept. */
+    kind?: ActivityKind;
+    dueAt: string;
+    endsAt?: string;
+    reminders: Reminder[];
+  }
 >;
 export type ActivityReassigned = DomainEvent<
   'ActivityReassigned',

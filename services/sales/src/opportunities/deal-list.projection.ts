@@ -63,6 +63,7 @@ export const dealListPart: ReadModelPart = {
       OpportunityWon: true,
       OpportunityLost: true,
       OpportunityReopened: true,
+      OpportunityOrderCancelled: true,
       OpportunityContactRepointed: true,
     },
     write: async (tx, { tenant, id, state, version, event }) => {

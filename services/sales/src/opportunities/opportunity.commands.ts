@@ -67,6 +67,11 @@ export type ReopenOpportunity = {
   type: 'ReopenOpportunity';
   data: { pipeline: PipelineSnapshot; stageId?: string; reason: string; at: string };
 };
+/** The order the deal was won with was cancelled: the sale did not happen. */
+export type RecordOrderCancelled = {
+  type: 'RecordOrderCancelled';
+  data: { pipeline: PipelineSnapshot; orderId: string; reason: string; at: string };
+};
 export type RepointOpportunityContact = {
   type: 'RepointOpportunityContact';
   data: { fromContactId: string; toContactId: string };
@@ -78,6 +83,7 @@ export type OpportunityCommand =
   | OverrideOpportunityProbability
   | UpdateOpportunity
   | ReassignOpportunity
+  | RecordOrderCancelled
   | SetOpportunityLineItems
   | WinOpportunity
   | LoseOpportunity

@@ -173,9 +173,28 @@ export function evolveOpportunity(
           { stageId: event.data.stageId, enteredAt: event.data.at },
         ],
       };
+    case 'OpportunityOrderCancelled':
+      return {
+        ...state,
+        status: 'lost',
+        stageId: event.data.stageId,
+        stageProbability: 0,
+        probabilityOverride: null,
+        lostReason: orderCancelledReason(event.data.orderId, event.data.reason),
+        competitor: undefined,
+        stageHistory: [
+          ...state.stageHistory,
+          { stageId: event.data.stageId, enteredAt: event.data.at },
+        ],
+      };
     case 'OpportunityContactRepointed':
       return { ...state, contactId: event.data.toContactId };
   }
+}
+
+/** The lost reason a cancelled order leaves on its deal. */
+export function orderCancelledReason(orderId: string, reason: string): string {
+  return `order ${orderId} cancelled: ${reason}`;
 }
 
 export function decideOpportunity(
@@ -347,6 +366,26 @@ export function decideOpportunity(
             stageProbability: target.probability,
             reason,
             at: command.data.at,
+          },
+        },
+      ];
+    }
+    case 'RecordOrderCancelled': {
+      const { orderId, reason, at } = command.data;
+      // Only the order that won this deal undoes the win; a deal reopened (or won again with
+      // another order) since then is left as it is, and a repeat changes nothing.
+      if (state.status !== 'won' || state.orderId !== orderId) return [];
+      const lost = stagesOf(command.data.pipeline, state).find((s) => s.kind === 'lost')!;
+      return [
+        {
+          type: 'OpportunityOrderCancelled',
+          data: {
+            opportunityId,
+            orderId,
+            fromStageId: state.stageId,
+            stageId: lost.stageId,
+            reason,
+            at,
           },
         },
       ];

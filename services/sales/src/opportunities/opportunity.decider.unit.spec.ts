@@ -398,6 +398,65 @@ describe('Opportunity decider', () => {
     });
   });
 
+  describe('the order it was won with is cancelled', () => {
+    const wonWithOrder = {
+      type: 'OpportunityWon',
+      data: { ...won.data, quoteId: 'q1', orderId: 'ord1' },
+    } as OpportunityEvent;
+    const orderCancelled: OpportunityEvent = {
+      type: 'OpportunityOrderCancelled',
+      data: {
+        opportunityId: 'o1',
+        orderId: 'ord1',
+        fromStageId: 'won',
+        stageId: 'lost',
+        reason: 'financing refused',
+        at,
+      },
+    };
+    const cancel = (orderId: string) =>
+      ({
+        type: 'RecordOrderCancelled',
+        data: { pipeline, orderId, reason: 'financing refused', at },
+      }) as const;
+
+    it('undoes the win: the deal is lost, so forecast and board stop counting it', () => {
+      given([...inNegotiation, wonWithOrder])
+        .when(cancel('ord1'))
+        .then([orderCancelled]);
+      given([...inNegotiation, wonWithOrder])
+        .when(cancel('ord1'))
+        .thenState((s) => {
+          expect(s).toMatchObject({ status: 'lost', stageId: 'lost', amountMinor: 4_500_000 });
+          expect(s.lostReason).toBe('order ord1 cancelled: financing refused');
+          expect(effectiveProbability(s)).toBe(0);
+          expect(forecastCategoryOf(s)).toBe('omitted');
+        });
+    });
+
+    it('leaves alone a deal another order won, one reopened since, and a repeat', () => {
+      const reopened: OpportunityEvent = {
+        type: 'OpportunityReopened',
+        data: { opportunityId: 'o1', stageId: 'demo', stageProbability: 40, reason: 'x', at },
+      };
+      given([...inNegotiation, wonWithOrder])
+        .when(cancel('ord2'))
+        .thenNothingHappened();
+      given([...inNegotiation, wonWithOrder, reopened])
+        .when(cancel('ord1'))
+        .thenNothingHappened();
+      given([...inNegotiation, wonWithOrder, orderCancelled])
+        .when(cancel('ord1'))
+        .thenNothingHappened();
+    });
+
+    it('can be reopened into the stage it was won from and sold again', () => {
+      given([...inNegotiation, wonWithOrder, orderCancelled])
+        .when({ type: 'ReopenOpportunity', data: { pipeline, reason: 'new financing', at } })
+        .thenState((s) => expect(s).toMatchObject({ status: 'open', stageId: 'negotiation' }));
+    });
+  });
+
   it('re-points a merged contact, and ignores merges of other contacts', () => {
     given([opened])
       .when({ type: 'RepointOpportunityContact', data: { fromContactId: 'c1', toContactId: 'c2' } })

@@ -97,6 +97,23 @@ export type OpportunityReopened = DomainEvent<
   'OpportunityReopened',
   { opportunityId: string; stageId: string; stageProbability: number; reason: string; at: string }
 >;
+/**
+ * The order this deal was won with was cancelled: the win is undone and the deal is lost (its
+ * lost stage, probability 0, forecast `omitted`), so forecast and board stop counting it. The
+ * amount stays as what was lost; a rep who sells again reopens it.
+ */
+export type OpportunityOrderCancelled = DomainEvent<
+  'OpportunityOrderCancelled',
+  {
+    opportunityId: string;
+    orderId: string;
+    fromStageId: string;
+    stageId: string;
+    /** The order's cancellation reason. */
+    reason: string;
+    at: string;
+  }
+>;
 /** A merged contact's references move to the surviving contact. */
 export type OpportunityContactRepointed = DomainEvent<
   'OpportunityContactRepointed',
@@ -113,4 +130,5 @@ export type OpportunityEvent =
   | OpportunityWon
   | OpportunityLost
   | OpportunityReopened
+  | OpportunityOrderCancelled
   | OpportunityContactRepointed;

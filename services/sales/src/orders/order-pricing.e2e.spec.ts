@@ -60,10 +60,17 @@ describe('order pricing (e2e)', () => {
         productId: car.productId,
         sku: 'RDST-2026',
         name: 'Roadster',
+        options: expect.any(Array),
         quantity: 1,
         unitPriceMinor: CONFIGURED_CAR_EUR,
         discountBps: 1_000,
       },
+    ]);
+    // The configuration sold: the chosen options and the group default (cloth trim).
+    expect(res.body.lines[0].options.map((o: { optionId: string }) => o.optionId)).toEqual([
+      'paint-red',
+      'trim-cloth',
+      'gear-auto',
     ]);
     expect(res.body.totals.subtotalMinor).toBe(CONFIGURED_CAR_EUR - 328_000);
   });
@@ -85,14 +92,18 @@ describe('order pricing (e2e)', () => {
       body: order({ productId: 'no-such-product' }),
     });
     expect(product.status).toBe(422);
-    expect(product.body).toMatchObject({ field: 'lines[0].productId' });
+    expect(product.body).toMatchObject({
+      errors: [expect.objectContaining({ field: 'lines[0].productId' })],
+    });
     expect(product.body.type).toMatch(/unknown-product/);
     const book = await t.request('POST', '/orders', {
       as: rep,
       body: order({}, { priceBookId: 'no-such-book' }),
     });
     expect(book.status).toBe(422);
-    expect(book.body).toMatchObject({ field: 'priceBookId' });
+    expect(book.body).toMatchObject({
+      errors: [expect.objectContaining({ field: 'priceBookId' })],
+    });
   });
 
   it('does not take a price from the body', async () => {
@@ -102,7 +113,9 @@ describe('order pricing (e2e)', () => {
     });
     expect(res.status).toBe(400);
     const cheap = (await t.request('GET', '/contacts/c-ada/orders', { as: rep })).body;
-    expect(cheap.items.flatMap((o: any) => o.lines).map((l: any) => l.unitPriceMinor)).not.toContain(1);
+    expect(
+      cheap.items.flatMap((o: any) => o.lines).map((l: any) => l.unitPriceMinor),
+    ).not.toContain(1);
   });
 
   it("keeps an accepted quote's prices and discounts on its order", async () => {
@@ -147,6 +160,7 @@ describe('order pricing (e2e)', () => {
         unitPriceMinor: CONFIGURED_CAR_EUR,
         quantity: 2,
         discountBps: 2_000,
+        options: quote.lines[0].options,
       }),
     ]);
   });

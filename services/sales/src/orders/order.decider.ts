@@ -36,6 +36,8 @@ export interface OrderState {
   readonly ownerId?: string;
   readonly currency?: string;
   readonly totals?: Totals;
+  /** Why it was cancelled or returned (what the deal it was won from records). */
+  readonly reason?: string;
 }
 
 export const initialOrderState = (): OrderState => ({
@@ -62,9 +64,9 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
     case 'OrderFulfilled':
       return { ...state, status: 'fulfilled' };
     case 'OrderCancelled':
-      return { ...state, status: 'cancelled' };
+      return { ...state, status: 'cancelled', reason: event.data.reason };
     case 'OrderReturned':
-      return { ...state, status: 'returned' };
+      return { ...state, status: 'returned', reason: event.data.reason };
     case 'OrderCustomerRepointed':
       return { ...state, contactId: event.data.toContactId };
   }
@@ -212,12 +214,13 @@ function pricedLine(
   const { product } = line;
   if (!product) throw ConfigurationErrors.unknownProduct(line.productId, `lines[${i}].productId`);
   assertDiscountAllowed(discountBps, actorRoles, `lines[${i}].discountBps`);
-  const { unitPriceMinor } = priceProduct(product, line.optionIds, currency);
+  const { unitPriceMinor, selections } = priceProduct(product, line.optionIds, currency);
   return {
     lineId,
     productId: product.productId,
     sku: product.sku,
     name: product.name,
+    options: selections,
     quantity: line.quantity,
     unitPriceMinor,
     discountBps,
@@ -233,6 +236,7 @@ function quotedLine(line: OrderLine, i: number): OrderLine {
     productId: parseText(line.productId, `lines[${i}].productId`),
     sku: parseText(line.sku, `lines[${i}].sku`, 64),
     name: parseText(line.name, `lines[${i}].name`),
+    ...(line.options ? { options: line.options } : {}),
     quantity: line.quantity,
     unitPriceMinor: line.unitPriceMinor,
     discountBps,

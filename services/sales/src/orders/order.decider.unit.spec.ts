@@ -189,10 +189,35 @@ describe('Order decider: an order placed through the API', () => {
     const { quoteId: _fromQuote, ...fromApi } = (
       placed as Extract<OrderEvent, { type: 'OrderPlaced' }>
     ).data;
-    // Same lines and totals as the quote-sourced order: 3 000 000 + red paint + automatic.
+    // Same lines and totals as the quote-sourced order: 3 000 000 + red paint + automatic,
+    // and each line keeps the configuration it was priced with.
+    const option = (groupId: string, optionId: string, name: string, delta: number) => ({
+      groupId,
+      optionId,
+      name,
+      priceDeltaMinor: delta,
+      defaulted: optionId === 'trim-cloth',
+    });
+    const configured = [
+      option('paint', 'paint-red', 'Racing red', 80_000),
+      option('interior', 'trim-cloth', 'Cloth', 0),
+      option('transmission', 'gear-auto', 'Automatic', 200_000),
+    ];
     given([])
       .when(apiOrder())
-      .then([{ type: 'OrderPlaced', data: { ...fromApi, source: 'api' } }]);
+      .then([
+        {
+          type: 'OrderPlaced',
+          data: {
+            ...fromApi,
+            source: 'api',
+            lines: [
+              { ...fromApi.lines[0], options: configured },
+              { ...fromApi.lines[1], options: [] },
+            ],
+          },
+        },
+      ]);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@crm/event-sourcing';
+import type { SelectedOption } from '../cpq/configurator';
 import type { Totals } from '../shared/totals';
 
 export interface OrderLine {
@@ -6,6 +7,8 @@ export interface OrderLine {
   readonly productId: string;
   readonly sku: string;
   readonly name: string;
+  /** The configuration sold (paint, transmission ...); absent on lines placed before it was kept. */
+  readonly options?: readonly SelectedOption[];
   readonly quantity: number;
   /** Minor units of the order currency, before the line discount. */
   readonly unitPriceMinor: number;

@@ -20,6 +20,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { loadProductsForSale } from '../cpq/product-for-quote';
+import { KnownReferences } from '../contact-directory/known-references';
 import { READERS, SELLERS_AND_INTEGRATIONS } from '../shared/roles';
 import { STREAM } from '../infrastructure/streams';
 import type { OrderCommand } from './order.commands';
@@ -27,6 +28,7 @@ import { orderDecider } from './order.decider';
 import { ListOrdersQuery, OrderDto, OrderPage, OrderReasonDto, PlaceOrderDto } from './order.dto';
 import { OrderQueries } from './order.queries';
 import { OrderErrors } from './order.errors';
+import { CancelledOrderDeal } from './cancelled-order-deal';
 
 @ApiTags('orders')
 @Controller()
@@ -37,6 +39,8 @@ export class OrdersController {
     private readonly commands: AggregateCommands,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly orders: OrderQueries,
+    private readonly references: KnownReferences,
+    private readonly cancelledOrderDeal: CancelledOrderDeal,
   ) {
     this.orderCommands = resourceCommands(commands, {
       decider: orderDecider,
@@ -64,6 +68,8 @@ export class OrdersController {
     @Body() dto: PlaceOrderDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<OrderDto>> {
+    const { contactId, companyId } = dto;
+    await this.references.assertKnown(caller.tenant, { contactId, companyId });
     const orderId = randomUUID();
     const { priceBookId, lines: requested, ...order } = dto;
     const products = await loadProductsForSale(
@@ -172,18 +178,27 @@ export class OrdersController {
   @Post('orders/:orderId/cancel')
   @HttpCode(200)
   @Roles(...SELLERS_AND_INTEGRATIONS)
+  @ApiOperation({
+    summary: 'Cancel a placed order: no sale, so the deal it was won with becomes lost',
+    description:
+      'The opportunity whose win placed this order moves to its lost stage (lostReason ' +
+      '`order <id> cancelled: <reason>`), so forecast and board stop counting it; reopen it to sell again.',
+  })
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
-  cancel(
+  async cancel(
     @Caller() caller: CommandCaller,
     @Param('orderId') id: string,
     @Body() dto: OrderReasonDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<OrderDto>> {
-    return this.orderCommands.run(caller, id, reply, {
+    const at = isoNow(this.clock);
+    const answer = await this.orderCommands.run(caller, id, reply, {
       type: 'CancelOrder',
-      data: { reason: dto.reason, at: isoNow(this.clock) },
+      data: { reason: dto.reason, at },
     });
+    await this.cancelledOrderDeal.settle(caller, id, at);
+    return answer;
   }
 
   @Post('orders/:orderId/return')

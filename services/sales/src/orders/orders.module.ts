@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CancelledOrderDeal } from './cancelled-order-deal';
 import { OrderQueries } from './order.queries';
 import { OrdersController } from './orders.controller';
 
-@Module({ controllers: [OrdersController], providers: [OrderQueries] })
+@Module({ controllers: [OrdersController], providers: [OrderQueries, CancelledOrderDeal] })
 export class OrdersModule {}

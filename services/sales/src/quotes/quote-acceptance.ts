@@ -72,11 +72,12 @@ export class QuoteAcceptance {
         taxRateBps: quote.taxRateBps,
         discountBps: quote.discountBps,
         lines: quote.lines.map(
-          ({ lineId, productId, sku, name, quantity, unitPriceMinor, discountBps }) => ({
+          ({ lineId, productId, sku, name, options, quantity, unitPriceMinor, discountBps }) => ({
             lineId,
             productId,
             sku,
             name,
+            options,
             quantity,
             unitPriceMinor,
             discountBps,

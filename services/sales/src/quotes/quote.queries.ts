@@ -59,7 +59,8 @@ export class QuoteQueries {
   }
 }
 
-function toDto(s: QuoteState, version: number): QuoteDto {
+/** GET /quotes/:id from the folded state (also the quote's state-topic value). */
+export function toDto(s: QuoteState, version: number): QuoteDto {
   const totals = quoteTotals(s);
   return {
     id: s.quoteId,
