@@ -2,6 +2,7 @@ export * from './invalid-value';
 export * from './email';
 export * from './phone-number';
 export * from './time-zone';
+export * from './country';
 export * from './text';
 export * from './money';
 export * from './instant';

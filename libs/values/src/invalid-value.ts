@@ -18,6 +18,7 @@ export const VALUE_ERROR_CODES = [
   'InvalidRate',
   'InvalidInstant',
   'InvalidDate',
+  'InvalidCountry',
 ] as const;
 export type ValueErrorCode = (typeof VALUE_ERROR_CODES)[number];
 

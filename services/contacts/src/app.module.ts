@@ -5,6 +5,7 @@
 import { Module } from '@nestjs/common';
 import { EventSourcingModule, PlatformModule } from '@crm/platform';
 import { CompaniesController } from './companies/companies.controller';
+import { CompanyReferences } from './companies/company-references';
 import { ConsentController } from './consent/consent.controller';
 import { ConsentService } from './consent/consent.service';
 import { ContactsController } from './contacts/contacts.controller';
@@ -69,6 +70,7 @@ import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.c
   ],
   providers: [
     CustomFieldCatalogueReader,
+    CompanyReferences,
     ContactListQuery,
     ConsentService,
     TimelineReader,

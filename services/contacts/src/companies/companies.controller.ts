@@ -51,6 +51,7 @@ import {
   UpdateCompanyDto,
 } from './company.dto';
 import { CompanyErrors } from './company.errors';
+import { CompanyReferences } from './company-references';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Companies by name (the cursor's value compares as text, as `lower(name)` is). */
@@ -90,6 +91,7 @@ export class CompaniesController {
     private readonly aggregates: AggregateCommands,
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly cursors: CursorCodec,
+    private readonly companies: CompanyReferences,
   ) {
     this.companyCommands = resourceCommands(aggregates, {
       decider: companyDecider,
@@ -143,6 +145,7 @@ export class CompaniesController {
     dto: CreateCompanyDto,
     reply: FastifyReply,
   ): Promise<CompanyView> {
+    await this.companies.assertKnown(caller.tenant, dto.parentCompanyId, 'parentCompanyId');
     return this.companyCommands.create(
       caller,
       companyId,
@@ -220,6 +223,7 @@ export class CompaniesController {
     @Body() dto: UpdateCompanyDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CompanyView> {
+    await this.companies.assertKnown(caller.tenant, dto.parentCompanyId, 'parentCompanyId');
     const parentAncestry = dto.parentCompanyId
       ? await this.ancestry(caller.tenant, dto.parentCompanyId)
       : undefined;

@@ -11,6 +11,12 @@ export const CompanyErrors = defineErrors('company', {
     details: () => ({ field: 'id' }),
   },
   CompanyArchived: { kind: 'conflict', message: () => 'Company is archived' },
+  /** A reference (`companyId`, `parentCompanyId`) that names none of the tenant's companies. */
+  UnknownCompany: {
+    kind: 'invalid',
+    message: (field: string) => `${field} names no company of this tenant`,
+    details: (field) => ({ field }),
+  },
   CompanyHierarchyCycle: {
     kind: 'invalid',
     message: () => 'A company cannot be its own (indirect) parent',

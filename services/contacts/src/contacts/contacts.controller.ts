@@ -46,6 +46,7 @@ import {
 } from '@crm/platform';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { CompanyReferences } from '../companies/company-references';
 import { CustomFieldCatalogueReader } from '../custom-fields/custom-field-catalogue';
 import { READERS, WRITERS } from '../shared/roles';
 import { acceptMergePatchJson, MERGE_PATCH_JSON } from '../shared/merge-patch-content-type';
@@ -76,6 +77,7 @@ export class ContactsController implements OnModuleInit {
   constructor(
     private readonly aggregates: AggregateCommands,
     private readonly customFields: CustomFieldCatalogueReader,
+    private readonly companies: CompanyReferences,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
   ) {
@@ -139,6 +141,7 @@ export class ContactsController implements OnModuleInit {
     dto: CreateContactDto,
     reply: FastifyReply,
   ): Promise<ContactView> {
+    await this.companies.assertKnown(caller.tenant, dto.companyId, 'companyId');
     return this.contactCommands.create(
       caller,
       contactId,
@@ -201,6 +204,7 @@ export class ContactsController implements OnModuleInit {
     @Body() dto: UpdateContactDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ContactView> {
+    await this.companies.assertKnown(caller.tenant, dto.companyId, 'companyId');
     return this.contactCommands.run(caller, id, reply, {
       type: 'UpdateContact',
       data: { ...dto, today: todayUtc(this.clock) },

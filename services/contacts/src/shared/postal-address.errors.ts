@@ -7,15 +7,10 @@ export const AddressErrors = defineErrors('address', {
     kind: 'not-found',
     message: (owner: 'contact' | 'company') => `The ${owner} has no such address`,
   },
-  /** `address` is the address's own path (`addresses[0]`); the field is its lines or country. */
+  /** `address` is the address's own path (`addresses[0]`); the field is its lines. */
   InvalidAddressLines: {
     kind: 'invalid',
     message: (address: string) => `${address}.lines must hold 1 to 4 lines`,
     details: (address) => ({ field: `${address}.lines` }),
-  },
-  InvalidCountry: {
-    kind: 'invalid',
-    message: (address: string) => `${address}.country must be an ISO 3166-1 alpha-2 code`,
-    details: (address) => ({ field: `${address}.country` }),
   },
 });

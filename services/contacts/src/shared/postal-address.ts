@@ -1,4 +1,4 @@
-import { parseOptionalText, parseText } from '@crm/values';
+import { parseCountryCode, parseOptionalText, parseText } from '@crm/values';
 import { compact } from './compact';
 import { AddressErrors } from './postal-address.errors';
 
@@ -21,10 +21,6 @@ export function parsePostalAddress(raw: PostalAddressInput, field: string): Post
   if (!Array.isArray(raw.lines) || raw.lines.length === 0 || raw.lines.length > 4) {
     throw AddressErrors.invalidAddressLines(field);
   }
-  const country = typeof raw.country === 'string' ? raw.country.trim().toUpperCase() : '';
-  if (!/^[A-Z]{2}$/.test(country)) {
-    throw AddressErrors.invalidCountry(field);
-  }
   return compact({
     addressId: parseText(raw.addressId, `${field}.addressId`, 64),
     label: parseOptionalText(raw.label, `${field}.label`, 40),
@@ -33,6 +29,6 @@ export function parsePostalAddress(raw: PostalAddressInput, field: string): Post
     city: parseText(raw.city, `${field}.city`, 80),
     region: parseOptionalText(raw.region, `${field}.region`, 80),
     postalCode: parseOptionalText(raw.postalCode, `${field}.postalCode`, 16),
-    country,
+    country: parseCountryCode(raw.country, `${field}.country`),
   });
 }
