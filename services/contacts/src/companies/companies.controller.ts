@@ -97,6 +97,11 @@ export class CompaniesController {
       decider: companyDecider,
       streamOf: companyStreamId,
       fromState: (id, state, version) => toView(id.toLowerCase(), state, version),
+      // Who registered the account owns it; accounts registered before owners were recorded are the pool.
+      access: {
+        record: 'company',
+        holders: (s) => (s.status === 'unregistered' ? undefined : [s.ownerId]),
+      },
     });
   }
 
@@ -155,6 +160,7 @@ export class CompaniesController {
         data: {
           ...dto,
           companyId,
+          ownerId: caller.actor,
           addresses: dto.addresses?.map((a) => ({ ...a, addressId: a.addressId ?? randomUUID() })),
           parentAncestry: dto.parentCompanyId
             ? await this.ancestry(caller.tenant, dto.parentCompanyId)

@@ -18,6 +18,8 @@ export type RegisterCompany = Command<
     parentCompanyId?: string;
     /** The proposed parent's own ancestors (looked up by the handler), to refuse cycles purely. */
     parentAncestry?: string[];
+    /** Who registers it (the caller): its owner. */
+    ownerId?: string;
   }
 >;
 export type UpdateCompany = Command<

@@ -18,6 +18,8 @@ export interface CompanyState extends Partial<CompanyDetails> {
   readonly companyId?: string;
   readonly addresses: readonly PostalAddress[];
   readonly parentCompanyId?: string;
+  /** Undefined on companies registered before owners were recorded. */
+  readonly ownerId?: string;
 }
 
 const initialState = (): CompanyState => ({ status: 'unregistered', addresses: [] });
@@ -75,6 +77,7 @@ function decideEvents(command: CompanyCommand, state: CompanyState): CompanyEven
             10,
           ),
           ...(parentCompanyId ? { parentCompanyId } : {}),
+          ...(d.ownerId ? { ownerId: parseText(d.ownerId, 'ownerId', 128) } : {}),
         },
       },
     ];

@@ -11,7 +11,13 @@ export interface CompanyDetails {
 }
 export type CompanyRegistered = DomainEvent<
   'CompanyRegistered',
-  CompanyDetails & { companyId: string; addresses: PostalAddress[]; parentCompanyId?: string }
+  CompanyDetails & {
+    companyId: string;
+    addresses: PostalAddress[];
+    parentCompanyId?: string;
+    /** Who registered it, its owner for record-level access; absent on older events. */
+    ownerId?: string;
+  }
 >;
 /** Only changed fields; `null` clears an optional one. */
 export type CompanyDetailsChanged = DomainEvent<

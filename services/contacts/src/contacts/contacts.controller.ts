@@ -51,7 +51,7 @@ import { CustomFieldCatalogueReader } from '../custom-fields/custom-field-catalo
 import { READERS, WRITERS } from '../shared/roles';
 import { acceptMergePatchJson, MERGE_PATCH_JSON } from '../shared/merge-patch-content-type';
 import type { ContactCommand } from './contact.commands';
-import { contactDecider } from './contact.decider';
+import { contactDecider, type ContactState } from './contact.decider';
 import {
   ArchiveContactDto,
   ContactView,
@@ -66,6 +66,10 @@ import {
 import { ContactViewDetails } from './contact-view-details.interceptor';
 import { assertReadable, contactStreamId, toContactView, UUID } from './contact-view';
 import { ContactErrors } from './contact.errors';
+
+/** Who may change a contact beyond the route's roles (record-access.ts): its owner. */
+const contactHolders = (state: ContactState) =>
+  state.status === 'active' || state.status === 'archived' ? [state.ownerId] : undefined;
 
 @ApiTags('contacts')
 @Controller('contacts')
@@ -85,6 +89,8 @@ export class ContactsController implements OnModuleInit {
       decider: contactDecider,
       streamOf: contactStreamId,
       fromState: toContactView,
+      // A merged or erased contact answers its own 409/410, whoever asks; an unowned one is the pool.
+      access: { record: 'contact', holders: contactHolders },
     });
   }
 
