@@ -14,3 +14,4 @@ export * from './state-topic';
 export * from './contacts.state';
 export * from './sales.state';
 export * from './state-catalog';
+export * from './state-validation';

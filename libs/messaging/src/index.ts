@@ -46,3 +46,12 @@ export { namespacedTransport } from './nest/namespaced-transport';
 export { AsyncApiController } from './nest/asyncapi.controller';
 export * from './replay';
 export type { StateSource } from './state/state-source';
+export { StatePublisher, type StatePublisherOptions } from './state/state-publisher';
+export {
+  StateParkedSubjects,
+  type ParkedSubject,
+  type StateParkedSummary,
+} from './state/state-parked-subjects';
+export { statePublisherHealth } from './state/state-health';
+export { republishState, type RepublishStateOptions, type RepublishProgress } from './state/republish-state';
+export { topicConfigEntries } from './transport/kafka/kafka-transport';

@@ -10,8 +10,17 @@ export interface MessagingConfig {
   readonly kafkaBrokers: readonly string[];
   /** Partitions of topics this service provisions. */
   readonly topicPartitions: number;
+  /**
+   * Retention of event topics: bounded (no "forever"), because it is the erasure window: an
+   * erased person's data leaves the event topics once it has passed (docs/architecture.md).
+   */
   readonly topicRetentionMs: number;
+  /** Retention of dead-letter topics; bounded for the same reason. */
   readonly deadLetterRetentionMs: number;
+  /** State topics (compacted): how long a tombstone stays readable before the key is gone. */
+  readonly stateDeleteRetentionMs: number;
+  /** State topics: an overwritten value or one a tombstone follows is compacted within this. */
+  readonly stateMaxCompactionLagMs: number;
   /** Database of the embedded log (all services of the machine share it). */
   readonly embeddedDatabaseUrl: string | undefined;
   /**
@@ -49,8 +58,10 @@ export function messagingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Me
     transport: brokers.length ? 'kafka' : 'embedded',
     kafkaBrokers: brokers,
     topicPartitions: integer(env, 'MESSAGING_TOPIC_PARTITIONS', 4, 1, 1000),
-    topicRetentionMs: integer(env, 'MESSAGING_TOPIC_RETENTION_MS', 30 * DAY_MS, -1),
-    deadLetterRetentionMs: integer(env, 'MESSAGING_DLQ_RETENTION_MS', 30 * DAY_MS, -1),
+    topicRetentionMs: integer(env, 'MESSAGING_TOPIC_RETENTION_MS', 7 * DAY_MS, 1),
+    deadLetterRetentionMs: integer(env, 'MESSAGING_DLQ_RETENTION_MS', 7 * DAY_MS, 1),
+    stateDeleteRetentionMs: integer(env, 'MESSAGING_STATE_DELETE_RETENTION_MS', DAY_MS, 0),
+    stateMaxCompactionLagMs: integer(env, 'MESSAGING_STATE_MAX_COMPACTION_LAG_MS', DAY_MS, 1),
     embeddedDatabaseUrl: env.MESSAGING_DATABASE_URL || env.DATABASE_URL || undefined,
     namespace: namespaceFrom(env),
     kafkaPublicHost: publicHostFrom(env) ?? brokers[0],
@@ -118,10 +129,56 @@ function integer(
   return value;
 }
 
-/** Each topic plus its dead-letter topic, with partitions and retention from config. */
+/**
+ * Each event topic plus its dead-letter topic, with partitions and retention from config. Segments
+ * roll at least daily (or at the retention when shorter): Kafka deletes whole closed segments, so
+ * a message lives at most retention + segment.ms.
+ */
 export function topicSpecs(topics: readonly string[], config: MessagingConfig): TopicSpec[] {
+  const segmentMs = (retentionMs: number) => Math.min(retentionMs, DAY_MS);
   return [...new Set(topics)].flatMap((name) => [
-    { name, partitions: config.topicPartitions, retentionMs: config.topicRetentionMs },
-    { name: deadLetterTopicFor(name), partitions: 1, retentionMs: config.deadLetterRetentionMs },
+    {
+      name,
+      partitions: config.topicPartitions,
+      retentionMs: config.topicRetentionMs,
+      segmentMs: segmentMs(config.topicRetentionMs),
+    },
+    {
+      name: deadLetterTopicFor(name),
+      partitions: 1,
+      retentionMs: config.deadLetterRetentionMs,
+      segmentMs: segmentMs(config.deadLetterRetentionMs),
+    },
   ]);
+}
+
+/**
+ * State topics: compacted, kept for good (the latest value of every key), tombstones removed
+ * after stateDeleteRetentionMs. Kafka rolls their active segment within max.compaction.lag.ms,
+ * so an overwritten or tombstoned value is cleaned within that lag.
+ */
+export function stateTopicSpecs(topics: readonly string[], config: MessagingConfig): TopicSpec[] {
+  return [...new Set(topics)].map((name) => ({
+    name,
+    partitions: config.topicPartitions,
+    retentionMs: -1,
+    cleanupPolicy: 'compact' as const,
+    deleteRetentionMs: config.stateDeleteRetentionMs,
+    maxCompactionLagMs: config.stateMaxCompactionLagMs,
+    segmentMs: config.stateMaxCompactionLagMs,
+  }));
+}
+
+/**
+ * The longest time a message holding an erased person's data can stay on a topic after the
+ * erase: the longer retention of event and dead-letter topics plus its segment roll, or the state
+ * topics' compaction lag (the broker's retention check interval and cleaner back-off come on top).
+ */
+export function erasureWindowMs(config: MessagingConfig): number {
+  const onDeleteTopics = (retention: number) => retention + Math.min(retention, DAY_MS);
+  return Math.max(
+    onDeleteTopics(config.topicRetentionMs),
+    onDeleteTopics(config.deadLetterRetentionMs),
+    config.stateMaxCompactionLagMs,
+  );
 }

@@ -1,9 +1,13 @@
 import {
+  erasureWindowMs,
   messagingConfigFromEnv,
   messagingLogLevel,
   namespacedName,
+  stateTopicSpecs,
   topicSpecs,
 } from './messaging-config';
+
+const DAY = 24 * 60 * 60 * 1000;
 
 describe('messaging config', () => {
   it('chooses the transport by KAFKA_BROKERS alone', () => {
@@ -49,15 +53,68 @@ describe('messaging config', () => {
     expect(() => messagingLogLevel({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 
-  it('provisions a dead-letter topic beside every topic', () => {
+  it('provisions a dead-letter topic beside every topic, both with a bounded retention', () => {
     const config = messagingConfigFromEnv({
       MESSAGING_TOPIC_PARTITIONS: '6',
-      MESSAGING_TOPIC_RETENTION_MS: '-1',
+      MESSAGING_TOPIC_RETENTION_MS: '5000',
     });
     expect(topicSpecs(['crm.sales.v1', 'crm.sales.v1'], config)).toEqual([
-      { name: 'crm.sales.v1', partitions: 6, retentionMs: -1 },
-      { name: 'crm.sales.v1.dlq', partitions: 1, retentionMs: config.deadLetterRetentionMs },
+      { name: 'crm.sales.v1', partitions: 6, retentionMs: 5000, segmentMs: 5000 },
+      {
+        name: 'crm.sales.v1.dlq',
+        partitions: 1,
+        retentionMs: config.deadLetterRetentionMs,
+        segmentMs: Math.min(config.deadLetterRetentionMs, DAY),
+      },
     ]);
+  });
+
+  it('keeps event and dead-letter topics 7 days by default and refuses "forever"', () => {
+    const config = messagingConfigFromEnv({});
+    expect(config.topicRetentionMs).toBe(7 * DAY);
+    expect(config.deadLetterRetentionMs).toBe(7 * DAY);
+    for (const variable of ['MESSAGING_TOPIC_RETENTION_MS', 'MESSAGING_DLQ_RETENTION_MS']) {
+      expect(() => messagingConfigFromEnv({ [variable]: '-1' })).toThrow(
+        new RegExp(`^Invalid ${variable}: `),
+      );
+    }
+  });
+
+  it('provisions state topics compacted, kept for good, with the configured lags', () => {
+    const config = messagingConfigFromEnv({
+      MESSAGING_STATE_DELETE_RETENTION_MS: '1000',
+      MESSAGING_STATE_MAX_COMPACTION_LAG_MS: '2000',
+    });
+    expect(stateTopicSpecs(['crm.contacts.contact.state.v1'], config)).toEqual([
+      {
+        name: 'crm.contacts.contact.state.v1',
+        partitions: config.topicPartitions,
+        retentionMs: -1,
+        cleanupPolicy: 'compact',
+        deleteRetentionMs: 1000,
+        maxCompactionLagMs: 2000,
+        segmentMs: 2000,
+      },
+    ]);
+  });
+
+  it('states the erasure window: the longest retention plus its segment roll, or the compaction lag', () => {
+    const config = (env: Record<string, string>) => messagingConfigFromEnv(env);
+    expect(erasureWindowMs(config({}))).toBe(8 * DAY);
+    expect(
+      erasureWindowMs(
+        config({ MESSAGING_TOPIC_RETENTION_MS: '3000', MESSAGING_DLQ_RETENTION_MS: '2000' }),
+      ),
+    ).toBe(DAY);
+    expect(
+      erasureWindowMs(
+        config({
+          MESSAGING_TOPIC_RETENTION_MS: '3000',
+          MESSAGING_DLQ_RETENTION_MS: '2000',
+          MESSAGING_STATE_MAX_COMPACTION_LAG_MS: '1000',
+        }),
+      ),
+    ).toBe(6000);
   });
 
   describe('MESSAGING_NAMESPACE', () => {

@@ -23,16 +23,16 @@ function gauge<L extends string>(config: GaugeConfiguration<L>): Gauge<L> {
  * A per-relay gauge measured when scraped, so it is current, not last-batch stale (lag: see
  * Relay.measureLag; parked: a CLI retry in another process removes rows).
  */
-function measuredPerRelay(name: string, help: string) {
+function measuredPerRelay(name: string, help: string, label: 'relay' | 'publisher' = 'relay') {
   const sources = new Map<string, () => Promise<number>>();
   const metric = gauge({
     name,
     help,
-    labelNames: ['relay'],
+    labelNames: [label],
     async collect() {
       for (const [relay, measure] of sources) {
         try {
-          this.set({ relay }, await measure());
+          this.set({ [label]: relay }, await measure());
         } catch {
           // A failed measurement keeps the previous value rather than failing the whole scrape.
         }
@@ -43,7 +43,7 @@ function measuredPerRelay(name: string, help: string) {
     sources.set(relay, measure);
     return () => {
       sources.delete(relay);
-      metric.remove({ relay });
+      metric.remove({ [label]: relay });
     };
   };
   return { metric, registerSource };
@@ -73,6 +73,32 @@ export const relayPublished = counter({
   name: 'relay_published_events_total',
   help: 'Integration events the relay published and the broker acknowledged',
   labelNames: ['relay'],
+});
+
+const stateLag = measuredPerRelay(
+  'state_publisher_lag_events',
+  'Events in the global log after the state publisher checkpoint (capped at the scan limit)',
+  'publisher',
+);
+export const registerStateLagSource = stateLag.registerSource;
+
+const stateParked = measuredPerRelay(
+  'state_publisher_parked_subjects',
+  'Subjects whose state could not be published (invalid value, failed load) and not published since',
+  'publisher',
+);
+export const registerStateParkedSource = stateParked.registerSource;
+
+export const stateSubjectsParked = counter({
+  name: 'state_publisher_subjects_parked_total',
+  help: 'Subjects parked by this process since it started (alert on its rate)',
+  labelNames: ['publisher'],
+});
+
+export const statePublished = counter({
+  name: 'state_published_messages_total',
+  help: 'State-topic messages the broker acknowledged, by kind (value, tombstone)',
+  labelNames: ['publisher', 'kind'],
 });
 
 export const consumerMessages = counter({

@@ -1,6 +1,6 @@
 /**
  * A service's MessagingModule, wired to what the platform resolved: the relay publishing the
- * service's topic from its event log, and whatever `@EventPattern` consumers the service declares.
+ * service's topic from its event log, the state publisher (with `stateSources`), and whatever `@EventPattern` consumers the service declares.
  * Kafka when KAFKA_BROKERS is set, else the embedded Postgres log in MESSAGING_DATABASE_URL
  * (default: the service's database); MESSAGING_NAMESPACE is applied by the module.
  */
@@ -11,6 +11,7 @@ import {
   messagingConfigFromEnv,
   MessagingModule,
   type IntegrationEventMapper,
+  type StateSource,
 } from '@crm/messaging';
 import type { DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
@@ -25,6 +26,8 @@ export interface ServiceMessagingOptions {
   readonly mapper: IntegrationEventMapper;
   /** Stream categories of the log the relay reads. */
   readonly categories: readonly string[];
+  /** Aggregates whose current state goes on their compacted state topics (`<service>.state`). */
+  readonly stateSources?: readonly StateSource[];
 }
 
 export function serviceMessagingModule(options: ServiceMessagingOptions): DynamicModule {
@@ -57,6 +60,7 @@ export function serviceMessagingModule(options: ServiceMessagingOptions): Dynami
         // The `relay` check on /health/ready: parked events, a stopped relay.
         readiness,
         relay: { store, mapper: options.mapper, categories: options.categories },
+        stateSources: options.stateSources,
       };
     },
   });

@@ -13,12 +13,12 @@
  * MESSAGING_NAMESPACE). A retry may run while the service runs (retry-relay-parked.ts says why it
  * cannot race the relay).
  */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parkedListColumns } from '@crm/event-sourcing';
 import type { RebuildCliRegistry } from '@crm/event-sourcing/cli';
 import { Pool } from 'pg';
 import { createTransport } from '../create-transport';
+import { loadExport } from './load-export';
 import { messagingConfigFromEnv } from '../messaging-config';
 import { DEFAULT_MESSAGING_SCHEMA } from '../messaging-schema';
 import { namespacedTransport } from '../nest/namespaced-transport';
@@ -134,17 +134,6 @@ function transportFromEnv(): MessageTransport {
     createTransport(config, { clientId: 'crm-relay-parked' }),
     config.namespace,
   );
-}
-
-/** `<module.ts>#<export>` (or the module's default export), resolved from the working directory. */
-function loadExport<T>(spec: string | undefined, what: string, fallback?: string): T {
-  if (!spec) throw new Error(`--${what} is required`);
-  const [file, name = fallback] = spec.split('#');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loaded = require(path.resolve(file));
-  const value = name ? loaded[name] : loaded.default;
-  if (!value) throw new Error(`${file} exports no ${name ?? 'default'}`);
-  return value as T;
 }
 
 async function main(): Promise<void> {

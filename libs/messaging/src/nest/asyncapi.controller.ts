@@ -4,7 +4,8 @@ import { namespacedName } from '../messaging-config';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging-runtime';
 
 /**
- * The integration contract for outside integrators, generated from @crm/contracts. Public like
+ * The integration contract of this service (its event and state topics) for outside integrators,
+ * generated from @crm/contracts. Public like
  * /docs-json: it describes the API, it holds no tenant data. Channel addresses are the topics of
  * this deployment, so they carry its MESSAGING_NAMESPACE. Marked with the contracts' public-route
  * key (what the platform's `@Public()` sets), so messaging needs no dependency on the platform.
@@ -15,7 +16,17 @@ export class AsyncApiController {
   private readonly document: Record<string, unknown>;
 
   constructor(@Optional() @Inject(MESSAGING_OPTIONS) options?: MessagingModuleOptions) {
-    const document = asyncApiDocument({ kafkaHost: options?.config.kafkaPublicHost });
+    const config = options?.config;
+    // Only the channels this service publishes, with this deployment's retention settings.
+    const document = asyncApiDocument({
+      service: options?.service,
+      kafkaHost: config?.kafkaPublicHost,
+      retention: config && {
+        eventRetentionMs: config.topicRetentionMs,
+        deadLetterRetentionMs: config.deadLetterRetentionMs,
+        stateDeleteRetentionMs: config.stateDeleteRetentionMs,
+      },
+    });
     this.document = withNamespace(document, options?.config.namespace ?? '');
   }
 

@@ -21,13 +21,21 @@ describe('AsyncApiController', () => {
 
   it('gives the topics of its MESSAGING_NAMESPACE as channel addresses', () => {
     const config = messagingConfigFromEnv({ MESSAGING_NAMESPACE: 'staging' });
-    const document = new AsyncApiController({ config } as MessagingModuleOptions).asyncApi();
+    const document = new AsyncApiController({
+      service: 'sales',
+      config,
+    } as MessagingModuleOptions).asyncApi();
     const channels = Object.values(document.channels as Record<string, any>);
     expect(channels.map((c) => c.address)).toContain('staging.crm.sales.v1');
+    expect(channels.map((c) => c.address)).not.toContain('staging.crm.contacts.v1');
+    const events = channels.find((c) => c.address === 'staging.crm.sales.v1');
+    expect(events.bindings.kafka.topicConfiguration['retention.ms']).toBe(config.topicRetentionMs);
     for (const channel of channels) {
       expect(channel.address).toMatch(/^staging\.crm\./);
       expect(channel.bindings.kafka.topic).toBe(channel.address);
-      expect(channel.description).toContain(`${channel.address}.dlq`);
+      // Event topics name their dead-letter topic; state topics have none.
+      if (channel.bindings.kafka.topicConfiguration['cleanup.policy'][0] === 'delete')
+        expect(channel.description).toContain(`${channel.address}.dlq`);
     }
   });
 });

@@ -2,9 +2,10 @@
  * Starts and stops a service's messaging with the Nest application: registers the
  * `@EventPattern` methods of controllers (and the option's handler maps) with the
  * IntegrationEventServer, provisions the service's topics (and their DLQs), starts the server's
- * consumers, then the relay of its own log. Shut down in reverse order on application shutdown.
+ * consumers, then the relay of its own log and the state publisher (when the service has state
+ * sources). Shut down in reverse order on application shutdown.
  */
-import { eventsOfService, type ServiceName } from '@crm/contracts';
+import { eventsOfService, findStateTopic, type ServiceName } from '@crm/contracts';
 import type { EventStore } from '@crm/event-sourcing';
 import {
   Inject,
@@ -19,10 +20,13 @@ import { ListenerMetadataExplorer } from '@nestjs/microservices/listener-metadat
 import type { BackoffOptions } from '../backoff';
 import type { IntegrationEventHandlerFn } from '../consumer/received-event';
 import type { MessagingLogger } from '../logger';
-import { topicSpecs, type MessagingConfig } from '../messaging-config';
+import { stateTopicSpecs, topicSpecs, type MessagingConfig } from '../messaging-config';
 import type { IntegrationEventMapper } from '../relay/integration-event-mapper';
 import { Relay } from '../relay/relay';
 import { relayHealth, type ReadinessRegistry } from '../relay/relay-health';
+import { statePublisherHealth } from '../state/state-health';
+import { StatePublisher } from '../state/state-publisher';
+import type { StateSource } from '../state/state-source';
 import type { MessageTransport } from '../transport/message-transport';
 import { IntegrationEventServer } from './integration-event-server';
 
@@ -42,6 +46,11 @@ export interface MessagingModuleOptions {
     readonly categories?: readonly string[];
     readonly types?: readonly string[];
   };
+  /**
+   * Publish the current state of these aggregates on their compacted state topics (read from
+   * `relay.store`; checkpoint `<service>.state`). Needs `relay`.
+   */
+  readonly stateSources?: readonly StateSource[];
   /** Consumer group of `@EventPattern` handlers that name none. Default: the service name. */
   readonly consumerName?: string;
   /**
@@ -74,6 +83,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
   private server: IntegrationEventServer | undefined;
   private relay: Relay | undefined;
   private relayError: Error | undefined;
+  private statePublisher: StatePublisher | undefined;
+  private stateError: Error | undefined;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
@@ -101,7 +112,16 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
     this.registerHandlers(server);
     const consumed = server.subscribedTopics;
     const published = o.relay ? eventsOfService(o.service).map((d) => d.topic) : [];
-    await this.transport.provision(topicSpecs([...published, ...consumed], o.config));
+    const stateSources = o.relay ? (o.stateSources ?? []) : [];
+    const stateTopics = stateSources.map((s) => {
+      const definition = findStateTopic(s.stateType);
+      if (!definition) throw new Error(`${s.stateType} is not a state type in @crm/contracts`);
+      return definition.topic;
+    });
+    await this.transport.provision([
+      ...topicSpecs([...published, ...consumed], o.config),
+      ...stateTopicSpecs(stateTopics, o.config),
+    ]);
     this.server = server;
     await new Promise<void>((resolve, reject) =>
       server.listen((error) => (error ? reject(error) : resolve())),
@@ -125,9 +145,38 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
         this.logger.error(error.message);
       });
     }
+    if (o.relay && stateSources.length) {
+      this.statePublisher = new StatePublisher({
+        name: `${o.service}.state`,
+        source: `/crm/${o.service}`,
+        store: o.relay.store,
+        pool: o.pool,
+        transport: this.transport,
+        sources: stateSources,
+        logger: o.logger,
+      });
+      await this.statePublisher.start();
+      o.readiness?.register('state', () => this.stateHealth());
+      this.statePublisher.done.catch((error: Error) => {
+        this.stateError = error;
+        this.logger.error(error.message);
+      });
+    }
     this.logger.log(
-      `${this.transport.kind} transport${o.config.namespace ? ` in namespace ${o.config.namespace}` : ''}; relay ${o.relay ? 'on' : 'off'}; consumers of ${consumed.join(', ') || 'nothing'}`,
+      `${this.transport.kind} transport${o.config.namespace ? ` in namespace ${o.config.namespace}` : ''}; relay ${o.relay ? 'on' : 'off'}; state topics ${stateTopics.join(', ') || 'none'}; consumers of ${consumed.join(', ') || 'nothing'}`,
     );
+  }
+
+  /** The `state` readiness check (see state-health.ts). */
+  async stateHealth(): Promise<ReturnType<typeof statePublisherHealth>> {
+    if (!this.statePublisher) return statePublisherHealth({ parked: 0, oldest: null });
+    try {
+      return statePublisherHealth(await this.statePublisher.parkedSummary(), this.stateError);
+    } catch (error) {
+      return {
+        state: { status: 'down', message: (error as Error).message, parked: 0, oldestParked: null },
+      };
+    }
   }
 
   /** The `relay` readiness check (see relay-health.ts). */
@@ -142,6 +191,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.statePublisher?.stop();
     await this.relay?.stop();
     await this.server?.close();
     if (this.options.closeTransport ?? true) await this.transport.close();

@@ -91,7 +91,7 @@ function toMessage(
     id: integrationEventId(event.id, index),
     type: draft.type,
     source,
-    time: occurredAt(event),
+    time: eventTime(event),
     subject: draft.subject,
     tenant: event.tenant,
     correlationId: event.metadata.correlationId,
@@ -111,12 +111,18 @@ function toMessage(
  */
 export function integrationEventId(domainEventId: string, index: number): string {
   if (index === 0) return domainEventId;
-  const hex = createHash('sha1').update(`${domainEventId}/${index}`).digest('hex');
+  return derivedUuid(`${domainEventId}/${index}`);
+}
+
+/** A UUID (v5 layout) derived from `seed`: the same seed always gives the same id. */
+export function derivedUuid(seed: string): string {
+  const hex = createHash('sha1').update(seed).digest('hex');
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function occurredAt(event: RecordedEvent): string {
+/** When the domain event happened (its metadata's occurredAt), canonical UTC. */
+export function eventTime(event: RecordedEvent): string {
   const stated = event.metadata.occurredAt;
   if (stated && isCanonicalUtc(stated)) return stated;
   const ms = stated ? Date.parse(stated) : Number.NaN;

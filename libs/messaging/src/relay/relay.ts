@@ -20,8 +20,10 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '@crm/event-sourcing';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { backoffDelay, sleep, type BackoffOptions } from '../backoff';
+import { AdvisoryLeadership } from '../log-reader/advisory-leadership';
+import { StopRequested, untilItWorks } from '../log-reader/until-it-works';
 import { defaultMessagingLogger, type MessagingLogger } from '../logger';
 import { DEFAULT_MESSAGING_SCHEMA, migrateMessaging } from '../messaging-schema';
 import {
@@ -69,14 +71,10 @@ export interface RelayOptions {
 /** Mapped batches that may wait behind the one being sent (bounds the relay's memory). */
 const READ_AHEAD = 2;
 
-class StopRequested extends Error {}
-const ignoreSessionError = () => undefined;
-class LeadershipLost extends Error {}
-
 export class Relay {
   private stopping = false;
   private subscription: Subscription | undefined;
-  private leaderSession: PoolClient | undefined;
+  private readonly leadership: AdvisoryLeadership;
   private checkpoint: Position | undefined;
   private readonly checkpoints: RelayCheckpointStore;
   readonly parked: RelayParkedEvents;
@@ -108,6 +106,7 @@ export class Relay {
     this.parked = new RelayParkedEvents(options.pool, schema);
     this.logger = options.logger ?? defaultMessagingLogger();
     this.retry = options.retry ?? { initialDelayMs: 200, maxDelayMs: 5000 };
+    this.leadership = new AdvisoryLeadership(options.pool, options.name);
   }
 
   /** Integration events acknowledged by the broker since this instance started. */
@@ -154,7 +153,7 @@ export class Relay {
     try {
       while (!this.stopping) {
         try {
-          await this.lead();
+          await this.leadership.acquire(() => this.stopping);
           if (this.stopping) break;
           this.checkpoint = await this.checkpoints.load(this.options.name);
           // What earlier leaders parked. Parking commits on the lock session, so none of them
@@ -191,49 +190,13 @@ export class Relay {
             { err: error, relay: this.options.name },
             'relay interrupted; resuming from checkpoint',
           );
-          await this.resign();
+          await this.leadership.release();
           await sleep(backoffDelay(failures, this.retry));
         }
       }
     } finally {
-      await this.resign();
+      await this.leadership.release();
       this.unregisterMetrics?.();
-    }
-  }
-
-  /** Blocks until this instance holds the relay's advisory lock (or stop is requested). */
-  private async lead(): Promise<void> {
-    while (!this.stopping && !this.leaderSession) {
-      const session = await this.options.pool.connect();
-      // A broken session surfaces on its next query; the listener leaves with the session, or
-      // a pooled client would collect one per attempt (a standby polls every second).
-      session.on('error', ignoreSessionError);
-      const { rows } = await session.query<{ locked: boolean }>(
-        `SELECT pg_try_advisory_lock(hashtext('crm-relay'), hashtext($1)) AS locked`,
-        [this.options.name],
-      );
-      if (rows[0].locked) {
-        this.leaderSession = session;
-        return;
-      }
-      session.off('error', ignoreSessionError);
-      session.release();
-      await sleep(1000);
-    }
-  }
-
-  private async resign(): Promise<void> {
-    const session = this.leaderSession;
-    this.leaderSession = undefined;
-    if (!session) return;
-    session.off('error', ignoreSessionError);
-    try {
-      await session.query(`SELECT pg_advisory_unlock(hashtext('crm-relay'), hashtext($1))`, [
-        this.options.name,
-      ]);
-      session.release();
-    } catch {
-      session.release(true);
     }
   }
 
@@ -291,7 +254,7 @@ export class Relay {
   private async toMessagesParking(events: RecordedEvent[]): Promise<OutgoingMessage[]> {
     const { name } = this.options;
     // On the lock session: an instance that lost the lead cannot park any more.
-    const session = this.leaderSession!;
+    const session = this.leadership.session;
     const { messages, parked } = await inBatchTransaction(session, async () => {
       await this.checkpoints.lockForUpdate(session, name);
       const held = await this.parked.heldStreamsAmong(session, name, events);
@@ -349,16 +312,7 @@ export class Relay {
   }
 
   private probeLeadership(): Promise<void> {
-    const probe = this.leaderSession!.query('SELECT 1').then(
-      () => undefined,
-      (error: Error) => {
-        throw new LeadershipLost(
-          `relay ${this.options.name} lost its lock session: ${error.message}`,
-        );
-      },
-    );
-    probe.catch(() => undefined);
-    return probe;
+    return this.leadership.probe();
   }
 
   /** Chunks in order, each handed over at once; resolves when all are acknowledged. */
@@ -410,34 +364,16 @@ export class Relay {
     relayPublished.inc({ relay: this.options.name }, published);
   }
 
-  /**
-   * Broker or database outages are waited out; only a stop request ends the wait. `failedWith`:
-   * the first attempt was already made (and failed with it), so back off before the next.
-   */
-  private async untilItWorks(
-    what: string,
-    attempt: () => Promise<void>,
-    failedWith?: unknown,
-  ): Promise<void> {
-    let error = failedWith;
-    for (let failures = failedWith === undefined ? 0 : 1; ; failures += 1) {
-      if (this.stopping) throw new StopRequested();
-      if (failures > 0) {
-        const delay = backoffDelay(failures, this.retry);
-        this.logger.warn(
-          { err: error, relay: this.options.name, failures, delay },
-          `relay ${what} failed; retrying`,
-        );
-        await sleep(delay);
-        if (this.stopping) throw new StopRequested();
-      }
-      try {
-        await attempt();
-        return;
-      } catch (attemptError) {
-        error = attemptError;
-      }
-    }
+  /** Broker or database outages are waited out; only a stop request ends the wait. */
+  private untilItWorks(what: string, attempt: () => Promise<void>, failedWith?: unknown) {
+    const context = {
+      stopping: () => this.stopping,
+      retry: this.retry,
+      logger: this.logger,
+      logFields: { relay: this.options.name },
+      who: 'relay',
+    };
+    return untilItWorks(context, what, attempt, failedWith);
   }
 
   private async measureLag(): Promise<number> {

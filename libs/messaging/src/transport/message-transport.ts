@@ -11,7 +11,8 @@ export interface OutgoingMessage {
   readonly topic: string;
   /** Partitioning key: the aggregate id, so one aggregate's events stay in order. */
   readonly key: string;
-  readonly value: string | Buffer;
+  /** null = a tombstone: on a compacted (state) topic it deletes the key. */
+  readonly value: string | Buffer | null;
   readonly headers: Readonly<Record<string, string>>;
 }
 
@@ -21,16 +22,31 @@ export interface DeliveredMessage {
   /** Decimal string (Kafka offsets are int64). */
   readonly offset: string;
   readonly key: string | null;
+  /** Empty for a tombstone (see `tombstone`). */
   readonly value: Buffer;
+  /** True when the message was sent with a null value (a deleted key of a compacted topic). */
+  readonly tombstone?: boolean;
   readonly headers: Readonly<Record<string, string>>;
+  /** When the log stored it (our topics use LogAppendTime: the broker's clock, not the producer's). */
   readonly timestamp: Date;
 }
 
 export interface TopicSpec {
   readonly name: string;
   readonly partitions: number;
-  /** How long messages are kept; -1 = forever. */
+  /** How long messages are kept (`delete` topics); -1 = forever. */
   readonly retentionMs: number;
+  /**
+   * `delete` (default): messages expire after retentionMs. `compact` (state topics): only the
+   * latest message of each key is kept, and a tombstone removes the key after deleteRetentionMs.
+   */
+  readonly cleanupPolicy?: 'delete' | 'compact';
+  /** Compacted topics: how long a tombstone stays readable before the key is gone for good. */
+  readonly deleteRetentionMs?: number;
+  /** Compacted topics: an overwritten value is compacted away at the latest after this long. */
+  readonly maxCompactionLagMs?: number;
+  /** Kafka: the active segment rolls after this long (only closed segments are cleaned). */
+  readonly segmentMs?: number;
 }
 
 export interface ConsumeOptions {

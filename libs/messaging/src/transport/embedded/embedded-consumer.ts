@@ -30,7 +30,8 @@ interface OwnedPartition {
 interface MessageRow {
   offset: string;
   key: string | null;
-  value: Buffer;
+  /** null: a tombstone. */
+  value: Buffer | null;
   headers: Record<string, string>;
   created_at: Date;
 }
@@ -227,7 +228,8 @@ export class EmbeddedConsumer {
           partition: owned.partition,
           offset: row.offset,
           key: row.key,
-          value: row.value,
+          value: row.value ?? Buffer.alloc(0),
+          tombstone: row.value === null,
           headers: row.headers,
           timestamp: row.created_at,
         });

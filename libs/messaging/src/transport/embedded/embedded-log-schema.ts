@@ -38,12 +38,15 @@ export async function migrateEmbeddedLog(pool: Pool, schema: string): Promise<vo
         partition int NOT NULL,
         "offset" bigint NOT NULL,
         key text,
-        value bytea NOT NULL,
+        value bytea,
         headers jsonb NOT NULL,
         created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         PRIMARY KEY (topic, partition, "offset")
       );
       CREATE INDEX IF NOT EXISTS messages_by_time ON ${s}.messages (topic, created_at);
+      CREATE INDEX IF NOT EXISTS messages_by_key ON ${s}.messages (topic, partition, key);
+      CREATE INDEX IF NOT EXISTS messages_tombstones ON ${s}.messages (topic, partition, created_at)
+        WHERE value IS NULL;
       CREATE TABLE IF NOT EXISTS ${s}.group_offsets (
         group_id text NOT NULL,
         topic text NOT NULL,
@@ -57,6 +60,20 @@ export async function migrateEmbeddedLog(pool: Pool, schema: string): Promise<vo
         heartbeat_at timestamptz NOT NULL,
         PRIMARY KEY (group_id, member_id)
       );
+    `);
+    // Compacted (state) topics: a send deletes the older messages of its keys, and tombstones go
+    // after their delete retention (EmbeddedTransport.send). Altered only when missing: ALTER
+    // TABLE takes an exclusive lock, which every transport start would otherwise queue behind.
+    const { rows } = await client.query<{ done: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM information_schema.columns
+         WHERE table_schema = $1 AND table_name = 'topics' AND column_name = 'cleanup_policy') AS done`,
+      [s],
+    );
+    if (rows[0].done) return;
+    await client.query(`
+      ALTER TABLE ${s}.topics ADD COLUMN IF NOT EXISTS cleanup_policy text NOT NULL DEFAULT 'delete';
+      ALTER TABLE ${s}.topics ADD COLUMN IF NOT EXISTS delete_retention_ms bigint;
+      ALTER TABLE ${s}.messages ALTER COLUMN value DROP NOT NULL;
     `);
   });
 }

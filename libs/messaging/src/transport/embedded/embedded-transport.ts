@@ -4,8 +4,14 @@
  * Ordering: a send locks each target partition's `topic_partitions` row while it numbers its
  * messages, so offsets of one partition are assigned AND committed in the same order; a reader
  * that has seen offset n can never later discover a smaller one. Consumers: see EmbeddedConsumer.
+ *
+ * Compacted topics (state topics, `cleanupPolicy: 'compact'`): under that same lock a send
+ * deletes the older messages of the keys it writes, so only each key's latest message is ever
+ * readable (Kafka keeps them until its cleaner runs; a consumer cannot tell the difference except
+ * that it sees fewer superseded values). A tombstone (null value) stays readable for the topic's
+ * delete retention, then a later send to its partition (or provisioning) deletes it.
  */
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { defaultMessagingLogger, type MessagingLogger } from '../../logger';
 import { inTransaction } from '@crm/event-sourcing';
 import type {
@@ -49,7 +55,7 @@ export class EmbeddedTransport implements MessageTransport {
   readonly schema: string;
   readonly channel: string;
   private readonly pool: Pool;
-  private readonly partitionCounts = new Map<string, number>();
+  private readonly topicShapes = new Map<string, TopicShape>();
   private readonly consumers = new Set<EmbeddedConsumer>();
   private migrated: Promise<void> | undefined;
   private readonly logger: MessagingLogger;
@@ -74,11 +80,20 @@ export class EmbeddedTransport implements MessageTransport {
     await this.migrate();
     const s = this.schema;
     for (const t of topics) {
+      const compact = t.cleanupPolicy === 'compact';
       await this.pool.query(
-        `INSERT INTO ${s}.topics (name, partitions, retention_ms) VALUES ($1, $2, $3)
+        `INSERT INTO ${s}.topics (name, partitions, retention_ms, cleanup_policy, delete_retention_ms)
+         VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (name) DO UPDATE
-           SET partitions = GREATEST(${s}.topics.partitions, EXCLUDED.partitions), retention_ms = EXCLUDED.retention_ms`,
-        [t.name, t.partitions, t.retentionMs],
+           SET partitions = GREATEST(${s}.topics.partitions, EXCLUDED.partitions), retention_ms = EXCLUDED.retention_ms,
+               cleanup_policy = EXCLUDED.cleanup_policy, delete_retention_ms = EXCLUDED.delete_retention_ms`,
+        [
+          t.name,
+          t.partitions,
+          compact ? -1 : t.retentionMs,
+          compact ? 'compact' : 'delete',
+          compact ? (t.deleteRetentionMs ?? DEFAULT_DELETE_RETENTION_MS) : null,
+        ],
       );
       await this.pool.query(
         `INSERT INTO ${s}.topic_partitions (topic, partition)
@@ -86,20 +101,29 @@ export class EmbeddedTransport implements MessageTransport {
          ON CONFLICT DO NOTHING`,
         [t.name],
       );
-      this.partitionCounts.delete(t.name);
+      this.topicShapes.delete(t.name);
     }
     await this.pruneExpired();
   }
 
-  /** Deletes messages older than their topic's retention (Kafka's log cleaner, simplified). */
+  /**
+   * Deletes messages older than their topic's retention, and tombstones of compacted topics older
+   * than their delete retention (Kafka's log cleaner, simplified).
+   */
   async pruneExpired(): Promise<number> {
     await this.migrate();
-    const result = await this.pool.query(
-      `DELETE FROM ${this.schema}.messages m USING ${this.schema}.topics t
-       WHERE m.topic = t.name AND t.retention_ms >= 0
+    const s = this.schema;
+    const expired = await this.pool.query(
+      `DELETE FROM ${s}.messages m USING ${s}.topics t
+       WHERE m.topic = t.name AND t.cleanup_policy = 'delete' AND t.retention_ms >= 0
          AND m.created_at < clock_timestamp() - t.retention_ms * interval '1 millisecond'`,
     );
-    return result.rowCount ?? 0;
+    const tombstones = await this.pool.query(
+      `DELETE FROM ${s}.messages m USING ${s}.topics t
+       WHERE m.topic = t.name AND t.cleanup_policy = 'compact' AND m.value IS NULL
+         AND m.created_at < clock_timestamp() - t.delete_retention_ms * interval '1 millisecond'`,
+    );
+    return (expired.rowCount ?? 0) + (tombstones.rowCount ?? 0);
   }
 
   async send(messages: readonly OutgoingMessage[], options?: SendOptions): Promise<void> {
@@ -111,7 +135,7 @@ export class EmbeddedTransport implements MessageTransport {
       { topic: string; partition: number; messages: OutgoingMessage[] }
     >();
     for (const m of messages) {
-      const partition = partitionForKey(m.key, await this.partitionsOf(m.topic));
+      const partition = partitionForKey(m.key, (await this.shapeOf(m.topic)).partitions);
       const id = `${m.topic}\u0000${String(partition).padStart(6, '0')}`;
       const group = groups.get(id) ?? { topic: m.topic, partition, messages: [] };
       group.messages.push(m);
@@ -138,11 +162,13 @@ export class EmbeddedTransport implements MessageTransport {
             rows[0].first,
             g.messages.map((m) => m.key),
             g.messages.map((m) =>
-              Buffer.isBuffer(m.value) ? m.value : Buffer.from(m.value, 'utf8'),
+              m.value === null || Buffer.isBuffer(m.value) ? m.value : Buffer.from(m.value, 'utf8'),
             ),
             g.messages.map((m) => JSON.stringify(m.headers)),
           ],
         );
+        const shape = await this.shapeOf(g.topic);
+        if (shape.compact) await compact(client, s, g, BigInt(rows[0].first), shape);
       }
       for (const topic of new Set(messages.map((m) => m.topic))) {
         await client.query('SELECT pg_notify($1, $2)', [this.channel, topic]);
@@ -188,17 +214,60 @@ export class EmbeddedTransport implements MessageTransport {
     if (this.options.ownsPool) await this.pool.end();
   }
 
-  private async partitionsOf(topic: string): Promise<number> {
-    let count = this.partitionCounts.get(topic);
-    if (count === undefined) {
-      const { rows } = await this.pool.query<{ partitions: number }>(
-        `SELECT partitions FROM ${this.schema}.topics WHERE name = $1`,
+  private async shapeOf(topic: string): Promise<TopicShape> {
+    let shape = this.topicShapes.get(topic);
+    if (shape === undefined) {
+      const { rows } = await this.pool.query<{
+        partitions: number;
+        cleanup_policy: string;
+        delete_retention_ms: string | null;
+      }>(
+        `SELECT partitions, cleanup_policy, delete_retention_ms::text FROM ${this.schema}.topics WHERE name = $1`,
         [topic],
       );
       if (!rows.length) throw new UnknownTopicError(topic);
-      count = rows[0].partitions;
-      this.partitionCounts.set(topic, count);
+      shape = {
+        partitions: rows[0].partitions,
+        compact: rows[0].cleanup_policy === 'compact',
+        deleteRetentionMs: Number(rows[0].delete_retention_ms ?? DEFAULT_DELETE_RETENTION_MS),
+      };
+      this.topicShapes.set(topic, shape);
     }
-    return count;
+    return shape;
   }
+}
+
+interface TopicShape {
+  readonly partitions: number;
+  readonly compact: boolean;
+  readonly deleteRetentionMs: number;
+}
+
+/** Kafka's default `delete.retention.ms` (1 day). */
+const DEFAULT_DELETE_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Compaction of the messages just written to a partition of a compacted topic, inside the send's
+ * transaction (the partition row is locked): older messages of their keys go, and so do the
+ * partition's tombstones past their delete retention.
+ */
+async function compact(
+  client: PoolClient,
+  schema: string,
+  group: { topic: string; partition: number; messages: readonly OutgoingMessage[] },
+  first: bigint,
+  shape: TopicShape,
+): Promise<void> {
+  const latest = new Map<string, bigint>();
+  group.messages.forEach((m, index) => latest.set(m.key, first + BigInt(index)));
+  await client.query(
+    `DELETE FROM ${schema}.messages m USING unnest($3::text[], $4::bigint[]) AS l(key, latest)
+     WHERE m.topic = $1 AND m.partition = $2 AND m.key = l.key AND m."offset" < l.latest`,
+    [group.topic, group.partition, [...latest.keys()], [...latest.values()].map(String)],
+  );
+  await client.query(
+    `DELETE FROM ${schema}.messages WHERE topic = $1 AND partition = $2 AND value IS NULL
+       AND created_at < clock_timestamp() - $3 * interval '1 millisecond'`,
+    [group.topic, group.partition, shape.deleteRetentionMs],
+  );
 }

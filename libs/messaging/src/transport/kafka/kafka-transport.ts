@@ -79,7 +79,7 @@ export class KafkaTransport implements MessageTransport {
           topics: missing.map((t) => ({
             topic: t.name,
             numPartitions: t.partitions,
-            configEntries: [{ name: 'retention.ms', value: String(t.retentionMs) }],
+            configEntries: topicConfigEntries(t),
           })),
         });
         await untilUsable(
@@ -100,20 +100,22 @@ export class KafkaTransport implements MessageTransport {
         });
       }
       // AlterConfigs (non-incremental) resets unspecified dynamic settings, so only touch topics
-      // whose retention actually differs: re-provisioning an unchanged topic is a no-op.
+      // whose managed settings actually differ (all of them are sent): re-provisioning an
+      // unchanged topic is a no-op.
       const described = await admin.describeConfigs({
         includeSynonyms: false,
         resources: present.map((t) => ({
           type: 2 /* TOPIC */,
           name: t.name,
-          configNames: ['retention.ms'],
+          configNames: topicConfigEntries(t).map((e) => e.name),
         })),
       });
       const drifted = present.filter((t) => {
-        const entry = described.resources
-          .find((r) => r.resourceName === t.name)
-          ?.configEntries.find((e) => e.configName === 'retention.ms');
-        return entry?.configValue !== String(t.retentionMs);
+        const entries = described.resources.find((r) => r.resourceName === t.name)?.configEntries;
+        return topicConfigEntries(t).some(
+          (wanted) =>
+            entries?.find((e) => e.configName === wanted.name)?.configValue !== wanted.value,
+        );
       });
       if (drifted.length) {
         await admin.alterConfigs({
@@ -121,7 +123,7 @@ export class KafkaTransport implements MessageTransport {
           resources: drifted.map((t) => ({
             type: 2 /* TOPIC */,
             name: t.name,
-            configEntries: [{ name: 'retention.ms', value: String(t.retentionMs) }],
+            configEntries: topicConfigEntries(t),
           })),
         });
       }
@@ -199,6 +201,7 @@ export class KafkaTransport implements MessageTransport {
             offset: message.offset,
             key: message.key ? message.key.toString('utf8') : null,
             value: message.value ?? Buffer.alloc(0),
+            tombstone: message.value === null,
             headers: decodeHeaders(message.headers),
             timestamp: new Date(Number(message.timestamp)),
           });
@@ -254,6 +257,32 @@ export class KafkaTransport implements MessageTransport {
       await admin.disconnect();
     }
   }
+}
+
+/**
+ * The topic settings we own. `message.timestamp.type=LogAppendTime`: the broker stamps each
+ * message with its own clock, so time-based retention (and a replay `--from <time>`) never
+ * depends on a producer's clock. A producer whose clock is a year behind (faketime in CI, a
+ * jumped VM clock) otherwise writes CreateTime stamps the broker finds older than any retention,
+ * and the next retention check deletes those messages at once (docs/architecture.md, "Retention").
+ */
+export function topicConfigEntries(t: TopicSpec): { name: string; value: string }[] {
+  const entries = [
+    { name: 'message.timestamp.type', value: 'LogAppendTime' },
+    { name: 'cleanup.policy', value: t.cleanupPolicy ?? 'delete' },
+  ];
+  if ((t.cleanupPolicy ?? 'delete') === 'delete') {
+    entries.push({ name: 'retention.ms', value: String(t.retentionMs) });
+  } else {
+    // A compacted topic keeps every key's latest value for good; -1 says so to the broker.
+    entries.push({ name: 'retention.ms', value: '-1' });
+    if (t.deleteRetentionMs !== undefined)
+      entries.push({ name: 'delete.retention.ms', value: String(t.deleteRetentionMs) });
+    if (t.maxCompactionLagMs !== undefined)
+      entries.push({ name: 'max.compaction.lag.ms', value: String(t.maxCompactionLagMs) });
+  }
+  if (t.segmentMs !== undefined) entries.push({ name: 'segment.ms', value: String(t.segmentMs) });
+  return entries;
 }
 
 /** How long provisioning waits for topics another client has just created to become usable. */

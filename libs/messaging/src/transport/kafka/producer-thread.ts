@@ -25,7 +25,8 @@ export interface TopicMessages {
   readonly topic: string;
   readonly messages: readonly {
     readonly key: string;
-    readonly value: string | Buffer;
+    /** null: a tombstone. */
+    readonly value: string | Buffer | null;
     readonly headers: Readonly<Record<string, string>>;
   }[];
 }

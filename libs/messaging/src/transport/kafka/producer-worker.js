@@ -34,12 +34,13 @@ const kafka = new Kafka({
 
 const session = producerSession(kafka);
 
-/** @param {{ topic: string, messages: { key: string, value: string | Uint8Array, headers: Record<string, string> }[] }[]} topicMessages */
+/** @param {{ topic: string, messages: { key: string, value: string | Uint8Array | null, headers: Record<string, string> }[] }[]} topicMessages */
 async function send(topicMessages) {
   // A Buffer crosses the thread boundary as a plain Uint8Array; kafkajs wants a Buffer.
   for (const { messages } of topicMessages) {
     for (const m of messages) {
-      if (typeof m.value !== 'string')
+      // null stays null: a tombstone.
+      if (m.value !== null && typeof m.value !== 'string')
         m.value = Buffer.from(m.value.buffer, m.value.byteOffset, m.value.byteLength);
     }
   }
