@@ -19,6 +19,20 @@ export const salesConfigSpec = {
     default: 60_000,
     description: 'milliseconds between looks for sent quotes past their validity',
   },
+  SALES_PROCESS_RESUME_POLL_MS: {
+    type: 'int',
+    min: 100,
+    default: 5_000,
+    description:
+      'milliseconds between looks for cross-service processes (lead conversions) to resume',
+  },
+  SALES_PROCESS_LEASE_MS: {
+    type: 'int',
+    min: 100,
+    default: 30_000,
+    description:
+      'how long a process run may go between two recorded steps before another run takes it over',
+  },
   CONTACTS_URL: {
     type: 'url',
     protocols: ['http', 'https'],
@@ -30,6 +44,8 @@ export const salesConfigSpec = {
 export interface SalesConfig {
   readonly reminderPollMs: number;
   readonly quoteExpiryPollMs: number;
+  readonly processResumePollMs: number;
+  readonly processLeaseMs: number;
   /** Absent: conversion only mints the ids; contacts learns of them from lead.converted. */
   readonly contactsUrl: string | undefined;
 }
@@ -39,6 +55,8 @@ export function loadSalesConfig(env: Env): SalesConfig {
   return {
     reminderPollMs: raw.SALES_REMINDER_POLL_MS,
     quoteExpiryPollMs: raw.SALES_QUOTE_EXPIRY_POLL_MS,
+    processResumePollMs: raw.SALES_PROCESS_RESUME_POLL_MS,
+    processLeaseMs: raw.SALES_PROCESS_LEASE_MS,
     contactsUrl: raw.CONTACTS_URL,
   };
 }

@@ -6,6 +6,8 @@ describe('sales configuration', () => {
     expect(loadSalesConfig({})).toEqual({
       reminderPollMs: 5_000,
       quoteExpiryPollMs: 60_000,
+      processResumePollMs: 5_000,
+      processLeaseMs: 30_000,
       contactsUrl: undefined,
     });
   });
@@ -15,11 +17,15 @@ describe('sales configuration', () => {
       loadSalesConfig({
         SALES_REMINDER_POLL_MS: '1000',
         SALES_QUOTE_EXPIRY_POLL_MS: '30000',
+        SALES_PROCESS_RESUME_POLL_MS: '500',
+        SALES_PROCESS_LEASE_MS: '2000',
         CONTACTS_URL: 'http://contacts:3001',
       }),
     ).toEqual({
       reminderPollMs: 1_000,
       quoteExpiryPollMs: 30_000,
+      processResumePollMs: 500,
+      processLeaseMs: 2_000,
       contactsUrl: 'http://contacts:3001',
     });
   });
@@ -29,6 +35,7 @@ describe('sales configuration', () => {
     ['SALES_REMINDER_POLL_MS', 'abc'],
     ['SALES_REMINDER_POLL_MS', '0'],
     ['SALES_QUOTE_EXPIRY_POLL_MS', '1.5'],
+    ['SALES_PROCESS_LEASE_MS', '50'],
     ['CONTACTS_URL', 'contacts:3001'],
     ['CONTACTS_URL', 'ftp://contacts'],
   ])('refuses %s=%s, naming the variable', (variable, value) => {

@@ -8,6 +8,7 @@ import { EventSourcingModule } from '@crm/platform';
 import { ContactReferencesConsumer } from '../contact-directory/contact-references.consumer';
 import { PersonalData } from '../integration/personal-data';
 import { SalesMessagingModule } from '../integration/sales-messaging';
+import { SalesProcesses } from './processes';
 import { salesEventSourcing } from './sales-event-sourcing';
 
 @Global()
@@ -15,7 +16,7 @@ import { salesEventSourcing } from './sales-event-sourcing';
   imports: [EventSourcingModule.forRoot(salesEventSourcing), SalesMessagingModule],
   // The consumer of crm.contacts.v1: a controller of the messaging transport, not of HTTP.
   controllers: [ContactReferencesConsumer],
-  providers: [PersonalData],
-  exports: [PersonalData],
+  providers: [PersonalData, SalesProcesses],
+  exports: [PersonalData, SalesProcesses],
 })
 export class SalesInfrastructureModule {}

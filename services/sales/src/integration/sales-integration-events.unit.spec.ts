@@ -61,9 +61,17 @@ const domainEvents: DomainEvent[] = [
     { type: 'StartWorkingLead', data: { ownerId: 'rep', at } },
     { type: 'QualifyLead', data: { at } },
     {
-      type: 'ConvertLead',
-      data: { newContactId: 'c1', newCompanyId: 'co1', opportunityId: 'o1', at },
+      type: 'StartLeadConversion',
+      data: {
+        conversionId: 'conv-1',
+        attempt: 1,
+        newContactId: 'c1',
+        newCompanyId: 'co1',
+        opportunityId: 'o1',
+        at,
+      },
     },
+    { type: 'ConvertLead', data: { conversionId: 'conv-1', at } },
   ]),
   ...story(leadDecider, [
     { type: 'CaptureLead', data: { leadId: 'l2', source: 'import', profile: { name: 'Bob' }, at } },

@@ -1,8 +1,15 @@
 /**
- * How conversion creates the contact and company in the contacts service: through its REST API
- * (POST /contacts, POST /companies), with the converting user's own token, so the contacts
- * service applies its own rules, roles and tenancy. Configured by CONTACTS_URL; without it, the
- * conversion only mints ids and the contacts service learns of it from lead.converted.
+ * How conversion creates the contact and company in the contacts service: through its REST API,
+ * `PUT /companies/{id}` and `PUT /contacts/{id}` (create-if-absent under the conversion's
+ * deterministic ids), so the contacts service applies its own rules, roles and tenancy, and a
+ * retried step answers the record the first try created instead of making a second one. Each
+ * call carries the step's Idempotency-Key. Configured by CONTACTS_URL; without it, the
+ * conversion only records ids and the contacts service learns of them from lead.converted.
+ *
+ * What an answer means to the conversion process: 2xx (and 308 merged, 410 erased: the id names a
+ * record already) is done; a 4xx the data or the caller's rights cause is a refusal
+ * (ContactCreationRefused: the conversion is undone); anything else (no answer, 5xx, 401 with an
+ * expired token, 409/429) is transient: the process stays pending and is retried.
  */
 import { ProblemException } from '@crm/platform';
 import type { LeadProfile } from './lead.events';
@@ -10,13 +17,23 @@ import { LeadErrors } from './lead.errors';
 
 export const CONTACTS_GATEWAY = Symbol('SALES_CONTACTS_GATEWAY');
 
+/** One call of one process step: whose credentials, and the step's Idempotency-Key. */
+export interface ContactsCall {
+  readonly authorization?: string;
+  readonly idempotencyKey: string;
+}
+
 export interface ContactsGateway {
-  createCompany(name: string, authorization: string): Promise<string>;
+  createCompany(companyId: string, name: string, call: ContactsCall): Promise<void>;
   createContact(
+    contactId: string,
     profile: LeadProfile,
     link: { companyId?: string; ownerId?: string },
-    authorization: string,
-  ): Promise<string>;
+    call: ContactsCall,
+  ): Promise<void>;
+  /** Undo of a create: archive (DELETE); one that is not there or archived already is done. */
+  archiveCompany(companyId: string, call: ContactsCall): Promise<void>;
+  archiveContact(contactId: string, call: ContactsCall): Promise<void>;
 }
 
 export function splitName(name: string): { given?: string; family?: string } {
@@ -25,23 +42,28 @@ export function splitName(name: string): { given?: string; family?: string } {
   return { given: parts.slice(0, -1).join(' '), family: parts.at(-1) };
 }
 
+/** Statuses after which asking again may succeed: not a refusal of the data. */
+const TRANSIENT = new Set([401, 408, 409, 425, 429]);
+
 export class HttpContactsGateway implements ContactsGateway {
   constructor(
     private readonly baseUrl: string,
     private readonly timeoutMs = 5_000,
   ) {}
 
-  createCompany(name: string, authorization: string): Promise<string> {
-    return this.post('/companies', { name }, authorization);
+  createCompany(companyId: string, name: string, call: ContactsCall): Promise<void> {
+    return this.send('PUT', `/companies/${companyId}`, { name }, call, [308, 410]);
   }
 
   createContact(
+    contactId: string,
     profile: LeadProfile,
     link: { companyId?: string; ownerId?: string },
-    authorization: string,
-  ): Promise<string> {
-    return this.post(
-      '/contacts',
+    call: ContactsCall,
+  ): Promise<void> {
+    return this.send(
+      'PUT',
+      `/contacts/${contactId}`,
       {
         name: splitName(profile.name),
         ...(profile.email ? { emails: [{ address: profile.email }] } : {}),
@@ -49,17 +71,48 @@ export class HttpContactsGateway implements ContactsGateway {
         ...(link.companyId ? { companyId: link.companyId } : {}),
         ...(link.ownerId ? { ownerId: link.ownerId } : {}),
       },
-      authorization,
+      call,
+      [308, 410],
     );
   }
 
-  private async post(path: string, body: object, authorization: string): Promise<string> {
+  archiveCompany(companyId: string, call: ContactsCall): Promise<void> {
+    return this.send('DELETE', `/companies/${companyId}`, undefined, call, [404, 409, 410]);
+  }
+
+  archiveContact(contactId: string, call: ContactsCall): Promise<void> {
+    return this.send('DELETE', `/contacts/${contactId}`, undefined, call, [308, 404, 409, 410]);
+  }
+
+  private async send(
+    method: 'PUT' | 'DELETE',
+    path: string,
+    body: object | undefined,
+    call: ContactsCall,
+    alsoDone: readonly number[],
+  ): Promise<void> {
+    if (!call.authorization) {
+      // The background resumer has no token to act with (production tokens come from the
+      // identity provider): the conversion waits, visibly pending, for the client's retry.
+      throw ProblemException.of(
+        503,
+        'ContactsCredentialsMissing',
+        `No credentials to call ${method} ${path}; a retry of the conversion resumes it`,
+      );
+    }
     let response: Response;
     try {
       response = await fetch(new URL(path, this.baseUrl), {
-        method: 'POST',
-        headers: { authorization, 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(body),
+        method,
+        headers: {
+          authorization: call.authorization,
+          'idempotency-key': call.idempotencyKey,
+          accept: 'application/json',
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+        // 308 is the contacts service's answer for a merged record: done, not to be followed.
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
@@ -70,13 +123,12 @@ export class HttpContactsGateway implements ContactsGateway {
       );
     }
     const payload = (await response.json().catch(() => ({}))) as {
-      id?: string;
       detail?: string;
       title?: string;
     };
-    if (response.ok && typeof payload.id === 'string') return payload.id;
-    if (response.status >= 400 && response.status < 500) {
-      // The contacts service refused the data (e.g. an email it considers invalid): the client can fix it.
+    if (response.ok || alsoDone.includes(response.status)) return;
+    if (response.status >= 400 && response.status < 500 && !TRANSIENT.has(response.status)) {
+      // The contacts service refused the data or the caller (e.g. an email it considers invalid).
       throw LeadErrors.contactCreationRefused(
         path,
         payload.detail ?? payload.title ?? response.status,
@@ -86,7 +138,7 @@ export class HttpContactsGateway implements ContactsGateway {
     throw ProblemException.of(
       502,
       'ContactsServiceUnavailable',
-      `The contacts service answered ${response.status} to ${path}`,
+      `The contacts service answered ${response.status} to ${method} ${path}`,
     );
   }
 }

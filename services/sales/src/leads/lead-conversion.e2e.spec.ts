@@ -1,7 +1,8 @@
 /**
  * Conversion with CONTACTS_URL set: the contact and company are created through the contacts
- * service's REST API with the converting user's token. A small HTTP server stands in for that
- * API here (services never import each other), recording what sales sends it.
+ * service's REST API (PUT create-if-absent under the conversion's ids) with the converting user's
+ * token. A small HTTP server stands in for that API here, recording exactly what sales sends it;
+ * lead-conversion-process.e2e.spec.ts runs the same against the real contacts service.
  */
 import { ManualClock } from '@crm/platform';
 import { parseEmail, parsePhoneNumber } from '@crm/values';
@@ -22,7 +23,11 @@ function contactsRefusal(body: any): string | undefined {
 }
 
 interface Recorded {
+  method: string;
+  /** The collection (`/companies`, `/contacts`); `id` the record the request names. */
   path: string;
+  id: string;
+  idempotencyKey?: string;
   authorization?: string;
   body: any;
 }
@@ -34,26 +39,33 @@ describe('lead conversion through the contacts API', () => {
   let t: SalesTestApp;
   let server: Server;
   const recorded: Recorded[] = [];
+  /** The stand-in refuses every contact (not company) while set. */
   let refuse = false;
 
   beforeAll(async () => {
     server = createServer(async (req: IncomingMessage, res) => {
       let raw = '';
       for await (const chunk of req) raw += chunk;
+      const [, collection, id] = req.url!.split('/');
+      const body = raw ? JSON.parse(raw) : undefined;
       recorded.push({
-        path: req.url!,
+        method: req.method!,
+        path: `/${collection}`,
+        id,
+        idempotencyKey: req.headers['idempotency-key'] as string | undefined,
         authorization: req.headers.authorization,
-        body: JSON.parse(raw),
+        body,
       });
-      const refusal = refuse ? 'email bounced before' : contactsRefusal(JSON.parse(raw));
+      const refusal =
+        req.method !== 'PUT'
+          ? undefined
+          : refuse && collection === 'contacts'
+            ? 'email bounced before'
+            : contactsRefusal(body);
       res.setHeader('content-type', refusal ? 'application/problem+json' : 'application/json');
-      res.statusCode = refusal ? 422 : 201;
+      res.statusCode = refusal ? 422 : req.method === 'PUT' ? 201 : 200;
       res.end(
-        JSON.stringify(
-          refusal
-            ? { title: 'Invalid Email', detail: refusal }
-            : { id: `${req.url!.slice(1)}-${recorded.length}`, version: 1 },
-        ),
+        JSON.stringify(refusal ? { title: 'Invalid Email', detail: refusal } : { id, version: 1 }),
       );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -103,36 +115,93 @@ describe('lead conversion through the contacts API', () => {
     });
     const res = await convert(leadId, pipelineId);
     expect(res.status).toBe(200);
-    expect(recorded.map((r) => r.path)).toEqual(['/companies', '/contacts']);
-    expect(recorded[0].body).toEqual({ name: 'Engines Ltd' });
-    expect(recorded[1].body).toEqual({
+    expect(recorded.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'PUT /companies',
+      'PUT /contacts',
+    ]);
+    const [company, contact] = recorded;
+    expect(company.body).toEqual({ name: 'Engines Ltd' });
+    expect(contact.body).toEqual({
       name: { given: 'Ada King', family: 'Lovelace' },
       emails: [{ address: 'ada@example.com' }],
       phones: [{ number: '+4915112345678' }],
-      companyId: 'companies-1',
+      companyId: company.id,
       ownerId: 'rep-1',
     });
-    expect(recorded[1].authorization).toMatch(/^Bearer /);
-    // This call created both in the contacts service, and says so.
+    expect(contact.authorization).toMatch(/^Bearer /);
+    // One key per step of this conversion, so the contacts service can tell a retry of it.
+    expect(company.idempotencyKey).toBe(`${res.body.conversionId}/create-company`);
+    expect(contact.idempotencyKey).toBe(`${res.body.conversionId}/create-contact`);
+    // The conversion created both in the contacts service, under the ids it recorded first.
     expect(res.body).toMatchObject({
-      contactId: 'contacts-2',
+      status: 'converted',
+      contactId: contact.id,
       contactCreated: true,
-      companyId: 'companies-1',
+      companyId: company.id,
       companyCreated: true,
     });
     const deal = (await t.request('GET', `/opportunities/${res.body.opportunityId}`)).body;
-    expect(deal).toMatchObject({ contactId: 'contacts-2', companyId: 'companies-1' });
+    expect(deal).toMatchObject({ contactId: contact.id, companyId: company.id });
 
     // The lead in sales now points at the contact that exists in the contacts service.
     expect((await t.request('GET', `/leads/${leadId}`)).body).toMatchObject({
       status: 'converted',
-      contactId: 'contacts-2',
+      contactId: contact.id,
+    });
+    expect((await t.request('GET', `/leads/${leadId}/conversion`)).body).toMatchObject({
+      status: 'completed',
+      stepsDone: [
+        'record-decision',
+        'create-company',
+        'create-contact',
+        'open-opportunity',
+        'record-conversion',
+      ],
+      attempts: 0,
+    });
+  });
+
+  it('answers a retry of a committed conversion 200 with the same ids, and creates nothing again', async () => {
+    const pipelineId = await newPipeline();
+    const leadId = await qualifiedLead({ name: 'Retry Twice', company: 'Retries Ltd' });
+    const first = await convert(leadId, pipelineId);
+    expect(first.status).toBe(200);
+    recorded.length = 0;
+    const retry = await convert(leadId, pipelineId);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual({ ...first.body });
+    expect(retry.headers.etag).toBe(first.headers.etag);
+    expect(recorded).toHaveLength(0);
+
+    // Another request for the converted lead is not a retry of it.
+    const other = await t.request('POST', `/leads/${leadId}/convert`, {
+      body: {
+        opportunity: {
+          pipelineId,
+          amountMinor: 2,
+          currency: 'EUR',
+          expectedCloseDate: '2027-01-01',
+        },
+      },
+    });
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({
+      type: '/problems/lead-already-converted',
+      opportunityId: first.body.opportunityId,
     });
   });
 
   it('passes a refusal of the contacts service on as a 422 and writes nothing', async () => {
     const pipelineId = (await t.request('GET', '/pipelines')).body.items[0].id;
-    const leadId = await qualifiedLead({ name: 'Bounce', email: 'bounce@example.com' });
+    const leadId = await qualifiedLead({
+      name: 'Bounce',
+      email: 'bounce@example.com',
+      company: 'Bounce Ltd',
+    });
+    recorded.length = 0;
+    const deals = async () =>
+      (await t.request('GET', '/opportunities/mine')).body.items.length as number;
+    const dealsBefore = await deals();
     refuse = true;
     try {
       const res = await convert(leadId, pipelineId);
@@ -144,8 +213,20 @@ describe('lead conversion through the contacts API', () => {
     } finally {
       refuse = false;
     }
+    // The company it had created is archived again: nothing of the refused conversion is left.
+    expect(recorded.map((r) => `${r.method} ${r.path}/${r.id}`)).toEqual([
+      `PUT /companies/${recorded[0].id}`,
+      `PUT /contacts/${recorded[1].id}`,
+      `DELETE /companies/${recorded[0].id}`,
+    ]);
+    expect(recorded[2].idempotencyKey).toMatch(/\/create-company\/undo$/);
     expect((await t.request('GET', `/leads/${leadId}`)).body.status).toBe('qualified');
-    expect((await t.request('GET', '/opportunities/mine')).body.items).toHaveLength(1);
+    expect((await t.request('GET', `/leads/${leadId}/conversion`)).body).toMatchObject({
+      status: 'compensated',
+      compensated: ['create-company', 'record-decision'],
+      refusal: { status: 422, upstreamStatus: 422 },
+    });
+    expect(await deals()).toBe(dealsBefore);
   });
 
   // Sales used to take `a@b.c` and phones of 7+ digits without separators, contacts refused the one
@@ -204,7 +285,8 @@ describe('lead conversion through the contacts API', () => {
     expect(recorded).toHaveLength(0);
     const converted = await convert(id, pipelineId, { 'if-match': `"1", ${qualified}` });
     expect(converted.status).toBe(200);
-    expect(converted.headers.etag).toBe(tag(version + 3));
+    // The decision and the conversion: two events on the lead.
+    expect(converted.headers.etag).toBe(tag(version + 4));
   });
 
   it('answers a GET of a lead whose ETag the client holds with 304 and no body', async () => {

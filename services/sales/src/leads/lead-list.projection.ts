@@ -43,6 +43,8 @@ export const leadListPart: ReadModelPart = {
       LeadWorkStarted: true,
       LeadQualified: true,
       LeadDisqualified: true,
+      LeadConversionStarted: true,
+      LeadConversionAbandoned: true,
       LeadConverted: true,
     },
     write: async (tx, { tenant, id, state, version, event }) => {

@@ -19,9 +19,12 @@ export type RecordLeadEngagement = {
 export type StartWorkingLead = { type: 'StartWorkingLead'; data: { ownerId: string; at: string } };
 export type QualifyLead = { type: 'QualifyLead'; data: { at: string } };
 export type DisqualifyLead = { type: 'DisqualifyLead'; data: { reason: string; at: string } };
-export type ConvertLead = {
-  type: 'ConvertLead';
+/** The decision: records every id the conversion will create or link (LeadConversionStarted). */
+export type StartLeadConversion = {
+  type: 'StartLeadConversion';
   data: {
+    conversionId: string;
+    attempt: number;
     /** Link to this existing contact; when absent, `newContactId` is the contact to create. */
     existingContactId?: string;
     newContactId: string;
@@ -32,6 +35,13 @@ export type ConvertLead = {
     at: string;
   };
 };
+/** The last step of the conversion process: the lead is converted onto what it created. */
+export type ConvertLead = { type: 'ConvertLead'; data: { conversionId: string; at: string } };
+/** The conversion process was refused after it started: the lead is qualified again. */
+export type AbandonLeadConversion = {
+  type: 'AbandonLeadConversion';
+  data: { conversionId: string; reason: string; at: string };
+};
 
 export type LeadCommand =
   | CaptureLead
@@ -40,4 +50,6 @@ export type LeadCommand =
   | StartWorkingLead
   | QualifyLead
   | DisqualifyLead
-  | ConvertLead;
+  | StartLeadConversion
+  | ConvertLead
+  | AbandonLeadConversion;

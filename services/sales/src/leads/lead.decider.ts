@@ -1,6 +1,8 @@
 /**
- * Lead: new -> working -> qualified -> converted, or disqualified (with a reason) from any open
- * status. Every change to the scoring inputs is followed by LeadScored when the score moves.
+ * Lead: new -> working -> qualified -> converting -> converted, or disqualified (with a reason)
+ * from any open status. `converting` is the conversion process in flight (lead-conversion.ts): the
+ * lead takes no edits then, and goes back to qualified if the conversion is abandoned. Every
+ * change to the scoring inputs is followed by LeadScored when the score moves.
  */
 import { type Decider, DomainError } from '@crm/event-sourcing';
 import { parseEmail, parseInstant, parsePhoneNumber, parseText } from '@crm/values';
@@ -18,7 +20,18 @@ import {
 } from './lead.events';
 import { LeadErrors } from './lead.errors';
 
-export type LeadStatus = 'new' | 'working' | 'qualified' | 'converted' | 'disqualified';
+export type LeadStatus =
+  'new' | 'working' | 'qualified' | 'converting' | 'converted' | 'disqualified';
+
+/** What the conversion decided (LeadConversionStarted), kept once it converted the lead. */
+export interface LeadConversionPlan {
+  readonly conversionId: string;
+  readonly contactId: string;
+  readonly contactCreated: boolean;
+  readonly companyId?: string;
+  readonly companyCreated: boolean;
+  readonly opportunityId: string;
+}
 
 export interface LeadState {
   readonly exists: boolean;
@@ -34,6 +47,9 @@ export interface LeadState {
   readonly contactId?: string;
   readonly opportunityId?: string;
   readonly disqualifiedReason?: string;
+  readonly conversion?: LeadConversionPlan;
+  /** Conversions started so far (optional: states stored before conversions were processes). */
+  readonly conversionAttempts?: number;
 }
 
 export const initialLeadState = (): LeadState => ({
@@ -74,6 +90,17 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
       return { ...state, status: 'qualified' };
     case 'LeadDisqualified':
       return { ...state, status: 'disqualified', disqualifiedReason: event.data.reason };
+    case 'LeadConversionStarted': {
+      const { leadId: _lead, attempt: _attempt, at: _at, ...plan } = event.data;
+      return {
+        ...state,
+        status: 'converting',
+        conversion: plan,
+        conversionAttempts: (state.conversionAttempts ?? 0) + 1,
+      };
+    }
+    case 'LeadConversionAbandoned':
+      return { ...state, status: 'qualified', conversion: undefined };
     case 'LeadConverted':
       return {
         ...state,
@@ -152,38 +179,63 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
       const reason = parseText(command.data.reason, 'reason', 500);
       return [{ type: 'LeadDisqualified', data: { leadId, reason, at: command.data.at } }];
     }
-    case 'ConvertLead': {
+    case 'StartLeadConversion': {
+      const { conversionId, attempt, existingContactId, newContactId, existingCompanyId } =
+        command.data;
+      // The same decision again (a retried or concurrent request of the same conversion): done.
+      if (state.conversion?.conversionId === conversionId) return [];
       if (state.status === 'converted') {
         throw LeadErrors.leadAlreadyConverted(leadId, state.contactId, state.opportunityId);
       }
+      if (state.status === 'converting') {
+        throw LeadErrors.leadConversionInProgress(leadId, state.conversion?.conversionId);
+      }
       if (state.status !== 'qualified') throw transition(state, 'converted');
-      const {
-        existingContactId,
-        newContactId,
-        existingCompanyId,
-        newCompanyId,
-        opportunityId,
-        at,
-      } = command.data;
-      const companyId = existingCompanyId ?? (state.profile.company ? newCompanyId : undefined);
+      const companyId =
+        existingCompanyId ?? (state.profile.company ? command.data.newCompanyId : undefined);
       if (state.profile.company && !companyId) {
         throw LeadErrors.companyRequired();
       }
       return [
         {
-          type: 'LeadConverted',
+          type: 'LeadConversionStarted',
           data: {
             leadId,
+            conversionId,
+            attempt,
             contactId: existingContactId ?? newContactId,
             contactCreated: !existingContactId,
             ...(companyId ? { companyId } : {}),
             companyCreated: !existingCompanyId && companyId !== undefined,
-            opportunityId,
-            profile: state.profile,
-            at,
+            opportunityId: command.data.opportunityId,
+            at: command.data.at,
           },
         },
       ];
+    }
+    case 'ConvertLead': {
+      const plan = state.conversion;
+      if (plan?.conversionId !== command.data.conversionId) {
+        if (state.status === 'converted')
+          throw LeadErrors.leadAlreadyConverted(leadId, state.contactId, state.opportunityId);
+        throw transition(state, 'converted');
+      }
+      if (state.status === 'converted') return [];
+      const { conversionId, ...ids } = plan;
+      return [
+        {
+          type: 'LeadConverted',
+          data: { leadId, conversionId, ...ids, profile: state.profile, at: command.data.at },
+        },
+      ];
+    }
+    case 'AbandonLeadConversion': {
+      // Only the conversion in flight can be abandoned; anything else has nothing to undo here.
+      const { conversionId, at } = command.data;
+      if (state.status !== 'converting' || state.conversion?.conversionId !== conversionId)
+        return [];
+      const reason = parseText(command.data.reason, 'reason', 500);
+      return [{ type: 'LeadConversionAbandoned', data: { leadId, conversionId, reason, at } }];
     }
   }
 }
@@ -232,6 +284,9 @@ function withRescore(state: LeadState, events: LeadEvent[]): LeadEvent[] {
 function requireOpen(state: LeadState): void {
   if (state.status === 'converted' || state.status === 'disqualified') {
     throw LeadErrors.leadClosed(state.status);
+  }
+  if (state.status === 'converting') {
+    throw LeadErrors.leadConversionInProgress(state.leadId, state.conversion?.conversionId);
   }
 }
 

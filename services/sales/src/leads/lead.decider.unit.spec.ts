@@ -27,8 +27,29 @@ const working: LeadEvent = {
 };
 const qualified: LeadEvent = { type: 'LeadQualified', data: { leadId: 'lead-1', at } };
 const convert = {
-  type: 'ConvertLead' as const,
-  data: { newContactId: 'contact-9', newCompanyId: 'company-9', opportunityId: 'opp-9', at },
+  type: 'StartLeadConversion' as const,
+  data: {
+    conversionId: 'conv-1',
+    attempt: 1,
+    newContactId: 'contact-9',
+    newCompanyId: 'company-9',
+    opportunityId: 'opp-9',
+    at,
+  },
+};
+const started: LeadEvent = {
+  type: 'LeadConversionStarted',
+  data: {
+    leadId: 'lead-1',
+    conversionId: 'conv-1',
+    attempt: 1,
+    contactId: 'contact-9',
+    contactCreated: true,
+    companyId: 'company-9',
+    companyCreated: true,
+    opportunityId: 'opp-9',
+    at,
+  },
 };
 
 describe('Lead decider', () => {
@@ -272,70 +293,115 @@ describe('Lead decider', () => {
   });
 
   describe('conversion', () => {
-    it('converts a qualified lead into a new contact, a new company and an opportunity', () => {
-      given([captured, scored, working, qualified])
+    const finish = { type: 'ConvertLead' as const, data: { conversionId: 'conv-1', at } };
+    const convertedByIt: LeadEvent = {
+      type: 'LeadConverted',
+      data: {
+        leadId: 'lead-1',
+        conversionId: 'conv-1',
+        contactId: 'contact-9',
+        contactCreated: true,
+        companyId: 'company-9',
+        companyCreated: true,
+        opportunityId: 'opp-9',
+        profile,
+        at,
+      },
+    };
+
+    it('records the decision first (every id it will create), then converts onto exactly those', () => {
+      given([captured, scored, working, qualified]).when(convert).then([started]);
+      given([captured, scored, working, qualified, started]).when(finish).then([convertedByIt]);
+      given([captured, scored, working, qualified, started])
         .when(convert)
-        .then([
-          {
-            type: 'LeadConverted',
-            data: {
-              leadId: 'lead-1',
-              contactId: 'contact-9',
-              contactCreated: true,
-              companyId: 'company-9',
-              companyCreated: true,
-              opportunityId: 'opp-9',
-              profile,
-              at,
-            },
-          },
-        ]);
+        .thenState((s) => expect(s).toMatchObject({ status: 'converting', conversionAttempts: 1 }));
+    });
+
+    it('takes the same decision or the same conversion again as done (retries, resumes)', () => {
+      given([captured, scored, working, qualified, started]).when(convert).thenNothingHappened();
+      given([captured, scored, working, qualified, started, convertedByIt])
+        .when(convert)
+        .thenNothingHappened();
+      given([captured, scored, working, qualified, started, convertedByIt])
+        .when(finish)
+        .thenNothingHappened();
+    });
+
+    it('refuses another conversion while one is in flight, and edits of a converting lead', () => {
+      const other = { ...convert, data: { ...convert.data, conversionId: 'conv-2' } };
+      given([captured, scored, working, qualified, started])
+        .when(other)
+        .thenThrows(
+          (e: any) => e.code === 'LeadConversionInProgress' && e.details.conversionId === 'conv-1',
+        );
+      given([captured, scored, working, qualified, started])
+        .when({ type: 'DisqualifyLead', data: { reason: 'changed mind', at } })
+        .thenThrows('LeadConversionInProgress');
+      given([captured, scored, working, qualified, started])
+        .when({ type: 'ConvertLead', data: { conversionId: 'conv-2', at } })
+        .thenThrows('InvalidLeadTransition');
+    });
+
+    it('an abandoned conversion makes the lead qualified again, for a next attempt', () => {
+      const abandon = {
+        type: 'AbandonLeadConversion' as const,
+        data: { conversionId: 'conv-1', reason: 'contacts refused the email', at },
+      };
+      const abandoned: LeadEvent = {
+        type: 'LeadConversionAbandoned',
+        data: {
+          leadId: 'lead-1',
+          conversionId: 'conv-1',
+          reason: 'contacts refused the email',
+          at,
+        },
+      };
+      given([captured, scored, working, qualified, started]).when(abandon).then([abandoned]);
+      given([captured, scored, working, qualified, started, abandoned])
+        .when(abandon)
+        .thenNothingHappened();
+      const second = { ...convert, data: { ...convert.data, conversionId: 'conv-2', attempt: 2 } };
+      given([captured, scored, working, qualified, started, abandoned])
+        .when(second)
+        .thenState((s) =>
+          expect(s).toMatchObject({
+            status: 'converting',
+            conversion: { conversionId: 'conv-2' },
+            conversionAttempts: 2,
+          }),
+        );
     });
 
     it('links to an existing contact and company instead of creating them', () => {
       given([captured, scored, working, qualified])
         .when({
-          type: 'ConvertLead',
+          ...convert,
           data: { ...convert.data, existingContactId: 'contact-1', existingCompanyId: 'company-1' },
         })
         .then([
           {
-            type: 'LeadConverted',
+            type: 'LeadConversionStarted',
             data: {
-              leadId: 'lead-1',
+              ...(started.data as object),
               contactId: 'contact-1',
               contactCreated: false,
               companyId: 'company-1',
               companyCreated: false,
-              opportunityId: 'opp-9',
-              profile,
-              at,
-            },
+            } as any,
           },
         ]);
     });
 
     it('needs a company id when the lead names a company', () => {
       given([captured, scored, working, qualified])
-        .when({ type: 'ConvertLead', data: { newContactId: 'c', opportunityId: 'o', at } })
+        .when({ ...convert, data: { ...convert.data, newCompanyId: undefined } })
         .thenThrows('CompanyRequired');
     });
 
-    it('converting twice is a clear error that names the first conversion', () => {
-      const converted: LeadEvent = {
-        type: 'LeadConverted',
-        data: {
-          leadId: 'lead-1',
-          contactId: 'contact-9',
-          contactCreated: true,
-          companyCreated: false,
-          opportunityId: 'opp-9',
-          profile,
-          at,
-        },
-      };
-      given([captured, scored, working, qualified, converted])
-        .when(convert)
+    it('converting again with another conversion is a clear error that names the first one', () => {
+      const again = { ...convert, data: { ...convert.data, conversionId: 'conv-2', attempt: 2 } };
+      given([captured, scored, working, qualified, started, convertedByIt])
+        .when(again)
         .thenThrows(
           (e: any) => e.code === 'LeadAlreadyConverted' && e.details.opportunityId === 'opp-9',
         );

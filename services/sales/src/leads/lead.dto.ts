@@ -143,7 +143,14 @@ export const LEAD_SORTS = [
   '-name',
 ] as const;
 export type LeadSort = (typeof LEAD_SORTS)[number];
-export const LEAD_STATUSES = ['new', 'working', 'qualified', 'converted', 'disqualified'] as const;
+export const LEAD_STATUSES = [
+  'new',
+  'working',
+  'qualified',
+  'converting',
+  'converted',
+  'disqualified',
+] as const;
 
 export class LeadListQueryDto extends CursorPageQuery {
   @ApiPropertyOptional({
@@ -234,6 +241,13 @@ export class LeadDto extends LeadSummaryDto {
 
 export class LeadConvertedDto {
   @ApiProperty({ description: 'The converted lead' }) id!: string;
+  @ApiProperty({ description: 'The conversion process (GET /leads/{id}/conversion)' })
+  conversionId!: string;
+  @ApiProperty({
+    enum: ['converted', 'converting'],
+    description: 'converting: recorded and still under way (202); the ids are final already',
+  })
+  status!: 'converted' | 'converting';
   @ApiProperty() contactId!: string;
   @ApiProperty({
     description:
@@ -284,4 +298,30 @@ export class ImportRejectionDto {
 export class ImportResultDto {
   @ApiProperty({ type: [String] }) leadIds!: string[];
   @ApiProperty({ type: [ImportRejectionDto] }) rejected!: ImportRejectionDto[];
+}
+
+export class LeadConversionDto {
+  @ApiProperty() conversionId!: string;
+  @ApiProperty() leadId!: string;
+  @ApiProperty({ description: '1, or more after conversions that were refused and undone' })
+  attempt!: number;
+  @ApiProperty({
+    enum: ['pending', 'compensating', 'completed', 'compensated', 'failed'],
+    description:
+      'pending: under way or waiting for a retry; compensated: refused and undone; failed: ' +
+      'refused and could not be undone (an operator must look)',
+  })
+  status!: string;
+  @ApiProperty({ type: [String], description: 'Steps done, in order' }) stepsDone!: string[];
+  @ApiProperty({ type: [String], description: 'Steps undone' }) compensated!: string[];
+  @ApiProperty({ description: 'Runs that failed transiently (retried)' }) attempts!: number;
+  @ApiPropertyOptional({ description: 'The last transient failure' }) lastError?: string;
+  @ApiPropertyOptional({ description: 'The refusal (problem details), when refused' })
+  refusal?: Record<string, unknown>;
+  @ApiProperty() contactId!: string;
+  @ApiPropertyOptional() companyId?: string;
+  @ApiProperty() opportunityId!: string;
+  @ApiProperty({ description: 'When the next automatic attempt is due' }) nextAttemptAt!: string;
+  @ApiProperty() startedAt!: string;
+  @ApiProperty() updatedAt!: string;
 }

@@ -26,6 +26,17 @@ export const LeadErrors = defineErrors('lead', {
       opportunityId,
     }),
   },
+  /** Another conversion of the lead is in flight (or this one with another request). */
+  LeadConversionInProgress: {
+    kind: 'conflict',
+    message: (leadId: string, _conversionId?: string) =>
+      `Lead ${leadId} is being converted by another request; GET /leads/${leadId}/conversion shows it`,
+    details: (_leadId, conversionId?: string) => ({ conversionId }),
+  },
+  LeadConversionNotFound: {
+    kind: 'not-found',
+    message: () => 'This lead has no conversion',
+  },
   CompanyRequired: {
     kind: 'invalid',
     message: () => 'The lead names a company: link an existing company or give a new company id',

@@ -54,10 +54,37 @@ export type LeadDisqualified = DomainEvent<
   'LeadDisqualified',
   { leadId: string; reason: string; at: string }
 >;
+/**
+ * The conversion's decision, recorded before anything is created: every id it will create or
+ * link, deterministic (UUID v5 of tenant, lead, attempt and role), so every retried or resumed
+ * step of the conversion process creates the same contact, company and opportunity.
+ */
+export type LeadConversionStarted = DomainEvent<
+  'LeadConversionStarted',
+  {
+    leadId: string;
+    conversionId: string;
+    /** 1 for the first conversion of this lead; an abandoned one is followed by attempt 2. */
+    attempt: number;
+    contactId: string;
+    contactCreated: boolean;
+    companyId?: string;
+    companyCreated: boolean;
+    opportunityId: string;
+    at: string;
+  }
+>;
+/** The conversion was refused on the way (e.g. by the contacts service) and undone. */
+export type LeadConversionAbandoned = DomainEvent<
+  'LeadConversionAbandoned',
+  { leadId: string; conversionId: string; reason: string; at: string }
+>;
 export type LeadConverted = DomainEvent<
   'LeadConverted',
   {
     leadId: string;
+    /** The conversion process that converted it (absent on leads converted before there was one). */
+    conversionId?: string;
     contactId: string;
     /** True when conversion made a new contact (created through the contacts API, or only its id minted without CONTACTS_URL); false: linked to an existing one. */
     contactCreated: boolean;
@@ -78,4 +105,6 @@ export type LeadEvent =
   | LeadWorkStarted
   | LeadQualified
   | LeadDisqualified
+  | LeadConversionStarted
+  | LeadConversionAbandoned
   | LeadConverted;

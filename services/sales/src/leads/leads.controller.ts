@@ -12,7 +12,13 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ApiProblems,
   answerRead,
@@ -38,6 +44,7 @@ import { PersonalData } from '../integration/personal-data';
 import { LEAD_SOURCES, READERS, SELLERS } from '../shared/roles';
 import { STREAM } from '../infrastructure/streams';
 import { LeadConversion } from './lead-conversion';
+import { toConversionDto } from './lead-conversion-view';
 import { leadDecider } from './lead.decider';
 import {
   CaptureLeadDto,
@@ -46,6 +53,7 @@ import {
   ImportLeadsDto,
   ImportResultDto,
   LeadConvertedDto,
+  LeadConversionDto,
   LeadDto,
   LeadListQueryDto,
   LeadPage,
@@ -268,14 +276,20 @@ export class LeadsController {
     summary:
       'Convert a qualified lead: creates (or links) the contact and company and opens an opportunity',
     description:
-      'With CONTACTS_URL set, sales creates the company and then the contact through the contacts ' +
-      "service's REST API, with the caller's token, before it opens the opportunity and converts " +
-      'the lead (a refusal there is 422 and nothing is written); existingContactId / ' +
-      'existingCompanyId link existing ones instead. contactCreated / companyCreated say whether ' +
-      'this call created them. Without CONTACTS_URL only their ids are minted and nothing is ' +
-      'created (both false). Converting twice is 409 LeadAlreadyConverted.',
+      'A process: the lead first records the conversion with every id it will create ' +
+      '(deterministic), then, with CONTACTS_URL set, sales creates the company and then the ' +
+      "contact through the contacts service's REST API (PUT create-if-absent, the caller's " +
+      'token, an Idempotency-Key per step), opens the opportunity and converts the lead. A ' +
+      'refusal there is 422 and what was done is undone (the lead is qualified again). ' +
+      'existingContactId / existingCompanyId link existing ones instead. contactCreated / ' +
+      'companyCreated say whether the conversion created them. Without CONTACTS_URL only ids ' +
+      'are recorded (both false). The same request again (a retry, or concurrent) answers the ' +
+      'same conversion, 200 with the same ids; 202 while it is still under way (it is resumed ' +
+      'in the background; GET /leads/{id}/conversion follows it). Another conversion of a ' +
+      'converted lead is 409 LeadAlreadyConverted.',
   })
   @ApiOkResponse({ type: LeadConvertedDto })
+  @ApiResponse({ status: 202, type: LeadConvertedDto, description: 'Recorded, still under way' })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   async convert(
     @Caller() caller: CommandCaller,
@@ -291,20 +305,44 @@ export class LeadsController {
       STREAM.lead(leadId),
     );
     if (lead.exists && caller.user) requireRecordAccess(caller.user, 'lead', [lead.ownerId]);
-    const { converted, created, version } = await this.conversion.convert(leadId, dto, {
-      ...caller,
-      authorization,
-    });
+    const { conversionId, status, plan, created, version } = await this.conversion.convert(
+      leadId,
+      dto,
+      { ...caller, authorization },
+    );
     setETag(reply, version);
+    // Pending: recorded and under way (resumed in the background); the ids are already final.
+    if (status === 'pending') void reply.status(202);
     return {
       id: leadId,
-      contactId: converted.contactId,
+      conversionId,
+      status: status === 'completed' ? 'converted' : 'converting',
+      contactId: plan.contactId,
       contactCreated: created.contact,
-      ...(converted.companyId ? { companyId: converted.companyId } : {}),
+      ...(plan.companyId ? { companyId: plan.companyId } : {}),
       companyCreated: created.company,
-      opportunityId: converted.opportunityId,
+      opportunityId: plan.opportunityId,
       version,
     };
+  }
+
+  @Get(':leadId/conversion')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: "The lead's (last) conversion process: its steps done, attempts and last error",
+    description:
+      'A conversion that could not finish yet shows here as pending (it is retried in the ' +
+      'background), one refused on the way as compensated with the refusal.',
+  })
+  @ApiOkResponse({ type: LeadConversionDto })
+  @ApiProblems(401, 403, 404)
+  async conversionStatus(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('leadId') leadId: string,
+  ): Promise<LeadConversionDto> {
+    const record = await this.conversion.status(user.tenant, leadId);
+    if (!record) throw LeadErrors.leadConversionNotFound();
+    return toConversionDto(record);
   }
 
   @Delete(':leadId/personal-data')
