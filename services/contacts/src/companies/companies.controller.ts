@@ -40,6 +40,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { READERS, WRITERS } from '../shared/roles';
+import { toCompanyView as toView } from './company-view';
 import { PostalAddressDto } from '../contacts/contact.dto';
 import type { CompanyCommand } from './company.commands';
 import { companyDecider, type CompanyState } from './company.decider';
@@ -65,20 +66,6 @@ const COMPANY_LIST: KeysetOrder = {
 function companyStreamId(id: string): string {
   if (!UUID.test(id)) throw CompanyErrors.companyNotFound();
   return `company-${id.toLowerCase()}`;
-}
-
-function toView(id: string, state: CompanyState, version: number): CompanyView {
-  return {
-    id,
-    version,
-    status: state.status,
-    name: state.name ?? '',
-    ...(state.domain ? { domain: state.domain } : {}),
-    ...(state.industry ? { industry: state.industry } : {}),
-    ...(state.sizeBand ? { sizeBand: state.sizeBand } : {}),
-    addresses: state.addresses.map((a) => ({ ...a, lines: [...a.lines] })),
-    ...(state.parentCompanyId ? { parentCompanyId: state.parentCompanyId } : {}),
-  };
 }
 
 @ApiTags('companies')
