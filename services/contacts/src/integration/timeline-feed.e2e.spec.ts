@@ -122,6 +122,88 @@ describe('timeline feed from sales and campaigns (e2e, embedded transport)', () 
     });
   });
 
+  it('shows a cancelled order at its cancellation and marks the order no longer standing', async () => {
+    const id = (
+      await t.call({ method: 'POST', url: '/contacts', payload: { name: { given: 'Lin' } } })
+    ).json().id;
+    const money = { amount: '25.00', currency: 'EUR' };
+    const order = (orderId: string, placedAt: string) => ({
+      orderId,
+      contactId: id,
+      lines: [{ productId: 'p1', sku: 'SKU-1', quantity: 1, unitPrice: money, lineTotal: money }],
+      total: money,
+      placedAt,
+    });
+    const cancelled = randomUUID();
+    const older = randomUUID();
+    await publish(
+      'crm.sales.v1',
+      'crm.sales.order.placed.v1',
+      cancelled,
+      order(cancelled, '2026-03-02T10:00:00.000Z'),
+    );
+    await publish(
+      'crm.sales.v1',
+      'crm.sales.order.placed.v1',
+      older,
+      order(older, '2026-03-01T10:00:00.000Z'),
+    );
+    const cancellation = {
+      orderId: cancelled,
+      cancelledAt: '2026-03-05T10:00:00.000Z',
+      reason: 'changed mind',
+      contactId: id,
+      totalMinor: 2500,
+      currency: 'EUR',
+    };
+    const cancelEventId = await publish(
+      'crm.sales.v1',
+      'crm.sales.order.cancelled.v1',
+      cancelled,
+      cancellation,
+    );
+    await publish(
+      'crm.sales.v1',
+      'crm.sales.order.cancelled.v1',
+      cancelled,
+      cancellation,
+      cancelEventId,
+    ); // redelivery
+    // A cancellation published before it named the contact: the order's entry knows whose it is.
+    await publish('crm.sales.v1', 'crm.sales.order.cancelled.v1', older, {
+      orderId: older,
+      cancelledAt: '2026-03-06T10:00:00.000Z',
+    });
+
+    const items = await eventually(
+      async () =>
+        (await t.call({ url: `/contacts/${id}/timeline?source=sales` })).json().items as {
+          entryId: string;
+          kind: string;
+          occurredAt: string;
+          details: Record<string, unknown>;
+        }[],
+      (entries) => entries.length >= 4,
+    );
+    expect(items.map((e) => [e.entryId, e.kind, e.occurredAt])).toEqual([
+      [`sales-order-cancelled-${older}`, 'order-cancelled', '2026-03-06T10:00:00.000Z'],
+      [`sales-order-cancelled-${cancelled}`, 'order-cancelled', '2026-03-05T10:00:00.000Z'],
+      [`sales-order-${cancelled}`, 'order', '2026-03-02T10:00:00.000Z'],
+      [`sales-order-${older}`, 'order', '2026-03-01T10:00:00.000Z'],
+    ]);
+    const byId = new Map(items.map((e) => [e.entryId, e.details]));
+    expect(byId.get(`sales-order-cancelled-${cancelled}`)).toEqual({
+      orderId: cancelled,
+      reason: 'changed mind',
+    });
+    expect(byId.get(`sales-order-${cancelled}`)).toMatchObject({
+      orderId: cancelled,
+      status: 'cancelled',
+      endedAt: '2026-03-05T10:00:00.000Z',
+    });
+    expect(byId.get(`sales-order-${older}`)).toMatchObject({ status: 'cancelled' });
+  });
+
   it('moves a sales call to when it was held and shows its outcome once sales reports it done', async () => {
     const id = (
       await t.call({ method: 'POST', url: '/contacts', payload: { name: { given: 'Hedy' } } })

@@ -6,7 +6,13 @@
  * messaging transport: each `@EventPattern` method consumes one integration event type as the
  * `contacts` consumer, with the inbox transaction as `tx`.
  */
-import type { ActivityCompletedV1, ActivityLoggedV1, OrderPlacedV1 } from '@crm/contracts';
+import type {
+  ActivityCompletedV1,
+  ActivityLoggedV1,
+  OrderCancelledV1,
+  OrderPlacedV1,
+  OrderReturnedV1,
+} from '@crm/contracts';
 import type { ReceivedIntegrationEvent } from '@crm/messaging';
 import { Controller } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
@@ -83,6 +89,28 @@ export class TimelineFeedHandlers {
     });
   }
 
+  /**
+   * A cancelled (or returned) order gets its own entry at that moment, and the order's entry says
+   * it no longer stands. Older facts name no contact: then it is the contact of the order's entry.
+   */
+  @EventPattern('crm.sales.order.cancelled.v1')
+  async orderCancelled(
+    event: ReceivedIntegrationEvent<OrderCancelledV1>,
+    tx: PoolClient,
+  ): Promise<void> {
+    const d = event.data;
+    await this.orderEnded(tx, event, 'cancelled', d.cancelledAt, d.reason);
+  }
+
+  @EventPattern('crm.sales.order.returned.v1')
+  async orderReturned(
+    event: ReceivedIntegrationEvent<OrderReturnedV1>,
+    tx: PoolClient,
+  ): Promise<void> {
+    const d = event.data;
+    await this.orderEnded(tx, event, 'returned', d.returnedAt, d.reason);
+  }
+
   @EventPattern('crm.campaigns.message.sent.v1')
   async messageSent(event: ReceivedIntegrationEvent<MessageFact>, tx: PoolClient): Promise<void> {
     await this.campaignEntry(tx, event, 'campaign-message', event.data.sentAt!);
@@ -118,6 +146,32 @@ export class TimelineFeedHandlers {
         at: d.unsubscribedAt!,
       },
     );
+  }
+
+  private async orderEnded(
+    tx: PoolClient,
+    event: ReceivedIntegrationEvent<OrderCancelledV1 | OrderReturnedV1>,
+    status: 'cancelled' | 'returned',
+    at: string,
+    reason: string | null | undefined,
+  ): Promise<void> {
+    const { orderId, contactId } = event.data;
+    const placedEntry = `sales-order-${orderId}`;
+    const { rows } = await tx.query<{ contact_id: string }>(
+      `UPDATE ${CONTACTS_SCHEMA}.timeline_entries
+          SET details = details || jsonb_build_object('status', $3::text, 'endedAt', $4::text)
+        WHERE tenant = $1 AND entry_id = $2
+        RETURNING contact_id`,
+      [event.tenant, placedEntry, status, at],
+    );
+    await this.record(tx, event, contactId ?? rows[0]?.contact_id, {
+      entryId: `sales-order-${status}-${orderId}`,
+      source: 'sales',
+      kind: `order-${status}`,
+      occurredAt: at,
+      subject: `Order ${status}`,
+      details: { orderId, reason: reason ?? null },
+    });
   }
 
   private async campaignEntry(
