@@ -4,9 +4,10 @@
  * the NEW VALUES of what it changed (a list that changed travels whole, with its primary flags),
  * so a consumer that follows the topic never needs the REST API to stay correct. The values have
  * the shapes of the REST views (`GET /contacts/{id}`, `GET /companies/{id}`, consent per channel):
- * one representation everywhere. Contacts carries no money or probability; where the CRM has them
- * (sales), money is `{ amount: "<decimal string>", currency: "<ISO 4217>" }` in these v1 events
- * (exact, never a float) and probabilities are whole percent 0..100, as sales' REST answers.
+ * one representation everywhere. Contacts carries no money or probability; the CRM's one rule for
+ * them (sales, see sales.events.ts) is the REST API's: money an integer of the currency's minor
+ * units beside `currency` (`totalMinor`, `currency`), probabilities whole percent 0..100; only the
+ * first v1 members keep `{ amount: "1234.50", currency }` and a 0..1 fraction, for compatibility.
  *
  * Events recorded before a value was carried (and every event replayed after its person was
  * erased: crypto-shredded fields read back as nothing) still name their changed fields in
