@@ -17,6 +17,8 @@ export interface TestCaller {
   readonly tenant?: string;
   readonly roles?: Role[];
   readonly sub?: string;
+  /** A sales manager's team claim (the subs they lead); none unless given. */
+  readonly team?: string[];
 }
 
 export interface TestRequestOptions {
@@ -76,6 +78,7 @@ export async function startHttpTestApp(
     tenant: as.tenant ?? fallback.tenant ?? 'tenant-a',
     roles: as.roles ?? fallback.roles ?? (['sales-rep'] as Role[]),
     sub: as.sub ?? fallback.sub ?? 'user-1',
+    ...(as.team ? { team: as.team } : {}),
   });
   // One token per caller: minting signs (HMAC), and a spec makes hundreds of requests.
   const tokens = new Map<string, Promise<string>>();
