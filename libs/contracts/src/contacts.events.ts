@@ -72,6 +72,20 @@ export const CONTACT_INCOME_BANDS = [
 const flag = (description: string) => ({ type: 'boolean', description });
 const label = text('Label, e.g. work, mobile, home', 40);
 
+const postalAddress = object(
+  {
+    addressId: id('Address id, stable for its sub-resource'),
+    label,
+    primary: flag('The primary address (exactly one when there are any)'),
+    lines: list(text('Street line', 120), 'Street lines', 4),
+    city: text('City', 80),
+    region: text('Region or state', 80),
+    postalCode: text('Postal code', 16),
+    country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' },
+  },
+  ['addressId', 'primary', 'lines', 'city', 'country'],
+);
+
 /** The shapes of the REST views, shared by the events and the state topics. */
 export const ContactSchemas = {
   status: oneOf(CONTACT_STATUSES, 'Status'),
@@ -104,23 +118,9 @@ export const ContactSchemas = {
     'Every phone, the primary one flagged',
     20,
   ),
-  addresses: list(
-    object(
-      {
-        addressId: id('Address id, stable for its sub-resource'),
-        label,
-        primary: flag('The primary address (exactly one when there are any)'),
-        lines: list(text('Street line', 120), 'Street lines', 4),
-        city: text('City', 80),
-        region: text('Region or state', 80),
-        postalCode: text('Postal code', 16),
-        country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' },
-      },
-      ['addressId', 'primary', 'lines', 'city', 'country'],
-    ),
-    'Every postal address, the primary one flagged',
-    10,
-  ),
+  addresses: list(postalAddress, 'Every postal address, the primary one flagged', 10),
+  /** A company has no address limit of its own. */
+  companyAddresses: list(postalAddress, 'Every postal address, the primary one flagged'),
   bestTimeToCall: object(
     {
       timeZone: text('IANA time zone the windows are in', 100),
@@ -439,7 +439,7 @@ const companyFields = {
   industry: nullable(text('Industry', 100)),
   sizeBand: nullable(text('Employee count band, e.g. 11-50', 50)),
   parentCompanyId: nullable(id('Parent company id')),
-  addresses: ContactSchemas.addresses,
+  addresses: ContactSchemas.companyAddresses,
   status: ContactSchemas.status,
 };
 

@@ -87,7 +87,7 @@ export const CompanyStateTopic = defineStateTopic({
       domain: text('Web domain', 253),
       industry: text('Industry', 100),
       sizeBand: text('Employee count band, e.g. 10-49', 50),
-      addresses: ContactSchemas.addresses,
+      addresses: ContactSchemas.companyAddresses,
       parentCompanyId: id('Parent company id'),
     },
     ['id', 'version', 'status', 'name', 'addresses'],

@@ -443,6 +443,21 @@ describe('company facts carry the new values', () => {
     });
   });
 
+  it('a company with more addresses than a contact may have still publishes them all', () => {
+    const adds = Array.from(
+      { length: 12 },
+      (_, i) =>
+        ({
+          type: 'AddCompanyAddress',
+          data: { addressId: `b${i}`, lines: [`${i} Quay`], city: 'Hull', country: 'GB' },
+        }) as CompanyCommand,
+    );
+    const last = companyEvents([register, ...adds]).at(-1)!;
+    expect(drafts(recorded('company-co1', last))[0].data).toMatchObject({
+      addresses: expect.arrayContaining([expect.objectContaining({ addressId: 'b11' })]),
+    });
+  });
+
   it('archiving a company is a fact carrying its status', () => {
     const events = companyEvents([register, { type: 'ArchiveCompany', data: {} }]);
     expect(drafts(recorded('company-co1', events[1]))[0]).toEqual({
