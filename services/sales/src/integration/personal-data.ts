@@ -5,21 +5,53 @@
  * and notes of their activities, their name in the local directory) are scrubbed.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { ERASED, type SubjectKeyStore } from '@crm/event-sourcing';
-import { PG_POOL, SUBJECT_KEYS } from '@crm/platform';
+import { ERASED, handleCommand, type EventStore, type SubjectKeyStore } from '@crm/event-sourcing';
+import { CLOCK, EVENT_STORE, PG_POOL, SUBJECT_KEYS, type Clock } from '@crm/platform';
 import type { Pool, PoolClient } from 'pg';
 import { ERASED_PROFILE } from '../leads/lead-personal-data';
+import { leadDecider } from '../leads/lead.decider';
 import { S } from '../infrastructure/read-model-part';
+import { STREAM } from '../infrastructure/streams';
+
+/** Who erased, and when (the contacts service's erasure event, or the DELETE's clock). */
+export interface Erasure {
+  readonly actor: string;
+  readonly at: string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+}
 
 @Injectable()
 export class PersonalData {
   constructor(
     @Inject(SUBJECT_KEYS) private readonly keys: SubjectKeyStore,
     @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** GDPR erasure of one lead (e.g. a lead that never became a contact) and its activities' details. */
-  async eraseLead(tenant: string, leadId: string, tx?: PoolClient): Promise<void> {
+  async eraseLead(
+    tenant: string,
+    leadId: string,
+    tx?: PoolClient,
+    erasure: Erasure = { actor: 'system:personal-data', at: this.clock.now().toISOString() },
+  ): Promise<void> {
+    // The fact first, so the lead's state topic and integrators learn it from the log (a
+    // repeat appends nothing); then the key, which makes the profile unreadable everywhere.
+    await handleCommand(
+      this.store,
+      leadDecider,
+      { tenant, id: STREAM.lead(leadId) },
+      { type: 'EraseLeadPersonalData', data: { at: erasure.at } },
+      {
+        tenant,
+        actor: erasure.actor,
+        correlationId: erasure.correlationId,
+        causationId: erasure.causationId,
+        now: () => this.clock.now(),
+      },
+    );
     await this.keys.erase(tenant, leadId);
     const db = tx ?? this.pool;
     await db.query(
@@ -34,7 +66,12 @@ export class PersonalData {
    * The contacts service erased a person: erase what sales holds about them, including what it
    * recorded under the ids of duplicates that were merged into them.
    */
-  async eraseContact(tenant: string, contactId: string, tx: PoolClient): Promise<void> {
+  async eraseContact(
+    tenant: string,
+    contactId: string,
+    tx: PoolClient,
+    erasure?: Erasure,
+  ): Promise<void> {
     const merged = await tx.query<{ contact_id: string }>(
       `SELECT contact_id FROM ${S}.contact_directory WHERE tenant = $1 AND merged_into = $2`,
       [tenant, contactId],
@@ -46,7 +83,7 @@ export class PersonalData {
         `SELECT lead_id FROM ${S}.lead_list WHERE tenant = $1 AND contact_id = $2`,
         [tenant, subject],
       );
-      for (const { lead_id } of leads.rows) await this.eraseLead(tenant, lead_id, tx);
+      for (const { lead_id } of leads.rows) await this.eraseLead(tenant, lead_id, tx, erasure);
       await scrubActivities(tx, tenant, 'contact_id', subject);
     }
   }

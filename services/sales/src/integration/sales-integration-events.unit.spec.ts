@@ -3,6 +3,9 @@ import type { DomainEvent, RecordedEvent } from '@crm/event-sourcing';
 import type { IntegrationEventDraft } from '@crm/messaging';
 import { activityDecider } from '../activities/activity.decider';
 import { CAR_BASE_PRICE_EUR, carModel } from '../cpq/car.fixture';
+import { EMPTY_MODEL } from '../cpq/configuration-model';
+import { priceBookDecider } from '../price-books/price-book.decider';
+import { productDecider } from '../products/product.decider';
 import { leadDecider } from '../leads/lead.decider';
 import { opportunityDecider } from '../opportunities/opportunity.decider';
 import { orderDecider } from '../orders/order.decider';
@@ -20,6 +23,9 @@ const stages = [
 ];
 const pipeline = { pipelineId: 'p1', stages };
 
+/** Each story event's version in its own stream (a story is one aggregate's stream). */
+const streamVersions = new WeakMap<object, number>();
+
 /** Runs commands through a decider, collecting every event it decides: a real story, not hand-made events. */
 function story<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, commands: C[]): E[] {
   let state = decider.initialState();
@@ -29,6 +35,7 @@ function story<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, commands:
     state = decided.reduce(decider.evolve, state);
     events.push(...decided);
   }
+  events.forEach((event, i) => streamVersions.set(event, i + 1));
   return events;
 }
 
@@ -40,9 +47,26 @@ const recorded = (event: DomainEvent, i: number): RecordedEvent => ({
   metadata: { tenant: 't', occurredAt: at },
   tenant: 't',
   streamId: 'x-1',
-  streamVersion: i + 1,
+  streamVersion: streamVersions.get(event) ?? i + 1,
   position: { commit: 1n, prepare: BigInt(i) },
   createdAt: new Date(at),
+});
+
+/** A quote line for floor mats (no options). */
+const mats = (lineId: string) => ({
+  lineId,
+  product: {
+    productId: 'mats',
+    sku: 'MAT',
+    name: 'Mats',
+    active: true,
+    model: EMPTY_MODEL,
+    listPriceMinor: 2_499,
+  },
+  optionIds: [],
+  quantity: 1,
+  discountBps: 0,
+  actorRoles: ['sales-rep'],
 });
 
 const domainEvents: DomainEvent[] = [
@@ -72,6 +96,14 @@ const domainEvents: DomainEvent[] = [
       },
     },
     { type: 'ConvertLead', data: { conversionId: 'conv-1', at } },
+  ]),
+  ...story(leadDecider, [
+    { type: 'CaptureLead', data: { leadId: 'l3', source: 'manual', profile: { name: 'Eve' }, at } },
+    {
+      type: 'UpdateLeadProfile',
+      data: { profile: { name: 'Eve Adams', email: 'eve@example.com', interest: 'vans' } },
+    },
+    { type: 'EraseLeadPersonalData', data: { at } },
   ]),
   ...story(leadDecider, [
     { type: 'CaptureLead', data: { leadId: 'l2', source: 'import', profile: { name: 'Bob' }, at } },
@@ -110,6 +142,24 @@ const domainEvents: DomainEvent[] = [
       },
     },
     { type: 'LoseOpportunity', data: { pipeline, reason: 'price', competitor: 'Rival', at } },
+    { type: 'ReopenOpportunity', data: { pipeline, stageId: 'b', reason: 'came back', at } },
+    { type: 'OverrideOpportunityProbability', data: { probability: 60 } },
+    {
+      type: 'UpdateOpportunity',
+      data: { name: 'Bigger deal', expectedCloseDate: '2027-01-15', forecastCategory: 'commit' },
+    },
+    { type: 'ReassignOpportunity', data: { ownerId: 'rep-2' } },
+    {
+      type: 'SetOpportunityLineItems',
+      data: {
+        lineItems: [{ productId: 'car', name: 'Car', quantity: 2, unitPriceMinor: 1_000_000 }],
+      },
+    },
+    { type: 'WinOpportunity', data: { pipeline, orderId: 'ord2', reason: 'signed', at } },
+    {
+      type: 'RecordOrderCancelled',
+      data: { pipeline, orderId: 'ord2', reason: 'changed mind', at },
+    },
   ]),
   ...story(activityDecider, [
     {
@@ -127,6 +177,31 @@ const domainEvents: DomainEvent[] = [
     },
     { type: 'FireReminder', data: { reminderId: 'r1', at: '2026-11-24T09:00:01Z' } },
     { type: 'CompleteActivity', data: { outcome: 'done', at } },
+  ]),
+  ...story(activityDecider, [
+    {
+      type: 'LogActivity',
+      data: {
+        activityId: 'a5',
+        kind: 'meeting',
+        subject: 'Test drive',
+        assigneeId: 'rep',
+        leadId: 'l1',
+        dueAt: '2026-11-25T10:00:00Z',
+        endsAt: '2026-11-25T11:00:00Z',
+        at,
+      },
+    },
+    {
+      type: 'RescheduleActivity',
+      data: { dueAt: '2026-11-26T10:00:00Z', endsAt: '2026-11-26T11:00:00Z', at },
+    },
+    { type: 'ReassignActivity', data: { assigneeId: 'rep-2' } },
+    {
+      type: 'AddReminder',
+      data: { reminderId: 'r9', remindAt: '2026-11-26T09:00:00Z', at },
+    },
+    { type: 'CancelActivity', data: { reason: 'car in service', at } },
   ]),
   ...story(activityDecider, [
     {
@@ -176,8 +251,65 @@ const domainEvents: DomainEvent[] = [
         actorRoles: ['sales-rep'],
       },
     },
+    {
+      type: 'ChangeQuoteLine',
+      data: { lineId: 'l1', quantity: 3, discountBps: 300, actorRoles: ['sales-rep'] },
+    },
+    { type: 'SetQuoteDiscount', data: { discountBps: 200, actorRoles: ['sales-rep'] } },
+    { type: 'ChangeQuoteTerms', data: { taxRateBps: 1900, validUntil: '2026-12-30' } },
     { type: 'SendQuote', data: { at } },
     { type: 'AcceptQuote', data: { orderId: 'ord1', at } },
+  ]),
+  ...story(quoteDecider, [
+    {
+      type: 'DraftQuote',
+      data: {
+        quoteId: 'q2',
+        opportunityId: 'o2',
+        ownerId: 'rep',
+        currency: 'EUR',
+        taxRateBps: 0,
+        validUntil: '2026-12-01',
+        at,
+      },
+    },
+    { type: 'AddQuoteLine', data: { ...mats('m1') } },
+    { type: 'AddQuoteLine', data: { ...mats('m2') } },
+    { type: 'RemoveQuoteLine', data: { lineId: 'm2' } },
+    { type: 'SendQuote', data: { at } },
+    { type: 'RejectQuote', data: { reason: 'too expensive', at } },
+  ]),
+  ...story(quoteDecider, [
+    {
+      type: 'DraftQuote',
+      data: {
+        quoteId: 'q3',
+        opportunityId: 'o2',
+        ownerId: 'rep',
+        currency: 'EUR',
+        taxRateBps: 0,
+        validUntil: '2026-11-23',
+        at,
+      },
+    },
+    { type: 'AddQuoteLine', data: { ...mats('m1') } },
+    { type: 'SendQuote', data: { at } },
+    { type: 'ExpireQuote', data: { at: '2026-11-24T00:00:01.000Z' } },
+  ]),
+  ...story(productDecider, [
+    {
+      type: 'CreateProduct',
+      data: { productId: 'car', sku: 'CAR', name: 'Car', family: 'Cars' },
+    },
+    { type: 'ChangeProductInfo', data: { name: 'Roadster', description: 'Two seats' } },
+    { type: 'DefineProductOptions', data: { model: carModel } },
+    { type: 'DeactivateProduct', data: {} },
+    { type: 'ActivateProduct', data: {} },
+  ]),
+  ...story(priceBookDecider, [
+    { type: 'CreatePriceBook', data: { priceBookId: 'pb1', name: 'Retail', isStandard: true } },
+    { type: 'SetListPrice', data: { productId: 'car', currency: 'EUR', amountMinor: 3_000_000 } },
+    { type: 'RemoveListPrice', data: { productId: 'car', currency: 'EUR' } },
   ]),
   ...story(orderDecider, [
     {
@@ -195,6 +327,15 @@ const domainEvents: DomainEvent[] = [
             productId: 'car',
             sku: 'CAR',
             name: 'Car',
+            options: [
+              {
+                groupId: 'paint',
+                optionId: 'paint-red',
+                name: 'Racing red',
+                priceDeltaMinor: 80_000,
+                defaulted: false,
+              },
+            ],
             quantity: 3,
             unitPriceMinor: 3_080_000,
             discountBps: 333,
@@ -248,7 +389,7 @@ describe('crm.sales.v1 mapper', () => {
 
   it('publishes ids, never personal data', () => {
     const text = JSON.stringify(drafts);
-    for (const secret of ['ada@example.com', 'Ada', '+4915112345678', 'Engines'])
+    for (const secret of ['ada@example.com', 'Ada', '+4915112345678', 'Engines', 'Eve', 'eve@'])
       expect(text).not.toContain(secret);
   });
 
@@ -286,10 +427,217 @@ describe('crm.sales.v1 mapper', () => {
     });
   });
 
+  const of = (type: string, subject: string) =>
+    drafts.filter((d) => d.type === `crm.sales.${type}.v1` && d.subject === subject);
+  const one = (type: string, subject: string) => {
+    const found = of(type, subject);
+    expect(found).toHaveLength(1);
+    return found[0].data as any;
+  };
+
+  it('opens a deal with its name and whole state, money in minor units, probability in percent', () => {
+    const opened = one('opportunity.opened', 'o1');
+    expect(opened).toMatchObject({
+      name: 'Deal',
+      amount: { amount: '1234.56', currency: 'EUR' },
+      amountMinor: 123_456,
+      currency: 'EUR',
+      probability: 0.25,
+      probabilityPercent: 25,
+      openedAt: at,
+    });
+    expect(opened.state).toEqual({
+      id: 'o1',
+      name: 'Deal',
+      pipelineId: 'p1',
+      stageId: 'a',
+      status: 'open',
+      amountMinor: 123_456,
+      currency: 'EUR',
+      probability: 25,
+      forecastCategory: 'pipeline',
+      expectedCloseDate: '2026-12-01',
+      ownerId: 'rep',
+      contactId: 'c1',
+      lineItems: [],
+      stageHistory: [{ stageId: 'a', enteredAt: at }],
+      version: 1,
+    });
+  });
+
+  it('publishes every change to a deal with its new values', () => {
+    expect(one('opportunity.reopened', 'o2')).toEqual({
+      opportunityId: 'o2',
+      stageId: 'b',
+      probabilityPercent: 75,
+      reason: 'came back',
+      reopenedAt: at,
+    });
+    expect(one('opportunity.probability_changed', 'o2')).toMatchObject({ probabilityOverride: 60 });
+    expect(one('opportunity.details_changed', 'o2')).toEqual({
+      opportunityId: 'o2',
+      changed: ['name', 'expectedCloseDate', 'forecastCategory'],
+      name: 'Bigger deal',
+      amountMinor: null,
+      currency: null,
+      expectedCloseDate: '2027-01-15',
+      forecastCategoryOverride: 'commit',
+      changedAt: at,
+    });
+    expect(one('opportunity.reassigned', 'o2')).toMatchObject({ ownerId: 'rep-2' });
+    expect(one('opportunity.line_items_set', 'o2')).toMatchObject({
+      lineItems: [{ productId: 'car', name: 'Car', quantity: 2, unitPriceMinor: 1_000_000 }],
+      amountMinor: 2_000_000,
+    });
+    expect(one('opportunity.won', 'o2')).toMatchObject({
+      amount: { amount: '20000.00', currency: 'EUR' },
+      amountMinor: 2_000_000,
+      stageId: 'w',
+      orderId: 'ord2',
+      reason: 'signed',
+    });
+  });
+
+  it('publishes the cancelled order of a won deal as the deal lost, naming the order', () => {
+    const [byRep, byCancellation] = of('opportunity.lost', 'o2').map((d) => d.data);
+    expect(byRep).toMatchObject({ reason: 'price', competitor: 'Rival', cancelledOrderId: null });
+    expect(byCancellation).toEqual({
+      opportunityId: 'o2',
+      reason: 'order ord2 cancelled: changed mind',
+      competitor: null,
+      lostAt: at,
+      cancelledOrderId: 'ord2',
+      stageId: 'l',
+    });
+  });
+
+  it('says when a call logged as held took place and how it went', () => {
+    expect(one('activity.logged', 'a2')).toMatchObject({
+      kind: 'call',
+      heldAt: at,
+      outcome: 'interested',
+      status: 'completed',
+      scheduledAt: null,
+    });
+    expect(one('activity.logged', 'a1')).toMatchObject({
+      heldAt: null,
+      outcome: null,
+      status: 'open',
+      dueAt: '2026-11-24T10:00:00Z',
+    });
+  });
+
+  it('publishes rescheduling, reassignment, reminders and cancellation of an activity', () => {
+    expect(one('activity.rescheduled', 'a5')).toEqual({
+      activityId: 'a5',
+      scheduledAt: '2026-11-26T10:00:00Z',
+      dueAt: null,
+      endsAt: '2026-11-26T11:00:00Z',
+      reminders: [],
+      rescheduledAt: at,
+    });
+    expect(one('activity.reassigned', 'a5')).toMatchObject({ ownerId: 'rep-2' });
+    expect(one('activity.reminder_added', 'a5')).toMatchObject({
+      reminderId: 'r9',
+      remindAt: '2026-11-26T09:00:00.000Z',
+    });
+    expect(one('activity.cancelled', 'a5')).toEqual({
+      activityId: 'a5',
+      reason: 'car in service',
+      cancelledAt: at,
+    });
+  });
+
+  it('places an order whose lines name the product, its options and the discount split', () => {
+    const placed = one('order.placed', 'ord1');
+    // 3 x 30 800.00 = 92 400.00, less 3.33 % = 3 076.92 -> 89 323.08
+    expect(placed.lines[0]).toMatchObject({
+      lineId: '1',
+      name: 'Car',
+      options: [expect.objectContaining({ optionId: 'paint-red', priceDeltaMinor: 80_000 })],
+      unitPriceMinor: 3_080_000,
+      discountBps: 333,
+      grossMinor: 9_240_000,
+      discountMinor: 307_692,
+      netMinor: 8_932_308,
+    });
+    // + 19 % tax on 89 323.08 = 16 971.39
+    expect(placed.totals).toEqual({
+      subtotalMinor: 8_932_308,
+      discountMinor: 0,
+      taxMinor: 1_697_139,
+      totalMinor: 10_629_447,
+    });
+    expect(placed.total).toEqual({ amount: '106294.47', currency: 'EUR' });
+    expect(placed.state).toMatchObject({ id: 'ord1', status: 'placed', totals: placed.totals });
+  });
+
+  it('publishes every step of a quote, its rejection and its expiry', () => {
+    expect(one('quote.drafted', 'q2')).toMatchObject({
+      opportunityId: 'o2',
+      currency: 'EUR',
+      state: { id: 'q2', status: 'draft', lines: [], totals: { totalMinor: 0 } },
+    });
+    expect(of('quote.line_added', 'q2').map((d: any) => d.data.line.lineId)).toEqual(['m1', 'm2']);
+    expect(one('quote.line_removed', 'q2')).toMatchObject({ lineId: 'm2' });
+    expect(one('quote.line_changed', 'q1')).toMatchObject({ quantity: 3, discountBps: 300 });
+    expect(one('quote.discount_set', 'q1')).toMatchObject({ discountBps: 200 });
+    expect(one('quote.terms_changed', 'q1')).toMatchObject({ validUntil: '2026-12-30' });
+    expect(one('quote.rejected', 'q2')).toEqual({
+      quoteId: 'q2',
+      reason: 'too expensive',
+      rejectedAt: at,
+    });
+    expect(one('quote.expired', 'q3')).toMatchObject({ validUntil: '2026-11-23' });
+    expect(one('quote.sent', 'q2')).toMatchObject({
+      currency: 'EUR',
+      totals: { subtotalMinor: 2_499, discountMinor: 0, taxMinor: 0, totalMinor: 2_499 },
+    });
+    const accepted = one('quote.accepted', 'q1');
+    expect(accepted.lines[0].options.map((o: any) => o.optionId)).toContain('paint-red');
+    expect(accepted.totals.totalMinor).toBe(
+      accepted.lines[0].netMinor - accepted.totals.discountMinor + accepted.totals.taxMinor,
+    );
+  });
+
+  it('publishes the catalogue: products, their options and price books', () => {
+    expect(one('product.created', 'car')).toMatchObject({
+      sku: 'CAR',
+      name: 'Car',
+      family: 'Cars',
+      state: { id: 'car', active: true, options: { groups: [], rules: [] }, version: 1 },
+    });
+    expect(one('product.info_changed', 'car')).toEqual({
+      productId: 'car',
+      name: 'Roadster',
+      description: 'Two seats',
+      family: null,
+      changedAt: at,
+    });
+    expect(one('product.options_defined', 'car').options).toEqual(carModel);
+    expect(of('product.deactivated', 'car')).toHaveLength(1);
+    expect(of('product.activated', 'car')).toHaveLength(1);
+    expect(one('price_book.created', 'pb1')).toMatchObject({
+      isStandard: true,
+      state: { id: 'pb1', name: 'Retail', entries: [] },
+    });
+    expect(one('price_book.price_set', 'pb1')).toMatchObject({ amountMinor: 3_000_000 });
+    expect(one('price_book.price_removed', 'pb1')).toMatchObject({ currency: 'EUR' });
+  });
+
+  it('publishes a lead worked, re-profiled and erased without its personal data', () => {
+    expect(one('lead.worked', 'l1')).toEqual({ leadId: 'l1', ownerId: 'rep', workedAt: at });
+    expect(one('lead.engaged', 'l1')).toMatchObject({ kind: 'interaction', engagedAt: at });
+    expect(one('lead.profile_replaced', 'l3')).toEqual({
+      leadId: 'l3',
+      interest: 'vans',
+      replacedAt: at,
+    });
+    expect(one('lead.erased', 'l3')).toEqual({ leadId: 'l3', erasedAt: at });
+  });
+
   it('does not publish internal facts', () => {
-    expect(
-      salesIntegrationEvents(recorded({ type: 'LeadEngagementRecorded', data: {} }, 0)),
-    ).toBeNull();
+    expect(salesIntegrationEvents(recorded({ type: 'SkuReserved', data: {} }, 0))).toBeNull();
     expect(salesIntegrationEvents(recorded({ type: 'PipelineCreated', data: {} }, 0))).toBeNull();
   });
 

@@ -43,6 +43,7 @@ export const leadListPart: ReadModelPart = {
       LeadWorkStarted: true,
       LeadQualified: true,
       LeadDisqualified: true,
+      LeadPersonalDataErased: true,
       LeadConversionStarted: true,
       LeadConversionAbandoned: true,
       LeadConverted: true,

@@ -19,6 +19,7 @@ export type RecordLeadEngagement = {
 export type StartWorkingLead = { type: 'StartWorkingLead'; data: { ownerId: string; at: string } };
 export type QualifyLead = { type: 'QualifyLead'; data: { at: string } };
 export type DisqualifyLead = { type: 'DisqualifyLead'; data: { reason: string; at: string } };
+export type EraseLeadPersonalData = { type: 'EraseLeadPersonalData'; data: { at: string } };
 /** The decision: records every id the conversion will create or link (LeadConversionStarted). */
 export type StartLeadConversion = {
   type: 'StartLeadConversion';
@@ -50,6 +51,7 @@ export type LeadCommand =
   | StartWorkingLead
   | QualifyLead
   | DisqualifyLead
+  | EraseLeadPersonalData
   | StartLeadConversion
   | ConvertLead
   | AbandonLeadConversion;

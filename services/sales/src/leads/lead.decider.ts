@@ -7,7 +7,7 @@
 import { type Decider, DomainError } from '@crm/event-sourcing';
 import { parseEmail, parseInstant, parsePhoneNumber, parseText } from '@crm/values';
 import type { LeadCommand } from './lead.commands';
-import { readableProfile } from './lead-personal-data';
+import { ERASED_PROFILE, readableProfile } from './lead-personal-data';
 import { scoreLead } from './lead-scoring';
 import {
   ENGAGEMENT_KINDS,
@@ -47,6 +47,8 @@ export interface LeadState {
   readonly contactId?: string;
   readonly opportunityId?: string;
   readonly disqualifiedReason?: string;
+  /** Its personal data was erased (GDPR): the profile reads as ERASED_PROFILE. */
+  readonly erased?: boolean;
   readonly conversion?: LeadConversionPlan;
   /** Conversions started so far (optional: states stored before conversions were processes). */
   readonly conversionAttempts?: number;
@@ -90,6 +92,8 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
       return { ...state, status: 'qualified' };
     case 'LeadDisqualified':
       return { ...state, status: 'disqualified', disqualifiedReason: event.data.reason };
+    case 'LeadPersonalDataErased':
+      return { ...state, erased: true, profile: ERASED_PROFILE };
     case 'LeadConversionStarted': {
       const { leadId: _lead, attempt: _attempt, at: _at, ...plan } = event.data;
       return {
@@ -179,6 +183,10 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
       const reason = parseText(command.data.reason, 'reason', 500);
       return [{ type: 'LeadDisqualified', data: { leadId, reason, at: command.data.at } }];
     }
+    case 'EraseLeadPersonalData':
+      // Erasing twice (a redelivered contact erasure, a retried DELETE) records it once.
+      if (state.erased) return [];
+      return [{ type: 'LeadPersonalDataErased', data: { leadId, at: command.data.at } }];
     case 'StartLeadConversion': {
       const { conversionId, attempt, existingContactId, newContactId, existingCompanyId } =
         command.data;

@@ -2,6 +2,7 @@ import { deciderSpec } from '@crm/event-sourcing/testing';
 import type { LeadEvent } from './lead.events';
 import { leadDecider } from './lead.decider';
 import { scoreLead } from './lead-scoring';
+import { ERASED_PROFILE } from './lead-personal-data';
 
 const given = deciderSpec(leadDecider);
 const at = '2026-11-23T09:00:00Z';
@@ -289,6 +290,23 @@ describe('Lead decider', () => {
         .when({ type: 'UpdateLeadProfile', data: { profile } })
         .thenThrows('LeadClosed');
       given([captured, scored, disqualified]).when(convert).thenThrows('InvalidLeadTransition');
+    });
+  });
+
+  describe('erasure', () => {
+    const erased: LeadEvent = { type: 'LeadPersonalDataErased', data: { leadId: 'lead-1', at } };
+
+    it('records the erasure once, and the profile reads as erased from then on', () => {
+      given([captured, scored])
+        .when({ type: 'EraseLeadPersonalData', data: { at } })
+        .then([erased]);
+      given([captured, scored])
+        .when({ type: 'EraseLeadPersonalData', data: { at } })
+        .thenState((s) => expect(s).toMatchObject({ erased: true, profile: ERASED_PROFILE }));
+      given([captured, scored, erased])
+        .when({ type: 'EraseLeadPersonalData', data: { at } })
+        .thenNothingHappened();
+      given([]).when({ type: 'EraseLeadPersonalData', data: { at } }).thenThrows('LeadNotFound');
     });
   });
 

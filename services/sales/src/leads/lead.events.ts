@@ -55,6 +55,14 @@ export type LeadDisqualified = DomainEvent<
   { leadId: string; reason: string; at: string }
 >;
 /**
+ * GDPR erasure of the lead's personal data: its key is shredded right after this is appended, so
+ * every copy (read models, the lead state topic, integrators) learns it from the log.
+ */
+export type LeadPersonalDataErased = DomainEvent<
+  'LeadPersonalDataErased',
+  { leadId: string; at: string }
+>;
+/**
  * The conversion's decision, recorded before anything is created: every id it will create or
  * link, deterministic (UUID v5 of tenant, lead, attempt and role), so every retried or resumed
  * step of the conversion process creates the same contact, company and opportunity.
@@ -105,6 +113,7 @@ export type LeadEvent =
   | LeadWorkStarted
   | LeadQualified
   | LeadDisqualified
+  | LeadPersonalDataErased
   | LeadConversionStarted
   | LeadConversionAbandoned
   | LeadConverted;

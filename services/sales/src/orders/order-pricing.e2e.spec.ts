@@ -6,6 +6,7 @@
 import { ManualClock } from '@crm/platform';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import { setUpCarCatalogue } from '../testing/car-catalogue';
+import { feedContacts } from '../testing/contacts-feed';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 
 const rep = { sub: 'rep-1' };
@@ -19,6 +20,7 @@ describe('order pricing (e2e)', () => {
   let car: { productId: string; priceBookId: string };
   beforeAll(async () => {
     t = await startSalesTestApp({}, { clock });
+    await feedContacts(t, { contacts: [{ contactId: 'c-ada' }] });
     car = await setUpCarCatalogue(t);
   });
   afterAll(() => t?.close());
@@ -64,6 +66,9 @@ describe('order pricing (e2e)', () => {
         quantity: 1,
         unitPriceMinor: CONFIGURED_CAR_EUR,
         discountBps: 1_000,
+        grossMinor: CONFIGURED_CAR_EUR,
+        discountMinor: 328_000,
+        netMinor: CONFIGURED_CAR_EUR - 328_000,
       },
     ]);
     // The configuration sold: the chosen options and the group default (cloth trim).

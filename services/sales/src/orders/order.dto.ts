@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { CursorPageQuery } from '@crm/platform';
 import { Parses, parseCurrency } from '@crm/values';
+import { SelectedOptionDto } from '../cpq/configuration.dto';
 import { QuoteTotalsDto } from '../quotes/quote.dto';
 
 /** An order line as stored and read: priced by the service. */
@@ -23,10 +24,18 @@ export class OrderLineDto {
   @ApiProperty() productId!: string;
   @ApiProperty() sku!: string;
   @ApiProperty() name!: string;
+  @ApiPropertyOptional({
+    type: [SelectedOptionDto],
+    description: 'The configuration sold (absent on lines placed before it was kept)',
+  })
+  options?: SelectedOptionDto[];
   @ApiProperty({ minimum: 1 }) quantity!: number;
   @ApiProperty({ description: 'Minor units (cents), from the price book or the quote' })
   unitPriceMinor!: number;
   @ApiProperty({ description: 'Basis points' }) discountBps!: number;
+  @ApiProperty({ description: 'unit price x quantity' }) grossMinor!: number;
+  @ApiProperty({ description: 'Line discount' }) discountMinor!: number;
+  @ApiProperty({ description: 'gross - discount' }) netMinor!: number;
 }
 
 /** What an API order line asks for; no price: the service takes it from the price book. */

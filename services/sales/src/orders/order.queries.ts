@@ -50,7 +50,7 @@ export class OrderQueries {
 }
 
 function toDto(r: any): OrderDto {
-  const { lines: _, ...totals } = r.totals;
+  const { lines: lineTotals, ...totals } = r.totals;
   return {
     id: r.order_id,
     source: r.source,
@@ -60,7 +60,13 @@ function toDto(r: any): OrderDto {
     ...(r.quote_id ? { quoteId: r.quote_id } : {}),
     ...(r.opportunity_id ? { opportunityId: r.opportunity_id } : {}),
     currency: r.currency,
-    lines: r.lines,
+    // Each line with its discount split (the totals hold it per line id).
+    lines: r.lines.map((line: { lineId: string }) => {
+      const { lineId: _, ...split } = lineTotals.find(
+        (t: { lineId: string }) => t.lineId === line.lineId,
+      );
+      return { ...line, ...split };
+    }),
     totals,
     placedAt: new Date(r.placed_at).toISOString(),
     version: r.version,
