@@ -23,6 +23,7 @@ import { ContactsConfigModule } from './contacts.config';
 import { contactsEventSourcing } from './infrastructure/contacts-event-sourcing';
 import { ContactsMessagingModule } from './integration/contacts-messaging';
 import { TimelineFeedHandlers } from './integration/timeline-feed.handlers';
+import { LifecycleFactsHandlers } from './integration/lifecycle-facts.handlers';
 import { ContactExportController } from './imports/contact-export.controller';
 import { ContactImportService } from './imports/contact-import.service';
 import { ImportsController } from './imports/imports.controller';
@@ -67,6 +68,7 @@ import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.c
     ContactExportController,
     // Integration events from sales and campaigns (the messaging transport, not HTTP)
     TimelineFeedHandlers,
+    LifecycleFactsHandlers,
   ],
   providers: [
     CustomFieldCatalogueReader,

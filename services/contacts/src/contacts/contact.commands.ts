@@ -14,6 +14,7 @@ import type {
   PersonName,
   PhoneInput,
   PostalAddressInput,
+  StageImpliedByFact,
 } from './contact';
 
 type CustomFieldCatalogue = Readonly<Record<string, CustomFieldDefinition>>;
@@ -78,6 +79,11 @@ export type AbsorbDuplicate = Command<
 >;
 export type MarkContactMerged = Command<'MarkContactMerged', { survivorId: string }>;
 export type EraseContact = Command<'EraseContact', { erasedAt: string }>;
+/** A fact from sales (converted lead, won deal, order): the stage becomes at least `atLeast`. */
+export type AdvanceLifecycleStage = Command<
+  'AdvanceLifecycleStage',
+  { atLeast: StageImpliedByFact }
+>;
 
 export type ContactCommand =
   | RegisterContact
@@ -95,4 +101,5 @@ export type ContactCommand =
   | RestoreContact
   | AbsorbDuplicate
   | MarkContactMerged
-  | EraseContact;
+  | EraseContact
+  | AdvanceLifecycleStage;

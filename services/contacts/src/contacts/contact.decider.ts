@@ -28,6 +28,7 @@ import {
   parsePhones,
   parseTag,
   parseTags,
+  stageAtLeast,
   type BestTimeToCall,
   type ContactProfile,
   type Demographics,
@@ -106,6 +107,8 @@ function assertAccepts(command: ContactCommand, state: ContactState): void {
           'EraseContact',
           'MarkContactMerged',
           'RegisterContact',
+          // Sales facts stay true of an archived contact (an order placed before the archive).
+          'AdvanceLifecycleStage',
         ].includes(command.type)
       ) {
         throw ContactErrors.contactArchived();
@@ -337,6 +340,17 @@ function decideEvents(command: ContactCommand, state: ContactState): ContactEven
       return [{ type: 'ContactMerged', data: { contactId, survivorId: command.data.survivorId } }];
     case 'EraseContact':
       return []; // handled above; unreachable for registered contacts
+    case 'AdvanceLifecycleStage': {
+      const to = stageAtLeast(state.lifecycleStage, command.data.atLeast);
+      return to === state.lifecycleStage
+        ? []
+        : [
+            {
+              type: 'ContactLifecycleStageChanged',
+              data: { contactId, from: state.lifecycleStage, to },
+            },
+          ];
+    }
   }
 }
 

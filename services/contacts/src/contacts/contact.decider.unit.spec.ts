@@ -651,4 +651,45 @@ describe('contact decider', () => {
         .when({ type: 'UpdateContact', data: { preferredChannel: 'sms', today } })
         .thenThrows((e) => (e as { kind: string }).kind === 'gone'));
   });
+
+  describe('AdvanceLifecycleStage (facts from sales)', () => {
+    const at = (stage: string): ContactEvent[] => [
+      { ...registered, data: { ...registered.data, lifecycleStage: stage as 'lead' } },
+    ];
+    const advance = (atLeast: 'lead' | 'opportunity' | 'customer') =>
+      ({ type: 'AdvanceLifecycleStage', data: { atLeast } }) as const;
+
+    it.each([
+      ['subscriber', 'lead', 'lead'],
+      ['subscriber', 'opportunity', 'opportunity'],
+      ['lead', 'opportunity', 'opportunity'],
+      ['opportunity', 'customer', 'customer'],
+      ['subscriber', 'customer', 'customer'],
+      ['churned', 'customer', 'customer'],
+      ['churned', 'lead', 'lead'],
+    ] as const)('%s at least %s becomes %s', (from, atLeast, to) =>
+      given(at(from))
+        .when(advance(atLeast))
+        .then([{ type: 'ContactLifecycleStageChanged', data: { contactId: 'c1', from, to } }]),
+    );
+
+    it.each([
+      ['customer', 'lead'],
+      ['customer', 'opportunity'],
+      ['customer', 'customer'],
+      ['opportunity', 'lead'],
+      ['lead', 'lead'],
+    ] as const)('%s at least %s stays: never backwards, a redelivery is a no-op', (from, atLeast) =>
+      given(at(from)).when(advance(atLeast)).thenNothingHappened(),
+    );
+
+    it('an archived contact still follows the facts; an erased one refuses', () => {
+      given([...at('lead'), { type: 'ContactArchived', data: { contactId: 'c1' } }])
+        .when(advance('customer'))
+        .thenState((s) => expect(s.lifecycleStage).toBe('customer'));
+      given([...at('lead'), erased])
+        .when(advance('customer'))
+        .thenThrows('ContactErased');
+    });
+  });
 });

@@ -243,3 +243,24 @@ export function canMoveStage(from: LifecycleStage, to: LifecycleStage): boolean 
   if (from === 'churned') return to !== 'subscriber';
   return LIFECYCLE_STAGES.indexOf(to) > LIFECYCLE_STAGES.indexOf(from);
 }
+
+/** Stages a fact from sales implies: a converted lead, an open deal, a won deal or an order. */
+export type StageImpliedByFact = 'lead' | 'opportunity' | 'customer';
+
+/** How far along each stage is for those facts; a churned contact is won back by any of them. */
+const FACT_RANK: Readonly<Record<LifecycleStage, number>> = {
+  churned: -1,
+  subscriber: 0,
+  lead: 1,
+  opportunity: 2,
+  customer: 3,
+};
+
+/**
+ * The stage after a fact that makes the contact "at least" `atLeast`: the current stage when it
+ * is already as far (a customer's new lead leaves them a customer). Every move it makes is one
+ * canMoveStage allows.
+ */
+export function stageAtLeast(current: LifecycleStage, atLeast: StageImpliedByFact): LifecycleStage {
+  return FACT_RANK[current] >= FACT_RANK[atLeast] ? current : atLeast;
+}

@@ -18,6 +18,7 @@ import { Controller } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import type { PoolClient } from 'pg';
 import { ConsentService } from '../consent/consent.service';
+import { currentContactId } from '../directory/current-contact-id';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { upsertTimelineEntry } from '../timeline/timeline.projection';
 
@@ -132,7 +133,7 @@ export class TimelineFeedHandlers {
   @EventPattern('crm.campaigns.message.unsubscribed.v1')
   async unsubscribed(event: ReceivedIntegrationEvent<MessageFact>, tx: PoolClient): Promise<void> {
     const d = event.data;
-    const contactId = await this.resolve(tx, event.tenant, d.contactId);
+    const contactId = await currentContactId(tx, event.tenant, d.contactId);
     if (!contactId) return;
     await this.campaignEntry(tx, event, 'campaign-unsubscribe', d.unsubscribedAt!);
     // Idempotent: withdrawing an already withdrawn channel appends nothing.
@@ -210,7 +211,9 @@ export class TimelineFeedHandlers {
       details: Record<string, unknown>;
     },
   ): Promise<void> {
-    const contactId = rawContactId ? await this.resolve(tx, event.tenant, rawContactId) : undefined;
+    const contactId = rawContactId
+      ? await currentContactId(tx, event.tenant, rawContactId)
+      : undefined;
     if (!contactId) return;
     await upsertTimelineEntry(tx, {
       tenant: event.tenant,
@@ -222,18 +225,5 @@ export class TimelineFeedHandlers {
       subject: entry.subject ?? null,
       ...entry,
     });
-  }
-
-  /** The contact the entry belongs to now: itself, or its survivor; undefined if unknown/erased. */
-  private async resolve(
-    tx: PoolClient,
-    tenant: string,
-    contactId: string,
-  ): Promise<string | undefined> {
-    const { rows } = await tx.query<{ contact_id: string; survivor_id: string | null }>(
-      `SELECT contact_id, survivor_id FROM ${CONTACTS_SCHEMA}.contact_list WHERE tenant = $1 AND contact_id = $2`,
-      [tenant, contactId.toLowerCase()],
-    );
-    return rows[0] ? (rows[0].survivor_id ?? rows[0].contact_id) : undefined;
   }
 }
