@@ -25,6 +25,8 @@ export interface CallOptions {
   readonly tenant?: string;
   readonly roles?: Role[];
   readonly sub?: string;
+  /** A sales manager's team claim (the subs they lead). */
+  readonly team?: string[];
   /** Send no Authorization header. */
   readonly anonymous?: boolean;
 }
@@ -58,7 +60,7 @@ export async function startContactsTestApp(
     async call(options) {
       const as = options.anonymous
         ? null
-        : { tenant: options.tenant, roles: options.roles, sub: options.sub };
+        : { tenant: options.tenant, roles: options.roles, sub: options.sub, team: options.team };
       const res = await http.request(options.method ?? 'GET', options.url, {
         as,
         headers: options.headers,
