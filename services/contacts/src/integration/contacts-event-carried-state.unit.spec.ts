@@ -300,11 +300,20 @@ describe('contacts facts carry the new values', () => {
       subject: 'c1',
       data: { contactId: 'c1', archivedAt: OCCURRED, status: 'archived' },
     });
-    expect(factOf({ type: 'RestoreContact', data: {} }, archived)).toEqual({
-      type: 'crm.contacts.contact.restored.v1',
-      subject: 'c1',
-      data: { contactId: 'c1', restoredAt: OCCURRED, status: 'active' },
-    });
+    const restored = run([{ type: 'RestoreContact', data: {} }], archived).events;
+    expect(drafts(recorded('contact-c1', restored[0]))).toEqual([
+      {
+        type: 'crm.contacts.contact.restored.v1',
+        subject: 'c1',
+        data: { contactId: 'c1', restoredAt: OCCURRED, status: 'active' },
+      },
+      // What v1 consumers already handled, now with the status.
+      {
+        type: 'crm.contacts.contact.details_changed.v1',
+        subject: 'c1',
+        data: { contactId: 'c1', changed: ['status'], status: 'active' },
+      },
+    ]);
   });
 
   it("a merge's absorption carries the survivor's resulting values", () => {
@@ -460,11 +469,18 @@ describe('company facts carry the new values', () => {
 
   it('archiving a company is a fact carrying its status', () => {
     const events = companyEvents([register, { type: 'ArchiveCompany', data: {} }]);
-    expect(drafts(recorded('company-co1', events[1]))[0]).toEqual({
-      type: 'crm.contacts.company.archived.v1',
-      subject: 'co1',
-      data: { companyId: 'co1', archivedAt: OCCURRED, status: 'archived' },
-    });
+    expect(drafts(recorded('company-co1', events[1]))).toEqual([
+      {
+        type: 'crm.contacts.company.archived.v1',
+        subject: 'co1',
+        data: { companyId: 'co1', archivedAt: OCCURRED, status: 'archived' },
+      },
+      {
+        type: 'crm.contacts.company.details_changed.v1',
+        subject: 'co1',
+        data: { companyId: 'co1', changed: ['status'], status: 'archived' },
+      },
+    ]);
   });
 });
 

@@ -124,11 +124,15 @@ export const contactsIntegrationMapper: IntegrationEventMapper = (recorded: Reco
     case 'ContactCustomFieldsChanged':
       return changed(id, ['customFields'], listValues(event.data.after, ['customFields']));
     case 'ContactRestored':
-      return {
-        type: T.restored,
-        subject: id,
-        data: { contactId: id, restoredAt: at, status: 'active' },
-      };
+      // v1 consumers learnt of a restore from details_changed(status); they still do, with it.
+      return [
+        {
+          type: T.restored,
+          subject: id,
+          data: { contactId: id, restoredAt: at, status: 'active' },
+        },
+        changed(id, ['status'], { status: 'active' }),
+      ];
     case 'ContactDuplicateAbsorbed': {
       // The survivor's resulting values: its whole lists, and the single values it took over.
       const d = event.data;
@@ -264,11 +268,19 @@ export const contactsIntegrationMapper: IntegrationEventMapper = (recorded: Reco
         },
       };
     case 'CompanyArchived':
-      return {
-        type: T.companyArchived,
-        subject: id,
-        data: { companyId: id, archivedAt: at, status: 'archived' },
-      };
+      // As for a restore: the details_changed(status) v1 consumers know stays, with the status.
+      return [
+        {
+          type: T.companyArchived,
+          subject: id,
+          data: { companyId: id, archivedAt: at, status: 'archived' },
+        },
+        {
+          type: T.companyDetailsChanged,
+          subject: id,
+          data: { companyId: id, changed: ['status'], status: 'archived' },
+        },
+      ];
     default:
       return null; // custom field catalogue and future internal events stay internal
   }
