@@ -5,6 +5,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
 import { SalesInfrastructureModule } from './infrastructure/sales-infrastructure.module';
+import { ContactDirectoryModule } from './contact-directory/contact-directory.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { LeadsModule } from './leads/leads.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
@@ -24,6 +25,7 @@ import { SalesConfigModule } from './sales.config';
     }),
     SalesConfigModule,
     SalesInfrastructureModule,
+    ContactDirectoryModule,
     LeadsModule,
     PipelinesModule,
     OpportunitiesModule,

@@ -6,6 +6,7 @@ import { ManualClock } from '@crm/platform';
 import { CAR_BASE_PRICE_EUR, carModel } from './cpq/car.fixture';
 import { CAR_PIPELINE } from './testing/fixtures';
 import { setUpPricedProduct } from './testing/priced-product';
+import { feedContacts } from './testing/contacts-feed';
 import { startSalesTestApp, type HttpResult, type SalesTestApp } from './testing/sales-test-app';
 
 const manager = { roles: ['sales-manager' as const], sub: 'boss' };
@@ -120,6 +121,7 @@ describe('command answers (e2e)', () => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     t = await startSalesTestApp({}, { clock });
+    await feedContacts(t, { contacts: [{ contactId: 'c-ada' }, { contactId: 'c-shop' }] });
     // Priced before any case runs: the cases' own price is only set by their change step.
     const mats = await setUpPricedProduct(t, { sku: 'MAT-1', name: 'Mats', amountMinor: 4_900 });
     Object.assign(ids, { mats: mats.productId, matsPriceBook: mats.priceBookId });

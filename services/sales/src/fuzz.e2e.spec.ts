@@ -10,6 +10,7 @@ import { ManualClock } from '@crm/platform';
 import fc from 'fast-check';
 import { CAR_PIPELINE } from './testing/fixtures';
 import { setUpCarCatalogue } from './testing/car-catalogue';
+import { feedContacts } from './testing/contacts-feed';
 import { startSalesTestApp, type SalesTestApp } from './testing/sales-test-app';
 
 // The literal dates below are in the future of this pinned "now", whatever today's date is.
@@ -22,6 +23,7 @@ describe('fuzzed bodies (e2e)', () => {
 
   beforeAll(async () => {
     t = await startSalesTestApp({}, { clock });
+    await feedContacts(t, { contacts: [{ contactId: 'c' }] });
     ids.pipeline = (
       await t.request('POST', '/pipelines', { as: manager, body: CAR_PIPELINE })
     ).body.id;

@@ -9,6 +9,7 @@ import { CAR_PIPELINE } from './testing/fixtures';
 import { setUpCarCatalogue } from './testing/car-catalogue';
 import { setUpPricedProduct } from './testing/priced-product';
 import { eventually } from './testing/eventually';
+import { feedContacts } from './testing/contacts-feed';
 import { startSalesTestApp, type SalesTestApp } from './testing/sales-test-app';
 
 const rep = { sub: 'rep-1' };
@@ -22,6 +23,7 @@ describe('sales flow (e2e)', () => {
   let t: SalesTestApp;
   beforeAll(async () => {
     t = await startSalesTestApp({}, { clock });
+    await feedContacts(t, { contacts: [{ contactId: 'c-shop' }, { contactId: 'c-exp' }] });
   });
   afterAll(() => t?.close());
 

@@ -33,6 +33,13 @@ export const salesConfigSpec = {
     description:
       'how long a process run may go between two recorded steps before another run takes it over',
   },
+  SALES_REFERENCE_WAIT_MS: {
+    type: 'int',
+    min: 0,
+    default: 3_000,
+    description:
+      'milliseconds a command naming a contact or company sales has not mirrored yet waits for crm.contacts.v1 before its 422',
+  },
   CONTACTS_URL: {
     type: 'url',
     protocols: ['http', 'https'],
@@ -44,6 +51,8 @@ export const salesConfigSpec = {
 export interface SalesConfig {
   readonly reminderPollMs: number;
   readonly quoteExpiryPollMs: number;
+  /** How long an unknown contact or company id is looked up again before the 422 (mirror lag). */
+  readonly referenceWaitMs: number;
   readonly processResumePollMs: number;
   readonly processLeaseMs: number;
   /** Absent: conversion only mints the ids; contacts learns of them from lead.converted. */
@@ -55,6 +64,7 @@ export function loadSalesConfig(env: Env): SalesConfig {
   return {
     reminderPollMs: raw.SALES_REMINDER_POLL_MS,
     quoteExpiryPollMs: raw.SALES_QUOTE_EXPIRY_POLL_MS,
+    referenceWaitMs: raw.SALES_REFERENCE_WAIT_MS,
     processResumePollMs: raw.SALES_PROCESS_RESUME_POLL_MS,
     processLeaseMs: raw.SALES_PROCESS_LEASE_MS,
     contactsUrl: raw.CONTACTS_URL,

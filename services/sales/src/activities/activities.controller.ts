@@ -19,6 +19,7 @@ import {
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { KnownReferences } from '../contact-directory/known-references';
 import { READERS, SELLERS } from '../shared/roles';
 import { STREAM } from '../infrastructure/streams';
 import type { ActivityCommand } from './activity.commands';
@@ -47,6 +48,7 @@ export class ActivitiesController {
     commands: AggregateCommands,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly queries: ActivityQueries,
+    private readonly references: KnownReferences,
   ) {
     this.activityCommands = resourceCommands(commands, {
       decider: activityDecider,
@@ -74,6 +76,8 @@ export class ActivitiesController {
     @Body() dto: LogActivityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<ActivityDto>> {
+    const { contactId, leadId, opportunityId } = dto;
+    await this.references.assertKnown(caller.tenant, { contactId, leadId, opportunityId });
     const activityId = randomUUID();
     const reminders = (dto.reminders ?? []).map((r) => ({
       reminderId: r.reminderId ?? randomUUID(),

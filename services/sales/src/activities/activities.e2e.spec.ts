@@ -1,6 +1,7 @@
 import { ManualClock } from '@crm/platform';
 import { Client } from 'pg';
 import { eventually } from '../testing/eventually';
+import { feedContacts } from '../testing/contacts-feed';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 import { ReminderScheduler } from './reminder-scheduler';
 
@@ -12,6 +13,7 @@ describe('activities, due lists and reminders over HTTP', () => {
   let t: SalesTestApp;
   beforeAll(async () => {
     t = await startSalesTestApp({}, { clock });
+    await feedContacts(t, { contacts: [{ contactId: 'c1' }] });
   });
   afterAll(() => t?.close());
 

@@ -3,25 +3,47 @@
  * pages, per tenant, for the sales readers only.
  */
 import { ManualClock } from '@crm/platform';
+import { feedContacts } from '../testing/contacts-feed';
+import { CAR_PIPELINE } from '../testing/fixtures';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 
 const clock = new ManualClock('2026-10-15T12:00:00Z');
 
 describe('GET /activities (e2e)', () => {
   let t: SalesTestApp;
+  // Activities name records the tenant has: a mirrored contact, a real deal and lead (o1, l1).
+  const real: Record<string, string> = {};
+  const withIds = (text: string) => text.replace(/\b(o1|l1)\b/g, (name) => real[name]);
   const subjects = async (query: string, as: object = {}): Promise<string[]> => {
-    const res = await t.request('GET', `/activities?${query}`, { as });
+    const res = await t.request('GET', `/activities?${withIds(query)}`, { as });
     expect(res.status).toBe(200);
     return res.body.items.map((a: { subject: string }) => a.subject);
   };
 
   beforeAll(async () => {
     t = await startSalesTestApp({}, { clock });
-    const log = async (subject: string, links: object) =>
+    await feedContacts(t, { contacts: [{ contactId: 'c1' }, { contactId: 'c2' }] });
+    const manager = { roles: ['sales-manager' as const], sub: 'boss' };
+    const pipelineId = (await t.request('POST', '/pipelines', { as: manager, body: CAR_PIPELINE }))
+      .body.id;
+    real.o1 = (
+      await t.request('POST', '/opportunities', {
+        body: { name: 'D', pipelineId, amountMinor: 1, currency: 'EUR', expectedCloseDate: '2027-01-01' },
+      })
+    ).body.id;
+    real.l1 = (
+      await t.request('POST', '/leads', { body: { source: 'manual', profile: { name: 'L' } } })
+    ).body.id;
+    const log = async (subject: string, links: Record<string, string>) =>
       expect(
         (
           await t.request('POST', '/activities', {
-            body: { kind: 'task', subject, dueAt: '2026-10-20T09:00:00Z', ...links },
+            body: {
+              kind: 'task',
+              subject,
+              dueAt: '2026-10-20T09:00:00Z',
+              ...Object.fromEntries(Object.entries(links).map(([k, v]) => [k, real[v] ?? v])),
+            },
           })
         ).status,
       ).toBe(201);

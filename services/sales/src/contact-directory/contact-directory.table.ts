@@ -17,6 +17,8 @@ export const contactDirectoryPart: ReadModelPart = {
       updated_at timestamptz NOT NULL,
       PRIMARY KEY (tenant, contact_id)
     );
+    -- A company is known to sales when a mirrored contact works there (known-references.ts).
+    CREATE INDEX IF NOT EXISTS contact_directory_by_company ON ${S}.contact_directory (tenant, company_id);
     CREATE TABLE IF NOT EXISTS ${S}.company_directory (
       tenant text NOT NULL,
       company_id text NOT NULL,

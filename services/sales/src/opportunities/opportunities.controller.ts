@@ -31,6 +31,7 @@ import {
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { KnownReferences } from '../contact-directory/known-references';
 import { FORECAST_READERS, MANAGERS, READERS, SELLERS } from '../shared/roles';
 import { STREAM } from '../infrastructure/streams';
 import { loadPipelineSnapshot } from '../pipelines/pipeline-snapshot';
@@ -68,6 +69,7 @@ export class OpportunitiesController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly queries: OpportunityQueries,
     private readonly listQuery: OpportunityListQuery,
+    private readonly references: KnownReferences,
   ) {
     this.opportunityCommands = resourceCommands(commands, {
       decider: opportunityDecider,
@@ -90,6 +92,8 @@ export class OpportunitiesController {
     @Body() dto: OpenOpportunityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<OpportunityDto>> {
+    const { contactId, companyId } = dto;
+    await this.references.assertKnown(caller.tenant, { contactId, companyId });
     const opportunityId = randomUUID();
     const pipeline = await loadPipelineSnapshot(this.commands, caller.tenant, dto.pipelineId);
     const { pipelineId: _, ...rest } = dto;

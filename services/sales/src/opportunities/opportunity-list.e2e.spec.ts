@@ -4,6 +4,7 @@
  */
 import { ManualClock } from '@crm/platform';
 import { CAR_PIPELINE } from '../testing/fixtures';
+import { feedContacts } from '../testing/contacts-feed';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 import { OPPORTUNITY_SORTS } from './opportunity-list.dto';
 
@@ -24,6 +25,10 @@ describe('GET /opportunities (e2e)', () => {
 
   beforeAll(async () => {
     t = await startSalesTestApp({}, { clock });
+    await feedContacts(t, {
+      companies: [{ companyId: 'k1' }, { companyId: 'k2' }],
+      contacts: [{ contactId: 'c1' }, { contactId: 'c2' }],
+    });
     const pipeline = async (name: string) =>
       (await t.request('POST', '/pipelines', { as: manager, body: { ...CAR_PIPELINE, name } })).body
         .id as string;

@@ -5,6 +5,7 @@
 import { ManualClock } from '@crm/platform';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import { setUpCarCatalogue } from '../testing/car-catalogue';
+import { feedContacts } from '../testing/contacts-feed';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 
 const rep = { sub: 'rep-1' };
@@ -42,6 +43,10 @@ describe('GET /quotes and GET /orders (e2e)', () => {
 
   beforeAll(async () => {
     t = await startSalesTestApp({}, { clock });
+    await feedContacts(t, {
+      companies: [{ companyId: 'k-1' }],
+      contacts: [{ contactId: 'c-ada' }, { contactId: 'c-bob' }],
+    });
     const car = await setUpCarCatalogue(t);
     // The car needs a paint and a gearbox chosen (cpq/car.fixture).
     const configured = { optionIds: ['paint-red', 'gear-auto'], quantity: 1 };
