@@ -164,6 +164,12 @@ export class ProcessRunner {
         return finalOutcome({ ...record, status })!;
       }
       const phase = action.kind === 'run' ? 'run' : 'compensate';
+      // A step may take longer than the lease (a slow service): the run renews it meanwhile, so
+      // only a run that died (and its heartbeat with it) loses its process to another run.
+      const heartbeat = setInterval(
+        () => void this.store.renew(record, owner, this.leaseMs).catch(() => undefined),
+        Math.max(50, Math.floor(this.leaseMs / 3)),
+      );
       try {
         await this.runStep(definition, record, action.step, phase, authorization);
       } catch (error) {
@@ -188,9 +194,10 @@ export class ProcessRunner {
           this.options.retryBaseMs,
           this.options.retryMaxMs,
         );
-        if (!(await this.store.retryLater(record, owner, (error as Error).message, delay)))
-          return lost();
+        if (!(await this.store.retryLater(record, owner, describe(error), delay))) return lost();
         return { status: 'pending', record: (await this.store.get<I>(record))! };
+      } finally {
+        clearInterval(heartbeat);
       }
       const column = phase === 'run' ? 'steps_done' : 'compensated';
       if (!(await this.store.recordStep(record, owner, action.step.name, column, this.leaseMs)))
@@ -246,6 +253,12 @@ function finalOutcome<I>(record: ProcessRecord<I>): ProcessOutcome<I> | undefine
     default:
       return undefined;
   }
+}
+
+/** A problem's detail (an HttpException's own message is only its class name), else the message. */
+function describe(error: unknown): string {
+  const problem = (error as { problem?: Problem }).problem;
+  return problem?.detail ?? (error as Error).message ?? String(error);
 }
 
 const keyString = (key: ProcessKey) => JSON.stringify([key.tenant, key.type, key.id]);

@@ -159,6 +159,16 @@ export class ProcessStore {
     );
   }
 
+  /** Extends the lease of a run that is still working on a step (its heartbeat). */
+  renew(key: ProcessKey, owner: string, ms: number): Promise<boolean> {
+    return this.update(
+      key,
+      owner,
+      `lease_until = now() + make_interval(secs => $5::float8 / 1000)`,
+      [ms],
+    );
+  }
+
   /** Final: completed or compensated (lease released). */
   finish(
     key: ProcessKey,

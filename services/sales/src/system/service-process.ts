@@ -18,6 +18,8 @@ export interface ServiceProcess {
   ready(timeoutMs: number): Promise<void>;
   /** SIGTERM, then SIGKILL when it has not exited within 10 s. */
   stop(): Promise<void>;
+  /** SIGKILL now (a crash: no drain, no shutdown hooks); resolves once it has exited. */
+  kill(): Promise<void>;
   /** The last lines the process wrote, for failure messages. */
   output(): string;
 }
@@ -110,6 +112,12 @@ export function startServiceProcess(
         await sleep(250);
       }
       throw new Error(`${name} not ready within ${timeoutMs} ms (${last}):\n${lines.join('\n')}`);
+    },
+    async kill() {
+      process.removeListener('exit', killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
     },
     async stop() {
       process.removeListener('exit', killOnExit);

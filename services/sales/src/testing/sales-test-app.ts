@@ -5,7 +5,9 @@ import type { TestDatabase } from '@crm/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../app.module';
 
-const SECRET = 'sales-e2e-secret-0123456789abcdef-xyz';
+/** The secret the test app's tokens are signed with (a real contacts process beside it needs it too). */
+export const SALES_TEST_JWT_SECRET = 'sales-e2e-secret-0123456789abcdef-xyz';
+const SECRET = SALES_TEST_JWT_SECRET;
 
 export type Caller = TestCaller;
 
