@@ -7,7 +7,6 @@ import { ManualClock } from '@crm/platform';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import { setUpCarCatalogue } from '../testing/car-catalogue';
 import { feedContacts } from '../testing/contacts-feed';
-import { feedContacts } from '../testing/contacts-feed';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 
 const rep = { sub: 'rep-1' };
@@ -21,7 +20,6 @@ describe('order pricing (e2e)', () => {
   let car: { productId: string; priceBookId: string };
   beforeAll(async () => {
     t = await startSalesTestApp({}, { clock });
-    await feedContacts(t, { contacts: [{ contactId: 'c-ada' }] });
     await feedContacts(t, { contacts: [{ contactId: 'c-ada' }] });
     car = await setUpCarCatalogue(t);
   });
