@@ -41,6 +41,7 @@ import { normalisePhone } from '@crm/values';
 import { randomUUID } from 'node:crypto';
 import { pipeline, type Readable } from 'node:stream';
 import type { Pool } from 'pg';
+import { CompanyReferences } from '../companies/company-references';
 import { contactDecider, type ContactState } from '../contacts/contact.decider';
 import type { ContactEvent } from '../contacts/contact.events';
 import { contactStreamId } from '../contacts/contact-view';
@@ -75,6 +76,8 @@ interface ImportContext {
   readonly index: ImportKeyIndex;
   readonly dryRunStates: Map<string, ContactState>;
   readonly timer: ImportPhaseTimer;
+  /** Each company id the rows name, checked once per import (a refusal rejects every such row). */
+  readonly companies: Map<string, Promise<void>>;
   /** Position of the last event this import appended: the one the read models must reach. */
   lastPosition: Position | undefined;
 }
@@ -120,6 +123,7 @@ export class ContactImportService implements OnModuleInit {
     @Inject(EVENT_SOURCING_OPTIONS) options: EventSourcingModuleOptions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONTACTS_CONFIG) private readonly config: ContactsConfig,
+    private readonly companyReferences: CompanyReferences,
   ) {
     this.store = new ImportStore(pool, clock);
     this.upcast = options.upcast as ToDomainEvent<ContactEvent> | undefined;
@@ -146,6 +150,7 @@ export class ContactImportService implements OnModuleInit {
       index: new ImportKeyIndex(),
       dryRunStates: new Map<string, ContactState>(),
       timer: new ImportPhaseTimer(),
+      companies: new Map(),
       lastPosition: undefined,
     };
     let pending: ImportRowReport[] = [];
@@ -247,6 +252,16 @@ export class ContactImportService implements OnModuleInit {
     return { summary: existing.summary, replayed: true };
   }
 
+  /** A row's company_id names a company of the tenant, as on POST /contacts (UnknownCompany). */
+  private assertCompany(tenant: string, companyId: string, ctx: ImportContext): Promise<void> {
+    let known = ctx.companies.get(companyId);
+    if (!known) {
+      known = this.companyReferences.assertKnown(tenant, companyId, 'company_id');
+      ctx.companies.set(companyId, known);
+    }
+    return known;
+  }
+
   /** Parses a row; a row that cannot even be read is rejected here, before any I/O. */
   private prepare(
     row: number,
@@ -273,6 +288,7 @@ export class ContactImportService implements OnModuleInit {
   ): Promise<ImportRowReport> {
     try {
       const { parsed, keys } = prepared;
+      if (parsed.companyId) await this.assertCompany(caller.tenant, parsed.companyId, ctx);
       const matchedId = await ctx.timer.time('match', () => this.match(caller.tenant, keys, ctx));
       const existing = matchedId
         ? await ctx.timer.time('load', () => this.stateOf(caller.tenant, matchedId, ctx))

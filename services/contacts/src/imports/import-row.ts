@@ -84,6 +84,8 @@ function typedCell(raw: string, definition: CustomFieldDefinition | undefined): 
 export interface ImportRow {
   readonly email?: string;
   readonly phone?: string;
+  /** The company the row names: the import checks it names one of the tenant's. */
+  readonly companyId?: string;
   readonly commandsFor: (
     existing: { contactId: string; state: ContactState } | undefined,
     newContactId: string,
@@ -130,6 +132,7 @@ export function readImportRow(
   return {
     email: email ? normaliseEmail(email) : undefined,
     phone,
+    companyId,
     commandsFor(existing, newContactId) {
       if (!existing) {
         return [
