@@ -13,6 +13,8 @@
 #   KAFKA_HEAP_OPTS        JVM heap                        (-Xms256m -Xmx768m)
 #   KAFKA_START_TIMEOUT    seconds to wait for readiness   (120)
 #   KAFKA_STOP_TIMEOUT     seconds before SIGKILL on stop  (60)
+#   KAFKA_RETENTION_CHECK_INTERVAL_MS  how often expired segments are deleted (10000)
+#   KAFKA_CLEANER_BACKOFF_MS           compaction idle back-off             (1000)
 # A second, disposable broker is just other ports and another data dir.
 set -euo pipefail
 
@@ -28,6 +30,8 @@ KAFKA_LOG_FILE="${KAFKA_LOG_FILE:-$KAFKA_DATA_DIR/kafka.log}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx768m}"
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-120}"
 KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-60}"
+KAFKA_RETENTION_CHECK_INTERVAL_MS="${KAFKA_RETENTION_CHECK_INTERVAL_MS:-10000}"
+KAFKA_CLEANER_BACKOFF_MS="${KAFKA_CLEANER_BACKOFF_MS:-1000}"
 BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
 CONFIG_FILE="$KAFKA_DATA_DIR/server.properties"
 STORAGE_DIR="$KAFKA_DATA_DIR/storage"
@@ -106,7 +110,17 @@ transaction.state.log.min.isr=1
 transaction.state.log.num.partitions=10
 # Tests join consumer groups constantly; the default 3 s initial rebalance delay only slows them.
 group.initial.rebalance.delay.ms=0
+# Only for topics created without retention.ms (auto-created ones): the services provision theirs
+# (MESSAGING_TOPIC_RETENTION_MS, state topics compacted).
 log.retention.hours=24
+# Retention against the broker's clock, never a producer's: a producer under faketime -400d or with
+# a jumped clock otherwise writes CreateTime stamps older than any retention, and the next check
+# deletes them (docs/architecture.md, "Retention"). The services also set it on every topic.
+log.message.timestamp.type=LogAppendTime
+# Expired segments and compaction are acted on within seconds (Kafka's 5 min / 15 s defaults make
+# the erasure window tests wait minutes); cheap on a development broker.
+log.retention.check.interval.ms=$KAFKA_RETENTION_CHECK_INTERVAL_MS
+log.cleaner.backoff.ms=$KAFKA_CLEANER_BACKOFF_MS
 EOF
 }
 

@@ -1,7 +1,7 @@
 import { Parser } from '@asyncapi/parser';
 import { asyncApiDocument, asyncApiDocumentOf } from './asyncapi';
 import { eventsOfService, INTEGRATION_EVENTS, publishedTopics } from './catalog';
-import { stateTopicsOfService } from './state-catalog';
+import { STATE_TOPICS, stateTopicsOfService } from './state-catalog';
 import { defineStateTopic } from './state-topic';
 
 async function parse(document: Record<string, unknown>) {
@@ -25,18 +25,22 @@ describe('AsyncAPI document', () => {
     expect(parsed!.version()).toBe('3.0.0');
   });
 
-  it('has one channel per topic and every event type as a message with its schema', async () => {
+  it('has one channel per topic and every event and state type as a message with its schema', async () => {
     const { document: parsed } = await new Parser().parse(JSON.stringify(document));
     const addresses = parsed!
       .channels()
       .all()
       .map((c) => c.address());
-    expect(addresses.sort()).toEqual(publishedTopics());
+    expect(addresses.sort()).toEqual(
+      [...publishedTopics(), ...STATE_TOPICS.map((d) => d.topic)].sort(),
+    );
     const names = parsed!
       .messages()
       .all()
       .map((m) => m.name());
-    expect(new Set(names)).toEqual(new Set(INTEGRATION_EVENTS.map((d) => d.type)));
+    expect(new Set(names)).toEqual(
+      new Set([...INTEGRATION_EVENTS, ...STATE_TOPICS].map((d) => d.type)),
+    );
     const registered = parsed!
       .messages()
       .all()

@@ -5,7 +5,8 @@
  */
 import { INTEGRATION_EVENTS } from './catalog';
 import { findBreakingChanges } from './compatibility';
-import { readSnapshots, renderSnapshot } from './schema-snapshots';
+import { readSnapshots, renderSnapshot, STATE_SCHEMA_SNAPSHOT_DIR } from './schema-snapshots';
+import { STATE_TOPICS } from './state-catalog';
 
 const snapshots = readSnapshots();
 
@@ -33,6 +34,32 @@ describe('published integration event schemas', () => {
   it('keeps snapshots current, so compatible additions are published too', () => {
     const stale = INTEGRATION_EVENTS.filter((d) => {
       const published = snapshots.get(d.type);
+      return published && renderSnapshot(published) !== renderSnapshot(d.schema);
+    }).map((d) => d.type);
+    expect(stale).toEqual([]);
+  });
+});
+
+describe('published state-topic schemas', () => {
+  const stateSnapshots = readSnapshots(STATE_SCHEMA_SNAPSHOT_DIR);
+
+  it('has a snapshot in schemas/state for every state topic, and none for a dropped one', () => {
+    // Adding a state topic: run libs/contracts/src/cli/update-schema-snapshots.ts, commit the file.
+    expect(STATE_TOPICS.map((d) => d.type).filter((t) => !stateSnapshots.has(t))).toEqual([]);
+    const known = new Set(STATE_TOPICS.map((d) => d.type));
+    expect([...stateSnapshots.keys()].filter((t) => !known.has(t))).toEqual([]);
+  });
+
+  it('changes every state schema compatibly and keeps its snapshot current', () => {
+    const breaking = STATE_TOPICS.flatMap((d) => {
+      const published = stateSnapshots.get(d.type);
+      return published
+        ? findBreakingChanges(published, d.schema).map((b) => `${d.type} ${b.path}`)
+        : [];
+    });
+    expect(breaking).toEqual([]);
+    const stale = STATE_TOPICS.filter((d) => {
+      const published = stateSnapshots.get(d.type);
       return published && renderSnapshot(published) !== renderSnapshot(d.schema);
     }).map((d) => d.type);
     expect(stale).toEqual([]);

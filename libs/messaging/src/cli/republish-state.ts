@@ -13,7 +13,7 @@
  * Exit 0 all published, 1 some subject could not be (listed), 2 usage.
  */
 import { parseArgs } from 'node:util';
-import { findStateTopic } from '@crm/contracts';
+import { findStateTopic, type StateTopicDefinition } from '@crm/contracts';
 import type { RebuildCliRegistry } from '@crm/event-sourcing/cli';
 import { Pool } from 'pg';
 import { createTransport } from '../create-transport';
@@ -30,6 +30,8 @@ const USAGE = `usage: republish-state --service <name> --registry <module.ts> --
 export interface RepublishStateCliContext {
   readonly service: string;
   readonly sources: readonly StateSource[];
+  /** Default: the contracts' STATE_TOPICS (tests pass their own). */
+  readonly stateTopics?: readonly StateTopicDefinition[];
   readonly openStore: RebuildCliRegistry['openStore'];
   /** Default: from the environment, within MESSAGING_NAMESPACE. */
   readonly transport?: () => MessageTransport;
@@ -68,7 +70,9 @@ export async function runRepublishStateCli(
       config.namespace,
     );
   try {
-    const topics = context.sources.map((s) => findStateTopic(s.stateType)?.topic ?? s.stateType);
+    const lookup = (type: string) =>
+      context.stateTopics ? context.stateTopics.find((d) => d.type === type) : findStateTopic(type);
+    const topics = context.sources.map((s) => lookup(s.stateType)?.topic ?? s.stateType);
     const names = context.topicName ?? ((topic: string) => topic);
     await transport.provision(stateTopicSpecs(topics.map(names), config));
     const opened = await context.openStore(pool);
@@ -77,6 +81,7 @@ export async function runRepublishStateCli(
         store: opened.store,
         transport,
         sources: context.sources,
+        stateTopics: context.stateTopics,
         source: `/crm/${context.service}`,
         tenant: values.tenant,
         aggregates: values.aggregate,

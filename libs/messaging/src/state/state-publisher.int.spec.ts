@@ -14,6 +14,7 @@ import { appendContacts, waitFor } from '../testing/contacts-fixture';
 import { EmbeddedTransport } from '../transport/embedded/embedded-transport';
 import { KafkaTransport } from '../transport/kafka/kafka-transport';
 import type { DeliveredMessage, MessageTransport } from '../transport/message-transport';
+import { runRepublishStateCli } from '../cli/republish-state';
 import { republishState, type RepublishProgress } from './republish-state';
 import { StatePublisher } from './state-publisher';
 
@@ -266,6 +267,43 @@ function statePublisherContract(factory: Factory): void {
     expect(all).toMatchObject({ total: 11, values: 10, tombstones: 1 });
     const after = await latestByKey(topic, (l) => l.size === 11);
     expect(after.latest.get(`${prefix}g-0`)!.headers.ce_tenantid).toBe('globex');
+  });
+
+  it('runs as the republish-state CLI: progress lines, a summary, exit 0', async () => {
+    const { store, topic, prefix } = await scenario();
+    await appendContacts(store, { prefix, contacts: 3, perContact: 1 });
+    await waitFor(
+      'visible appends',
+      async () => (await store.readAll({ limit: 10 })).events.length,
+      (n) => n === 3,
+    );
+    const lines: string[] = [];
+    const code = await runRepublishStateCli(
+      {
+        service: 'contacts',
+        sources: [fixtureContactStateSource],
+        stateTopics: [FIXTURE_CONTACT_STATE],
+        openStore: async () => ({ store }),
+        // The suite's transport, which the CLI must not close.
+        transport: () => ({
+          kind: transport.kind,
+          provision: (topics) => transport.provision(topics),
+          send: (messages, options) => transport.send(messages, options),
+          consume: (options) => transport.consume(options),
+          resetOffsets: (group, t, from) => transport.resetOffsets(group, t, from),
+          close: async () => undefined,
+        }),
+        config,
+        topicName: () => topic,
+      },
+      ['--database-url', db.url, '--tenant', 'acme'],
+      (line) => lines.push(line),
+    );
+    expect(code).toBe(0);
+    const progress = /^published 3\/3 \(100%\), \d+\/s, 0 tombstones, 0 invalid$/;
+    expect(lines.some((line) => progress.test(line))).toBe(true);
+    expect(lines.at(-1)).toBe('done: 3 states and 0 tombstones of 3 subjects of tenant acme');
+    await latestByKey(topic, (l) => l.size === 3);
   });
 
   if (factory.kind === 'embedded') {
