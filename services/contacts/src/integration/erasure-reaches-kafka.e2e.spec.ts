@@ -111,7 +111,10 @@ describeWithLocalKafka(
               });
               const id = `${topic}/${partition}`;
               if (Number(message.offset) >= (ends.get(id) ?? Infinity)) left.delete(id);
-              if (!left.size) (clearTimeout(timer), resolve());
+              if (!left.size) {
+                clearTimeout(timer);
+                resolve();
+              }
             },
           });
         });
