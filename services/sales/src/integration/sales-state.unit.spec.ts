@@ -1,0 +1,71 @@
+import { findStateTopic, stateTopicsOfService } from '@crm/contracts';
+import type { RecordedEvent } from '@crm/event-sourcing';
+import { STREAM } from '../infrastructure/streams';
+import {
+  activityStateSource,
+  leadStateSource,
+  opportunityStateSource,
+  orderStateSource,
+  priceBookStateSource,
+  productStateSource,
+  quoteStateSource,
+  salesStateSources,
+} from './sales-state';
+
+let n = 0;
+function recorded(streamId: string, type: string, data: object = {}): RecordedEvent {
+  n++;
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: { tenant: 't1', occurredAt: '2026-11-23T10:00:00.000Z' },
+    tenant: 't1',
+    streamId,
+    streamVersion: 1,
+    position: { commit: 1n, prepare: BigInt(n) },
+    createdAt: new Date('2026-11-23T10:00:00.000Z'),
+  };
+}
+
+describe('sales state sources: which records an event touches', () => {
+  it('publish every sales state topic of the catalogue, once', () => {
+    const types = salesStateSources.map((s) => s.stateType);
+    expect(types).toEqual(stateTopicsOfService('sales').map((d) => d.type));
+    expect(types).toEqual([
+      'crm.sales.lead.state.v1',
+      'crm.sales.opportunity.state.v1',
+      'crm.sales.activity.state.v1',
+      'crm.sales.quote.state.v1',
+      'crm.sales.order.state.v1',
+      'crm.sales.product.state.v1',
+      'crm.sales.price_book.state.v1',
+    ]);
+    for (const source of salesStateSources) expect(findStateTopic(source.stateType)).toBeDefined();
+  });
+
+  it.each([
+    [leadStateSource, STREAM.lead('l1'), 'LeadPersonalDataErased', 'lead'],
+    [opportunityStateSource, STREAM.opportunity('o1'), 'OpportunityOrderCancelled', 'opportunity'],
+    [activityStateSource, STREAM.activity('a1'), 'ActivityCancelled', 'activity'],
+    [quoteStateSource, STREAM.quote('q1'), 'QuoteExpired', 'quote'],
+    [orderStateSource, STREAM.order('ord1'), 'OrderCancelled', 'order'],
+    [productStateSource, STREAM.product('p1'), 'ProductDeactivated', 'product'],
+    [priceBookStateSource, STREAM.priceBook('pb1'), 'ListPriceSet', 'pricebook'],
+  ])('%# an event of its stream touches that record only', (source, streamId, type, category) => {
+    expect(source.categories).toEqual([category]);
+    const id = streamId.slice(category.length + 1);
+    expect(source.subjectsOf(recorded(streamId, type))).toEqual([id]);
+    // Another aggregate's events, even about this record's id, are someone else's.
+    for (const other of salesStateSources.filter((s) => s !== source))
+      expect(other.subjectsOf(recorded(streamId, type))).toEqual([]);
+  });
+
+  it('the SKU registry and pipelines are no state topic', () => {
+    for (const source of salesStateSources) {
+      expect(source.subjectsOf(recorded(STREAM.sku('RDST'), 'SkuReserved'))).toEqual([]);
+      expect(source.subjectsOf(recorded(STREAM.pipeline('p1'), 'PipelineCreated'))).toEqual([]);
+    }
+  });
+});
