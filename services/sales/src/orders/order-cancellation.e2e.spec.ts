@@ -31,19 +31,28 @@ describe('order cancellation (e2e)', () => {
       name: 'Wallbox',
       amountMinor: 100_000,
     });
-    const opportunityId = (
-      await t.request('POST', '/opportunities', {
+    // A converted lead's contact is one sales minted itself, so it is a known reference.
+    const leadId = (
+      await t.request('POST', '/leads', {
         as: rep,
-        body: {
-          name: 'Wallbox for Ada',
+        body: { source: 'manual', profile: { name: `Ada ${sku}` } },
+      })
+    ).body.id;
+    await t.request('POST', `/leads/${leadId}/work`, { as: rep, body: {} });
+    await t.request('POST', `/leads/${leadId}/qualify`, { as: rep, body: {} });
+    const converted = await t.request('POST', `/leads/${leadId}/convert`, {
+      as: rep,
+      body: {
+        opportunity: {
           pipelineId,
-          contactId: 'c-ada',
           amountMinor: 100_000,
           currency: 'EUR',
           expectedCloseDate: inDays(10),
         },
-      })
-    ).body.id;
+      },
+    });
+    expect(converted.status).toBe(200);
+    const { opportunityId } = converted.body;
     const quoteId = (
       await t.request('POST', '/quotes', {
         as: rep,
