@@ -5,6 +5,7 @@
  * the record as it was, and succeeds for a positive control (rep-2, rep-2's manager or an admin).
  */
 import { ManualClock } from '@crm/platform';
+import fc from 'fast-check';
 import { eventually } from '../testing/eventually';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import { setUpPricedProduct } from '../testing/priced-product';
@@ -36,6 +37,8 @@ interface WriteCase {
   readonly positive: Caller;
   /** Callers refused: rep-1 and a manager of another team unless the route refuses one by role. */
   readonly intruders?: readonly Caller[];
+  /** Who holds the record: rep-2 unless said. */
+  readonly holder?: string;
   /** The allowed call creates another record (a quote on the deal): the read one stays as it is. */
   readonly createsElsewhere?: true;
   readonly arrange: () => Promise<{
@@ -378,6 +381,7 @@ describe('record-level access in sales (ownership e2e)', () => {
       positive: admin,
       // The admin's order has no team: rep-2's manager is refused as well.
       intruders: [rep1, rep2, rep2sManager],
+      holder: 'root',
       arrange: async () => {
         const id = await orderOfAdminsQuote();
         return {
@@ -438,6 +442,60 @@ describe('record-level access in sales (ownership e2e)', () => {
       });
     },
   );
+
+  // Ownership mutations: random sellers (any mix of the three seller roles, any sub, with or
+  // without a team claim) on a random endpoint's fresh record. The oracle restates README's table.
+  it('random callers on random endpoints: exactly the ones the policy allows succeed, the rest get NotYourRecord', async () => {
+    const mayChange = (caller: Caller, holder: string) => {
+      const roles = caller.roles ?? [];
+      const led =
+        caller.team === undefined || caller.team.includes(holder) || caller.sub === holder;
+      return (
+        roles.includes('admin') ||
+        (roles.includes('sales-manager') && led) ||
+        (roles.includes('sales-rep') && caller.sub === holder)
+      );
+    };
+    const callers = fc.record({
+      sub: fc.constantFrom('rep-1', 'rep-2', 'rep-3', 'boss', 'root'),
+      roles: fc.subarray(['admin', 'sales-manager', 'sales-rep'] as const, { minLength: 1 }),
+      team: fc.option(fc.subarray(['rep-1', 'rep-2', 'rep-3', 'root']), { nil: undefined }),
+    });
+    // The owner route serves managers only: the roles above would be refused by role there.
+    const byAnySeller = cases.filter(
+      (c) => !c.endpoint.includes('/owner') && !c.endpoint.includes('expire'),
+    );
+    await fc.assert(
+      fc.asyncProperty(callers, fc.constantFrom(...byAnySeller), async (generated, c) => {
+        const caller: Caller = {
+          sub: generated.sub,
+          roles: [...generated.roles],
+          ...(generated.team ? { team: generated.team } : {}),
+        };
+        const { method, url, body } = await c.arrange();
+        const res = await as(caller, method, url, body);
+        if (mayChange(caller, c.holder ?? 'rep-2')) {
+          const succeeded = res.status === 200 || res.status === 201;
+          expect({ endpoint: c.endpoint, caller, succeeded, answer: res.body }).toMatchObject({
+            succeeded: true,
+          });
+        } else {
+          expect({
+            endpoint: c.endpoint,
+            caller,
+            status: res.status,
+            type: res.body?.type,
+          }).toEqual({
+            endpoint: c.endpoint,
+            caller,
+            status: 403,
+            type: expect.stringMatching(/\/problems\/not-your-record$/),
+          });
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
 
   it('an unowned lead is the pool: any rep works it and so takes it, then the others are refused', async () => {
     const id = await leadOf(undefined);
