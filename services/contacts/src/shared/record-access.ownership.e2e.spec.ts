@@ -6,6 +6,7 @@
  * a marketer, whose role is tenant-wide).
  */
 import type { Role } from '@crm/platform';
+import fc from 'fast-check';
 import {
   startContactsTestApp,
   type ContactsTestApp,
@@ -256,6 +257,59 @@ describe('record-level access in contacts (ownership e2e)', () => {
       );
     },
   );
+
+  // Ownership mutations: random writers (any mix of the writer roles, any sub, with or without a
+  // team claim) on a random endpoint's fresh record of rep-2. The oracle restates README's table.
+  it('random callers on random endpoints: exactly the ones the policy allows succeed, the rest get NotYourRecord', async () => {
+    const mayChange = (caller: Caller) => {
+      const roles = caller.roles ?? [];
+      const led =
+        caller.team === undefined || caller.team.includes('rep-2') || caller.sub === 'rep-2';
+      return (
+        roles.some((r) => r === 'admin' || r === 'marketer' || r === 'integrator') ||
+        (roles.includes('sales-manager') && led) ||
+        (roles.includes('sales-rep') && caller.sub === 'rep-2')
+      );
+    };
+    const callers = fc.record({
+      sub: fc.constantFrom('rep-1', 'rep-2', 'rep-3', 'boss'),
+      roles: fc.subarray(
+        ['admin', 'sales-manager', 'sales-rep', 'marketer', 'integrator'] as const,
+        {
+          minLength: 1,
+        },
+      ),
+      team: fc.option(fc.subarray(['rep-1', 'rep-2', 'rep-3']), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(callers, fc.constantFrom(...cases), async (generated, c) => {
+        const caller: Caller = {
+          sub: generated.sub,
+          roles: [...generated.roles],
+          ...(generated.team ? { team: generated.team } : {}),
+        };
+        const { method, url, body } = await c.arrange();
+        const res = await as(caller, method, url, body);
+        if (mayChange(caller)) {
+          const succeeded = [200, 201, 204].includes(res.statusCode);
+          expect({ endpoint: c.endpoint, caller, succeeded, answer: res.body }).toMatchObject({
+            succeeded: true,
+          });
+        } else {
+          expect({
+            endpoint: c.endpoint,
+            caller,
+            status: res.statusCode,
+            answer: res.json(),
+          }).toMatchObject({
+            status: 403,
+            answer: { type: expect.stringMatching(/\/problems\/not-your-record$/) },
+          });
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
 
   it('a contact nobody owns is open to every writer; a company registered by rep-2 is owned by rep-2', async () => {
     const unowned = ok(
