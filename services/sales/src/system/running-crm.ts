@@ -19,12 +19,25 @@ export interface RunningCrm {
   contacts: ServiceClient;
   /** The contacts service as another tenant sees it. */
   contactsFor(tenant: string): ServiceClient;
+  /** The run's database (both services' schemas), for specs that count what is in the logs. */
+  databaseUrl: string;
+  /** SIGKILL one service (a crash), or start it again on the same port and environment. */
+  kill(service: ServiceName): Promise<void>;
+  restart(service: ServiceName): Promise<void>;
   /** SIGTERM both processes (SIGKILL after 10 s) and drop the database. */
   stop(): Promise<void>;
 }
 
-/** Both services on a fresh database; `kafkaBrokers` undefined = embedded transport. */
-export async function startRunningCrm(kafkaBrokers: string[] | undefined): Promise<RunningCrm> {
+export type ServiceName = 'contacts' | 'sales';
+
+/**
+ * Both services on a fresh database; `kafkaBrokers` undefined = embedded transport. `env` adds
+ * variables per service (e.g. shorter process leases for a crash spec).
+ */
+export async function startRunningCrm(
+  kafkaBrokers: string[] | undefined,
+  env: Partial<Record<ServiceName, Record<string, string>>> = {},
+): Promise<RunningCrm> {
   const processes: ServiceProcess[] = [];
   let db: TestDatabase | undefined;
   const stop = async () => {
@@ -41,13 +54,18 @@ export async function startRunningCrm(kafkaBrokers: string[] | undefined): Promi
       ...(brokers ? { KAFKA_BROKERS: brokers, MESSAGING_NAMESPACE: namespace } : {}),
     };
     const [contactsPort, salesPort] = [await freePort(), await freePort()];
-    const contacts = startServiceProcess('contacts', contactsPort, shared);
+    // Each knows where the other is: conversion creates contacts, the export asks sales.
+    const contactsEnv = { ...shared, SALES_URL: `http://127.0.0.1:${salesPort}`, ...env.contacts };
+    const contacts = startServiceProcess('contacts', contactsPort, contactsEnv);
     processes.push(contacts);
-    const sales = startServiceProcess('sales', salesPort, {
-      ...shared,
-      CONTACTS_URL: contacts.baseUrl,
-    });
+    const salesEnv = { ...shared, CONTACTS_URL: contacts.baseUrl, ...env.sales };
+    const sales = startServiceProcess('sales', salesPort, salesEnv);
     processes.push(sales);
+    const started = {
+      contacts: [contactsPort, contactsEnv],
+      sales: [salesPort, salesEnv],
+    } as const;
+    const index = (service: ServiceName) => (service === 'contacts' ? 0 : 1);
     await Promise.all(processes.map((p) => p.ready(STARTUP_TIMEOUT_MS)));
     const tenant = uniqueName('tenant');
     return {
@@ -56,6 +74,13 @@ export async function startRunningCrm(kafkaBrokers: string[] | undefined): Promi
       sales: serviceClient(sales.baseUrl, tenant, SYSTEM_JWT_SECRET),
       contacts: serviceClient(contacts.baseUrl, tenant, SYSTEM_JWT_SECRET),
       contactsFor: (other) => serviceClient(contacts.baseUrl, other, SYSTEM_JWT_SECRET),
+      databaseUrl: db.url,
+      kill: (service) => processes[index(service)].kill(),
+      async restart(service) {
+        const [port, serviceEnv] = started[service];
+        processes[index(service)] = startServiceProcess(service, port, serviceEnv);
+        await processes[index(service)].ready(STARTUP_TIMEOUT_MS);
+      },
       stop,
     };
   } catch (error) {
