@@ -55,3 +55,4 @@ export {
 export { statePublisherHealth } from './state/state-health';
 export { republishState, type RepublishStateOptions, type RepublishProgress } from './state/republish-state';
 export { topicConfigEntries } from './transport/kafka/kafka-transport';
+export { runRepublishStateCli, type RepublishStateCliContext } from './cli/republish-state';
