@@ -55,6 +55,7 @@ export const activityListPart: ReadModelPart = {
       ActivityCompleted: true,
       ActivityCancelled: true,
       ActivityContactRepointed: true,
+      ActivityPersonalDetailsErased: true,
     },
     write: async (tx, { tenant, id, state, version, event }) => {
       const d = state.details!;

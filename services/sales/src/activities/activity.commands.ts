@@ -44,6 +44,9 @@ export type RepointActivityContact = {
   data: { fromContactId: string; toContactId: string };
 };
 
+/** The data subject was erased: its phone and notes are gone (the key is shredded next). */
+export type ErasePersonalDetails = { type: 'ErasePersonalDetails'; data: { at: string } };
+
 export type ActivityCommand =
   | LogActivity
   | RescheduleActivity
@@ -52,4 +55,5 @@ export type ActivityCommand =
   | FireReminder
   | CompleteActivity
   | CancelActivity
-  | RepointActivityContact;
+  | RepointActivityContact
+  | ErasePersonalDetails;

@@ -29,6 +29,8 @@ export interface ActivityState {
   readonly firedReminderIds: readonly string[];
   readonly completedAt?: string;
   readonly outcome?: string;
+  /** Its data subject was erased: phone and notes are gone for good. */
+  readonly personalDetailsErased?: boolean;
 }
 
 export const initialActivityState = (): ActivityState => ({
@@ -77,6 +79,10 @@ export function evolveActivity(state: ActivityState, event: ActivityEvent): Acti
       return { ...state, status: 'cancelled' };
     case 'ActivityContactRepointed':
       return { ...state, details: { ...state.details!, contactId: event.data.toContactId } };
+    case 'ActivityPersonalDetailsErased': {
+      const { phone: _phone, notes: _notes, ...details } = state.details!;
+      return { ...state, details, personalDetailsErased: true };
+    }
   }
 }
 
@@ -169,6 +175,10 @@ export function decideActivity(command: ActivityCommand, state: ActivityState): 
     case 'RepointActivityContact':
       if (details.contactId !== command.data.fromContactId) return [];
       return [{ type: 'ActivityContactRepointed', data: { activityId, ...command.data } }];
+    case 'ErasePersonalDetails':
+      // Any status: a done call still held the number. Once is enough.
+      if (state.personalDetailsErased) return [];
+      return [{ type: 'ActivityPersonalDetailsErased', data: { activityId, at: command.data.at } }];
   }
 }
 

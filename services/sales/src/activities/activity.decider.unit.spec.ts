@@ -345,4 +345,41 @@ describe('Activity decider', () => {
       expect(dueStatus(activity as any, now)).toBe(expected);
     });
   });
+
+  it("erases the person's phone and notes from an activity once, whatever its status", () => {
+    const erased: ActivityEvent = {
+      type: 'ActivityPersonalDetailsErased',
+      data: { activityId: 'a2', at },
+    };
+    const logged: ActivityEvent = {
+      type: 'ActivityLogged',
+      data: {
+        activityId: 'a2',
+        dataSubject: 'c1',
+        details: {
+          kind: 'call',
+          subject: 'Intro call',
+          assigneeId: 'rep-1',
+          priority: 'normal',
+          contactId: 'c1',
+          dueAt: at,
+        },
+        phone: '+4915112345678',
+        notes: 'wants a test drive',
+        reminders: [],
+        at,
+      },
+    };
+    given([logged]).when({ type: 'ErasePersonalDetails', data: { at } }).then([erased]);
+    given([logged])
+      .when({ type: 'ErasePersonalDetails', data: { at } })
+      .thenState((s) => {
+        expect(s.details).not.toHaveProperty('phone');
+        expect(s.details).not.toHaveProperty('notes');
+        expect(s.details?.subject).toBe('Intro call');
+      });
+    given([logged, erased])
+      .when({ type: 'ErasePersonalDetails', data: { at } })
+      .thenNothingHappened();
+  });
 });

@@ -95,6 +95,15 @@ export type ActivityContactRepointed = DomainEvent<
   { activityId: string; fromContactId: string; toContactId: string }
 >;
 
+/**
+ * The person whose data the activity holds was erased: its phone number and notes are gone. The
+ * fact is in the log, so the activity's state topic drops them too (the key is shredded next).
+ */
+export type ActivityPersonalDetailsErased = DomainEvent<
+  'ActivityPersonalDetailsErased',
+  { activityId: string; at: string }
+>;
+
 export type ActivityEvent =
   | ActivityLogged
   | ActivityRescheduled
@@ -103,4 +112,5 @@ export type ActivityEvent =
   | ReminderDue
   | ActivityCompleted
   | ActivityCancelled
-  | ActivityContactRepointed;
+  | ActivityContactRepointed
+  | ActivityPersonalDetailsErased;

@@ -9,6 +9,7 @@ import { ERASED, handleCommand, type EventStore, type SubjectKeyStore } from '@c
 import { CLOCK, EVENT_STORE, PG_POOL, SUBJECT_KEYS, type Clock } from '@crm/platform';
 import type { Pool, PoolClient } from 'pg';
 import { ERASED_PROFILE } from '../leads/lead-personal-data';
+import { activityDecider } from '../activities/activity.decider';
 import { leadDecider } from '../leads/lead.decider';
 import { S } from '../infrastructure/read-model-part';
 import { STREAM } from '../infrastructure/streams';
@@ -37,23 +38,18 @@ export class PersonalData {
     tx?: PoolClient,
     erasure: Erasure = { actor: 'system:personal-data', at: this.clock.now().toISOString() },
   ): Promise<void> {
-    // The fact first, so the lead's state topic and integrators learn it from the log (a
-    // repeat appends nothing); then the key, which makes the profile unreadable everywhere.
+    const db = tx ?? this.pool;
+    // The facts first, so the state topics and integrators learn it from the log (a repeat
+    // appends nothing); then the key, which makes the profile unreadable everywhere.
     await handleCommand(
       this.store,
       leadDecider,
       { tenant, id: STREAM.lead(leadId) },
       { type: 'EraseLeadPersonalData', data: { at: erasure.at } },
-      {
-        tenant,
-        actor: erasure.actor,
-        correlationId: erasure.correlationId,
-        causationId: erasure.causationId,
-        now: () => this.clock.now(),
-      },
+      this.contextOf(tenant, erasure),
     );
+    await this.erasePersonalDetailsOfActivities(db, tenant, 'lead_id', leadId, erasure);
     await this.keys.erase(tenant, leadId);
-    const db = tx ?? this.pool;
     await db.query(
       `UPDATE ${S}.lead_list SET name = $3, email = NULL, company = NULL,
          state = jsonb_set(state, '{profile}', $4::jsonb) WHERE tenant = $1 AND lead_id = $2`,
@@ -70,13 +66,14 @@ export class PersonalData {
     tenant: string,
     contactId: string,
     tx: PoolClient,
-    erasure?: Erasure,
+    erasure: Erasure = { actor: 'system:personal-data', at: this.clock.now().toISOString() },
   ): Promise<void> {
     const merged = await tx.query<{ contact_id: string }>(
       `SELECT contact_id FROM ${S}.contact_directory WHERE tenant = $1 AND merged_into = $2`,
       [tenant, contactId],
     );
     for (const subject of [contactId, ...merged.rows.map((r) => r.contact_id)]) {
+      await this.erasePersonalDetailsOfActivities(tx, tenant, 'contact_id', subject, erasure);
       // Shreds the phone numbers and notes of their activities in the log.
       await this.keys.erase(tenant, subject);
       const leads = await tx.query<{ lead_id: string }>(
@@ -86,6 +83,40 @@ export class PersonalData {
       for (const { lead_id } of leads.rows) await this.eraseLead(tenant, lead_id, tx, erasure);
       await scrubActivities(tx, tenant, 'contact_id', subject);
     }
+  }
+
+  /** Each activity holding the person's phone or notes records that they are gone. */
+  private async erasePersonalDetailsOfActivities(
+    db: Pick<PoolClient, 'query'>,
+    tenant: string,
+    column: 'lead_id' | 'contact_id',
+    id: string,
+    erasure: Erasure,
+  ): Promise<void> {
+    const { rows } = await db.query<{ activity_id: string }>(
+      `SELECT activity_id FROM ${S}.activities
+        WHERE tenant = $1 AND (${column} = $2 OR state->>'dataSubject' = $2)`,
+      [tenant, id],
+    );
+    for (const { activity_id } of rows) {
+      await handleCommand(
+        this.store,
+        activityDecider,
+        { tenant, id: STREAM.activity(activity_id) },
+        { type: 'ErasePersonalDetails', data: { at: erasure.at } },
+        this.contextOf(tenant, erasure),
+      );
+    }
+  }
+
+  private contextOf(tenant: string, erasure: Erasure) {
+    return {
+      tenant,
+      actor: erasure.actor,
+      correlationId: erasure.correlationId,
+      causationId: erasure.causationId,
+      now: () => this.clock.now(),
+    };
   }
 }
 

@@ -19,6 +19,7 @@ import type { EventStore } from '@crm/event-sourcing';
 import { EVENT_STORE, ManualClock } from '@crm/platform';
 import type { StateSource } from '@crm/messaging';
 import { setUpCarCatalogue } from '../testing/car-catalogue';
+import { eventually } from '../testing/eventually';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 import {
@@ -181,9 +182,29 @@ describe('sales state sources (e2e, real PostgreSQL)', () => {
       await call('POST', '/leads', { source: 'manual', profile: { name: 'Bob Stone' } })
     ).id;
     expect(await leadStateSource.load(store, TENANT, leadId)).toMatchObject({ name: 'Bob Stone' });
+    const activityId = (
+      await call('POST', '/activities', {
+        kind: 'call',
+        subject: 'Call Bob',
+        leadId,
+        phone: '+4915112345679',
+        notes: 'prefers mornings',
+        dueAt: `${inDays(1)}T09:00:00.000Z`,
+      })
+    ).id;
+    expect(await activityStateSource.load(store, TENANT, activityId)).toMatchObject({
+      phone: '+4915112345679',
+    });
     const erased = await t.request('DELETE', `/leads/${leadId}/personal-data`, { as: admin });
     expect(erased.status).toBe(204);
     expect(await leadStateSource.load(store, TENANT, leadId)).toBeNull();
+    // The activities that held the lead's number lose it on their state topic as in REST
+    // (once the read model has applied the erasure fact the erase appended).
+    await eventually(async () => {
+      const { dueStatus: _clock, ...activity } = await get(`/activities/${activityId}`);
+      expect(activity.phone).toBeUndefined();
+      await expectAsRest(activityStateSource, ActivityStateTopic, activityId, activity);
+    });
     for (const source of [leadStateSource, opportunityStateSource, orderStateSource])
       expect(await source.load(store, TENANT, 'no-such-id')).toBeNull();
     // Another tenant's records are not this tenant's subjects.
