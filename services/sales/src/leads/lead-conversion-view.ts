@@ -6,7 +6,7 @@ import type { LeadConversionDto } from './lead.dto';
 export function toConversionDto(record: ProcessRecord<ConversionInput>): LeadConversionDto {
   const { plan } = record.input;
   return {
-    conversionId: record.id,
+    id: record.id,
     leadId: record.input.leadId,
     attempt: record.input.attempt,
     status: record.status,

@@ -301,7 +301,7 @@ export class ImportResultDto {
 }
 
 export class LeadConversionDto {
-  @ApiProperty() conversionId!: string;
+  @ApiProperty({ description: 'The conversion (the conversionId its answer named)' }) id!: string;
   @ApiProperty() leadId!: string;
   @ApiProperty({ description: '1, or more after conversions that were refused and undone' })
   attempt!: number;
