@@ -214,7 +214,7 @@ const domainEvents: DomainEvent[] = [
         contactId: 'c1',
         phone: '+4915112345678',
         heldAt: at,
-        outcome: 'interested',
+        outcome: 'connected',
         at,
       },
     },
@@ -515,7 +515,7 @@ describe('crm.sales.v1 mapper', () => {
     expect(one('activity.logged', 'a2')).toMatchObject({
       kind: 'call',
       heldAt: at,
-      outcome: 'interested',
+      outcome: 'connected',
       status: 'completed',
       scheduledAt: null,
     });
@@ -660,12 +660,12 @@ describe('crm.sales.v1 mapper', () => {
           contactId: 'c1',
           phone: '+4915112345678',
           heldAt: heldEarlier,
-          outcome: 'call back',
+          outcome: 'no-answer',
           at,
         },
       },
     ]);
-    expect(completedAt(call)).toMatchObject({ completedAt: heldEarlier, outcome: 'call back' });
+    expect(completedAt(call)).toMatchObject({ completedAt: heldEarlier, outcome: 'no-answer' });
     const task = story(activityDecider, [
       {
         type: 'LogActivity',
