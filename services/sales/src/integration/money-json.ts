@@ -1,23 +1,36 @@
 /**
- * Integration events carry money as `{ amount: "1234.50", currency }` (decimal strings, see
- * @crm/contracts). Inside the service money is integer minor units; this is the one conversion.
- * Assumes two minor digits (EUR, USD, GBP ...); currencies with 0 or 3 would need a table.
+ * The v1 decimal members of integration events (`{ amount: "1234.50", currency }`, see
+ * @crm/contracts). Inside the service, in REST and in every newer member money is an integer of
+ * the currency's minor units; this is the one conversion. The number of minor digits is the
+ * currency's ISO 4217 exponent as the runtime's ICU knows it (EUR 2, JPY 0, BHD 3), so 1000 JPY
+ * minor units are "1000", not "10.00".
  */
-const MINOR_DIGITS = 2;
-
 export interface MoneyJson {
   amount: string;
   currency: string;
 }
 
+const digitsByCurrency = new Map<string, number>();
+
+export function minorDigits(currency: string): number {
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
+}
+
 export function moneyJson(minor: number, currency: string): MoneyJson {
-  return { amount: decimal(BigInt(minor), MINOR_DIGITS), currency };
+  return { amount: decimal(BigInt(minor), minorDigits(currency)), currency };
 }
 
 /** `netMinor / quantity` as a decimal rounded half up to 6 places: a unit price after discounts. */
 export function unitMoneyJson(netMinor: number, quantity: number, currency: string): MoneyJson {
   const places = 6;
-  const scale = 10n ** BigInt(places - MINOR_DIGITS);
+  const scale = 10n ** BigInt(places - minorDigits(currency));
   const scaled = (BigInt(netMinor) * scale * 2n + BigInt(quantity)) / (2n * BigInt(quantity));
   return { amount: decimal(scaled, places), currency };
 }
@@ -25,5 +38,6 @@ export function unitMoneyJson(netMinor: number, quantity: number, currency: stri
 function decimal(value: bigint, places: number): string {
   const negative = value < 0n;
   const digits = (negative ? -value : value).toString().padStart(places + 1, '0');
-  return `${negative ? '-' : ''}${digits.slice(0, -places)}.${digits.slice(-places)}`;
+  const whole = places === 0 ? digits : digits.slice(0, -places);
+  return `${negative ? '-' : ''}${whole}${places === 0 ? '' : `.${digits.slice(-places)}`}`;
 }

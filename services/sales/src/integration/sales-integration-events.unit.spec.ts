@@ -409,6 +409,11 @@ describe('crm.sales.v1 mapper', () => {
     expect(moneyJson(-1234, 'EUR').amount).toBe('-12.34');
     expect(unitMoneyJson(100, 3, 'EUR').amount).toBe('0.333333');
     expect(unitMoneyJson(200, 3, 'EUR').amount).toBe('0.666667');
+    // The currency's own exponent: yen have no minor digits, dinars three.
+    expect(moneyJson(1000, 'JPY').amount).toBe('1000');
+    expect(moneyJson(-5, 'JPY').amount).toBe('-5');
+    expect(moneyJson(1234, 'BHD').amount).toBe('1.234');
+    expect(unitMoneyJson(1000, 3, 'JPY').amount).toBe('333.333333');
   });
 
   it('says which customer, deal and amount a cancelled order was about', () => {
