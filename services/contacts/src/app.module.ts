@@ -17,6 +17,7 @@ import { DuplicatesController } from './duplicates/duplicates.controller';
 import { MergeService } from './duplicates/merge.service';
 import { EraseService } from './gdpr/erase.service';
 import { ExportService } from './gdpr/export.service';
+import { SubjectDataSources } from './gdpr/subject-data-sources';
 import { GdprController } from './gdpr/gdpr.controller';
 import { ContactsQueryController } from './directory/contacts-query.controller';
 import { ContactsConfigModule } from './contacts.config';
@@ -80,6 +81,7 @@ import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.c
     MergeService,
     EraseService,
     ExportService,
+    SubjectDataSources,
     ContactImportService,
   ],
 })

@@ -23,6 +23,13 @@ export const contactsConfigSpec = {
     default: 256 * MiB,
     description: 'largest CSV upload in bytes (streamed, so far above the JSON body limit)',
   },
+  SALES_URL: {
+    type: 'url',
+    protocols: ['http', 'https'],
+    optional: true,
+    description:
+      'the sales service, whose data about the person the subject access request (export) gathers',
+  },
   CRM_SEED_DEMO: {
     type: 'bool',
     default: false,
@@ -34,6 +41,7 @@ export interface ContactsConfig {
   readonly importConcurrency: number;
   readonly importMaxBytes: number;
   readonly seedDemo: boolean;
+  readonly salesUrl: string | undefined;
 }
 
 export function loadContactsConfig(env: Env): ContactsConfig {
@@ -42,6 +50,7 @@ export function loadContactsConfig(env: Env): ContactsConfig {
     importConcurrency: raw.CONTACTS_IMPORT_CONCURRENCY,
     importMaxBytes: raw.CONTACTS_IMPORT_MAX_BYTES,
     seedDemo: raw.CRM_SEED_DEMO,
+    salesUrl: raw.SALES_URL,
   };
 }
 

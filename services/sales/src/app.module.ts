@@ -14,6 +14,7 @@ import { QuotesModule } from './quotes/quotes.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { CatalogModule } from './products/catalog.module';
 import { SalesConfigModule } from './sales.config';
+import { SubjectDataModule } from './gdpr/subject-data.module';
 
 @Module({
   imports: [
@@ -33,6 +34,7 @@ import { SalesConfigModule } from './sales.config';
     CatalogModule,
     QuotesModule,
     OrdersModule,
+    SubjectDataModule,
   ],
 })
 export class AppModule {}

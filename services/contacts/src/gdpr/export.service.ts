@@ -1,6 +1,8 @@
 /**
- * Right of access: everything this service holds about a person, as one JSON document: the
- * current record, consent with its history, the timeline, and every event of their streams.
+ * Right of access: everything the CRM holds about a person, as one JSON document: this service's
+ * current record, consent with its history, the timeline and every event of their streams; then
+ * under `services` what each other service holds (subject-data-sources.ts), asked with the
+ * requester's token.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { AggregateCommands, CLOCK, isoNow, type Clock } from '@crm/platform';
@@ -8,6 +10,7 @@ import { ConsentService, consentStreamId } from '../consent/consent.service';
 import { contactDecider } from '../contacts/contact.decider';
 import { contactStreamId, toContactView } from '../contacts/contact-view';
 import { TimelineReader } from '../timeline/timeline.reader';
+import { SubjectDataSources } from './subject-data-sources';
 import { ContactErrors } from '../contacts/contact.errors';
 
 @Injectable()
@@ -16,10 +19,15 @@ export class ExportService {
     private readonly aggregates: AggregateCommands,
     private readonly consent: ConsentService,
     private readonly timeline: TimelineReader,
+    private readonly otherServices: SubjectDataSources,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async export(tenant: string, rawContactId: string): Promise<Record<string, unknown>> {
+  async export(
+    tenant: string,
+    rawContactId: string,
+    authorization: string,
+  ): Promise<Record<string, unknown>> {
     const contactId = rawContactId.toLowerCase();
     const { state, version } = await this.aggregates.load(
       contactDecider,
@@ -48,6 +56,7 @@ export class ExportService {
       consent: await this.consent.view(tenant, contactId),
       timeline: await this.timeline.all(tenant, contactId),
       events,
+      services: await this.otherServices.gather(contactId, authorization),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Caller, Roles, Tenant, type CommandCaller } from '@crm/platform';
 import { MANAGERS } from '../shared/roles';
@@ -34,11 +34,18 @@ export class GdprController {
 
   @Get('export')
   @ApiOkResponse({
-    description: 'Everything held about the person (right of access)',
+    description:
+      'Everything the CRM holds about the person (right of access): this service`s record, ' +
+      'consent, timeline and events, and under `services` what each configured service holds ' +
+      '(sales: leads, deals, activities with notes, quotes, orders), asked with the same token',
     schema: { type: 'object', additionalProperties: true },
   })
-  @ApiProblems(401, 403, 404, 410)
-  export(@Tenant() tenant: string, @Param('id') id: string): Promise<Record<string, unknown>> {
-    return this.exports.export(tenant, id);
+  @ApiProblems(401, 403, 404, 410, 502)
+  export(
+    @Tenant() tenant: string,
+    @Param('id') id: string,
+    @Headers('authorization') authorization: string,
+  ): Promise<Record<string, unknown>> {
+    return this.exports.export(tenant, id, authorization);
   }
 }
