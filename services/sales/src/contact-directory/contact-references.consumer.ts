@@ -87,7 +87,12 @@ export class ContactReferencesConsumer {
          ON CONFLICT (tenant, contact_id) DO UPDATE SET display_name = NULL, erased = true, updated_at = $3`,
       [event.tenant, contactId, event.time],
     );
-    await this.personalData.eraseContact(event.tenant, contactId, tx);
+    await this.personalData.eraseContact(event.tenant, contactId, tx, {
+      actor: ACTOR,
+      at: event.time,
+      correlationId: event.correlationId,
+      causationId: event.id,
+    });
   }
 }
 
