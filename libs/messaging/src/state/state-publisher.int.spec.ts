@@ -246,7 +246,9 @@ function statePublisherContract(factory: Factory): void {
       tenant: 'acme',
       topicName: () => topic,
       chunkSize: 3,
-      progress: (p) => progress.push(p),
+      progress: (p) => {
+        progress.push(p);
+      },
     });
     expect(acme).toMatchObject({ total: 7, done: 7, values: 6, tombstones: 1, invalid: [] });
     const published = progress.filter((p) => p.phase === 'published');
@@ -267,6 +269,48 @@ function statePublisherContract(factory: Factory): void {
     expect(all).toMatchObject({ total: 11, values: 10, tombstones: 1 });
     const after = await latestByKey(topic, (l) => l.size === 11);
     expect(after.latest.get(`${prefix}g-0`)!.headers.ce_tenantid).toBe('globex');
+  });
+
+  it('republishes again what changed while it ran, so the newest state is sent last', async () => {
+    const { store, topic, prefix } = await scenario();
+    await appendContacts(store, { prefix, contacts: 4, perContact: 1 });
+    await waitFor(
+      'visible appends',
+      async () => (await store.readAll({ limit: 10 })).events.length,
+      (n) => n === 4,
+    );
+    let changed = false;
+    const result = await republishState({
+      store,
+      transport,
+      sources: [fixtureContactStateSource],
+      stateTopics: [FIXTURE_CONTACT_STATE],
+      source: '/crm/contacts',
+      topicName: () => topic,
+      chunkSize: 2,
+      // After the first chunk went out, one of its contacts changes (the service keeps working).
+      progress: async (p) => {
+        if (p.phase !== 'published' || changed) return;
+        changed = true;
+        const meta = { tenant: 'acme', occurredAt: new Date().toISOString() };
+        await store.append(
+          { tenant: 'acme', id: `contact-${prefix}-0` },
+          [{ type: 'ContactRenamed', data: { name: 'Renamed', seq: 2 }, metadata: meta }],
+          1,
+        );
+        await waitFor(
+          'visible rename',
+          async () => (await store.readAll({ limit: 10 })).events.length,
+          (n) => n === 5,
+        );
+      },
+    });
+    expect(result).toMatchObject({ total: 5, done: 5, values: 5 });
+    const { latest } = await latestByKey(topic, (l) => {
+      const m = l.get(`${prefix}-0`);
+      return l.size === 4 && m !== undefined && valueOf(m).version === 2;
+    });
+    expect(valueOf(latest.get(`${prefix}-0`)!)).toMatchObject({ name: 'Renamed#2' });
   });
 
   it('runs as the republish-state CLI: progress lines, a summary, exit 0', async () => {
