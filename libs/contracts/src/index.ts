@@ -6,6 +6,7 @@ export * from './campaigns.events';
 export * from './analytics.events';
 export * from './catalog';
 export * from './cloudevents';
+export * from './call-vocabulary';
 export * from './validation';
 export * from './asyncapi';
 export * from './compatibility';

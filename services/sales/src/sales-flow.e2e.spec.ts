@@ -131,7 +131,7 @@ describe('sales flow (e2e)', () => {
         opportunityId,
         phone: '+4915112345678',
         heldAt: clock.now().toISOString(),
-        outcome: 'wants a test drive',
+        outcome: 'connected',
       },
     });
     expect(call.status).toBe(201);

@@ -1,3 +1,5 @@
+import { CALL_OUTCOMES } from '@crm/contracts';
+
 export const INTERACTION_KINDS = [
   'call',
   'email',
@@ -35,14 +37,8 @@ export const DEFAULT_CHANNEL: Record<InteractionKind, InteractionChannel> = {
 };
 
 export const DIRECTIONS = ['inbound', 'outbound'] as const;
-export const CALL_OUTCOMES = [
-  'connected',
-  'no-answer',
-  'busy',
-  'voicemail',
-  'failed',
-  'wrong-number',
-] as const;
+/** One vocabulary with sales' call activities. */
+export { CALL_OUTCOMES };
 export const FEEDBACK_CATEGORIES = ['feedback', 'issue', 'complaint', 'praise'] as const;
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 

@@ -25,7 +25,7 @@ describe('activities, due lists and reminders over HTTP', () => {
         contactId: 'c1',
         phone: '+4915112345678',
         heldAt: hoursFromNow(-1),
-        outcome: 'interested',
+        outcome: 'connected',
         notes: 'wants a test drive',
       },
     });
@@ -35,7 +35,7 @@ describe('activities, due lists and reminders over HTTP', () => {
       kind: 'call',
       status: 'completed',
       dueStatus: 'completed',
-      outcome: 'interested',
+      outcome: 'connected',
       phone: '+4915112345678',
     });
 

@@ -14,6 +14,8 @@ export type LogActivity = {
     assigneeId: string;
     priority?: Priority;
     phone?: string;
+    /** Calls only: one of CALL_PURPOSES. */
+    purpose?: string;
     dueAt?: string;
     endsAt?: string;
     timeZone?: string;

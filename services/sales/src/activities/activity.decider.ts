@@ -3,6 +3,7 @@
  * idempotent (a second replica firing the same reminder appends nothing), and reminders of work
  * that is already done or cancelled never fire.
  */
+import { CALL_OUTCOMES, CALL_PURPOSES, type CallPurpose } from '@crm/contracts';
 import { type Decider, isErased } from '@crm/event-sourcing';
 import { parseInstant, parsePhoneNumber, parseText, parseTimeZone } from '@crm/values';
 import type { ActivityCommand, ReminderRequest } from './activity.commands';
@@ -29,6 +30,8 @@ export interface ActivityState {
   readonly firedReminderIds: readonly string[];
   readonly completedAt?: string;
   readonly outcome?: string;
+  /** When a call or meeting took place (from its completion). */
+  readonly heldAt?: string;
   /** Its data subject was erased: phone and notes are gone for good. */
   readonly personalDetailsErased?: boolean;
 }
@@ -74,6 +77,9 @@ export function evolveActivity(state: ActivityState, event: ActivityEvent): Acti
         status: 'completed',
         completedAt: event.data.completedAt,
         outcome: event.data.outcome,
+        ...(event.data.heldAt ? { heldAt: event.data.heldAt } : {}),
+        // Notes written on completion follow the ones logged with it; both are the same person's.
+        details: withCompletionNotes(state.details!, readable('notes', event.data.notes).notes),
       };
     case 'ActivityCancelled':
       return { ...state, status: 'cancelled' };
@@ -219,6 +225,9 @@ function log(
   const phone =
     d.kind === 'call' || d.phone?.trim() ? parsePhoneNumber(d.phone, 'phone') : undefined;
 
+  if (d.purpose !== undefined && d.kind !== 'call') throw ActivityErrors.purposeOnlyForCalls();
+  if (d.purpose !== undefined && !(CALL_PURPOSES as readonly string[]).includes(d.purpose))
+    throw ActivityErrors.invalidCallPurpose(CALL_PURPOSES);
   switch (d.kind) {
     case 'call':
       if (!d.contactId && !d.leadId) throw ActivityErrors.callPartyRequired();
@@ -255,6 +264,7 @@ function log(
     ...optional('endsAt', d.endsAt),
     ...(timeZone ? { timeZone } : {}),
     ...optional('location', d.location),
+    ...(d.purpose ? { purpose: d.purpose as CallPurpose } : {}),
   };
   const personal = { ...(phone ? { phone } : {}), ...optional('notes', d.notes) };
   const held = d.heldAt
@@ -289,6 +299,11 @@ export function dataSubjectOf(
   return links.contactId ?? links.leadId ?? activityId;
 }
 
+function withCompletionNotes(details: ActivityDetails, notes: string | undefined): ActivityDetails {
+  if (!notes) return details;
+  return { ...details, notes: details.notes ? `${details.notes}\n\n${notes}` : notes };
+}
+
 /** An erased personal field (see withCryptoShredding) reads as absent. */
 function readable(key: 'phone' | 'notes', value: string | undefined): Record<string, string> {
   return value === undefined || isErased(value) ? {} : { [key]: value };
@@ -304,6 +319,8 @@ function completed(
     if (details.kind === 'task') throw ActivityErrors.invalidHeldAt();
   }
   const outcome = d.outcome?.trim();
+  if (details.kind === 'call' && outcome && !(CALL_OUTCOMES as readonly string[]).includes(outcome))
+    throw ActivityErrors.invalidCallOutcome(CALL_OUTCOMES);
   const notes = d.notes?.trim();
   const heldAt = details.kind === 'task' ? undefined : (d.heldAt ?? d.at);
   return {

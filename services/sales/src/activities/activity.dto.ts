@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CursorPageQuery } from '@crm/platform';
+import { CALL_OUTCOMES, CALL_PURPOSES } from '@crm/contracts';
 import { Parses, parseInstant } from '@crm/values';
 import { ACTIVITY_KINDS, PRIORITIES } from './activity.events';
 
@@ -53,6 +54,10 @@ export class LogActivityDto {
   @IsString()
   @MaxLength(20)
   phone?: string;
+  @ApiPropertyOptional({ enum: CALL_PURPOSES, description: 'Calls only: why it is made' })
+  @IsOptional()
+  @IsIn(CALL_PURPOSES)
+  purpose?: (typeof CALL_PURPOSES)[number];
   @ApiPropertyOptional({ description: 'Task due time, or call/meeting start' })
   @IsOptional()
   @Parses(parseInstant)
@@ -72,7 +77,13 @@ export class LogActivityDto {
   @IsOptional()
   @Parses(parseInstant)
   heldAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) outcome?: string;
+  @ApiPropertyOptional({
+    description: `Calls: one of ${CALL_OUTCOMES.join(', ')} (else 422); meetings: free text`,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  outcome?: string;
   @ApiPropertyOptional({ type: [ReminderDto] })
   @IsOptional()
   @IsArray()
@@ -83,7 +94,13 @@ export class LogActivityDto {
 }
 
 export class CompleteActivityDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) outcome?: string;
+  @ApiPropertyOptional({
+    description: `Calls: one of ${CALL_OUTCOMES.join(', ')} (else 422); others: free text`,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  outcome?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string;
   @ApiPropertyOptional({ description: 'Calls and meetings: when it took place (default now)' })
   @IsOptional()
@@ -137,10 +154,23 @@ export class ActivityDto {
   @ApiPropertyOptional() leadId?: string;
   @ApiPropertyOptional() opportunityId?: string;
   @ApiPropertyOptional() phone?: string;
+  @ApiPropertyOptional({ enum: CALL_PURPOSES, description: 'Calls: why it was made' })
+  purpose?: string;
   @ApiPropertyOptional() dueAt?: string;
   @ApiPropertyOptional() endsAt?: string;
   @ApiPropertyOptional() timeZone?: string;
-  @ApiPropertyOptional() outcome?: string;
+  @ApiPropertyOptional() location?: string;
+  @ApiPropertyOptional({
+    description: 'Logged notes, then those written on completion (gone once the person is erased)',
+  })
+  notes?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the call or meeting took place' })
+  heldAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) completedAt?: string;
+  @ApiPropertyOptional({
+    description: `Calls: one of ${CALL_OUTCOMES.join(', ')}; meetings and tasks: free text`,
+  })
+  outcome?: string;
   @ApiProperty({ type: [ReminderDto] }) reminders!: ReminderDto[];
   @ApiProperty({ type: [String] }) firedReminderIds!: string[];
   @ApiProperty() version!: number;

@@ -75,4 +75,21 @@ export const ActivityErrors = defineErrors('activity', {
     message: () => 'A task is completed, not held',
     details: () => ({ field: 'heldAt' }),
   },
+  /** A call's outcome is one of the shared call outcomes (@crm/contracts), as in contacts. */
+  InvalidCallOutcome: {
+    kind: 'invalid',
+    message: (allowed: readonly string[]) =>
+      `A call's outcome is one of ${allowed.join(', ')} (what was said goes in notes)`,
+    details: () => ({ field: 'outcome' }),
+  },
+  InvalidCallPurpose: {
+    kind: 'invalid',
+    message: (allowed: readonly string[]) => `purpose must be one of ${allowed.join(', ')}`,
+    details: () => ({ field: 'purpose' }),
+  },
+  PurposeOnlyForCalls: {
+    kind: 'invalid',
+    message: () => 'Only a call has a purpose',
+    details: () => ({ field: 'purpose' }),
+  },
 });

@@ -1,3 +1,4 @@
+import type { CallPurpose } from '@crm/contracts';
 import type { DomainEvent } from '@crm/event-sourcing';
 
 export const ACTIVITY_KINDS = ['call', 'meeting', 'task'] as const;
@@ -25,6 +26,8 @@ export interface ActivityDetails extends ActivityLinks {
   readonly priority: Priority;
   /** Calls: the number dialled (E.164). */
   readonly phone?: string;
+  /** Calls: why it is made (CALL_PURPOSES). */
+  readonly purpose?: CallPurpose;
   /** Calls and meetings: the planned start; tasks: when they are due. */
   readonly dueAt?: string;
   /** Meetings: planned end. */

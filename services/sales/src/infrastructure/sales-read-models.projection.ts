@@ -27,7 +27,8 @@ export const salesReadModels: Projection = {
   // 3: activities gained created_at (GET /activities, newest first).
   // 4: quotes gained contact_id and created_at (GET /quotes).
   // 5: lead_list gained updated_at (GET /leads sorts).
-  version: 5,
+  // 6: an activity's state keeps heldAt and its completion notes (GET /activities shows them).
+  version: 6,
   handlers: Object.assign({}, ...PARTS.map((part) => part.handlers)),
   async init(tx) {
     await tx.query(`CREATE SCHEMA IF NOT EXISTS ${S}`);

@@ -127,7 +127,7 @@ function messagingSuite(kafkaBrokers: () => string) {
           phone: '+4915112345678',
           notes: 'private',
           heldAt: clock.now().toISOString(),
-          outcome: 'ok',
+          outcome: 'connected',
         },
       })
     ).body.id;

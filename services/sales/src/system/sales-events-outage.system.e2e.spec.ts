@@ -95,7 +95,7 @@ describeWithLocalKafka('sales events across a broker outage (system e2e, own bro
               contactId,
               phone: '+4930123456',
               heldAt: new Date(Date.now() - 3_600_000).toISOString(),
-              outcome: 'call back next week',
+              outcome: 'no-answer',
             },
           }),
           subject,

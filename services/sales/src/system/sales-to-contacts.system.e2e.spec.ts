@@ -123,7 +123,7 @@ async function sellACar(crm: RunningCrm) {
         opportunityId,
         phone: '+4915112345678',
         heldAt,
-        outcome: 'wants a test drive',
+        outcome: 'connected',
       },
     }),
     'call',
@@ -201,7 +201,7 @@ async function sellACar(crm: RunningCrm) {
     subject: 'Discovery call',
     // Outcome and held time travel on activity.completed, after activity.logged.
     occurredAt: heldAt,
-    details: { opportunityId, outcome: 'wants a test drive' },
+    details: { opportunityId, outcome: 'connected' },
   });
   expect(timeline.find((e: any) => e.entryId === `sales-order-${orderId}`)).toMatchObject({
     source: 'sales',
