@@ -8,6 +8,7 @@
  */
 import {
   fold,
+  isErased,
   recordedToDomainEvent,
   type Decider,
   type DomainEvent,
@@ -47,7 +48,8 @@ const defined = (view: object): PublicState =>
 /** GET /leads/:id; null (a tombstone) once the lead's personal data is erased. */
 export function leadState(events: readonly RecordedEvent[]): PublicState | null {
   const f = folded<LeadEvent, ReturnType<typeof leadDecider.initialState>>(leadDecider, events);
-  if (!f || f.state.erased) return null;
+  // Erased by the fact, or (before there was one) only by its shredded key.
+  if (!f || f.state.erased || isErased(f.state.profile.name)) return null;
   const s = f.state;
   return defined({
     id: s.leadId,

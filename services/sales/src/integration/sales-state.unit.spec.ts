@@ -1,6 +1,8 @@
 import { findStateTopic, stateTopicsOfService } from '@crm/contracts';
 import type { RecordedEvent } from '@crm/event-sourcing';
+import { ERASED } from '@crm/event-sourcing';
 import { STREAM } from '../infrastructure/streams';
+import { leadState } from './sales-state-views';
 import {
   activityStateSource,
   leadStateSource,
@@ -67,5 +69,17 @@ describe('sales state sources: which records an event touches', () => {
       expect(source.subjectsOf(recorded(STREAM.sku('RDST'), 'SkuReserved'))).toEqual([]);
       expect(source.subjectsOf(recorded(STREAM.pipeline('p1'), 'PipelineCreated'))).toEqual([]);
     }
+  });
+
+  it('a lead erased before the erasure fact existed (only its key shredded) is a tombstone too', () => {
+    const captured = (profile: unknown) =>
+      recorded(STREAM.lead('l9'), 'LeadCaptured', {
+        leadId: 'l9',
+        source: 'manual',
+        profile,
+        capturedAt: '2026-11-23T10:00:00.000Z',
+      });
+    expect(leadState([captured({ name: 'Eve' })])).toMatchObject({ id: 'l9', name: 'Eve' });
+    expect(leadState([captured(ERASED)])).toBeNull();
   });
 });
