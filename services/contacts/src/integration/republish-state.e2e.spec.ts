@@ -8,6 +8,7 @@ import { stateTopicFor } from '@crm/contracts';
 import { messagingConfigFromEnv, namespacedName, runRepublishStateCli } from '@crm/messaging';
 import { describeWithKafka, uniqueName } from '@crm/testing';
 import { Kafka, logLevel } from 'kafkajs';
+import { Pool } from 'pg';
 import { projectionRegistry } from '../projections.registry';
 import { startContactsTestApp, type ContactsTestApp } from '../testing/contacts-test-app';
 import { contactsStateSources } from './contacts-state';
@@ -52,6 +53,35 @@ describeWithKafka(
         const consent = (await t.call({ url: `/contacts/${id}/consent`, tenant })).json().channels;
         views.set(id, { ...view, consent });
       }
+      // The service's own state publisher runs on the embedded log, which compacts: one message
+      // per contact, the erased one's a tombstone.
+      const log = new Pool({ connectionString: t.db.url, max: 1 });
+      try {
+        const onTheLog = async () =>
+          (
+            await log.query<{ key: string; tombstone: boolean }>(
+              `SELECT key, value IS NULL AS tombstone FROM messaging_log.messages
+              WHERE topic = 'crm.contacts.contact.state.v1' AND headers->>'ce_tenantid' = $1 ORDER BY key`,
+              [tenant],
+            )
+          ).rows;
+        const deadline = Date.now() + 20_000;
+        while ((await onTheLog()).filter((r) => r.tombstone).length !== 1 && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 200));
+        expect(await onTheLog()).toEqual(
+          [
+            ...kept.map((key) => ({ key, tombstone: false })),
+            { key: erased, tombstone: true },
+          ].sort((a, b) => (a.key < b.key ? -1 : 1)),
+        );
+      } finally {
+        await log.end();
+      }
+      // Up, nothing parked, measured.
+      const ready = await t.call({ url: '/health/ready', anonymous: true });
+      expect(ready.json().details.state).toEqual({ status: 'up', parked: 0, oldestParked: null });
+      const metrics = await t.call({ url: '/metrics', anonymous: true });
+      expect(metrics.body).toMatch(/state_publisher_lag_events\{publisher="contacts.state"\} \d+/);
       await t.stopApp();
 
       const lines: string[] = [];
