@@ -143,6 +143,7 @@ function messagingSuite(kafkaBrokers: () => string) {
         },
       })
     ).body.id;
+    await t.request('POST', `/orders/${orderId}/cancel`, { body: { reason: 'ordered twice' } });
 
     await eventually(async () => {
       const types = received.map((m) => m.type);
@@ -155,6 +156,7 @@ function messagingSuite(kafkaBrokers: () => string) {
         'activity.logged',
         'activity.completed',
         'order.placed',
+        'order.cancelled',
       ]) {
         expect(types).toContain(`crm.sales.${type}.v1`);
       }
@@ -170,6 +172,33 @@ function messagingSuite(kafkaBrokers: () => string) {
       opportunityId,
     });
     expect(JSON.stringify(received)).not.toContain('ada@example.com');
+    // The facts carry the business: the deal's name, the call as held, the cancelled order's customer.
+    const fact = (type: string) => received.find((m) => m.type === `crm.sales.${type}.v1`)!.data;
+    expect(fact('opportunity.opened')).toMatchObject({
+      amountMinor: 100_000,
+      currency: 'EUR',
+      state: { id: opportunityId, status: 'open', amountMinor: 100_000 },
+    });
+    expect(fact('opportunity.opened').name).toEqual(expect.any(String));
+    expect(fact('activity.logged')).toMatchObject({
+      activityId: callId,
+      heldAt: clock.now().toISOString(),
+      outcome: 'connected',
+      status: 'completed',
+    });
+    expect(fact('order.placed').lines[0]).toMatchObject({
+      name: 'Mats',
+      unitPriceMinor: 1_050,
+      grossMinor: 2_100,
+      netMinor: 2_100,
+    });
+    expect(fact('order.cancelled')).toMatchObject({
+      orderId,
+      contactId,
+      reason: 'ordered twice',
+      totalMinor: 2_499,
+      currency: 'EUR',
+    });
 
     // The contacts service names the contact, then merges it into a survivor.
     const survivorId = randomUUID();
@@ -220,6 +249,11 @@ function messagingSuite(kafkaBrokers: () => string) {
       const call = (await t.request('GET', `/activities/${callId}`)).body;
       expect(call.phone).toBeUndefined();
       expect(call).toMatchObject({ kind: 'call', status: 'completed', contactId: survivorId });
+      // The lead converted into the erased person is erased on the topic too.
+      expect(received.find((m) => m.type === 'crm.sales.lead.erased.v1')).toMatchObject({
+        subject: leadId,
+        data: { leadId, erasedAt: clock.now().toISOString() },
+      });
     }, 20_000);
     const db = new Client({ connectionString: t.db.url });
     await db.connect();
