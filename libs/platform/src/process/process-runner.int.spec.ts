@@ -137,6 +137,20 @@ describe('ProcessRunner', () => {
     expect(ran(id)).toHaveLength(5);
   });
 
+  it('starts again a process refused at its first step (it left nothing), but not one that did work', async () => {
+    const id = 'refused-first';
+    const refused = await runner().start(definition, { tenant: 't', id }, { refuseAt: 'decide' });
+    expect(refused.outcome.status).toBe('refused');
+    expect(ran(id)).toEqual(['decide']);
+    const again = await runner().start(definition, { tenant: 't', id }, {});
+    expect(again).toMatchObject({ created: true, outcome: { status: 'completed' } });
+    expect(ran(id)).toEqual(['decide', ...STEPS]);
+
+    // 'refused' above did steps before its refusal: its answer stays the refusal.
+    const stays = await runner().start(definition, { tenant: 't', id: 'refused' }, {});
+    expect(stays).toMatchObject({ created: false, outcome: { status: 'refused' } });
+  });
+
   it('leaves a transiently failed process visibly pending, and one of two replicas resumes it', async () => {
     const id = 'transient';
     const { outcome } = await runner().start(

@@ -65,15 +65,25 @@ export class ProcessStore {
     this.table = `${schema}.process_instances`;
   }
 
-  /** Inserts the process unless it exists; answers the recorded one either way. */
+  /**
+   * Inserts the process unless it exists; answers the recorded one either way. A process refused
+   * before it did anything (its first step said no: a stale If-Match, a rule) left no trace, so
+   * starting it again is a new try: it is reset with the new input.
+   */
   async start<I>(
     key: ProcessKey,
     input: I,
   ): Promise<{ record: ProcessRecord<I>; created: boolean }> {
     await this.ensureTable();
     const inserted = await this.pool.query<Row>(
-      `INSERT INTO ${this.table} (tenant, process_type, process_id, input)
-       VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT DO NOTHING RETURNING *`,
+      `INSERT INTO ${this.table} AS p (tenant, process_type, process_id, input)
+       VALUES ($1, $2, $3, $4::jsonb)
+       ON CONFLICT (tenant, process_type, process_id) DO UPDATE
+         SET input = EXCLUDED.input, status = 'pending', compensated = '{}', attempts = 0,
+             last_error = NULL, refusal = NULL, lease_owner = NULL, lease_until = NULL,
+             next_attempt_at = now(), created_at = now(), updated_at = now()
+         WHERE p.status IN ('compensated', 'failed') AND cardinality(p.steps_done) = 0
+       RETURNING *`,
       [key.tenant, key.type, key.id, JSON.stringify(input)],
     );
     if (inserted.rows[0]) return { record: toRecord<I>(inserted.rows[0]), created: true };

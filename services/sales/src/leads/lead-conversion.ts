@@ -218,12 +218,16 @@ export class LeadConversion implements OnModuleInit {
     const { state } = await this.commands.load(leadDecider, tenant, STREAM.lead(leadId));
     if (!state.exists) throw LeadErrors.leadNotFound();
     const attempts = state.conversionAttempts ?? 0;
-    if (!attempts) return undefined;
-    return this.processes.runner.store.get<ConversionInput>({
-      tenant,
-      type: LEAD_CONVERSION,
-      id: deterministicId(tenant, 'lead', leadId, String(attempts), 'conversion'),
-    });
+    // Newest first: a next attempt refused before it recorded its decision exists only here.
+    for (const attempt of [attempts + 1, attempts].filter((n) => n > 0)) {
+      const record = await this.processes.runner.store.get<ConversionInput>({
+        tenant,
+        type: LEAD_CONVERSION,
+        id: deterministicId(tenant, 'lead', leadId, String(attempt), 'conversion'),
+      });
+      if (record) return record;
+    }
+    return undefined;
   }
 
   private async answer(
