@@ -54,8 +54,11 @@ describe('GET/PATCH/DELETE /interactions/{id} (e2e, real PostgreSQL)', () => {
       },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.headers.location).toBe(`/interactions/${res.json().interactionId}`);
-    return res.json().interactionId as string;
+    // The log answers the interaction as GET shows it (id, ETag), its id also as interactionId.
+    expect(res.headers.location).toBe(`/interactions/${res.json().id}`);
+    expect(res.headers.etag).toBe('"1"');
+    expect(res.json()).toMatchObject({ interactionId: res.json().id, version: 1, kind: 'call' });
+    return res.json().id as string;
   };
   const timeline = async (contactId: string) =>
     (await t.call({ url: `/contacts/${contactId}/timeline` })).json().items as {

@@ -128,11 +128,6 @@ export class LogInteractionDto {
   feedback?: FeedbackDetailsDto;
 }
 
-export class InteractionLoggedView {
-  @ApiProperty() interactionId!: string;
-  @ApiProperty({ type: [String] }) contactIds!: string[];
-}
-
 export class CallDetailsPatchDto extends PartialType(CallDetailsDto) {}
 
 export class FeedbackDetailsPatchDto extends PartialType(FeedbackDetailsDto) {}
@@ -168,4 +163,9 @@ export class InteractionView {
   @ApiPropertyOptional() body?: string;
   @ApiPropertyOptional({ type: CallDetailsDto }) call?: CallDetailsDto;
   @ApiPropertyOptional({ type: FeedbackDetailsDto }) feedback?: FeedbackDetailsDto;
+}
+
+/** The answer to a log: the interaction as GET shows it, and its id under its older name too. */
+export class InteractionLoggedView extends InteractionView {
+  @ApiProperty({ description: 'Same as `id` (kept for older clients)' }) interactionId!: string;
 }

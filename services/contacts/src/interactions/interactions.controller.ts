@@ -9,6 +9,7 @@ import {
   AggregateCommands,
   CLOCK,
   isoNow,
+  setETag,
   type Clock,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
@@ -18,6 +19,7 @@ import { contactStreamId } from '../contacts/contact-view';
 import { WRITERS } from '../shared/roles';
 import { interactionDecider } from './interaction.decider';
 import { InteractionLoggedView, LogInteractionDto } from './interaction.dto';
+import { toInteractionView } from './interaction-view';
 import { ContactErrors } from '../contacts/contact.errors';
 
 @ApiTags('interactions')
@@ -43,7 +45,7 @@ export class InteractionsController {
     const contactIds = [id, ...otherContactIds].map((c) => c.toLowerCase());
     for (const contactId of contactIds) await this.assertActive(caller.tenant, contactId);
     const interactionId = randomUUID();
-    await this.aggregates.execute(
+    const logged = await this.aggregates.execute(
       interactionDecider,
       `interaction-${interactionId}`,
       {
@@ -59,7 +61,12 @@ export class InteractionsController {
       caller,
     );
     void reply.header('location', `/interactions/${interactionId}`);
-    return { interactionId, contactIds };
+    setETag(reply, logged.nextExpectedVersion);
+    // The interaction as GET /interactions/{id} shows it; `interactionId` stays for older clients.
+    return {
+      ...toInteractionView(interactionId, logged.state, logged.nextExpectedVersion),
+      interactionId,
+    };
   }
 
   /** Interactions attach to living contacts only: not to unknown, merged-away or erased ones. */
