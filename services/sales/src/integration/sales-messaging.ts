@@ -11,6 +11,7 @@ import { salesStateSources } from './sales-state';
 export const SalesMessagingModule = serviceMessagingModule({
   service: 'sales',
   mapper: salesIntegrationEvents,
-  categories: ['lead', 'opportunity', 'activity', 'quote', 'order'],
+  // Every aggregate the mapper publishes: without 'product' and 'pricebook' their facts never left.
+  categories: ['lead', 'opportunity', 'activity', 'quote', 'order', 'product', 'pricebook'],
   stateSources: salesStateSources,
 });
