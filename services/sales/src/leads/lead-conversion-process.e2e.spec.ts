@@ -9,6 +9,7 @@
 import { ManualClock, ProcessCrash, mintDevToken, type StepPoint } from '@crm/platform';
 import { Pool } from 'pg';
 import { SalesProcesses } from '../infrastructure/processes';
+import { PipelineErrors } from '../pipelines/pipeline.errors';
 import { freePort, startServiceProcess, type ServiceProcess } from '../system/service-process';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import {
@@ -208,6 +209,56 @@ describe('lead conversion process with the real contacts service', () => {
       expect((await convert(leadId)).status).toBe(200);
     },
   );
+
+  it('refused at a later step, it undoes the contact and company it created and the lead can convert again', async () => {
+    const leadId = await qualifiedLead('Refused Late');
+    const before = await totals();
+    processes.runner.hooks.atStep = (point) => {
+      // As if the pipeline had gone between the request's check and this step.
+      if (point.step === 'open-opportunity' && point.phase === 'run')
+        throw PipelineErrors.unknownPipeline(pipelineId);
+    };
+    const refused = await convert(leadId);
+    expect(refused.status).toBe(422);
+    expect(refused.body.type).toBe('/problems/unknown-pipeline');
+    const conversion = (await t.request('GET', `/leads/${leadId}/conversion`)).body;
+    expect(conversion).toMatchObject({
+      status: 'compensated',
+      compensated: ['create-contact', 'create-company', 'record-decision'],
+    });
+    const token = await mintDevToken({
+      tenant: TENANT,
+      roles: ['sales-rep'],
+      secret: SALES_TEST_JWT_SECRET,
+    });
+    for (const path of [
+      `/contacts/${conversion.contactId}`,
+      `/companies/${conversion.companyId}`,
+    ]) {
+      const res = await fetch(`${contacts.baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(((await res.json()) as { status: string }).status).toBe('archived');
+    }
+    expect((await t.request('GET', `/leads/${leadId}`)).body.status).toBe('qualified');
+    expect((await totals()).opportunities).toBe(before.opportunities);
+
+    processes.runner.hooks.atStep = undefined;
+    const second = await convert(leadId);
+    expect(second.status).toBe(200);
+    // A new attempt, new ids: the archived records stay archived.
+    expect(second.body.contactId).not.toBe(conversion.contactId);
+    expect((await t.request('GET', `/leads/${leadId}/conversion`)).body).toMatchObject({
+      id: second.body.conversionId,
+      attempt: 2,
+      status: 'completed',
+    });
+    expect(await totals()).toEqual({
+      ...oneMoreOfEach(before),
+      contacts: before.contacts + 2,
+      companies: before.companies + 2,
+    });
+  });
 
   it('five concurrent conversions of one lead make one contact, company, opportunity and conversion', async () => {
     const leadId = await qualifiedLead('Five At Once');
