@@ -5,7 +5,6 @@
 import { ManualClock } from '@crm/platform';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import { setUpPricedProduct } from '../testing/priced-product';
-import { feedContacts } from '../testing/contacts-feed';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 
 const rep = { sub: 'rep-1' };
@@ -18,7 +17,6 @@ describe('order cancellation (e2e)', () => {
   let t: SalesTestApp;
   beforeAll(async () => {
     t = await startSalesTestApp({}, { clock });
-    await feedContacts(t, { contacts: [{ contactId: 'c-ada' }] });
   });
   afterAll(() => t?.close());
 
