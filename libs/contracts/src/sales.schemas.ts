@@ -131,7 +131,15 @@ const stageVisit = object({ stageId: id('Stage'), enteredAt: timestamp('When') }
   'enteredAt',
 ]);
 
-export const LEAD_STATUSES = ['new', 'working', 'qualified', 'converted', 'disqualified'] as const;
+/** converting: a conversion process is under way; consumers read unknown values as "other". */
+export const LEAD_STATUSES = [
+  'new',
+  'working',
+  'qualified',
+  'converting',
+  'converted',
+  'disqualified',
+] as const;
 export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost'] as const;
 export const FORECAST_CATEGORIES = [
   'pipeline',
