@@ -17,6 +17,9 @@ export const contactDirectoryPart: ReadModelPart = {
       updated_at timestamptz NOT NULL,
       PRIMARY KEY (tenant, contact_id)
     );
+    -- Who owns the relationship in contacts: a customer's quote request goes to them (cpq/).
+    -- Rows mirrored before it learn it from the contact's next registration or owner change.
+    ALTER TABLE ${S}.contact_directory ADD COLUMN IF NOT EXISTS owner_id text;
     -- A company is known to sales when a mirrored contact works there (known-references.ts).
     CREATE INDEX IF NOT EXISTS contact_directory_by_company ON ${S}.contact_directory (tenant, company_id);
     CREATE TABLE IF NOT EXISTS ${S}.company_directory (

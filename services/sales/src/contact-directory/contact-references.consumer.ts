@@ -42,11 +42,18 @@ export class ContactReferencesConsumer {
 
   @EventPattern([ContactRegistered.type, ContactDetailsChanged.type], CONSUMER)
   async upsertContact(event: ReceivedIntegrationEvent, tx: PoolClient): Promise<void> {
-    const d = event.data as { contactId: string; displayName?: string; companyId?: string | null };
+    const d = event.data as {
+      contactId: string;
+      displayName?: string;
+      companyId?: string | null;
+      ownerId?: string | null;
+    };
+    // A member absent from a change event did not change: keep what the mirror has.
     await tx.query(
-      `INSERT INTO ${S}.contact_directory AS c (tenant, contact_id, display_name, company_id, updated_at) VALUES ($1, $2, $3, $4, $6)
+      `INSERT INTO ${S}.contact_directory AS c (tenant, contact_id, display_name, company_id, owner_id, updated_at) VALUES ($1, $2, $3, $4, $7, $6)
        ON CONFLICT (tenant, contact_id) DO UPDATE SET display_name = coalesce($3, c.display_name),
-         company_id = CASE WHEN $5 THEN $4 ELSE c.company_id END, updated_at = $6
+         company_id = CASE WHEN $5 THEN $4 ELSE c.company_id END,
+         owner_id = CASE WHEN $8 THEN $7 ELSE c.owner_id END, updated_at = $6
        WHERE NOT c.erased`,
       [
         event.tenant,
@@ -55,6 +62,8 @@ export class ContactReferencesConsumer {
         d.companyId ?? null,
         'companyId' in d,
         event.time,
+        d.ownerId ?? null,
+        'ownerId' in d,
       ],
     );
   }

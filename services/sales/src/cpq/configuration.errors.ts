@@ -38,4 +38,9 @@ export const ConfigurationErrors = defineErrors('configuration', {
     message: (priceBookId: string) => `No price book ${priceBookId}`,
     details: () => ({ field: 'priceBookId' }),
   },
+  /** Customers configure against the tenant's standard price book; it has none yet. */
+  NoStandardPriceBook: {
+    kind: 'conflict',
+    message: () => 'Nothing is on sale yet: there is no standard price book',
+  },
 });

@@ -1,6 +1,7 @@
 /**
  * The role matrix at the HTTP edge (README "Access"): a customer token reaches no operation of
- * the sales OpenAPI document (customers have only the contacts touchpoint), and the forecast
+ * the sales OpenAPI document but its own touchpoint (/me: the catalogue on sale, pricing a
+ * configuration, a quote request), and the forecast
  * serves sellers and analysts but not marketing or integrations.
  */
 import type { Role } from '@crm/platform';
@@ -9,6 +10,8 @@ import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app'
 
 /** The integration contract: public like /docs-json, it holds no tenant data. */
 const PUBLIC = ['GET /asyncapi.json'];
+/** The customer touchpoint (cpq/customer-configurator.controller.ts): all a customer reaches. */
+const CUSTOMER_TOUCHPOINT = /^(GET|POST) \/me\//;
 
 describe('role matrix (e2e)', () => {
   let t: SalesTestApp;
@@ -17,20 +20,32 @@ describe('role matrix (e2e)', () => {
   });
   afterAll(() => t?.close());
 
-  it('a customer gets 403 on every operation', async () => {
+  it('a customer gets 403 on every operation but its touchpoint', async () => {
     const document = (await t.request('GET', '/docs-json')).body as OpenApiDocumentLike;
     const operations = openApiOperations(document);
     expect(operations.length).toBeGreaterThan(40);
     const customer = { roles: ['customer' as const], sub: 'contact-1' };
     const wrong: string[] = [];
+    const touchpoint: string[] = [];
     for (const { operation, method, url } of operations) {
       if (PUBLIC.includes(operation)) continue;
       const res = await t.request(method, url, { as: customer });
+      if (CUSTOMER_TOUCHPOINT.test(operation)) {
+        // Positive control: its own routes answer it (a 4xx about the body, never the role).
+        touchpoint.push(operation);
+        if (res.status === 403) wrong.push(`${operation} -> 403 for its own touchpoint`);
+        continue;
+      }
       // missing-role, not roles-undeclared: the route names its roles and customer is not one.
       if (res.status !== 403 || res.body.type !== '/problems/missing-role')
         wrong.push(`${operation} -> ${res.status} ${res.body?.type}`);
     }
     expect(wrong).toEqual([]);
+    expect(touchpoint.sort()).toEqual([
+      'GET /me/products',
+      'POST /me/configurations/price',
+      'POST /me/quote-requests',
+    ]);
   });
 
   it.each<[Role, number]>([

@@ -1,7 +1,7 @@
 /**
  * Who may call what in sales: the one place the sales controllers take their role lists from
  * (the matrix is in README.md, "Access"). `customer` is in none of them: customers reach only
- * the contacts service's /me touchpoint.
+ * the /me touchpoints (contacts: their profile; sales: cpq/customer-configurator.controller.ts).
  */
 import type { Role } from '@crm/platform';
 

@@ -19,6 +19,8 @@ export interface FedContact {
   readonly contactId: string;
   readonly displayName?: string;
   readonly companyId?: string;
+  /** Who owns the relationship in contacts. */
+  readonly ownerId?: string;
   readonly tenant?: string;
 }
 
@@ -95,6 +97,7 @@ export async function sendContactsFacts(
           displayName: c.displayName ?? c.contactId,
           lifecycleStage: 'lead',
           ...(c.companyId ? { companyId: c.companyId } : {}),
+          ...(c.ownerId ? { ownerId: c.ownerId } : {}),
         },
       })),
     ],
