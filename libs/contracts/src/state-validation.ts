@@ -7,20 +7,28 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { closed } from './json-schema';
 import type { StateTopicDefinition } from './state-topic';
-import type { PayloadProblem } from './validation';
+import type { PayloadProblem, ValidationMode } from './validation';
 
 const ajv = addFormats(new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }));
 const cache = new Map<string, ValidateFunction>();
 
-/** Problems of a non-tombstone value of `definition`'s state topic ([] = valid). */
+/**
+ * Problems of a non-tombstone value of `definition`'s state topic ([] = valid). `strict` (the
+ * publisher) refuses undeclared members; `published` (consumers) accepts them, so a newer
+ * producer's added optional members never fail an older consumer.
+ */
 export function validateStateValue(
   definition: StateTopicDefinition,
   value: unknown,
+  mode: ValidationMode = 'strict',
 ): PayloadProblem[] {
-  const key = String(definition.schema.$id ?? definition.type);
+  const id = String(definition.schema.$id ?? definition.type);
+  const key = `${mode}:${id}`;
   let validate = cache.get(key);
   if (!validate) {
-    validate = ajv.compile({ ...closed(definition.schema), $id: `${key}#strict` });
+    validate = ajv.compile(
+      mode === 'strict' ? { ...closed(definition.schema), $id: `${id}#strict` } : definition.schema,
+    );
     cache.set(key, validate);
   }
   if (validate(value)) return [];

@@ -135,21 +135,25 @@ function integer(
  * a message lives at most retention + segment.ms.
  */
 export function topicSpecs(topics: readonly string[], config: MessagingConfig): TopicSpec[] {
-  const segmentMs = (retentionMs: number) => Math.min(retentionMs, DAY_MS);
   return [...new Set(topics)].flatMap((name) => [
     {
       name,
       partitions: config.topicPartitions,
       retentionMs: config.topicRetentionMs,
-      segmentMs: segmentMs(config.topicRetentionMs),
+      segmentMs: Math.min(config.topicRetentionMs, DAY_MS),
     },
-    {
-      name: deadLetterTopicFor(name),
-      partitions: 1,
-      retentionMs: config.deadLetterRetentionMs,
-      segmentMs: segmentMs(config.deadLetterRetentionMs),
-    },
+    deadLetterTopicSpec(name, config),
   ]);
+}
+
+/** `<topic>.dlq`: where a consumer of `topic` puts what it cannot handle (a delete topic). */
+export function deadLetterTopicSpec(topic: string, config: MessagingConfig): TopicSpec {
+  return {
+    name: deadLetterTopicFor(topic),
+    partitions: 1,
+    retentionMs: config.deadLetterRetentionMs,
+    segmentMs: Math.min(config.deadLetterRetentionMs, DAY_MS),
+  };
 }
 
 /**

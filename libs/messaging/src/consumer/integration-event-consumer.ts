@@ -8,15 +8,22 @@
  * then does the transport commit the offset. A redelivery finds its inbox row and changes nothing.
  * Handler errors are retried with back-off; still failing, the message goes to `<topic>.dlq`
  * with the error and its original headers, and the consumer moves on.
+ *
+ * State topics are consumed the same way (a handler per state type, e.g. to bootstrap a local
+ * copy from `crm.contacts.contact.state.v1`): `data` is the record's current state, or null for a
+ * tombstone (erased or deleted: drop it).
  */
 import {
   deadLetterTopicFor,
   findIntegrationEvent,
+  findStateTopic,
   fromCloudEventHeaders,
   highestKnownVersion,
   parseEventType,
   validatePayload,
+  validateStateValue,
   type IntegrationEventContext,
+  type PayloadProblem,
 } from '@crm/contracts';
 import type { Pool } from 'pg';
 import { backoffDelay, sleep, type BackoffOptions } from '../backoff';
@@ -40,7 +47,7 @@ export interface IntegrationEventConsumerOptions {
   readonly transport: MessageTransport;
   /** The service's database: inbox table and the handlers' effects. */
   readonly pool: Pool;
-  /** Event type -> handler. */
+  /** Event type (or state type: data is then the state, null for a tombstone) -> handler. */
   readonly handlers: Readonly<Record<string, IntegrationEventHandlerFn>>;
   /** Topics to read; default: the topics of the handled types. */
   readonly topics?: readonly string[];
@@ -65,7 +72,7 @@ export class IntegrationEventConsumer {
     this.logger = options.logger ?? defaultMessagingLogger();
     this.inboxTable = `${assertIdentifier(options.schema ?? DEFAULT_MESSAGING_SCHEMA)}.inbox`;
     const handledTopics = Object.keys(options.handlers).map((type) => {
-      const definition = findIntegrationEvent(type);
+      const definition = findIntegrationEvent(type) ?? findStateTopic(type);
       if (!definition)
         throw new Error(
           `Consumer ${options.name} handles "${type}", which is not in @crm/contracts`,
@@ -109,7 +116,8 @@ export class IntegrationEventConsumer {
     let data: unknown;
     try {
       context = fromCloudEventHeaders(message.headers);
-      data = JSON.parse(message.value.toString('utf8'));
+      // A tombstone has no body: it means "gone" on a state topic (checked below).
+      data = message.tombstone ? null : JSON.parse(message.value.toString('utf8'));
     } catch (error) {
       return this.deadLetter(message, error, 0);
     }
@@ -121,7 +129,7 @@ export class IntegrationEventConsumer {
       consumerMessages.inc({ consumer, outcome: 'skipped' });
       return 'skipped';
     }
-    const problems = validatePayload(context.type, data);
+    const problems = this.problemsOf(context.type, data);
     if (problems.length) {
       const detail = problems.map((p) => `${p.path || '/'} ${p.message}`).join('; ');
       return this.deadLetter(
@@ -186,6 +194,16 @@ export class IntegrationEventConsumer {
       await handler(event, tx);
       return 'processed' as const;
     });
+  }
+
+  /** Event payloads and state values against their published (open) schemas. */
+  private problemsOf(type: string, data: unknown): PayloadProblem[] {
+    const state = findStateTopic(type);
+    if (!state) {
+      if (data === null) return [{ path: '', message: 'a tombstone is not an integration event' }];
+      return validatePayload(type, data);
+    }
+    return data === null ? [] : validateStateValue(state, data, 'published');
   }
 
   private skipReason(type: string): 'unknown_type' | 'newer_version' | 'not_handled' {

@@ -10,7 +10,7 @@
  * consumer needs the error itself to tell a retry from a dead letter from a database outage.
  * That is also why MessagingRuntime, not `app.connectMicroservice`, registers and starts it.
  */
-import { findIntegrationEvent } from '@crm/contracts';
+import { findIntegrationEvent, findStateTopic } from '@crm/contracts';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { Pool } from 'pg';
 import { isObservable, lastValueFrom } from 'rxjs';
@@ -48,7 +48,7 @@ export class IntegrationEventServer extends Server implements CustomTransportStr
     this.setTransportId(INTEGRATION_EVENTS);
   }
 
-  /** Only one-way handlers of integration event types in @crm/contracts; anything else fails at boot. */
+  /** Only one-way handlers of integration event or state types in @crm/contracts; anything else fails at boot. */
   override addHandler(
     pattern: unknown,
     callback: MessageHandler,
@@ -62,9 +62,12 @@ export class IntegrationEventServer extends Server implements CustomTransportStr
         `@MessagePattern(${JSON.stringify(pattern)}): integration events are one-way; use @EventPattern`,
       );
     }
-    if (typeof pattern !== 'string' || !findIntegrationEvent(pattern)) {
+    if (
+      typeof pattern !== 'string' ||
+      !(findIntegrationEvent(pattern) ?? findStateTopic(pattern))
+    ) {
       throw new Error(
-        `@EventPattern(${JSON.stringify(pattern)}): not an integration event type in @crm/contracts`,
+        `@EventPattern(${JSON.stringify(pattern)}): not an integration event type (nor a state type) in @crm/contracts`,
       );
     }
     super.addHandler(pattern, callback, true, extras);

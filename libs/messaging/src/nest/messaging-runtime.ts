@@ -5,7 +5,7 @@
  * consumers, then the relay of its own log and the state publisher (when the service has state
  * sources). Shut down in reverse order on application shutdown.
  */
-import { eventsOfService, findStateTopic, type ServiceName } from '@crm/contracts';
+import { eventsOfService, findStateTopic, STATE_TOPICS, type ServiceName } from '@crm/contracts';
 import type { EventStore } from '@crm/event-sourcing';
 import {
   Inject,
@@ -20,7 +20,12 @@ import { ListenerMetadataExplorer } from '@nestjs/microservices/listener-metadat
 import type { BackoffOptions } from '../backoff';
 import type { IntegrationEventHandlerFn } from '../consumer/received-event';
 import type { MessagingLogger } from '../logger';
-import { stateTopicSpecs, topicSpecs, type MessagingConfig } from '../messaging-config';
+import {
+  deadLetterTopicSpec,
+  stateTopicSpecs,
+  topicSpecs,
+  type MessagingConfig,
+} from '../messaging-config';
 import type { IntegrationEventMapper } from '../relay/integration-event-mapper';
 import { Relay } from '../relay/relay';
 import { relayHealth, type ReadinessRegistry } from '../relay/relay-health';
@@ -118,9 +123,14 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
       if (!definition) throw new Error(`${s.stateType} is not a state type in @crm/contracts`);
       return definition.topic;
     });
+    // A consumed state topic (bootstrapping from another service's state) is provisioned as what
+    // it is, compacted, or two services would keep resetting each other's settings.
+    const isStateTopic = (topic: string) => STATE_TOPICS.some((d) => d.topic === topic);
+    const consumedState = consumed.filter(isStateTopic);
     await this.transport.provision([
-      ...topicSpecs([...published, ...consumed], o.config),
-      ...stateTopicSpecs(stateTopics, o.config),
+      ...topicSpecs([...published, ...consumed.filter((t) => !isStateTopic(t))], o.config),
+      ...stateTopicSpecs([...stateTopics, ...consumedState], o.config),
+      ...consumedState.map((topic) => deadLetterTopicSpec(topic, o.config)),
     ]);
     this.server = server;
     await new Promise<void>((resolve, reject) =>
