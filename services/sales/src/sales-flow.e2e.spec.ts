@@ -446,7 +446,7 @@ describe('sales flow (e2e)', () => {
     expect(attempts.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
     expect(attempts.find((r) => r.status === 409)!.body).toMatchObject({
       type: expect.stringMatching(/sku-taken/),
-      field: 'sku',
+      errors: [expect.objectContaining({ field: 'sku' })],
     });
     const products = (await t.request('GET', '/products', { as: rep })).body.items.filter(
       (p: any) => p.sku === 'RACE-1',

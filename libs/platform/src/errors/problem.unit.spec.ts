@@ -41,6 +41,23 @@ describe('domain errors as problems', () => {
     });
   });
 
+  it('a field in the details becomes the one entry of errors[], not a top-level member', () => {
+    const problem = domainErrorProblem(
+      new DomainError('InvalidEmail', 'profile.email is not an email', 'invalid', {
+        field: 'profile.email',
+        limit: 3,
+      }),
+    );
+    expect(problem).toEqual({
+      type: '/problems/invalid-email',
+      title: 'Invalid email',
+      status: 422,
+      detail: 'profile.email is not an email',
+      limit: 3,
+      errors: [{ field: 'profile.email', message: 'profile.email is not an email' }],
+    });
+  });
+
   it('details never overwrite the standard members', () => {
     const problem = domainErrorProblem(
       new DomainError('Odd', 'odd', 'invalid', { status: 200, type: 'x' }),

@@ -127,7 +127,7 @@ describe('ProcessRunner', () => {
     expect(outcome.status === 'refused' && outcome.problem).toMatchObject({
       status: 422,
       type: '/problems/company-refused',
-      field: 'contact',
+      errors: [expect.objectContaining({ field: 'contact' })],
     });
     expect(ran(id)).toEqual(['decide', 'company', 'contact', 'undo company', 'undo decide']);
     expect(await effects(id)).toEqual([]);

@@ -26,7 +26,7 @@ describe('consent decisions: decidedAt (e2e)', () => {
     expect(future.statusCode).toBe(422);
     expect(future.json()).toMatchObject({
       type: '/problems/consent-decided-in-future',
-      field: 'decidedAt',
+      errors: [expect.objectContaining({ field: 'decidedAt' })],
     });
 
     expect((await decide({ ...grant, decidedAt: '2026-11-20T12:04:00Z' })).statusCode).toBe(200);
@@ -34,14 +34,17 @@ describe('consent decisions: decidedAt (e2e)', () => {
     expect(repeated.statusCode).toBe(422);
     expect(repeated.json()).toMatchObject({
       type: '/problems/consent-decided-in-future',
-      field: 'decidedAt',
+      errors: [expect.objectContaining({ field: 'decidedAt' })],
     });
   });
 
   it('reports a malformed decidedAt under decidedAt', async () => {
     const bad = await decide({ ...grant, decidedAt: 'last tuesday' });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json()).toMatchObject({ type: '/problems/invalid-instant', field: 'decidedAt' });
+    expect(bad.json()).toMatchObject({
+      type: '/problems/invalid-instant',
+      errors: [expect.objectContaining({ field: 'decidedAt' })],
+    });
   });
 
   it('dates a decision without decidedAt by the service clock', async () => {

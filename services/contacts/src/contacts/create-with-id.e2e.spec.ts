@@ -51,7 +51,7 @@ describe('create-if-absent with the caller’s id (e2e)', () => {
       const res = await put(path, { name: path.startsWith('/contacts') ? { given: 'X' } : 'X' });
       expect(res.statusCode).toBe(422);
       expect(res.json()).toMatchObject({
-        field: 'id',
+        errors: [expect.objectContaining({ field: 'id' })],
         type: expect.stringMatching(/invalid-(contact|company)-id$/),
       });
     }

@@ -110,7 +110,7 @@ describe('lists, search, consent, interactions and timeline (e2e, real PostgreSQ
       payload: { status: 'granted', source: 'x' },
     });
     expect(noBasis.statusCode).toBe(422);
-    expect(noBasis.json().field).toBe('legalBasis');
+    expect(noBasis.json().errors[0].field).toBe('legalBasis');
     const badChannel = await t.call({
       method: 'PUT',
       url: `/contacts/${ids.ada}/consent/fax`,

@@ -173,7 +173,7 @@ describe('CSV import (e2e, real PostgreSQL)', () => {
       expect(reused.statusCode).toBe(422);
       expect(reused.json()).toMatchObject({
         type: '/problems/import-id-reused',
-        field: 'importId',
+        errors: [expect.objectContaining({ field: 'importId' })],
       });
     }
     expect((await t.call({ url: '/contacts?status=all', tenant })).json().items).toHaveLength(2);
@@ -182,7 +182,7 @@ describe('CSV import (e2e, real PostgreSQL)', () => {
   it('rejects a file with an unknown column naming it, and a body that is not CSV', async () => {
     const res = await upload('bad-header', 'email,shoe_size\na@b.io,42\n');
     expect(res.statusCode).toBe(422);
-    expect(res.json().field).toBe('shoe_size');
+    expect(res.json().errors[0].field).toBe('shoe_size');
     const json = await t.call({
       method: 'PUT',
       url: '/contacts/imports/json-1',

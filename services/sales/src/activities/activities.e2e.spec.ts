@@ -51,7 +51,7 @@ describe('activities, due lists and reminders over HTTP', () => {
     expect(bad.status).toBe(422);
     expect(bad.body).toMatchObject({
       type: expect.stringMatching(/invalid-phone/),
-      field: 'phone',
+      errors: [expect.objectContaining({ field: 'phone' })],
     });
     const zone = await t.request('POST', '/activities', {
       body: {

@@ -239,7 +239,7 @@ describe('lead conversion through the contacts API', () => {
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({
       type: expect.stringMatching(/invalid-email$/),
-      field: 'profile.email',
+      errors: [expect.objectContaining({ field: 'profile.email' })],
     });
 
     const pipelineId = (await t.request('GET', '/pipelines')).body.items[0].id;

@@ -46,7 +46,10 @@ describe('leads over HTTP', () => {
     });
     expect(res.status).toBe(422);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 422, field: 'profile.phone' });
+    expect(res.body).toMatchObject({
+      status: 422,
+      errors: [expect.objectContaining({ field: 'profile.phone' })],
+    });
   });
 
   it('erases a lead: the profile is unreadable in the log and scrubbed from the list', async () => {
