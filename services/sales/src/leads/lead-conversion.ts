@@ -197,17 +197,19 @@ export class LeadConversion implements OnModuleInit {
       viaContactsApi: this.contacts !== undefined,
       at,
     };
-    const { outcome, created } = await this.processes.runner.start(
-      this.definition,
-      { tenant, id: plan.conversionId },
+    const key = { tenant, id: plan.conversionId };
+    const { record, created } = await this.processes.runner.store.start(
+      { ...key, type: LEAD_CONVERSION },
       input,
-      caller.authorization,
     );
     // Another request started this conversion first, with other data: not a retry of it.
-    if (!created && !sameRequest(outcome.record.input.request, request)) {
+    if (!created && !sameRequest(record.input.request, request)) {
       throw LeadErrors.leadConversionInProgress(leadId, plan.conversionId);
     }
-    return this.answer(tenant, outcome);
+    return this.answer(
+      tenant,
+      await this.processes.runner.advance(this.definition, key, caller.authorization),
+    );
   }
 
   /** The conversion process of the lead's current (or last) conversion, for GET. */
