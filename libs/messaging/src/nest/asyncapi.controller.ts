@@ -1,5 +1,6 @@
 import { asyncApiDocument, PUBLIC_ROUTE_KEY } from '@crm/contracts';
 import { Controller, Get, Header, Inject, Optional, SetMetadata } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { namespacedName } from '../messaging-config';
 import { MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging-runtime';
 
@@ -32,6 +33,7 @@ export class AsyncApiController {
 
   @Get('asyncapi.json')
   @Header('Cache-Control', 'public, max-age=300')
+  @ApiOperation({ summary: 'The AsyncAPI document of the topics this service publishes' })
   asyncApi(): Record<string, unknown> {
     return this.document;
   }

@@ -52,12 +52,16 @@ export interface CallerOptions {
  * `*`, a list or weak tags only: `ifMatch`, checked on the version read; malformed: 400 problem).
  * Hand it to `AggregateCommands.execute` as it is.
  */
-export const Caller = createParamDecorator(
-  (options: CallerOptions | undefined, ctx: ExecutionContext): CommandCaller => {
-    const user = userOf(ctx);
-    const { tenant, sub } = user;
-    if (options?.ifMatch === false) return { tenant, actor: sub, user };
-    const ifMatch = ctx.switchToHttp().getRequest<FastifyRequest>().headers['if-match'];
-    return { tenant, actor: sub, user, ...ifMatchPrecondition(parseIfMatch(ifMatch)) };
-  },
-);
+export const Caller = createParamDecorator(callerOfRequest);
+
+/** Caller's factory, named so the OpenAPI document can tell which routes read If-Match. */
+export function callerOfRequest(
+  options: CallerOptions | undefined,
+  ctx: ExecutionContext,
+): CommandCaller {
+  const user = userOf(ctx);
+  const { tenant, sub } = user;
+  if (options?.ifMatch === false) return { tenant, actor: sub, user };
+  const ifMatch = ctx.switchToHttp().getRequest<FastifyRequest>().headers['if-match'];
+  return { tenant, actor: sub, user, ...ifMatchPrecondition(parseIfMatch(ifMatch)) };
+}

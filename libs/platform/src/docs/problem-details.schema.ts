@@ -46,7 +46,8 @@ export class ProblemDetailsSchema {
 
   @ApiPropertyOptional({
     type: [FieldErrorSchema],
-    description: 'One entry per failing field (validation problems)',
+    description:
+      'One entry per failing input (400 validation and 422 domain problems that name a field)',
   })
   errors?: FieldErrorSchema[];
 }

@@ -533,6 +533,23 @@ describe('platform (e2e through the testing app)', () => {
       }
       expect(doc.paths['/items/{id}'].get.responses['400']).toBeUndefined();
 
+      // From the route metadata: roles, @Public, the If-Match the handler reads, Idempotency-Key.
+      expect(post['x-roles']).toEqual(['admin', 'sales-rep']);
+      expect(post.description).toMatch(/Roles: admin, sales-rep\.$/);
+      expect(post.parameters).toContainEqual({ $ref: '#/components/parameters/IdempotencyKey' });
+      expect(Object.keys(post.responses['201'].headers)).toEqual(['Idempotent-Replayed']);
+      expect(doc.paths['/items/{id}'].put.parameters).toContainEqual({
+        $ref: '#/components/parameters/IfMatch',
+      });
+      expect(doc.paths['/items/{id}'].get.parameters).not.toContainEqual({
+        $ref: '#/components/parameters/IfMatch',
+      });
+      const publicGet = doc.paths['/items/-/slow'].get;
+      expect(publicGet.security).toEqual([]);
+      expect(publicGet['x-roles']).toBeUndefined();
+      expect(publicGet.responses['401']).toBeUndefined();
+      expect(doc.components.parameters.IfMatch).toMatchObject({ name: 'If-Match', in: 'header' });
+
       const ui = await inject({ url: '/docs' });
       expect(ui.statusCode).toBe(200);
       expect(ui.body).toContain('swagger');

@@ -95,6 +95,7 @@ export class CompaniesController {
   @Post()
   @ApiCreatedResponse({ type: CompanyView })
   @ApiProblems(400, 401, 403, 422)
+  @ApiOperation({ summary: 'Register a company (the server picks its id)' })
   async create(
     @Caller() caller: CommandCaller,
     @Body() dto: CreateCompanyDto,
@@ -162,6 +163,7 @@ export class CompaniesController {
   @Roles(...READERS)
   @ApiOkResponse({ type: CompanyPage })
   @ApiProblems(400, 401, 403)
+  @ApiOperation({ summary: 'List companies in signed cursor pages' })
   async list(@Tenant() tenant: string, @Query() query: ListCompaniesQuery): Promise<CompanyPage> {
     const keyset = new KeysetPage(this.cursors, COMPANY_LIST, query);
     const params: unknown[] = [tenant, keyset.fetchLimit];
@@ -192,6 +194,7 @@ export class CompaniesController {
   @Roles(...READERS)
   @ApiOkResponse({ type: CompanyView })
   @ApiProblems(401, 403, 404)
+  @ApiOperation({ summary: 'Read one company' })
   async get(
     @Tenant() tenant: string,
     @Param('id') id: string,
@@ -210,6 +213,7 @@ export class CompaniesController {
   @Patch(':id')
   @ApiOkResponse({ type: CompanyView })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @ApiOperation({ summary: 'Change a company (JSON Merge Patch)' })
   async update(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,
@@ -230,6 +234,7 @@ export class CompaniesController {
   @HttpCode(200)
   @ApiOkResponse({ type: CompanyView, description: 'Archived' })
   @ApiProblems(401, 403, 404, 412)
+  @ApiOperation({ summary: 'Archive a company' })
   archive(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,
@@ -242,6 +247,7 @@ export class CompaniesController {
   @HttpCode(200)
   @ApiOkResponse({ type: CompanyView })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @ApiOperation({ summary: 'Add a postal address to a company' })
   addAddress(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,
@@ -255,6 +261,7 @@ export class CompaniesController {
   @Delete(':id/addresses/:addressId')
   @ApiOkResponse({ type: CompanyView })
   @ApiProblems(401, 403, 404, 409, 412)
+  @ApiOperation({ summary: 'Remove a postal address from a company' })
   removeAddress(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,

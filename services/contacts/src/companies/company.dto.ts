@@ -50,12 +50,12 @@ export class CreateCompanyDto {
 
 export class UpdateCompanyDto {
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ nullable: true, maxLength: 253 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 253 })
   @IsOptional()
   @IsString()
   @MaxLength(253)
   domain?: string | null;
-  @ApiPropertyOptional({ nullable: true, maxLength: 80 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 80 })
   @IsOptional()
   @IsString()
   @MaxLength(80)
@@ -64,7 +64,7 @@ export class UpdateCompanyDto {
   @IsOptional()
   @IsIn(COMPANY_SIZE_BANDS)
   sizeBand?: (typeof COMPANY_SIZE_BANDS)[number] | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -93,5 +93,5 @@ export class CompanyView {
 
 export class CompanyPage {
   @ApiProperty({ type: [CompanyView] }) items!: CompanyView[];
-  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nextCursor!: string | null;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
   Caller,
@@ -29,6 +29,7 @@ export class ConsentController {
     description: 'Current decision per channel and the full history',
   })
   @ApiProblems(401, 403, 404, 409, 410)
+  @ApiOperation({ summary: "Read a contact's consent per channel, with its history" })
   async get(@Tenant() tenant: string, @Param('id') id: string): Promise<ConsentView> {
     await this.consent.assertContactAcceptsConsent(tenant, id);
     return this.consent.view(tenant, id);
@@ -38,6 +39,7 @@ export class ConsentController {
   @Roles(...WRITERS)
   @ApiOkResponse({ type: ConsentView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 422)
+  @ApiOperation({ summary: 'Record a consent decision (grant or withdrawal) for one channel' })
   decide(
     // Consent answers carry no ETag: there is no version for If-Match to name.
     @Caller({ ifMatch: false }) caller: CommandCaller,

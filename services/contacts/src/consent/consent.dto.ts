@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { LEGAL_BASES } from './consent';
 
@@ -61,12 +61,14 @@ export class ConsentHistoryEntry {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
+// A map's value type is only named by $ref, so the model is registered here (else it dangles).
+@ApiExtraModels(ChannelConsentView)
 export class ConsentView {
   @ApiProperty() contactId!: string;
   @ApiProperty({ description: 'Stream version of the consent record; ETag' }) version!: number;
   @ApiProperty({
     type: 'object',
-    additionalProperties: { $ref: '#/components/schemas/ChannelConsentView' },
+    additionalProperties: { $ref: getSchemaPath(ChannelConsentView) },
   })
   channels!: Record<string, ChannelConsentView>;
   @ApiProperty({ type: [String], description: 'Channels campaigns may use now' })

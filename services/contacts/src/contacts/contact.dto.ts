@@ -290,13 +290,13 @@ export class UpdateContactDto {
   @Type(() => DemographicsDto)
   demographics?: DemographicsDto | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 128 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 128 })
   @IsOptional()
   @IsString()
   @MaxLength(128)
   ownerId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 128 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 128 })
   @IsOptional()
   @IsString()
   @MaxLength(128)

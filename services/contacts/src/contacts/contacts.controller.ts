@@ -104,6 +104,7 @@ export class ContactsController implements OnModuleInit {
     description: 'Created; ETag = version, Location = the new contact',
   })
   @ApiProblems(400, 401, 403, 413, 422)
+  @ApiOperation({ summary: 'Register a contact (the server picks its id)' })
   async create(
     @Caller() caller: CommandCaller,
     @Body() dto: CreateContactDto,
@@ -174,6 +175,7 @@ export class ContactsController implements OnModuleInit {
     description: 'Merged into another contact: Location names the survivor',
   })
   @ApiProblems(401, 403, 404, 410)
+  @ApiOperation({ summary: 'Read one contact (308 to the survivor when merged)' })
   async get(
     @Tenant() tenant: string,
     @Param('id') id: string,
@@ -224,6 +226,7 @@ export class ContactsController implements OnModuleInit {
     description: 'Archived (soft delete); POST /contacts/{id}/restore undoes it',
   })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412)
+  @ApiOperation({ summary: 'Archive a contact' })
   archive(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,
@@ -236,6 +239,7 @@ export class ContactsController implements OnModuleInit {
   @HttpCode(200)
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412)
+  @ApiOperation({ summary: 'Archive a contact, recording why' })
   archiveWithReason(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,
@@ -252,6 +256,7 @@ export class ContactsController implements OnModuleInit {
   @HttpCode(200)
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(401, 403, 404, 409, 410, 412)
+  @ApiOperation({ summary: 'Restore an archived contact' })
   restore(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,
@@ -264,6 +269,7 @@ export class ContactsController implements OnModuleInit {
   @HttpCode(200)
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412, 422)
+  @ApiOperation({ summary: 'Add an email address to a contact' })
   addEmail(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,
@@ -276,6 +282,7 @@ export class ContactsController implements OnModuleInit {
   @Delete(':id/emails/:address')
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(401, 403, 404, 409, 410, 412, 422)
+  @ApiOperation({ summary: 'Remove an email address from a contact' })
   removeEmail(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,
@@ -292,6 +299,7 @@ export class ContactsController implements OnModuleInit {
   @HttpCode(200)
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412, 422)
+  @ApiOperation({ summary: 'Add a phone number to a contact' })
   addPhone(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,
@@ -304,6 +312,7 @@ export class ContactsController implements OnModuleInit {
   @Delete(':id/phones/:number')
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(401, 403, 404, 409, 410, 412, 422)
+  @ApiOperation({ summary: 'Remove a phone number from a contact' })
   removePhone(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,
@@ -320,6 +329,7 @@ export class ContactsController implements OnModuleInit {
   @HttpCode(200)
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412, 422)
+  @ApiOperation({ summary: 'Add a postal address to a contact' })
   addAddress(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,
@@ -333,6 +343,7 @@ export class ContactsController implements OnModuleInit {
   @Delete(':id/addresses/:addressId')
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(401, 403, 404, 409, 410, 412)
+  @ApiOperation({ summary: 'Remove a postal address from a contact' })
   removeAddress(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,
@@ -349,6 +360,7 @@ export class ContactsController implements OnModuleInit {
   @HttpCode(200)
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412, 422)
+  @ApiOperation({ summary: 'Tag a contact' })
   tag(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,
@@ -364,6 +376,7 @@ export class ContactsController implements OnModuleInit {
   @Delete(':id/tags/:tag')
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(401, 403, 404, 409, 410, 412, 422)
+  @ApiOperation({ summary: 'Remove a tag from a contact' })
   untag(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,
@@ -376,6 +389,7 @@ export class ContactsController implements OnModuleInit {
   @Patch(':id/custom-fields')
   @ApiOkResponse({ type: ContactView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 412, 422)
+  @ApiOperation({ summary: "Set or clear a contact's custom field values" })
   async setCustomFields(
     @Caller() caller: CommandCaller,
     @Param('id') id: string,

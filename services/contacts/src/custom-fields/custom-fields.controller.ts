@@ -1,6 +1,12 @@
 /** The tenant's custom field catalogue: admins define and retire fields; everyone can read it. */
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ApiProblems,
   Caller,
@@ -66,6 +72,7 @@ export class CustomFieldsController {
   @Roles(...READERS)
   @ApiOkResponse({ type: [CustomFieldView] })
   @ApiProblems(401, 403)
+  @ApiOperation({ summary: "List the tenant's custom field definitions" })
   async list(@Tenant() tenant: string): Promise<CustomFieldDefinition[]> {
     return Object.values(await this.catalogue.fieldsOf(tenant));
   }
@@ -74,6 +81,7 @@ export class CustomFieldsController {
   @HttpCode(200)
   @ApiOkResponse({ type: [CustomFieldView], description: 'The catalogue after the change' })
   @ApiProblems(400, 401, 403, 409, 422)
+  @ApiOperation({ summary: 'Define a custom field for contacts' })
   define(
     @Caller({ ifMatch: false }) caller: CommandCaller,
     @Body() dto: DefineCustomFieldDto,
@@ -87,6 +95,7 @@ export class CustomFieldsController {
   @Put(':key/options')
   @ApiOkResponse({ type: [CustomFieldView] })
   @ApiProblems(400, 401, 403, 404, 422)
+  @ApiOperation({ summary: 'Replace the options of a choice custom field' })
   changeOptions(
     @Caller({ ifMatch: false }) caller: CommandCaller,
     @Param('key') key: string,
@@ -101,6 +110,7 @@ export class CustomFieldsController {
   @Delete(':key')
   @ApiOkResponse({ type: [CustomFieldView] })
   @ApiProblems(401, 403, 404)
+  @ApiOperation({ summary: 'Retire a custom field (its key cannot be reused)' })
   retire(
     @Caller({ ifMatch: false }) caller: CommandCaller,
     @Param('key') key: string,

@@ -1,6 +1,6 @@
 /** Lists and search over the directory read model (eventually consistent with the log). */
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Roles, Tenant } from '@crm/platform';
 import { READERS } from '../shared/roles';
 import { ContactListQuery } from './contact-list.query';
@@ -20,6 +20,7 @@ export class ContactsQueryController {
   @Get()
   @ApiOkResponse({ type: ContactPage })
   @ApiProblems(400, 401, 403)
+  @ApiOperation({ summary: 'List contacts, filtered and sorted, in signed cursor pages' })
   list(@Tenant() tenant: string, @Query() query: ListContactsQuery): Promise<ContactPage> {
     return this.contacts.list(tenant, query);
   }
@@ -27,6 +28,7 @@ export class ContactsQueryController {
   @Get('search')
   @ApiOkResponse({ type: [ContactSummary] })
   @ApiProblems(400, 401, 403)
+  @ApiOperation({ summary: 'Search contacts by free text' })
   search(@Tenant() tenant: string, @Query() query: SearchContactsQuery): Promise<ContactSummary[]> {
     return this.contacts.search(tenant, query.q, query.limit);
   }

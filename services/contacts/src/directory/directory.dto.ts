@@ -114,11 +114,11 @@ export class SearchContactsQuery {
 export class ContactSummary {
   @ApiProperty() id!: string;
   @ApiProperty() displayName!: string;
-  @ApiPropertyOptional({ nullable: true }) primaryEmail!: string | null;
-  @ApiPropertyOptional({ nullable: true }) primaryPhone!: string | null;
-  @ApiPropertyOptional({ nullable: true }) companyId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) companyName!: string | null;
-  @ApiPropertyOptional({ nullable: true }) ownerId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) primaryEmail!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) primaryPhone!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) companyId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) companyName!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) ownerId!: string | null;
   @ApiProperty({ enum: LIFECYCLE_STAGES }) lifecycleStage!: string;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({
@@ -141,6 +141,7 @@ export class ContactSummary {
 export class ContactPage {
   @ApiProperty({ type: [ContactSummary] }) items!: ContactSummary[];
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'Pass as cursor for the next page; null on the last page',
   })

@@ -9,7 +9,7 @@ import {
   Res,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
   answerCommand,
@@ -40,6 +40,7 @@ export class DuplicatesController {
   @Roles(...READERS)
   @ApiOkResponse({ type: [DuplicatePairView], description: 'Candidate pairs, most likely first' })
   @ApiProblems(400, 401, 403)
+  @ApiOperation({ summary: 'List likely duplicate pairs, strongest first' })
   list(@Tenant() tenant: string, @Query() query: DuplicatesQuery): Promise<DuplicatePairView[]> {
     return this.candidates.find(tenant, {
       minScore: query.minScore ?? 0.5,
@@ -51,6 +52,7 @@ export class DuplicatesController {
   @Roles(...READERS)
   @ApiOkResponse({ type: [DuplicatePairView] })
   @ApiProblems(400, 401, 403, 404)
+  @ApiOperation({ summary: 'List the likely duplicates of one contact' })
   forContact(
     @Tenant() tenant: string,
     @Param('id') id: string,
@@ -69,6 +71,7 @@ export class DuplicatesController {
   @Roles(...MANAGERS)
   @ApiOkResponse({ type: ContactView, description: 'The survivor after the merge' })
   @ApiProblems(400, 401, 403, 404, 409, 410, 422)
+  @ApiOperation({ summary: 'Merge a duplicate into this contact (the survivor)' })
   async merge(
     @Caller() caller: CommandCaller,
     @Param('id') survivorId: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Caller, Roles, Tenant, type CommandCaller } from '@crm/platform';
 import { MANAGERS } from '../shared/roles';
 import { EraseService } from './erase.service';
@@ -24,6 +24,7 @@ export class GdprController {
     },
   })
   @ApiProblems(401, 403, 404)
+  @ApiOperation({ summary: "Erase a contact's personal data (GDPR right to erasure)" })
   async erase(
     // Erasure spans every stream of the person: no single version for If-Match to name.
     @Caller({ ifMatch: false }) caller: CommandCaller,
@@ -41,6 +42,7 @@ export class GdprController {
     schema: { type: 'object', additionalProperties: true },
   })
   @ApiProblems(401, 403, 404, 410, 502)
+  @ApiOperation({ summary: 'Export all data held about a contact (GDPR subject access)' })
   export(
     @Tenant() tenant: string,
     @Param('id') id: string,

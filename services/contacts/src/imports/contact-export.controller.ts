@@ -3,7 +3,13 @@
  * model in keyset batches, so an export of any size holds one batch in memory.
  */
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiPropertyOptional, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiProblems, PG_POOL, Roles, Tenant } from '@crm/platform';
 import { IsIn, IsOptional } from 'class-validator';
 import { stringify } from 'csv-stringify';
@@ -75,6 +81,7 @@ export class ContactExportController {
     description: 'CSV (same columns the import reads, plus ids) or NDJSON, one contact per line',
   })
   @ApiProblems(400, 401, 403)
+  @ApiOperation({ summary: 'Export every contact of the tenant as JSON or CSV' })
   export(@Tenant() tenant: string, @Query() query: ExportQuery, @Res() reply: FastifyReply): void {
     const rows = Readable.from(this.batches(tenant));
     if ((query.format ?? 'csv') === 'json') {

@@ -22,6 +22,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiOkResponse,
+  ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
   ApiQuery,
@@ -91,13 +92,14 @@ export class ImportSummaryView {
   @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) error!:
     object | null;
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) finishedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) finishedAt!:
+    string | null;
 }
 
 export class ImportRowView {
   @ApiProperty() row!: number;
   @ApiProperty({ enum: ['created', 'updated', 'unchanged', 'rejected'] }) outcome!: string;
-  @ApiPropertyOptional({ nullable: true }) contactId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) contactId!: string | null;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
   reasons!: object[];
 }
@@ -151,6 +153,7 @@ export class ImportsController implements OnModuleInit {
       '(Idempotent-Replay: true); the same id with another file is 422 ImportIdReused',
   })
   @ApiProblems(400, 401, 403, 409, 413, 415, 422)
+  @ApiOperation({ summary: 'Import contacts from a CSV file under a client-chosen import id' })
   async run(
     // Every row is a contact of its own: If-Match names no version of any of them.
     @Caller({ ifMatch: false }) caller: CommandCaller,
@@ -185,6 +188,7 @@ export class ImportsController implements OnModuleInit {
     description: 'Progress while running, totals when done',
   })
   @ApiProblems(400, 401, 403, 404)
+  @ApiOperation({ summary: "Read an import's summary" })
   async get(
     @Tenant() tenant: string,
     @Param('importId') rawId: string,
@@ -199,6 +203,7 @@ export class ImportsController implements OnModuleInit {
   @Roles(...READERS)
   @ApiOkResponse({ type: [ImportRowView] })
   @ApiProblems(400, 401, 403, 404)
+  @ApiOperation({ summary: "Read an import's row outcomes" })
   async rows(
     @Tenant() tenant: string,
     @Param('importId') rawId: string,

@@ -1,6 +1,6 @@
 /** Logging an interaction with a contact (and optionally other contacts who took part). */
 import { Body, Controller, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
   Caller,
@@ -34,6 +34,7 @@ export class InteractionsController {
   @Post()
   @ApiCreatedResponse({ type: InteractionLoggedView })
   @ApiProblems(400, 401, 403, 404, 409, 410, 422)
+  @ApiOperation({ summary: 'Log an interaction (call, email, meeting, ...) with contacts' })
   async log(
     // A new interaction of its own: an If-Match (a contact's ETag) names no version of it.
     @Caller({ ifMatch: false }) caller: CommandCaller,

@@ -1,6 +1,6 @@
 /** The 360-degree timeline of a contact, newest first, from the timeline read model. */
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AggregateCommands, ApiProblems, Roles, Tenant } from '@crm/platform';
 import { contactDecider } from '../contacts/contact.decider';
 import { ContactErrors } from '../contacts/contact.errors';
@@ -21,6 +21,7 @@ export class TimelineController {
   @Get()
   @ApiOkResponse({ type: TimelinePage })
   @ApiProblems(400, 401, 403, 404, 410)
+  @ApiOperation({ summary: "Read a contact's timeline, newest first, in signed cursor pages" })
   async get(
     @Tenant() tenant: string,
     @Param('id') id: string,

@@ -16,16 +16,16 @@ export class TimelineEntry {
   @ApiProperty() entryId!: string;
   @ApiProperty({ description: 'contacts, sales or campaigns' }) source!: string;
   @ApiProperty({ example: 'call' }) kind!: string;
-  @ApiPropertyOptional({ nullable: true }) channel!: string | null;
-  @ApiPropertyOptional({ nullable: true }) direction!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) channel!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) direction!: string | null;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
-  @ApiPropertyOptional({ nullable: true }) userId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) subject!: string | null;
-  @ApiPropertyOptional({ nullable: true }) body!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) userId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) subject!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) body!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
 }
 
 export class TimelinePage {
   @ApiProperty({ type: [TimelineEntry] }) items!: TimelineEntry[];
-  @ApiPropertyOptional({ nullable: true }) nextCursor!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nextCursor!: string | null;
 }

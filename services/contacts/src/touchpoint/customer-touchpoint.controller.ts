@@ -4,7 +4,7 @@
  * contact id comes only from the verified token, never from the URL.
  */
 import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import {
   ApiProblems,
   CurrentUser,
@@ -45,6 +45,7 @@ export class CustomerTouchpointController {
   @Get()
   @ApiOkResponse({ type: CustomerProfileView, description: 'What the CRM holds about the caller' })
   @ApiProblems(401, 403, 404, 410)
+  @ApiOperation({ summary: 'Read my own profile (customer touchpoint)' })
   async profile(
     @Tenant() tenant: string,
     @CurrentUser() user: AuthenticatedUser,
@@ -77,6 +78,7 @@ export class CustomerTouchpointController {
   @Put('consent/:channel/withdrawal')
   @ApiOkResponse({ type: ConsentView, description: 'The channel is withdrawn at once' })
   @ApiProblems(400, 401, 403, 404, 409, 410, 422)
+  @ApiOperation({ summary: 'Withdraw my consent for one channel (customer touchpoint)' })
   async withdraw(
     @Tenant() tenant: string,
     @CurrentUser() user: AuthenticatedUser,

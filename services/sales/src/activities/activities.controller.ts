@@ -140,6 +140,7 @@ export class ActivitiesController {
   @Roles(...READERS)
   @ApiOkResponse({ type: ActivityDto })
   @ApiProblems(401, 404)
+  @ApiOperation({ summary: 'Read one activity' })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('activityId') id: string,
@@ -157,6 +158,7 @@ export class ActivitiesController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: ActivityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @ApiOperation({ summary: 'Complete an activity, recording its outcome' })
   complete(
     @Caller() caller: CommandCaller,
     @Param('activityId') id: string,
@@ -192,6 +194,7 @@ export class ActivitiesController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: ActivityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @ApiOperation({ summary: 'Add a reminder to an activity' })
   addReminder(
     @Caller() caller: CommandCaller,
     @Param('activityId') id: string,
@@ -213,6 +216,7 @@ export class ActivitiesController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: ActivityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412)
+  @ApiOperation({ summary: 'Cancel an activity' })
   cancel(
     @Caller() caller: CommandCaller,
     @Param('activityId') id: string,

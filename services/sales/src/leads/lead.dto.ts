@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Parses, parseCalendarDate, parseCurrency, parseInstant } from '@crm/values';
-import { CursorPageQuery } from '@crm/platform';
+import { CursorPageQuery, ProblemDetailsSchema } from '@crm/platform';
 import { ENGAGEMENT_KINDS, LEAD_SOURCES } from './lead.events';
 
 export class LeadProfileDto {
@@ -316,7 +316,10 @@ export class LeadConversionDto {
   @ApiProperty({ type: [String], description: 'Steps undone' }) compensated!: string[];
   @ApiProperty({ description: 'Runs that failed transiently (retried)' }) attempts!: number;
   @ApiPropertyOptional({ description: 'The last transient failure' }) lastError?: string;
-  @ApiPropertyOptional({ description: 'The refusal (problem details), when refused' })
+  @ApiPropertyOptional({
+    type: ProblemDetailsSchema,
+    description: 'The refusal (problem details), when refused',
+  })
   refusal?: Record<string, unknown>;
   @ApiProperty() contactId!: string;
   @ApiPropertyOptional() companyId?: string;

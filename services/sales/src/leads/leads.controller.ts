@@ -175,6 +175,7 @@ export class LeadsController {
   @Roles(...READERS)
   @ApiOkResponse({ type: LeadDto })
   @ApiProblems(401, 404)
+  @ApiOperation({ summary: 'Read one lead' })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('leadId') leadId: string,
@@ -224,6 +225,7 @@ export class LeadsController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: LeadDto })
   @ApiProblems(400, 401, 403, 404, 409, 412)
+  @ApiOperation({ summary: 'Start working a lead' })
   startWork(
     @Caller() caller: CommandCaller,
     @Param('leadId') leadId: string,
@@ -241,6 +243,7 @@ export class LeadsController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: LeadDto })
   @ApiProblems(401, 403, 404, 409, 412)
+  @ApiOperation({ summary: 'Qualify a lead' })
   qualify(
     @Caller() caller: CommandCaller,
     @Param('leadId') leadId: string,
@@ -257,6 +260,7 @@ export class LeadsController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: LeadDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @ApiOperation({ summary: 'Disqualify a lead, recording why' })
   disqualify(
     @Caller() caller: CommandCaller,
     @Param('leadId') leadId: string,

@@ -157,6 +157,7 @@ export class OpportunitiesController {
   @Roles(...READERS)
   @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(401, 404)
+  @ApiOperation({ summary: 'Read one opportunity (deal)' })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('opportunityId') id: string,
@@ -195,6 +196,7 @@ export class OpportunitiesController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @ApiOperation({ summary: "Override a deal's probability, or return to the stage default" })
   probability(
     @Caller() caller: CommandCaller,
     @Param('opportunityId') id: string,
@@ -231,6 +233,7 @@ export class OpportunitiesController {
   @Roles(...MANAGERS)
   @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412)
+  @ApiOperation({ summary: 'Give a deal to another owner' })
   reassign(
     @Caller() caller: CommandCaller,
     @Param('opportunityId') id: string,
@@ -248,6 +251,7 @@ export class OpportunitiesController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @ApiOperation({ summary: "Replace a deal's line items" })
   lineItems(
     @Caller() caller: CommandCaller,
     @Param('opportunityId') id: string,
@@ -265,6 +269,7 @@ export class OpportunitiesController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @ApiOperation({ summary: 'Mark a deal won' })
   win(
     @Caller() caller: CommandCaller,
     @Param('opportunityId') id: string,
@@ -282,6 +287,7 @@ export class OpportunitiesController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @ApiOperation({ summary: 'Mark a deal lost, recording why' })
   lose(
     @Caller() caller: CommandCaller,
     @Param('opportunityId') id: string,
@@ -299,6 +305,7 @@ export class OpportunitiesController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: OpportunityDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @ApiOperation({ summary: 'Reopen a won or lost deal' })
   reopen(
     @Caller() caller: CommandCaller,
     @Param('opportunityId') id: string,

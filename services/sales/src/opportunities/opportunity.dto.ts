@@ -56,6 +56,7 @@ export class ChangeStageDto {
 
 export class OverrideProbabilityDto {
   @ApiProperty({
+    type: 'integer',
     nullable: true,
     minimum: 0,
     maximum: 100,
@@ -177,8 +178,8 @@ export class ForecastQueryDto {
 
 export class ForecastRowDto {
   @ApiProperty({ example: '2026-Q4', description: 'YYYY-MM or YYYY-Qn' }) period!: string;
-  @ApiProperty({ nullable: true, description: 'null: all owners together' }) ownerId!:
-    string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null: all owners together' })
+  ownerId!: string | null;
   @ApiProperty() currency!: string;
   @ApiProperty() openDeals!: number;
   @ApiProperty({ description: 'Sum of open amounts (minor units)' }) pipelineMinor!: number;

@@ -125,6 +125,7 @@ export class OrdersController {
   @Roles(...READERS)
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(401, 404)
+  @ApiOperation({ summary: 'Read one order' })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('orderId') id: string,
@@ -164,6 +165,7 @@ export class OrdersController {
   @Roles(...SELLERS_AND_INTEGRATIONS)
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(401, 403, 404, 409, 412)
+  @ApiOperation({ summary: 'Mark an order fulfilled' })
   fulfil(
     @Caller() caller: CommandCaller,
     @Param('orderId') id: string,
@@ -206,6 +208,7 @@ export class OrdersController {
   @Roles(...SELLERS_AND_INTEGRATIONS)
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @ApiOperation({ summary: 'Record that an order was returned' })
   returned(
     @Caller() caller: CommandCaller,
     @Param('orderId') id: string,

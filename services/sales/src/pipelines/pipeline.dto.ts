@@ -78,15 +78,17 @@ export class BoardDealDto {
   @ApiProperty() currency!: string;
   @ApiProperty() probability!: number;
   @ApiProperty() ownerId!: string;
-  @ApiProperty({ required: false, nullable: true }) contactId!: string | null;
+  @ApiProperty({ type: String, required: false, nullable: true }) contactId!: string | null;
   @ApiProperty({
+    type: String,
     required: false,
     nullable: true,
     description: 'From the local copy of the contacts directory',
   })
   contactName!: string | null;
-  @ApiProperty({ required: false, nullable: true }) companyId!: string | null;
+  @ApiProperty({ type: String, required: false, nullable: true }) companyId!: string | null;
   @ApiProperty({
+    type: String,
     required: false,
     nullable: true,
     description: 'From the local copy of the contacts directory',
@@ -98,11 +100,17 @@ export class BoardDealDto {
 export class BoardStageDto extends StageDto {
   @ApiProperty() count!: number;
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
     description: 'Sum of amounts per currency, minor units',
     example: { EUR: 4500000 },
   })
   amountMinor!: Record<string, number>;
-  @ApiProperty({ description: 'Sum of amount x probability per currency, minor units' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'Sum of amount x probability per currency, minor units',
+  })
   weightedMinor!: Record<string, number>;
   @ApiProperty({ type: [BoardDealDto], description: 'At most 100 deals per stage, largest first' })
   deals!: BoardDealDto[];

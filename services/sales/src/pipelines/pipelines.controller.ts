@@ -76,6 +76,7 @@ export class PipelinesController {
   @Roles(...READERS)
   @ApiOkResponse({ type: PipelinePage })
   @ApiProblems(401)
+  @ApiOperation({ summary: "List the tenant's pipelines with their stages" })
   async list(@CurrentUser() user: AuthenticatedUser): Promise<PipelinePage> {
     return wholePage(await this.pipelines.list(user.tenant));
   }
@@ -84,6 +85,7 @@ export class PipelinesController {
   @Roles(...READERS)
   @ApiOkResponse({ type: PipelineDto })
   @ApiProblems(401, 404)
+  @ApiOperation({ summary: 'Read one pipeline with its stages' })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('pipelineId') pipelineId: string,
@@ -135,6 +137,7 @@ export class PipelinesController {
   @Roles(...MANAGERS)
   @ApiOkResponse({ type: PipelineDto })
   @ApiProblems(400, 401, 403, 404, 412, 422)
+  @ApiOperation({ summary: 'Rename a pipeline' })
   rename(
     @Caller() caller: CommandCaller,
     @Param('pipelineId') pipelineId: string,

@@ -21,12 +21,7 @@ import { CatalogQueries } from '../products/catalog.queries';
 import { productDecider } from '../products/product.decider';
 import type { PriceBookCommand } from './price-book.commands';
 import { priceBookDecider } from './price-book.decider';
-import {
-  CreatePriceBookDto,
-  PriceBookDto,
-  PriceBookPage,
-  SetListPriceDto,
-} from './price-book.dto';
+import { CreatePriceBookDto, PriceBookDto, PriceBookPage, SetListPriceDto } from './price-book.dto';
 import { PriceBookErrors } from './price-book.errors';
 import { ProductErrors } from '../products/product.errors';
 import { MANAGERS, READERS } from '../shared/roles';
@@ -57,6 +52,7 @@ export class PriceBooksController {
     description: 'The new price book; ETag = version, Location',
   })
   @ApiProblems(400, 401, 403, 422)
+  @ApiOperation({ summary: 'Create a price book' })
   async create(
     @Caller() caller: CommandCaller,
     @Body() dto: CreatePriceBookDto,
@@ -76,6 +72,7 @@ export class PriceBooksController {
   @Roles(...READERS)
   @ApiOkResponse({ type: PriceBookPage })
   @ApiProblems(401)
+  @ApiOperation({ summary: 'List price books' })
   async list(@CurrentUser() user: AuthenticatedUser): Promise<PriceBookPage> {
     return wholePage(await this.catalog.priceBooks(user.tenant));
   }
@@ -102,6 +99,7 @@ export class PriceBooksController {
   @Roles(...MANAGERS)
   @ApiOkResponse({ type: PriceBookDto })
   @ApiProblems(400, 401, 403, 404, 412, 422)
+  @ApiOperation({ summary: "Set a product's price in one currency of a price book" })
   async setPrice(
     @Caller() caller: CommandCaller,
     @Param('priceBookId') id: string,
@@ -127,6 +125,7 @@ export class PriceBooksController {
   @Roles(...MANAGERS)
   @ApiOkResponse({ type: PriceBookDto })
   @ApiProblems(401, 403, 404, 412, 422)
+  @ApiOperation({ summary: "Remove a product's price in one currency from a price book" })
   removePrice(
     @Caller() caller: CommandCaller,
     @Param('priceBookId') id: string,

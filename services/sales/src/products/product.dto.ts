@@ -39,6 +39,8 @@ export class ProductOptionDto {
   optionId!: string;
   @ApiProperty({ example: 'Racing red' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
     description: 'Price delta per currency in minor units (may be negative); empty = free',
     example: { EUR: 80000 },
   })

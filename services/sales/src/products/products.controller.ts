@@ -78,6 +78,7 @@ export class ProductsController {
   @Roles(...READERS)
   @ApiOkResponse({ type: ProductPage })
   @ApiProblems(400, 401)
+  @ApiOperation({ summary: 'List products' })
   async list(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ProductListQueryDto,
@@ -89,6 +90,7 @@ export class ProductsController {
   @Roles(...READERS)
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(401, 404)
+  @ApiOperation({ summary: 'Read one product with its options' })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('productId') id: string,
@@ -106,6 +108,7 @@ export class ProductsController {
   @Roles(...MANAGERS)
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(400, 401, 403, 404, 412, 422)
+  @ApiOperation({ summary: "Change a product's name, description and family" })
   info(
     @Caller() caller: CommandCaller,
     @Param('productId') id: string,
@@ -140,6 +143,7 @@ export class ProductsController {
   @Roles(...MANAGERS)
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(401, 403, 404, 412)
+  @ApiOperation({ summary: 'Activate a product (it can be sold)' })
   activate(
     @Caller() caller: CommandCaller,
     @Param('productId') id: string,
@@ -153,6 +157,7 @@ export class ProductsController {
   @Roles(...MANAGERS)
   @ApiOkResponse({ type: ProductDto })
   @ApiProblems(401, 403, 404, 412)
+  @ApiOperation({ summary: 'Deactivate a product (it can no longer be sold)' })
   deactivate(
     @Caller() caller: CommandCaller,
     @Param('productId') id: string,

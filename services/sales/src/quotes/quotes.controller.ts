@@ -188,6 +188,7 @@ export class QuotesController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @ApiOperation({ summary: 'Change a line of a draft quote' })
   changeLine(
     @Caller() caller: CommandCaller,
     @CurrentUser() user: AuthenticatedUser,
@@ -207,6 +208,7 @@ export class QuotesController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(401, 403, 404, 409, 412)
+  @ApiOperation({ summary: 'Remove a line from a draft quote' })
   removeLine(
     @Caller() caller: CommandCaller,
     @Param('quoteId') id: string,
@@ -221,6 +223,7 @@ export class QuotesController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @ApiOperation({ summary: "Set a quote's discount (within the role's limit)" })
   discount(
     @Caller() caller: CommandCaller,
     @CurrentUser() user: AuthenticatedUser,
@@ -238,6 +241,7 @@ export class QuotesController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @ApiOperation({ summary: "Change a quote's tax rate or validity" })
   terms(
     @Caller() caller: CommandCaller,
     @Param('quoteId') id: string,
@@ -252,6 +256,7 @@ export class QuotesController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(401, 403, 404, 409, 412)
+  @ApiOperation({ summary: 'Send a quote to the customer' })
   send(
     @Caller() caller: CommandCaller,
     @Param('quoteId') id: string,
@@ -268,6 +273,7 @@ export class QuotesController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(400, 401, 403, 404, 409, 412)
+  @ApiOperation({ summary: 'Record that the customer rejected a quote' })
   reject(
     @Caller() caller: CommandCaller,
     @Param('quoteId') id: string,
@@ -285,6 +291,7 @@ export class QuotesController {
   @Roles(...SELLERS)
   @ApiOkResponse({ type: QuoteDto })
   @ApiProblems(401, 403, 404, 409, 412)
+  @ApiOperation({ summary: 'Expire a quote' })
   expire(
     @Caller() caller: CommandCaller,
     @Param('quoteId') id: string,
