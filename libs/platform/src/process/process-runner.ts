@@ -16,7 +16,7 @@ import {
   type ProcessDefinition,
   type ProcessStep,
 } from './process-plan';
-import type { ProcessKey, ProcessRecord, ProcessStore } from './process-store';
+import type { ProcessRecord, ProcessStore } from './process-store';
 
 /** Thrown by a test hook: the run stops dead there, recording nothing, as a killed process would. */
 export class ProcessCrash extends Error {
@@ -115,33 +115,29 @@ export class ProcessRunner {
     }
   }
 
-  /** One pass of the background resumer: leases due processes and runs them. Returns how many. */
+  /**
+   * One pass of the background resumer: leases due processes one at a time (so a slow one does
+   * not let the leases of the others run out meanwhile) and runs each. Returns how many.
+   */
   async resumeDue(limit = 20): Promise<number> {
-    const owners = new Map<string, string>();
-    const ownerOf = (key: ProcessKey) => owners.get(keyString(key))!;
-    const due = await this.store.leaseDue(
-      (key) => {
-        const owner = this.newOwner();
-        owners.set(keyString(key), owner);
-        return owner;
-      },
-      this.leaseMs,
-      limit,
-    );
-    for (const record of due) {
+    let resumed = 0;
+    for (; resumed < limit; resumed++) {
+      const owner = this.newOwner();
+      const [record] = await this.store.leaseDue(owner, this.leaseMs, 1);
+      if (!record) break;
       const definition = this.definitions.get(record.type);
       // Another version of the service owns this type; its lease simply runs out.
       if (!definition) continue;
       try {
         const authorization = await definition.resumeAuthorization?.(record.tenant, record.input);
-        await this.drive(definition, record, ownerOf(record), authorization);
+        await this.drive(definition, record, owner, authorization);
       } catch (error) {
         this.options.logger?.warn(
           `process ${record.type}/${record.id} did not resume: ${(error as Error).message}`,
         );
       }
     }
-    return due.length;
+    return resumed;
   }
 
   private async drive<I>(
@@ -261,5 +257,4 @@ function describe(error: unknown): string {
   return problem?.detail ?? (error as Error).message ?? String(error);
 }
 
-const keyString = (key: ProcessKey) => JSON.stringify([key.tenant, key.type, key.id]);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -123,30 +123,19 @@ export class ProcessStore {
    * Leases up to `limit` unfinished processes due for another attempt. SKIP LOCKED: two replicas
    * looking at once take different rows, and the lease keeps them apart afterwards.
    */
-  async leaseDue(
-    owner: (key: ProcessKey) => string,
-    ms: number,
-    limit: number,
-  ): Promise<ProcessRecord[]> {
+  async leaseDue(owner: string, ms: number, limit: number): Promise<ProcessRecord[]> {
     await this.ensureTable();
-    return inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<Row>(
-        `SELECT * FROM ${this.table}
-          WHERE status IN ('pending', 'compensating') AND next_attempt_at <= now()
-            AND (lease_until IS NULL OR lease_until < now())
-          ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [limit],
-      );
-      for (const row of rows) {
-        const key = { tenant: row.tenant, type: row.process_type, id: row.process_id };
-        await client.query(
-          `UPDATE ${this.table} SET lease_owner = $4, lease_until = now() + make_interval(secs => $5::float8 / 1000)
-            WHERE ${KEY}`,
-          [key.tenant, key.type, key.id, owner(key), ms],
-        );
-      }
-      return rows.map((row) => toRecord(row));
-    });
+    const { rows } = await this.pool.query<Row>(
+      `UPDATE ${this.table} SET lease_owner = $1, lease_until = now() + make_interval(secs => $2::float8 / 1000)
+        WHERE (tenant, process_type, process_id) IN (
+          SELECT tenant, process_type, process_id FROM ${this.table}
+           WHERE status IN ('pending', 'compensating') AND next_attempt_at <= now()
+             AND (lease_until IS NULL OR lease_until < now())
+           ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+        RETURNING *`,
+      [owner, ms, limit],
+    );
+    return rows.map((row) => toRecord(row));
   }
 
   /**
