@@ -488,6 +488,7 @@ export interface OrderPlacedV1 {
   total: Money;
   placedAt: string;
   source?: 'quote' | 'api' | null;
+  ownerId?: string | null;
   opportunityId?: string | null;
   currency?: string | null;
   taxRateBps?: number | null;
@@ -530,6 +531,7 @@ export const OrderPlaced = sales(
       total: legacyMoney('Total including tax'),
       placedAt: timestamp('When'),
       source: nullable(oneOf(['quote', 'api'], 'From a quote or directly through the API')),
+      ownerId: nullable(id("Sales rep it is credited to (the quote's owner, or who placed it)")),
       opportunityId: nullable(id('Deal it was won with')),
       currency: nullable(currencyCode('Currency')),
       taxRateBps: nullable(basisPoints('Tax rate')),

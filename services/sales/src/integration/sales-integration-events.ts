@@ -461,6 +461,7 @@ export const salesIntegrationEvents: IntegrationEventMapper = (recorded: Recorde
         total: moneyJson(d.totals.totalMinor, d.currency),
         placedAt: d.at,
         source: d.source,
+        ownerId: d.ownerId,
         opportunityId: d.opportunityId,
         currency: d.currency,
         taxRateBps: d.taxRateBps,

@@ -319,6 +319,7 @@ const domainEvents: DomainEvent[] = [
         source: 'quote',
         contactId: 'c1',
         quoteId: 'q1',
+        ownerId: 'rep',
         currency: 'EUR',
         taxRateBps: 1900,
         lines: [
@@ -574,6 +575,7 @@ describe('crm.sales.v1 mapper', () => {
       totalMinor: 10_629_447,
     });
     expect(placed.total).toEqual({ amount: '106294.47', currency: 'EUR' });
+    expect(placed).toMatchObject({ source: 'quote', ownerId: 'rep', quoteId: 'q1' });
     expect(placed.state).toMatchObject({ id: 'ord1', status: 'placed', totals: placed.totals });
   });
 
