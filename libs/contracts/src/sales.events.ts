@@ -1038,6 +1038,84 @@ export const QuoteExpired = sales(
   ]),
 );
 
+// --- Pipelines: the stages deals move through (names and default probabilities) -------------
+
+const stages = list(
+  object(
+    {
+      stageId: id('Stage id (what deals reference)'),
+      name: text('Stage name', 200),
+      kind: oneOf(['open', 'won', 'lost'], 'open, or the won/lost stage'),
+      probability: percent('Default win probability of the stage'),
+    },
+    ['stageId', 'name', 'kind', 'probability'],
+  ),
+  'Stages in order: the open ones, then won and lost',
+  50,
+);
+export interface PipelineStageV1 {
+  stageId: string;
+  name: string;
+  kind: 'open' | 'won' | 'lost';
+  probability: number;
+}
+
+export interface PipelineCreatedV1 {
+  pipelineId: string;
+  name: string;
+  stages: PipelineStageV1[];
+  createdAt: string;
+}
+export const PipelineCreated = sales(
+  'pipeline',
+  'created',
+  'A sales pipeline was set up with its stages.',
+  object(
+    {
+      pipelineId: id('Pipeline id (the aggregate id)'),
+      name: text('Pipeline name', 200),
+      stages,
+      createdAt: changedAt,
+    },
+    ['pipelineId', 'name', 'stages', 'createdAt'],
+  ),
+);
+
+export interface PipelineRenamedV1 {
+  pipelineId: string;
+  name: string;
+  renamedAt: string;
+}
+export const PipelineRenamed = sales(
+  'pipeline',
+  'renamed',
+  'A pipeline got another name.',
+  object(
+    {
+      pipelineId: id('Pipeline id (the aggregate id)'),
+      name: text('New name', 200),
+      renamedAt: changedAt,
+    },
+    ['pipelineId', 'name', 'renamedAt'],
+  ),
+);
+
+export interface PipelineStagesRevisedV1 {
+  pipelineId: string;
+  stages: PipelineStageV1[];
+  revisedAt: string;
+}
+export const PipelineStagesRevised = sales(
+  'pipeline',
+  'stages_revised',
+  "A pipeline's stages were revised (all of them as they are now).",
+  object({ pipelineId: id('Pipeline id (the aggregate id)'), stages, revisedAt: changedAt }, [
+    'pipelineId',
+    'stages',
+    'revisedAt',
+  ]),
+);
+
 // --- Catalogue: products and price books ----------------------------------------------------
 
 export interface ProductCreatedV1 {
@@ -1228,6 +1306,9 @@ export const SALES_EVENTS = [
   OrderFulfilled,
   OrderCancelled,
   OrderReturned,
+  PipelineCreated,
+  PipelineRenamed,
+  PipelineStagesRevised,
   ProductCreated,
   ProductInfoChanged,
   ProductOptionsDefined,

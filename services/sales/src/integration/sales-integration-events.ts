@@ -3,8 +3,8 @@
  * Pure and deterministic, as the relay requires: a replayed event maps to the same messages.
  * Every state change the REST API can make is published; "created" facts carry the record's
  * whole public state (the state topic's document, folded from that one event), changes their
- * new values. Private: pipelines (configuration, stage ids are referenced), the SKU registry
- * (uniqueness bookkeeping) and the conversion saga's steps (the outcome is lead.converted).
+ * new values. Private: the SKU registry (uniqueness bookkeeping) and the conversion process's
+ * steps (the outcome is lead.converted).
  * Re-pointing a merged contact is not re-published: it follows crm.contacts.contact.merged.v1.
  * Personal data stays out: ids, never names, emails or phones (a lead's profile travels only on
  * its state topic, which is tombstoned on erasure).
@@ -16,6 +16,7 @@ import type { IntegrationEventDraft, IntegrationEventMapper } from '@crm/messagi
 import type { ActivityEvent } from '../activities/activity.events';
 import type { LeadEvent } from '../leads/lead.events';
 import type { OpportunityEvent } from '../opportunities/opportunity.events';
+import type { PipelineEvent } from '../pipelines/pipeline.events';
 import { orderCancelledReason } from '../opportunities/opportunity.decider';
 import type { OrderEvent, OrderLine, OrderReferences } from '../orders/order.events';
 import type { PriceBookEvent } from '../price-books/price-book.events';
@@ -38,7 +39,8 @@ type Published =
   | QuoteEvent
   | OrderEvent
   | ProductEvent
-  | PriceBookEvent;
+  | PriceBookEvent
+  | PipelineEvent;
 
 const draft = (
   definition: { type: string },
@@ -489,6 +491,27 @@ export const salesIntegrationEvents: IntegrationEventMapper = (recorded: Recorde
         returnedAt: event.data.at,
         reason: event.data.reason,
         ...orderReferences(event.data),
+      });
+    case 'PipelineCreated': {
+      const d = event.data;
+      return draft(C.PipelineCreated, d.pipelineId, {
+        pipelineId: d.pipelineId,
+        name: d.name,
+        stages: d.stages.map((stage) => ({ ...stage })),
+        createdAt: occurredAt,
+      });
+    }
+    case 'PipelineRenamed':
+      return draft(C.PipelineRenamed, event.data.pipelineId, {
+        pipelineId: event.data.pipelineId,
+        name: event.data.name,
+        renamedAt: occurredAt,
+      });
+    case 'PipelineStagesRevised':
+      return draft(C.PipelineStagesRevised, event.data.pipelineId, {
+        pipelineId: event.data.pipelineId,
+        stages: event.data.stages.map((stage) => ({ ...stage })),
+        revisedAt: occurredAt,
       });
     case 'ProductCreated': {
       const d = event.data;

@@ -4,6 +4,7 @@ import type { IntegrationEventDraft } from '@crm/messaging';
 import { activityDecider } from '../activities/activity.decider';
 import { CAR_BASE_PRICE_EUR, carModel } from '../cpq/car.fixture';
 import { EMPTY_MODEL } from '../cpq/configuration-model';
+import { pipelineDecider } from '../pipelines/pipeline.decider';
 import { priceBookDecider } from '../price-books/price-book.decider';
 import { productDecider } from '../products/product.decider';
 import { leadDecider } from '../leads/lead.decider';
@@ -305,6 +306,14 @@ const domainEvents: DomainEvent[] = [
     { type: 'DefineProductOptions', data: { model: carModel } },
     { type: 'DeactivateProduct', data: {} },
     { type: 'ActivateProduct', data: {} },
+  ]),
+  ...story(pipelineDecider, [
+    { type: 'CreatePipeline', data: { pipelineId: 'p1', name: 'Cars', stages } },
+    { type: 'RenamePipeline', data: { name: 'New cars' } },
+    {
+      type: 'RevisePipelineStages',
+      data: { stages: stages.map((s) => (s.stageId === 'b' ? { ...s, name: 'Test drive' } : s)) },
+    },
   ]),
   ...story(priceBookDecider, [
     { type: 'CreatePriceBook', data: { priceBookId: 'pb1', name: 'Retail', isStandard: true } },
@@ -632,6 +641,31 @@ describe('crm.sales.v1 mapper', () => {
     expect(one('price_book.price_removed', 'pb1')).toMatchObject({ currency: 'EUR' });
   });
 
+  it('publishes pipelines with their stage names, so stage ids mean something', () => {
+    expect(one('pipeline.created', 'p1')).toEqual({
+      pipelineId: 'p1',
+      name: 'Cars',
+      stages: [
+        { stageId: 'a', name: 'A', kind: 'open', probability: 25 },
+        { stageId: 'b', name: 'B', kind: 'open', probability: 75 },
+        { stageId: 'w', name: 'W', kind: 'won', probability: 100 },
+        { stageId: 'l', name: 'L', kind: 'lost', probability: 0 },
+      ],
+      createdAt: at,
+    });
+    expect(one('pipeline.renamed', 'p1')).toEqual({
+      pipelineId: 'p1',
+      name: 'New cars',
+      renamedAt: at,
+    });
+    expect(one('pipeline.stages_revised', 'p1').stages[1]).toEqual({
+      stageId: 'b',
+      name: 'Test drive',
+      kind: 'open',
+      probability: 75,
+    });
+  });
+
   it('publishes a lead worked, re-profiled and erased without its personal data', () => {
     expect(one('lead.worked', 'l1')).toEqual({ leadId: 'l1', ownerId: 'rep', workedAt: at });
     expect(one('lead.engaged', 'l1')).toMatchObject({ kind: 'interaction', engagedAt: at });
@@ -645,7 +679,9 @@ describe('crm.sales.v1 mapper', () => {
 
   it('does not publish internal facts', () => {
     expect(salesIntegrationEvents(recorded({ type: 'SkuReserved', data: {} }, 0))).toBeNull();
-    expect(salesIntegrationEvents(recorded({ type: 'PipelineCreated', data: {} }, 0))).toBeNull();
+    expect(
+      salesIntegrationEvents(recorded({ type: 'LeadConversionStarted', data: {} }, 0)),
+    ).toBeNull();
   });
 
   it('dates a completed call by when it was held, a completed task by when it was recorded', () => {

@@ -148,6 +148,7 @@ function messagingSuite(kafkaBrokers: () => string) {
     await eventually(async () => {
       const types = received.map((m) => m.type);
       for (const type of [
+        'pipeline.created',
         'lead.captured',
         'lead.scored',
         'lead.qualified',

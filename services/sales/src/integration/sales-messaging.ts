@@ -12,6 +12,15 @@ export const SalesMessagingModule = serviceMessagingModule({
   service: 'sales',
   mapper: salesIntegrationEvents,
   // Every aggregate the mapper publishes: without 'product' and 'pricebook' their facts never left.
-  categories: ['lead', 'opportunity', 'activity', 'quote', 'order', 'product', 'pricebook'],
+  categories: [
+    'lead',
+    'opportunity',
+    'activity',
+    'quote',
+    'order',
+    'product',
+    'pricebook',
+    'pipeline',
+  ],
   stateSources: salesStateSources,
 });
