@@ -327,6 +327,29 @@ export const productState = object(
   ['id', 'sku', 'name', 'active', 'options', 'version'],
 );
 
+/** GET /pipelines/{id}: the stages deals move through, in order. */
+export const pipelineState = object(
+  {
+    id: id('Pipeline id'),
+    name: text('Name', 200),
+    stages: list(
+      object(
+        {
+          stageId: id('Stage id (what deals reference)'),
+          name: text('Stage name', 200),
+          kind: oneOf(['open', 'won', 'lost'], 'open, or the won/lost stage'),
+          probability: percent('Default win probability of the stage'),
+        },
+        ['stageId', 'name', 'kind', 'probability'],
+      ),
+      'Stages: the open ones in order, then won and lost',
+      50,
+    ),
+    version,
+  },
+  ['id', 'name', 'stages', 'version'],
+);
+
 /**
  * A price book and its list prices. The REST listing also joins each product's sku, name,
  * family and active flag: those are on `crm.sales.product.state.v1` under the productId.

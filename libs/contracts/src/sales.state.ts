@@ -8,6 +8,7 @@
  * - opportunity, quote, order, product: their `GET`.
  * - activity: `GET /activities/{id}` without `dueStatus` (it depends on the reader's clock) and
  *   `contactName` (join the contacts service's contact state by `contactId`).
+ * - pipeline: `GET /pipelines/{id}`, so the stage ids of deals can be named from the start.
  * - price_book: the book and its list prices; the product columns `GET /price-books/{id}` joins
  *   in (sku, name, family, active) are on the product state topic under each entry's productId.
  */
@@ -17,6 +18,7 @@ import {
   leadState,
   opportunityState,
   orderState,
+  pipelineState,
   priceBookState,
   productState,
   quoteState,
@@ -77,6 +79,14 @@ export const PriceBookStateTopic = defineStateTopic({
   schema: priceBookState,
 });
 
+export const PipelineStateTopic = defineStateTopic({
+  service: 'sales',
+  aggregate: 'pipeline',
+  summary:
+    'A pipeline and its stages (names, kinds, default probabilities), as GET /pipelines/{id} answers it.',
+  schema: pipelineState,
+});
+
 export const SALES_STATE_TOPICS: readonly StateTopicDefinition[] = [
   LeadStateTopic,
   OpportunityStateTopic,
@@ -85,4 +95,5 @@ export const SALES_STATE_TOPICS: readonly StateTopicDefinition[] = [
   OrderStateTopic,
   ProductStateTopic,
   PriceBookStateTopic,
+  PipelineStateTopic,
 ];

@@ -21,6 +21,7 @@ import type { LeadEvent } from '../leads/lead.events';
 import { opportunityDecider } from '../opportunities/opportunity.decider';
 import { toDto as opportunityDto } from '../opportunities/opportunity.queries';
 import type { OrderEvent, OrderPlaced } from '../orders/order.events';
+import { pipelineDecider } from '../pipelines/pipeline.decider';
 import { priceBookDecider } from '../price-books/price-book.decider';
 import { productDecider } from '../products/product.decider';
 import { quoteDecider } from '../quotes/quote.decider';
@@ -180,6 +181,18 @@ export function productState(events: readonly RecordedEvent[]): PublicState | nu
     options: s.model,
     version: f.version,
   });
+}
+
+/** GET /pipelines/:id. */
+export function pipelineState(events: readonly RecordedEvent[]): PublicState | null {
+  const f = folded(pipelineDecider, events);
+  if (!f) return null;
+  return {
+    id: f.state.pipelineId,
+    name: f.state.name,
+    stages: f.state.stages.map((stage) => ({ ...stage })),
+    version: f.version,
+  };
 }
 
 /** The price book and its list prices (the product columns are on the product state topic). */

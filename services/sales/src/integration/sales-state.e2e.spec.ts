@@ -9,6 +9,7 @@ import {
   LeadStateTopic,
   OpportunityStateTopic,
   OrderStateTopic,
+  PipelineStateTopic,
   PriceBookStateTopic,
   ProductStateTopic,
   QuoteStateTopic,
@@ -27,6 +28,7 @@ import {
   leadStateSource,
   opportunityStateSource,
   orderStateSource,
+  pipelineStateSource,
   priceBookStateSource,
   productStateSource,
   quoteStateSource,
@@ -73,6 +75,13 @@ describe('sales state sources (e2e, real PostgreSQL)', () => {
 
   it('a lead, its deal, quote, order and activities load as REST answers them', async () => {
     const pipelineId = (await call('POST', '/pipelines', CAR_PIPELINE)).id;
+    await call('PUT', `/pipelines/${pipelineId}/name`, { name: 'Cars 2026' });
+    await expectAsRest(
+      pipelineStateSource,
+      PipelineStateTopic,
+      pipelineId,
+      await get(`/pipelines/${pipelineId}`),
+    );
     const leadId = (
       await call('POST', '/leads', {
         source: 'web_form',

@@ -12,6 +12,7 @@ import {
   LeadStateTopic,
   OpportunityStateTopic,
   OrderStateTopic,
+  PipelineStateTopic,
   PriceBookStateTopic,
   ProductStateTopic,
   QuoteStateTopic,
@@ -24,6 +25,7 @@ import {
   leadState,
   opportunityState,
   orderState,
+  pipelineState,
   priceBookState,
   productState,
   quoteState,
@@ -71,6 +73,11 @@ export const priceBookStateSource = streamStateSource(
   STREAM.priceBook,
   priceBookState,
 );
+export const pipelineStateSource = streamStateSource(
+  PipelineStateTopic.type,
+  STREAM.pipeline,
+  pipelineState,
+);
 
 /** What the sales service publishes on state topics; the state publisher takes this array. */
 export const salesStateSources: readonly StateSource[] = [
@@ -81,4 +88,5 @@ export const salesStateSources: readonly StateSource[] = [
   orderStateSource,
   productStateSource,
   priceBookStateSource,
+  pipelineStateSource,
 ];
