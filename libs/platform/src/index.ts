@@ -15,3 +15,4 @@ export * from './bootstrap';
 export * from './event-sourcing';
 export * from './service-messaging.module';
 export * from './process';
+export * from './history';

@@ -27,6 +27,7 @@ import {
   type EventSourcingModuleOptions,
 } from './event-sourcing-options';
 import { ReadModelReadyInterceptor } from './read-model-ready.interceptor';
+import { RecordHistory } from '../history/record-history.service';
 import { ReadModels } from './read-models';
 import { openServiceEventStore, type ServiceEventStore } from './service-event-store';
 import {
@@ -97,6 +98,7 @@ export class EventSourcingModule {
         EventSourcingCloser,
         ReadModels,
         AggregateCommands,
+        RecordHistory,
         { provide: APP_INTERCEPTOR, useClass: ReadModelReadyInterceptor },
       ],
       exports: [
@@ -107,6 +109,7 @@ export class EventSourcingModule {
         WORKER_POOL,
         ReadModels,
         AggregateCommands,
+        RecordHistory,
       ],
     };
   }

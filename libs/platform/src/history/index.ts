@@ -1,0 +1,3 @@
+export * from './record-history';
+export * from './record-history.service';
+export * from './history.dto';
