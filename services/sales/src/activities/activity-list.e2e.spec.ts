@@ -28,7 +28,13 @@ describe('GET /activities (e2e)', () => {
       .body.id;
     real.o1 = (
       await t.request('POST', '/opportunities', {
-        body: { name: 'D', pipelineId, amountMinor: 1, currency: 'EUR', expectedCloseDate: '2027-01-01' },
+        body: {
+          name: 'D',
+          pipelineId,
+          amountMinor: 1,
+          currency: 'EUR',
+          expectedCloseDate: '2027-01-01',
+        },
       })
     ).body.id;
     real.l1 = (
