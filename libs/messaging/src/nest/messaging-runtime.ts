@@ -163,6 +163,10 @@ export class MessagingRuntime implements OnApplicationBootstrap, OnApplicationSh
         pool: o.pool,
         transport: this.transport,
         sources: stateSources,
+        // Kafka compacts closed segments only: a second tombstone after the lag closes the one
+        // holding an erased value even on a quiet partition. The embedded log needs none.
+        tombstoneNudgeAfterMs:
+          this.transport.kind === 'kafka' ? o.config.stateMaxCompactionLagMs + 1000 : undefined,
         logger: o.logger,
       });
       await this.statePublisher.start();

@@ -28,6 +28,7 @@ import {
 import { RelayCheckpointStore } from '../relay/relay-checkpoint-store';
 import type { MessageTransport, OutgoingMessage } from '../transport/message-transport';
 import { StateParkedSubjects, type StateParkedSummary } from './state-parked-subjects';
+import { StateTombstoneNudges } from './tombstone-nudges';
 import {
   categoriesOf,
   collectTouched,
@@ -63,6 +64,12 @@ export interface StatePublisherOptions {
   readonly retry?: BackoffOptions;
   /** The lag gauge counts at most this many events per scrape. Default 10 000. */
   readonly lagScanLimit?: number;
+  /**
+   * Send each tombstone once more this long after it (Kafka: past the topic's compaction lag), so
+   * the segment holding the erased value closes and is compacted even if the partition is quiet
+   * (tombstone-nudges.ts). Undefined: off (the embedded log compacts on send).
+   */
+  readonly tombstoneNudgeAfterMs?: number;
   readonly logger?: MessagingLogger;
 }
 
@@ -75,6 +82,8 @@ export class StatePublisher {
   private readonly leadership: AdvisoryLeadership;
   private readonly checkpoints: RelayCheckpointStore;
   readonly parked: StateParkedSubjects;
+  private readonly nudges: StateTombstoneNudges;
+  private nudging: Promise<void> | undefined;
   private readonly sources: ReturnType<typeof resolveSources>;
   private readonly categories: string[];
   private readonly logger: MessagingLogger;
@@ -88,6 +97,7 @@ export class StatePublisher {
     this.leadership = new AdvisoryLeadership(options.pool, options.name);
     this.checkpoints = new RelayCheckpointStore(options.pool, schema);
     this.parked = new StateParkedSubjects(options.pool, schema);
+    this.nudges = new StateTombstoneNudges(options.pool, schema);
     this.logger = options.logger ?? defaultMessagingLogger();
     this.retry = options.retry ?? { initialDelayMs: 200, maxDelayMs: 5000 };
   }
@@ -102,6 +112,7 @@ export class StatePublisher {
     if (this.running) return;
     await migrateMessaging(this.options.pool, this.options.schema);
     await this.parked.migrate();
+    await this.nudges.migrate();
     const { name } = this.options;
     const unregisterLag = registerStateLagSource(name, () => this.measureLag());
     const unregisterParked = registerStateParkedSource(name, () =>
@@ -110,6 +121,7 @@ export class StatePublisher {
     this.unregisterMetrics = () => (unregisterLag(), unregisterParked());
     this.running = this.run();
     this.running.catch(() => undefined);
+    if (this.options.tombstoneNudgeAfterMs !== undefined) this.nudging = this.nudge();
   }
 
   get done(): Promise<void> {
@@ -124,6 +136,7 @@ export class StatePublisher {
     this.stopping = true;
     await this.subscription?.stop();
     await this.done.catch(() => undefined);
+    await this.nudging;
   }
 
   private async run(): Promise<void> {
@@ -195,7 +208,17 @@ export class StatePublisher {
       await this.untilItWorks('send', () => this.options.transport.send(part));
     }
     const last = events[events.length - 1].position;
+    const nudgeAfter = this.options.tombstoneNudgeAfterMs;
     await this.untilItWorks('checkpoint', async () => {
+      if (nudgeAfter !== undefined) {
+        const sentTombstones = messages.filter((m) => m.value === null);
+        await this.nudges.schedule(
+          this.options.pool,
+          this.options.name,
+          sentTombstones,
+          nudgeAfter,
+        );
+      }
       await this.parked.clear(this.options.pool, this.options.name, sent);
       await this.checkpoints.save(this.options.name, last, messages.length);
     });
@@ -206,6 +229,24 @@ export class StatePublisher {
       messages.length - tombstones,
     );
     statePublished.inc({ publisher: this.options.name, kind: 'tombstone' }, tombstones);
+  }
+
+  /** While leading: re-sends the tombstones that are due (see tombstone-nudges.ts). */
+  private async nudge(): Promise<void> {
+    const every = Math.max(100, Math.min(this.options.tombstoneNudgeAfterMs! / 2, 5000));
+    while (!this.stopping) {
+      await sleep(every);
+      if (this.stopping || !this.leadership.isHeld) continue;
+      try {
+        const due = await this.nudges.due(this.options.name);
+        if (!due.length) continue;
+        await this.options.transport.send(due);
+        await this.nudges.done(this.options.name, due);
+      } catch (error) {
+        // Retried at the next tick; a nudge late is harmless.
+        this.logger.warn({ err: error, publisher: this.options.name }, 'tombstone nudge failed');
+      }
+    }
   }
 
   /** A transient load failure (database down) is retried; the rest is the subject's problem. */

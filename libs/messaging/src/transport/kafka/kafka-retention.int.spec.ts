@@ -10,15 +10,24 @@
  * A disposable broker: the retention check runs every 500 ms there (kafka.sh's
  * KAFKA_RETENTION_CHECK_INTERVAL_MS), which the shared broker must not be restarted for.
  */
+import { PostgresEventStore } from '@crm/event-sourcing';
 import {
+  createTestDatabase,
   describeWithLocalKafka,
   startDisposableKafka,
   uniqueName,
   type DisposableKafka,
 } from '@crm/testing';
 import { Kafka, logLevel, Partitioners, type Admin } from 'kafkajs';
+import { Pool } from 'pg';
 import pino from 'pino';
-import { messagingConfigFromEnv, topicSpecs } from '../../messaging-config';
+import { messagingConfigFromEnv, stateTopicSpecs, topicSpecs } from '../../messaging-config';
+import { migrateMessaging } from '../../messaging-schema';
+import { StatePublisher } from '../../state/state-publisher';
+import {
+  FIXTURE_CONTACT_STATE,
+  fixtureContactStateSource,
+} from '../../testing/contact-state-fixture';
 import { KafkaTransport } from './kafka-transport';
 
 jest.setTimeout(180_000);
@@ -33,13 +42,19 @@ describeWithLocalKafka('Kafka retention and producer clocks (disposable broker)'
   let admin: Admin;
 
   beforeAll(async () => {
-    const previous = process.env.KAFKA_RETENTION_CHECK_INTERVAL_MS;
-    process.env.KAFKA_RETENTION_CHECK_INTERVAL_MS = String(CHECK_INTERVAL_MS);
+    const tuning = {
+      KAFKA_RETENTION_CHECK_INTERVAL_MS: String(CHECK_INTERVAL_MS),
+      KAFKA_CLEANER_BACKOFF_MS: '200',
+    };
+    const previous = Object.fromEntries(Object.keys(tuning).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, tuning);
     try {
       broker = await startDisposableKafka();
     } finally {
-      if (previous === undefined) delete process.env.KAFKA_RETENTION_CHECK_INTERVAL_MS;
-      else process.env.KAFKA_RETENTION_CHECK_INTERVAL_MS = previous;
+      for (const [name, value] of Object.entries(previous)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
     }
     kafka = new Kafka({
       clientId: uniqueName('retention'),
@@ -155,4 +170,95 @@ describeWithLocalKafka('Kafka retention and producer clocks (disposable broker)'
     }
     expect(Math.min(...timestamps)).toBeGreaterThanOrEqual(sentAt - 60_000);
   });
+
+  it('compacts an erased value away on a quiet state-topic partition: the tombstone is sent again after the lag', async () => {
+    const db = await createTestDatabase('tombstone_nudge');
+    const pool = new Pool({ connectionString: db.url, max: 6 });
+    const transport = new KafkaTransport({
+      brokers: broker.brokers,
+      clientId: uniqueName('nudge'),
+      logger: pino({ level: 'silent' }),
+    });
+    let publisher: StatePublisher | undefined;
+    try {
+      await migrateMessaging(pool);
+      const store = await PostgresEventStore.open(pool, { schema: 'es_nudge' });
+      const topic = uniqueName('crm-contacts-fixture-contact-state-v1');
+      const config = messagingConfigFromEnv({
+        MESSAGING_TOPIC_PARTITIONS: '1',
+        MESSAGING_STATE_MAX_COMPACTION_LAG_MS: '2000',
+        MESSAGING_STATE_DELETE_RETENTION_MS: '1000',
+      });
+      await transport.provision(stateTopicSpecs([topic], config));
+      publisher = new StatePublisher({
+        name: 'nudge.state',
+        source: '/crm/contacts',
+        store,
+        pool,
+        transport,
+        sources: [fixtureContactStateSource],
+        stateTopics: [FIXTURE_CONTACT_STATE],
+        topicName: () => topic,
+        tombstoneNudgeAfterMs: config.stateMaxCompactionLagMs + 1000,
+        logger: pino({ level: 'silent' }),
+      });
+      await publisher.start();
+      const name = `Quietzz ${uniqueName('p')}`;
+      const meta = () => ({ tenant: 'acme', occurredAt: new Date().toISOString() });
+      const stream = { tenant: 'acme', id: 'contact-quiet-1' };
+      await store.append(
+        stream,
+        [{ type: 'ContactRegistered', data: { name, seq: 1 }, metadata: meta() }],
+        'no-stream',
+      );
+      await until(
+        'the value',
+        async () => (await values(topic)).some((v) => v?.includes(name)),
+        30_000,
+      );
+      await store.append(stream, [{ type: 'ContactErased', data: {}, metadata: meta() }], 1);
+      await until('the tombstone', async () => (await values(topic)).at(-1) === null, 30_000);
+      // Nothing else ever arrives on this partition; the nudge alone closes the segment.
+      await until(
+        'the erased value compacted away',
+        async () => !(await values(topic)).some((v) => v?.includes(name)),
+        60_000,
+      );
+    } finally {
+      await publisher?.stop();
+      await transport.close();
+      await pool.end();
+      await db.drop();
+    }
+  });
+
+  /** Every value on `topic` from offset 0 (null: a tombstone). */
+  async function values(topic: string): Promise<(string | null)[]> {
+    const partitions = await admin.fetchTopicOffsets(topic);
+    const last = new Map(
+      partitions
+        .filter((p) => Number(p.high) > Number(p.low))
+        .map((p) => [p.partition, Number(p.high) - 1]),
+    );
+    if (!last.size) return [];
+    const read: (string | null)[] = [];
+    const consumer = kafka.consumer({ groupId: uniqueName('values') });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      const left = new Set(last.keys());
+      await new Promise<void>((resolve) => {
+        void consumer.run({
+          eachMessage: async ({ partition, message }) => {
+            read.push(message.value?.toString() ?? null);
+            if (Number(message.offset) >= last.get(partition)!) left.delete(partition);
+            if (!left.size) resolve();
+          },
+        });
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    return read;
+  }
 });
