@@ -67,6 +67,19 @@ describe('GET/PATCH/DELETE /interactions/{id} (e2e, real PostgreSQL)', () => {
       subject: string | null;
       details: { call?: { outcome: string } };
     }[];
+  /** The timeline is a read model: under load a command may answer before it caught up. */
+  const timelineUntil = async (
+    contactId: string,
+    done: (items: Awaited<ReturnType<typeof timeline>>) => boolean,
+  ) => {
+    const until = Date.now() + 10_000;
+    let items = await timeline(contactId);
+    while (!done(items) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      items = await timeline(contactId);
+    }
+    return items;
+  };
   const patch = (id: string, payload: object, headers: Record<string, string> = {}) =>
     t.call({
       method: 'PATCH',
@@ -133,7 +146,10 @@ describe('GET/PATCH/DELETE /interactions/{id} (e2e, real PostgreSQL)', () => {
     expect(res.json().call).toMatchObject({ outcome: 'voicemail', durationSeconds: 300 });
     expect(res.json().subject).toBe('Renewal call (voicemail)');
 
-    const [entry] = await timeline(contactId);
+    const [entry] = await timelineUntil(
+      contactId,
+      ([e]) => e?.details.call?.outcome === 'voicemail',
+    );
     expect(entry).toMatchObject({ entryId: id, subject: 'Renewal call (voicemail)' });
     expect(entry.details.call?.outcome).toBe('voicemail');
 
@@ -172,7 +188,8 @@ describe('GET/PATCH/DELETE /interactions/{id} (e2e, real PostgreSQL)', () => {
     const first = await createContact('Katherine');
     const second = await createContact('Dorothy');
     const id = await logCall(first, [second]);
-    expect((await timeline(second)).map((e) => e.entryId)).toContain(id);
+    const shown = await timelineUntil(second, (items) => items.some((e) => e.entryId === id));
+    expect(shown.map((e) => e.entryId)).toContain(id);
 
     const analyst = await t.call({
       method: 'DELETE',
@@ -190,8 +207,9 @@ describe('GET/PATCH/DELETE /interactions/{id} (e2e, real PostgreSQL)', () => {
     expect((await t.call({ url: `/interactions/${id}` })).statusCode).toBe(410);
     expect((await patch(id, { subject: 'again' })).statusCode).toBe(410);
     expect((await t.call({ method: 'DELETE', url: `/interactions/${id}` })).statusCode).toBe(410);
-    expect((await timeline(first)).map((e) => e.entryId)).not.toContain(id);
-    expect((await timeline(second)).map((e) => e.entryId)).not.toContain(id);
+    const gone = (items: { entryId: string }[]) => !items.some((e) => e.entryId === id);
+    expect(gone(await timelineUntil(first, gone))).toBe(true);
+    expect(gone(await timelineUntil(second, gone))).toBe(true);
 
     const facts = await published(id, 'interaction_deleted', 2);
     expect(facts.map((f) => f.subject).sort()).toEqual([first, second].sort());
