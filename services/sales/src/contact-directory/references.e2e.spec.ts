@@ -141,6 +141,28 @@ describe('references are checked (e2e)', () => {
     expect(dealOfA.status).toBe(422);
   });
 
+  it("a quote names a deal of the tenant: unknown or another tenant's deal is a 422", async () => {
+    const quote = (as: object) =>
+      t.request('POST', '/quotes', {
+        as,
+        body: { opportunityId: dealId, taxRateBps: 1900, validUntil: inDays(14) },
+      });
+    const before = await eventCount();
+    const theirs = await quote(globex);
+    expect([theirs.status, theirs.body.type]).toEqual([
+      422,
+      expect.stringMatching(/unknown-opportunity$/),
+    ]);
+    expect(JSON.stringify(theirs.body)).toContain('"opportunityId"');
+    const unknown = await t.request('POST', '/quotes', {
+      as: acme,
+      body: { opportunityId: 'no-such-deal', taxRateBps: 1900, validUntil: inDays(14) },
+    });
+    expect(unknown.status).toBe(422);
+    expect(await eventCount()).toBe(before);
+    expect((await quote(acme)).status).toBe(201);
+  });
+
   it('a contact registered a moment ago is waited for, not refused', async () => {
     await sendContactsFacts(t, { contacts: [{ contactId: 'c-just-now' }] });
     const res = await t.request('POST', '/activities', {
