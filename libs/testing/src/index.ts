@@ -8,6 +8,8 @@ export {
 } from './describe-with';
 export { startDisposableKafka } from './local-kafka';
 export type { DisposableKafka } from './local-kafka';
+export { readTopicsToEnd } from './kafka-topic-snapshot';
+export type { StoredMessage } from './kafka-topic-snapshot';
 export { uniqueName } from './unique-name';
 export { createScratchDatabase } from './scratch-database';
 export type { ScratchDatabase } from './scratch-database';
