@@ -116,7 +116,9 @@ describeWithLocalKafka('sales events across a broker outage (system e2e, own bro
         ).id as string;
 
       // The pipeline is live before the outage: consumers joined, the relay's producer connected.
-      const before = await logCall('Before the outage');
+      // Sales refuses a contact it has not mirrored yet (after SALES_REFERENCE_WAIT_MS): a fresh
+      // broker's consumers may take longer to join, and a refused call records nothing.
+      const before = await eventually(() => logCall('Before the outage'), MESSAGE_TIMEOUT_MS);
       await eventually(async () => {
         expect(await salesEntryIds(crm!, contactId)).toContain(`sales-activity-${before}`);
       }, MESSAGE_TIMEOUT_MS);
