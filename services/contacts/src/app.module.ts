@@ -19,6 +19,7 @@ import { EraseService } from './gdpr/erase.service';
 import { ExportService } from './gdpr/export.service';
 import { SubjectDataSources } from './gdpr/subject-data-sources';
 import { GdprController } from './gdpr/gdpr.controller';
+import { RecordHistoryController } from './history/history.controller';
 import { ContactsQueryController } from './directory/contacts-query.controller';
 import { ContactsConfigModule } from './contacts.config';
 import { contactsEventSourcing } from './infrastructure/contacts-event-sourcing';
@@ -62,6 +63,8 @@ import { CustomerTouchpointController } from './touchpoint/customer-touchpoint.c
     // Companies and the tenant's custom fields
     CompaniesController,
     CustomFieldsController,
+    // Every record's change history (GET /contacts/{id}/history, /companies/{id}/history)
+    RecordHistoryController,
     // The customer's own view
     CustomerTouchpointController,
     // Bulk CSV import, CSV/JSON export

@@ -6,7 +6,7 @@
  * stream up to an instant. Personal data needs nothing here: the store decrypts it, or reads
  * `[erased]` after an erasure, before these functions see an event.
  */
-import type { DomainEvent, RecordedEvent } from '@crm/event-sourcing';
+import type { Decider, DomainEvent, RecordedEvent } from '@crm/event-sourcing';
 
 /** How a record is folded and shown: the decider's fold and the view its GET answers. */
 export interface RecordHistorySpec<E extends DomainEvent, S, V> {
@@ -14,6 +14,14 @@ export interface RecordHistorySpec<E extends DomainEvent, S, V> {
   readonly evolve: (state: S, event: E) => S;
   /** The REST view of the state at `version`; `undefined` while the record does not exist. */
   readonly view: (state: S, version: number) => V | undefined;
+}
+
+/** The spec of a record from its decider and the view its GET answers (types inferred). */
+export function recordHistoryOf<E extends DomainEvent, S, V>(
+  decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
+  view: (state: S, version: number) => V | undefined,
+): RecordHistorySpec<E, S, V> {
+  return { initialState: decider.initialState, evolve: decider.evolve, view };
 }
 
 /** One changed value: `path` is dotted (`name.family`); an absent value is `null`. */

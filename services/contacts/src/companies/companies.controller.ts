@@ -34,6 +34,8 @@ import {
   isDomainError,
   KeysetPage,
   type KeysetOrder,
+  AsOfQuery,
+  RecordHistory,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -53,6 +55,7 @@ import {
 } from './company.dto';
 import { CompanyErrors } from './company.errors';
 import { CompanyReferences } from './company-references';
+import { companyRecord } from '../history/record-histories';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Companies by name (the cursor's value compares as text, as `lower(name)` is). */
@@ -63,7 +66,7 @@ const COMPANY_LIST: KeysetOrder = {
   descending: false,
 };
 
-function companyStreamId(id: string): string {
+export function companyStreamId(id: string): string {
   if (!UUID.test(id)) throw CompanyErrors.companyNotFound();
   return `company-${id.toLowerCase()}`;
 }
@@ -79,6 +82,7 @@ export class CompaniesController {
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly cursors: CursorCodec,
     private readonly companies: CompanyReferences,
+    private readonly history: RecordHistory,
   ) {
     this.companyCommands = resourceCommands(aggregates, {
       decider: companyDecider,
@@ -193,13 +197,27 @@ export class CompaniesController {
   @Get(':id')
   @Roles(...READERS)
   @ApiOkResponse({ type: CompanyView })
-  @ApiProblems(401, 403, 404)
-  @ApiOperation({ summary: 'Read one company' })
+  @ApiProblems(400, 401, 403, 404)
+  @ApiOperation({
+    summary: 'Read one company',
+    description:
+      '`asOf`: the company as it stood at that instant (no ETag); 404 before it existed.',
+  })
   async get(
     @Tenant() tenant: string,
     @Param('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() query: AsOfQuery = {},
   ): Promise<CompanyView> {
+    if (query.asOf !== undefined) {
+      const stream = { tenant, id: companyStreamId(id) };
+      return this.history.asOf(
+        companyRecord(id),
+        stream,
+        query.asOf,
+        CompanyErrors.companyNotFound,
+      );
+    }
     const { state, version } = await this.aggregates.load(
       companyDecider,
       tenant,

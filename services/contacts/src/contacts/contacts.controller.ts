@@ -15,6 +15,7 @@ import {
   Patch,
   Post,
   Put,
+  Query,
   Res,
   UseInterceptors,
   type OnModuleInit,
@@ -43,6 +44,8 @@ import {
   isDomainError,
   todayUtc,
   type Clock,
+  AsOfQuery,
+  RecordHistory,
 } from '@crm/platform';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -66,6 +69,7 @@ import {
 import { ContactViewDetails } from './contact-view-details.interceptor';
 import { assertReadable, contactStreamId, toContactView, UUID } from './contact-view';
 import { ContactErrors } from './contact.errors';
+import { contactRecord } from '../history/record-histories';
 
 /** Who may change a contact beyond the route's roles (record-access.ts): its owner. */
 const contactHolders = (state: ContactState) =>
@@ -84,6 +88,7 @@ export class ContactsController implements OnModuleInit {
     private readonly companies: CompanyReferences,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+    private readonly history: RecordHistory,
   ) {
     this.contactCommands = resourceCommands(aggregates, {
       decider: contactDecider,
@@ -174,13 +179,28 @@ export class ContactsController implements OnModuleInit {
     status: 308,
     description: 'Merged into another contact: Location names the survivor',
   })
-  @ApiProblems(401, 403, 404, 410)
-  @ApiOperation({ summary: 'Read one contact (308 to the survivor when merged)' })
+  @ApiProblems(400, 401, 403, 404, 410)
+  @ApiOperation({
+    summary: 'Read one contact (308 to the survivor when merged)',
+    description:
+      '`asOf`: the contact as it stood at that instant, whatever its status then (no ETag; ' +
+      'personal data of an erased contact reads "[erased]"); 404 if it did not exist yet.',
+  })
   async get(
     @Tenant() tenant: string,
     @Param('id') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() query: AsOfQuery = {},
   ): Promise<ContactView | { survivorId: string }> {
+    if (query.asOf !== undefined) {
+      const stream = { tenant, id: contactStreamId(id) };
+      return this.history.asOf(
+        contactRecord(id),
+        stream,
+        query.asOf,
+        ContactErrors.contactNotFound,
+      );
+    }
     const { state, version } = await this.aggregates.load(
       contactDecider,
       tenant,
