@@ -6,6 +6,9 @@
  *   with `Idempotent-Replayed` on a replay;
  * - `ETag` on a success answering a resource (a schema with `version`: the command answers and the
  *   single reads), `Location` when that answer is a 201; such GETs take `If-None-Match` (304).
+ * - a command answering a resource may answer only `{ id, version }` while the read models lag
+ *   (`Read-Your-Writes: pending|stale`, CommandAnswer): its schema says so (anyOf), so a typed
+ *   client handles that answer instead of reading members that are not there.
  * A declared `authorization` header parameter is dropped: auth is the bearer security scheme.
  */
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
@@ -64,7 +67,25 @@ const HEADERS = {
     description: '`true` when this is the stored answer to an earlier request with the same key',
     schema: { type: 'string', enum: ['true'] },
   },
+  ReadYourWrites: {
+    description:
+      'Set when the read models do not show the write yet: the body is then only `{ id, version }`',
+    schema: { type: 'string', enum: ['pending', 'stale'] },
+  },
 } as const;
+
+/** The answer of a command while the read models lag the write (CommandAnswer). */
+const RESOURCE_VERSION: SchemaObject = {
+  type: 'object',
+  description: 'The resource written, while its read model does not show the write yet',
+  required: ['id', 'version'],
+  // Exactly these two: a full view must then match the view's own schema, never this one.
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string' },
+    version: { type: 'integer', description: 'Stream version; also sent as ETag' },
+  },
+};
 
 export function describeOperationHeaders(
   document: OpenAPIObject,
@@ -73,6 +94,7 @@ export function describeOperationHeaders(
   const components = (document.components ??= {});
   Object.assign((components.parameters ??= {}), PARAMETERS);
   Object.assign((components.headers ??= {}), HEADERS);
+  (components.schemas ??= {}).ResourceVersion = RESOURCE_VERSION;
   for (const { method, operation } of eachOperation(document)) {
     operation.parameters = (operation.parameters ?? []).filter(
       (p) => !('in' in p && p.in === 'header' && p.name.toLowerCase() === 'authorization'),
@@ -87,6 +109,11 @@ export function describeOperationHeaders(
       const headers: Record<string, ReferenceObject> = {};
       if (answersResource(document, response)) {
         headers.ETag = ref('headers', 'ETag');
+        if (method !== 'get') {
+          headers['Read-Your-Writes'] = ref('headers', 'ReadYourWrites');
+          const json = response.content!['application/json']!;
+          json.schema = { anyOf: [json.schema!, { $ref: '#/components/schemas/ResourceVersion' }] };
+        }
         if (status === '201') headers.Location = ref('headers', 'Location');
         if (method === 'get' && !operation.responses['304']) {
           parameters.push(ref('parameters', 'IfNoneMatch'));

@@ -5,3 +5,4 @@
 export * from './start-test-service-app';
 export * from './error-catalogue-audit';
 export * from './http-test-app';
+export * from './openapi/openapi-test-client';
