@@ -79,6 +79,10 @@ export async function startDisposableKafka(): Promise<DisposableKafka> {
   };
   delete env.KAFKA_PID_FILE;
   delete env.KAFKA_LOG_FILE;
+  // Infrastructure keeps real time, like the shared broker and PostgreSQL: under a time-travel
+  // run (libfaketime) the broker never became ready, and LogAppendTime keeps retention consistent.
+  for (const name of Object.keys(env))
+    if (name === 'LD_PRELOAD' || name.startsWith('FAKETIME')) delete env[name];
   const run = (command: KafkaScriptCommand) => runKafkaScript(command, env).then(() => undefined);
   try {
     await run('start');
