@@ -15,6 +15,7 @@ import { PipelinesModule } from './pipelines/pipelines.module';
 import { CatalogModule } from './products/catalog.module';
 import { SalesConfigModule } from './sales.config';
 import { SubjectDataModule } from './gdpr/subject-data.module';
+import { HistoryModule } from './history/history.module';
 
 @Module({
   imports: [
@@ -35,6 +36,7 @@ import { SubjectDataModule } from './gdpr/subject-data.module';
     QuotesModule,
     OrdersModule,
     SubjectDataModule,
+    HistoryModule,
   ],
 })
 export class AppModule {}

@@ -16,6 +16,8 @@ import {
   isoNow,
   wholePage,
   type Clock,
+  AsOfQuery,
+  RecordHistory,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -38,6 +40,7 @@ import {
 } from './activity.dto';
 import { ActivityQueries } from './activity.queries';
 import { ActivityErrors } from './activity.errors';
+import { activityRecord } from '../history/record-histories';
 
 @ApiTags('activities')
 @Controller('activities')
@@ -49,6 +52,7 @@ export class ActivitiesController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly queries: ActivityQueries,
     private readonly references: KnownReferences,
+    private readonly history: RecordHistory,
   ) {
     this.activityCommands = resourceCommands(commands, {
       decider: activityDecider,
@@ -139,13 +143,27 @@ export class ActivitiesController {
   @Get(':activityId')
   @Roles(...READERS)
   @ApiOkResponse({ type: ActivityDto })
-  @ApiProblems(401, 404)
-  @ApiOperation({ summary: 'Read one activity' })
+  @ApiProblems(400, 401, 404)
+  @ApiOperation({
+    summary: 'Read one activity',
+    description:
+      '`asOf`: the record as it stood at that instant (no ETag); 404 if it did not exist yet, 400 naming asOf if malformed.',
+  })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('activityId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() query: AsOfQuery,
   ) {
+    if (query.asOf !== undefined) {
+      const stream = { tenant: user.tenant, id: STREAM.activity(id) };
+      return this.history.asOf(
+        activityRecord(new Date(query.asOf)),
+        stream,
+        query.asOf,
+        ActivityErrors.activityNotFound,
+      );
+    }
     return answerRead(
       reply,
       await this.queries.get(user.tenant, id, this.clock.now()),

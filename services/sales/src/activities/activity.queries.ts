@@ -83,7 +83,20 @@ export class ActivityQueries {
 }
 
 function toDto(row: Row, now: Date, withinHours = 24): ActivityDto {
-  const s = row.state;
+  return toActivityView(row.state, row.version, now, row.contact_name, withinHours);
+}
+
+/**
+ * GET /activities/{id} from the activity's state: the due status as of `now`; the contact's name
+ * is the directory's (current) one, absent when not given.
+ */
+export function toActivityView(
+  s: ActivityState,
+  version: number,
+  now: Date,
+  contactName?: string | null,
+  withinHours = 24,
+): ActivityDto {
   const d = s.details!;
   return {
     id: s.activityId,
@@ -94,7 +107,7 @@ function toDto(row: Row, now: Date, withinHours = 24): ActivityDto {
     priority: d.priority,
     assigneeId: d.assigneeId,
     ...(d.contactId ? { contactId: d.contactId } : {}),
-    ...(row.contact_name ? { contactName: row.contact_name } : {}),
+    ...(contactName ? { contactName } : {}),
     ...(d.leadId ? { leadId: d.leadId } : {}),
     ...(d.opportunityId ? { opportunityId: d.opportunityId } : {}),
     ...(d.phone ? { phone: d.phone } : {}),
@@ -109,6 +122,6 @@ function toDto(row: Row, now: Date, withinHours = 24): ActivityDto {
     ...(s.outcome ? { outcome: s.outcome } : {}),
     reminders: [...s.reminders],
     firedReminderIds: [...s.firedReminderIds],
-    version: row.version,
+    version,
   };
 }

@@ -89,18 +89,39 @@ export class LeadListQuery {
     );
     const row = rows[0];
     if (!row) return undefined;
-    const s = row.state;
-    return {
-      ...summary(row),
-      profile: s.profile,
-      reasons: [...s.reasons],
-      interactions: s.interactions,
-      campaignClicks: s.campaignClicks,
-      ...(s.contactId ? { contactId: s.contactId } : {}),
-      ...(s.opportunityId ? { opportunityId: s.opportunityId } : {}),
-      ...(s.disqualifiedReason ? { disqualifiedReason: s.disqualifiedReason } : {}),
-    };
+    return toLeadView(row.state, row.version, {
+      capturedAt: row.captured_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+    });
   }
+}
+
+/** GET /leads/{id} from the lead's state (the read model's, or one folded for its history). */
+export function toLeadView(
+  s: LeadState,
+  version: number,
+  at: { capturedAt: string; updatedAt: string },
+): LeadDto {
+  return {
+    id: s.leadId,
+    name: s.profile.name,
+    ...(s.profile.email ? { email: s.profile.email } : {}),
+    ...(s.profile.company ? { company: s.profile.company } : {}),
+    status: s.status,
+    source: s.source,
+    score: s.score,
+    ...(s.ownerId ? { ownerId: s.ownerId } : {}),
+    capturedAt: at.capturedAt,
+    updatedAt: at.updatedAt,
+    version,
+    profile: s.profile,
+    reasons: [...s.reasons],
+    interactions: s.interactions,
+    campaignClicks: s.campaignClicks,
+    ...(s.contactId ? { contactId: s.contactId } : {}),
+    ...(s.opportunityId ? { opportunityId: s.opportunityId } : {}),
+    ...(s.disqualifiedReason ? { disqualifiedReason: s.disqualifiedReason } : {}),
+  };
 }
 
 function summary(row: LeadRow): LeadSummaryDto {

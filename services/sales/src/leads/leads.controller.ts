@@ -36,6 +36,8 @@ import {
   CLOCK,
   isoNow,
   type Clock,
+  AsOfQuery,
+  RecordHistory,
 } from '@crm/platform';
 import { DomainError } from '@crm/event-sourcing';
 import type { FastifyReply } from 'fastify';
@@ -65,6 +67,7 @@ import type { LeadCommand } from './lead.commands';
 import { parseLeadCsv } from './lead-import';
 import { LeadListQuery } from './lead-list.query';
 import { LeadErrors } from './lead.errors';
+import { leadRecord } from '../history/record-histories';
 
 @ApiTags('leads')
 @Controller('leads')
@@ -77,6 +80,7 @@ export class LeadsController {
     private readonly leads: LeadListQuery,
     private readonly personalData: PersonalData,
     private readonly conversion: LeadConversion,
+    private readonly history: RecordHistory,
   ) {
     this.leadCommands = resourceCommands(commands, {
       decider: leadDecider,
@@ -174,13 +178,22 @@ export class LeadsController {
   @Get(':leadId')
   @Roles(...READERS)
   @ApiOkResponse({ type: LeadDto })
-  @ApiProblems(401, 404)
-  @ApiOperation({ summary: 'Read one lead' })
+  @ApiProblems(400, 401, 404)
+  @ApiOperation({
+    summary: 'Read one lead',
+    description:
+      '`asOf`: the record as it stood at that instant (no ETag); 404 if it did not exist yet, 400 naming asOf if malformed.',
+  })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('leadId') leadId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() query: AsOfQuery,
   ): Promise<LeadDto> {
+    if (query.asOf !== undefined) {
+      const stream = { tenant: user.tenant, id: STREAM.lead(leadId) };
+      return this.history.asOf(leadRecord(), stream, query.asOf, LeadErrors.leadNotFound);
+    }
     return answerRead(reply, await this.leads.get(user.tenant, leadId), LeadErrors.leadNotFound);
   }
 

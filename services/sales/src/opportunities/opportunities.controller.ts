@@ -28,6 +28,8 @@ import {
   isoNow,
   wholePage,
   type Clock,
+  AsOfQuery,
+  RecordHistory,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -55,6 +57,7 @@ import { OpportunityQueries } from './opportunity.queries';
 import { ListOpportunitiesQuery, MyOpenDealsPage, OpportunityPage } from './opportunity-list.dto';
 import { OpportunityListQuery } from './opportunity-list.query';
 import { OpportunityErrors } from './opportunity.errors';
+import { opportunityRecord } from '../history/record-histories';
 
 @ApiTags('opportunities')
 @Controller()
@@ -70,6 +73,7 @@ export class OpportunitiesController {
     private readonly queries: OpportunityQueries,
     private readonly listQuery: OpportunityListQuery,
     private readonly references: KnownReferences,
+    private readonly history: RecordHistory,
   ) {
     this.opportunityCommands = resourceCommands(commands, {
       decider: opportunityDecider,
@@ -156,13 +160,27 @@ export class OpportunitiesController {
   @Get('opportunities/:opportunityId')
   @Roles(...READERS)
   @ApiOkResponse({ type: OpportunityDto })
-  @ApiProblems(401, 404)
-  @ApiOperation({ summary: 'Read one opportunity (deal)' })
+  @ApiProblems(400, 401, 404)
+  @ApiOperation({
+    summary: 'Read one opportunity (deal)',
+    description:
+      '`asOf`: the record as it stood at that instant (no ETag); 404 if it did not exist yet, 400 naming asOf if malformed.',
+  })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('opportunityId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() query: AsOfQuery,
   ) {
+    if (query.asOf !== undefined) {
+      const stream = { tenant: user.tenant, id: STREAM.opportunity(id) };
+      return this.history.asOf(
+        opportunityRecord(),
+        stream,
+        query.asOf,
+        OpportunityErrors.opportunityNotFound,
+      );
+    }
     return answerRead(
       reply,
       await this.queries.get(user.tenant, id),

@@ -30,6 +30,8 @@ import {
   CLOCK,
   isoNow,
   type Clock,
+  AsOfQuery,
+  RecordHistory,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -55,6 +57,7 @@ import { QuoteAcceptance } from './quote-acceptance';
 import { QuoteQueries } from './quote.queries';
 import { QuoteErrors } from './quote.errors';
 import { OpportunityErrors } from '../opportunities/opportunity.errors';
+import { quoteRecord } from '../history/record-histories';
 
 @ApiTags('quotes')
 @Controller('quotes')
@@ -66,6 +69,7 @@ export class QuotesController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly quotes: QuoteQueries,
     private readonly acceptance: QuoteAcceptance,
+    private readonly history: RecordHistory,
   ) {
     this.quoteCommands = resourceCommands(commands, {
       decider: quoteDecider,
@@ -135,14 +139,21 @@ export class QuotesController {
   @Roles(...READERS)
   @ApiOperation({
     summary: 'The quote as JSON: configured lines, discounts, tax and totals in minor units',
+    description:
+      '`asOf`: the record as it stood at that instant (no ETag); 404 if it did not exist yet, 400 naming asOf if malformed.',
   })
   @ApiOkResponse({ type: QuoteDto })
-  @ApiProblems(401, 404)
+  @ApiProblems(400, 401, 404)
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('quoteId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() query: AsOfQuery,
   ) {
+    if (query.asOf !== undefined) {
+      const stream = { tenant: user.tenant, id: STREAM.quote(id) };
+      return this.history.asOf(quoteRecord(), stream, query.asOf, QuoteErrors.quoteNotFound);
+    }
     return answerRead(reply, await this.quotes.get(user.tenant, id), QuoteErrors.quoteNotFound);
   }
 

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { RecordHistoryController } from './history.controller';
+
+/** GET /<resource>/{id}/history for leads, opportunities, quotes and activities. */
+@Module({ controllers: [RecordHistoryController] })
+export class HistoryModule {}
