@@ -13,13 +13,21 @@ export interface RecordHistorySpec<E extends DomainEvent, S, V> {
   readonly initialState: () => S;
   readonly evolve: (state: S, event: E) => S;
   /** The REST view of the state at `version`; `undefined` while the record does not exist. */
-  readonly view: (state: S, version: number) => V | undefined;
+  readonly view: (state: S, version: number, moments: RecordMoments) => V | undefined;
+}
+
+/** When the folded events happened, for views that show them (`createdAt`, `updatedAt`). */
+export interface RecordMoments {
+  /** occurredAt of the stream's first event. */
+  readonly firstAt: string;
+  /** occurredAt of the last event folded. */
+  readonly lastAt: string;
 }
 
 /** The spec of a record from its decider and the view its GET answers (types inferred). */
 export function recordHistoryOf<E extends DomainEvent, S, V>(
   decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
-  view: (state: S, version: number) => V | undefined,
+  view: (state: S, version: number, moments: RecordMoments) => V | undefined,
 ): RecordHistorySpec<E, S, V> {
   return { initialState: decider.initialState, evolve: decider.evolve, view };
 }
@@ -46,8 +54,8 @@ export interface HistoryEntry {
 /** Recorded events as the spec folds them (upcast), or skipped (null) when the upcaster drops them. */
 export type ToSpecEvent<E> = (recorded: RecordedEvent) => E | null | undefined;
 
-/** Keys every view carries that change with each event and say nothing of their own. */
-const UNTRACKED = new Set(['version']);
+/** Top-level keys that move with every event and say nothing the entry does not (its version, its at). */
+const UNTRACKED = new Set(['version', 'updatedAt']);
 
 /** Every entry of the stream, oldest first; empty when the record never existed. */
 export function historyOf<E extends DomainEvent, S, V>(
@@ -61,7 +69,8 @@ export function historyOf<E extends DomainEvent, S, V>(
   for (const event of recorded) {
     const domain = toEvent(event);
     if (domain) state = spec.evolve(state, domain);
-    const after = spec.view(state, event.streamVersion);
+    const moments = { firstAt: recorded[0].metadata.occurredAt, lastAt: event.metadata.occurredAt };
+    const after = spec.view(state, event.streamVersion, moments);
     if (before !== undefined || after !== undefined) {
       entries.push({
         version: event.streamVersion,
@@ -86,20 +95,23 @@ export function viewAsOf<E extends DomainEvent, S, V>(
   const until = Date.parse(instant);
   let state = spec.initialState();
   let version = 0;
+  let moments: RecordMoments | undefined;
   for (const event of recorded) {
     // Streams append in time order, but an event's occurredAt is the business time: filter, not break.
     if (Date.parse(event.metadata.occurredAt) > until) continue;
     const domain = toEvent(event);
     if (domain) state = spec.evolve(state, domain);
     version = event.streamVersion;
+    const at = event.metadata.occurredAt;
+    moments = { firstAt: moments?.firstAt ?? at, lastAt: at };
   }
-  return version === 0 ? undefined : spec.view(state, version);
+  return moments ? spec.view(state, version, moments) : undefined;
 }
 
 /**
  * The leaves that differ between two JSON views: objects are compared key by key (so a nested
  * field names its own path, also when its object appears or goes), arrays and scalars as whole values (a list of emails changed, not
- * "index 2 shifted"). `version` at the top level is left out.
+ * "index 2 shifted"). `version` and `updatedAt` at the top level are left out.
  */
 export function changesBetween(before: unknown, after: unknown): FieldChange[] {
   const changes: FieldChange[] = [];

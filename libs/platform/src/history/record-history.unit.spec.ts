@@ -116,6 +116,12 @@ describe('viewAsOf', () => {
     expect(viewAsOf(spec, stream, toEvent, at(9))).toMatchObject({ version: 4, tags: ['vip'] });
   });
 
+  it('gives the view when the first and the last folded event happened', () => {
+    const seen: unknown[] = [];
+    viewAsOf({ ...spec, view: (_s, _v, moments) => seen.push(moments) }, stream, toEvent, at(2));
+    expect(seen).toEqual([{ firstAt: at(0), lastAt: at(2) }]);
+  });
+
   it('is undefined before the record existed', () => {
     expect(viewAsOf(spec, stream, toEvent, at(0, -1))).toBeUndefined();
   });
@@ -132,7 +138,10 @@ describe('changesBetween', () => {
     ]);
   });
 
-  it('leaves out the top-level version, which moves with every event', () => {
-    expect(changesBetween({ version: 1, n: 1 }, { version: 2, n: 1 })).toEqual([]);
+  it('leaves out the top-level version and updatedAt, which move with every event', () => {
+    expect(
+      changesBetween({ version: 1, updatedAt: 'a', n: 1 }, { version: 2, updatedAt: 'b', n: 1 }),
+    ).toEqual([]);
+    expect(changesBetween({ d: { version: 1 } }, { d: { version: 2 } })).toHaveLength(1);
   });
 });
