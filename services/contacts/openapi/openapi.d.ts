@@ -32,7 +32,9 @@ export interface paths {
     };
     /**
      * Read one contact (308 to the survivor when merged)
-     * @description Roles: admin, sales-manager, sales-rep, marketer, integrator, analyst.
+     * @description `asOf`: the contact as it stood at that instant, whatever its status then (no ETag; personal data of an erased contact reads "[erased]"); 404 if it did not exist yet.
+     *
+     *     Roles: admin, sales-manager, sales-rep, marketer, integrator, analyst.
      */
     get: operations['ContactsController_get'];
     /**
@@ -542,7 +544,9 @@ export interface paths {
     };
     /**
      * Read one company
-     * @description Roles: admin, sales-manager, sales-rep, marketer, integrator, analyst.
+     * @description `asOf`: the company as it stood at that instant (no ETag); 404 before it existed.
+     *
+     *     Roles: admin, sales-manager, sales-rep, marketer, integrator, analyst.
      */
     get: operations['CompaniesController_get'];
     /**
@@ -666,6 +670,50 @@ export interface paths {
      * @description Roles: admin.
      */
     delete: operations['CustomFieldsController_retire'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/contacts/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A contact's changes, newest first
+     * @description Each entry is one recorded fact: `version` (the ETag it made), `at`, `actor`, `event` and `changes` (`path`, `from`, `to` in the resource view). Personal data of an erased person reads "[erased]". `?asOf=<instant>` on the record GET reads the record as it stood then.
+     *
+     *     Roles: admin, sales-manager, sales-rep, marketer, integrator, analyst.
+     */
+    get: operations['RecordHistoryController_contact'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/companies/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A company's changes, newest first
+     * @description Each entry is one recorded fact: `version` (the ETag it made), `at`, `actor`, `event` and `changes` (`path`, `from`, `to` in the resource view). Personal data of an erased person reads "[erased]". `?asOf=<instant>` on the record GET reads the record as it stood then.
+     *
+     *     Roles: admin, sales-manager, sales-rep, marketer, integrator, analyst.
+     */
+    get: operations['RecordHistoryController_company'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1391,6 +1439,49 @@ export interface components {
     CustomFieldOptionsDto: {
       options: string[];
     };
+    FieldChangeDto: {
+      /** @description Dotted path in the resource view, e.g. `name.family` */
+      path: string;
+      /** @description The value before (null when absent) */
+      from:
+        | (string | null)
+        | number
+        | boolean
+        | {
+            [key: string]: unknown;
+          }
+        | unknown[];
+      /** @description The value after (null when absent) */
+      to:
+        | (string | null)
+        | number
+        | boolean
+        | {
+            [key: string]: unknown;
+          }
+        | unknown[];
+    };
+    HistoryEntryDto: {
+      /** @description The record version after this change (its ETag then) */
+      version: number;
+      /**
+       * Format: date-time
+       * @description When it happened (ISO-8601)
+       */
+      at: string;
+      /** @description User id or system:<component> */
+      actor: string | null;
+      /** @description The fact recorded, e.g. OpportunityStageChanged */
+      event: string;
+      /** @description What changed in the resource view */
+      changes: components['schemas']['FieldChangeDto'][];
+    };
+    HistoryPageDto: {
+      /** @description Newest first */
+      items: components['schemas']['HistoryEntryDto'][];
+      /** @description Cursor of the next (older) page */
+      nextCursor: string | null;
+    };
     CustomerProfileView: {
       contact: components['schemas']['ContactView'];
       consent: components['schemas']['ConsentView'];
@@ -1621,7 +1712,10 @@ export interface operations {
   };
   ContactsController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description ISO-8601 instant with an offset: the record as it stood then (404 if it did not exist yet) */
+        asOf?: string;
+      };
       header?: {
         /** @description The ETag the client holds; 304 without a body while it is current */
         'If-None-Match'?: components['parameters']['IfNoneMatch'];
@@ -1657,6 +1751,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Unauthorized */
       401: {
@@ -4401,7 +4504,10 @@ export interface operations {
   };
   CompaniesController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description ISO-8601 instant with an offset: the record as it stood then (404 if it did not exist yet) */
+        asOf?: string;
+      };
       header?: {
         /** @description The ETag the client holds; 304 without a body while it is current */
         'If-None-Match'?: components['parameters']['IfNoneMatch'];
@@ -4429,6 +4535,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Unauthorized */
       401: {
@@ -5146,6 +5261,146 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CustomFieldView'][];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RecordHistoryController_contact: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryPageDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RecordHistoryController_company: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryPageDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
       /** @description Unauthorized */

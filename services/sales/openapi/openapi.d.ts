@@ -71,7 +71,9 @@ export interface paths {
     };
     /**
      * Read one lead
-     * @description Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
+     * @description `asOf`: the record as it stood at that instant (no ETag); 404 if it did not exist yet, 400 naming asOf if malformed.
+     *
+     *     Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
      */
     get: operations['LeadsController_get'];
     put?: never;
@@ -423,7 +425,9 @@ export interface paths {
     };
     /**
      * Read one opportunity (deal)
-     * @description Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
+     * @description `asOf`: the record as it stood at that instant (no ETag); 404 if it did not exist yet, 400 naming asOf if malformed.
+     *
+     *     Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
      */
     get: operations['OpportunitiesController_get'];
     put?: never;
@@ -631,7 +635,9 @@ export interface paths {
     };
     /**
      * Read one activity
-     * @description Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
+     * @description `asOf`: the record as it stood at that instant (no ETag); 404 if it did not exist yet, 400 naming asOf if malformed.
+     *
+     *     Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
      */
     get: operations['ActivitiesController_get'];
     put?: never;
@@ -1049,7 +1055,9 @@ export interface paths {
     };
     /**
      * The quote as JSON: configured lines, discounts, tax and totals in minor units
-     * @description Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
+     * @description `asOf`: the record as it stood at that instant (no ETag); 404 if it did not exist yet, 400 naming asOf if malformed.
+     *
+     *     Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
      */
     get: operations['QuotesController_get'];
     put?: never;
@@ -1386,6 +1394,94 @@ export interface paths {
      * @description Roles: admin, sales-manager.
      */
     get: operations['SubjectDataController_personalData'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/leads/{leadId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A lead's changes, newest first
+     * @description Each entry is one recorded fact: `version` (the ETag it made), `at`, `actor`, `event` and `changes` (`path`, `from`, `to` in the resource view). Personal data of an erased person reads "[erased]". `?asOf=<instant>` on the record GET reads the record as it stood then.
+     *
+     *     Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
+     */
+    get: operations['RecordHistoryController_lead'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/opportunities/{opportunityId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An opportunity's changes, newest first
+     * @description Each entry is one recorded fact: `version` (the ETag it made), `at`, `actor`, `event` and `changes` (`path`, `from`, `to` in the resource view). Personal data of an erased person reads "[erased]". `?asOf=<instant>` on the record GET reads the record as it stood then.
+     *
+     *     Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
+     */
+    get: operations['RecordHistoryController_opportunity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/quotes/{quoteId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A quote's changes, newest first
+     * @description Each entry is one recorded fact: `version` (the ETag it made), `at`, `actor`, `event` and `changes` (`path`, `from`, `to` in the resource view). Personal data of an erased person reads "[erased]". `?asOf=<instant>` on the record GET reads the record as it stood then.
+     *
+     *     Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
+     */
+    get: operations['RecordHistoryController_quote'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/activities/{activityId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An activity's changes, newest first
+     * @description Each entry is one recorded fact: `version` (the ETag it made), `at`, `actor`, `event` and `changes` (`path`, `from`, `to` in the resource view). Personal data of an erased person reads "[erased]". `?asOf=<instant>` on the record GET reads the record as it stood then.
+     *
+     *     Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
+     */
+    get: operations['RecordHistoryController_activity'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2323,6 +2419,49 @@ export interface components {
     OrderReasonDto: {
       reason: string;
     };
+    FieldChangeDto: {
+      /** @description Dotted path in the resource view, e.g. `name.family` */
+      path: string;
+      /** @description The value before (null when absent) */
+      from:
+        | (string | null)
+        | number
+        | boolean
+        | {
+            [key: string]: unknown;
+          }
+        | unknown[];
+      /** @description The value after (null when absent) */
+      to:
+        | (string | null)
+        | number
+        | boolean
+        | {
+            [key: string]: unknown;
+          }
+        | unknown[];
+    };
+    HistoryEntryDto: {
+      /** @description The record version after this change (its ETag then) */
+      version: number;
+      /**
+       * Format: date-time
+       * @description When it happened (ISO-8601)
+       */
+      at: string;
+      /** @description User id or system:<component> */
+      actor: string | null;
+      /** @description The fact recorded, e.g. OpportunityStageChanged */
+      event: string;
+      /** @description What changed in the resource view */
+      changes: components['schemas']['FieldChangeDto'][];
+    };
+    HistoryPageDto: {
+      /** @description Newest first */
+      items: components['schemas']['HistoryEntryDto'][];
+      /** @description Cursor of the next (older) page */
+      nextCursor: string | null;
+    };
     /** @description The resource written, while its read model does not show the write yet */
     ResourceVersion: {
       id: string;
@@ -2611,7 +2750,10 @@ export interface operations {
   };
   LeadsController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description ISO-8601 instant with an offset: the record as it stood then (404 if it did not exist yet) */
+        asOf?: string;
+      };
       header?: {
         /** @description The ETag the client holds; 304 without a body while it is current */
         'If-None-Match'?: components['parameters']['IfNoneMatch'];
@@ -2639,6 +2781,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Unauthorized */
       401: {
@@ -4117,7 +4268,10 @@ export interface operations {
   };
   OpportunitiesController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description ISO-8601 instant with an offset: the record as it stood then (404 if it did not exist yet) */
+        asOf?: string;
+      };
       header?: {
         /** @description The ETag the client holds; 304 without a body while it is current */
         'If-None-Match'?: components['parameters']['IfNoneMatch'];
@@ -4145,6 +4299,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Unauthorized */
       401: {
@@ -5214,7 +5377,10 @@ export interface operations {
   };
   ActivitiesController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description ISO-8601 instant with an offset: the record as it stood then (404 if it did not exist yet) */
+        asOf?: string;
+      };
       header?: {
         /** @description The ETag the client holds; 304 without a body while it is current */
         'If-None-Match'?: components['parameters']['IfNoneMatch'];
@@ -5242,6 +5408,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Unauthorized */
       401: {
@@ -7149,7 +7324,10 @@ export interface operations {
   };
   QuotesController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description ISO-8601 instant with an offset: the record as it stood then (404 if it did not exist yet) */
+        asOf?: string;
+      };
       header?: {
         /** @description The ETag the client holds; 304 without a body while it is current */
         'If-None-Match'?: components['parameters']['IfNoneMatch'];
@@ -7177,6 +7355,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Unauthorized */
       401: {
@@ -8742,6 +8929,286 @@ export interface operations {
       };
       /** @description Forbidden */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RecordHistoryController_lead: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        leadId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryPageDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RecordHistoryController_opportunity: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        opportunityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryPageDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RecordHistoryController_quote: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        quoteId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryPageDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RecordHistoryController_activity: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        activityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryPageDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -18,12 +18,24 @@ export class AsOfQuery {
   asOf?: string;
 }
 
+/** A view member's value: any JSON (an untyped `unknown` would be documented as an empty object). */
+const ANY_JSON_VALUE = {
+  // OpenAPI 3.0 needs a type beside nullable: null rides on the string branch.
+  anyOf: [
+    { type: 'string', nullable: true },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'object', additionalProperties: true },
+    { type: 'array', items: {} },
+  ],
+};
+
 export class FieldChangeDto {
   @ApiProperty({ description: 'Dotted path in the resource view, e.g. `name.family`' })
   path!: string;
-  @ApiProperty({ description: 'The value before (null when absent)', nullable: true })
+  @ApiProperty({ ...ANY_JSON_VALUE, description: 'The value before (null when absent)' })
   from!: unknown;
-  @ApiProperty({ description: 'The value after (null when absent)', nullable: true })
+  @ApiProperty({ ...ANY_JSON_VALUE, description: 'The value after (null when absent)' })
   to!: unknown;
 }
 
