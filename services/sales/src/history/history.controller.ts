@@ -1,5 +1,5 @@
 /**
- * `GET /<resource>/{id}/history` for leads, opportunities, quotes and activities: every change of
+ * `GET /<resource>/{id}/history` for leads, opportunities, quotes, orders and activities: every change of
  * the record (who, when, which fact, what changed in its view), newest first, from its own
  * stream; the roles are the record GET's. Erased personal data reads "[erased]".
  */
@@ -19,9 +19,16 @@ import { ActivityErrors } from '../activities/activity.errors';
 import { STREAM } from '../infrastructure/streams';
 import { LeadErrors } from '../leads/lead.errors';
 import { OpportunityErrors } from '../opportunities/opportunity.errors';
+import { OrderErrors } from '../orders/order.errors';
 import { QuoteErrors } from '../quotes/quote.errors';
 import { READERS } from '../shared/roles';
-import { activityRecord, leadRecord, opportunityRecord, quoteRecord } from './record-histories';
+import {
+  activityRecord,
+  leadRecord,
+  opportunityRecord,
+  orderRecord,
+  quoteRecord,
+} from './record-histories';
 
 const DESCRIPTION =
   'Each entry is one recorded fact: `version` (the ETag it made), `at`, `actor`, `event` and ' +
@@ -81,5 +88,15 @@ export class RecordHistoryController {
   ): History {
     const stream = { tenant, id: STREAM.activity(id) };
     return this.history.page(activityRecord(), stream, q, ActivityErrors.activityNotFound);
+  }
+
+  @Get('orders/:orderId/history')
+  @ApiTags('orders')
+  @ApiOperation({ summary: "An order's changes, newest first", description: DESCRIPTION })
+  @ApiOkResponse({ type: HistoryPageDto })
+  @ApiProblems(400, 401, 403, 404)
+  order(@Tenant() tenant: string, @Param('orderId') id: string, @Query() q: HistoryQuery): History {
+    const stream = { tenant, id: STREAM.order(id) };
+    return this.history.page(orderRecord(), stream, q, OrderErrors.orderNotFound);
   }
 }

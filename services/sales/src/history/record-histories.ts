@@ -12,6 +12,9 @@ import { toDto as toOpportunityView } from '../opportunities/opportunity.queries
 import { opportunityDecider } from '../opportunities/opportunity.decider';
 import { toDto as toQuoteView } from '../quotes/quote.queries';
 import { quoteDecider } from '../quotes/quote.decider';
+import { evolveOrder, initialOrderState, type OrderState } from '../orders/order.decider';
+import type { OrderEvent, OrderPlaced } from '../orders/order.events';
+import { toOrderView } from '../orders/order.queries';
 
 export const leadRecord = () =>
   recordHistoryOf(leadDecider, (state, version, { firstAt, lastAt }) =>
@@ -37,4 +40,31 @@ export const quoteRecord = () =>
 export const activityRecord = (dueAt?: Date) =>
   recordHistoryOf(activityDecider, (state, version, { lastAt }) =>
     state.exists ? toActivityView(state, version, dueAt ?? new Date(lastAt)) : undefined,
+  );
+
+/**
+ * An order's view needs the placed facts (source, lines, placedAt) its decider state does not
+ * keep: the fold keeps them beside the decider's own state.
+ */
+interface OrderRecordState {
+  readonly order: OrderState;
+  readonly placed?: OrderPlaced['data'];
+}
+
+export const orderRecord = () =>
+  recordHistoryOf(
+    {
+      initialState: (): OrderRecordState => ({ order: initialOrderState() }),
+      evolve: (s: OrderRecordState, e: OrderEvent): OrderRecordState => ({
+        order: evolveOrder(s.order, e),
+        placed: e.type === 'OrderPlaced' ? e.data : s.placed,
+      }),
+    },
+    ({ order, placed }, version) =>
+      order.exists && placed
+        ? toOrderView(
+            { ...placed, status: order.status, contactId: order.contactId, placedAt: placed.at },
+            version,
+          )
+        : undefined,
   );

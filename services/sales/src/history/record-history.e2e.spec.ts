@@ -4,7 +4,9 @@
  * erased lead's history without its personal data, and the record GET's roles.
  */
 import { ManualClock } from '@crm/platform';
+import { feedContacts } from '../testing/contacts-feed';
 import { CAR_PIPELINE } from '../testing/fixtures';
+import { setUpPricedProduct } from '../testing/priced-product';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 
 const HOUR = 3_600_000;
@@ -111,6 +113,9 @@ describe('sales record history and as-of reads (e2e)', () => {
     expect((await t.request('GET', `/leads/${id}?asOf=${justBefore(capturedAt)}`)).status).toBe(
       404,
     );
+    // As of now, the fold answers exactly what the read model answers.
+    const now = await t.request('GET', `/leads/${id}?asOf=${clock.now().toISOString()}`);
+    expect(now.body).toEqual((await t.request('GET', `/leads/${id}`)).body);
     const bad = await t.request('GET', `/leads/${id}?asOf=yesterday`);
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'asOf' })]);
@@ -175,10 +180,10 @@ describe('sales record history and as-of reads (e2e)', () => {
     });
     const middle = await t.request('GET', `/opportunities/${id}?asOf=${justBefore(renamedAt)}`);
     expect(middle.body).toMatchObject({ name: 'Roadster', amountMinor: 4_500_000, version: 2 });
-    expect((await t.request('GET', `/opportunities/${id}`)).body).toMatchObject({
-      name: 'Roadster S',
-      version: 3,
-    });
+    const current = (await t.request('GET', `/opportunities/${id}`)).body;
+    expect(current).toMatchObject({ name: 'Roadster S', version: 3 });
+    const now = await t.request('GET', `/opportunities/${id}?asOf=${clock.now().toISOString()}`);
+    expect(now.body).toEqual(current);
   });
 
   it('a quote and an activity: their changes and their state between them', async () => {
@@ -240,6 +245,47 @@ describe('sales record history and as-of reads (e2e)', () => {
     expect(taskThen.body).toMatchObject({ dueAt, status: 'open' });
   });
 
+  it('an order: placed, fulfilled, returned, and its status between them', async () => {
+    await feedContacts(t, { contacts: [{ contactId: 'c-ada' }] });
+    const book = await setUpPricedProduct(t, { sku: 'HIST-1', name: 'Wheel', amountMinor: 10_000 });
+    const placedAt = step();
+    const placed = await t.request('POST', '/orders', {
+      body: {
+        contactId: 'c-ada',
+        currency: 'EUR',
+        priceBookId: book.priceBookId,
+        taxRateBps: 1900,
+        lines: [{ productId: book.productId, quantity: 2 }],
+      },
+    });
+    expect(placed.status).toBe(201);
+    const id = placed.body.id as string;
+    const fulfilledAt = step();
+    expect((await t.request('POST', `/orders/${id}/fulfil`)).status).toBe(200);
+    const returnedAt = step();
+    expect(
+      (
+        await t.request('POST', `/orders/${id}/return`, {
+          as: manager,
+          body: { reason: 'Wrong size' },
+        })
+      ).status,
+    ).toBe(200);
+    const items = await history(`/orders/${id}`);
+    expect(items.map((e) => [e.at, e.actor, e.event])).toEqual([
+      [returnedAt, 'boss', 'OrderReturned'],
+      [fulfilledAt, 'rep-1', 'OrderFulfilled'],
+      [placedAt, 'rep-1', 'OrderPlaced'],
+    ]);
+    expect(items[1].changes).toEqual([{ path: 'status', from: 'placed', to: 'fulfilled' }]);
+    expect(items[2].changes).toContainEqual({ path: 'contactId', from: null, to: 'c-ada' });
+    const then = await t.request('GET', `/orders/${id}?asOf=${justBefore(returnedAt)}`);
+    expect(then.status).toBe(200);
+    // The folded past has the shape GET answers from the read model, only the status differs.
+    const current = (await t.request('GET', `/orders/${id}`)).body;
+    expect(then.body).toEqual({ ...current, status: 'fulfilled', version: 2 });
+  });
+
   it('serves the roles of the record GET: a customer is refused, an analyst reads', async () => {
     const { id } = await leadChangedTwice();
     const now = clock.now().toISOString();
@@ -251,7 +297,7 @@ describe('sales record history and as-of reads (e2e)', () => {
         200,
       );
     }
-    for (const kind of ['opportunities', 'quotes', 'activities']) {
+    for (const kind of ['opportunities', 'quotes', 'orders', 'activities']) {
       const res = await t.request('GET', `/${kind}/unknown-id/history`, {
         as: { roles: ['customer'], sub: 'c-1' },
       });

@@ -3,6 +3,7 @@ import { CursorCodec, KeysetPage, PG_POOL, type KeysetOrder } from '@crm/platfor
 import type { Pool } from 'pg';
 import { S } from '../infrastructure/read-model-part';
 import type { ListOrdersQuery, OrderDto, OrderPage } from './order.dto';
+import type { OrderPlaced } from './order.events';
 
 /** Orders newest first by placed_at. */
 const ORDER_LIST: KeysetOrder = {
@@ -50,25 +51,55 @@ export class OrderQueries {
 }
 
 function toDto(r: any): OrderDto {
-  const { lines: lineTotals, ...totals } = r.totals;
+  return toOrderView(
+    {
+      orderId: r.order_id,
+      source: r.source,
+      status: r.status,
+      contactId: r.contact_id ?? undefined,
+      companyId: r.company_id ?? undefined,
+      quoteId: r.quote_id ?? undefined,
+      opportunityId: r.opportunity_id ?? undefined,
+      currency: r.currency,
+      lines: r.lines,
+      totals: r.totals,
+      placedAt: r.placed_at,
+    },
+    r.version,
+  );
+}
+
+/** What GET /orders/{id} shows: the placed order's facts with its current status and customer. */
+export interface OrderFacts extends Pick<
+  OrderPlaced['data'],
+  'orderId' | 'source' | 'companyId' | 'quoteId' | 'opportunityId' | 'currency' | 'lines' | 'totals'
+> {
+  readonly status: string;
+  readonly contactId?: string;
+  readonly placedAt: string | Date;
+}
+
+/** GET /orders/{id} from the order's facts (the read model's row, or folded for its history). */
+export function toOrderView(o: OrderFacts, version: number): OrderDto {
+  const { lines: lineTotals, ...totals } = o.totals as any;
   return {
-    id: r.order_id,
-    source: r.source,
-    status: r.status,
-    ...(r.contact_id ? { contactId: r.contact_id } : {}),
-    ...(r.company_id ? { companyId: r.company_id } : {}),
-    ...(r.quote_id ? { quoteId: r.quote_id } : {}),
-    ...(r.opportunity_id ? { opportunityId: r.opportunity_id } : {}),
-    currency: r.currency,
+    id: o.orderId,
+    source: o.source,
+    status: o.status,
+    ...(o.contactId ? { contactId: o.contactId } : {}),
+    ...(o.companyId ? { companyId: o.companyId } : {}),
+    ...(o.quoteId ? { quoteId: o.quoteId } : {}),
+    ...(o.opportunityId ? { opportunityId: o.opportunityId } : {}),
+    currency: o.currency,
     // Each line with its discount split (the totals hold it per line id).
-    lines: r.lines.map((line: { lineId: string }) => {
+    lines: o.lines.map((line: { lineId: string }) => {
       const { lineId: _, ...split } = lineTotals.find(
         (t: { lineId: string }) => t.lineId === line.lineId,
       );
       return { ...line, ...split };
     }),
     totals,
-    placedAt: new Date(r.placed_at).toISOString(),
-    version: r.version,
-  };
+    placedAt: new Date(o.placedAt).toISOString(),
+    version,
+  } as OrderDto;
 }

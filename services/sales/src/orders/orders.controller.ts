@@ -16,6 +16,8 @@ import {
   CursorPageQuery,
   isoNow,
   type Clock,
+  AsOfQuery,
+  RecordHistory,
 } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -29,6 +31,7 @@ import { ListOrdersQuery, OrderDto, OrderPage, OrderReasonDto, PlaceOrderDto } f
 import { OrderQueries } from './order.queries';
 import { OrderErrors } from './order.errors';
 import { CancelledOrderDeal } from './cancelled-order-deal';
+import { orderRecord } from '../history/record-histories';
 
 @ApiTags('orders')
 @Controller()
@@ -41,6 +44,7 @@ export class OrdersController {
     private readonly orders: OrderQueries,
     private readonly references: KnownReferences,
     private readonly cancelledOrderDeal: CancelledOrderDeal,
+    private readonly history: RecordHistory,
   ) {
     this.orderCommands = resourceCommands(commands, {
       decider: orderDecider,
@@ -124,13 +128,22 @@ export class OrdersController {
   @Get('orders/:orderId')
   @Roles(...READERS)
   @ApiOkResponse({ type: OrderDto })
-  @ApiProblems(401, 404)
-  @ApiOperation({ summary: 'Read one order' })
+  @ApiProblems(400, 401, 404)
+  @ApiOperation({
+    summary: 'Read one order',
+    description:
+      '`asOf`: the record as it stood at that instant (no ETag); 404 if it did not exist yet, 400 naming asOf if malformed.',
+  })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('orderId') id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() query: AsOfQuery,
   ) {
+    if (query.asOf !== undefined) {
+      const stream = { tenant: user.tenant, id: STREAM.order(id) };
+      return this.history.asOf(orderRecord(), stream, query.asOf, OrderErrors.orderNotFound);
+    }
     return answerRead(reply, await this.orders.get(user.tenant, id), OrderErrors.orderNotFound);
   }
 
