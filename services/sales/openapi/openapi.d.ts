@@ -1269,7 +1269,9 @@ export interface paths {
     };
     /**
      * Read one order
-     * @description Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
+     * @description `asOf`: the record as it stood at that instant (no ETag); 404 if it did not exist yet, 400 naming asOf if malformed.
+     *
+     *     Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
      */
     get: operations['OrdersController_get'];
     put?: never;
@@ -1482,6 +1484,28 @@ export interface paths {
      *     Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
      */
     get: operations['RecordHistoryController_activity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders/{orderId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An order's changes, newest first
+     * @description Each entry is one recorded fact: `version` (the ETag it made), `at`, `actor`, `event` and `changes` (`path`, `from`, `to` in the resource view). Personal data of an erased person reads "[erased]". `?asOf=<instant>` on the record GET reads the record as it stood then.
+     *
+     *     Roles: admin, sales-manager, sales-rep, marketer, analyst, integrator.
+     */
+    get: operations['RecordHistoryController_order'];
     put?: never;
     post?: never;
     delete?: never;
@@ -8411,7 +8435,10 @@ export interface operations {
   };
   OrdersController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description ISO-8601 instant with an offset: the record as it stood then (404 if it did not exist yet) */
+        asOf?: string;
+      };
       header?: {
         /** @description The ETag the client holds; 304 without a body while it is current */
         'If-None-Match'?: components['parameters']['IfNoneMatch'];
@@ -8439,6 +8466,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Unauthorized */
       401: {
@@ -9167,6 +9203,76 @@ export interface operations {
       header?: never;
       path: {
         activityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryPageDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RecordHistoryController_order: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        orderId: string;
       };
       cookie?: never;
     };
