@@ -324,6 +324,9 @@ export interface ActivityLoggedV1 {
   timeZone?: string | null;
   status?: 'open' | 'completed' | null;
   loggedAt?: string | null;
+  purpose?: string | null;
+  location?: string | null;
+  reminders?: { reminderId: string; remindAt: string }[] | null;
 }
 export const ActivityLogged = sales(
   'activity',
@@ -347,6 +350,9 @@ export const ActivityLogged = sales(
       timeZone: nullable(text('IANA time zone the time was agreed in', 100)),
       status: nullable(oneOf(['open', 'completed'], 'completed when logged as already held')),
       loggedAt: nullable(timestamp('When it was recorded')),
+      purpose: nullable(text('Calls: why it was made', 100)),
+      location: nullable(text('Where a meeting takes place', 300)),
+      reminders: nullable(list(reminder, 'Its reminders')),
     },
     ['activityId', 'kind'],
   ),

@@ -281,7 +281,7 @@ export const salesIntegrationEvents: IntegrationEventMapper = (recorded: Recorde
       });
     }
     case 'ActivityLogged': {
-      const { activityId, details: d, heldAt, outcome, at } = event.data;
+      const { activityId, details: d, heldAt, outcome, reminders, at } = event.data;
       return draft(C.ActivityLogged, activityId, {
         activityId,
         kind: d.kind,
@@ -299,6 +299,10 @@ export const salesIntegrationEvents: IntegrationEventMapper = (recorded: Recorde
         timeZone: d.timeZone,
         status: heldAt ? 'completed' : 'open',
         loggedAt: at,
+        // The rest of the state but phone and notes (personal: on the state topic only).
+        purpose: d.purpose,
+        location: d.location,
+        reminders: reminders.map((r) => ({ ...r })),
       });
     }
     case 'ActivityRescheduled': {
