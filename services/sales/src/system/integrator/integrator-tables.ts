@@ -100,6 +100,8 @@ export class IntegratorTables {
   readonly unknownTypes = new Set<string>();
   private readonly seenAt = new Map<string, number>();
   private readonly stateOnly = new Map<string, Row>();
+  /** Merged-away contact -> survivor: sales records follow the merge (sales re-publishes nothing). */
+  private readonly mergedInto = new Map<string, string>();
 
   applyState(message: PublishedMessage): void {
     const table = STATE_TABLES[message.type];
@@ -130,12 +132,20 @@ export class IntegratorTables {
   /** A record as the integrator knows it: its row with the latest state-only members. */
   view(table: TableName, id: string): Row | undefined {
     const row = this.tables[table].get(id);
+    if (!row) return undefined;
+    // The latest state message decides its state-only members, an absent one included.
     const stateOnly = this.stateOnly.get(`${table}/${id}`);
-    if (!row || !stateOnly) return row;
-    const rest = Object.fromEntries(
-      Object.entries(row).filter(([k]) => !STATE_ONLY_MEMBERS[table]!.includes(k)),
-    );
-    return { ...rest, ...structuredClone(stateOnly) };
+    const members = stateOnly ? (STATE_ONLY_MEMBERS[table] ?? []) : [];
+    const view: Row = Object.fromEntries(Object.entries(row).filter(([k]) => !members.includes(k)));
+    Object.assign(view, structuredClone(stateOnly ?? {}));
+    const survivor = table === 'contacts' ? undefined : this.survivorOf(view.contactId);
+    return survivor ? { ...view, contactId: survivor } : view;
+  }
+
+  private survivorOf(contactId: unknown): string | undefined {
+    let current = typeof contactId === 'string' ? this.mergedInto.get(contactId) : undefined;
+    while (current && this.mergedInto.has(current)) current = this.mergedInto.get(current);
+    return current;
   }
 
   applyEvent(message: PublishedMessage): void {
@@ -185,8 +195,11 @@ export class IntegratorTables {
         row().status = d.status;
         return true;
       case 'contacts.merged':
+        // Keyed by the survivor, so it may overtake the duplicate's own older facts (another
+        // partition): those are skipped from now on, and sales rows follow at read time.
         rows.delete(d.duplicateId);
-        this.repointContact(d.duplicateId, d.survivorId);
+        this.seenAt.set(`contacts/${d.duplicateId}`, Date.parse(time));
+        this.mergedInto.set(d.duplicateId, d.survivorId);
         return true;
       case 'contacts.erased':
         rows.delete(id);
@@ -437,11 +450,5 @@ export class IntegratorTables {
       default:
         return false;
     }
-  }
-
-  /** Sales records follow a merge from crm.contacts.contact.merged.v1 (sales re-publishes nothing). */
-  private repointContact(from: string, to: string): void {
-    for (const table of ['leads', 'opportunities', 'activities', 'quotes', 'orders'] as const)
-      for (const row of this.tables[table].values()) if (row.contactId === from) row.contactId = to;
   }
 }
