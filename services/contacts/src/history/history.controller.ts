@@ -27,6 +27,8 @@ const DESCRIPTION =
   '`changes` (`path`, `from`, `to` in the resource view). Personal data of an erased person ' +
   'reads "[erased]". `?asOf=<instant>` on the record GET reads the record as it stood then.';
 
+// Grouped as history (else Swagger tags the operations with the class name) and by resource.
+@ApiTags('history')
 @Controller()
 @Roles(...READERS)
 export class RecordHistoryController {

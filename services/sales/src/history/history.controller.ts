@@ -37,6 +37,8 @@ const DESCRIPTION =
 
 type History = Promise<Page<HistoryEntry>>;
 
+// Grouped as history (else Swagger tags the operations with the class name) and by resource.
+@ApiTags('history')
 @Controller()
 @Roles(...READERS)
 export class RecordHistoryController {
