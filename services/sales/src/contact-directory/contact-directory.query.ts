@@ -19,7 +19,7 @@ export class ContactDirectoryQuery {
       owner_id: string | null;
     }>(
       `SELECT display_name, owner_id FROM ${S}.contact_directory
-        WHERE tenant = $1 AND contact_id = $2 AND NOT erased`,
+        WHERE tenant = $1 AND contact_id = $2 AND NOT erased AND NOT gone`,
       [tenant, contactId],
     );
     const row = rows[0];

@@ -1,7 +1,8 @@
 /**
- * `contact_directory`: the local copy of contact and company names from crm.contacts.v1, so lists
- * can show names without calling the contacts service. Written by the contacts consumer, not by
- * the projection (it does not come from this service's log), so a rebuild leaves it alone.
+ * `contact_directory`: the local copy of contact and company names from crm.contacts.v1 and the
+ * contacts state topics, so lists can show names without calling the contacts service. Written by
+ * the contacts consumers, not by the projection (it does not come from this service's log), so a
+ * rebuild leaves it alone.
  */
 import { S, type ReadModelPart } from '../infrastructure/read-model-part';
 
@@ -27,7 +28,17 @@ export const contactDirectoryPart: ReadModelPart = {
       company_id text NOT NULL,
       name text,
       PRIMARY KEY (tenant, company_id)
-    );`,
+    );
+    -- Bootstrap from the state topics (contact-state.consumer.ts): the version and ce_time of the
+    -- last state applied, so an older state or an event the state already holds changes nothing;
+    -- gone = a tombstone (erased or merged away in contacts; for good, so nothing revives it).
+    ALTER TABLE ${S}.contact_directory ADD COLUMN IF NOT EXISTS state_version integer,
+      ADD COLUMN IF NOT EXISTS state_at timestamptz,
+      ADD COLUMN IF NOT EXISTS gone boolean NOT NULL DEFAULT false;
+    ALTER TABLE ${S}.company_directory ADD COLUMN IF NOT EXISTS state_version integer,
+      ADD COLUMN IF NOT EXISTS state_at timestamptz,
+      ADD COLUMN IF NOT EXISTS updated_at timestamptz,
+      ADD COLUMN IF NOT EXISTS gone boolean NOT NULL DEFAULT false;`,
   tables: [],
   handlers: {},
 };

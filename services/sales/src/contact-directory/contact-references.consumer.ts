@@ -4,6 +4,9 @@
  * copies it holds of an erased person. Runs inside the inbox transaction (exactly-once effects
  * on the read models); the re-pointing commands are idempotent, so a redelivery is harmless.
  * `updated_at` is the event's own time, not the moment it was consumed.
+ * The same group also reads the contacts state topics (contact-state.consumer.ts); an event the
+ * last applied state already holds (its time not after the state's `state_at`) changes nothing,
+ * and nothing revives a contact or company a tombstone removed (`gone`).
  * A controller of the messaging transport: its `@EventPattern` methods are the
  * `sales.contact-references` consumer group, each called with the inbox transaction as `tx`.
  */
@@ -30,7 +33,9 @@ import { orderDecider } from '../orders/order.decider';
 
 const ACTOR = 'system:contacts-consumer';
 /** Its own consumer group (and inbox key), apart from other sales consumers. */
-const CONSUMER: IntegrationEventPatternExtras = { consumer: 'sales.contact-references' };
+export const CONTACT_REFERENCES: IntegrationEventPatternExtras = {
+  consumer: 'sales.contact-references',
+};
 
 @Controller()
 export class ContactReferencesConsumer {
@@ -40,7 +45,7 @@ export class ContactReferencesConsumer {
     private readonly personalData: PersonalData,
   ) {}
 
-  @EventPattern([ContactRegistered.type, ContactDetailsChanged.type], CONSUMER)
+  @EventPattern([ContactRegistered.type, ContactDetailsChanged.type], CONTACT_REFERENCES)
   async upsertContact(event: ReceivedIntegrationEvent, tx: PoolClient): Promise<void> {
     const d = event.data as {
       contactId: string;
@@ -54,7 +59,7 @@ export class ContactReferencesConsumer {
        ON CONFLICT (tenant, contact_id) DO UPDATE SET display_name = coalesce($3, c.display_name),
          company_id = CASE WHEN $5 THEN $4 ELSE c.company_id END,
          owner_id = CASE WHEN $8 THEN $7 ELSE c.owner_id END, updated_at = $6
-       WHERE NOT c.erased`,
+       WHERE NOT c.erased AND NOT c.gone AND (c.state_at IS NULL OR $6 > c.state_at)`,
       [
         event.tenant,
         d.contactId,
@@ -68,32 +73,37 @@ export class ContactReferencesConsumer {
     );
   }
 
-  @EventPattern([CompanyRegistered.type, CompanyDetailsChanged.type], CONSUMER)
+  @EventPattern([CompanyRegistered.type, CompanyDetailsChanged.type], CONTACT_REFERENCES)
   async upsertCompany(event: ReceivedIntegrationEvent, tx: PoolClient): Promise<void> {
     const d = event.data as { companyId: string; name?: string };
     if (d.name === undefined) return;
     await tx.query(
-      `INSERT INTO ${S}.company_directory (tenant, company_id, name) VALUES ($1, $2, $3) ON CONFLICT (tenant, company_id) DO UPDATE SET name = $3`,
-      [event.tenant, d.companyId, d.name],
+      `INSERT INTO ${S}.company_directory AS c (tenant, company_id, name, updated_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant, company_id) DO UPDATE SET name = $3, updated_at = $4
+       WHERE NOT c.gone AND (c.state_at IS NULL OR $4 > c.state_at)`,
+      [event.tenant, d.companyId, d.name, event.time],
     );
   }
 
-  @EventPattern(ContactMerged.type, CONSUMER)
+  @EventPattern(ContactMerged.type, CONTACT_REFERENCES)
   async repointMerged(event: ReceivedIntegrationEvent, tx: PoolClient): Promise<void> {
     const { survivorId, duplicateId } = event.data as { survivorId: string; duplicateId: string };
+    // An upsert: the duplicate's tombstone may have come first (state topic), or never a name.
     await tx.query(
-      `UPDATE ${S}.contact_directory SET merged_into = $3, updated_at = $4 WHERE tenant = $1 AND contact_id = $2`,
+      `INSERT INTO ${S}.contact_directory AS c (tenant, contact_id, merged_into, updated_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (tenant, contact_id) DO UPDATE SET merged_into = $3, updated_at = greatest(c.updated_at, $4)`,
       [event.tenant, duplicateId, survivorId, event.time],
     );
     await repoint(this.store, this.clock, event, tx, duplicateId, survivorId);
   }
 
-  @EventPattern(ContactErased.type, CONSUMER)
+  @EventPattern(ContactErased.type, CONTACT_REFERENCES)
   async scrubErased(event: ReceivedIntegrationEvent, tx: PoolClient): Promise<void> {
     const { contactId } = event.data as { contactId: string };
     await tx.query(
-      `INSERT INTO ${S}.contact_directory (tenant, contact_id, display_name, erased, updated_at) VALUES ($1, $2, NULL, true, $3)
-         ON CONFLICT (tenant, contact_id) DO UPDATE SET display_name = NULL, erased = true, updated_at = $3`,
+      `INSERT INTO ${S}.contact_directory AS c (tenant, contact_id, display_name, erased, gone, updated_at) VALUES ($1, $2, NULL, true, true, $3)
+         ON CONFLICT (tenant, contact_id) DO UPDATE SET display_name = NULL, owner_id = NULL, erased = true, gone = true,
+           updated_at = greatest(c.updated_at, $3)`,
       [event.tenant, contactId, event.time],
     );
     await this.personalData.eraseContact(event.tenant, contactId, tx, {

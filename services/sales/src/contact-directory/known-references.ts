@@ -4,8 +4,8 @@
  * checked, and a tenant could record orders and activities about another tenant's contacts).
  *
  * Deals and leads are sales' own: read from the log, the write side's truth. Contacts and
- * companies live in the contacts service; sales knows them from its mirror of crm.contacts.v1
- * (`contact_directory`, `company_directory`), which lags a creation by the relay and the broker,
+ * companies live in the contacts service; sales knows them from its mirror of crm.contacts.v1 and
+ * the contacts state topics (`contact_directory`, `company_directory`), which lags a creation by the relay and the broker,
  * typically well under a second. So an id the mirror has not seen is looked up again for up to
  * SALES_REFERENCE_WAIT_MS (3 s) before the 422: "create the contact, then log the call" works, and
  * a made-up id costs that wait. Ids that sales itself handed out also count: a lead conversion
@@ -80,13 +80,19 @@ export class KnownReferences {
   }
 
   private async contactStanding(tenant: string, contactId: string): Promise<ContactStanding> {
-    const { rows } = await this.pool.query<{ erased: boolean; merged_into: string | null }>(
-      `SELECT erased, merged_into FROM ${S}.contact_directory WHERE tenant = $1 AND contact_id = $2`,
+    const { rows } = await this.pool.query<{
+      erased: boolean;
+      merged_into: string | null;
+      gone: boolean;
+    }>(
+      `SELECT erased, merged_into, gone FROM ${S}.contact_directory WHERE tenant = $1 AND contact_id = $2`,
       [tenant, contactId],
     );
     const mirrored = rows[0];
     if (mirrored?.erased) return 'erased';
     if (mirrored?.merged_into) return { mergedInto: mirrored.merged_into };
+    // A state-topic tombstone without a merge we heard of: gone from contacts, as if erased.
+    if (mirrored?.gone) return 'erased';
     if (mirrored) return 'known';
     const converted = await this.pool.query(
       `SELECT 1 FROM ${S}.lead_list WHERE tenant = $1 AND contact_id = $2 LIMIT 1`,
@@ -98,7 +104,7 @@ export class KnownReferences {
   /** Mirrored, named by a mirrored contact, or handed out by a lead conversion's deal. */
   private async companyKnown(tenant: string, companyId: string): Promise<boolean> {
     const { rowCount } = await this.pool.query(
-      `SELECT 1 FROM ${S}.company_directory WHERE tenant = $1 AND company_id = $2
+      `SELECT 1 FROM ${S}.company_directory WHERE tenant = $1 AND company_id = $2 AND NOT gone
        UNION ALL
        SELECT 1 FROM ${S}.contact_directory WHERE tenant = $1 AND company_id = $2
        UNION ALL

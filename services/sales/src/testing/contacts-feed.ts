@@ -1,6 +1,6 @@
 /**
  * Tells a sales test app about contacts and companies the way the contacts service does: their
- * `crm.contacts.v1` registration facts, sent through the transport the app consumes (the embedded
+ * `crm.contacts.v1` registration facts (or their state-topic messages, `sendContactsStates`), sent through the transport the app consumes (the embedded
  * one in its database, or Kafka when the app was started with KAFKA_BROKERS), then waits until
  * sales mirrored them. Sales refuses references to contacts and companies it never heard of.
  */
@@ -39,6 +39,14 @@ export interface ContactsEvent {
   readonly subject: string;
   readonly data: object;
   readonly tenant?: string;
+  /** `ce_id` (default a fresh UUID) and `ce_time` (default now). */
+  readonly id?: string;
+  readonly time?: string;
+}
+
+/** One message of a contacts state topic (`type` names the topic); `data: null` is a tombstone. */
+export interface ContactsState extends Omit<ContactsEvent, 'data'> {
+  readonly data: object | null;
 }
 
 /** Sends crm.contacts.v1 events to the app's transport, without waiting for sales to act. */
@@ -47,30 +55,67 @@ export async function sendContactsEvents(
   events: readonly ContactsEvent[],
   env: { KAFKA_BROKERS?: string } = {},
 ): Promise<void> {
+  const feed = openContactsFeed(t, env);
+  try {
+    await feed.events(events);
+  } finally {
+    await feed.close();
+  }
+}
+
+/** Sends messages of the contacts state topics (as the state publisher would), without waiting. */
+export async function sendContactsStates(
+  t: SalesTestApp,
+  states: readonly ContactsState[],
+  env: { KAFKA_BROKERS?: string } = {},
+): Promise<void> {
+  const feed = openContactsFeed(t, env);
+  try {
+    await feed.states(states);
+  } finally {
+    await feed.close();
+  }
+}
+
+export interface ContactsFeed {
+  events(events: readonly ContactsEvent[]): Promise<void>;
+  states(states: readonly ContactsState[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One transport for many sends (a test that orders messages across the topics one by one). */
+export function openContactsFeed(
+  t: SalesTestApp,
+  env: { KAFKA_BROKERS?: string } = {},
+): ContactsFeed {
   const transport = createTransport(
     messagingConfigFromEnv({ KAFKA_BROKERS: env.KAFKA_BROKERS ?? '', DATABASE_URL: t.db.url }),
     { clientId: 'sales-test-contacts-feed' },
   );
-  const topic = namespacedName(process.env.MESSAGING_NAMESPACE ?? '', topicFor('contacts'));
-  try {
-    await transport.send(
-      events.map((e) => ({
-        topic,
+  const send = (plainTopic: string, messages: readonly ContactsState[]) =>
+    transport.send(
+      messages.map((e) => ({
+        topic: namespacedName(process.env.MESSAGING_NAMESPACE ?? '', plainTopic),
         key: e.subject,
-        value: JSON.stringify(e.data),
+        value: e.data === null ? null : JSON.stringify(e.data),
         headers: toCloudEventHeaders({
-          id: randomUUID(),
+          id: e.id ?? randomUUID(),
           type: e.type,
           source: '/crm/contacts',
-          time: new Date().toISOString(),
+          time: e.time ?? new Date().toISOString(),
           subject: e.subject,
           tenant: e.tenant ?? DEFAULT_TEST_TENANT,
         }),
       })),
     );
-  } finally {
-    await transport.close();
-  }
+  return {
+    events: (events) => send(topicFor('contacts'), events),
+    // A state type is also its topic's name.
+    states: async (states) => {
+      for (const state of states) await send(state.type, [state]);
+    },
+    close: () => transport.close(),
+  };
 }
 
 /** Sends the registrations without waiting: for tests about the moment before sales mirrored them. */
