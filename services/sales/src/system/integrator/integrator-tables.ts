@@ -4,7 +4,9 @@
  * crm.sales.v1 applies the values it carries. No REST call, no CRM code: only the contract.
  *
  * Bootstrap and follow overlap (the event topics still hold facts the states already include),
- * so a fact is applied only when it is newer (ce_time) than what its row last saw.
+ * so a fact is applied only when it is newer (ce_time) than its record's bootstrapped state,
+ * whose ce_time is its latest fact's. Facts are never compared with each other: one command's
+ * facts share their time (a merge's absorption and merged).
  */
 type Row = Record<string, any>;
 
@@ -98,7 +100,8 @@ export class IntegratorTables {
   };
   /** Facts of types this integrator does not know: a contract change it must hear of. */
   readonly unknownTypes = new Set<string>();
-  private readonly seenAt = new Map<string, number>();
+  /** The ce_time of each record's bootstrapped state (or of the merge that ended it). */
+  private readonly includedUpTo = new Map<string, number>();
   private readonly stateOnly = new Map<string, Row>();
   /** Merged-away contact -> survivor: sales records follow the merge (sales re-publishes nothing). */
   private readonly mergedInto = new Map<string, string>();
@@ -109,7 +112,7 @@ export class IntegratorTables {
       this.unknownTypes.add(message.type);
       return;
     }
-    this.seenAt.set(`${table}/${message.subject}`, Date.parse(message.time));
+    this.includedUpTo.set(`${table}/${message.subject}`, Date.parse(message.time));
     if (message.data === null) this.tables[table].delete(message.subject);
     else this.tables[table].set(message.subject, structuredClone(message.data));
   }
@@ -157,8 +160,7 @@ export class IntegratorTables {
     }
     const key = `${table}/${message.subject}`;
     const at = Date.parse(message.time);
-    if ((this.seenAt.get(key) ?? -Infinity) >= at) return;
-    this.seenAt.set(key, at);
+    if ((this.includedUpTo.get(key) ?? -Infinity) >= at) return;
     const fact = message.type.split('.')[3];
     const handled = this.apply(table, fact, message.subject, message.data ?? {}, message.time);
     if (!handled) this.unknownTypes.add(message.type);
@@ -198,7 +200,7 @@ export class IntegratorTables {
         // Keyed by the survivor, so it may overtake the duplicate's own older facts (another
         // partition): those are skipped from now on, and sales rows follow at read time.
         rows.delete(d.duplicateId);
-        this.seenAt.set(`contacts/${d.duplicateId}`, Date.parse(time));
+        this.includedUpTo.set(`contacts/${d.duplicateId}`, Date.parse(time));
         this.mergedInto.set(d.duplicateId, d.survivorId);
         return true;
       case 'contacts.erased':
