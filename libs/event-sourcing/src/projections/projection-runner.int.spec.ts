@@ -114,6 +114,9 @@ describe('ProjectionRunner', () => {
     ]);
     expect(rows[0].killed).toBe(true);
     await b.whenActive();
+    // a learns of its dead session on its next use of it; under load b's lock retry can win that race.
+    const deadline = Date.now() + 5_000;
+    while (a.isActive && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(a.isActive).toBe(false);
 
     const second = await seedAmounts(log, { count: 200, streams: 3, prefix: id, perAppend: 10 });
