@@ -110,7 +110,7 @@ export class LifecycleFactsHandlers implements OnModuleInit {
     rawContactId: string,
     atLeast: StageImpliedByFact,
   ): Promise<void> {
-    const contactId = await currentContactId(tx, tenant, rawContactId);
+    const contactId = await currentContactId(tx, tenant, rawContactId, this.aggregates.store);
     if (!contactId) return;
     const command = { type: 'AdvanceLifecycleStage', data: { atLeast } } as const;
     try {

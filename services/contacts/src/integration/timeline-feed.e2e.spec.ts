@@ -6,6 +6,7 @@ import { toCloudEventHeaders } from '@crm/contracts';
 import { ManualClock } from '@crm/platform';
 import { MESSAGE_TRANSPORT, type MessageTransport } from '@crm/messaging';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { startContactsTestApp, type ContactsTestApp } from '../testing/contacts-test-app';
 
 describe('timeline feed from sales and campaigns (e2e, embedded transport)', () => {
@@ -202,6 +203,41 @@ describe('timeline feed from sales and campaigns (e2e, embedded transport)', () 
       endedAt: '2026-03-05T10:00:00.000Z',
     });
     expect(byId.get(`sales-order-${older}`)).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('places a fact about a contact the directory has not caught up with yet (read from its stream)', async () => {
+    const id = (
+      await t.call({ method: 'POST', url: '/contacts', payload: { name: { given: 'Lise' } } })
+    ).json().id;
+    // The directory row is what lags behind a fresh registration; without it the call was dropped.
+    const sql = new Client({ connectionString: t.db.url });
+    await sql.connect();
+    try {
+      await eventually(
+        async () =>
+          (await sql.query('DELETE FROM contacts.contact_list WHERE contact_id = $1', [id]))
+            .rowCount,
+        (deleted) => deleted === 1,
+      );
+    } finally {
+      await sql.end();
+    }
+    const activityId = randomUUID();
+    await publish('crm.sales.v1', 'crm.sales.activity.logged.v1', activityId, {
+      activityId,
+      kind: 'call',
+      contactId: id,
+      subject: 'Welcome call',
+      scheduledAt: '2026-03-02T09:00:00.000Z',
+    });
+    const items = await eventually(
+      async () =>
+        (await t.call({ url: `/contacts/${id}/timeline?source=sales` })).json().items as {
+          entryId: string;
+        }[],
+      (found) => found.length > 0,
+    );
+    expect(items.map((i) => i.entryId)).toEqual([`sales-activity-${activityId}`]);
   });
 
   it('moves a sales call to when it was held and shows its outcome once sales reports it done', async () => {

@@ -13,8 +13,10 @@ import type {
   OrderPlacedV1,
   OrderReturnedV1,
 } from '@crm/contracts';
+import type { EventStore } from '@crm/event-sourcing';
 import type { ReceivedIntegrationEvent } from '@crm/messaging';
-import { Controller } from '@nestjs/common';
+import { EVENT_STORE } from '@crm/platform';
+import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import type { PoolClient } from 'pg';
 import { ConsentService } from '../consent/consent.service';
@@ -36,7 +38,12 @@ interface MessageFact {
 
 @Controller()
 export class TimelineFeedHandlers {
-  constructor(private readonly consent: ConsentService) {}
+  constructor(
+    private readonly consent: ConsentService,
+    // The directory lags the log: a fact about a contact registered a moment ago is placed by
+    // reading the contact's stream instead of being dropped as unknown.
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   @EventPattern('crm.sales.activity.logged.v1')
   async activityLogged(
@@ -133,7 +140,7 @@ export class TimelineFeedHandlers {
   @EventPattern('crm.campaigns.message.unsubscribed.v1')
   async unsubscribed(event: ReceivedIntegrationEvent<MessageFact>, tx: PoolClient): Promise<void> {
     const d = event.data;
-    const contactId = await currentContactId(tx, event.tenant, d.contactId);
+    const contactId = await currentContactId(tx, event.tenant, d.contactId, this.store);
     if (!contactId) return;
     await this.campaignEntry(tx, event, 'campaign-unsubscribe', d.unsubscribedAt!);
     // Idempotent: withdrawing an already withdrawn channel appends nothing.
@@ -212,7 +219,7 @@ export class TimelineFeedHandlers {
     },
   ): Promise<void> {
     const contactId = rawContactId
-      ? await currentContactId(tx, event.tenant, rawContactId)
+      ? await currentContactId(tx, event.tenant, rawContactId, this.store)
       : undefined;
     if (!contactId) return;
     await upsertTimelineEntry(tx, {
