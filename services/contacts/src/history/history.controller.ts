@@ -3,12 +3,11 @@
  * (who, when, which fact, what changed in its view), newest first, from its own stream. The
  * roles are the record's GET's; an erased contact's history shows its personal data as erased.
  */
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
-  ApiProblems,
-  HistoryPageDto,
   HistoryQuery,
+  HistoryRoute,
   RecordHistory,
   Roles,
   Tenant,
@@ -22,11 +21,6 @@ import { ContactErrors } from '../contacts/contact.errors';
 import { READERS } from '../shared/roles';
 import { companyRecord, contactRecord } from './record-histories';
 
-const DESCRIPTION =
-  'Each entry is one recorded fact: `version` (the ETag it made), `at`, `actor`, `event` and ' +
-  '`changes` (`path`, `from`, `to` in the resource view). Personal data of an erased person ' +
-  'reads "[erased]". `?asOf=<instant>` on the record GET reads the record as it stood then.';
-
 // Grouped as history (else Swagger tags the operations with the class name) and by resource.
 @ApiTags('history')
 @Controller()
@@ -34,11 +28,7 @@ const DESCRIPTION =
 export class RecordHistoryController {
   constructor(private readonly history: RecordHistory) {}
 
-  @Get('contacts/:id/history')
-  @ApiTags('contacts')
-  @ApiOperation({ summary: "A contact's changes, newest first", description: DESCRIPTION })
-  @ApiOkResponse({ type: HistoryPageDto })
-  @ApiProblems(400, 401, 403, 404)
+  @HistoryRoute('contacts/:id/history', 'contacts', "A contact's changes, newest first")
   contact(
     @Tenant() tenant: string,
     @Param('id') id: string,
@@ -48,11 +38,7 @@ export class RecordHistoryController {
     return this.history.page(contactRecord(id), stream, query, ContactErrors.contactNotFound);
   }
 
-  @Get('companies/:id/history')
-  @ApiTags('companies')
-  @ApiOperation({ summary: "A company's changes, newest first", description: DESCRIPTION })
-  @ApiOkResponse({ type: HistoryPageDto })
-  @ApiProblems(400, 401, 403, 404)
+  @HistoryRoute('companies/:id/history', 'companies', "A company's changes, newest first")
   company(
     @Tenant() tenant: string,
     @Param('id') id: string,

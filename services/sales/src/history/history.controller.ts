@@ -3,12 +3,11 @@
  * the record (who, when, which fact, what changed in its view), newest first, from its own
  * stream; the roles are the record GET's. Erased personal data reads "[erased]".
  */
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
-  ApiProblems,
-  HistoryPageDto,
   HistoryQuery,
+  HistoryRoute,
   RecordHistory,
   Roles,
   Tenant,
@@ -30,11 +29,6 @@ import {
   quoteRecord,
 } from './record-histories';
 
-const DESCRIPTION =
-  'Each entry is one recorded fact: `version` (the ETag it made), `at`, `actor`, `event` and ' +
-  '`changes` (`path`, `from`, `to` in the resource view). Personal data of an erased person ' +
-  'reads "[erased]". `?asOf=<instant>` on the record GET reads the record as it stood then.';
-
 type History = Promise<Page<HistoryEntry>>;
 
 // Grouped as history (else Swagger tags the operations with the class name) and by resource.
@@ -44,21 +38,17 @@ type History = Promise<Page<HistoryEntry>>;
 export class RecordHistoryController {
   constructor(private readonly history: RecordHistory) {}
 
-  @Get('leads/:leadId/history')
-  @ApiTags('leads')
-  @ApiOperation({ summary: "A lead's changes, newest first", description: DESCRIPTION })
-  @ApiOkResponse({ type: HistoryPageDto })
-  @ApiProblems(400, 401, 403, 404)
+  @HistoryRoute('leads/:leadId/history', 'leads', "A lead's changes, newest first")
   lead(@Tenant() tenant: string, @Param('leadId') id: string, @Query() q: HistoryQuery): History {
     const stream = { tenant, id: STREAM.lead(id) };
     return this.history.page(leadRecord(), stream, q, LeadErrors.leadNotFound);
   }
 
-  @Get('opportunities/:opportunityId/history')
-  @ApiTags('opportunities')
-  @ApiOperation({ summary: "An opportunity's changes, newest first", description: DESCRIPTION })
-  @ApiOkResponse({ type: HistoryPageDto })
-  @ApiProblems(400, 401, 403, 404)
+  @HistoryRoute(
+    'opportunities/:opportunityId/history',
+    'opportunities',
+    "An opportunity's changes, newest first",
+  )
   opportunity(
     @Tenant() tenant: string,
     @Param('opportunityId') id: string,
@@ -68,21 +58,17 @@ export class RecordHistoryController {
     return this.history.page(opportunityRecord(), stream, q, OpportunityErrors.opportunityNotFound);
   }
 
-  @Get('quotes/:quoteId/history')
-  @ApiTags('quotes')
-  @ApiOperation({ summary: "A quote's changes, newest first", description: DESCRIPTION })
-  @ApiOkResponse({ type: HistoryPageDto })
-  @ApiProblems(400, 401, 403, 404)
+  @HistoryRoute('quotes/:quoteId/history', 'quotes', "A quote's changes, newest first")
   quote(@Tenant() tenant: string, @Param('quoteId') id: string, @Query() q: HistoryQuery): History {
     const stream = { tenant, id: STREAM.quote(id) };
     return this.history.page(quoteRecord(), stream, q, QuoteErrors.quoteNotFound);
   }
 
-  @Get('activities/:activityId/history')
-  @ApiTags('activities')
-  @ApiOperation({ summary: "An activity's changes, newest first", description: DESCRIPTION })
-  @ApiOkResponse({ type: HistoryPageDto })
-  @ApiProblems(400, 401, 403, 404)
+  @HistoryRoute(
+    'activities/:activityId/history',
+    'activities',
+    "An activity's changes, newest first",
+  )
   activity(
     @Tenant() tenant: string,
     @Param('activityId') id: string,
@@ -92,11 +78,7 @@ export class RecordHistoryController {
     return this.history.page(activityRecord(), stream, q, ActivityErrors.activityNotFound);
   }
 
-  @Get('orders/:orderId/history')
-  @ApiTags('orders')
-  @ApiOperation({ summary: "An order's changes, newest first", description: DESCRIPTION })
-  @ApiOkResponse({ type: HistoryPageDto })
-  @ApiProblems(400, 401, 403, 404)
+  @HistoryRoute('orders/:orderId/history', 'orders', "An order's changes, newest first")
   order(@Tenant() tenant: string, @Param('orderId') id: string, @Query() q: HistoryQuery): History {
     const stream = { tenant, id: STREAM.order(id) };
     return this.history.page(orderRecord(), stream, q, OrderErrors.orderNotFound);
