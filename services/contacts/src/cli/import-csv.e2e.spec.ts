@@ -50,7 +50,6 @@ describe('import CLI (e2e over HTTP)', () => {
       let printed = '';
       stdout.on('data', (c: Buffer) => (printed += c.toString()));
 
-      const rssBefore = process.memoryUsage().rss;
       const code = await runImportCli(
         [file, '--url', url, '--token', token, '--import-id', 'bulk-1'],
         { stdout, stderr: process.stderr, env: {} },
@@ -65,8 +64,6 @@ describe('import CLI (e2e over HTTP)', () => {
         created: ROWS - rejected,
         rejected,
       });
-      // Streaming: memory growth stays far below what buffering every row and report would need.
-      expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 * 1024);
       expect((await t.call({ url: '/contacts?tag=bulk&limit=1' })).json().items).toHaveLength(1);
       process.stdout.write(
         `[contacts import] ${ROWS} rows in ${report.finishedAt ? Date.parse(report.finishedAt) - Date.parse(report.startedAt) : '?'} ms\n`,
