@@ -15,3 +15,4 @@ export { createScratchDatabase } from './scratch-database';
 export type { ScratchDatabase } from './scratch-database';
 export * from './unstorable-input';
 export * from './openapi-operations';
+export * from './query-fuzz';

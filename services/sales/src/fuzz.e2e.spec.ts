@@ -5,7 +5,13 @@
  * surrogate) in any position of a valid body are a 400 naming each field, and every operation of
  * the OpenAPI document is probed with a NUL in each path parameter, query parameter and body.
  */
-import { unstorableProbes, withUnstorableStrings, type OpenApiDocumentLike } from '@crm/testing';
+import {
+  hostileQueryValue,
+  queryOperations,
+  unstorableProbes,
+  withUnstorableStrings,
+  type OpenApiDocumentLike,
+} from '@crm/testing';
 import { ManualClock } from '@crm/platform';
 import fc from 'fast-check';
 import { CAR_PIPELINE } from './testing/fixtures';
@@ -234,6 +240,28 @@ describe('fuzzed bodies (e2e)', () => {
         throw new Error(
           `${probe.operation} (${probe.where}) -> ${res.status}: ${JSON.stringify(res.body)}`,
         );
+    }
+  }, 120_000);
+  it('every read with query parameters: tampered cursors, impossible dates and odd numbers are a 4xx problem, never a 5xx', async () => {
+    const document = (await t.request('GET', '/docs-json')).body as OpenApiDocumentLike;
+    const operations = queryOperations(document);
+    expect(operations.length).toBeGreaterThan(8);
+    for (const op of operations) {
+      const url = op.template.replace(/\{[^}]+\}/g, 'probe-1');
+      await fc.assert(
+        fc.asyncProperty(
+          fc.dictionary(fc.constantFrom(...op.parameters), hostileQueryValue, { minKeys: 1 }),
+          async (query) => {
+            const res = await t.request('GET', `${url}?${new URLSearchParams(query)}`, {
+              as: manager,
+            });
+            const type = String(res.headers['content-type'] ?? '');
+            if (res.status >= 500 || (res.status >= 400 && !type.includes('problem+json')))
+              throw new Error(`${op.operation} ?${new URLSearchParams(query)} -> ${res.status}`);
+          },
+        ),
+        { numRuns: 15 },
+      );
     }
   }, 120_000);
 });

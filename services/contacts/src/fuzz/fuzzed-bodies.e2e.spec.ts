@@ -6,7 +6,13 @@
  * also probed with a NUL in each path parameter, query parameter and body.
  */
 import { findUnstorableText } from '@crm/platform';
-import { unstorableProbes, unstorableText, type OpenApiDocumentLike } from '@crm/testing';
+import {
+  hostileQueryValue,
+  queryOperations,
+  unstorableProbes,
+  unstorableText,
+  type OpenApiDocumentLike,
+} from '@crm/testing';
 import fc from 'fast-check';
 import { startContactsTestApp, type ContactsTestApp } from '../testing/contacts-test-app';
 
@@ -238,6 +244,29 @@ describe('fuzzed request bodies never cause a 5xx (e2e)', () => {
       if (res.statusCode >= 500 || (probe.fields.length && res.statusCode !== 400))
         throw new Error(`${probe.operation} (${probe.where}) -> ${res.statusCode}: ${res.body}`);
       expectClientOutcome(res, probe.fields);
+    }
+  }, 120_000);
+  it('every read with query parameters: tampered cursors, impossible dates and odd numbers are a 4xx problem, never a 5xx', async () => {
+    const document = (
+      await t.call({ url: '/docs-json', anonymous: true })
+    ).json() as OpenApiDocumentLike;
+    const operations = queryOperations(document);
+    expect(operations.length).toBeGreaterThan(8);
+    for (const op of operations) {
+      const url = op.template.replace(/\{[^}]+\}/g, 'probe-1');
+      await fc.assert(
+        fc.asyncProperty(
+          fc.dictionary(fc.constantFrom(...op.parameters), hostileQueryValue, { minKeys: 1 }),
+          async (query) => {
+            const qs = new URLSearchParams(query).toString();
+            const res = await t.call({ url: `${url}?${qs}`, roles: ['admin'] });
+            const type = String(res.headers['content-type'] ?? '');
+            if (res.statusCode >= 500 || (res.statusCode >= 400 && !type.includes('problem+json')))
+              throw new Error(`${op.operation} ?${qs} -> ${res.statusCode}`);
+          },
+        ),
+        { numRuns: 15 },
+      );
     }
   }, 120_000);
 });
