@@ -14,12 +14,10 @@ export async function migrateMessaging(
   schema = DEFAULT_MESSAGING_SCHEMA,
 ): Promise<void> {
   const s = assertIdentifier(schema);
-  await inTransaction(pool, async (client) => {
-    await client.query(
-      `SELECT pg_advisory_xact_lock(hashtext('crm-messaging-migrate:' || $1::text))`,
-      [s],
-    );
-    await client.query(`
+  await migrateUnderLock(
+    pool,
+    s,
+    `
       CREATE SCHEMA IF NOT EXISTS ${s};
       CREATE TABLE IF NOT EXISTS ${s}.relay_checkpoints (
         relay text PRIMARY KEY,
@@ -38,6 +36,19 @@ export async function migrateMessaging(
         PRIMARY KEY (consumer, event_id)
       );
       CREATE INDEX IF NOT EXISTS inbox_by_topic_time ON ${s}.inbox (consumer, topic, message_time);
-    `);
+    `,
+  );
+}
+
+/**
+ * Runs DDL for the messaging tables of `schema` under one advisory lock per schema: concurrent
+ * first starts (replicas, the relay beside its CLI) would otherwise race on CREATE IF NOT EXISTS.
+ */
+export async function migrateUnderLock(pool: Pool, schema: string, ddl: string): Promise<void> {
+  await inTransaction(pool, async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('crm-messaging-migrate:' || $1::text))`, [
+      schema,
+    ]);
+    await tx.query(ddl);
   });
 }

@@ -9,7 +9,6 @@
  */
 import {
   firstParkedOfStreams,
-  inTransaction,
   MAX_PARKED_MESSAGE,
   tolerateMissingTable,
   toParkedRecord,
@@ -19,6 +18,7 @@ import {
 } from '@crm/event-sourcing';
 import type { ClientBase, Pool } from 'pg';
 import { assertIdentifier } from '../transport/embedded/embedded-log-schema';
+import { migrateUnderLock } from '../messaging-schema';
 
 export interface RelayParkedEvent extends ParkedEventRecord {
   readonly relay: string;
@@ -48,13 +48,10 @@ export class RelayParkedEvents {
 
   /** Created by the relay on start (and the CLI), after migrateMessaging made the schema. */
   async migrate(): Promise<void> {
-    await inTransaction(this.pool, async (tx) => {
-      // Under migrateMessaging's lock: concurrent first starts would race on CREATE IF NOT EXISTS.
-      await tx.query(
-        `SELECT pg_advisory_xact_lock(hashtext('crm-messaging-migrate:' || $1::text))`,
-        [this.schema],
-      );
-      await tx.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
+    await migrateUnderLock(
+      this.pool,
+      this.schema,
+      `CREATE TABLE IF NOT EXISTS ${this.table} (
       relay text NOT NULL,
       event_id text NOT NULL,
       commit_position numeric(20, 0) NOT NULL,
@@ -70,8 +67,8 @@ export class RelayParkedEvents {
       PRIMARY KEY (relay, event_id)
     );
     CREATE INDEX IF NOT EXISTS relay_parked_events_stream
-      ON ${this.table} (relay, tenant, stream_id, stream_version)`);
-    });
+      ON ${this.table} (relay, tenant, stream_id, stream_version)`,
+    );
   }
 
   /** Parks events inside `tx` (a re-park of a known id, after a re-read, keeps the first row). */

@@ -5,9 +5,10 @@
  * nothing is held behind one: a state is a snapshot, so the next valid state of the subject (its
  * next event, or `republish-state`) supersedes it and clears the row.
  */
-import { inTransaction, MAX_PARKED_MESSAGE, tolerateMissingTable } from '@crm/event-sourcing';
+import { MAX_PARKED_MESSAGE, tolerateMissingTable } from '@crm/event-sourcing';
 import type { ClientBase, Pool } from 'pg';
 import { assertIdentifier } from '../transport/embedded/embedded-log-schema';
+import { migrateUnderLock } from '../messaging-schema';
 
 type Queryable = Pick<ClientBase, 'query'>;
 
@@ -45,12 +46,10 @@ export class StateParkedSubjects {
   }
 
   async migrate(): Promise<void> {
-    await inTransaction(this.pool, async (tx) => {
-      await tx.query(
-        `SELECT pg_advisory_xact_lock(hashtext('crm-messaging-migrate:' || $1::text))`,
-        [this.schema],
-      );
-      await tx.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
+    await migrateUnderLock(
+      this.pool,
+      this.schema,
+      `CREATE TABLE IF NOT EXISTS ${this.table} (
         publisher text NOT NULL,
         state_type text NOT NULL,
         tenant text NOT NULL,
@@ -59,8 +58,8 @@ export class StateParkedSubjects {
         parked_at timestamptz NOT NULL DEFAULT now(),
         attempts integer NOT NULL DEFAULT 1,
         PRIMARY KEY (publisher, state_type, tenant, subject)
-      )`);
-    });
+      )`,
+    );
   }
 
   /** A subject parked again keeps its first parked_at and counts the attempt. */

@@ -6,10 +6,11 @@
  * kept across restarts): that second tombstone closes the segment holding the value and the first
  * tombstone, which the cleaner then compacts. It carries nothing but the key.
  */
-import { inTransaction, tolerateMissingTable } from '@crm/event-sourcing';
+import { tolerateMissingTable } from '@crm/event-sourcing';
 import type { ClientBase, Pool } from 'pg';
 import type { OutgoingMessage } from '../transport/message-transport';
 import { assertIdentifier } from '../transport/embedded/embedded-log-schema';
+import { migrateUnderLock } from '../messaging-schema';
 
 type Queryable = Pick<ClientBase, 'query'>;
 
@@ -24,20 +25,18 @@ export class StateTombstoneNudges {
   }
 
   async migrate(): Promise<void> {
-    await inTransaction(this.pool, async (tx) => {
-      await tx.query(
-        `SELECT pg_advisory_xact_lock(hashtext('crm-messaging-migrate:' || $1::text))`,
-        [this.schema],
-      );
-      await tx.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
+    await migrateUnderLock(
+      this.pool,
+      this.schema,
+      `CREATE TABLE IF NOT EXISTS ${this.table} (
         publisher text NOT NULL,
         topic text NOT NULL,
         key text NOT NULL,
         headers jsonb NOT NULL,
         due_at timestamptz NOT NULL,
         PRIMARY KEY (publisher, topic, key)
-      )`);
-    });
+      )`,
+    );
   }
 
   /** A later tombstone of the same key replaces the earlier nudge (one per key is enough). */
