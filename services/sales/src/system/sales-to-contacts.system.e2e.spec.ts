@@ -174,12 +174,19 @@ async function sellACar(crm: RunningCrm) {
   const acceptance = await sales.request('POST', `/quotes/${quoteId}/accept`, { as: rep });
   expect(acceptance.status).toBe(200);
   const { orderId } = acceptance.body;
-  const order = (await sales.request('GET', `/orders/${orderId}`, { as: rep })).body;
-  expect(order).toMatchObject({ status: 'placed', contactId, quoteId, opportunityId });
+  // Each write waits up to 5 s for the read models; on CI's two busy cores that wait can run out
+  // (the answer then says `Read-Your-Writes: pending`), so the reads wait for the views instead.
+  const order = await eventually(async () => {
+    const body = (await sales.request('GET', `/orders/${orderId}`, { as: rep })).body;
+    expect(body).toMatchObject({ status: 'placed', contactId, quoteId, opportunityId });
+    return body;
+  }, MESSAGE_TIMEOUT_MS);
   expect(order.totals.totalMinor).toBe(3_708_040);
-  expect(
-    (await sales.request('GET', `/opportunities/${opportunityId}`, { as: rep })).body,
-  ).toMatchObject({ status: 'won' });
+  await eventually(async () => {
+    expect(
+      (await sales.request('GET', `/opportunities/${opportunityId}`, { as: rep })).body,
+    ).toMatchObject({ status: 'won' });
+  }, MESSAGE_TIMEOUT_MS);
 
   // The contacts timeline learns of the call and the order from crm.sales.v1 alone.
   const timeline = await eventually(async () => {

@@ -1,0 +1,23 @@
+/**
+ * The campaigns service, feature by feature: the audience (what the CRM knows about each
+ * customer, fed only by integration events), segments (rules over it) and their live memberships.
+ * Infrastructure is chosen in CampaignsInfrastructureModule.
+ */
+import { Module } from '@nestjs/common';
+import { PlatformModule } from '@crm/platform';
+import { CampaignsConfigModule } from './campaigns.config';
+import { CampaignsInfrastructureModule } from './infrastructure/campaigns-infrastructure.module';
+
+@Module({
+  imports: [
+    PlatformModule.forRoot({
+      serviceName: 'campaigns',
+      description:
+        'Marketing: the audience from profile, behaviour and purchase history, live segments over it',
+      idempotency: { schema: 'campaigns' },
+    }),
+    CampaignsConfigModule,
+    CampaignsInfrastructureModule,
+  ],
+})
+export class AppModule {}

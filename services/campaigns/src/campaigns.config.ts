@@ -1,0 +1,30 @@
+/**
+ * The campaigns service's own environment variables, declared once (the platform's and
+ * messaging's are declared in those libs). Read at start-up: a wrong value stops the service
+ * naming it.
+ */
+import { loadConfig, serviceConfigModule, type Env } from '@crm/platform';
+
+export const CAMPAIGNS_CONFIG = Symbol('CAMPAIGNS_CONFIG');
+
+export const campaignsConfigSpec = {
+  CAMPAIGNS_WINDOW_REEVALUATION_MS: {
+    type: 'int',
+    min: 100,
+    default: 60_000,
+    description:
+      'milliseconds between re-evaluations of segment conditions on time windows (within_last, anniversaries), which change with the clock and not with an event',
+  },
+} as const;
+
+export interface CampaignsConfig {
+  readonly windowReevaluationMs: number;
+}
+
+export function loadCampaignsConfig(env: Env): CampaignsConfig {
+  const raw = loadConfig(campaignsConfigSpec, env);
+  return { windowReevaluationMs: raw.CAMPAIGNS_WINDOW_REEVALUATION_MS };
+}
+
+/** Provides CAMPAIGNS_CONFIG to the whole service; imported once, by the AppModule. */
+export const CampaignsConfigModule = serviceConfigModule(CAMPAIGNS_CONFIG, loadCampaignsConfig);

@@ -1,0 +1,13 @@
+/**
+ * The service's integration with the rest of the CRM: the relay publishing crm.campaigns.v1 from
+ * the log, and the audience consumers of crm.contacts.v1 and crm.sales.v1 (and their state
+ * topics). Transport: see serviceMessagingModule.
+ */
+import { serviceMessagingModule } from '@crm/platform';
+import { campaignsIntegrationEvents } from './campaigns-integration-events';
+
+export const CampaignsMessagingModule = serviceMessagingModule({
+  service: 'campaigns',
+  mapper: campaignsIntegrationEvents,
+  categories: ['segment', 'membership'],
+});
