@@ -16,3 +16,4 @@ export * from './event-sourcing';
 export * from './service-messaging.module';
 export * from './process';
 export * from './history';
+export * from './jobs';

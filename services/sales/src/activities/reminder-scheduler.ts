@@ -13,8 +13,7 @@ import {
 } from '@nestjs/common';
 import { DomainError, handleCommand, inTransaction, type EventStore } from '@crm/event-sourcing';
 import type { Pool } from 'pg';
-import { CLOCK, EVENT_STORE, WORKER_POOL, type Clock } from '@crm/platform';
-import { PeriodicJob } from '../infrastructure/periodic-job';
+import { CLOCK, EVENT_STORE, PeriodicJob, WORKER_POOL, type Clock } from '@crm/platform';
 import { S } from '../infrastructure/read-model-part';
 import { STREAM } from '../infrastructure/streams';
 import { SALES_CONFIG, type SalesConfig } from '../sales.config';

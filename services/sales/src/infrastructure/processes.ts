@@ -13,6 +13,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import {
+  PeriodicJob,
   PG_POOL,
   ProcessRunner,
   ProcessStore,
@@ -22,7 +23,6 @@ import {
 } from '@crm/platform';
 import type { Pool } from 'pg';
 import { SALES_CONFIG, type SalesConfig } from '../sales.config';
-import { PeriodicJob } from './periodic-job';
 import { SALES_SCHEMA } from './schema';
 
 @Injectable()

@@ -1,6 +1,8 @@
 /**
  * Runs a background job every `intervalMs` (after the previous run finished, never overlapping in
  * one process). Jobs must be safe to run on several replicas at once: that is their business.
+ * Shared by every service with background work (sales' expiries and reminders, campaigns' time
+ * windows).
  */
 import { Logger } from '@nestjs/common';
 
