@@ -21,9 +21,10 @@ import {
   type Subscription,
 } from '@crm/event-sourcing';
 import type { Pool } from 'pg';
-import { backoffDelay, sleep, type BackoffOptions } from '../backoff';
+import type { BackoffOptions } from '../backoff';
 import { AdvisoryLeadership } from '../log-reader/advisory-leadership';
-import { StopRequested, untilItWorks } from '../log-reader/until-it-works';
+import { leadWhileRunning } from '../log-reader/lead-while-running';
+import { untilItWorks } from '../log-reader/until-it-works';
 import { defaultMessagingLogger, type MessagingLogger } from '../logger';
 import { DEFAULT_MESSAGING_SCHEMA, migrateMessaging } from '../messaging-schema';
 import {
@@ -149,54 +150,49 @@ export class Relay {
   }
 
   private async run(): Promise<void> {
-    let failures = 0;
+    const loop = {
+      leadership: this.leadership,
+      stopping: () => this.stopping,
+      retry: this.retry,
+      logger: this.logger,
+      logFields: { relay: this.options.name },
+      interrupted: 'relay interrupted; resuming from checkpoint',
+    };
     try {
-      while (!this.stopping) {
-        try {
-          await this.leadership.acquire(() => this.stopping);
-          if (this.stopping) break;
-          this.checkpoint = await this.checkpoints.load(this.options.name);
-          // What earlier leaders parked. Parking commits on the lock session, so none of them
-          // can park anything more once this instance holds the lock.
-          this.mayHaveParked = await this.parked.any(this.options.name);
-          this.leadershipProbe = this.probeLeadership();
-          this.subscription = this.options.store.subscribe(
-            {
-              from: this.checkpoint,
-              batchSize: this.options.batchSize ?? 500,
-              categories: this.options.categories,
-              types: this.options.types,
-            },
-            (events) => this.publish(events),
-          );
-          try {
-            await this.subscription.done;
-          } finally {
-            // The last batch may still be on its way; its checkpoint must land before we resign.
-            await this.acked.catch(() => undefined);
-            await this.saved.catch(() => undefined);
-            // The lock session must be idle before resign() queries it.
-            await this.leadershipProbe.catch(() => undefined);
-            this.acked = this.saved = this.leadershipProbe = Promise.resolve();
-            this.lastAttempt = undefined;
-            this.unacked = [];
-            this.sendFailure = undefined;
-          }
-          failures = 0;
-        } catch (error) {
-          if (this.stopping || error instanceof StopRequested) break;
-          failures += 1;
-          this.logger.warn(
-            { err: error, relay: this.options.name },
-            'relay interrupted; resuming from checkpoint',
-          );
-          await this.leadership.release();
-          await sleep(backoffDelay(failures, this.retry));
-        }
-      }
+      await leadWhileRunning(loop, () => this.follow());
     } finally {
-      await this.leadership.release();
       this.unregisterMetrics?.();
+    }
+  }
+
+  /** One session as leader: from the checkpoint until the subscription ends or fails. */
+  private async follow(): Promise<void> {
+    this.checkpoint = await this.checkpoints.load(this.options.name);
+    // What earlier leaders parked. Parking commits on the lock session, so none of them
+    // can park anything more once this instance holds the lock.
+    this.mayHaveParked = await this.parked.any(this.options.name);
+    this.leadershipProbe = this.probeLeadership();
+    this.subscription = this.options.store.subscribe(
+      {
+        from: this.checkpoint,
+        batchSize: this.options.batchSize ?? 500,
+        categories: this.options.categories,
+        types: this.options.types,
+      },
+      (events) => this.publish(events),
+    );
+    try {
+      await this.subscription.done;
+    } finally {
+      // The last batch may still be on its way; its checkpoint must land before we resign.
+      await this.acked.catch(() => undefined);
+      await this.saved.catch(() => undefined);
+      // The lock session must be idle before resign() queries it.
+      await this.leadershipProbe.catch(() => undefined);
+      this.acked = this.saved = this.leadershipProbe = Promise.resolve();
+      this.lastAttempt = undefined;
+      this.unacked = [];
+      this.sendFailure = undefined;
     }
   }
 

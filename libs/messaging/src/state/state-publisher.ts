@@ -14,9 +14,10 @@
 import type { StateTopicDefinition } from '@crm/contracts';
 import type { EventStore, Position, RecordedEvent, Subscription } from '@crm/event-sourcing';
 import type { Pool } from 'pg';
-import { backoffDelay, sleep, type BackoffOptions } from '../backoff';
+import { sleep, type BackoffOptions } from '../backoff';
 import { AdvisoryLeadership } from '../log-reader/advisory-leadership';
-import { StopRequested, untilItWorks } from '../log-reader/until-it-works';
+import { leadWhileRunning } from '../log-reader/lead-while-running';
+import { untilItWorks } from '../log-reader/until-it-works';
 import { defaultMessagingLogger, type MessagingLogger } from '../logger';
 import { DEFAULT_MESSAGING_SCHEMA, migrateMessaging } from '../messaging-schema';
 import {
@@ -140,38 +141,33 @@ export class StatePublisher {
   }
 
   private async run(): Promise<void> {
-    let failures = 0;
+    const loop = {
+      leadership: this.leadership,
+      stopping: () => this.stopping,
+      retry: this.retry,
+      logger: this.logger,
+      logFields: { publisher: this.options.name },
+      interrupted: 'state publisher interrupted; resuming from checkpoint',
+    };
     try {
-      while (!this.stopping) {
-        try {
-          await this.leadership.acquire(() => this.stopping);
-          if (this.stopping) break;
-          this.checkpoint = await this.checkpoints.load(this.options.name);
-          this.subscription = this.options.store.subscribe(
-            {
-              from: this.checkpoint,
-              batchSize: this.options.batchSize ?? 500,
-              categories: this.categories,
-            },
-            (events) => this.publish(events),
-          );
-          await this.subscription.done;
-          failures = 0;
-        } catch (error) {
-          if (this.stopping || error instanceof StopRequested) break;
-          failures += 1;
-          this.logger.warn(
-            { err: error, publisher: this.options.name },
-            'state publisher interrupted; resuming from checkpoint',
-          );
-          await this.leadership.release();
-          await sleep(backoffDelay(failures, this.retry));
-        }
-      }
+      await leadWhileRunning(loop, () => this.follow());
     } finally {
-      await this.leadership.release();
       this.unregisterMetrics?.();
     }
+  }
+
+  /** One session as leader: from the checkpoint until the subscription ends or fails. */
+  private async follow(): Promise<void> {
+    this.checkpoint = await this.checkpoints.load(this.options.name);
+    this.subscription = this.options.store.subscribe(
+      {
+        from: this.checkpoint,
+        batchSize: this.options.batchSize ?? 500,
+        categories: this.categories,
+      },
+      (events) => this.publish(events),
+    );
+    await this.subscription.done;
   }
 
   private async publish(events: RecordedEvent[]): Promise<void> {
