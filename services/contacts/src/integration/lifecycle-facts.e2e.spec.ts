@@ -1,7 +1,8 @@
 /**
  * The lifecycle stage follows sales' facts (issue 12), delivered on the embedded transport: a
  * converted lead's contact becomes an opportunity, a won deal's contact and an order's contact
- * customers; never backwards, and a redelivery appends nothing.
+ * customers; never backwards, a fact from before a churn does not win the contact back, and a
+ * redelivery appends nothing.
  */
 import { toCloudEventHeaders } from '@crm/contracts';
 import { DEFAULT_MESSAGING_SCHEMA, MESSAGE_TRANSPORT, type MessageTransport } from '@crm/messaging';
@@ -117,7 +118,7 @@ describe('lifecycle stage from sales facts (e2e, embedded transport)', () => {
     expect(await stageChanges(id)).toBe(2);
   });
 
-  it('an order makes its contact a customer, also a churned one; unknown contacts are skipped', async () => {
+  it('an order makes its contact a customer, also one churned before it; unknown contacts are skipped', async () => {
     const id = await createContact({ lifecycleStage: 'customer' });
     const churned = await t.call({
       method: 'PATCH',
@@ -125,6 +126,18 @@ describe('lifecycle stage from sales facts (e2e, embedded transport)', () => {
       payload: { lifecycleStage: 'churned' },
     });
     expect(churned.json().lifecycleStage).toBe('churned');
+    // An order placed before the churn (delivered late) does not win them back...
+    const before = await publish('crm.sales.order.placed.v1', randomUUID(), {
+      orderId: randomUUID(),
+      contactId: id,
+      lines: [],
+      total: { amount: '10.00', currency: 'EUR' },
+      placedAt: new Date(clock.now().getTime() - 60_000).toISOString(),
+    });
+    expect(await consumed([before])).toBe(1);
+    expect(await stageOf(id)).toBe('churned');
+    // ...one placed after it does.
+    clock.advance(60_000);
     const stranger = randomUUID();
     const skipped = await publish('crm.sales.order.placed.v1', randomUUID(), {
       orderId: randomUUID(),

@@ -6,12 +6,22 @@
  *
  * `opportunity.won` names no contact: the deal's contact is kept from the facts that opened it
  * (`sales_deal_contacts`, written in the inbox transaction like the timeline feed's rows).
+ *
+ * The same consumer bootstraps from sales' lead, opportunity and order state topics (read from
+ * offset 0): a converted lead, a deal and an order state imply the stage their events did, as of
+ * the fact's own time inside the state. Both paths take one decision (lifecycle-fact-decision.ts):
+ * a fact moves the stage only if it happened after the contact's stage was last decided by
+ * anything but a sales fact, so a state re-read at deploy or republish never wins back a contact
+ * churned after that fact. Tombstones move nothing: an erased lead's conversion still happened.
  */
-import type {
-  LeadConvertedV1,
-  OpportunityOpenedV1,
-  OpportunityWonV1,
-  OrderPlacedV1,
+import {
+  LeadStateTopic,
+  OpportunityStateTopic,
+  OrderStateTopic,
+  type LeadConvertedV1,
+  type OpportunityOpenedV1,
+  type OpportunityWonV1,
+  type OrderPlacedV1,
 } from '@crm/contracts';
 import type { DomainError } from '@crm/event-sourcing';
 import type { IntegrationEventPatternExtras, ReceivedIntegrationEvent } from '@crm/messaging';
@@ -19,14 +29,24 @@ import { AggregateCommands, isDomainError, PG_POOL } from '@crm/platform';
 import { Controller, Inject, type OnModuleInit } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import type { Pool, PoolClient } from 'pg';
-import type { StageImpliedByFact } from '../contacts/contact';
 import { contactDecider } from '../contacts/contact.decider';
 import { contactStreamId } from '../contacts/contact-view';
 import { currentContactId } from '../directory/current-contact-id';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
+import {
+  factMovesStage,
+  factOfLead,
+  factOfOpportunity,
+  factOfOrder,
+  SALES_LIFECYCLE_ACTOR,
+  stageDecidedAt,
+  type LifecycleFact,
+  type SalesLeadState,
+  type SalesOpportunityState,
+  type SalesOrderFacts,
+} from './lifecycle-fact-decision';
 
 const S = CONTACTS_SCHEMA;
-const ACTOR = 'system:sales-lifecycle';
 // A consumer of its own: the timeline feed consumes order.placed too, one handler per consumer.
 const CONSUMER: IntegrationEventPatternExtras = { consumer: 'contacts.lifecycle' };
 
@@ -55,7 +75,11 @@ export class LifecycleFactsHandlers implements OnModuleInit {
   ): Promise<void> {
     const d = event.data;
     if (d.opportunityId) await this.rememberDeal(tx, event.tenant, d.opportunityId, d.contactId);
-    await this.advance(tx, event.tenant, d.contactId, d.opportunityId ? 'opportunity' : 'lead');
+    await this.advance(tx, event.tenant, {
+      contactId: d.contactId,
+      atLeast: d.opportunityId ? 'opportunity' : 'lead',
+      at: d.convertedAt,
+    });
   }
 
   @EventPattern('crm.sales.opportunity.opened.v1', CONSUMER)
@@ -66,7 +90,11 @@ export class LifecycleFactsHandlers implements OnModuleInit {
     const d = event.data;
     if (!d.contactId) return; // a deal with a company only
     await this.rememberDeal(tx, event.tenant, d.opportunityId, d.contactId);
-    await this.advance(tx, event.tenant, d.contactId, 'opportunity');
+    await this.advance(tx, event.tenant, {
+      contactId: d.contactId,
+      atLeast: 'opportunity',
+      at: d.openedAt ?? event.time,
+    });
   }
 
   @EventPattern('crm.sales.opportunity.won.v1', CONSUMER)
@@ -78,13 +106,56 @@ export class LifecycleFactsHandlers implements OnModuleInit {
       `SELECT contact_id FROM ${S}.sales_deal_contacts WHERE tenant = $1 AND opportunity_id = $2`,
       [event.tenant, event.data.opportunityId],
     );
-    if (rows[0]) await this.advance(tx, event.tenant, rows[0].contact_id, 'customer');
+    if (rows[0])
+      await this.advance(tx, event.tenant, {
+        contactId: rows[0].contact_id,
+        atLeast: 'customer',
+        at: event.data.wonAt,
+      });
   }
 
   @EventPattern('crm.sales.order.placed.v1', CONSUMER)
   async orderPlaced(event: ReceivedIntegrationEvent<OrderPlacedV1>, tx: PoolClient): Promise<void> {
-    if (event.data.contactId)
-      await this.advance(tx, event.tenant, event.data.contactId, 'customer');
+    const d = event.data;
+    const fact = factOfOrder({
+      id: d.orderId,
+      contactId: d.contactId ?? undefined,
+      placedAt: d.placedAt,
+    });
+    if (fact) await this.advance(tx, event.tenant, fact);
+  }
+
+  @EventPattern(LeadStateTopic.type, CONSUMER)
+  async leadState(
+    event: ReceivedIntegrationEvent<SalesLeadState | null>,
+    tx: PoolClient,
+  ): Promise<void> {
+    const fact = event.data && factOfLead(event.data);
+    if (!fact) return;
+    if (event.data!.opportunityId)
+      await this.rememberDeal(tx, event.tenant, event.data!.opportunityId, fact.contactId);
+    await this.advance(tx, event.tenant, fact);
+  }
+
+  /** A deal's state also tells which contact it is for: a later opportunity.won needs that. */
+  @EventPattern(OpportunityStateTopic.type, CONSUMER)
+  async opportunityState(
+    event: ReceivedIntegrationEvent<SalesOpportunityState | null>,
+    tx: PoolClient,
+  ): Promise<void> {
+    const fact = event.data && factOfOpportunity(event.data);
+    if (!fact) return;
+    await this.rememberDeal(tx, event.tenant, event.data!.id, fact.contactId);
+    await this.advance(tx, event.tenant, fact);
+  }
+
+  @EventPattern(OrderStateTopic.type, CONSUMER)
+  async orderState(
+    event: ReceivedIntegrationEvent<SalesOrderFacts | null>,
+    tx: PoolClient,
+  ): Promise<void> {
+    const fact = event.data && factOfOrder(event.data);
+    if (fact) await this.advance(tx, event.tenant, fact);
   }
 
   private async rememberDeal(
@@ -101,22 +172,24 @@ export class LifecycleFactsHandlers implements OnModuleInit {
   }
 
   /**
-   * Moves the contact (or the survivor it was merged into) forward. A contact this tenant does
-   * not know, or has erased, is skipped: sales may name ids contacts never issued to the tenant.
+   * Moves the contact (or the survivor it was merged into) forward, if the fact is newer than the
+   * stage's last decision (factMovesStage). A contact this tenant does not know, or has erased, is
+   * skipped: sales may name ids contacts never issued to the tenant. The append expects the
+   * stream as read, so a churn between the read and the append makes the message retry.
    */
-  private async advance(
-    tx: PoolClient,
-    tenant: string,
-    rawContactId: string,
-    atLeast: StageImpliedByFact,
-  ): Promise<void> {
-    const contactId = await currentContactId(tx, tenant, rawContactId, this.aggregates.store);
+  private async advance(tx: PoolClient, tenant: string, fact: LifecycleFact): Promise<void> {
+    const store = this.aggregates.store;
+    const contactId = await currentContactId(tx, tenant, fact.contactId, store);
     if (!contactId) return;
-    const command = { type: 'AdvanceLifecycleStage', data: { atLeast } } as const;
+    const streamId = contactStreamId(contactId);
+    const { events, version } = await store.readStream({ tenant, id: streamId });
+    if (!factMovesStage(fact.at, stageDecidedAt(events))) return;
+    const command = { type: 'AdvanceLifecycleStage', data: { atLeast: fact.atLeast } } as const;
     try {
-      await this.aggregates.execute(contactDecider, contactStreamId(contactId), command, {
+      await this.aggregates.execute(contactDecider, streamId, command, {
         tenant,
-        actor: ACTOR,
+        actor: SALES_LIFECYCLE_ACTOR,
+        expectedVersion: version,
       });
     } catch (error) {
       if (isDomainError(error) && skippable(error)) return;

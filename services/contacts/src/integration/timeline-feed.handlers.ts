@@ -5,24 +5,48 @@
  * erased) are dropped; entries for a merged contact go to its survivor. A controller of the
  * messaging transport: each `@EventPattern` method consumes one integration event type as the
  * `contacts` consumer, with the inbox transaction as `tx`.
+ *
+ * The same consumer bootstraps from sales' activity and order state topics (read from offset 0,
+ * so a database created after crm.sales.v1's retention still shows older activities and orders):
+ * a state writes the entry the events would have, and sales-timeline-states.ts keeps the two
+ * paths order-safe (an event the applied state holds is skipped, an older state changes nothing).
+ * A tombstone on those topics means sales has no such record: its entries are removed.
  */
-import type {
-  ActivityCompletedV1,
-  ActivityLoggedV1,
-  OrderCancelledV1,
-  OrderPlacedV1,
-  OrderReturnedV1,
+import {
+  ActivityStateTopic,
+  OrderStateTopic,
+  type ActivityCompletedV1,
+  type ActivityLoggedV1,
+  type OrderCancelledV1,
+  type OrderPlacedV1,
+  type OrderReturnedV1,
 } from '@crm/contracts';
 import type { EventStore } from '@crm/event-sourcing';
 import type { ReceivedIntegrationEvent } from '@crm/messaging';
-import { EVENT_STORE } from '@crm/platform';
-import { Controller, Inject } from '@nestjs/common';
+import { EVENT_STORE, PG_POOL } from '@crm/platform';
+import { Controller, Inject, type OnModuleInit } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { ConsentService } from '../consent/consent.service';
 import { currentContactId } from '../directory/current-contact-id';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
-import { upsertTimelineEntry } from '../timeline/timeline.projection';
+import { createTimelineTable, upsertTimelineEntry } from '../timeline/timeline.projection';
+import {
+  activityEntry,
+  activityEntryId,
+  ORDER_ENDS,
+  orderEndedEntryId,
+  orderEntries,
+  orderEntryId,
+  type SalesActivityState,
+  type SalesOrderState,
+} from './sales-timeline-entries';
+import {
+  applySalesState,
+  heldByState,
+  markFact,
+  removeSalesEntries,
+} from './sales-timeline-states';
 
 interface MessageFact {
   messageId: string;
@@ -37,13 +61,29 @@ interface MessageFact {
 }
 
 @Controller()
-export class TimelineFeedHandlers {
+export class TimelineFeedHandlers implements OnModuleInit {
   constructor(
     private readonly consent: ConsentService,
     // The directory lags the log: a fact about a contact registered a moment ago is placed by
     // reading the contact's stream instead of being dropped as unknown.
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
+
+  /** The state columns must exist before the first state arrives (the projection may lag). */
+  async onModuleInit(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await createTimelineTable(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
 
   @EventPattern('crm.sales.activity.logged.v1')
   async activityLogged(
@@ -51,8 +91,10 @@ export class TimelineFeedHandlers {
     tx: PoolClient,
   ): Promise<void> {
     const d = event.data;
+    const entryId = activityEntryId(d.activityId);
+    if (await heldByState(tx, event.tenant, entryId, event.time)) return;
     await this.record(tx, event, d.contactId, {
-      entryId: `sales-activity-${d.activityId}`,
+      entryId,
       source: 'sales',
       kind: `sales-${d.kind}`,
       occurredAt: d.heldAt ?? d.scheduledAt ?? d.dueAt ?? event.time,
@@ -64,6 +106,7 @@ export class TimelineFeedHandlers {
         outcome: d.outcome ?? null,
       },
     });
+    await markFact(tx, event.tenant, entryId, event.time);
   }
 
   /**
@@ -76,25 +119,79 @@ export class TimelineFeedHandlers {
     tx: PoolClient,
   ): Promise<void> {
     const d = event.data;
+    const entryId = activityEntryId(d.activityId);
+    if (await heldByState(tx, event.tenant, entryId, event.time)) return;
     await tx.query(
       `UPDATE ${CONTACTS_SCHEMA}.timeline_entries
           SET occurred_at = $3, details = details || jsonb_build_object('outcome', $4::text)
         WHERE tenant = $1 AND entry_id = $2`,
-      [event.tenant, `sales-activity-${d.activityId}`, d.completedAt, d.outcome ?? null],
+      [event.tenant, entryId, d.completedAt, d.outcome ?? null],
     );
+    await markFact(tx, event.tenant, entryId, event.time);
   }
 
   @EventPattern('crm.sales.order.placed.v1')
   async orderPlaced(event: ReceivedIntegrationEvent<OrderPlacedV1>, tx: PoolClient): Promise<void> {
     const d = event.data;
+    const entryId = orderEntryId(d.orderId);
+    if (await heldByState(tx, event.tenant, entryId, event.time)) return;
     await this.record(tx, event, d.contactId, {
-      entryId: `sales-order-${d.orderId}`,
+      entryId,
       source: 'sales',
       kind: 'order',
       occurredAt: d.placedAt,
       subject: `Order ${d.total.amount} ${d.total.currency}`,
       details: { orderId: d.orderId, total: d.total, lines: d.lines.length },
     });
+    await markFact(tx, event.tenant, entryId, event.time);
+  }
+
+  /** The activity as sales holds it now: the entry its events would have left (see above). */
+  @EventPattern(ActivityStateTopic.type)
+  async activityState(
+    event: ReceivedIntegrationEvent<SalesActivityState | null>,
+    tx: PoolClient,
+  ): Promise<void> {
+    const state = event.data;
+    if (state === null) {
+      await removeSalesEntries(tx, event.tenant, [activityEntryId(event.subject!)]);
+      return;
+    }
+    const contactId = await this.contactOf(tx, event, state.contactId);
+    if (!contactId) return;
+    await applySalesState(
+      tx,
+      event.tenant,
+      contactId,
+      { version: state.version, at: event.time },
+      activityEntry(state, event.time),
+    );
+  }
+
+  /** The order as sales holds it now; a cancelled or returned one with its end's entry. */
+  @EventPattern(OrderStateTopic.type)
+  async orderState(
+    event: ReceivedIntegrationEvent<SalesOrderState | null>,
+    tx: PoolClient,
+  ): Promise<void> {
+    const state = event.data;
+    if (state === null) {
+      const id = event.subject!;
+      const ends = ORDER_ENDS.map((end) => orderEndedEntryId(end, id));
+      await removeSalesEntries(tx, event.tenant, [orderEntryId(id), ...ends]);
+      return;
+    }
+    const contactId = await this.contactOf(tx, event, state.contactId);
+    if (!contactId) return;
+    const { placed, ended } = orderEntries(state, event.time);
+    await applySalesState(
+      tx,
+      event.tenant,
+      contactId,
+      { version: state.version, at: event.time },
+      placed,
+      ended ? [ended] : [],
+    );
   }
 
   /**
@@ -164,16 +261,22 @@ export class TimelineFeedHandlers {
     reason: string | null | undefined,
   ): Promise<void> {
     const { orderId, contactId } = event.data;
-    const placedEntry = `sales-order-${orderId}`;
+    const placedEntry = orderEntryId(orderId);
+    // A state that holds the end already marked the order's entry; the end's own entry is still
+    // written here, since only the event knows the reason and the exact time.
+    const held = await heldByState(tx, event.tenant, placedEntry, event.time);
     const { rows } = await tx.query<{ contact_id: string }>(
-      `UPDATE ${CONTACTS_SCHEMA}.timeline_entries
-          SET details = details || jsonb_build_object('status', $3::text, 'endedAt', $4::text)
-        WHERE tenant = $1 AND entry_id = $2
-        RETURNING contact_id`,
-      [event.tenant, placedEntry, status, at],
+      held
+        ? `SELECT contact_id FROM ${CONTACTS_SCHEMA}.timeline_entries WHERE tenant = $1 AND entry_id = $2`
+        : `UPDATE ${CONTACTS_SCHEMA}.timeline_entries
+             SET details = details || jsonb_build_object('status', $3::text, 'endedAt', $4::text)
+           WHERE tenant = $1 AND entry_id = $2
+           RETURNING contact_id`,
+      held ? [event.tenant, placedEntry] : [event.tenant, placedEntry, status, at],
     );
+    if (!held) await markFact(tx, event.tenant, placedEntry, event.time);
     await this.record(tx, event, contactId ?? rows[0]?.contact_id, {
-      entryId: `sales-order-${status}-${orderId}`,
+      entryId: orderEndedEntryId(status, orderId),
       source: 'sales',
       kind: `order-${status}`,
       occurredAt: at,
@@ -203,6 +306,17 @@ export class TimelineFeedHandlers {
     });
   }
 
+  /** The contact (or its survivor) a state names; undefined when unknown or erased here. */
+  private contactOf(
+    tx: PoolClient,
+    event: ReceivedIntegrationEvent<unknown>,
+    rawContactId: string | undefined,
+  ): Promise<string | undefined> {
+    return rawContactId
+      ? currentContactId(tx, event.tenant, rawContactId, this.store)
+      : Promise.resolve(undefined);
+  }
+
   private async record(
     tx: PoolClient,
     event: ReceivedIntegrationEvent<unknown>,
@@ -218,9 +332,7 @@ export class TimelineFeedHandlers {
       details: Record<string, unknown>;
     },
   ): Promise<void> {
-    const contactId = rawContactId
-      ? await currentContactId(tx, event.tenant, rawContactId, this.store)
-      : undefined;
+    const contactId = await this.contactOf(tx, event, rawContactId ?? undefined);
     if (!contactId) return;
     await upsertTimelineEntry(tx, {
       tenant: event.tenant,

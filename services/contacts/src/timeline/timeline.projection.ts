@@ -157,6 +157,40 @@ async function repoint(
   );
 }
 
+/**
+ * The table's DDL, idempotent. Run by the projection and by the sales consumers before they
+ * listen (a state read at start-up must not find the state columns missing); the advisory lock
+ * keeps two concurrent runs from racing on CREATE TABLE, so it needs a transaction.
+ */
+export async function createTimelineTable(tx: Pick<PoolClient, 'query'>): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('${S}.timeline_entries'))`);
+  await tx.query(`CREATE SCHEMA IF NOT EXISTS ${S}`);
+  await tx.query(`
+    CREATE TABLE IF NOT EXISTS ${S}.timeline_entries (
+      tenant text NOT NULL,
+      entry_id text NOT NULL,
+      contact_id text NOT NULL,
+      source text NOT NULL,
+      kind text NOT NULL,
+      channel text,
+      direction text,
+      occurred_at timestamptz NOT NULL,
+      user_id text,
+      subject text,
+      body text,
+      details jsonb NOT NULL DEFAULT '{}',
+      PRIMARY KEY (tenant, entry_id, contact_id)
+    );
+    CREATE INDEX IF NOT EXISTS timeline_by_contact ON ${S}.timeline_entries (tenant, contact_id, occurred_at DESC, entry_id DESC);
+    -- Entries written from sales' state topics (sales-timeline-states.ts): the version and ce_time
+    -- of the last state applied, and the newest fact's time from either path, so an older event
+    -- or an older state arriving later changes nothing. Null for entries of events only.
+    ALTER TABLE ${S}.timeline_entries ADD COLUMN IF NOT EXISTS state_version integer,
+      ADD COLUMN IF NOT EXISTS state_at timestamptz,
+      ADD COLUMN IF NOT EXISTS fact_at timestamptz;
+  `);
+}
+
 export const timelineProjection: Projection = {
   name: 'contacts.timeline',
   // 2: erasure also removes the person from other entries' participants (a rebuild applies it).
@@ -185,25 +219,7 @@ export const timelineProjection: Projection = {
     },
   },
   async init(tx) {
-    await tx.query(`CREATE SCHEMA IF NOT EXISTS ${S}`);
-    await tx.query(`
-      CREATE TABLE IF NOT EXISTS ${S}.timeline_entries (
-        tenant text NOT NULL,
-        entry_id text NOT NULL,
-        contact_id text NOT NULL,
-        source text NOT NULL,
-        kind text NOT NULL,
-        channel text,
-        direction text,
-        occurred_at timestamptz NOT NULL,
-        user_id text,
-        subject text,
-        body text,
-        details jsonb NOT NULL DEFAULT '{}',
-        PRIMARY KEY (tenant, entry_id, contact_id)
-      );
-      CREATE INDEX IF NOT EXISTS timeline_by_contact ON ${S}.timeline_entries (tenant, contact_id, occurred_at DESC, entry_id DESC);
-    `);
+    await createTimelineTable(tx);
   },
   async reset(tx) {
     // Entries from other services are not in this log: only this service's own rows are rebuilt.
