@@ -1,23 +1,8 @@
 import { CompanyStateTopic, ContactStateTopic, findStateTopic } from '@crm/contracts';
-import type { RecordedEvent } from '@crm/event-sourcing';
+import { recordedEvent } from '@crm/event-sourcing/testing';
 import { companyStateSource, contactStateSource, contactsStateSources } from './contacts-state';
 
-let n = 0;
-function recorded(streamId: string, type: string, data: object = {}): RecordedEvent {
-  n++;
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    type,
-    schemaVersion: 1,
-    data,
-    metadata: { tenant: 't1', occurredAt: '2026-11-23T10:00:00.000Z' },
-    tenant: 't1',
-    streamId,
-    streamVersion: 1,
-    position: { commit: 1n, prepare: BigInt(n) },
-    createdAt: new Date('2026-11-23T10:00:00.000Z'),
-  };
-}
+const recorded = recordedEvent;
 
 describe('contacts state sources: which records an event touches', () => {
   it('publish the catalogued state topics', () => {

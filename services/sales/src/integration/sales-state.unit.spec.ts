@@ -1,5 +1,5 @@
 import { findStateTopic, stateTopicsOfService } from '@crm/contracts';
-import type { RecordedEvent } from '@crm/event-sourcing';
+import { recordedEvent } from '@crm/event-sourcing/testing';
 import { ERASED } from '@crm/event-sourcing';
 import { STREAM } from '../infrastructure/streams';
 import { leadState } from './sales-state-views';
@@ -15,22 +15,7 @@ import {
   salesStateSources,
 } from './sales-state';
 
-let n = 0;
-function recorded(streamId: string, type: string, data: object = {}): RecordedEvent {
-  n++;
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    type,
-    schemaVersion: 1,
-    data,
-    metadata: { tenant: 't1', occurredAt: '2026-11-23T10:00:00.000Z' },
-    tenant: 't1',
-    streamId,
-    streamVersion: 1,
-    position: { commit: 1n, prepare: BigInt(n) },
-    createdAt: new Date('2026-11-23T10:00:00.000Z'),
-  };
-}
+const recorded = recordedEvent;
 
 describe('sales state sources: which records an event touches', () => {
   it('publish every sales state topic of the catalogue, once', () => {
