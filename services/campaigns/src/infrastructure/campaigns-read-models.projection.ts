@@ -1,8 +1,9 @@
 /** The service's one projection, assembled from the feature parts (see read-model-part.ts). */
 import type { Projection } from '@crm/event-sourcing';
 import { S, type ReadModelPart } from './read-model-part';
+import { segmentsPart } from '../segments/segments.projection';
 
-const PARTS: readonly ReadModelPart[] = [];
+const PARTS: readonly ReadModelPart[] = [segmentsPart];
 
 export const campaignsReadModels: Projection = {
   name: 'campaigns.read_models',
