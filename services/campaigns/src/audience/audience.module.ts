@@ -1,0 +1,37 @@
+/**
+ * The audience: campaigns' read model of every person (profile, consent, purchase history,
+ * deals), fed only by integration events (crm.contacts.v1, crm.sales.v1 and their state topics)
+ * through the `campaigns.audience` consumers, and read by the segment rules and
+ * GET /audience/contacts/{id}. Its tables are created before the consumers join their group
+ * (module init runs before the messaging runtime's bootstrap).
+ */
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { PG_POOL } from '@crm/platform';
+import type { Pool } from 'pg';
+import { AudienceController } from './audience.controller';
+import { AudienceQueries } from './audience.queries';
+import { migrateAudienceTables } from './audience-schema';
+import { ContactStateAudienceConsumer } from './contact-state-audience.consumer';
+import { ContactsAudienceConsumer } from './contacts-audience.consumer';
+import { SalesAudienceConsumer } from './sales-audience.consumer';
+import { SalesStateAudienceConsumer } from './sales-state-audience.consumer';
+
+@Module({
+  // HTTP, and the consumers: controllers of the messaging transport.
+  controllers: [
+    AudienceController,
+    ContactsAudienceConsumer,
+    ContactStateAudienceConsumer,
+    SalesAudienceConsumer,
+    SalesStateAudienceConsumer,
+  ],
+  providers: [AudienceQueries],
+  exports: [AudienceQueries],
+})
+export class AudienceModule implements OnModuleInit {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async onModuleInit(): Promise<void> {
+    await migrateAudienceTables(this.pool);
+  }
+}
