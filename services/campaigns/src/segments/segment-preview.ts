@@ -28,22 +28,26 @@ export class SegmentPreview {
   ) {}
 
   /** 422 naming each path for an invalid rule; nothing is stored either way. */
-  async preview(tenant: string, raw: unknown): Promise<SegmentPreviewDto> {
+  async preview(
+    tenant: string,
+    raw: unknown,
+    timeoutMs = PREVIEW_TIMEOUT_MS,
+  ): Promise<SegmentPreviewDto> {
     const validation = validateRule(raw);
     if (!validation.ok) throw SegmentErrors.invalidRule(validation.errors);
     const now = this.clock.now();
-    const { count, sample } = await this.run(tenant, validation.rule, now);
+    const { count, sample } = await this.run(tenant, validation.rule, now, timeoutMs);
     return { count, sample, evaluatedAt: now.toISOString() };
   }
 
-  private async run(tenant: string, rule: Rule, now: Date) {
+  private async run(tenant: string, rule: Rule, now: Date, timeoutMs: number) {
     const compiled = compileRule(rule, { tenantParam: 1, now });
     const params = [tenant, ...compiled.params];
     const partsSql = compiled.parts.map((p, i) => `${p.sql} AS part_${i}`).join(', ');
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      await client.query(`SET LOCAL statement_timeout = ${PREVIEW_TIMEOUT_MS}`);
+      await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.trunc(timeoutMs))}`);
       const counted = await client.query<{ count: number }>(
         `SELECT count(*)::int AS count FROM ${S}.audience_contacts c WHERE ${compiled.where}`,
         params,
@@ -71,7 +75,7 @@ export class SegmentPreview {
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       if ((error as { code?: unknown }).code === QUERY_CANCELED)
-        throw previewTimedOut(PREVIEW_TIMEOUT_MS / 1000);
+        throw previewTimedOut(timeoutMs / 1000);
       throw error;
     } finally {
       client.release();

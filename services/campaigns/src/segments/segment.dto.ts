@@ -195,3 +195,48 @@ export class SegmentPreviewDto {
   @ApiProperty({ format: 'date-time', description: 'The "now" relative dates were resolved at' })
   evaluatedAt!: string;
 }
+
+export class CatalogueFieldDto {
+  @ApiProperty({
+    description: 'What a condition names; a pattern for families (customFields.<key>)',
+  })
+  key!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() group!: string;
+  @ApiProperty({
+    description:
+      'string, enum, number, money, date, timestamp, string[], boolean, custom, purchase',
+  })
+  type!: string;
+  @ApiPropertyOptional({ type: [String], description: 'The allowed values of an enum' })
+  values?: string[];
+  @ApiProperty({ type: [String] }) operators!: string[];
+  @ApiProperty({
+    description: 'scalar, purchase-match, order-count or spend: what `value` looks like',
+  })
+  valueShape!: string;
+  @ApiProperty() description!: string;
+}
+
+export class CatalogueGroupDto {
+  @ApiProperty() group!: string;
+  @ApiProperty({ type: [CatalogueFieldDto] }) fields!: CatalogueFieldDto[];
+}
+
+export class CatalogueOperatorDto {
+  @ApiProperty() op!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ description: 'What its value looks like' }) value!: string;
+}
+
+export class FieldCatalogueDto {
+  @ApiProperty({ type: [CatalogueGroupDto] }) groups!: CatalogueGroupDto[];
+  @ApiProperty({ type: [CatalogueOperatorDto] }) operators!: CatalogueOperatorDto[];
+  @ApiProperty({
+    type: [String],
+    description: "Custom field keys present in the tenant's audience",
+  })
+  customFieldKeys!: string[];
+  @ApiProperty({ type: [String], description: "Score names present in the tenant's audience" })
+  scoreKeys!: string[];
+}

@@ -39,6 +39,7 @@ import type { SegmentCommand } from './segment.commands';
 import { segmentDecider } from './segment.decider';
 import {
   CreateSegmentDto,
+  FieldCatalogueDto,
   ListSegmentMembersDto,
   ListSegmentsQuery,
   PatchSegmentDto,
@@ -114,9 +115,7 @@ export class SegmentsController {
     summary:
       "The fields a rule may use, by group, with types, enum values and operators, and the tenant's custom field and score keys",
   })
-  @ApiOkResponse({
-    description: '{ groups: [{ group, fields }], operators, customFieldKeys, scoreKeys }',
-  })
+  @ApiOkResponse({ type: FieldCatalogueDto })
   @ApiProblems(401, 403)
   catalogue(@CurrentUser() user: AuthenticatedUser): Promise<FieldCatalogueView> {
     return this.fields.catalogue(user.tenant);
