@@ -3,7 +3,9 @@
  * changes what a rule could see about a contact upserts the contact into audience_changes and
  * notifies `campaigns_audience_changes` (delivered when the transaction commits). The membership
  * re-evaluation deletes a row only if its changed_at is still the one it read, so changed_at
- * moves forward on every change, even two within one clock tick (or under a pinned test clock).
+ * moves forward on every change, even two within one clock tick (or under a pinned test clock):
+ * by a millisecond at least, the precision of a JavaScript Date, so the value the re-evaluation
+ * read through node-postgres compares equal to the stored one.
  */
 import type { PoolClient } from 'pg';
 import { S } from '../infrastructure/read-model-part';
@@ -31,7 +33,7 @@ export async function queueAudienceChange(
     `INSERT INTO ${S}.audience_changes AS c (tenant, contact_id, changed_at, merged_into, erased)
        SELECT $1, id, $3, $4, $5 FROM unnest($2::text[]) AS id
      ON CONFLICT (tenant, contact_id) DO UPDATE SET
-       changed_at = greatest(c.changed_at + interval '1 microsecond', EXCLUDED.changed_at),
+       changed_at = greatest(c.changed_at + interval '1 millisecond', EXCLUDED.changed_at),
        merged_into = coalesce(EXCLUDED.merged_into, c.merged_into),
        erased = c.erased OR EXCLUDED.erased`,
     [tenant, ids, now, kind.mergedInto ?? null, kind.erased ?? false],

@@ -76,9 +76,11 @@ describe('contact profile columns', () => {
   });
 
   it('consent of a state: every channel, unknown where never decided', () => {
-    expect(consentOfState({ email: { status: 'withdrawn' }, sms: { status: 'granted' } })).toEqual(
-      { ...UNKNOWN_CONSENT, email: 'withdrawn', sms: 'granted' },
-    );
+    expect(consentOfState({ email: { status: 'withdrawn' }, sms: { status: 'granted' } })).toEqual({
+      ...UNKNOWN_CONSENT,
+      email: 'withdrawn',
+      sms: 'granted',
+    });
     expect(consentOfState(undefined)).toEqual(UNKNOWN_CONSENT);
   });
 });

@@ -108,9 +108,7 @@ describe('orderOfState', () => {
       placedAt,
       totals: { totalMinor: 900 },
       version: 4,
-      lines: [
-        { productId: 'p', sku: 's', quantity: 3, unitPriceMinor: 400, discountMinor: 300 },
-      ],
+      lines: [{ productId: 'p', sku: 's', quantity: 3, unitPriceMinor: 400, discountMinor: 300 }],
     });
     expect(order.order.status).toBe('placed');
     expect(order.lines[0]).toMatchObject({ netMinor: 900, options: [] });
