@@ -15,7 +15,7 @@ import {
   type ValueSource,
 } from './predicate';
 import { anniversaryMonthDays, utcDay, windowStart, type Duration } from './relative-time';
-import { topLevelParts, type Rule } from './rule';
+import { isAll, isAny, topLevelParts, type Rule } from './rule';
 
 export interface CompileOptions {
   /** The 1-based placeholder the caller binds the tenant to (`1` for `$1`). */
@@ -83,14 +83,15 @@ export function compileRule(rule: Rule, options: CompileOptions): CompiledRule {
     path,
     sql: render(toPredicate(part), context),
   }));
-  const joiner = 'all' in rule ? ' AND ' : ' OR ';
+  // The same parts the explain columns use, joined as the top-level group joins them.
+  const joiner = isAll(rule) ? ' AND ' : isAny(rule) ? ' OR ' : null;
   const body =
-    parts.length === 0
-      ? 'all' in rule
-        ? 'TRUE'
-        : 'FALSE'
-      : parts.length === 1 && !('any' in rule) && !('all' in rule)
-        ? parts[0].sql
+    joiner === null
+      ? parts[0].sql
+      : parts.length === 0
+        ? isAll(rule)
+          ? 'TRUE'
+          : 'FALSE'
         : `(${parts.map((p) => p.sql).join(joiner)})`;
   return { where: `c.tenant = $${options.tenantParam} AND ${body}`, params: params.values, parts };
 }

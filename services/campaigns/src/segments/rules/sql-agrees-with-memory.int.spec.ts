@@ -72,16 +72,30 @@ const day = fc
     fc.integer({ min: -30 * 365, max: 5 }).map((d) => BASE + d * DAY_MS),
     fc.constantFrom(...EDGES),
     // the same month-day as around today, years ago: upcoming birthdays
-    fc.tuple(fc.integer({ min: 1, max: 60 }), fc.integer({ min: -3, max: 20 })).map(([y, d]) => {
-      const at = new Date(BASE + d * DAY_MS);
-      at.setUTCFullYear(at.getUTCFullYear() - y);
-      return at.getTime();
-    }),
+    fc
+      .tuple(
+        fc.integer({ min: 1, max: 60 }),
+        fc.oneof(
+          fc.integer({ min: -3, max: 35 }),
+          // the last days of the anniversary windows (1d, 7d, 2w, 30d, 1m) for every now
+          fc
+            .tuple(fc.constantFrom(1, 7, 14, 28, 29, 30, 31), fc.integer({ min: -3, max: 3 }))
+            .map(([n, k]) => n + k),
+        ),
+      )
+      .map(([y, d]) => {
+        const at = new Date(BASE + d * DAY_MS);
+        at.setUTCFullYear(at.getUTCFullYear() - y);
+        return at.getTime();
+      }),
   )
   .map((ms) => new Date(ms).toISOString().slice(0, 10));
 
+/** Custom field values, with texts that look like numbers and booleans (1 is not "1"). */
+const LOOKALIKES = ['1', '0.5', 'true'];
 const json = fc.oneof(
   text,
+  fc.constantFrom(...LOOKALIKES),
   fc.constantFrom(...NUMBERS),
   fc.boolean(),
   fc.constant(null),
@@ -247,7 +261,7 @@ function valueFor(key: string, op: string): fc.Arbitrary<unknown> {
                 ? ['gt', 'gte', 'lt', 'lte', 'between'].includes(op)
                   ? fc.constantFrom(...NUMBERS)
                   : fc.oneof(
-                      fc.constantFrom(...TEXTS.filter((t) => t !== '')),
+                      fc.constantFrom(...TEXTS.filter((t) => t !== ''), ...LOOKALIKES),
                       fc.constantFrom(...NUMBERS),
                       fc.boolean(),
                     )
