@@ -15,15 +15,26 @@ export const campaignsConfigSpec = {
     description:
       'milliseconds between re-evaluations of segment conditions on time windows (within_last, anniversaries), which change with the clock and not with an event',
   },
+  CAMPAIGNS_MEMBERSHIP_POLL_MS: {
+    type: 'int',
+    min: 50,
+    default: 1_000,
+    description:
+      'milliseconds between looks at the audience change queue and at segments to (re-)evaluate, besides the wake-up by NOTIFY; bounds how late a missed notification is noticed',
+  },
 } as const;
 
 export interface CampaignsConfig {
   readonly windowReevaluationMs: number;
+  readonly membershipPollMs: number;
 }
 
 export function loadCampaignsConfig(env: Env): CampaignsConfig {
   const raw = loadConfig(campaignsConfigSpec, env);
-  return { windowReevaluationMs: raw.CAMPAIGNS_WINDOW_REEVALUATION_MS };
+  return {
+    windowReevaluationMs: raw.CAMPAIGNS_WINDOW_REEVALUATION_MS,
+    membershipPollMs: raw.CAMPAIGNS_MEMBERSHIP_POLL_MS,
+  };
 }
 
 /** Provides CAMPAIGNS_CONFIG to the whole service; imported once, by the AppModule. */

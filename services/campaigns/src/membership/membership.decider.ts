@@ -26,7 +26,10 @@ export interface MembershipState {
   /** Current memberships by segment id. */
   readonly segments: Readonly<Record<string, Membership>>;
   /** Set once the contact was erased or merged away. */
-  readonly closed?: { readonly reason: 'contact_erased' | 'merged_away'; readonly mergedInto?: string };
+  readonly closed?: {
+    readonly reason: 'contact_erased' | 'merged_away';
+    readonly mergedInto?: string;
+  };
 }
 
 export const initialMembershipState = (): MembershipState => ({ segments: {} });

@@ -60,9 +60,15 @@ describe('membership decider', () => {
   });
 
   it('appends nothing when the outcome is the same (a redelivery or a re-evaluation)', () => {
-    given([joinedVip]).when(reconcile([vip(true)], later)).then([]);
-    given([joinedVip]).when(reconcile([vip(true, 3)], later)).then([]);
-    given([]).when(reconcile([vip(false)])).then([]);
+    given([joinedVip])
+      .when(reconcile([vip(true)], later))
+      .then([]);
+    given([joinedVip])
+      .when(reconcile([vip(true, 3)], later))
+      .then([]);
+    given([])
+      .when(reconcile([vip(false)]))
+      .then([]);
   });
 
   it('leaves a dynamic segment whose rule no longer matches, at the version it stopped on', () => {
@@ -102,7 +108,9 @@ describe('membership decider', () => {
   });
 
   it('leaves untouched the memberships of segments it was not told about', () => {
-    given([joinedVip, joinedList]).when(reconcile([listed(true)], later)).then([]);
+    given([joinedVip, joinedList])
+      .when(reconcile([listed(true)], later))
+      .then([]);
   });
 
   it('decides once per segment even when a verdict is repeated', () => {
@@ -169,7 +177,9 @@ describe('membership decider', () => {
         closed,
       ]);
     given([joinedVip, closed]).when(erase).then([]);
-    given([closed]).when(reconcile([vip(true)], later)).then([]);
+    given([closed])
+      .when(reconcile([vip(true)], later))
+      .then([]);
   });
 
   it('a merged-away contact leaves naming the survivor', () => {

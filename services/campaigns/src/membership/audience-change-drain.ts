@@ -1,0 +1,181 @@
+/**
+ * Incremental memberships: drains campaigns.audience_changes (the audience's queue of contacts
+ * whose record changed) and re-evaluates each queued contact against every active segment of its
+ * tenant: dynamic ones with the compiled in-memory evaluator over the contact's record (loaded
+ * once), static ones by the list (a merged duplicate's listing counts for its survivor). An erased
+ * contact, and a duplicate merged away, leave everything for good.
+ *
+ * One transaction per batch: rows are read, the contacts locked (MembershipWriter), their records
+ * read after the lock, the joins and leaves appended, and each queue row deleted only if its
+ * changed_at is still the one read, so a change that arrives meanwhile is evaluated again.
+ * Replica-safe: a batch takes a transaction-scoped advisory lock, so one replica drains at a time
+ * (others skip the round); the contact row locks order it against the full evaluations.
+ */
+import { inTransaction } from '@crm/event-sourcing';
+import type { Pool, PoolClient } from 'pg';
+import { S } from '../infrastructure/read-model-part';
+import { loadAudienceRecords } from './audience-records';
+import { LISTED, reasonsOf, type LiveSegment, type LiveSegments } from './live-segments';
+import type { MembershipCommand, SegmentVerdict } from './membership.commands';
+import type { MembershipWriter } from './membership-writer';
+
+export const DRAIN_LOCK = `hashtext('crm.campaigns.membership-drain')`;
+const BATCH = 200;
+
+interface QueueRow {
+  tenant: string;
+  contact_id: string;
+  changed_at: Date;
+  changed_text: string;
+  merged_into: string | null;
+  erased: boolean;
+}
+
+export class AudienceChangeDrain {
+  constructor(
+    private readonly pool: Pool,
+    private readonly writer: MembershipWriter,
+    private readonly segments: LiveSegments,
+  ) {}
+
+  /** Drains until the queue is empty (or another replica holds the drain); returns events appended. */
+  async drain(now: () => Date): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const batch = await this.drainBatch(now());
+      if (batch === undefined) return total;
+      total += batch;
+    }
+  }
+
+  /** One batch; undefined when there was nothing to do (or another replica is draining). */
+  async drainBatch(now: Date): Promise<number | undefined> {
+    return inTransaction(this.pool, async (tx) => {
+      const { rows: lock } = await tx.query<{ ok: boolean }>(
+        `SELECT pg_try_advisory_xact_lock(${DRAIN_LOCK}) AS ok`,
+      );
+      if (!lock[0].ok) return undefined;
+      const { rows } = await tx.query<QueueRow>(
+        `SELECT tenant, contact_id, changed_at, changed_at::text AS changed_text, merged_into, erased
+           FROM ${S}.audience_changes ORDER BY changed_at, tenant, contact_id LIMIT ${BATCH}`,
+      );
+      if (rows.length === 0) return undefined;
+      let appended = 0;
+      const byTenant = new Map<string, QueueRow[]>();
+      for (const row of rows) byTenant.set(row.tenant, [...(byTenant.get(row.tenant) ?? []), row]);
+      for (const [tenant, queued] of byTenant) {
+        appended += await this.evaluate(tx, tenant, queued, now);
+      }
+      await tx.query(
+        `DELETE FROM ${S}.audience_changes q USING jsonb_to_recordset($1::jsonb) AS d(tenant text, contact_id text, changed_at timestamptz)
+          WHERE q.tenant = d.tenant AND q.contact_id = d.contact_id AND q.changed_at = d.changed_at`,
+        [
+          JSON.stringify(
+            rows.map((r) => ({
+              tenant: r.tenant,
+              contact_id: r.contact_id,
+              changed_at: r.changed_text,
+            })),
+          ),
+        ],
+      );
+      return appended;
+    });
+  }
+
+  private async evaluate(
+    tx: PoolClient,
+    tenant: string,
+    queued: readonly QueueRow[],
+    now: Date,
+  ): Promise<number> {
+    const at = now.toISOString();
+    const merges = queued.filter((q) => !q.erased && q.merged_into);
+    if (merges.length) {
+      // A chain (a into b, then b into c) ends at the last survivor.
+      await tx.query(
+        `INSERT INTO ${S}.membership_merges (tenant, duplicate_id, survivor_id)
+           SELECT $1, m.duplicate_id, m.survivor_id FROM jsonb_to_recordset($2::jsonb) AS m(duplicate_id text, survivor_id text)
+         ON CONFLICT (tenant, duplicate_id) DO UPDATE SET survivor_id = EXCLUDED.survivor_id`,
+        [
+          tenant,
+          JSON.stringify(
+            merges.map((m) => ({ duplicate_id: m.contact_id, survivor_id: m.merged_into })),
+          ),
+        ],
+      );
+      await tx.query(
+        `UPDATE ${S}.membership_merges m SET survivor_id = n.survivor_id
+           FROM ${S}.membership_merges n
+          WHERE m.tenant = $1 AND n.tenant = $1 AND m.survivor_id = n.duplicate_id`,
+        [tenant],
+      );
+    }
+    const ids = queued.map((q) => q.contact_id);
+    const locked = await this.writer.lock(tx, tenant, ids);
+    const evaluate = queued.filter((q) => !q.erased && !q.merged_into).map((q) => q.contact_id);
+    // Read after the lock: whoever commits last decided on the newest record.
+    const segments = await this.segments.active(tx, tenant);
+    const records = await loadAudienceRecords(tx, tenant, evaluate);
+    const duplicates = await duplicatesOf(tx, tenant, evaluate);
+    const commands = new Map<string, MembershipCommand>();
+    for (const q of queued) {
+      if (q.erased || q.merged_into) {
+        commands.set(q.contact_id, {
+          type: 'CloseMemberships',
+          data: {
+            contactId: q.contact_id,
+            reason: q.erased ? 'contact_erased' : 'merged_away',
+            ...(q.erased || !q.merged_into ? {} : { mergedInto: q.merged_into }),
+            at,
+          },
+        });
+        continue;
+      }
+      const record = records.get(q.contact_id);
+      const listedAs = [q.contact_id, ...(duplicates.get(q.contact_id) ?? [])];
+      const verdicts = segments.map((segment): SegmentVerdict => {
+        const verdict = { ...identity(segment), why: null };
+        if (segment.kind === 'static') {
+          return listedAs.some((id) => segment.listed.has(id))
+            ? { ...verdict, why: LISTED }
+            : verdict;
+        }
+        if (!record || !segment.evaluator || !segment.evaluator.matches(record, now))
+          return verdict;
+        return { ...verdict, why: reasonsOf(segment, segment.evaluator.explain(record, now)) };
+      });
+      commands.set(q.contact_id, {
+        type: 'ReconcileMemberships',
+        data: { contactId: q.contact_id, verdicts, at },
+      });
+    }
+    return this.writer.apply(tx, locked, commands, now);
+  }
+}
+
+export function identity(segment: LiveSegment): Omit<SegmentVerdict, 'why'> {
+  return {
+    segmentId: segment.segmentId,
+    segmentName: segment.name,
+    kind: segment.kind,
+    ruleVersion: segment.ruleVersion,
+  };
+}
+
+/** The duplicates merged into each of these survivors (their static listings count for them). */
+export async function duplicatesOf(
+  tx: PoolClient,
+  tenant: string,
+  survivors: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (survivors.length === 0) return out;
+  const { rows } = await tx.query<{ duplicate_id: string; survivor_id: string }>(
+    `SELECT duplicate_id, survivor_id FROM ${S}.membership_merges
+      WHERE tenant = $1 AND survivor_id = ANY($2::text[])`,
+    [tenant, survivors],
+  );
+  for (const r of rows) out.set(r.survivor_id, [...(out.get(r.survivor_id) ?? []), r.duplicate_id]);
+  return out;
+}

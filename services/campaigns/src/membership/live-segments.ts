@@ -1,0 +1,126 @@
+/**
+ * The segments memberships are kept for, as the engine needs them: read from the segments read
+ * model (active ones; the segments feature owns it) and compiled once per (segment, rule
+ * version): the in-memory evaluator, the fields each top-level rule part reads (the "why"), and
+ * whether the rule depends on the clock (a relative window), which the time-window job re-runs.
+ */
+import type { Pool, PoolClient } from 'pg';
+import { S } from '../infrastructure/read-model-part';
+import { compileEvaluator, type RuleEvaluator } from '../segments/rules/evaluate';
+import { isAll, isAny, isCondition, isNot, topLevelParts, type Rule } from '../segments/rules/rule';
+import type { MatchReason, SegmentKindOfMembership } from './membership.events';
+
+type Db = Pick<Pool | PoolClient, 'query'>;
+
+export interface LiveSegment {
+  readonly segmentId: string;
+  readonly name: string;
+  readonly kind: SegmentKindOfMembership;
+  readonly ruleVersion: number;
+  readonly rule: Rule | null;
+  /** Static segments: the listed contact ids. */
+  readonly listed: ReadonlySet<string>;
+  /** Dynamic segments: the compiled rule. */
+  readonly evaluator?: RuleEvaluator;
+  /** The fields each top-level part reads, by its path. */
+  readonly partFields: ReadonlyMap<string, readonly string[]>;
+  /** The rule uses a relative window (within_last, anniversary, a purchase `within`). */
+  readonly dependsOnClock: boolean;
+}
+
+interface SegmentRow {
+  segment_id: string;
+  name: string;
+  kind: SegmentKindOfMembership;
+  rule: Rule | null;
+  static_contact_ids: string[];
+  rule_version: number;
+}
+
+/** Every field key a rule (part) reads, in order of appearance, once each. */
+export function fieldsOf(rule: Rule): string[] {
+  const out = new Set<string>();
+  const walk = (r: Rule): void => {
+    if (isAll(r)) r.all.forEach(walk);
+    else if (isAny(r)) r.any.forEach(walk);
+    else if (isNot(r)) walk(r.not);
+    else if (isCondition(r)) out.add(r.field);
+  };
+  walk(rule);
+  return [...out];
+}
+
+/** Whether the rule's outcome can change with the clock alone. */
+export function dependsOnClock(rule: Rule): boolean {
+  if (isAll(rule)) return rule.all.some(dependsOnClock);
+  if (isAny(rule)) return rule.any.some(dependsOnClock);
+  if (isNot(rule)) return dependsOnClock(rule.not);
+  if (rule.op === 'within_last' || rule.op === 'anniversary_within_next') return true;
+  const value = rule.value as { within?: unknown } | null;
+  return typeof value === 'object' && value !== null && value.within !== undefined;
+}
+
+/** The matched parts of `explain` as reasons (the fields they read). */
+export function reasonsOf(
+  segment: LiveSegment,
+  parts: readonly { path: string; matched: boolean }[],
+): MatchReason[] {
+  return parts
+    .filter((p) => p.matched)
+    .map((p) => ({ path: p.path, fields: [...(segment.partFields.get(p.path) ?? [])] }));
+}
+
+export const LISTED: readonly MatchReason[] = Object.freeze([{ path: 'list', fields: [] }]);
+
+export class LiveSegments {
+  /** Compiled segments by `tenant/segmentId/ruleVersion`; old versions are dropped on reload. */
+  private readonly compiled = new Map<string, LiveSegment>();
+
+  /** The tenant's active segments, compiled (cached per rule version). */
+  async active(db: Db, tenant: string): Promise<LiveSegment[]> {
+    const { rows } = await db.query<SegmentRow>(
+      `SELECT segment_id, name, kind, rule, static_contact_ids, rule_version FROM ${S}.segments
+        WHERE tenant = $1 AND status = 'active'`,
+      [tenant],
+    );
+    return rows.map((row) => this.compile(tenant, row));
+  }
+
+  /** One segment as it stands (any status), compiled; undefined when unknown. */
+  async one(
+    db: Db,
+    tenant: string,
+    segmentId: string,
+  ): Promise<(LiveSegment & { status: string }) | undefined> {
+    const { rows } = await db.query<SegmentRow & { status: string }>(
+      `SELECT segment_id, name, kind, rule, static_contact_ids, rule_version, status FROM ${S}.segments
+        WHERE tenant = $1 AND segment_id = $2`,
+      [tenant, segmentId],
+    );
+    return rows[0] && { ...this.compile(tenant, rows[0]), status: rows[0].status };
+  }
+
+  private compile(tenant: string, row: SegmentRow): LiveSegment {
+    const key = `${tenant}/${row.segment_id}/${row.rule_version}`;
+    const cached = this.compiled.get(key);
+    // The name may change without a new rule version: it is not part of the compiled rule.
+    if (cached) return cached.name === row.name ? cached : { ...cached, name: row.name };
+    for (const k of this.compiled.keys()) {
+      if (k.startsWith(`${tenant}/${row.segment_id}/`)) this.compiled.delete(k);
+    }
+    const rule = row.kind === 'dynamic' ? row.rule : null;
+    const segment: LiveSegment = {
+      segmentId: row.segment_id,
+      name: row.name,
+      kind: row.kind,
+      ruleVersion: row.rule_version,
+      rule,
+      listed: new Set(row.kind === 'static' ? row.static_contact_ids : []),
+      ...(rule ? { evaluator: compileEvaluator(rule) } : {}),
+      partFields: new Map(rule ? topLevelParts(rule).map((p) => [p.path, fieldsOf(p.rule)]) : []),
+      dependsOnClock: rule ? dependsOnClock(rule) : false,
+    };
+    this.compiled.set(key, segment);
+    return segment;
+  }
+}
