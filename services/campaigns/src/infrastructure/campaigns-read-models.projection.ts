@@ -2,8 +2,9 @@
 import type { Projection } from '@crm/event-sourcing';
 import { S, type ReadModelPart } from './read-model-part';
 import { segmentsPart } from '../segments/segments.projection';
+import { segmentMembersPart } from '../membership/segment-members.projection';
 
-const PARTS: readonly ReadModelPart[] = [segmentsPart];
+const PARTS: readonly ReadModelPart[] = [segmentsPart, segmentMembersPart];
 
 export const campaignsReadModels: Projection = {
   name: 'campaigns.read_models',
