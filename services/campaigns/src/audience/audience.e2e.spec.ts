@@ -6,14 +6,17 @@
  * clock is pinned and every business time derives from it.
  */
 import {
+  ContactArchived,
   ContactConsentChanged,
   ContactDetailsChanged,
   ContactErased,
   ContactMerged,
   ContactRegistered,
+  ContactRestored,
   ContactStateTopic,
   OpportunityOpened,
   OpportunityStageChanged,
+  OpportunityStateTopic,
   OrderCancelled,
   OrderPlaced,
   OrderStateTopic,
@@ -680,6 +683,132 @@ function audienceSuite(kafkaBrokers: () => string) {
       data: contactState(id, 9),
     });
     expect(await everything(id)).toEqual({});
+  });
+
+  it('a state and the events of one contact, in any interleaving of the two topics, end in the same row', async () => {
+    const events = (id: string): FedMessage[] => [
+      registered(id, at(70), { displayName: 'Ada', tags: ['a'] }),
+      {
+        topic: 'contacts',
+        type: ContactDetailsChanged.type,
+        subject: id,
+        time: at(71),
+        data: { contactId: id, changed: ['tags'], tags: ['a', 'b'] },
+      },
+      {
+        topic: 'contacts',
+        type: ContactConsentChanged.type,
+        subject: id,
+        time: at(72),
+        data: {
+          contactId: id,
+          channel: 'email',
+          status: 'granted',
+          legalBasis: 'consent',
+          source: 'web_form',
+          changedAt: at(72),
+        },
+      },
+    ];
+    const consent = { email: { status: 'granted', source: 'web_form', at: at(72) } };
+    const states = (id: string): FedMessage[] =>
+      [
+        contactState(id, 1, { displayName: 'Ada', tags: ['a'], consent: {} }),
+        contactState(id, 2, { displayName: 'Ada', tags: ['a', 'b'], consent: {} }),
+        contactState(id, 3, { displayName: 'Ada', tags: ['a', 'b'], consent }),
+      ].map((data, i) => ({
+        topic: 'state',
+        type: ContactStateTopic.type,
+        subject: id,
+        time: at(70 + i),
+        data,
+      }));
+    // e = the next event, s = the next state; each topic keeps its own order. '.': a bootstrap
+    // (the registration expired from the event topic, compaction kept the newest state).
+    const plans = ['eeesss', 'ssseee', 'eseses', 'sseese', 'sesees', '.ees', '.ese', '.see'];
+    const rows = [];
+    for (const plan of plans) {
+      const id = randomUUID();
+      const pending = { e: events(id), s: states(id) };
+      if (plan.startsWith('.')) {
+        pending.e.shift();
+        pending.s.splice(0, 2);
+      }
+      for (const step of plan.replace('.', '')) {
+        await feed.deliver((step === 'e' ? pending.e : pending.s).shift()!);
+        // Once the newest state is in, no older fact may bring an old value back.
+        if (pending.s.length === 0) {
+          const row = await contactRow(id);
+          rows.push([
+            plan,
+            { tags: row.tags, consent: row.consent, display_name: row.display_name },
+          ]);
+        }
+      }
+    }
+    const expected = {
+      tags: ['a', 'b'],
+      consent: { email: 'granted', sms: 'unknown', phone: 'unknown', post: 'unknown' },
+      display_name: 'Ada',
+    };
+    expect(rows).toEqual(rows.map(([plan]) => [plan, expected]));
+    expect(rows.length).toBeGreaterThan(plans.length);
+  });
+
+  it('archive and restore set the status; a deal from the opportunity state topic', async () => {
+    const id = randomUUID();
+    const deal = randomUUID();
+    await feed.deliver(registered(id, at(80)));
+    await feed.deliver({
+      topic: 'contacts',
+      type: ContactArchived.type,
+      subject: id,
+      time: at(81),
+      data: { contactId: id, archivedAt: at(81), status: 'archived' },
+    });
+    expect((await contactRow(id)).status).toBe('archived');
+    await feed.deliver({
+      topic: 'contacts',
+      type: ContactRestored.type,
+      subject: id,
+      time: at(82),
+      data: { contactId: id, restoredAt: at(82), status: 'active' },
+    });
+    expect((await contactRow(id)).status).toBe('active');
+    const opportunity = (version: number, members: object) => ({
+      topic: 'state' as const,
+      type: OpportunityStateTopic.type,
+      subject: deal,
+      time: at(82 + version),
+      data: {
+        id: deal,
+        name: 'Fleet deal',
+        pipelineId: 'p',
+        stageId: 'proposal',
+        status: 'open',
+        amountMinor: 5_000_000,
+        currency: 'EUR',
+        probability: 40,
+        forecastCategory: 'pipeline',
+        expectedCloseDate: at(0).slice(0, 10),
+        ownerId: 'rep-1',
+        contactId: id,
+        version,
+        ...members,
+      },
+    });
+    await feed.deliver(opportunity(2, { stageId: 'won', status: 'won' }));
+    await feed.deliver(opportunity(1, {}));
+    const view = await t.request('GET', `/audience/contacts/${id}`);
+    expect(view.body.deals).toEqual([
+      {
+        opportunityId: deal,
+        stageId: 'won',
+        status: 'won',
+        amountMinor: 5_000_000,
+        currency: 'EUR',
+      },
+    ]);
   });
 
   it("tenant B's facts never touch tenant A's rows (positive control: they land in B's)", async () => {
