@@ -7,6 +7,7 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
 import { CampaignsConfigModule } from './campaigns.config';
 import { CampaignsInfrastructureModule } from './infrastructure/campaigns-infrastructure.module';
+import { SegmentsModule } from './segments/segments.module';
 
 @Module({
   imports: [
@@ -18,6 +19,7 @@ import { CampaignsInfrastructureModule } from './infrastructure/campaigns-infras
     }),
     CampaignsConfigModule,
     CampaignsInfrastructureModule,
+    SegmentsModule,
   ],
 })
 export class AppModule {}
