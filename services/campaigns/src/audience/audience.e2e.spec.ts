@@ -811,6 +811,28 @@ function audienceSuite(kafkaBrokers: () => string) {
     ]);
   });
 
+  it('registrations and orders handled at the same moment: every summary counts its order', async () => {
+    const ids = Array.from({ length: 24 }, () => randomUUID());
+    // Interleaved in one batch over both topics: the consumer handles them concurrently.
+    const sent = await feed.send(
+      ids.flatMap((id, i) => [
+        placed(randomUUID(), id, at(90), [line(randomUUID(), 100 + i)]),
+        registered(id, at(90)),
+      ]),
+    );
+    await feed.handled(sent);
+    const { rows } = await pool.query(
+      `SELECT contact_id, orders_count, total_spent_minor::int FROM campaigns.audience_contacts
+        WHERE tenant = 'tenant-a' AND contact_id = ANY($1::text[]) ORDER BY contact_id`,
+      [ids],
+    );
+    expect(rows).toEqual(
+      ids
+        .map((id, i) => ({ contact_id: id, orders_count: 1, total_spent_minor: 100 + i }))
+        .sort((a, b) => a.contact_id.localeCompare(b.contact_id)),
+    );
+  });
+
   it("tenant B's facts never touch tenant A's rows (positive control: they land in B's)", async () => {
     const id = randomUUID();
     const product = randomUUID();

@@ -31,6 +31,10 @@ export interface FedMessage {
 export interface IntegrationFeed {
   /** Sends the message and waits until the audience consumer handled it; returns its id. */
   deliver(message: FedMessage): Promise<string>;
+  /** Sends the messages in one batch without waiting (for races); returns their ids. */
+  send(messages: readonly FedMessage[]): Promise<string[]>;
+  /** Waits until the audience consumer handled every one of these message ids. */
+  handled(ids: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,38 +47,50 @@ export function openIntegrationFeed(
     messagingConfigFromEnv({ KAFKA_BROKERS: env.KAFKA_BROKERS ?? '', DATABASE_URL: t.db.url }),
     { clientId: 'campaigns-test-integration-feed' },
   );
+  const envelope = (message: FedMessage, id: string) => {
+    const plainTopic = message.topic === 'state' ? message.type : topicFor(message.topic);
+    return {
+      topic: namespacedName(process.env.MESSAGING_NAMESPACE ?? '', plainTopic),
+      key: message.subject,
+      value: message.data === null ? null : JSON.stringify(message.data),
+      headers: toCloudEventHeaders({
+        id,
+        type: message.type,
+        source: `/crm/${plainTopic.split('.')[1]}`,
+        time: message.time ?? new Date().toISOString(),
+        subject: message.subject,
+        tenant: message.tenant ?? DEFAULT_TEST_TENANT,
+      }),
+    };
+  };
+  const handled = async (ids: readonly string[]) => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const { rows } = await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM messaging.inbox WHERE consumer = $1 AND event_id = ANY($2::text[])`,
+        [AUDIENCE_CONSUMER.consumer, ids],
+      );
+      if (rows[0].n === new Set(ids).size) return;
+      if (Date.now() > deadline)
+        throw new Error(
+          `the audience consumer handled ${rows[0].n} of ${ids.length} messages in 30 s`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+  const send = async (messages: readonly FedMessage[]) => {
+    const ids = messages.map((m) => m.id ?? randomUUID());
+    await transport.send(messages.map((m, i) => envelope(m, ids[i])));
+    return ids;
+  };
   return {
     async deliver(message) {
-      const id = message.id ?? randomUUID();
-      const plainTopic = message.topic === 'state' ? message.type : topicFor(message.topic);
-      const service = plainTopic.split('.')[1];
-      await transport.send([
-        {
-          topic: namespacedName(process.env.MESSAGING_NAMESPACE ?? '', plainTopic),
-          key: message.subject,
-          value: message.data === null ? null : JSON.stringify(message.data),
-          headers: toCloudEventHeaders({
-            id,
-            type: message.type,
-            source: `/crm/${service}`,
-            time: message.time ?? new Date().toISOString(),
-            subject: message.subject,
-            tenant: message.tenant ?? DEFAULT_TEST_TENANT,
-          }),
-        },
-      ]);
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const { rowCount } = await pool.query(
-          `SELECT 1 FROM messaging.inbox WHERE consumer = $1 AND event_id = $2`,
-          [AUDIENCE_CONSUMER.consumer, id],
-        );
-        if (rowCount) return id;
-        if (Date.now() > deadline)
-          throw new Error(`the audience consumer did not handle ${message.type} ${id} in 30 s`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      const [id] = await send([message]);
+      await handled([id]);
+      return id;
     },
+    send,
+    handled,
     close: () => transport.close(),
   };
 }
