@@ -1,0 +1,301 @@
+/**
+ * npm run bench:segments [-- --contacts 100000] [-- --rounds 5] [-- --segments 200] [-- --json]
+ *
+ * Issue 14's two figures, printed with their baselines from the same run, never asserted:
+ *
+ * 1. Full evaluation: a 6-condition rule (consent, lifecycle stage, country, a score, an opened
+ *    message in the last 180 days, a car bought in the last year) compiled by compileRule and run
+ *    over the audience tables, as contacts/s, next to a hand-written SQL query answering the same
+ *    question on the same tables (the floor). Both select the member ids; they must agree.
+ * 2. Incremental: re-evaluating one contact against 200 live segments after an event, as the
+ *    membership engine does it (load the contact's audience record in one transaction, run every
+ *    segment's compiled evaluator, explain the matches): p50/p99 over random contacts, next to
+ *    loading the record alone (the round trips any evaluation pays).
+ *
+ * The audience is synthetic and deterministic (generate_series and hashes, no randomness), on a
+ * scratch database (DATABASE_URL's server, else an embedded PostgreSQL) created and dropped here.
+ * Rounds alternate the contenders; medians are reported.
+ */
+import { Pool, type PoolClient } from 'pg';
+import { performance } from 'node:perf_hooks';
+import os from 'node:os';
+import { createScratchDatabase } from '@crm/testing';
+import { loadAudienceRecords } from '../../membership/audience-records';
+import { audienceDdl } from '../rules/audience-tables';
+import { compileRule } from '../rules/compile-sql';
+import { compileEvaluator } from '../rules/evaluate';
+import type { Rule } from '../rules/rule';
+import { validateRule } from '../rules/validate-rule';
+
+const TENANT = 'bench';
+const DAY_MS = 86_400_000;
+
+function argument(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : Number(process.argv[i + 1]);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/** 100k contacts, ~1.5 orders each over the last two years, in four product families. */
+async function seedAudience(pool: Pool, contacts: number, now: Date): Promise<void> {
+  await pool.query(audienceDdl());
+  // h(i, k): a deterministic pseudo-random integer in [0, 1000) per contact and attribute.
+  const h = (k: number) => `(abs(hashtext(i || ':${k}')) % 1000)`;
+  await pool.query(
+    `INSERT INTO campaigns.audience_contacts
+       (tenant, contact_id, display_name, email, lifecycle_stage, status, country, consent,
+        gender, birth_date, registered_at, updated_at, messages_received, last_opened_at, scores)
+     SELECT $1, 'c-' || lpad(i::text, 7, '0'), 'Contact ' || i, 'c' || i || '@example.org',
+            (ARRAY['subscriber','lead','opportunity','customer','churned'])[1 + ${h(1)} % 5],
+            CASE WHEN ${h(2)} < 950 THEN 'active' ELSE 'archived' END,
+            (ARRAY['DE','AT','CH','FR','IT','ES','NL','PL'])[1 + ${h(3)} % 8],
+            jsonb_build_object('email', CASE WHEN ${h(4)} < 700 THEN 'granted' WHEN ${h(4)} < 850 THEN 'withdrawn' ELSE 'unknown' END),
+            (ARRAY['female','male','non-binary','undisclosed'])[1 + ${h(5)} % 4],
+            date '1950-01-01' + (${h(6)} * 20)::int,
+            $2::timestamptz - make_interval(days => (${h(7)} % 900)::int), $2::timestamptz,
+            ${h(8)} % 20,
+            CASE WHEN ${h(9)} < 800 THEN $2::timestamptz - make_interval(days => (${h(9)} % 400)::int) END,
+            jsonb_build_object('propensity', round(${h(10)} / 1000.0, 3))
+       FROM generate_series(1, $3) AS i`,
+    [TENANT, now.toISOString(), contacts],
+  );
+  // Order j belongs to a contact picked by hash; one line each.
+  const orders = Math.round(contacts * 1.5);
+  const o = (k: number) => `(abs(hashtext('o' || j || ':${k}')) % 1000)`;
+  await pool.query(
+    `INSERT INTO campaigns.audience_order_lines
+       (tenant, order_id, line_no, contact_id, product_id, sku, product_family, options, quantity,
+        net_minor, currency, ordered_at, status)
+     SELECT $1, 'o-' || j, 1, 'c-' || lpad((abs(hashtext('owner' || j)) % $3 + 1)::text, 7, '0'),
+            'p-' || (${o(1)} % 40), 'SKU-' || (${o(1)} % 40),
+            (ARRAY['cars','bikes','parts','service'])[1 + ${o(2)} % 4],
+            CASE WHEN ${o(3)} < 300 THEN ARRAY['gear-auto'] ELSE ARRAY[]::text[] END, 1,
+            1000 + ${o(4)} * 300, 'EUR',
+            $2::timestamptz - make_interval(days => (abs(hashtext('day' || j)) % 730)::int),
+            CASE WHEN ${o(6)} < 950 THEN 'placed' ELSE 'cancelled' END
+       FROM generate_series(1, $4) AS j`,
+    [TENANT, now.toISOString(), contacts, orders],
+  );
+  await pool.query(
+    `INSERT INTO campaigns.audience_orders (tenant, order_id, contact_id, total_minor, currency, placed_at, status)
+     SELECT tenant, order_id, contact_id, net_minor, currency, ordered_at, status
+       FROM campaigns.audience_order_lines WHERE tenant = $1`,
+    [TENANT],
+  );
+  await pool.query(
+    `UPDATE campaigns.audience_contacts c SET orders_count = s.n, total_spent_minor = s.spent,
+            spend_currency = 'EUR', first_order_at = s.first, last_order_at = s.last
+       FROM (SELECT contact_id, count(*) AS n, sum(total_minor) AS spent, min(placed_at) AS first,
+                    max(placed_at) AS last
+               FROM campaigns.audience_orders WHERE tenant = $1 AND status = 'placed'
+              GROUP BY contact_id) s
+      WHERE c.tenant = $1 AND c.contact_id = s.contact_id`,
+    [TENANT],
+  );
+  await pool.query('ANALYZE');
+}
+
+/** The issue's shape: profile + purchase window + engagement, six conditions. */
+const SIX_CONDITIONS: unknown = {
+  all: [
+    { field: 'consent.email', op: 'eq', value: 'granted' },
+    { field: 'lifecycleStage', op: 'in', value: ['customer', 'opportunity'] },
+    { field: 'country', op: 'in', value: ['DE', 'AT', 'CH'] },
+    { field: 'scores.propensity', op: 'gte', value: 0.3 },
+    { field: 'engagement.lastOpenedAt', op: 'within_last', value: '180d' },
+    { field: 'purchase.family', op: 'bought', value: { anyOf: ['cars'], within: '365d' } },
+  ],
+};
+
+/** What a developer would write by hand for the same question on the same tables. */
+function handWritten(now: Date): { sql: string; params: unknown[] } {
+  return {
+    sql: `SELECT c.contact_id FROM campaigns.audience_contacts c
+           WHERE c.tenant = $1 AND c.consent->>'email' = 'granted'
+             AND c.lifecycle_stage = ANY($2) AND c.country = ANY($3)
+             AND (c.scores->>'propensity')::numeric >= $4
+             AND c.last_opened_at >= $5 AND c.last_opened_at <= $6
+             AND EXISTS (SELECT 1 FROM campaigns.audience_order_lines l
+                          WHERE l.tenant = c.tenant AND l.contact_id = c.contact_id
+                            AND l.status = 'placed' AND l.product_family = ANY($7)
+                            AND l.ordered_at >= $8 AND l.ordered_at <= $6)`,
+    params: [
+      TENANT,
+      ['customer', 'opportunity'],
+      ['DE', 'AT', 'CH'],
+      0.3,
+      new Date(now.getTime() - 180 * DAY_MS),
+      now,
+      ['cars'],
+      new Date(now.getTime() - 365 * DAY_MS),
+    ],
+  };
+}
+
+function checked(input: unknown): Rule {
+  const result = validateRule(input);
+  if (!result.ok) throw new Error(`bench rule invalid: ${JSON.stringify(result.errors)}`);
+  return result.rule;
+}
+
+/** 200 live segments of 1-6 conditions drawn from the catalogue's kinds, deterministically. */
+function liveSegments(count: number): Rule[] {
+  const conditions: unknown[] = [
+    { field: 'consent.email', op: 'eq', value: 'granted' },
+    { field: 'lifecycleStage', op: 'in', value: ['customer', 'churned'] },
+    { field: 'country', op: 'eq', value: 'DE' },
+    { field: 'scores.propensity', op: 'gte', value: 0.5 },
+    { field: 'engagement.lastOpenedAt', op: 'within_last', value: '90d' },
+    { field: 'purchase.family', op: 'bought', value: { anyOf: ['bikes'], within: '180d' } },
+    { field: 'purchase.orders', op: 'gte', value: { count: 2 } },
+    { field: 'purchase.spent', op: 'gt', value: { amountMinor: 100_000, currency: 'EUR' } },
+    { field: 'purchase.option', op: 'bought', value: { anyOf: ['gear-auto'] } },
+    { field: 'birthDate', op: 'anniversary_within_next', value: '7d' },
+    { field: 'gender', op: 'ne', value: 'male' },
+    { field: 'engagement.messagesReceived', op: 'lt', value: 5 },
+  ];
+  return Array.from({ length: count }, (_, s) => {
+    const size = 1 + (s % 6);
+    const picked = Array.from({ length: size }, (_, k) => conditions[(s * 7 + k * 5) % 12]);
+    return checked(s % 3 === 0 ? { any: picked } : { all: picked });
+  });
+}
+
+async function timeQuery(pool: Pool, sql: string, params: unknown[]): Promise<[number, number]> {
+  const started = performance.now();
+  const { rowCount } = await pool.query(sql, params);
+  return [performance.now() - started, rowCount ?? 0];
+}
+
+async function main(): Promise<void> {
+  const contacts = argument('contacts', 100_000);
+  const rounds = argument('rounds', 5);
+  const segmentCount = argument('segments', 200);
+  const samples = argument('samples', 1_000);
+  const now = new Date();
+  const scratch = await createScratchDatabase('crm_bench_segments');
+  const pool = new Pool({ connectionString: scratch.url, max: 4 });
+  try {
+    const seedStarted = performance.now();
+    await seedAudience(pool, contacts, now);
+    console.log(
+      `audience: ${contacts} contacts, ${Math.round(contacts * 1.5)} orders (${((performance.now() - seedStarted) / 1000).toFixed(1)} s to seed)`,
+    );
+
+    // 1. Full evaluation.
+    const compiled = compileRule(checked(SIX_CONDITIONS), { tenantParam: 1, now });
+    const ours = {
+      sql: `SELECT c.contact_id FROM campaigns.audience_contacts c WHERE ${compiled.where}`,
+      params: [TENANT, ...compiled.params],
+    };
+    const floor = handWritten(now);
+    await timeQuery(pool, ours.sql, ours.params); // warm-up
+    await timeQuery(pool, floor.sql, floor.params);
+    const oursMs: number[] = [];
+    const floorMs: number[] = [];
+    let members = -1;
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? ['ours', 'floor'] : ['floor', 'ours'];
+      for (const who of order) {
+        const q = who === 'ours' ? ours : floor;
+        const [ms, rows] = await timeQuery(pool, q.sql, q.params);
+        (who === 'ours' ? oursMs : floorMs).push(ms);
+        if (members === -1) members = rows;
+        else if (rows !== members) throw new Error(`members differ: ${rows} vs ${members}`);
+      }
+    }
+    const oursRate = contacts / (median(oursMs) / 1000);
+    const floorRate = contacts / (median(floorMs) / 1000);
+
+    // 2. Incremental: one contact against every live segment.
+    const evaluators = liveSegments(segmentCount).map(compileEvaluator);
+    const ids = Array.from(
+      { length: samples },
+      (_, k) => `c-${String(((k * 104729) % contacts) + 1).padStart(7, '0')}`,
+    );
+    const client: PoolClient = await pool.connect();
+    const fullMs: number[] = [];
+    const loadMs: number[] = [];
+    const evalMs: number[] = [];
+    let joined = 0;
+    try {
+      for (const [k, id] of ids.entries()) {
+        const measureLoadOnly = k % 2 === 1;
+        const started = performance.now();
+        await client.query('BEGIN');
+        const records = await loadAudienceRecords(client, TENANT, [id]);
+        await client.query('COMMIT');
+        const loaded = performance.now();
+        if (measureLoadOnly) {
+          loadMs.push(loaded - started);
+          continue;
+        }
+        const record = records.get(id);
+        if (!record) throw new Error(`contact ${id} not loaded`);
+        for (const evaluator of evaluators) {
+          if (evaluator.matches(record, now)) {
+            joined += 1;
+            evaluator.explain(record, now);
+          }
+        }
+        const done = performance.now();
+        fullMs.push(done - started);
+        evalMs.push(done - loaded);
+      }
+    } finally {
+      client.release();
+    }
+
+    const result = {
+      contacts,
+      members,
+      full_ours_ms: +median(oursMs).toFixed(1),
+      full_hand_sql_ms: +median(floorMs).toFixed(1),
+      full_ours_contacts_per_s: Math.round(oursRate),
+      full_hand_sql_contacts_per_s: Math.round(floorRate),
+      full_ratio_vs_hand_sql: +(oursRate / floorRate).toFixed(2),
+      segments: segmentCount,
+      incremental_p50_ms: +percentile(fullMs, 50).toFixed(3),
+      incremental_p99_ms: +percentile(fullMs, 99).toFixed(3),
+      incremental_eval_only_p99_ms: +percentile(evalMs, 99).toFixed(3),
+      load_only_p50_ms: +percentile(loadMs, 50).toFixed(3),
+      load_only_p99_ms: +percentile(loadMs, 99).toFixed(3),
+      incremental_p99_ratio_vs_load_only: +(
+        percentile(fullMs, 99) / percentile(loadMs, 99)
+      ).toFixed(2),
+      memberships_per_contact: +(joined / fullMs.length).toFixed(1),
+      machine: `${os.cpus().length} vCPU, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    };
+    console.log(
+      [
+        `full evaluation, 6 conditions over ${contacts} contacts (${members} members), median of ${rounds}:`,
+        `  compiled rule    ${result.full_ours_ms} ms  ${result.full_ours_contacts_per_s.toLocaleString('en')} contacts/s  (goal >= 200,000/s)`,
+        `  hand-written SQL ${result.full_hand_sql_ms} ms  ${result.full_hand_sql_contacts_per_s.toLocaleString('en')} contacts/s`,
+        `  ratio            ${result.full_ratio_vs_hand_sql}x the hand-written query (goal >= 0.5x)`,
+        `incremental, one contact against ${segmentCount} live segments, ${fullMs.length} contacts:`,
+        `  load + evaluate  p50 ${result.incremental_p50_ms} ms  p99 ${result.incremental_p99_ms} ms  (goal p99 < 5 ms)`,
+        `  evaluate only    p99 ${result.incremental_eval_only_p99_ms} ms`,
+        `  load only        p50 ${result.load_only_p50_ms} ms  p99 ${result.load_only_p99_ms} ms  (ratio ${result.incremental_p99_ratio_vs_load_only}x)`,
+        `  ${result.memberships_per_contact} memberships per contact`,
+        `machine: ${result.machine}`,
+      ].join('\n'),
+    );
+    if (process.argv.includes('--json')) console.log(JSON.stringify(result));
+  } finally {
+    await pool.end();
+    await scratch.release();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
