@@ -9,7 +9,15 @@
 import { SegmentMemberJoined, SegmentMemberLeft, topicFor } from '@crm/contracts';
 import { namespacedName } from '@crm/messaging';
 import { ManualClock, PG_POOL } from '@crm/platform';
-import { describeWithKafka, readTopicsToEnd, uniqueName } from '@crm/testing';
+import {
+  describeWithKafka,
+  hostileQueryValue,
+  queryOperations,
+  readTopicsToEnd,
+  uniqueName,
+  type OpenApiDocumentLike,
+} from '@crm/testing';
+import fc from 'fast-check';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Pool } from 'pg';
 import { queueAudienceChange } from '../audience/audience-changes';
@@ -291,6 +299,31 @@ describeWithKafka('live segment memberships (e2e)', ({ brokers }) => {
     );
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('hostile query strings on members and counts of a real segment are a 4xx problem, never a 5xx', async () => {
+    const document = (await t.request('GET', '/docs-json')).body as OpenApiDocumentLike;
+    const operations = queryOperations(document).filter((op) =>
+      /^\/segments\/\{[^}]+\}\/(members|counts)$/.test(op.template),
+    );
+    expect(operations).toHaveLength(2);
+    for (const op of operations) {
+      const url = op.template.replace(/\{[^}]+\}/, germans);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.dictionary(fc.constantFrom(...op.parameters), hostileQueryValue, { minKeys: 1 }),
+          async (query) => {
+            const res = await t.request('GET', `${url}?${new URLSearchParams(query)}`, {
+              as: analystA,
+            });
+            const type = String(res.headers['content-type'] ?? '');
+            if (res.status >= 500 || (res.status >= 400 && !type.includes('problem+json')))
+              throw new Error(`${op.operation} ?${new URLSearchParams(query)} -> ${res.status}`);
+          },
+        ),
+        { numRuns: 100 },
+      );
+    }
   });
 
   it('time windows: a "within_last 30d" member leaves once the clock moves 31 days on', async () => {
