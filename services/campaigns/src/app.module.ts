@@ -5,6 +5,7 @@
  */
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
+import { AudienceModule } from './audience/audience.module';
 import { CampaignsConfigModule } from './campaigns.config';
 import { CampaignsInfrastructureModule } from './infrastructure/campaigns-infrastructure.module';
 import { SegmentsModule } from './segments/segments.module';
@@ -19,6 +20,7 @@ import { SegmentsModule } from './segments/segments.module';
     }),
     CampaignsConfigModule,
     CampaignsInfrastructureModule,
+    AudienceModule,
     SegmentsModule,
   ],
 })
