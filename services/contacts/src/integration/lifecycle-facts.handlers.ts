@@ -23,13 +23,28 @@ import {
   type OpportunityWonV1,
   type OrderPlacedV1,
 } from '@crm/contracts';
-import type { DomainError } from '@crm/event-sourcing';
+import {
+  handleCommand,
+  type DomainError,
+  type DomainEvent,
+  type EventStore,
+  type ToDomainEvent,
+} from '@crm/event-sourcing';
 import type { IntegrationEventPatternExtras, ReceivedIntegrationEvent } from '@crm/messaging';
-import { AggregateCommands, isDomainError, PG_POOL } from '@crm/platform';
+import {
+  CLOCK,
+  EVENT_SOURCING_OPTIONS,
+  EVENT_STORE,
+  isDomainError,
+  PG_POOL,
+  type Clock,
+  type EventSourcingModuleOptions,
+} from '@crm/platform';
 import { Controller, Inject, type OnModuleInit } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import type { Pool, PoolClient } from 'pg';
 import { contactDecider } from '../contacts/contact.decider';
+import type { ContactEvent } from '../contacts/contact.events';
 import { contactStreamId } from '../contacts/contact-view';
 import { currentContactId } from '../directory/current-contact-id';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
@@ -52,10 +67,16 @@ const CONSUMER: IntegrationEventPatternExtras = { consumer: 'contacts.lifecycle'
 
 @Controller()
 export class LifecycleFactsHandlers implements OnModuleInit {
+  private readonly upcast: ToDomainEvent<DomainEvent> | undefined;
+
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
-    private readonly aggregates: AggregateCommands,
-  ) {}
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_SOURCING_OPTIONS) options: EventSourcingModuleOptions,
+  ) {
+    this.upcast = options.upcast;
+  }
 
   async onModuleInit(): Promise<void> {
     await this.pool.query(`
@@ -75,7 +96,7 @@ export class LifecycleFactsHandlers implements OnModuleInit {
   ): Promise<void> {
     const d = event.data;
     if (d.opportunityId) await this.rememberDeal(tx, event.tenant, d.opportunityId, d.contactId);
-    await this.advance(tx, event.tenant, {
+    await this.advance(tx, event, {
       contactId: d.contactId,
       atLeast: d.opportunityId ? 'opportunity' : 'lead',
       at: d.convertedAt,
@@ -90,7 +111,7 @@ export class LifecycleFactsHandlers implements OnModuleInit {
     const d = event.data;
     if (!d.contactId) return; // a deal with a company only
     await this.rememberDeal(tx, event.tenant, d.opportunityId, d.contactId);
-    await this.advance(tx, event.tenant, {
+    await this.advance(tx, event, {
       contactId: d.contactId,
       atLeast: 'opportunity',
       at: d.openedAt ?? event.time,
@@ -107,7 +128,7 @@ export class LifecycleFactsHandlers implements OnModuleInit {
       [event.tenant, event.data.opportunityId],
     );
     if (rows[0])
-      await this.advance(tx, event.tenant, {
+      await this.advance(tx, event, {
         contactId: rows[0].contact_id,
         atLeast: 'customer',
         at: event.data.wonAt,
@@ -122,7 +143,7 @@ export class LifecycleFactsHandlers implements OnModuleInit {
       contactId: d.contactId ?? undefined,
       placedAt: d.placedAt,
     });
-    if (fact) await this.advance(tx, event.tenant, fact);
+    if (fact) await this.advance(tx, event, fact);
   }
 
   @EventPattern(LeadStateTopic.type, CONSUMER)
@@ -134,7 +155,7 @@ export class LifecycleFactsHandlers implements OnModuleInit {
     if (!fact) return;
     if (event.data!.opportunityId)
       await this.rememberDeal(tx, event.tenant, event.data!.opportunityId, fact.contactId);
-    await this.advance(tx, event.tenant, fact);
+    await this.advance(tx, event, fact);
   }
 
   /** A deal's state also tells which contact it is for: a later opportunity.won needs that. */
@@ -146,7 +167,7 @@ export class LifecycleFactsHandlers implements OnModuleInit {
     const fact = event.data && factOfOpportunity(event.data);
     if (!fact) return;
     await this.rememberDeal(tx, event.tenant, event.data!.id, fact.contactId);
-    await this.advance(tx, event.tenant, fact);
+    await this.advance(tx, event, fact);
   }
 
   @EventPattern(OrderStateTopic.type, CONSUMER)
@@ -155,7 +176,7 @@ export class LifecycleFactsHandlers implements OnModuleInit {
     tx: PoolClient,
   ): Promise<void> {
     const fact = event.data && factOfOrder(event.data);
-    if (fact) await this.advance(tx, event.tenant, fact);
+    if (fact) await this.advance(tx, event, fact);
   }
 
   private async rememberDeal(
@@ -176,20 +197,32 @@ export class LifecycleFactsHandlers implements OnModuleInit {
    * stage's last decision (factMovesStage). A contact this tenant does not know, or has erased, is
    * skipped: sales may name ids contacts never issued to the tenant. The append expects the
    * stream as read, so a churn between the read and the append makes the message retry.
+   *
+   * handleCommand, not AggregateCommands.execute: execute waits (up to 5 s) until the read models
+   * show the write, and they cannot while this inbox transaction is open. The store's readers
+   * only see events of transactions older than every open one (read-all-query.ts, xmin), and the
+   * inbox row gave this one an id, so each stage change held its partition for the whole wait.
    */
-  private async advance(tx: PoolClient, tenant: string, fact: LifecycleFact): Promise<void> {
-    const store = this.aggregates.store;
-    const contactId = await currentContactId(tx, tenant, fact.contactId, store);
+  private async advance(
+    tx: PoolClient,
+    event: ReceivedIntegrationEvent<unknown>,
+    fact: LifecycleFact,
+  ): Promise<void> {
+    const { tenant } = event;
+    const contactId = await currentContactId(tx, tenant, fact.contactId, this.store);
     if (!contactId) return;
     const streamId = contactStreamId(contactId);
-    const { events, version } = await store.readStream({ tenant, id: streamId });
+    const { events, version } = await this.store.readStream({ tenant, id: streamId });
     if (!factMovesStage(fact.at, stageDecidedAt(events))) return;
     const command = { type: 'AdvanceLifecycleStage', data: { atLeast: fact.atLeast } } as const;
     try {
-      await this.aggregates.execute(contactDecider, streamId, command, {
+      await handleCommand(this.store, contactDecider, { tenant, id: streamId }, command, {
         tenant,
         actor: SALES_LIFECYCLE_ACTOR,
+        causationId: event.id,
         expectedVersion: version,
+        now: () => this.clock.now(),
+        upcast: this.upcast as ToDomainEvent<ContactEvent> | undefined,
       });
     } catch (error) {
       if (isDomainError(error) && skippable(error)) return;

@@ -118,7 +118,10 @@ export function orderEntries(
  * currency's ISO 4217 exponent as ICU knows it (EUR 2, JPY 0, BHD 3). Sales has the same
  * conversion for its events (its money-json.ts); a shared one would belong in @crm/values.
  */
-export function moneyOfMinor(minor: number, currency: string): { amount: string; currency: string } {
+export function moneyOfMinor(
+  minor: number,
+  currency: string,
+): { amount: string; currency: string } {
   const places =
     new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
       .maximumFractionDigits ?? 2;
