@@ -18,7 +18,7 @@ import type {
 import { compileRule } from './compile-sql';
 import { compileEvaluator } from './evaluate';
 import { parseDuration, windowStart } from './relative-time';
-import { describeFields } from './field-catalogue';
+import { describeFields, findField } from './field-catalogue';
 import type { Condition, Rule } from './rule';
 import { insertAudience } from './testing/audience-records';
 import { validateRule } from './validate-rule';
@@ -382,6 +382,70 @@ describe('segment rules: SQL and in-memory evaluation agree (int, real PostgreSQ
     );
     // The rules must tell contacts apart, or agreeing would prove little.
     expect(informative / evaluated).toBeGreaterThan(0.2);
+  });
+
+  it('runs every rule the validator accepts, whatever its values (no query error, so no 5xx)', async () => {
+    /** Values at the edges of what PostgreSQL takes: year 1 and 9999, NUL, huge and tiny numbers. */
+    const EDGE_VALUES = [
+      '0001-01-01',
+      '9999-12-31',
+      '0001-01-01T00:30:00+01:00',
+      '9999-12-31T23:30:00-01:00',
+      '2026-02-28T23:59:59.999-14:00',
+      'a\u0000',
+      '\ud800',
+      "x'; SELECT 1; --",
+      '1d',
+      '10y',
+      '366d',
+      1e308,
+      -1e308,
+      5e-324,
+      Number.MAX_SAFE_INTEGER,
+      -0,
+    ];
+    const anyValue = fc.oneof(
+      { arbitrary: fc.constantFrom(...EDGE_VALUES), weight: 4 },
+      { arbitrary: fc.constantFrom(...describeFields().flatMap((f) => f.values ?? [])), weight: 2 },
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+    );
+    const anyShape = fc.oneof(
+      anyValue,
+      fc.array(anyValue, { minLength: 1, maxLength: 3 }),
+      fc
+        .record(
+          {
+            anyOf: fc.array(anyValue, { minLength: 1, maxLength: 2 }),
+            count: anyValue,
+            amountMinor: anyValue,
+          },
+          { requiredKeys: [] },
+        )
+        .chain((v) =>
+          fc.constantFrom('EUR', 'JPY').map((currency) => ({ ...v, currency, within: '10y' })),
+        ),
+    );
+    const hostile = fc.constantFrom(...FIELD_KEYS).chain((key) => {
+      const field = findField(key)!;
+      return fc
+        .tuple(fc.constantFrom(...field.operators), anyShape)
+        .map(([op, value]) => ({ field: key, op, value }));
+    });
+    await insertAudience(pool, SCHEMA, fc.sample(audienceArb, { numRuns: 1, seed: 11 })[0]);
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(hostile, async (condition) => {
+        const validated = validateRule(condition);
+        if (!validated.ok) return;
+        accepted += 1;
+        await sqlMembers(validated.rule, new Date(BASE));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(accepted).toBeGreaterThan(25);
   });
 
   it('has a positive control: a rule that holds for everyone selects every contact of the tenant, not the other', async () => {

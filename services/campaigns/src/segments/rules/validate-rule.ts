@@ -25,6 +25,10 @@ export interface RuleError {
 export type RuleValidation =
   { readonly ok: true; readonly rule: Rule } | { readonly ok: false; readonly errors: RuleError[] };
 
+/** PostgreSQL's date and timestamptz know no year 0 (nor 10000): such values would fail the query. */
+const FIRST_STORABLE_MS = Date.parse('0001-01-01T00:00:00.000Z');
+const LAST_STORABLE_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
 /** Enough to fix a rule; more would only repeat the same mistake. */
 const MAX_ERRORS = 50;
 
@@ -280,6 +284,11 @@ function checkText(value: unknown, path: string, errors: Collector): value is st
     errors.add(path, `must be text of 1 to ${MAX_TEXT_VALUE_LENGTH} characters`);
     return false;
   }
+  // PostgreSQL text cannot hold NUL: the query would fail instead of answering.
+  if (value.includes('\u0000')) {
+    errors.add(path, 'must not contain the NUL character');
+    return false;
+  }
   return true;
 }
 
@@ -314,23 +323,25 @@ function checkScalar(
       }
       return value;
     case 'date':
-      return parses(() => parseCalendarDate(value), path, errors, 'must be a date YYYY-MM-DD')
-        ? (value as string)
-        : null;
-    case 'instant':
-      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-        return parses(() => parseCalendarDate(value), path, errors, 'must be a date YYYY-MM-DD')
-          ? value
-          : null;
+    case 'instant': {
+      const isDay = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+      const ok =
+        kind === 'date' || isDay
+          ? parses(() => parseCalendarDate(value), path, errors, 'must be a date YYYY-MM-DD')
+          : parses(
+              () => parseInstant(value),
+              path,
+              errors,
+              'must be an ISO-8601 date-time with an offset (2026-11-23T09:00:00Z) or a date YYYY-MM-DD',
+            );
+      if (!ok) return null;
+      const ms = instantMs(value as string);
+      if (ms < FIRST_STORABLE_MS || ms > LAST_STORABLE_MS) {
+        errors.add(path, 'must lie between the years 0001 and 9999 (UTC)');
+        return null;
       }
-      return parses(
-        () => parseInstant(value),
-        path,
-        errors,
-        'must be an ISO-8601 date-time with an offset (2026-11-23T09:00:00Z) or a date YYYY-MM-DD',
-      )
-        ? (value as string)
-        : null;
+      return value as string;
+    }
     case 'custom':
       if (typeof value === 'string') return checkText(value, path, errors) ? value : null;
       if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean')

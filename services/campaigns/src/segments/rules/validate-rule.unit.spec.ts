@@ -106,6 +106,7 @@ describe('validateRule', () => {
     [cond('email', 'eq', 5), 'rule.value', /text of 1 to 500/],
     [cond('email', 'eq', 'x'.repeat(501)), 'rule.value', /text of 1 to 500/],
     [cond('email', 'contains', ''), 'rule.value', /text of 1 to 500/],
+    [cond('customFields.plan', 'eq', 'a\u0000'), 'rule.value', /NUL/],
     [cond('gender', 'eq', 'robot'), 'rule.value', /one of female, male/],
     [cond('gender', 'in', ['male', 'robot']), 'rule.value[1]', /one of female/],
     [cond('gender', 'in', []), 'rule.value', /list of 1 to 100/],
@@ -126,6 +127,9 @@ describe('validateRule', () => {
     ],
     [cond('engagement.messagesReceived', 'between', [1]), 'rule.value', /two values \[low, high\]/],
     [cond('birthDate', 'eq', '2023-02-29'), 'rule.value', /date YYYY-MM-DD/],
+    [cond('birthDate', 'gt', '0000-12-31'), 'rule.value', /years 0001 and 9999/],
+    [cond('registeredAt', 'gt', '0001-01-01T00:30:00+01:00'), 'rule.value', /years 0001 and 9999/],
+    [cond('registeredAt', 'lt', '9999-12-31T23:30:00-01:00'), 'rule.value', /years 0001 and 9999/],
     [cond('registeredAt', 'gt', '2026-01-01T10:00:00'), 'rule.value', /with an offset/],
     [
       cond('registeredAt', 'between', ['2026-02-01', '2026-01-01T00:00:00Z']),
