@@ -6,3 +6,6 @@ export * from './start-test-service-app';
 export * from './error-catalogue-audit';
 export * from './http-test-app';
 export * from './openapi/openapi-test-client';
+export * from './system/service-process';
+export * from './system/service-client';
+export * from './system/running-crm';

@@ -10,7 +10,7 @@ import { ManualClock, ProcessCrash, mintDevToken, type StepPoint } from '@crm/pl
 import { Pool } from 'pg';
 import { SalesProcesses } from '../infrastructure/processes';
 import { PipelineErrors } from '../pipelines/pipeline.errors';
-import { freePort, startServiceProcess, type ServiceProcess } from '../system/service-process';
+import { freePort, startServiceProcess, type ServiceProcess } from '@crm/platform/testing';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import {
   SALES_TEST_JWT_SECRET,

@@ -12,9 +12,9 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { eventually } from '../testing/eventually';
-import { SYSTEM_JWT_SECRET, STARTUP_TIMEOUT_MS, useRunningCrm } from './running-crm';
-import { serviceClient } from './service-client';
-import { freePort, startServiceProcess, type ServiceProcess } from './service-process';
+import { SYSTEM_JWT_SECRET, STARTUP_TIMEOUT_MS, useRunningCrm } from '@crm/platform/testing';
+import { serviceClient } from '@crm/platform/testing';
+import { freePort, startServiceProcess, type ServiceProcess } from '@crm/platform/testing';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const manager = { roles: ['sales-manager' as const], sub: 'boss' };

@@ -24,8 +24,8 @@ import { CAR_PIPELINE } from '../testing/fixtures';
 import type { SalesTestApp } from '../testing/sales-test-app';
 import { startIntegrator, type Integrator } from './integrator/integrator';
 import type { TableName } from './integrator/integrator-tables';
-import { startRunningCrm, type RunningCrm } from './running-crm';
-import type { ServiceClient } from './service-client';
+import { startRunningCrm, type RunningCrm } from '@crm/platform/testing';
+import type { ServiceClient } from '@crm/platform/testing';
 
 jest.setTimeout(300_000);
 

@@ -13,7 +13,7 @@ import {
   STARTUP_TIMEOUT_MS,
   type RunningCrm,
   type ServiceName,
-} from './running-crm';
+} from '@crm/platform/testing';
 
 const LEADS_PER_KILL = 30;
 const AT_ONCE = 10;

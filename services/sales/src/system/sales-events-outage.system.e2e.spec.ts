@@ -12,8 +12,8 @@ import { Kafka, logLevel } from 'kafkajs';
 import { setUpCarCatalogue } from '../testing/car-catalogue';
 import { eventually } from '../testing/eventually';
 import type { SalesTestApp } from '../testing/sales-test-app';
-import { STARTUP_TIMEOUT_MS, startRunningCrm, type RunningCrm } from './running-crm';
-import type { HttpResult } from './service-client';
+import { STARTUP_TIMEOUT_MS, startRunningCrm, type RunningCrm } from '@crm/platform/testing';
+import type { HttpResult } from '@crm/platform/testing';
 
 const CALLS_DURING_OUTAGE = 6;
 const ORDERS_DURING_OUTAGE = 4;

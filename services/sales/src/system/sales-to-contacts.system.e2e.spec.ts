@@ -16,7 +16,7 @@ import { eventually } from '../testing/eventually';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import type { SalesTestApp } from '../testing/sales-test-app';
 import { waitForTopicMessage } from './kafka-topic-reader';
-import { useRunningCrm, type RunningCrm } from './running-crm';
+import { useRunningCrm, type RunningCrm } from '@crm/platform/testing';
 
 const MESSAGE_TIMEOUT_MS = 30_000;
 // Room for both bounded message waits, so a failure reports what it waited for, not a jest timeout.

@@ -7,7 +7,7 @@
  */
 import { CAR_PIPELINE } from '../testing/fixtures';
 import { eventually } from '../testing/eventually';
-import { useRunningCrm } from './running-crm';
+import { useRunningCrm } from '@crm/platform/testing';
 
 const rep = { sub: 'rep-1' };
 const manager = { roles: ['sales-manager' as const], sub: 'boss' };

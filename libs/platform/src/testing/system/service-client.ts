@@ -1,5 +1,6 @@
-/** HTTP to a running service with dev tokens for one tenant; the shape sales' e2e helpers expect. */
-import { mintDevToken, type Role } from '@crm/platform';
+/** HTTP to a running service with dev tokens for one tenant (system e2e specs). */
+import { mintDevToken } from '../../auth/dev-token';
+import type { Role } from '../../auth/user';
 
 export interface Caller {
   readonly roles?: Role[];

@@ -1,14 +1,14 @@
 /**
- * The CRM as deployed, for system e2e specs: the contacts and sales services as two separate
- * processes on one fresh database (each in its own schema), talking only over HTTP and the
- * message transport. On Kafka both run in a MESSAGING_NAMESPACE of this run, so their topics and
- * consumer groups are their own; the tenant is unique too.
+ * The CRM as deployed, for system e2e specs: the contacts and sales services (and campaigns when
+ * asked for) as separate processes on one fresh database (each in its own schema), talking only
+ * over HTTP and the message transport. On Kafka all run in a MESSAGING_NAMESPACE of this run, so
+ * their topics and consumer groups are their own; the tenant is unique too.
  */
 import { createTestDatabase, uniqueName, type TestDatabase } from '@crm/testing';
 import { serviceClient, type ServiceClient } from './service-client';
 import { freePort, startServiceProcess, type ServiceProcess } from './service-process';
 
-export const SYSTEM_JWT_SECRET = 'sales-system-e2e-secret-0123456789abcdef';
+export const SYSTEM_JWT_SECRET = 'crm-system-e2e-secret-0123456789abcdef-xyz';
 export const STARTUP_TIMEOUT_MS = 60_000;
 
 export interface RunningCrm {
@@ -17,6 +17,8 @@ export interface RunningCrm {
   namespace: string;
   sales: ServiceClient;
   contacts: ServiceClient;
+  /** Only when started with `{ campaigns: true }`. */
+  campaigns: ServiceClient;
   /** The contacts service as another tenant sees it. */
   contactsFor(tenant: string): ServiceClient;
   /** The run's database (both services' schemas), for specs that count what is in the logs. */
@@ -24,19 +26,25 @@ export interface RunningCrm {
   /** SIGKILL one service (a crash), or start it again on the same port and environment. */
   kill(service: ServiceName): Promise<void>;
   restart(service: ServiceName): Promise<void>;
-  /** SIGTERM both processes (SIGKILL after 10 s) and drop the database. */
+  /** SIGTERM every process (SIGKILL after 10 s) and drop the database. */
   stop(): Promise<void>;
 }
 
-export type ServiceName = 'contacts' | 'sales';
+export type ServiceName = 'contacts' | 'sales' | 'campaigns';
+
+export interface RunningCrmOptions {
+  /** Also run the campaigns service (it only consumes the others' topics). */
+  readonly campaigns?: boolean;
+}
 
 /**
- * Both services on a fresh database; `kafkaBrokers` undefined = embedded transport. `env` adds
+ * The services on a fresh database; `kafkaBrokers` undefined = embedded transport. `env` adds
  * variables per service (e.g. shorter process leases for a crash spec).
  */
 export async function startRunningCrm(
   kafkaBrokers: string[] | undefined,
   env: Partial<Record<ServiceName, Record<string, string>>> = {},
+  options: RunningCrmOptions = {},
 ): Promise<RunningCrm> {
   const processes: ServiceProcess[] = [];
   let db: TestDatabase | undefined;
@@ -45,7 +53,7 @@ export async function startRunningCrm(
     await db?.drop();
   };
   try {
-    db = await createTestDatabase('sales_system');
+    db = await createTestDatabase('crm_system');
     const brokers = kafkaBrokers?.join(',');
     const namespace = brokers ? uniqueName('system') : '';
     const shared = {
@@ -61,11 +69,24 @@ export async function startRunningCrm(
     const salesEnv = { ...shared, CONTACTS_URL: contacts.baseUrl, ...env.sales };
     const sales = startServiceProcess('sales', salesPort, salesEnv);
     processes.push(sales);
-    const started = {
+    const started: Partial<Record<ServiceName, readonly [number, Record<string, string>]>> = {
       contacts: [contactsPort, contactsEnv],
       sales: [salesPort, salesEnv],
-    } as const;
-    const index = (service: ServiceName) => (service === 'contacts' ? 0 : 1);
+    };
+    let campaignsUrl = 'http://127.0.0.1:1';
+    if (options.campaigns) {
+      const campaignsPort = await freePort();
+      const campaignsEnv = { ...shared, ...env.campaigns };
+      const campaigns = startServiceProcess('campaigns', campaignsPort, campaignsEnv);
+      processes.push(campaigns);
+      started.campaigns = [campaignsPort, campaignsEnv];
+      campaignsUrl = campaigns.baseUrl;
+    }
+    const order: ServiceName[] = ['contacts', 'sales', 'campaigns'];
+    const index = (service: ServiceName) => {
+      if (!started[service]) throw new Error(`${service} was not started in this CRM`);
+      return order.indexOf(service);
+    };
     await Promise.all(processes.map((p) => p.ready(STARTUP_TIMEOUT_MS)));
     const tenant = uniqueName('tenant');
     return {
@@ -73,11 +94,12 @@ export async function startRunningCrm(
       namespace,
       sales: serviceClient(sales.baseUrl, tenant, SYSTEM_JWT_SECRET),
       contacts: serviceClient(contacts.baseUrl, tenant, SYSTEM_JWT_SECRET),
+      campaigns: serviceClient(campaignsUrl, tenant, SYSTEM_JWT_SECRET),
       contactsFor: (other) => serviceClient(contacts.baseUrl, other, SYSTEM_JWT_SECRET),
       databaseUrl: db.url,
       kill: (service) => processes[index(service)].kill(),
       async restart(service) {
-        const [port, serviceEnv] = started[service];
+        const [port, serviceEnv] = started[service]!;
         processes[index(service)] = startServiceProcess(service, port, serviceEnv);
         await processes[index(service)].ready(STARTUP_TIMEOUT_MS);
       },
@@ -90,10 +112,13 @@ export async function startRunningCrm(
 }
 
 /** startRunningCrm in beforeAll, stop in afterAll; the getter is valid inside tests. */
-export function useRunningCrm(kafkaBrokers: () => string[] | undefined): () => RunningCrm {
+export function useRunningCrm(
+  kafkaBrokers: () => string[] | undefined,
+  options: RunningCrmOptions = {},
+): () => RunningCrm {
   let crm: RunningCrm | undefined;
   beforeAll(async () => {
-    crm = await startRunningCrm(kafkaBrokers());
+    crm = await startRunningCrm(kafkaBrokers(), {}, options);
   }, STARTUP_TIMEOUT_MS + 10_000);
   afterAll(async () => {
     await crm?.stop();
