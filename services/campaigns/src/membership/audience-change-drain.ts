@@ -51,13 +51,12 @@ export class AudienceChangeDrain {
   /** One batch; undefined when there was nothing to do (or another replica is draining). */
   async drainBatch(now: Date): Promise<number | undefined> {
     return inTransaction(this.pool, async (tx) => {
-      const { rows: lock } = await tx.query<{ ok: boolean }>(
-        `SELECT pg_try_advisory_xact_lock(${DRAIN_LOCK}) AS ok`,
-      );
-      if (!lock[0].ok) return undefined;
+      // The advisory lock and the batch in one round trip: no rows when another replica drains.
       const { rows } = await tx.query<QueueRow>(
-        `SELECT tenant, contact_id, changed_at, changed_at::text AS changed_text, merged_into, erased
-           FROM ${S}.audience_changes ORDER BY changed_at, tenant, contact_id LIMIT ${BATCH}`,
+        `WITH drain AS (SELECT pg_try_advisory_xact_lock(${DRAIN_LOCK}) AS ok)
+         SELECT q.tenant, q.contact_id, q.changed_at, q.changed_at::text AS changed_text, q.merged_into, q.erased
+           FROM drain, LATERAL (SELECT * FROM ${S}.audience_changes WHERE drain.ok
+                                 ORDER BY changed_at, tenant, contact_id LIMIT ${BATCH}) q`,
       );
       if (rows.length === 0) return undefined;
       let appended = 0;
@@ -117,7 +116,9 @@ export class AudienceChangeDrain {
     // Read after the lock: whoever commits last decided on the newest record.
     const segments = await this.segments.active(tx, tenant);
     const records = await loadAudienceRecords(tx, tenant, evaluate);
-    const duplicates = await duplicatesOf(tx, tenant, evaluate);
+    const duplicates = segments.some((s) => s.kind === 'static')
+      ? await duplicatesOf(tx, tenant, evaluate)
+      : new Map<string, string[]>();
     const commands = new Map<string, MembershipCommand>();
     for (const q of queued) {
       if (q.erased || q.merged_into) {

@@ -1,6 +1,6 @@
 /**
  * Loads contacts' audience records (the audience_contacts row and their order lines and orders,
- * as the in-memory evaluator reads them) with three queries for a whole batch, so re-evaluating a
+ * as the in-memory evaluator reads them) with one query for a whole batch, so re-evaluating a
  * contact reads its record once for every live segment.
  */
 import type { PoolClient } from 'pg';
@@ -14,6 +14,8 @@ import type {
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+/** json_agg renders timestamptz as ISO text. */
+const instantOrNull = (v: unknown): Date | null => (typeof v === 'string' ? new Date(v) : null);
 
 /** The records of those contacts that are in the audience, by contact id. */
 export async function loadAudienceRecords(
@@ -23,49 +25,46 @@ export async function loadAudienceRecords(
 ): Promise<Map<string, AudienceRecord>> {
   const out = new Map<string, AudienceRecord>();
   if (contactIds.length === 0) return out;
-  // One after the other: a client runs one query at a time anyway.
+  // One round trip: each contact row with its lines and orders aggregated beside it.
   const contacts = await tx.query(
-    `SELECT c.*, c.birth_date::text AS birth_date_text FROM ${S}.audience_contacts c
+    `SELECT c.*, c.birth_date::text AS birth_date_text,
+            (SELECT coalesce(json_agg(l), '[]') FROM ${S}.audience_order_lines l
+              WHERE l.tenant = c.tenant AND l.contact_id = c.contact_id) AS order_lines,
+            (SELECT coalesce(json_agg(o), '[]') FROM ${S}.audience_orders o
+              WHERE o.tenant = c.tenant AND o.contact_id = c.contact_id) AS order_rows
+       FROM ${S}.audience_contacts c
       WHERE c.tenant = $1 AND c.contact_id = ANY($2::text[])`,
     [tenant, contactIds],
   );
-  const lines = await tx.query(
-    `SELECT * FROM ${S}.audience_order_lines WHERE tenant = $1 AND contact_id = ANY($2::text[])`,
-    [tenant, contactIds],
-  );
-  const orders = await tx.query(
-    `SELECT * FROM ${S}.audience_orders WHERE tenant = $1 AND contact_id = ANY($2::text[])`,
-    [tenant, contactIds],
-  );
   const linesOf = new Map<string, AudienceOrderLine[]>();
-  for (const l of lines.rows) {
-    const list = linesOf.get(l.contact_id) ?? [];
-    list.push({
-      orderId: l.order_id,
-      lineNo: l.line_no,
-      productId: l.product_id,
-      sku: l.sku,
-      productFamily: l.product_family,
-      options: l.options ?? [],
-      quantity: l.quantity,
-      netMinor: numOrNull(l.net_minor),
-      currency: l.currency,
-      orderedAt: l.ordered_at,
-      status: l.status,
-    });
-    linesOf.set(l.contact_id, list);
-  }
   const ordersOf = new Map<string, AudienceOrder[]>();
-  for (const o of orders.rows) {
-    const list = ordersOf.get(o.contact_id) ?? [];
-    list.push({
-      orderId: o.order_id,
-      totalMinor: numOrNull(o.total_minor),
-      currency: o.currency,
-      placedAt: o.placed_at,
-      status: o.status,
-    });
-    ordersOf.set(o.contact_id, list);
+  for (const c of contacts.rows) {
+    linesOf.set(
+      c.contact_id,
+      (c.order_lines as Record<string, any>[]).map((l) => ({
+        orderId: l.order_id,
+        lineNo: l.line_no,
+        productId: l.product_id,
+        sku: l.sku,
+        productFamily: l.product_family,
+        options: l.options ?? [],
+        quantity: l.quantity,
+        netMinor: numOrNull(l.net_minor),
+        currency: l.currency,
+        orderedAt: new Date(l.ordered_at),
+        status: l.status,
+      })),
+    );
+    ordersOf.set(
+      c.contact_id,
+      (c.order_rows as Record<string, any>[]).map((o) => ({
+        orderId: o.order_id,
+        totalMinor: numOrNull(o.total_minor),
+        currency: o.currency,
+        placedAt: instantOrNull(o.placed_at),
+        status: o.status,
+      })),
+    );
   }
   for (const c of contacts.rows) {
     const contact: AudienceContact = {

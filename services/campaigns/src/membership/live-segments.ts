@@ -76,14 +76,32 @@ export class LiveSegments {
   /** Compiled segments by `tenant/segmentId/ruleVersion`; old versions are dropped on reload. */
   private readonly compiled = new Map<string, LiveSegment>();
 
-  /** The tenant's active segments, compiled (cached per rule version). */
+  /**
+   * The tenant's active segments, compiled (cached per rule version). Only ids, versions and
+   * names are read each time; rules and lists only for versions not compiled yet.
+   */
   async active(db: Db, tenant: string): Promise<LiveSegment[]> {
-    const { rows } = await db.query<SegmentRow>(
-      `SELECT segment_id, name, kind, rule, static_contact_ids, rule_version FROM ${S}.segments
-        WHERE tenant = $1 AND status = 'active'`,
+    const { rows } = await db.query<{ segment_id: string; name: string; rule_version: number }>(
+      `SELECT segment_id, name, rule_version FROM ${S}.segments WHERE tenant = $1 AND status = 'active'`,
       [tenant],
     );
-    return rows.map((row) => this.compile(tenant, row));
+    const missing = rows.filter(
+      (r) => !this.compiled.has(`${tenant}/${r.segment_id}/${r.rule_version}`),
+    );
+    if (missing.length) {
+      const full = await db.query<SegmentRow>(
+        `SELECT segment_id, name, kind, rule, static_contact_ids, rule_version FROM ${S}.segments
+          WHERE tenant = $1 AND segment_id = ANY($2::text[])`,
+        [tenant, missing.map((r) => r.segment_id)],
+      );
+      for (const row of full.rows) this.compile(tenant, row);
+    }
+    return rows.flatMap((r) => {
+      const cached = this.compiled.get(`${tenant}/${r.segment_id}/${r.rule_version}`);
+      // Changed again between the two reads: the next round (or the full evaluation) has it.
+      if (!cached) return [];
+      return [cached.name === r.name ? cached : { ...cached, name: r.name }];
+    });
   }
 
   /** One segment as it stands (any status), compiled; undefined when unknown. */

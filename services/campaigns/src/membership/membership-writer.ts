@@ -58,15 +58,13 @@ export class MembershipWriter {
   ): Promise<LockedContacts> {
     const ids = [...new Set(contactIds)].sort();
     if (ids.length === 0) return new LockedContacts(tenant, new Map());
-    await tx.query(
-      `INSERT INTO ${S}.membership_contacts (tenant, contact_id)
-         SELECT $1, id FROM unnest($2::text[]) AS id ORDER BY id
-       ON CONFLICT DO NOTHING`,
-      [tenant, ids],
-    );
+    // One statement creates the missing rows and locks them all (ON CONFLICT DO UPDATE locks the
+    // existing row), in id order so two writers never deadlock.
     const { rows } = await tx.query<ContactRow>(
-      `SELECT contact_id, version, closed_reason, merged_into FROM ${S}.membership_contacts
-        WHERE tenant = $1 AND contact_id = ANY($2::text[]) ORDER BY contact_id FOR UPDATE`,
+      `INSERT INTO ${S}.membership_contacts AS m (tenant, contact_id)
+         SELECT $1, id FROM unnest($2::text[]) AS id ORDER BY id
+       ON CONFLICT (tenant, contact_id) DO UPDATE SET version = m.version
+       RETURNING contact_id, version, closed_reason, merged_into`,
       [tenant, ids],
     );
     const current = await tx.query<CurrentRow>(
