@@ -8,6 +8,7 @@ import { PlatformModule } from '@crm/platform';
 import { AudienceModule } from './audience/audience.module';
 import { CampaignsConfigModule } from './campaigns.config';
 import { CampaignsInfrastructureModule } from './infrastructure/campaigns-infrastructure.module';
+import { MembershipModule } from './membership/membership.module';
 import { SegmentsModule } from './segments/segments.module';
 
 @Module({
@@ -22,6 +23,7 @@ import { SegmentsModule } from './segments/segments.module';
     CampaignsInfrastructureModule,
     AudienceModule,
     SegmentsModule,
+    MembershipModule,
   ],
 })
 export class AppModule {}
