@@ -11,6 +11,7 @@
  * Replica-safe: a batch takes a transaction-scoped advisory lock, so one replica drains at a time
  * (others skip the round); the contact row locks order it against the full evaluations.
  */
+import { Logger } from '@nestjs/common';
 import { inTransaction } from '@crm/event-sourcing';
 import type { Pool, PoolClient } from 'pg';
 import { S } from '../infrastructure/read-model-part';
@@ -32,31 +33,71 @@ interface QueueRow {
 }
 
 export class AudienceChangeDrain {
+  private readonly logger = new Logger('MembershipDrain');
+
   constructor(
     private readonly pool: Pool,
     private readonly writer: MembershipWriter,
     private readonly segments: LiveSegments,
   ) {}
 
-  /** Drains until the queue is empty (or another replica holds the drain); returns events appended. */
+  /**
+   * Drains until the queue is empty, another replica holds the drain, or a round made no
+   * progress (every row left failed or changed meanwhile); returns the events appended.
+   */
   async drain(now: () => Date): Promise<number> {
     let total = 0;
     for (;;) {
       const batch = await this.drainBatch(now());
       if (batch === undefined) return total;
-      total += batch;
+      total += batch.appended;
+      if (batch.deleted === 0) return total;
     }
   }
 
-  /** One batch; undefined when there was nothing to do (or another replica is draining). */
-  async drainBatch(now: Date): Promise<number | undefined> {
+  /**
+   * One batch; undefined when there was nothing to do (or another replica is draining). When the
+   * batch fails as a whole, its rows are retried one transaction each, so one contact that cannot
+   * be evaluated (logged, left queued) does not hold up the others.
+   */
+  async drainBatch(now: Date): Promise<{ appended: number; deleted: number } | undefined> {
+    try {
+      return await this.inBatch(now, BATCH);
+    } catch (error) {
+      this.logger.warn(`batch failed, retrying its rows one by one: ${(error as Error).message}`);
+    }
+    let appended = 0;
+    let deleted = 0;
+    // Rows still queued ahead of the next one to try: the failed ones and those changed meanwhile.
+    let skipped = 0;
+    for (let i = 0; i < BATCH; i++) {
+      try {
+        const one = await this.inBatch(now, 1, skipped);
+        if (one === undefined) break;
+        appended += one.appended;
+        deleted += one.deleted;
+        if (one.deleted === 0) skipped++;
+      } catch (error) {
+        skipped++;
+        this.logger.warn(`queued contact not evaluated (left queued): ${(error as Error).message}`);
+      }
+    }
+    return { appended, deleted };
+  }
+
+  private inBatch(
+    now: Date,
+    limit: number,
+    offset = 0,
+  ): Promise<{ appended: number; deleted: number } | undefined> {
     return inTransaction(this.pool, async (tx) => {
       // The advisory lock and the batch in one round trip: no rows when another replica drains.
       const { rows } = await tx.query<QueueRow>(
         `WITH drain AS (SELECT pg_try_advisory_xact_lock(${DRAIN_LOCK}) AS ok)
          SELECT q.tenant, q.contact_id, q.changed_at, q.changed_at::text AS changed_text, q.merged_into, q.erased
            FROM drain, LATERAL (SELECT * FROM ${S}.audience_changes WHERE drain.ok
-                                 ORDER BY changed_at, tenant, contact_id LIMIT ${BATCH}) q`,
+                                 ORDER BY changed_at, tenant, contact_id LIMIT $1 OFFSET $2) q`,
+        [limit, offset],
       );
       if (rows.length === 0) return undefined;
       let appended = 0;
@@ -65,7 +106,7 @@ export class AudienceChangeDrain {
       for (const [tenant, queued] of byTenant) {
         appended += await this.evaluate(tx, tenant, queued, now);
       }
-      await tx.query(
+      const { rowCount } = await tx.query(
         `DELETE FROM ${S}.audience_changes q USING jsonb_to_recordset($1::jsonb) AS d(tenant text, contact_id text, changed_at timestamptz)
           WHERE q.tenant = d.tenant AND q.contact_id = d.contact_id AND q.changed_at = d.changed_at`,
         [
@@ -78,7 +119,7 @@ export class AudienceChangeDrain {
           ),
         ],
       );
-      return appended;
+      return { appended, deleted: rowCount ?? 0 };
     });
   }
 

@@ -9,6 +9,7 @@
  * part for "why", and appends the joins and leaves. Batches run a few at a time on disjoint
  * contacts. One replica evaluates a segment at a time (a session advisory lock per segment).
  */
+import { Logger } from '@nestjs/common';
 import { inTransaction } from '@crm/event-sourcing';
 import type { Pool, PoolClient } from 'pg';
 import { S } from '../infrastructure/read-model-part';
@@ -34,6 +35,8 @@ export interface EvaluationOutcome {
 }
 
 export class FullEvaluation {
+  private readonly logger = new Logger('MembershipFullEvaluation');
+
   constructor(
     private readonly pool: Pool,
     private readonly writer: MembershipWriter,
@@ -58,11 +61,20 @@ export class FullEvaluation {
     return rows.map((r) => ({ tenant: r.tenant, segmentId: r.segment_id }));
   }
 
-  /** Evaluates every pending segment; returns the events appended. */
+  /**
+   * Evaluates every pending segment; returns the events appended. A segment that fails is
+   * logged and retried next round, without holding up the others.
+   */
   async runPending(now: Date): Promise<number> {
     let appended = 0;
     for (const ref of await this.pending()) {
-      appended += (await this.evaluate(ref, now))?.appended ?? 0;
+      try {
+        appended += (await this.evaluate(ref, now))?.appended ?? 0;
+      } catch (error) {
+        this.logger.warn(
+          `segment ${ref.tenant}/${ref.segmentId} not evaluated: ${(error as Error).message}`,
+        );
+      }
     }
     return appended;
   }

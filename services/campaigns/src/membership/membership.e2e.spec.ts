@@ -202,6 +202,28 @@ describeWithKafka('live segment memberships (e2e)', ({ brokers }) => {
     expect(await streamOf('mem-a', 'c-bea')).toEqual(before);
   });
 
+  it('a contact that cannot be decided stays queued without holding up the others', async () => {
+    // Its write-side row no longer agrees with its stream: the append is refused.
+    await pool.query(
+      `UPDATE campaigns.membership_contacts SET version = version + 50 WHERE tenant = 'mem-a' AND contact_id = 'c-bea'`,
+    );
+    await contact('mem-a', 'c-bea', { country: 'FR', consent: { email: 'granted' } });
+    await contact('mem-a', 'c-fay', { country: 'DE', consent: { email: 'granted' } });
+    await queue('mem-a', ['c-bea', 'c-fay']);
+    await engine.runOnce();
+    await settled(async () => expect(await membersOf(germans)).toEqual(['c-bea', 'c-fay']));
+    const { rows } = await pool.query(
+      `SELECT contact_id FROM campaigns.audience_changes WHERE tenant = 'mem-a'`,
+    );
+    expect(rows).toEqual([{ contact_id: 'c-bea' }]);
+    // Once the row agrees again, the queued change goes through.
+    await pool.query(
+      `UPDATE campaigns.membership_contacts SET version = version - 50 WHERE tenant = 'mem-a' AND contact_id = 'c-bea'`,
+    );
+    await engine.runOnce();
+    await settled(async () => expect(await membersOf(germans)).toEqual(['c-fay']));
+  });
+
   it('a static segment: listed members join; a merged duplicate leaves and its survivor joins', async () => {
     await contact('mem-a', 'c-dup', { country: 'IT' });
     await contact('mem-a', 'c-sur', { country: 'IT' });
@@ -284,14 +306,14 @@ describeWithKafka('live segment memberships (e2e)', ({ brokers }) => {
     expect(last).toEqual({
       start: new Date(Math.floor(clock.now().getTime() / 3_600_000) * 3_600_000).toISOString(),
       members: 1,
-      // ada and bea joined, ada left; cem joined before its erase made it leave
-      joined: 3,
-      left: 2,
+      // ada, bea, fay joined; ada and bea left; cem joined before its erase made it leave
+      joined: 4,
+      left: 3,
     });
     expect(hourly.body.counts).toHaveLength(49);
     expect(hourly.body.counts[0]).toMatchObject({ members: 0, joined: 0, left: 0 });
     const daily = await t.request('GET', `/segments/${germans}/counts`, { as: analystA });
-    expect(daily.body.counts.at(-1)).toMatchObject({ members: 1, joined: 3, left: 2 });
+    expect(daily.body.counts.at(-1)).toMatchObject({ members: 1, joined: 4, left: 3 });
     const bad = await t.request(
       'GET',
       `/segments/${germans}/counts?from=${daysAgo(-1).toISOString()}&to=${daysAgo(0).toISOString()}`,

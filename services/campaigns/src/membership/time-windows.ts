@@ -6,6 +6,7 @@
  * it), a segment evaluated less than half an interval ago is skipped (another replica just did
  * it), and the evaluation itself locks per segment and decides only differences.
  */
+import { Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { S } from '../infrastructure/read-model-part';
 import type { Rule } from '../segments/rules/rule';
@@ -15,6 +16,8 @@ import { dependsOnClock } from './live-segments';
 const WINDOWS_LOCK = `hashtext('crm.campaigns.membership-windows')`;
 
 export class TimeWindowReevaluation {
+  private readonly logger = new Logger('MembershipTimeWindows');
+
   constructor(
     private readonly pool: Pool,
     private readonly full: FullEvaluation,
@@ -57,11 +60,18 @@ export class TimeWindowReevaluation {
         row.evaluated_at !== null &&
         Math.abs(now.getTime() - row.evaluated_at.getTime()) < this.intervalMs / 2;
       if (recent) continue;
-      const outcome = await this.full.evaluate(
-        { tenant: row.tenant, segmentId: row.segment_id },
-        now,
-      );
-      appended += outcome?.appended ?? 0;
+      try {
+        const outcome = await this.full.evaluate(
+          { tenant: row.tenant, segmentId: row.segment_id },
+          now,
+        );
+        appended += outcome?.appended ?? 0;
+      } catch (error) {
+        // The others still run; this one is tried again next round.
+        this.logger.warn(
+          `segment ${row.tenant}/${row.segment_id} not re-evaluated: ${(error as Error).message}`,
+        );
+      }
     }
     return appended;
   }
