@@ -1,7 +1,7 @@
 import { parseCalendarDate } from './calendar-date';
 
 describe('parseCalendarDate', () => {
-  it.each(['2026-12-15', '2024-02-29', '2000-02-29', '1815-12-10'])('accepts %j', (raw) =>
+  it.each(['2026-12-15', '2024-02-29', '2000-02-29', '1815-12-10', '0001-01-01'])('accepts %j', (raw) =>
     expect(parseCalendarDate(raw)).toBe(raw),
   );
 
@@ -11,6 +11,7 @@ describe('parseCalendarDate', () => {
     '2026-13-01',
     '2026-04-31',
     '2026-00-10',
+    '0000-01-01', // there is no year 0
     '2026-1-5',
     '2026-12-15T00:00:00Z',
     20261215,

@@ -29,12 +29,24 @@ export function parseInstant(raw: unknown, field = 'at'): Instant {
       `${field} must be an ISO-8601 date-time with an offset, e.g. 2026-11-23T09:00:00+01:00`,
     );
   }
-  return new Date(raw as string).toISOString() as Instant;
+  const instant = new Date(raw as string);
+  // 0001-01-01T00:30+01:00 is year 0 in UTC, which PostgreSQL (and ISO 8601 without a sign)
+  // cannot store: the UTC instant must fall in years 1-9999 too.
+  const utcYear = instant.getUTCFullYear();
+  if (utcYear < 1 || utcYear > 9999) {
+    throw new InvalidValue(
+      'InvalidInstant',
+      field,
+      `${field} must fall between the years 0001 and 9999 in UTC`,
+    );
+  }
+  return instant.toISOString() as Instant;
 }
 
 /** Shared with the calendar date: does this day exist in the (proleptic Gregorian) calendar? */
 export function isCalendarDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
+  // There is no year 0 (1 BC is followed by AD 1); PostgreSQL refuses it.
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }

@@ -7,6 +7,8 @@ describe('parseInstant', () => {
     ['2026-11-23T09:00-05:30', '2026-11-23T14:30:00.000Z'],
     ['2026-11-23T09:00:00.123456789Z', '2026-11-23T09:00:00.123Z'],
     ['2024-02-29T23:59:59+00:00', '2024-02-29T23:59:59.000Z'],
+    ['0001-01-01T00:30:00Z', '0001-01-01T00:30:00.000Z'],
+    ['9999-12-31T23:00:00-00:59', '9999-12-31T23:59:00.000Z'],
   ])('reads %j as %j (UTC)', (raw, expected) => expect(parseInstant(raw)).toBe(expected));
 
   it.each([
@@ -17,6 +19,9 @@ describe('parseInstant', () => {
     '2026-11-23T09:60:00Z',
     '2026-11-23T09:00:00+24:00',
     '2026-11-23 09:00:00Z',
+    '0000-06-01T12:00:00Z', // there is no year 0
+    '0001-01-01T00:30:00+01:00', // year 0 in UTC: PostgreSQL cannot store it
+    '9999-12-31T23:30:00-01:00', // year 10000 in UTC
     'yesterday',
     1764000000000,
   ])('refuses %j as InvalidInstant naming the field', (raw) =>
