@@ -10,6 +10,8 @@ export { startDisposableKafka } from './local-kafka';
 export type { DisposableKafka } from './local-kafka';
 export { readTopicsToEnd } from './kafka-topic-snapshot';
 export type { StoredMessage } from './kafka-topic-snapshot';
+export { waitForTopicMessage } from './kafka-topic-reader';
+export type { TopicMessage } from './kafka-topic-reader';
 export { uniqueName } from './unique-name';
 export { createScratchDatabase } from './scratch-database';
 export type { ScratchDatabase } from './scratch-database';

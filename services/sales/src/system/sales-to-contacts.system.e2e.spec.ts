@@ -10,12 +10,11 @@
  */
 import { topicFor } from '@crm/contracts';
 import { namespacedName } from '@crm/messaging';
-import { describeWithKafka, uniqueName } from '@crm/testing';
+import { describeWithKafka, uniqueName, waitForTopicMessage } from '@crm/testing';
 import { setUpCarCatalogue } from '../testing/car-catalogue';
 import { eventually } from '../testing/eventually';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import type { SalesTestApp } from '../testing/sales-test-app';
-import { waitForTopicMessage } from './kafka-topic-reader';
 import { useRunningCrm, type RunningCrm } from '@crm/platform/testing';
 
 const MESSAGE_TIMEOUT_MS = 30_000;

@@ -2,7 +2,7 @@
  * Reads a topic from its beginning with a throw-away consumer group until one message of this run
  * (told apart by its CloudEvents tenant header) matches, or a bounded wait runs out.
  */
-import { uniqueName } from '@crm/testing';
+import { uniqueName } from './unique-name';
 import { Kafka, logLevel } from 'kafkajs';
 
 export interface TopicMessage {
@@ -20,10 +20,10 @@ export async function waitForTopicMessage(options: {
   timeoutMs: number;
 }): Promise<TopicMessage> {
   const consumer = new Kafka({
-    clientId: 'sales-system-e2e',
+    clientId: 'crm-system-e2e',
     brokers: options.brokers,
     logLevel: logLevel.NOTHING,
-  }).consumer({ groupId: uniqueName('sales-system-e2e') });
+  }).consumer({ groupId: uniqueName('crm-system-e2e') });
   const seenTypes: string[] = [];
   const header = (headers: Record<string, unknown> | undefined, name: string) =>
     headers?.[name]?.toString() ?? '';
