@@ -121,6 +121,12 @@ export class MembershipWriter {
     const leaves: { contact_id: string; segment_id: string }[] = [];
     const versions: { contact_id: string; version: number }[] = [];
     const closes: { contact_id: string; reason: string; merged_into: string | null }[] = [];
+    const renewals: {
+      contact_id: string;
+      segment_id: string;
+      rule_version: number;
+      why: MatchReason[];
+    }[] = [];
     let appended = 0;
     for (const [contactId, command] of commands) {
       const entry = locked.states.get(contactId);
@@ -160,6 +166,14 @@ export class MembershipWriter {
         case 'SegmentMemberLeft':
           leaves.push({ contact_id: event.data.contactId, segment_id: event.data.segmentId });
           return;
+        case 'SegmentMemberReasonsChanged':
+          renewals.push({
+            contact_id: event.data.contactId,
+            segment_id: event.data.segmentId,
+            rule_version: event.data.ruleVersion,
+            why: event.data.why,
+          });
+          return;
         case 'MembershipsClosed':
           closes.push({
             contact_id: event.data.contactId,
@@ -186,6 +200,14 @@ export class MembershipWriter {
            kind = EXCLUDED.kind, rule_version = EXCLUDED.rule_version, joined_at = EXCLUDED.joined_at,
            why = EXCLUDED.why`,
         [tenant, JSON.stringify(joins)],
+      );
+    }
+    if (renewals.length) {
+      await tx.query(
+        `UPDATE ${S}.membership_current m SET rule_version = r.rule_version, why = r.why
+           FROM jsonb_to_recordset($2::jsonb) AS r(contact_id text, segment_id text, rule_version int, why jsonb)
+          WHERE m.tenant = $1 AND m.contact_id = r.contact_id AND m.segment_id = r.segment_id`,
+        [tenant, JSON.stringify(renewals)],
       );
     }
     if (versions.length) {

@@ -1,8 +1,9 @@
 /**
  * One contact's segment memberships as a pure decider. The engine evaluates and says which
  * segments the contact matches now; the decider appends joins and leaves for the difference only,
- * so a redelivered change or a re-evaluation with the same outcome appends nothing. An erased or
- * merged-away contact leaves everything and joins nothing afterwards.
+ * so a redelivered change or a re-evaluation with the same outcome appends nothing. A member that
+ * still matches a changed rule through other parts gets its new reasons (once per rule version).
+ * An erased or merged-away contact leaves everything and joins nothing afterwards.
  */
 import type { Decider } from '@crm/event-sourcing';
 import type { MembershipCommand, SegmentVerdict } from './membership.commands';
@@ -57,6 +58,21 @@ export function evolveMembership(state: MembershipState, event: MembershipEvent)
       const { [event.data.segmentId]: _left, ...rest } = state.segments;
       return { ...state, segments: rest };
     }
+    case 'SegmentMemberReasonsChanged': {
+      const current = state.segments[event.data.segmentId];
+      if (!current) return state;
+      return {
+        ...state,
+        segments: {
+          ...state.segments,
+          [event.data.segmentId]: {
+            ...current,
+            ruleVersion: event.data.ruleVersion,
+            why: event.data.why,
+          },
+        },
+      };
+    }
     case 'MembershipsClosed':
       return {
         ...state,
@@ -89,6 +105,14 @@ function leave(
   };
 }
 
+function copyReasons(why: readonly MatchReason[]): MatchReason[] {
+  return why.map((r) => ({ path: r.path, fields: [...r.fields] }));
+}
+
+function sameReasons(a: readonly MatchReason[], b: readonly MatchReason[]): boolean {
+  return JSON.stringify(copyReasons(a)) === JSON.stringify(copyReasons(b));
+}
+
 function reconcile(
   contactId: string,
   verdicts: readonly SegmentVerdict[],
@@ -105,6 +129,22 @@ function reconcile(
     if (current && !verdict.why) {
       const reason = current.kind === 'static' ? 'unlisted' : 'rule_no_longer_matches';
       events.push(leave(contactId, { ...current, ruleVersion: verdict.ruleVersion }, reason, at));
+    } else if (
+      current &&
+      verdict.why &&
+      verdict.ruleVersion > current.ruleVersion &&
+      !sameReasons(current.why, verdict.why)
+    ) {
+      events.push({
+        type: 'SegmentMemberReasonsChanged',
+        data: {
+          segmentId: verdict.segmentId,
+          contactId,
+          ruleVersion: verdict.ruleVersion,
+          why: copyReasons(verdict.why),
+          at,
+        },
+      });
     } else if (!current && verdict.why && !state.closed) {
       events.push({
         type: 'SegmentMemberJoined',
@@ -114,7 +154,7 @@ function reconcile(
           kind: verdict.kind,
           contactId,
           ruleVersion: verdict.ruleVersion,
-          why: verdict.why.map((r) => ({ path: r.path, fields: [...r.fields] })),
+          why: copyReasons(verdict.why),
           at,
         },
       });

@@ -107,6 +107,27 @@ describe('membership decider', () => {
       ]);
   });
 
+  it('a member that still matches an edited rule through other parts gets its new reasons, once', () => {
+    const otherWhy = [{ path: 'rule.all[1]', fields: ['tags'] }];
+    const renewed: MembershipEvent = {
+      type: 'SegmentMemberReasonsChanged',
+      data: { segmentId: 's-vip', contactId: 'c1', ruleVersion: 2, why: otherWhy, at: later },
+    };
+    given([joinedVip])
+      .when(reconcile([{ ...vip(true, 2), why: otherWhy }], later))
+      .then([renewed]);
+    given([joinedVip, renewed])
+      .when(reconcile([{ ...vip(true, 2), why: otherWhy }], later))
+      .then([]);
+    // The same reasons under a new version, or new reasons under the same version: nothing.
+    given([joinedVip])
+      .when(reconcile([vip(true, 2)], later))
+      .then([]);
+    given([joinedVip])
+      .when(reconcile([{ ...vip(true, 1), why: otherWhy }], later))
+      .then([]);
+  });
+
   it('leaves untouched the memberships of segments it was not told about', () => {
     given([joinedVip, joinedList])
       .when(reconcile([listed(true)], later))

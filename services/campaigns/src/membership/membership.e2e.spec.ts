@@ -379,6 +379,48 @@ describeWithKafka('live segment memberships (e2e)', ({ brokers }) => {
     }
   });
 
+  it('editing a live rule re-evaluates everyone: leaves, and new reasons for those still in', async () => {
+    const edited = await activeSegment(marketerA, {
+      name: 'South and Italy',
+      kind: 'dynamic',
+      rule: {
+        any: [
+          { field: 'country', op: 'eq', value: 'IT' },
+          { field: 'country', op: 'eq', value: 'ES' },
+        ],
+      },
+    });
+    await engine.runOnce();
+    await settled(async () => expect(await membersOf(edited)).toEqual(['c-eve', 'c-sur']));
+    const read = await t.request('GET', `/segments/${edited}`, { as: marketerA });
+    const patched = await t.request('PATCH', `/segments/${edited}`, {
+      as: marketerA,
+      body: {
+        rule: {
+          any: [
+            { field: 'country', op: 'eq', value: 'ES' },
+            { field: 'tags', op: 'contains', value: 'vip' },
+          ],
+        },
+      },
+      headers: { 'if-match': String(read.headers.etag) },
+    });
+    expect(patched.status).toBe(200);
+    await settled(async () => {
+      await engine.runOnce();
+      const res = await t.request('GET', `/segments/${edited}/members`, { as: analystA });
+      expect(res.body.items).toEqual([
+        expect.objectContaining({
+          contactId: 'c-eve',
+          ruleVersion: patched.body.ruleVersion,
+          why: [{ path: 'rule.any[0]', fields: ['country'] }],
+        }),
+      ]);
+    });
+    const eve = (await streamOf('mem-a', 'c-eve')).filter((e) => e.data.segmentId === edited);
+    expect(eve.map((e) => e.type)).toEqual(['SegmentMemberJoined', 'SegmentMemberReasonsChanged']);
+  });
+
   it('tenant B sees nothing of tenant A, and its own members (positive control)', async () => {
     const bGermans = await activeSegment(marketerB, {
       name: 'B Germans',

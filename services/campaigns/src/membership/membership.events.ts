@@ -44,6 +44,15 @@ export type SegmentMemberLeft = DomainEvent<
   }
 >;
 
+/**
+ * A member still matches after the rule changed, but through other parts: why it is a member,
+ * as of the new rule version (not a join: it never left).
+ */
+export type SegmentMemberReasonsChanged = DomainEvent<
+  'SegmentMemberReasonsChanged',
+  { segmentId: string; contactId: string; ruleVersion: number; why: MatchReason[]; at: string }
+>;
+
 /** The contact was erased or merged away: it joins nothing any more (its leaves come first). */
 export type MembershipsClosed = DomainEvent<
   'MembershipsClosed',
@@ -55,4 +64,5 @@ export type MembershipsClosed = DomainEvent<
   }
 >;
 
-export type MembershipEvent = SegmentMemberJoined | SegmentMemberLeft | MembershipsClosed;
+export type MembershipEvent =
+  SegmentMemberJoined | SegmentMemberLeft | SegmentMemberReasonsChanged | MembershipsClosed;

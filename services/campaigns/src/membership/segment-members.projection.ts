@@ -9,7 +9,12 @@
 import type { ProjectionHandler } from '@crm/event-sourcing';
 import type { PoolClient } from 'pg';
 import { S, type ReadModelPart } from '../infrastructure/read-model-part';
-import type { MembershipEvent, SegmentMemberJoined, SegmentMemberLeft } from './membership.events';
+import type {
+  MembershipEvent,
+  SegmentMemberJoined,
+  SegmentMemberLeft,
+  SegmentMemberReasonsChanged,
+} from './membership.events';
 
 async function count(
   tx: PoolClient,
@@ -52,6 +57,15 @@ const left: ProjectionHandler = async (event, tx) => {
   if (rowCount) await count(tx, event.tenant, d.segmentId, d.at, 0);
 };
 
+const reasonsChanged: ProjectionHandler = async (event, tx) => {
+  const d = (event as unknown as { data: SegmentMemberReasonsChanged['data'] }).data;
+  await tx.query(
+    `UPDATE ${S}.segment_members SET rule_version = $4, why = $5
+      WHERE tenant = $1 AND segment_id = $2 AND contact_id = $3`,
+    [event.tenant, d.segmentId, d.contactId, d.ruleVersion, JSON.stringify(d.why)],
+  );
+};
+
 export const segmentMembersPart: ReadModelPart = {
   ddl: `
     CREATE TABLE IF NOT EXISTS ${S}.segment_members (
@@ -83,7 +97,9 @@ export const segmentMembersPart: ReadModelPart = {
     );`,
   tables: ['segment_members', 'segment_member_totals', 'segment_member_counts'],
   // MembershipsClosed changes nothing here: its leaves came before it.
-  handlers: { SegmentMemberJoined: joined, SegmentMemberLeft: left } satisfies Partial<
-    Record<MembershipEvent['type'], ProjectionHandler>
-  >,
+  handlers: {
+    SegmentMemberJoined: joined,
+    SegmentMemberLeft: left,
+    SegmentMemberReasonsChanged: reasonsChanged,
+  } satisfies Partial<Record<MembershipEvent['type'], ProjectionHandler>>,
 };
