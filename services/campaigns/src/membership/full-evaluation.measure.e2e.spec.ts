@@ -109,7 +109,7 @@ describe('full membership evaluation at scale (measure)', () => {
          FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(rule, i)`,
       [JSON.stringify(Array.from({ length: 200 }, (_, i) => rule(i))), clock.now()],
     );
-    const ids = Array.from({ length: 300 }, (_, i) => `m-${i}`);
+    const ids = Array.from({ length: 150 }, (_, i) => `m-${i}`);
     await pool.query(
       `INSERT INTO campaigns.audience_contacts (tenant, contact_id, country, consent, messages_received, last_order_at)
        SELECT 'measure-inc', id, 'DE', '{"email":"granted"}', 3, $2 FROM unnest($1::text[]) AS id`,
