@@ -21,6 +21,8 @@ export interface RunningCrm {
   campaigns: ServiceClient;
   /** The contacts service as another tenant sees it. */
   contactsFor(tenant: string): ServiceClient;
+  /** The campaigns service as another tenant sees it (only when started with campaigns). */
+  campaignsFor(tenant: string): ServiceClient;
   /** The run's database (both services' schemas), for specs that count what is in the logs. */
   databaseUrl: string;
   /** SIGKILL one service (a crash), or start it again on the same port and environment. */
@@ -96,6 +98,7 @@ export async function startRunningCrm(
       contacts: serviceClient(contacts.baseUrl, tenant, SYSTEM_JWT_SECRET),
       campaigns: serviceClient(campaignsUrl, tenant, SYSTEM_JWT_SECRET),
       contactsFor: (other) => serviceClient(contacts.baseUrl, other, SYSTEM_JWT_SECRET),
+      campaignsFor: (other) => serviceClient(campaignsUrl, other, SYSTEM_JWT_SECRET),
       databaseUrl: db.url,
       kill: (service) => processes[index(service)].kill(),
       async restart(service) {
