@@ -22,7 +22,11 @@ import { expectedVersionFor, type EntityTagCondition } from '../http/etag';
 import { currentCorrelationId } from '../logging/request-context';
 import type { EventSourcingModuleOptions } from './event-sourcing-options';
 import { ReadModels } from './read-models';
-import { reportReadYourWrites, type ReadYourWrites } from './read-your-writes';
+import {
+  currentReadYourWrites,
+  reportReadYourWrites,
+  type ReadYourWrites,
+} from './read-your-writes';
 import { EVENT_SOURCING_OPTIONS, EVENT_STORE } from './tokens';
 
 export interface CommandCaller {
@@ -37,7 +41,10 @@ export interface CommandCaller {
   readonly user?: AuthenticatedUser;
 }
 
-/** The command's result, and whether the read models show it yet (for the answer's body). */
+/**
+ * The command's result, and whether the read models show it yet (for the answer's body). Only
+ * commands of an HTTP request wait for the read models; any other caller gets 'visible' unchecked.
+ */
 export type ExecutedCommand<S> = CommandResult<S> & { readonly readYourWrites: ReadYourWrites };
 
 @Injectable()
@@ -79,7 +86,10 @@ export class AggregateCommands {
       },
     );
     let outcome: ReadYourWrites = 'visible';
-    if (result.lastPosition) {
+    // Only an HTTP request has a client about to read its write back. A consumer appending inside
+    // its inbox transaction could never see the write projected before it commits (readers only
+    // see events older than every open transaction), so waiting would stall its partition 5 s.
+    if (result.lastPosition && currentReadYourWrites() !== undefined) {
       const stream = { tenant: caller.tenant, id: streamId };
       outcome = await this.readModels.readYourWrites(result.lastPosition, stream);
       if (outcome !== 'visible') {
