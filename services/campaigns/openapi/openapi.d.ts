@@ -16,6 +16,222 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/audience/contacts/{contactId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What campaigns knows of a person
+     * @description Profile, demographics, consent per channel, purchase summary, the latest orders and the deals, as the audience read model holds them (fed by crm.contacts.v1 and crm.sales.v1, so a moment behind those services). Segment rules are evaluated over exactly this record.
+     *
+     *     Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['AudienceController_contact'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/segments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Segments filtered by status, kind and name, in keyset pages
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['SegmentsController_list'];
+    put?: never;
+    /**
+     * Create a draft segment: dynamic (with a rule) or static (list its members next)
+     * @description Roles: admin, marketer.
+     */
+    post: operations['SegmentsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/segments/fields': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The fields a rule may use, by group, with types, enum values and operators, and the tenant's custom field and score keys
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['SegmentsController_catalogue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/segments/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * How many contacts a rule matches now and a sample of 20 with why; nothing is saved
+     * @description An invalid rule is a 422 naming each path (errors[].field, e.g. rule.all[2].op); a query over its time budget is a 503.
+     *
+     *     Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    post: operations['SegmentsController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/segments/{segmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read one segment
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['SegmentsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change name, description or rule (merge patch; If-Match). A live rule change re-evaluates every member
+     * @description Roles: admin, marketer.
+     */
+    patch: operations['SegmentsController_patch'];
+    trace?: never;
+  };
+  '/segments/{segmentId}/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Make a draft live: its membership is kept from now on
+     * @description Roles: admin, marketer.
+     */
+    post: operations['SegmentsController_activate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/segments/{segmentId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Archive a segment for good: everyone leaves it
+     * @description Roles: admin, marketer.
+     */
+    post: operations['SegmentsController_archive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/segments/{segmentId}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Members of a segment, newest first, with why each one matches (keyset pages)
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['MembershipController_members'];
+    /**
+     * Replace a static segment's list, by contact ids and/or emails (If-Match); unknown ones are reported, not listed
+     * @description Roles: admin, marketer.
+     */
+    put: operations['SegmentsController_members'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/segments/{segmentId}/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Members, joins and leaves of a segment over time, per hour or day (UTC)
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['MembershipController_counts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/contacts/{contactId}/segments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The segments a person is in now, and why
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['MembershipController_segmentsOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -51,6 +267,451 @@ export interface components {
       requestId?: string;
       /** @description One entry per failing input (400 validation and 422 domain problems that name a field) */
       errors?: components['schemas']['FieldError'][];
+    };
+    AudienceDemographicsDto: {
+      /**
+       * Format: date
+       * @example 1985-04-12
+       */
+      birthDate?: string;
+      /** @example 35-44 */
+      ageBand?: string;
+      /** @example female */
+      gender?: string;
+      /** @example upper-middle */
+      householdIncomeBand?: string;
+    };
+    AudienceConsentDto: {
+      /** @enum {string} */
+      email: 'granted' | 'withdrawn' | 'unknown';
+      /** @enum {string} */
+      sms: 'granted' | 'withdrawn' | 'unknown';
+      /** @enum {string} */
+      phone: 'granted' | 'withdrawn' | 'unknown';
+      /** @enum {string} */
+      post: 'granted' | 'withdrawn' | 'unknown';
+    };
+    AudiencePurchasesDto: {
+      /** @description Standing orders (placed or fulfilled; cancelled and returned do not count) */
+      ordersCount: number;
+      /** @description Sum of the standing orders in spendCurrency, minor units (orders in other currencies are not converted and not in it) */
+      totalSpentMinor: number;
+      /**
+       * @description The currency most of the standing orders are in (a tie: the latest order's)
+       * @example EUR
+       */
+      spendCurrency?: string;
+      /** Format: date-time */
+      firstOrderAt?: string;
+      /** Format: date-time */
+      lastOrderAt?: string;
+    };
+    AudienceEngagementDto: {
+      messagesReceived: number;
+      /** Format: date-time */
+      lastOpenedAt?: string;
+      /** Format: date-time */
+      lastClickedAt?: string;
+      /** Format: date-time */
+      unsubscribedAt?: string;
+    };
+    AudienceOrderLineDto: {
+      lineNo: number;
+      productId?: string;
+      sku?: string;
+      /**
+       * @description The product's family as the catalogue names it now
+       * @example Cars
+       */
+      productFamily?: string;
+      /**
+       * @description Selected option ids
+       * @example [
+       *       "automatic"
+       *     ]
+       */
+      options: string[];
+      quantity?: number;
+      /** @description Line net amount, minor units of the order currency */
+      netMinor?: number;
+    };
+    AudienceOrderDto: {
+      orderId: string;
+      /** Format: date-time */
+      placedAt?: string;
+      /** @enum {string} */
+      status: 'placed' | 'cancelled' | 'returned';
+      /** @description Total including tax, minor units */
+      totalMinor?: number;
+      /** @example EUR */
+      currency?: string;
+      lines: components['schemas']['AudienceOrderLineDto'][];
+    };
+    AudienceDealDto: {
+      opportunityId: string;
+      stageId?: string;
+      /** @enum {string} */
+      status?: 'open' | 'won' | 'lost';
+      /** @description Deal value, minor units */
+      amountMinor?: number;
+      /** @example EUR */
+      currency?: string;
+    };
+    AudienceContactDto: {
+      contactId: string;
+      displayName?: string;
+      /** @description Primary email */
+      email?: string;
+      /** @description Primary phone, E.164 */
+      phone?: string;
+      /** @example customer */
+      lifecycleStage?: string;
+      /** @enum {string} */
+      status?: 'active' | 'archived';
+      ownerId?: string;
+      companyId?: string;
+      tags: string[];
+      /** @description Custom fields by key */
+      customFields: {
+        [key: string]: unknown;
+      };
+      demographics: components['schemas']['AudienceDemographicsDto'];
+      /** @example Europe/Berlin */
+      timeZone?: string;
+      /**
+       * @description The primary address's country
+       * @example DE
+       */
+      country?: string;
+      /** @description Current decision per channel (email, sms, phone, post); unknown = never decided */
+      consent: components['schemas']['AudienceConsentDto'];
+      /** Format: date-time */
+      registeredAt?: string;
+      /**
+       * Format: date-time
+       * @description Time of the newest fact applied
+       */
+      updatedAt?: string;
+      purchases: components['schemas']['AudiencePurchasesDto'];
+      engagement: components['schemas']['AudienceEngagementDto'];
+      /** @description Scores by name */
+      scores: {
+        [key: string]: number;
+      };
+      /** @description The latest orders, newest first (at most 10) */
+      lastOrders: components['schemas']['AudienceOrderDto'][];
+      deals: components['schemas']['AudienceDealDto'][];
+    };
+    CreateSegmentDto: {
+      /** @example Bought a car lately */
+      name: string;
+      description?: string | null;
+      /**
+       * @description dynamic: a rule; static: an uploaded list
+       * @enum {string}
+       */
+      kind: 'dynamic' | 'static';
+      /**
+       * @description all / any / not over conditions { field, op, value } (fields and operators: GET /segments/fields); a bad rule is a 422 whose errors[] name each path (rule.all[2].op); required for dynamic, absent for static
+       * @example {
+       *       "all": [
+       *         {
+       *           "field": "consent.email",
+       *           "op": "eq",
+       *           "value": "granted"
+       *         },
+       *         {
+       *           "field": "purchase.family",
+       *           "op": "bought",
+       *           "value": {
+       *             "anyOf": [
+       *               "Cars"
+       *             ],
+       *             "within": "30d"
+       *           }
+       *         }
+       *       ]
+       *     }
+       */
+      rule?: {
+        [key: string]: unknown;
+      };
+    };
+    SegmentDto: {
+      id: string;
+      name: string;
+      description?: string;
+      /** @enum {string} */
+      kind: 'dynamic' | 'static';
+      /** @enum {string} */
+      status: 'draft' | 'active' | 'archived';
+      /**
+       * @description The validated rule; null for static segments
+       * @example {
+       *       "all": [
+       *         {
+       *           "field": "consent.email",
+       *           "op": "eq",
+       *           "value": "granted"
+       *         },
+       *         {
+       *           "field": "purchase.family",
+       *           "op": "bought",
+       *           "value": {
+       *             "anyOf": [
+       *               "Cars"
+       *             ],
+       *             "within": "30d"
+       *           }
+       *         }
+       *       ]
+       *     }
+       */
+      rule: {
+        [key: string]: unknown;
+      } | null;
+      /** @description One more whenever the rule or the static list changes, and on activation: memberships are re-evaluated at each */
+      ruleVersion: number;
+      /** @description Static segments: how many contacts the list holds */
+      listedContacts?: number;
+      /** @description Stream version; the ETag */
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    SegmentPage: {
+      items: components['schemas']['SegmentDto'][];
+      /** @description Pass as cursor for the next page (same sort); null on the last page */
+      nextCursor: string | null;
+    };
+    CatalogueFieldDto: {
+      /** @description What a condition names; a pattern for families (customFields.<key>) */
+      key: string;
+      label: string;
+      group: string;
+      /** @description string, enum, number, money, date, timestamp, string[], boolean, custom, purchase */
+      type: string;
+      /** @description The allowed values of an enum */
+      values?: string[];
+      operators: string[];
+      /** @description scalar, purchase-match, order-count or spend: what `value` looks like */
+      valueShape: string;
+      description: string;
+    };
+    CatalogueGroupDto: {
+      group: string;
+      fields: components['schemas']['CatalogueFieldDto'][];
+    };
+    CatalogueOperatorDto: {
+      op: string;
+      label: string;
+      /** @description What its value looks like */
+      value: string;
+    };
+    FieldCatalogueDto: {
+      groups: components['schemas']['CatalogueGroupDto'][];
+      operators: components['schemas']['CatalogueOperatorDto'][];
+      /** @description Custom field keys present in the tenant's audience */
+      customFieldKeys: string[];
+      /** @description Score names present in the tenant's audience */
+      scoreKeys: string[];
+    };
+    PreviewSegmentDto: {
+      /**
+       * @description all / any / not over conditions { field, op, value } (fields and operators: GET /segments/fields); a bad rule is a 422 whose errors[] name each path (rule.all[2].op)
+       * @example {
+       *       "all": [
+       *         {
+       *           "field": "consent.email",
+       *           "op": "eq",
+       *           "value": "granted"
+       *         },
+       *         {
+       *           "field": "purchase.family",
+       *           "op": "bought",
+       *           "value": {
+       *             "anyOf": [
+       *               "Cars"
+       *             ],
+       *             "within": "30d"
+       *           }
+       *         }
+       *       ]
+       *     }
+       */
+      rule: {
+        [key: string]: unknown;
+      };
+    };
+    PreviewMemberDto: {
+      contactId: string;
+      displayName: string | null;
+      /** @description Why the contact matches: per top-level part of the rule (path), what it saw */
+      why: {
+        [key: string]: unknown;
+      }[];
+    };
+    SegmentPreviewDto: {
+      /** @description Contacts of the audience the rule matches now */
+      count: number;
+      /** @description Up to 20 of them, by contact id */
+      sample: components['schemas']['PreviewMemberDto'][];
+      /**
+       * Format: date-time
+       * @description The "now" relative dates were resolved at
+       */
+      evaluatedAt: string;
+    };
+    PatchSegmentDto: {
+      name?: string;
+      /** @description null removes the description */
+      description?: string | null;
+      /**
+       * @description all / any / not over conditions { field, op, value } (fields and operators: GET /segments/fields); a bad rule is a 422 whose errors[] name each path (rule.all[2].op); dynamic segments only
+       * @example {
+       *       "all": [
+       *         {
+       *           "field": "consent.email",
+       *           "op": "eq",
+       *           "value": "granted"
+       *         },
+       *         {
+       *           "field": "purchase.family",
+       *           "op": "bought",
+       *           "value": {
+       *             "anyOf": [
+       *               "Cars"
+       *             ],
+       *             "within": "30d"
+       *           }
+       *         }
+       *       ]
+       *     }
+       */
+      rule?: {
+        [key: string]: unknown;
+      };
+    };
+    ListSegmentMembersDto: {
+      contactIds?: string[];
+      emails?: string[];
+    };
+    SegmentUploadReportDto: {
+      /** @description Ids and emails received (after removing repeats) */
+      received: number;
+      /** @description Contacts the list now holds */
+      listed: number;
+      /** @description Contact ids the audience does not know: not listed */
+      unknownContactIds: string[];
+      /** @description Emails no audience contact has: not listed */
+      unknownEmails: string[];
+    };
+    SegmentMembersUploadDto: {
+      id: string;
+      name: string;
+      description?: string;
+      /** @enum {string} */
+      kind: 'dynamic' | 'static';
+      /** @enum {string} */
+      status: 'draft' | 'active' | 'archived';
+      /**
+       * @description The validated rule; null for static segments
+       * @example {
+       *       "all": [
+       *         {
+       *           "field": "consent.email",
+       *           "op": "eq",
+       *           "value": "granted"
+       *         },
+       *         {
+       *           "field": "purchase.family",
+       *           "op": "bought",
+       *           "value": {
+       *             "anyOf": [
+       *               "Cars"
+       *             ],
+       *             "within": "30d"
+       *           }
+       *         }
+       *       ]
+       *     }
+       */
+      rule: {
+        [key: string]: unknown;
+      } | null;
+      /** @description One more whenever the rule or the static list changes, and on activation: memberships are re-evaluated at each */
+      ruleVersion: number;
+      /** @description Static segments: how many contacts the list holds */
+      listedContacts?: number;
+      /** @description Stream version; the ETag */
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      upload: components['schemas']['SegmentUploadReportDto'];
+    };
+    MatchReasonDto: {
+      /**
+       * @description The rule part the contact matches: `rule.all[2]` (a child of a top-level all/any), `rule` (the whole rule), `list` (listed in a static segment)
+       * @example rule.all[0]
+       */
+      path: string;
+      /** @description The fields (GET /segments/fields keys) that part reads; no values */
+      fields: string[];
+    };
+    SegmentMemberDto: {
+      contactId: string;
+      /** Format: date-time */
+      joinedAt: string;
+      /** @description The rule (or static list) version it joined on */
+      ruleVersion: number;
+      /** @description Why it is a member */
+      why: components['schemas']['MatchReasonDto'][];
+    };
+    SegmentMemberPage: {
+      items: components['schemas']['SegmentMemberDto'][];
+      /** @description Pass as cursor for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    MemberCountDto: {
+      /**
+       * Format: date-time
+       * @description Start of the interval (UTC)
+       */
+      start: string;
+      /** @description Members at the end of the interval */
+      members: number;
+      /** @description Contacts that joined during it */
+      joined: number;
+      /** @description Contacts that left during it */
+      left: number;
+    };
+    MemberCountsDto: {
+      segmentId: string;
+      /** @enum {string} */
+      interval: 'hour' | 'day';
+      /** @description Members now */
+      members: number;
+      /** @description Oldest interval first */
+      counts: components['schemas']['MemberCountDto'][];
+    };
+    ContactSegmentDto: {
+      segmentId: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'dynamic' | 'static';
+      /** Format: date-time */
+      joinedAt: string;
+      ruleVersion: number;
+      why: components['schemas']['MatchReasonDto'][];
+    };
+    ContactSegmentPage: {
+      items: components['schemas']['ContactSegmentDto'][];
+      /** @description Always null: a person is in few enough segments to answer whole */
+      nextCursor: string | null;
     };
     /** @description The resource written, while its read model does not show the write yet */
     ResourceVersion: {
@@ -97,6 +758,965 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AudienceController_contact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AudienceContactDto'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SegmentsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        sort?: 'name' | '-createdAt' | 'createdAt' | '-updatedAt';
+        status?: 'draft' | 'active' | 'archived';
+        kind?: 'dynamic' | 'static';
+        /** @description Words the name contains (any case) */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SegmentPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SegmentsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body replays the stored answer, another body is 422 */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSegmentDto'];
+      };
+    };
+    responses: {
+      /** @description The new draft; ETag = version, Location */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          'Read-Your-Writes': components['headers']['ReadYourWrites'];
+          Location: components['headers']['Location'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['SegmentDto'] | components['schemas']['ResourceVersion'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SegmentsController_catalogue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FieldCatalogueDto'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SegmentsController_preview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body replays the stored answer, another body is 422 */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreviewSegmentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SegmentPreviewDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SegmentsController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag the client holds; 304 without a body while it is current */
+        'If-None-Match'?: components['parameters']['IfNoneMatch'];
+      };
+      path: {
+        segmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SegmentDto'];
+        };
+      };
+      /** @description Not modified: the If-None-Match tag is current */
+      304: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SegmentsController_patch: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version this change is based on; a stale one answers 412 and writes nothing */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        segmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PatchSegmentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          'Read-Your-Writes': components['headers']['ReadYourWrites'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['SegmentDto'] | components['schemas']['ResourceVersion'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SegmentsController_activate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version this change is based on; a stale one answers 412 and writes nothing */
+        'If-Match'?: components['parameters']['IfMatch'];
+        /** @description Makes a retry safe: the same key and body replays the stored answer, another body is 422 */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        segmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          'Read-Your-Writes': components['headers']['ReadYourWrites'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['SegmentDto'] | components['schemas']['ResourceVersion'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SegmentsController_archive: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version this change is based on; a stale one answers 412 and writes nothing */
+        'If-Match'?: components['parameters']['IfMatch'];
+        /** @description Makes a retry safe: the same key and body replays the stored answer, another body is 422 */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        segmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          'Read-Your-Writes': components['headers']['ReadYourWrites'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['SegmentDto'] | components['schemas']['ResourceVersion'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MembershipController_members: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        segmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SegmentMemberPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SegmentsController_members: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version this change is based on; a stale one answers 412 and writes nothing */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        segmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ListSegmentMembersDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          'Read-Your-Writes': components['headers']['ReadYourWrites'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['SegmentMembersUploadDto']
+            | components['schemas']['ResourceVersion'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MembershipController_counts: {
+    parameters: {
+      query?: {
+        /** @description First instant (default: `to` minus 30 days, or 48 hours by the hour) */
+        from?: string;
+        /** @description Last instant (default: now) */
+        to?: string;
+        interval?: 'hour' | 'day';
+      };
+      header?: never;
+      path: {
+        segmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberCountsDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MembershipController_segmentsOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContactSegmentPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
       };
       /** @description Internal Server Error */
       500: {

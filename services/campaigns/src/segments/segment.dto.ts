@@ -39,7 +39,7 @@ export class CreateSegmentDto {
   @MinLength(1)
   @MaxLength(MAX_SEGMENT_NAME)
   name!: string;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_SEGMENT_DESCRIPTION })
   @IsOptional()
   @ValidateIf((o) => o.description !== null)
   @IsString()
@@ -64,7 +64,12 @@ export class PatchSegmentDto {
   @MinLength(1)
   @MaxLength(MAX_SEGMENT_NAME)
   name?: string;
-  @ApiPropertyOptional({ nullable: true, description: 'null removes the description' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: MAX_SEGMENT_DESCRIPTION,
+    description: 'null removes the description',
+  })
   @IsOptional()
   @ValidateIf((o) => o.description !== null)
   @IsString()
