@@ -22,11 +22,17 @@ export const campaignsConfigSpec = {
     description:
       'milliseconds between looks at the audience change queue and at segments to (re-)evaluate, besides the wake-up by NOTIFY; bounds how late a missed notification is noticed',
   },
+  CRM_SEED_DEMO: {
+    type: 'bool',
+    default: false,
+    description: 'add a few live demo segments to tenant acme once the service is up',
+  },
 } as const;
 
 export interface CampaignsConfig {
   readonly windowReevaluationMs: number;
   readonly membershipPollMs: number;
+  readonly seedDemo: boolean;
 }
 
 export function loadCampaignsConfig(env: Env): CampaignsConfig {
@@ -34,6 +40,7 @@ export function loadCampaignsConfig(env: Env): CampaignsConfig {
   return {
     windowReevaluationMs: raw.CAMPAIGNS_WINDOW_REEVALUATION_MS,
     membershipPollMs: raw.CAMPAIGNS_MEMBERSHIP_POLL_MS,
+    seedDemo: raw.CRM_SEED_DEMO,
   };
 }
 
