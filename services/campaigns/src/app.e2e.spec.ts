@@ -19,4 +19,12 @@ describe('campaigns service (e2e)', () => {
     expect(doc.status).toBe(200);
     expect(doc.body.info.title).toMatch(/campaigns/i);
   });
+
+  it('publishes its AsyncAPI document: crm.campaigns.v1 with the segment membership events', async () => {
+    const doc = await app.request('GET', '/asyncapi.json', { as: null });
+    expect(doc.status).toBe(200);
+    const text = JSON.stringify(doc.body);
+    expect(text).toContain('crm.campaigns.v1');
+    expect(text).toContain('crm.campaigns.segment.member_joined.v1');
+  });
 });

@@ -21,7 +21,7 @@ export interface CampaignsTestApp {
   request(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
-    options?: { body?: unknown; as?: Caller; headers?: Record<string, string> },
+    options?: { body?: unknown; as?: Caller | null; headers?: Record<string, string> },
   ): Promise<HttpResult>;
   /** Stops the app but keeps its database (for tests that reopen it); then `db.drop()`. */
   stop(): Promise<void>;
