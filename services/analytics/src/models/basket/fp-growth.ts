@@ -336,7 +336,8 @@ class Miner {
     private readonly maxItemsets: number,
     width: number,
   ) {
-    this.prefix = new Int32Array(maxLength);
+    // An itemset never has more items than there are frequent items, whatever maxLength says.
+    this.prefix = new Int32Array(Math.min(maxLength, width));
     this.path = new Int32Array(width);
   }
 

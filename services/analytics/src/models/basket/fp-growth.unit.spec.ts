@@ -176,6 +176,19 @@ describe('frequentItemsets on ordinary and degenerate input', () => {
     });
   });
 
+  it('takes a maxLength far beyond any basket without allocating for it', () => {
+    const found = mined(
+      frequentItemsets(
+        [
+          ['a', 'b'],
+          ['a', 'b'],
+        ],
+        { minSupport: 1, maxLength: 1e9 },
+      ),
+    );
+    expect(asText(found.itemsets)).toEqual(['a:2', 'ab:2', 'b:2']);
+  });
+
   it('stops with too-many-itemsets instead of exhausting memory', () => {
     // One basket of 20 items holds 2^20 - 1 itemsets at any support.
     const basket = Array.from({ length: 20 }, (_, i) => `item${i}`);

@@ -4,12 +4,13 @@
  * (R prints 7 significant digits; summary() prints 4).
  *
  * Sources:
- * [VIZ]  Hahsler, "arulesViz: Interactive Visualization of Association Rules with R", The R Journal
- *        9(2), 2017, section "Example" (https://journal.r-project.org/archive/2017/RJ-2017-047/),
- *        and the arulesViz vignette it comes from (vignettes/arulesViz.Rnw in
- *        github.com/mhahsler/arulesViz, e.g. commit 0285a06, lines 263-276):
- *        apriori(Groceries, parameter = list(support = 0.001, confidence = 0.5)) -> "set of 5668
- *        rules" and inspect(head(rules, n = 3, by = "lift")).
+ * [VIZ]  Hahsler & Chelluboina, "Visualizing Association Rules: Introduction to the R-extension
+ *        Package arulesViz" (the arulesViz vignette, https://cran.r-project.org/package=arulesViz,
+ *        vignettes/arulesViz.Rnw in github.com/mhahsler/arulesViz, commit 0285a06, lines 263-276),
+ *        section 2: apriori(Groceries, parameter = list(support = 0.001, confidence = 0.5)) ->
+ *        "set of 5668 rules", and "the top three rules with respect to the lift measure",
+ *        inspect(head(rules, n = 3, by = "lift")). The printed values are those of that call's
+ *        output (also reproduced verbatim by many knitted copies in public repositories).
  * [VIZ2] arulesViz "Getting Started with arulesViz"
  *        (https://mhahsler.github.io/arulesViz/articles/arulesViz.html; articles/arulesViz.md in
  *        github.com/mhahsler/arulesViz, commit d601e55): support 0.005, confidence 0.5 ->
