@@ -140,6 +140,7 @@ export function minimumCount(minSupport: number, baskets: number): number {
  * antecedent is always found).
  */
 export class ItemsetTable {
+  /** Tells it apart from CannotMine in mineItemsetTable's answer. */
   readonly status = 'mined';
   /** Ranks of all itemsets, one after another. */
   private readonly flat: number[] = [];
