@@ -37,6 +37,14 @@ describe('forecastDemand', () => {
     expect(result.backtest.kind).toBe('backtested');
   });
 
+  it('forecasts zeros for a product that never sold, without NaN', () => {
+    const result = forecastDemand(new Array(30).fill(0));
+    if (result.kind !== 'forecast') throw new Error('no forecast');
+    expect(result.forecast.every((p) => p.mean === 0 && p.lower === 0 && p.upper === 0)).toBe(true);
+    expect(result.backtest).toMatchObject({ kind: 'backtested', zeroActuals: 7 });
+    expect(JSON.stringify(result)).not.toContain('null');
+  });
+
   it('cannot forecast from two months, and says so', () => {
     expect(forecastDemand([4, 5])).toMatchObject({ kind: 'cannot-forecast', observations: 2 });
   });

@@ -320,6 +320,7 @@ export function forecastHoltWinters(
   horizon: number,
   level = 0.95,
 ): ForecastPoint[] {
+  if (!(level > 0 && level < 1)) throw new RangeError('level must lie strictly between 0 and 1');
   const { spec, parameters, coefficients } = fit;
   const { alpha, beta, gamma } = parameters;
   const p = spec.period;
