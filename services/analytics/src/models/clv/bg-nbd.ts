@@ -124,6 +124,52 @@ export function expectedPurchases(params: BgNbdParams, periods: number): number 
   return ((a + b - 1) / (a - 1)) * (1 - tail);
 }
 
+/**
+ * P(X(t) = n): the probability that a new customer makes exactly n repeat purchases in her first
+ * t periods (paper, eq. 8), for the calibration-period histogram of the paper's Figure 2:
+ * B(a, b+n)/B(a, b) · NBD(n; r, α, t) + δ(n>0) · B(a+1, b+n−1)/B(a, b) · P(NBD(r, α, t) >= n).
+ * The second term's bracket, 1 − Σ_{j<n} NBD(j), is summed as the tail Σ_{j>=n} NBD(j) instead,
+ * which does not cancel to noise when it is small.
+ */
+export function probabilityOfPurchases(params: BgNbdParams, periods: number, n: number): number {
+  const { r, alpha, a, b } = params;
+  if (periods <= 0) return n === 0 ? 1 : 0;
+  const logBetaAB = logBeta(a, b);
+  const logStay = logBeta(a, b + n) - logBetaAB;
+  const point = exp(logStay + logNbdPoint(r, alpha, periods, n));
+  if (n === 0) return point;
+  return point + exp(logBeta(a + 1, b + n - 1) - logBetaAB) * nbdTail(r, alpha, periods, n);
+}
+
+function logBeta(p: number, q: number): number {
+  return logGamma(p) + logGamma(q) - logGamma(p + q);
+}
+
+/** ln P(N = n) for the NBD count of a Gamma(r, α)-mixed Poisson process over t. */
+function logNbdPoint(r: number, alpha: number, t: number, n: number): number {
+  return (
+    logGamma(r + n) -
+    logGamma(r) -
+    logGamma(n + 1) +
+    r * log(alpha / (alpha + t)) +
+    n * log(t / (alpha + t))
+  );
+}
+
+/** P(N >= n) for the same NBD, summed from n upwards (ratio of successive terms → t/(α+t) < 1). */
+function nbdTail(r: number, alpha: number, t: number, n: number): number {
+  const z = t / (alpha + t);
+  let term = 1;
+  let sum = 1;
+  for (let j = n; j < n + 10_000_000; j++) {
+    const ratio = ((r + j) / (j + 1)) * z;
+    term *= ratio;
+    sum += term;
+    if (ratio < 1 && term <= 1e-17 * sum) break;
+  }
+  return exp(logNbdPoint(r, alpha, t, n) + log(sum));
+}
+
 function compressedLogLikelihood(params: BgNbdParams, data: CompressedSummaries): number {
   const { r, alpha, a, b } = params;
   const { distinctX } = data;

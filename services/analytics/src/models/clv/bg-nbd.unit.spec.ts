@@ -14,6 +14,7 @@ import {
   expectedPurchases,
   fitBgNbd,
   probabilityAlive,
+  probabilityOfPurchases,
   type BgNbdFit,
   type BgNbdParams,
 } from './bg-nbd';
@@ -144,6 +145,34 @@ describe('BG/NBD on the CDNOW sample', () => {
     // Fewer than another 800: every purchase is also a chance to drop out (p ≈ a/(a+b+x) each).
     expect(next).toBeGreaterThan(400);
     expect(next).toBeLessThan(800);
+  });
+});
+
+describe('probabilityOfPurchases', () => {
+  // lifetimes' test_probability_of_n_purchases_up_to_time_same_as_R_BTYD (test_estimation.py
+  // l.591-621), values from R's BTYD (bgnbd.pmf, https://cran.r-project.org/web/packages/BTYD/BTYD.pdf)
+  // at the paper's rounded estimates.
+  const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+
+  it("gives BTYD's probabilities of 10 purchases in 2 weeks and none in 39", () => {
+    expect(probabilityOfPurchases(published, 2, 10) / 1.07869e-7).toBeCloseTo(1, 5);
+    expect(probabilityOfPurchases(published, 39, 0)).toBeCloseTo(0.5737864, 7);
+  });
+
+  it("gives BTYD's pmf for 11 to 20 purchases in 30 weeks", () => {
+    const btyd = [
+      0.0019995214, 0.0015170236, 0.001163315, 0.0009003148, 0.0007023638, 0.0005517902,
+      0.0004361913, 0.0003467171, 0.0002769613, 0.000222226,
+    ];
+    btyd.forEach((p, i) =>
+      expect(probabilityOfPurchases(published, 30, 11 + i)).toBeCloseTo(p, 10),
+    );
+  });
+
+  it('sums to one over all counts', () => {
+    let total = 0;
+    for (let n = 0; n < 2_000; n++) total += probabilityOfPurchases(published, 39, n);
+    expect(total).toBeCloseTo(1, 6);
   });
 });
 
