@@ -121,6 +121,47 @@ describe('fitLogistic reproduces R glm(family = binomial)', () => {
   });
 });
 
+describe('fitLogistic on the endometrial data (Heinze & Schemper 2002)', () => {
+  const [header, ...lines] = readFileSync(join(__dirname, 'fixtures/endometrial.csv'), 'utf8')
+    .trim()
+    .split('\n');
+  const columns = header.split(',');
+  const cases = lines.map((line) =>
+    Object.fromEntries(line.split(',').map((cell, i) => [columns[i], Number(cell)])),
+  );
+
+  it('finds the quasi-complete separation by NV that makes its ML estimate infinite', () => {
+    // Heinze & Schemper (2002), section 2: all 13 cases with neovasculization (NV = 1) have a high
+    // histology grade, so the MLE of NV's coefficient is infinite; brglm2's detect_separation
+    // (Konis' linear programme) reports the same for glm(HG ~ NV + PI + EH): NV Inf, others 0.
+    expect(cases.filter((c) => c.NV === 1).every((c) => c.HG === 1)).toBe(true);
+    const result = fitLogistic(
+      design(cases, ['NV', 'PI', 'EH']),
+      cases.map((c) => c.HG),
+    );
+    expect(result).toMatchObject({
+      kind: 'cannot-fit',
+      reason: 'separation',
+      separation: { complete: false, columns: ['NV'], separatedObservations: 13 },
+    });
+  });
+
+  it('fits it with a ridge penalty, the NV coefficient then finite and the largest', () => {
+    const fit = fitted(
+      fitLogistic(
+        design(cases, ['NV', 'PI', 'EH']),
+        cases.map((c) => c.HG),
+        { l2: 0.5 },
+      ),
+    );
+    const [, nv, pi, eh] = fit.coefficients;
+    expect(fit.converged).toBe(true);
+    expect(Number.isFinite(nv.estimate)).toBe(true);
+    expect(nv.estimate).toBeGreaterThan(Math.abs(pi.estimate));
+    expect(eh.estimate).toBeLessThan(0);
+  });
+});
+
 describe('fitLogistic on data glm cannot estimate', () => {
   const line = (xs: number[]): DesignMatrix => ({
     columnNames: ['x'],
