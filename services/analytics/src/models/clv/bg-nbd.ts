@@ -47,15 +47,36 @@ export function bgNbdLogLikelihood(
   return compressedLogLikelihood(params, compress(summaries));
 }
 
-export function fitBgNbd(summaries: readonly PurchaseSummary[]): BgNbdFit {
+export interface BgNbdFitOptions {
+  /**
+   * Fewer customers with a repeat purchase than this is "too little data": the estimates of
+   * four parameters from a handful of people run off to the boundary (a, b -> 0 or r, α -> ∞)
+   * and mean nothing. Default 10.
+   */
+  readonly minimumRepeatCustomers?: number;
+}
+
+export function fitBgNbd(
+  summaries: readonly PurchaseSummary[],
+  options: BgNbdFitOptions = {},
+): BgNbdFit {
   const invalid = firstInvalid(summaries);
   if (invalid) return invalid;
   const customers = summaries.length;
   if (customers === 0) return cannotFit('no-customers', 'no purchase summaries', 0);
-  if (!summaries.some((s) => s.frequency > 0)) {
+  const repeatCustomers = summaries.filter((s) => s.frequency > 0).length;
+  if (repeatCustomers === 0) {
     return cannotFit(
       'no-repeat-purchases',
       'nobody bought twice, so the drop-out process cannot be estimated',
+      customers,
+    );
+  }
+  const minimum = options.minimumRepeatCustomers ?? 10;
+  if (repeatCustomers < minimum) {
+    return cannotFit(
+      'too-little-data',
+      `${repeatCustomers} customers with a repeat purchase; the model needs at least ${minimum}`,
       customers,
     );
   }

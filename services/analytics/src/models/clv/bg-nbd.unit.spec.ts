@@ -213,12 +213,27 @@ describe('BG/NBD cannot fit', () => {
     }
   });
 
-  it('fits (never NaN) on the smallest data with a repeat purchase', () => {
-    const tiny = fitBgNbd([
+  it('says there is too little data below the minimum of customers with a repeat purchase', () => {
+    const tiny = [
       { frequency: 1, recency: 3, age: 10 },
       { frequency: 0, recency: 0, age: 8 },
-    ]);
-    expect(tiny.status).toBe('fitted');
+    ];
+    expect(fitBgNbd(tiny)).toMatchObject({
+      status: 'cannot-fit',
+      reason: 'too-little-data',
+      customers: 2,
+    });
+    expect(fitBgNbd(tiny, { minimumRepeatCustomers: 1 }).status).toBe('fitted');
+  });
+
+  it('gives finite parameters (never NaN) on the smallest data it accepts', () => {
+    const tiny = fitBgNbd(
+      [
+        { frequency: 1, recency: 3, age: 10 },
+        { frequency: 0, recency: 0, age: 8 },
+      ],
+      { minimumRepeatCustomers: 1 },
+    );
     const json = JSON.parse(JSON.stringify(tiny)) as { params: Record<string, number> };
     Object.values(json.params).forEach((v) => expect(Number.isFinite(v)).toBe(true));
   });

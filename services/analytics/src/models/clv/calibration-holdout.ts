@@ -10,6 +10,7 @@ import {
   conditionalExpectedPurchases,
   fitBgNbd,
   type BgNbdFit,
+  type BgNbdFitOptions,
   type BgNbdParams,
 } from './bg-nbd';
 import { purchaseDays, summariseDays, dayNumber, type Transaction } from './purchase-summaries';
@@ -26,6 +27,8 @@ export interface CalibrationHoldoutOptions {
   readonly maxBucket?: number;
   /** Use these parameters instead of fitting on the calibration period. */
   readonly params?: BgNbdParams;
+  /** Passed to the calibration fit (e.g. its minimum of repeat customers). */
+  readonly fit?: BgNbdFitOptions;
 }
 
 export interface HoldoutBucket {
@@ -101,7 +104,10 @@ export function calibrationHoldout(
         converged: true,
         customers: calibrated.length,
       }
-    : fitBgNbd(calibrated.map((c) => c.summary));
+    : fitBgNbd(
+        calibrated.map((c) => c.summary),
+        options.fit,
+      );
   const noComparison = {
     fit,
     holdoutLength,

@@ -88,6 +88,8 @@ describe('calibrationHoldout period boundaries', () => {
       calibrationEnd: '2015-02-01',
       holdoutEnd: '2015-02-07',
       daysPerUnit: 1,
+      // Six customers: below the default minimum of ten repeat buyers, which is not the point here.
+      fit: { minimumRepeatCustomers: 1 },
     });
     expect(holdoutOf(result, '1')).toBe(1);
     expect(holdoutOf(result, '2')).toBe(0);
@@ -101,6 +103,8 @@ describe('calibrationHoldout period boundaries', () => {
       calibrationEnd: '2015-02-01',
       holdoutEnd: '2015-02-04',
       daysPerUnit: 1,
+      // Six customers: below the default minimum of ten repeat buyers, which is not the point here.
+      fit: { minimumRepeatCustomers: 1 },
     });
     expect(holdoutOf(result, '1')).toBe(0);
     expect(holdoutOf(result, '4')).toBe(1);

@@ -40,8 +40,16 @@ export function gammaGammaLogLikelihood(
   return compressedLogLikelihood(params, prepare(customers.filter(usable)));
 }
 
+export interface GammaGammaFitOptions {
+  /** Fewer usable (repeat, positive-value) customers than this is "too little data". Default 10. */
+  readonly minimumCustomers?: number;
+}
+
 /** Fits on the customers with a repeat purchase and a positive average; the rest are ignored. */
-export function fitGammaGamma(customers: readonly SpendSummary[]): GammaGammaFit {
+export function fitGammaGamma(
+  customers: readonly SpendSummary[],
+  options: GammaGammaFitOptions = {},
+): GammaGammaFit {
   for (let i = 0; i < customers.length; i++) {
     const { frequency, averageValue } = customers[i];
     if (!Number.isFinite(frequency) || !Number.isFinite(averageValue) || frequency < 0) {
@@ -57,6 +65,22 @@ export function fitGammaGamma(customers: readonly SpendSummary[]): GammaGammaFit
     return cannotFit(
       'no-repeat-purchases',
       'no customer with a repeat purchase of positive value',
+      customers.length,
+    );
+  }
+  const minimum = options.minimumCustomers ?? 10;
+  if (repeat.length < minimum) {
+    return cannotFit(
+      'too-little-data',
+      `${repeat.length} customers with a repeat purchase of positive value; the model needs at least ${minimum}`,
+      customers.length,
+    );
+  }
+  // Everyone's average the same: the spread across customers is zero and q, p run off to infinity.
+  if (repeat.every((c) => c.averageValue === repeat[0].averageValue)) {
+    return cannotFit(
+      'too-little-data',
+      `every customer's average value is ${repeat[0].averageValue}: no spread to fit`,
       customers.length,
     );
   }

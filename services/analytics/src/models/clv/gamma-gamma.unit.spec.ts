@@ -135,6 +135,16 @@ describe('Gamma-Gamma cannot fit', () => {
     });
   });
 
+  it('says there is too little data below the minimum, or when every average is the same', () => {
+    const few = spend.filter((c) => c.frequency > 0).slice(0, 9);
+    expect(fitGammaGamma(few)).toMatchObject({ status: 'cannot-fit', reason: 'too-little-data' });
+    expect(fitGammaGamma(few, { minimumCustomers: 5 }).status).toBe('fitted');
+    const same = Array.from({ length: 20 }, (_, i) => ({ frequency: 1 + i, averageValue: 10 }));
+    const result = fitGammaGamma(same);
+    expect(result).toMatchObject({ status: 'cannot-fit', reason: 'too-little-data' });
+    expect(result.status === 'cannot-fit' && result.detail).toContain('no spread');
+  });
+
   it('ignores customers without repeat purchases or with a zero average, and says how many it used', () => {
     const result = fitGammaGamma([
       ...spend,
