@@ -16,7 +16,11 @@ export interface PurchaseSummary {
 
 /** Why a model could not be fitted; a service shows it instead of parameters. */
 export type CannotFitReason =
-  'no-customers' | 'no-repeat-purchases' | 'invalid-summary' | 'numerical-failure';
+  | 'no-customers'
+  | 'no-repeat-purchases'
+  | 'too-little-data'
+  | 'invalid-summary'
+  | 'numerical-failure';
 
 export interface CannotFit {
   readonly status: 'cannot-fit';
