@@ -18,3 +18,4 @@ export type { ScratchDatabase } from './scratch-database';
 export * from './unstorable-input';
 export * from './openapi-operations';
 export * from './query-fuzz';
+export { eventually } from './eventually';

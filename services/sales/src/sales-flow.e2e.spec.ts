@@ -8,7 +8,7 @@ import { QuoteExpiry } from './quotes/quote-expiry';
 import { CAR_PIPELINE } from './testing/fixtures';
 import { setUpCarCatalogue } from './testing/car-catalogue';
 import { setUpPricedProduct } from './testing/priced-product';
-import { eventually } from './testing/eventually';
+import { eventually } from '@crm/testing';
 import { feedContacts } from './testing/contacts-feed';
 import { startSalesTestApp, type SalesTestApp } from './testing/sales-test-app';
 
@@ -367,8 +367,7 @@ describe('sales flow (e2e)', () => {
 
   it('lists price books with their products', async () => {
     const books = (await t.request('GET', '/price-books', { as: rep })).body;
-    const listing = (await t.request('GET', `/price-books/${books.items[0].id}`, { as: rep }))
-      .body;
+    const listing = (await t.request('GET', `/price-books/${books.items[0].id}`, { as: rep })).body;
     expect(listing.entries).toEqual([
       {
         productId: expect.any(String),

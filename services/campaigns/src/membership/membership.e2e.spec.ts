@@ -16,6 +16,7 @@ import {
   readTopicsToEnd,
   uniqueName,
   type OpenApiDocumentLike,
+  eventually,
 } from '@crm/testing';
 import fc from 'fast-check';
 import { Kafka, logLevel } from 'kafkajs';
@@ -41,18 +42,8 @@ const germansWithConsent = {
 };
 const orderedLately = { field: 'purchase.lastOrderAt', op: 'within_last', value: '30d' };
 
-/** Retries until the read model (which follows the log asynchronously) shows what is expected. */
-async function settled<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
+/** The read model follows the log asynchronously: wait for it up to 10 s. */
+const settled = <T>(check: () => Promise<T>, timeoutMs = 10_000) => eventually(check, timeoutMs);
 
 describeWithKafka('live segment memberships (e2e)', ({ brokers }) => {
   let t: CampaignsTestApp;

@@ -1,6 +1,6 @@
 import { ManualClock } from '@crm/platform';
 import { Client } from 'pg';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@crm/testing';
 import { feedContacts } from '../testing/contacts-feed';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 import { ReminderScheduler } from './reminder-scheduler';

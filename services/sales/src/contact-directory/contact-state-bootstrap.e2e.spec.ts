@@ -19,7 +19,7 @@ import { describeWithKafka, uniqueName } from '@crm/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { CAR_PIPELINE } from '../testing/fixtures';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@crm/testing';
 import { openContactsFeed, type ContactsFeed, type ContactsState } from '../testing/contacts-feed';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 

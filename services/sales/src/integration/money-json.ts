@@ -5,26 +5,18 @@
  * currency's ISO 4217 exponent as the runtime's ICU knows it (EUR 2, JPY 0, BHD 3), so 1000 JPY
  * minor units are "1000", not "10.00".
  */
+import { currencyMinorDigits, decimalOfMinorUnits, scaledDecimal } from '@crm/values';
+
 export interface MoneyJson {
   amount: string;
   currency: string;
 }
 
-const digitsByCurrency = new Map<string, number>();
-
-export function minorDigits(currency: string): number {
-  let digits = digitsByCurrency.get(currency);
-  if (digits === undefined) {
-    digits =
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2;
-    digitsByCurrency.set(currency, digits);
-  }
-  return digits;
-}
+/** The currency's ISO 4217 exponent (@crm/values), named as the rest of sales knows it. */
+export const minorDigits = currencyMinorDigits;
 
 export function moneyJson(minor: number, currency: string): MoneyJson {
-  return { amount: decimal(BigInt(minor), minorDigits(currency)), currency };
+  return { amount: decimalOfMinorUnits(minor, currency), currency };
 }
 
 /** `netMinor / quantity` as a decimal rounded half up to 6 places: a unit price after discounts. */
@@ -32,12 +24,5 @@ export function unitMoneyJson(netMinor: number, quantity: number, currency: stri
   const places = 6;
   const scale = 10n ** BigInt(places - minorDigits(currency));
   const scaled = (BigInt(netMinor) * scale * 2n + BigInt(quantity)) / (2n * BigInt(quantity));
-  return { amount: decimal(scaled, places), currency };
-}
-
-function decimal(value: bigint, places: number): string {
-  const negative = value < 0n;
-  const digits = (negative ? -value : value).toString().padStart(places + 1, '0');
-  const whole = places === 0 ? digits : digits.slice(0, -places);
-  return `${negative ? '-' : ''}${whole}${places === 0 ? '' : `.${digits.slice(-places)}`}`;
+  return { amount: scaledDecimal(scaled, places), currency };
 }

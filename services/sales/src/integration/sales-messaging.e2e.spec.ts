@@ -23,7 +23,7 @@ import { describeWithKafka, uniqueName } from '@crm/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { CAR_PIPELINE } from '../testing/fixtures';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@crm/testing';
 import { setUpPricedProduct } from '../testing/priced-product';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 

@@ -20,7 +20,7 @@ import type { EventStore } from '@crm/event-sourcing';
 import { EVENT_STORE, ManualClock } from '@crm/platform';
 import type { StateSource } from '@crm/messaging';
 import { setUpCarCatalogue } from '../testing/car-catalogue';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@crm/testing';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 import {

@@ -8,7 +8,7 @@ import type { EventStore } from '@crm/event-sourcing';
 import { EVENT_STORE, ManualClock } from '@crm/platform';
 import fc from 'fast-check';
 import { STREAM } from '../infrastructure/streams';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@crm/testing';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import { setUpPricedProduct } from '../testing/priced-product';
 import {

@@ -11,7 +11,7 @@ import { createTestDatabase, describeWithKafka, uniqueName, type TestDatabase } 
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@crm/testing';
 import { SYSTEM_JWT_SECRET, STARTUP_TIMEOUT_MS, useRunningCrm } from '@crm/platform/testing';
 import { serviceClient } from '@crm/platform/testing';
 import { freePort, startServiceProcess, type ServiceProcess } from '@crm/platform/testing';

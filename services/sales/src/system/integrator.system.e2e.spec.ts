@@ -19,7 +19,7 @@ import {
 } from '@crm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { setUpCarCatalogue } from '../testing/car-catalogue';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@crm/testing';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import type { SalesTestApp } from '../testing/sales-test-app';
 import { startIntegrator, type Integrator } from './integrator/integrator';

@@ -10,7 +10,7 @@ import { namespacedName } from '@crm/messaging';
 import { describeWithLocalKafka, startDisposableKafka, type DisposableKafka } from '@crm/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { setUpCarCatalogue } from '../testing/car-catalogue';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@crm/testing';
 import type { SalesTestApp } from '../testing/sales-test-app';
 import { STARTUP_TIMEOUT_MS, startRunningCrm, type RunningCrm } from '@crm/platform/testing';
 import type { HttpResult } from '@crm/platform/testing';

@@ -12,7 +12,7 @@ import { topicFor } from '@crm/contracts';
 import { namespacedName } from '@crm/messaging';
 import { describeWithKafka, uniqueName, waitForTopicMessage } from '@crm/testing';
 import { setUpCarCatalogue } from '../testing/car-catalogue';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@crm/testing';
 import { CAR_PIPELINE } from '../testing/fixtures';
 import type { SalesTestApp } from '../testing/sales-test-app';
 import { useRunningCrm, type RunningCrm } from '@crm/platform/testing';

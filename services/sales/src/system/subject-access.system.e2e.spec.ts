@@ -6,7 +6,7 @@
  * lead's conversion moves the contact's lifecycle stage (contacts consumes lead.converted).
  */
 import { CAR_PIPELINE } from '../testing/fixtures';
-import { eventually } from '../testing/eventually';
+import { eventually } from '@crm/testing';
 import { useRunningCrm } from '@crm/platform/testing';
 
 const rep = { sub: 'rep-1' };

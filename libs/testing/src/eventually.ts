@@ -1,4 +1,4 @@
-/** Retries an assertion until it passes (read models follow the log asynchronously). */
+/** Retries an assertion until it passes or the time is up (read models and consumers follow the log asynchronously). */
 export async function eventually<T>(check: () => Promise<T>, timeoutMs = 5_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
