@@ -8,3 +8,4 @@ export * from './money';
 export * from './instant';
 export * from './calendar-date';
 export * from './parses';
+export * from './money-decimal';

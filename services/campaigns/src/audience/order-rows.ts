@@ -6,6 +6,7 @@
  * is converted here with the currency's ISO 4217 exponent.
  */
 import type { OrderPlacedV1 } from '@crm/contracts';
+import { minorUnitsOfDecimal } from '@crm/values';
 
 /**
  * 'placed' is a standing sale (sales' placed and fulfilled); cancelled and returned orders no
@@ -118,30 +119,5 @@ function optionIds(options: readonly Record<string, unknown>[] | null | undefine
   );
 }
 
-/**
- * `"1234.50"` EUR -> 123450: the decimal v1 money form in minor units of its currency (JPY has
- * none, BHD three). Null when it is not a plain decimal (it then counts as unknown, not zero).
- */
-export function minorOfDecimal(amount: string, currency: string): number | null {
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(amount);
-  if (!match) return null;
-  const [, sign, whole, fraction = ''] = match;
-  const places = currencyExponent(currency);
-  // Digits beyond the currency's exponent (v1 unit prices carry six places) are rounded half up.
-  const kept = (fraction + '0'.repeat(places)).slice(0, places);
-  const roundUp = Number(fraction.charAt(places) || '0') >= 5;
-  const minor = BigInt(whole + kept) + (roundUp ? 1n : 0n);
-  const value = Number(sign ? -minor : minor);
-  return Number.isSafeInteger(value) ? value : null;
-}
-
-function currencyExponent(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2
-    );
-  } catch {
-    return 2;
-  }
-}
+/** `"1234.50"` EUR -> 123450 (@crm/values); null when not a plain decimal: unknown, not zero. */
+export const minorOfDecimal = minorUnitsOfDecimal;

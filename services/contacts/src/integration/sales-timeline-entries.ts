@@ -6,6 +6,7 @@
  */
 
 /** The members of sales' activity state the timeline reads (the rest stays in sales). */
+import { decimalOfMinorUnits } from '@crm/values';
 export interface SalesActivityState {
   id: string;
   kind: string;
@@ -113,22 +114,10 @@ export function orderEntries(
   };
 }
 
-/**
- * Minor units as the v1 decimal money of sales' events (`{ amount: "12.50", currency }`), with the
- * currency's ISO 4217 exponent as ICU knows it (EUR 2, JPY 0, BHD 3). Sales has the same
- * conversion for its events (its money-json.ts); a shared one would belong in @crm/values.
- */
+/** A v1 decimal money member from minor units (@crm/values does the one conversion). */
 export function moneyOfMinor(
   minor: number,
   currency: string,
 ): { amount: string; currency: string } {
-  const places =
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
-  const value = BigInt(minor);
-  const negative = value < 0n;
-  const digits = (negative ? -value : value).toString().padStart(places + 1, '0');
-  const whole = places === 0 ? digits : digits.slice(0, -places);
-  const amount = `${negative ? '-' : ''}${whole}${places === 0 ? '' : `.${digits.slice(-places)}`}`;
-  return { amount, currency };
+  return { amount: decimalOfMinorUnits(minor, currency), currency };
 }

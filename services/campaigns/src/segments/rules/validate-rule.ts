@@ -25,10 +25,6 @@ export interface RuleError {
 export type RuleValidation =
   { readonly ok: true; readonly rule: Rule } | { readonly ok: false; readonly errors: RuleError[] };
 
-/** PostgreSQL's date and timestamptz know no year 0 (nor 10000): such values would fail the query. */
-const FIRST_STORABLE_MS = Date.parse('0001-01-01T00:00:00.000Z');
-const LAST_STORABLE_MS = Date.parse('9999-12-31T23:59:59.999Z');
-
 /** Enough to fix a rule; more would only repeat the same mistake. */
 const MAX_ERRORS = 50;
 
@@ -334,12 +330,8 @@ function checkScalar(
               errors,
               'must be an ISO-8601 date-time with an offset (2026-11-23T09:00:00Z) or a date YYYY-MM-DD',
             );
+      // @crm/values also refuses what PostgreSQL cannot store (year 0, beyond 9999 in UTC).
       if (!ok) return null;
-      const ms = instantMs(value as string);
-      if (ms < FIRST_STORABLE_MS || ms > LAST_STORABLE_MS) {
-        errors.add(path, 'must lie between the years 0001 and 9999 (UTC)');
-        return null;
-      }
       return value as string;
     }
     case 'custom':

@@ -127,9 +127,9 @@ describe('validateRule', () => {
     ],
     [cond('engagement.messagesReceived', 'between', [1]), 'rule.value', /two values \[low, high\]/],
     [cond('birthDate', 'eq', '2023-02-29'), 'rule.value', /date YYYY-MM-DD/],
-    [cond('birthDate', 'gt', '0000-12-31'), 'rule.value', /years 0001 and 9999/],
-    [cond('registeredAt', 'gt', '0001-01-01T00:30:00+01:00'), 'rule.value', /years 0001 and 9999/],
-    [cond('registeredAt', 'lt', '9999-12-31T23:30:00-01:00'), 'rule.value', /years 0001 and 9999/],
+    [cond('birthDate', 'gt', '0000-12-31'), 'rule.value', /must be a date/],
+    [cond('registeredAt', 'gt', '0001-01-01T00:30:00+01:00'), 'rule.value', /ISO-8601 date-time/],
+    [cond('registeredAt', 'lt', '9999-12-31T23:30:00-01:00'), 'rule.value', /ISO-8601 date-time/],
     [cond('registeredAt', 'gt', '2026-01-01T10:00:00'), 'rule.value', /with an offset/],
     [
       cond('registeredAt', 'between', ['2026-02-01', '2026-01-01T00:00:00Z']),
