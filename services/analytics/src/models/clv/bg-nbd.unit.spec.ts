@@ -82,6 +82,24 @@ describe('BG/NBD on the CDNOW sample', () => {
     expect(Math.abs(ours[5] - spreadsheet[5])).toBeLessThan(0.0015);
   });
 
+  it('ranks the Quickstart top five by next-week purchases (docs/Quickstart.md l.91-104)', () => {
+    const quickstart: [number, number][] = [
+      [509, 0.424877],
+      [841, 0.474738],
+      [1981, 0.486526],
+      [157, 0.662396],
+      [1516, 0.710623],
+    ];
+    const ranked = customers
+      .map((c) => ({ id: c.id, next: conditionalExpectedPurchases(params, c, 1) }))
+      .sort((x, y) => x.next - y.next)
+      .slice(-5);
+    ranked.forEach(({ id, next }, i) => {
+      expect(id).toBe(quickstart[i][0]);
+      expect(Math.abs(next / quickstart[i][1] - 1)).toBeLessThan(1e-5);
+    });
+  });
+
   it('says a customer who never came back is alive: test_estimation.py l.550-554', () => {
     expect(probabilityAlive(params, { frequency: 0, recency: 1, age: 1 })).toBe(1);
   });

@@ -13,7 +13,8 @@
 import { conditionalExpectedPurchases, fitBgNbd } from './bg-nbd';
 import { conditionalExpectedAverageValue, fitGammaGamma } from './gamma-gamma';
 import { customerLifetimeValue } from './lifetime-value';
-import { cdnowSummaryWithMonetaryValue } from './fixtures/cdnow';
+import { cdnowSummaryWithMonetaryValue, exampleTransactions } from './fixtures/cdnow';
+import { summarisePurchases } from './purchase-summaries';
 
 const customers = cdnowSummaryWithMonetaryValue();
 const bg = fitBgNbd(customers);
@@ -81,5 +82,42 @@ describe('customerLifetimeValue', () => {
     const twoYears = customerLifetimeValue(bg.params, c, 50, { ...options, months: 24 });
     expect(year).toBeGreaterThan(0);
     expect(twoYears).toBeGreaterThan(year);
+  });
+
+  describe("on lifetimes' example transactions (test_utils.py l.527-592, fitted_bg)", () => {
+    // The fixture: summaries in days as of the log's last day (2014-12-31), BG/NBD fitted on them
+    // (lifetimes prints r 0.16, alpha 1.86, a 1.85, b 3.18); predict(30) of the first five.
+    const summaries = summarisePurchases(exampleTransactions(), '2014-12-31', { daysPerUnit: 1 });
+    const fit = fitBgNbd(summaries);
+    if (fit.status !== 'fitted') throw new Error('example fit failed');
+    const firstFive = summaries.slice(0, 5);
+    const expected = [0.016053, 0.021171, 0.030461, 0.031686, 0.001607];
+    const clv = (months: number, monthlyDiscountRate: number) =>
+      firstFive.map((c) =>
+        customerLifetimeValue(fit.params, c, 1, {
+          months,
+          monthlyDiscountRate,
+          timeUnitsPerMonth: 30, // lifetimes' default freq 'D'
+        }),
+      );
+
+    it('fits the printed parameters', () => {
+      expect(fit.params.r).toBeCloseTo(0.16, 2);
+      expect(fit.params.alpha).toBeCloseTo(1.86, 2);
+      expect(fit.params.a).toBeCloseTo(1.85, 2);
+      expect(fit.params.b).toBeCloseTo(3.18, 2);
+    });
+
+    it('one month undiscounted is predict(30) at five decimals; discount 1 halves it', () => {
+      clv(1, 0).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));
+      clv(1, 1).forEach((v, i) => expect(v).toBeCloseTo(expected[i] / 2, 5));
+    });
+
+    it('two months: about twice undiscounted, about 1/2 + 1/4 at discount 1 (rtol 0.1 as there)', () => {
+      clv(2, 0).forEach((v, i) => expect(Math.abs(v / (expected[i] * 2) - 1)).toBeLessThan(0.1));
+      clv(2, 1).forEach((v, i) =>
+        expect(Math.abs(v / (expected[i] / 2 + expected[i] / 4) - 1)).toBeLessThan(0.1),
+      );
+    });
   });
 });
