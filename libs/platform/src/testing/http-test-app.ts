@@ -114,3 +114,36 @@ export async function startHttpTestApp(
     },
   };
 }
+
+/** An answer with its body parsed as JSON (undefined when empty), for specs that assert on it. */
+export interface JsonTestResponse {
+  readonly status: number;
+  readonly body: any;
+  readonly headers: Record<string, string | string[] | undefined>;
+}
+
+/** A service's JSON test app: the HttpTestApp whose request() answers parsed bodies. */
+export interface JsonHttpTestApp extends Omit<HttpTestApp, 'request'> {
+  request(method: HttpMethod, url: string, options?: TestRequestOptions): Promise<JsonTestResponse>;
+}
+
+export async function startJsonTestApp(
+  appModule: Type<unknown> | DynamicModule,
+  options: HttpTestAppOptions,
+): Promise<JsonHttpTestApp> {
+  const http = await startHttpTestApp(appModule, options);
+  return {
+    app: http.app,
+    db: http.db,
+    stop: http.stop,
+    close: http.close,
+    async request(method, url, request = {}) {
+      const res = await http.request(method, url, request);
+      return {
+        status: res.statusCode,
+        body: res.body ? JSON.parse(res.body) : undefined,
+        headers: res.headers as JsonTestResponse['headers'],
+      };
+    },
+  };
+}

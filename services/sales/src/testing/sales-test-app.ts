@@ -1,59 +1,31 @@
 /** The sales app on a fresh database, driven through HTTP (fastify inject) with dev tokens. */
 import type { Clock } from '@crm/platform';
-import { startHttpTestApp, type TestCaller } from '@crm/platform/testing';
-import type { TestDatabase } from '@crm/testing';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  startJsonTestApp,
+  type JsonHttpTestApp,
+  type JsonTestResponse,
+  type TestCaller,
+} from '@crm/platform/testing';
 import { AppModule } from '../app.module';
 
 /** The secret the test app's tokens are signed with (a real contacts process beside it needs it too). */
 export const SALES_TEST_JWT_SECRET = 'sales-e2e-secret-0123456789abcdef-xyz';
-const SECRET = SALES_TEST_JWT_SECRET;
 
 export type Caller = TestCaller;
-
-export interface HttpResult {
-  readonly status: number;
-  readonly body: any;
-  readonly headers: Record<string, string | string[] | undefined>;
-}
-
-export interface SalesTestApp {
-  readonly app: NestFastifyApplication;
-  readonly db: TestDatabase;
-  request(
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-    url: string,
-    options?: { body?: unknown; as?: Caller; headers?: Record<string, string> },
-  ): Promise<HttpResult>;
-  /** Stops the app but keeps its database (for tests that reopen or rebuild it); then `db.drop()`. */
-  stop(): Promise<void>;
-  close(): Promise<void>;
-}
+export type HttpResult = JsonTestResponse;
+/** stop() keeps the database (for tests that reopen or rebuild it); then `db.drop()`. */
+export type SalesTestApp = JsonHttpTestApp;
 
 /** `clock`: pin the app's "now" (a ManualClock) for tests about dates; the machine's clock otherwise. */
-export async function startSalesTestApp(
+export function startSalesTestApp(
   env: Record<string, string> = {},
   options: { clock?: Clock } = {},
 ): Promise<SalesTestApp> {
-  const http = await startHttpTestApp(AppModule, {
+  return startJsonTestApp(AppModule, {
     databasePrefix: 'sales_e2e',
-    jwtSecret: SECRET,
+    jwtSecret: SALES_TEST_JWT_SECRET,
     defaultCaller: { sub: 'rep-1' },
     env,
     clock: options.clock,
   });
-  return {
-    app: http.app,
-    db: http.db,
-    stop: http.stop,
-    close: http.close,
-    async request(method, url, options = {}) {
-      const res = await http.request(method, url, options);
-      return {
-        status: res.statusCode,
-        body: res.body ? JSON.parse(res.body) : undefined,
-        headers: res.headers as HttpResult['headers'],
-      };
-    },
-  };
 }
