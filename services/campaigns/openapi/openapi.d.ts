@@ -315,6 +315,17 @@ export interface components {
       /** Format: date-time */
       unsubscribedAt?: string;
     };
+    AudienceRecommendationDto: {
+      /**
+       * @description Model name (its version dropped)
+       * @example next-best-offer
+       */
+      model: string;
+      /** @description Recommended product ids, best first */
+      productIds: string[];
+      /** Format: date-time */
+      producedAt: string;
+    };
     AudienceOrderLineDto: {
       lineNo: number;
       productId?: string;
@@ -398,6 +409,8 @@ export interface components {
       scores: {
         [key: string]: number;
       };
+      /** @description The latest recommendation list per model, newest first */
+      recommendations: components['schemas']['AudienceRecommendationDto'][];
       /** @description The latest orders, newest first (at most 10) */
       lastOrders: components['schemas']['AudienceOrderDto'][];
       deals: components['schemas']['AudienceDealDto'][];

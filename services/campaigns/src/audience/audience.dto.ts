@@ -75,6 +75,14 @@ export class AudienceDealDto {
   @ApiPropertyOptional({ example: 'EUR' }) currency?: string;
 }
 
+export class AudienceRecommendationDto {
+  @ApiProperty({ description: 'Model name (its version dropped)', example: 'next-best-offer' })
+  model!: string;
+  @ApiProperty({ type: [String], description: 'Recommended product ids, best first' })
+  productIds!: string[];
+  @ApiProperty({ format: 'date-time' }) producedAt!: string;
+}
+
 export class AudienceContactDto {
   @ApiProperty() contactId!: string;
   @ApiPropertyOptional() displayName?: string;
@@ -107,6 +115,11 @@ export class AudienceContactDto {
     description: 'Scores by name',
   })
   scores!: Record<string, unknown>;
+  @ApiProperty({
+    type: [AudienceRecommendationDto],
+    description: 'The latest recommendation list per model, newest first',
+  })
+  recommendations!: AudienceRecommendationDto[];
   @ApiProperty({
     type: [AudienceOrderDto],
     description: 'The latest orders, newest first (at most 10)',

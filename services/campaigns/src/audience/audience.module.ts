@@ -1,16 +1,18 @@
 /**
  * The audience: campaigns' read model of every person (profile, consent, purchase history,
- * deals), fed only by integration events (crm.contacts.v1, crm.sales.v1 and their state topics)
- * through the `campaigns.audience` consumers, and read by the segment rules and
- * GET /audience/contacts/{id}. Its tables are created before the consumers join their group
+ * deals, scores), fed only by integration events (crm.contacts.v1, crm.sales.v1, their state
+ * topics, crm.analytics.v1) through the `campaigns.audience` consumers, and read by the segment
+ * rules and GET /audience/contacts/{id}. Its tables are created before the consumers join their group
  * (module init runs before the messaging runtime's bootstrap).
  */
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { PG_POOL } from '@crm/platform';
 import type { Pool } from 'pg';
+import { AnalyticsAudienceConsumer } from './analytics-audience.consumer';
 import { AudienceController } from './audience.controller';
 import { AudienceQueries } from './audience.queries';
 import { migrateAudienceTables } from './audience-schema';
+import { migrateAnalyticsAudienceTables } from './analytics-schema';
 import { ContactStateAudienceConsumer } from './contact-state-audience.consumer';
 import { ContactsAudienceConsumer } from './contacts-audience.consumer';
 import { SalesAudienceConsumer } from './sales-audience.consumer';
@@ -24,6 +26,7 @@ import { SalesStateAudienceConsumer } from './sales-state-audience.consumer';
     ContactStateAudienceConsumer,
     SalesAudienceConsumer,
     SalesStateAudienceConsumer,
+    AnalyticsAudienceConsumer,
   ],
   providers: [AudienceQueries],
   exports: [AudienceQueries],
@@ -33,5 +36,7 @@ export class AudienceModule implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await migrateAudienceTables(this.pool);
+    // After audience_contacts exists: its trigger fills scores that came before the contact.
+    await migrateAnalyticsAudienceTables(this.pool);
   }
 }

@@ -8,6 +8,7 @@ import type {
   AudienceDealDto,
   AudienceOrderDto,
   AudienceOrderLineDto,
+  AudienceRecommendationDto,
 } from './audience.dto';
 import { UNKNOWN_CONSENT } from './contact-profile';
 
@@ -28,9 +29,10 @@ export class AudienceQueries {
     );
     const row = rows[0];
     if (!row) return undefined;
-    const [orders, deals] = await Promise.all([
+    const [orders, deals, recommendations] = await Promise.all([
       this.lastOrders(tenant, contactId),
       this.deals(tenant, contactId),
+      this.recommendations(tenant, contactId),
     ]);
     return {
       contactId,
@@ -72,6 +74,7 @@ export class AudienceQueries {
         }),
       },
       scores: row.scores as Record<string, unknown>,
+      recommendations,
       lastOrders: orders,
       deals,
     } as AudienceContactDto;
@@ -116,6 +119,22 @@ export class AudienceQueries {
             }) as AudienceOrderLineDto,
         ),
     })) as AudienceOrderDto[];
+  }
+
+  private async recommendations(
+    tenant: string,
+    contactId: string,
+  ): Promise<AudienceRecommendationDto[]> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT model, product_ids, produced_at FROM ${S}.audience_recommendations
+        WHERE tenant = $1 AND contact_id = $2 ORDER BY produced_at DESC, model`,
+      [tenant, contactId],
+    );
+    return rows.map((r) => ({
+      model: r.model as string,
+      productIds: r.product_ids as string[],
+      producedAt: (r.produced_at as Date).toISOString(),
+    }));
   }
 
   private async deals(tenant: string, contactId: string): Promise<AudienceDealDto[]> {

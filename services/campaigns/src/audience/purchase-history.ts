@@ -176,6 +176,8 @@ export async function deletePerson(tx: Sql, tenant: string, contactId: string): 
     'audience_order_lines',
     'audience_orders',
     'audience_deals',
+    'audience_scores',
+    'audience_recommendations',
     'audience_contacts',
   ]) {
     await tx.query(`DELETE FROM ${S}.${table} WHERE tenant = $1 AND contact_id = $2`, [

@@ -1,5 +1,5 @@
 /**
- * Tells a campaigns test app what the contacts and sales services publish: integration events
+ * Tells a campaigns test app what the contacts, sales and analytics services publish: integration events
  * on their event topics and messages of their state topics, with the CloudEvents headers those
  * services set, through the transport the app consumes (the embedded log in its database, or
  * Kafka when started with KAFKA_BROKERS), in the test's MESSAGING_NAMESPACE. `deliver` waits
@@ -16,8 +16,8 @@ import { AUDIENCE_CONSUMER } from '../audience-consumer';
 export const DEFAULT_TEST_TENANT = 'tenant-a';
 
 export interface FedMessage {
-  /** `contacts` / `sales`: that service's event topic; `state`: the topic named by the state type. */
-  readonly topic: 'contacts' | 'sales' | 'state';
+  /** `contacts` / `sales` / `analytics`: that service's event topic; `state`: the topic named by the state type. */
+  readonly topic: 'contacts' | 'sales' | 'analytics' | 'state';
   readonly type: string;
   readonly subject: string;
   /** null: a tombstone (state topics only). */
