@@ -1,5 +1,5 @@
 /**
- * The audience's tables: the three the rules query (AUDIENCE_DDL, segments/rules) and those the
+ * The audience's tables: the four the rules query (AUDIENCE_DDL, segments/rules) and those the
  * audience consumers keep beside them. Written by the consumers (crm.contacts.v1, crm.sales.v1
  * and their state topics), not by the projection: they do not come from this service's log, so
  * a projection rebuild must not empty them; they are created here, at start-up, before the
@@ -11,7 +11,6 @@
  *   late or replayed fact can revive the person.
  * - audience_orders gains the same marks for orders (state_version, state_at, fact_at).
  * - audience_products: family, sku and name per product, to fill product_family on lines.
- * - audience_deals: the contact's opportunities (stage, status, amount), for rules on deals.
  * - audience_changes: the queue of contacts whose audience record changed (drained by the
  *   membership re-evaluation); every change also runs NOTIFY campaigns_audience_changes.
  */
@@ -51,20 +50,6 @@ CREATE TABLE IF NOT EXISTS ${S}.audience_products (
   fact_at timestamptz,
   PRIMARY KEY (tenant, product_id)
 );
-CREATE TABLE IF NOT EXISTS ${S}.audience_deals (
-  tenant text NOT NULL,
-  opportunity_id text NOT NULL,
-  contact_id text,
-  stage_id text,
-  status text,
-  amount_minor bigint,
-  currency text,
-  updated_at timestamptz,
-  state_version integer,
-  state_at timestamptz,
-  PRIMARY KEY (tenant, opportunity_id)
-);
-CREATE INDEX IF NOT EXISTS audience_deals_contact ON ${S}.audience_deals (tenant, contact_id);
 CREATE TABLE IF NOT EXISTS ${S}.audience_changes (
   tenant text NOT NULL,
   contact_id text NOT NULL,

@@ -1,12 +1,13 @@
 /**
- * Loads contacts' audience records (the audience_contacts row and their order lines and orders,
- * as the in-memory evaluator reads them) with one query for a whole batch, so re-evaluating a
- * contact reads its record once for every live segment.
+ * Loads contacts' audience records (the audience_contacts row and their order lines, orders and
+ * deals, as the in-memory evaluator reads them) with one query for a whole batch, so
+ * re-evaluating a contact reads its record once for every live segment.
  */
 import type { PoolClient } from 'pg';
 import { S } from '../infrastructure/read-model-part';
 import type {
   AudienceContact,
+  AudienceDeal,
   AudienceOrder,
   AudienceOrderLine,
   AudienceRecord,
@@ -25,19 +26,22 @@ export async function loadAudienceRecords(
 ): Promise<Map<string, AudienceRecord>> {
   const out = new Map<string, AudienceRecord>();
   if (contactIds.length === 0) return out;
-  // One round trip: each contact row with its lines and orders aggregated beside it.
+  // One round trip: each contact row with its lines, orders and deals aggregated beside it.
   const contacts = await tx.query(
     `SELECT c.*, c.birth_date::text AS birth_date_text,
             (SELECT coalesce(json_agg(l), '[]') FROM ${S}.audience_order_lines l
               WHERE l.tenant = c.tenant AND l.contact_id = c.contact_id) AS order_lines,
             (SELECT coalesce(json_agg(o), '[]') FROM ${S}.audience_orders o
-              WHERE o.tenant = c.tenant AND o.contact_id = c.contact_id) AS order_rows
+              WHERE o.tenant = c.tenant AND o.contact_id = c.contact_id) AS order_rows,
+            (SELECT coalesce(json_agg(d), '[]') FROM ${S}.audience_deals d
+              WHERE d.tenant = c.tenant AND d.contact_id = c.contact_id) AS deal_rows
        FROM ${S}.audience_contacts c
       WHERE c.tenant = $1 AND c.contact_id = ANY($2::text[])`,
     [tenant, contactIds],
   );
   const linesOf = new Map<string, AudienceOrderLine[]>();
   const ordersOf = new Map<string, AudienceOrder[]>();
+  const dealsOf = new Map<string, AudienceDeal[]>();
   for (const c of contacts.rows) {
     linesOf.set(
       c.contact_id,
@@ -63,6 +67,17 @@ export async function loadAudienceRecords(
         currency: o.currency,
         placedAt: instantOrNull(o.placed_at),
         status: o.status,
+      })),
+    );
+    dealsOf.set(
+      c.contact_id,
+      (c.deal_rows as Record<string, any>[]).map((d) => ({
+        opportunityId: d.opportunity_id,
+        stageId: d.stage_id,
+        status: d.status,
+        amountMinor: numOrNull(d.amount_minor),
+        currency: d.currency,
+        updatedAt: instantOrNull(d.updated_at),
       })),
     );
   }
@@ -103,6 +118,7 @@ export async function loadAudienceRecords(
       contact,
       lines: linesOf.get(c.contact_id) ?? [],
       orders: ordersOf.get(c.contact_id) ?? [],
+      deals: dealsOf.get(c.contact_id) ?? [],
     });
   }
   return out;

@@ -1,6 +1,6 @@
 /**
- * One contact of the audience as the in-memory evaluator sees it: its audience_contacts row and
- * its order lines and orders (column for column, camel-cased). Timestamps are Dates (what `pg`
+ * One contact of the audience as the in-memory evaluator sees it: its audience_contacts row, its
+ * order lines and orders, and its deals (column for column, camel-cased). Timestamps are Dates (what `pg`
  * returns for timestamptz); `birthDate` is the `YYYY-MM-DD` text of the date column.
  */
 
@@ -62,8 +62,21 @@ export interface AudienceOrder {
   readonly status: string | null;
 }
 
+/** An opportunity of the contact (audience_deals). */
+export interface AudienceDeal {
+  readonly opportunityId: string;
+  readonly stageId: string | null;
+  /** `open`, `won` or `lost`; a deal of no known status counts for none of the deal fields. */
+  readonly status: string | null;
+  readonly amountMinor: number | null;
+  readonly currency: string | null;
+  /** When the deal last changed: for a won or lost deal, when it closed (unless edited since). */
+  readonly updatedAt: Date | null;
+}
+
 export interface AudienceRecord {
   readonly contact: AudienceContact;
   readonly lines: readonly AudienceOrderLine[];
   readonly orders: readonly AudienceOrder[];
+  readonly deals: readonly AudienceDeal[];
 }

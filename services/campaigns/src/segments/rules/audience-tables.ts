@@ -8,7 +8,7 @@ import { CAMPAIGNS_SCHEMA } from '../../infrastructure/schema';
 /** Stands for the schema name in AUDIENCE_DDL; `audienceDdl(schema)` substitutes it. */
 export const AUDIENCE_SCHEMA_PLACEHOLDER = '__audience_schema__';
 
-/** Idempotent DDL of the three audience tables, in `__audience_schema__`. */
+/** Idempotent DDL of the four audience tables, in `__audience_schema__`. */
 export const AUDIENCE_DDL = `
 CREATE SCHEMA IF NOT EXISTS __audience_schema__;
 
@@ -77,6 +77,23 @@ CREATE TABLE IF NOT EXISTS __audience_schema__.audience_orders (
 );
 CREATE INDEX IF NOT EXISTS audience_orders_contact
   ON __audience_schema__.audience_orders (tenant, contact_id);
+
+CREATE TABLE IF NOT EXISTS __audience_schema__.audience_deals (
+  tenant text NOT NULL,
+  opportunity_id text NOT NULL,
+  contact_id text,
+  stage_id text,
+  status text,
+  amount_minor bigint,
+  currency text,
+  updated_at timestamptz,
+  -- the consumers' ordering marks (audience/audience-deals.ts); no rule reads them
+  state_version integer,
+  state_at timestamptz,
+  PRIMARY KEY (tenant, opportunity_id)
+);
+CREATE INDEX IF NOT EXISTS audience_deals_contact
+  ON __audience_schema__.audience_deals (tenant, contact_id);
 `;
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;

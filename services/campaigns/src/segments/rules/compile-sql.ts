@@ -237,7 +237,34 @@ function render(p: Predicate, ctx: SqlContext): string {
         p.window,
         ctx,
       );
+    case 'deals':
+      return deals(p, ctx);
   }
+}
+
+/** The statuses as SQL literals: from the catalogue, never from a rule. */
+const DEAL_STATUS_SQL = { open: "'open'", won: "'won'", lost: "'lost'" } as const;
+
+function deals(p: Extract<Predicate, { kind: 'deals' }>, ctx: SqlContext): string {
+  const measure = p.amountIn === null ? 'count(*)' : 'COALESCE(sum(d.amount_minor), 0)';
+  const currency =
+    p.amountIn === null ? '' : ` AND d.currency = ${ctx.params.add(p.amountIn, 'text')}`;
+  const stages = p.stages ? ` AND d.stage_id = ANY(${ctx.params.add(p.stages, 'text[]')})` : '';
+  const sub =
+    `(SELECT ${measure} FROM ${ctx.schema}.audience_deals d WHERE d.tenant = c.tenant AND d.contact_id = c.contact_id ` +
+    `AND d.status = ${DEAL_STATUS_SQL[p.status]}${currency}${stages}${timeWindow('d.updated_at', p.window, ctx)})`;
+  return orFalse(`${sub} ${comparison(p.op, p.operands, ctx)}`);
+}
+
+/** `op operands` against a measure, the operands bound as numerics. */
+function comparison(
+  op: Comparison | 'between',
+  operands: readonly number[],
+  ctx: SqlContext,
+): string {
+  return op === 'between'
+    ? `BETWEEN ${ctx.params.add(operands[0], 'numeric')} AND ${ctx.params.add(operands[1], 'numeric')}`
+    : `${SQL_OP[op]} ${ctx.params.add(operands[0], 'numeric')}`;
 }
 
 const LINE_COLUMN = { product: 'product_id', family: 'product_family', sku: 'sku' } as const;
@@ -260,9 +287,5 @@ function aggregate(
   const sub =
     `(SELECT ${measure} FROM ${ctx.schema}.audience_orders o WHERE o.tenant = c.tenant AND o.contact_id = c.contact_id ` +
     `AND o.status = 'placed'${filter}${timeWindow('o.placed_at', window, ctx)})`;
-  const comparison =
-    op === 'between'
-      ? `${sub} BETWEEN ${ctx.params.add(operands[0], 'numeric')} AND ${ctx.params.add(operands[1], 'numeric')}`
-      : `${sub} ${SQL_OP[op]} ${ctx.params.add(operands[0], 'numeric')}`;
-  return orFalse(comparison);
+  return orFalse(`${sub} ${comparison(op, operands, ctx)}`);
 }

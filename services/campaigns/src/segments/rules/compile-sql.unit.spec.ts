@@ -112,6 +112,44 @@ describe('compileRule', () => {
     );
   });
 
+  it('asks the deals of the same tenant and contact, by status, stages, currency and window, in the schema given', () => {
+    const compiled = compileRule(
+      {
+        all: [
+          { field: 'deals.open', op: 'gte', value: { count: 1, stageIn: ['negotiation'] } },
+          {
+            field: 'deals.openAmount',
+            op: 'between',
+            value: { amountMinor: [100, 200], currency: 'EUR' },
+          },
+          { field: 'deals.won', op: 'gte', value: { count: 1, within: '90d' } },
+          { field: 'deals.lost', op: 'eq', value: { count: 0 } },
+        ],
+      },
+      { tenantParam: 1, now: NOW, schema: 'audience_test' },
+    );
+    const from = (status: string) =>
+      'FROM audience_test.audience_deals d WHERE d.tenant = c.tenant AND d.contact_id = c.contact_id ' +
+      `AND d.status = '${status}'`;
+    expect(compiled.parts.map((p) => p.sql)).toEqual([
+      `COALESCE((SELECT count(*) ${from('open')} AND d.stage_id = ANY($2::text[])) >= $3::numeric, false)`,
+      `COALESCE((SELECT COALESCE(sum(d.amount_minor), 0) ${from('open')} AND d.currency = $4::text) BETWEEN $5::numeric AND $6::numeric, false)`,
+      `COALESCE((SELECT count(*) ${from('won')} AND d.updated_at >= $7::timestamptz AND d.updated_at <= $8::timestamptz) >= $9::numeric, false)`,
+      `COALESCE((SELECT count(*) ${from('lost')}) = $10::numeric, false)`,
+    ]);
+    expect(compiled.params).toEqual([
+      ['negotiation'],
+      1,
+      'EUR',
+      100,
+      200,
+      '2026-03-17T12:00:00.000Z',
+      '2026-06-15T12:00:00.000Z',
+      1,
+      0,
+    ]);
+  });
+
   it('renders empty groups as TRUE (all) and FALSE (any)', () => {
     expect(compileRule({ all: [] }, { tenantParam: 1, now: NOW }).where).toBe(
       'c.tenant = $1 AND TRUE',

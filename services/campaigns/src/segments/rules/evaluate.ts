@@ -289,10 +289,7 @@ function compile(p: Predicate): Test {
       const { window, op, operands } = p;
       const from = window ? windowFrom(window) : null;
       const currency = p.kind === 'spend' ? p.currency : null;
-      const holds: (n: number) => boolean =
-        op === 'between'
-          ? (n) => n >= operands[0] && n <= operands[1]
-          : (comparator(op, operands[0]) as (n: number) => boolean);
+      const holds = measureTest(op, operands);
       return (r, nowMs) => {
         let measure = 0;
         for (const o of r.orders) {
@@ -303,5 +300,32 @@ function compile(p: Predicate): Test {
         return holds(measure);
       };
     }
+    case 'deals': {
+      const { status, window, amountIn } = p;
+      const from = window ? windowFrom(window) : null;
+      const stages = p.stages ? new Set(p.stages) : null;
+      const holds = measureTest(p.op, p.operands);
+      return (r, nowMs) => {
+        let measure = 0;
+        for (const d of r.deals) {
+          if (d.status !== status) continue;
+          if (stages && (d.stageId === null || !stages.has(d.stageId))) continue;
+          if (!inWindow(toMs(d.updatedAt), window, from, nowMs)) continue;
+          if (amountIn === null) measure += 1;
+          else if (d.currency === amountIn && d.amountMinor !== null) measure += d.amountMinor;
+        }
+        return holds(measure);
+      };
+    }
   }
+}
+
+/** The comparison of an aggregate (a count, a sum) with the rule's operands. */
+function measureTest(
+  op: Comparison | 'between',
+  operands: readonly number[],
+): (n: number) => boolean {
+  return op === 'between'
+    ? (n) => n >= operands[0] && n <= operands[1]
+    : (comparator(op, operands[0]) as (n: number) => boolean);
 }

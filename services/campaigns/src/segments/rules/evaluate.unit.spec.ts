@@ -2,7 +2,7 @@
 import type { AudienceRecord } from './audience-record';
 import { compileEvaluator } from './evaluate';
 import type { Rule } from './rule';
-import { aLine, anOrder, aRecord } from './testing/audience-records';
+import { aDeal, aLine, anOrder, aRecord } from './testing/audience-records';
 import { validateRule } from './validate-rule';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
@@ -226,6 +226,152 @@ describe('compileEvaluator', () => {
       expect(
         matches({ field: 'purchase.lastOrderAt', op: 'lt', value: '2025-12-31T23:59:59Z' }, record),
       ).toBe(false);
+    });
+  });
+
+  describe('deals', () => {
+    const pipeline = aRecord(
+      {},
+      [],
+      [],
+      [
+        aDeal({
+          opportunityId: 'a',
+          status: 'open',
+          stageId: 'negotiation',
+          amountMinor: 1500000,
+          currency: 'EUR',
+          updatedAt: daysAgo(3),
+        }),
+        aDeal({
+          opportunityId: 'b',
+          status: 'open',
+          stageId: 'proposal',
+          amountMinor: 700000,
+          currency: 'EUR',
+          updatedAt: daysAgo(200),
+        }),
+        aDeal({
+          opportunityId: 'c',
+          status: 'open',
+          stageId: 'proposal',
+          amountMinor: 900000,
+          currency: 'USD',
+        }),
+        aDeal({
+          opportunityId: 'd',
+          status: 'open',
+          stageId: null,
+          amountMinor: null,
+          currency: 'EUR',
+        }),
+        aDeal({
+          opportunityId: 'e',
+          status: 'won',
+          stageId: 'won',
+          amountMinor: 5000000,
+          currency: 'EUR',
+          updatedAt: daysAgo(89),
+        }),
+        aDeal({ opportunityId: 'f', status: 'won', updatedAt: daysAgo(91) }),
+        aDeal({ opportunityId: 'g', status: 'lost', updatedAt: daysAgo(10) }),
+        aDeal({
+          opportunityId: 'h',
+          status: null,
+          stageId: 'negotiation',
+          amountMinor: 100,
+          currency: 'EUR',
+        }),
+      ],
+    );
+
+    it('counts open deals, optionally in the stages given (a deal of no stage is in none)', () => {
+      expect(matches({ field: 'deals.open', op: 'eq', value: { count: 4 } }, pipeline)).toBe(true);
+      expect(
+        matches(
+          { field: 'deals.open', op: 'eq', value: { count: 1, stageIn: ['negotiation'] } },
+          pipeline,
+        ),
+      ).toBe(true);
+      expect(
+        matches(
+          {
+            field: 'deals.open',
+            op: 'eq',
+            value: { count: 3, stageIn: ['negotiation', 'proposal'] },
+          },
+          pipeline,
+        ),
+      ).toBe(true);
+      expect(
+        matches(
+          { field: 'deals.open', op: 'gte', value: { count: 1, stageIn: ['qualify'] } },
+          pipeline,
+        ),
+      ).toBe(false);
+      expect(
+        matches({ field: 'deals.open', op: 'between', value: { count: [0, 0] } }, aRecord()),
+      ).toBe(true);
+      expect(matches({ field: 'deals.open', op: 'gt', value: { count: 0 } }, aRecord())).toBe(
+        false,
+      );
+    });
+
+    it('sums open amounts in the currency given, nothing else, zero without open deals', () => {
+      const above = (amountMinor: number, extra: object = {}) => ({
+        field: 'deals.openAmount',
+        op: 'gt',
+        value: { amountMinor, currency: 'EUR', ...extra },
+      });
+      expect(matches(above(2199999), pipeline)).toBe(true);
+      expect(matches(above(2200000), pipeline)).toBe(false);
+      expect(matches(above(1499999, { stageIn: ['negotiation'] }), pipeline)).toBe(true);
+      expect(matches(above(1500000, { stageIn: ['negotiation'] }), pipeline)).toBe(false);
+      expect(
+        matches(
+          {
+            field: 'deals.openAmount',
+            op: 'between',
+            value: { amountMinor: [900000, 900000], currency: 'USD' },
+          },
+          pipeline,
+        ),
+      ).toBe(true);
+      expect(
+        matches(
+          { field: 'deals.openAmount', op: 'lt', value: { amountMinor: 1, currency: 'EUR' } },
+          aRecord(),
+        ),
+      ).toBe(true);
+    });
+
+    it('counts won and lost deals, within a window by when they last changed', () => {
+      expect(matches({ field: 'deals.won', op: 'eq', value: { count: 2 } }, pipeline)).toBe(true);
+      expect(
+        matches({ field: 'deals.won', op: 'eq', value: { count: 1, within: '90d' } }, pipeline),
+      ).toBe(true);
+      expect(
+        matches({ field: 'deals.won', op: 'gte', value: { count: 1, within: '30d' } }, pipeline),
+      ).toBe(false);
+      expect(
+        matches({ field: 'deals.lost', op: 'gte', value: { count: 1, within: '30d' } }, pipeline),
+      ).toBe(true);
+      expect(
+        matches({ field: 'deals.lost', op: 'gte', value: { count: 1, within: '7d' } }, pipeline),
+      ).toBe(false);
+      // a deal with no known change time is in no window
+      const undated = aRecord({}, [], [], [aDeal({ status: 'lost', updatedAt: null })]);
+      expect(matches({ field: 'deals.lost', op: 'eq', value: { count: 1 } }, undated)).toBe(true);
+      expect(
+        matches({ field: 'deals.lost', op: 'eq', value: { count: 0, within: '10y' } }, undated),
+      ).toBe(true);
+    });
+
+    it('moves a window with the now given: the same won deal leaves "last 90 days" a day later', () => {
+      const rule = { field: 'deals.won', op: 'gte', value: { count: 1, within: '90d' } };
+      const won = aRecord({}, [], [], [aDeal({ status: 'won', updatedAt: daysAgo(90) })]);
+      expect(matches(rule, won)).toBe(true);
+      expect(matches(rule, won, new Date(NOW.getTime() + DAY))).toBe(false);
     });
   });
 

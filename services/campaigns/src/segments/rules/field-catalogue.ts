@@ -19,6 +19,7 @@ export const FIELD_GROUPS = [
   'demographics',
   'consent',
   'purchase history',
+  'deals',
   'engagement',
   'scores',
   'custom fields',
@@ -43,10 +44,18 @@ export type FieldType =
 
 /**
  * What `value` looks like: `scalar` (the value itself, a list for in/not_in/contains_any/
- * contains_all, `[low, high]` for between, a duration for relative dates); the purchase shapes
- * are objects (README.md).
+ * contains_all, `[low, high]` for between, a duration for relative dates); the purchase and deal
+ * shapes are objects (README.md): `open-deal-count` `{ count, stageIn? }`, `open-deal-amount`
+ * `{ amountMinor, currency, stageIn? }`, `closed-deal-count` `{ count, within? }`.
  */
-export type ValueShape = 'scalar' | 'purchase-match' | 'order-count' | 'spend';
+export type ValueShape =
+  | 'scalar'
+  | 'purchase-match'
+  | 'order-count'
+  | 'spend'
+  | 'open-deal-count'
+  | 'open-deal-amount'
+  | 'closed-deal-count';
 
 /** Where a field's value lives; a column name here is always one of the catalogue's literals. */
 export type FieldSource =
@@ -58,9 +67,12 @@ export type FieldSource =
   | { readonly kind: 'tags' }
   | { readonly kind: 'purchase-line'; readonly dimension: PurchaseDimension }
   | { readonly kind: 'order-count' }
-  | { readonly kind: 'spend' };
+  | { readonly kind: 'spend' }
+  | { readonly kind: 'deals'; readonly status: DealStatus; readonly measure: 'count' | 'amount' };
 
 export type PurchaseDimension = 'product' | 'family' | 'sku' | 'option';
+/** The statuses of audience_deals a deal field counts. */
+export type DealStatus = 'open' | 'won' | 'lost';
 
 /** AudienceContact properties a column field reads (kept in step with audience-record.ts). */
 export type ContactProp =
@@ -388,6 +400,54 @@ const FIXED_FIELDS: readonly CatalogueField[] = [
     description:
       'Sum of placed order totals in one currency (minor units), optionally within a window; no orders is 0.',
     source: { kind: 'spend' },
+  },
+  {
+    key: 'deals.open',
+    label: 'Open deals',
+    group: 'deals',
+    type: 'number',
+    operators: OPS.orderCount,
+    valueShape: 'open-deal-count',
+    description:
+      'Open deals (opportunities), optionally only those now in one of the stages given (stageIn: stage ids); no deals is 0. ' +
+      'Has an open deal in negotiation: gte { "count": 1, "stageIn": ["negotiation"] }.',
+    source: { kind: 'deals', status: 'open', measure: 'count' },
+  },
+  {
+    key: 'deals.openAmount',
+    label: 'Open pipeline',
+    group: 'deals',
+    type: 'money',
+    operators: OPS.spend,
+    valueShape: 'open-deal-amount',
+    description:
+      'Sum of the amounts of open deals in one currency (minor units; deals in other currencies do not count), optionally only those in the stages given; no open deals is 0. ' +
+      'Open pipeline above 20 000.00 EUR: gt { "amountMinor": 2000000, "currency": "EUR" }.',
+    source: { kind: 'deals', status: 'open', measure: 'amount' },
+  },
+  {
+    key: 'deals.won',
+    label: 'Won deals',
+    group: 'deals',
+    type: 'number',
+    operators: OPS.orderCount,
+    valueShape: 'closed-deal-count',
+    description:
+      'Won deals, optionally only those that last changed (closed) within a window; no deals is 0. ' +
+      'Won a deal in the last 90 days: gte { "count": 1, "within": "90d" }.',
+    source: { kind: 'deals', status: 'won', measure: 'count' },
+  },
+  {
+    key: 'deals.lost',
+    label: 'Lost deals',
+    group: 'deals',
+    type: 'number',
+    operators: OPS.orderCount,
+    valueShape: 'closed-deal-count',
+    description:
+      'Lost deals, optionally only those that last changed (closed) within a window; no deals is 0. ' +
+      'Lost a deal lately: gte { "count": 1, "within": "30d" }.',
+    source: { kind: 'deals', status: 'lost', measure: 'count' },
   },
   column(
     'purchase.firstOrderAt',

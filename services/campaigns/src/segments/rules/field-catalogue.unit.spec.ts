@@ -37,6 +37,19 @@ describe('field catalogue', () => {
     expect(findField('toString')).toBeNull();
   });
 
+  it('offers the deal fields in the deals group, each described with an example', () => {
+    const deals = fields.filter((f) => f.group === 'deals');
+    expect(deals.map((f) => [f.key, f.type, f.valueShape])).toEqual([
+      ['deals.open', 'number', 'open-deal-count'],
+      ['deals.openAmount', 'money', 'open-deal-amount'],
+      ['deals.won', 'number', 'closed-deal-count'],
+      ['deals.lost', 'number', 'closed-deal-count'],
+    ]);
+    for (const field of deals) expect(field.description).toMatch(/: (gte|gt) \{ "/);
+    expect(findField('deals.openAmount')?.operators).toEqual(['gt', 'gte', 'lt', 'lte', 'between']);
+    expect(findField('deals.won')?.operators).toEqual(['eq', 'gt', 'gte', 'lt', 'lte', 'between']);
+  });
+
   it('offers anniversaries only on birth dates and first orders', () => {
     expect(
       fields.filter((f) => f.operators.includes('anniversary_within_next')).map((f) => f.key),

@@ -12,6 +12,7 @@ import {
   findField,
   type CatalogueField,
   type ContactProp,
+  type DealStatus,
   type PurchaseDimension,
 } from './field-catalogue';
 import { instantMs, parseDuration, type Duration } from './relative-time';
@@ -102,6 +103,19 @@ export type Predicate =
       readonly operands: readonly number[];
       readonly currency: string;
       readonly window: Duration | null;
+    }
+  /**
+   * The contact's deals of `status` (only those in `stages` when given, last changed within
+   * `window` when given), counted, or with `amountIn` their amounts in that currency summed.
+   */
+  | {
+      readonly kind: 'deals';
+      readonly status: DealStatus;
+      readonly op: Comparison | 'between';
+      readonly operands: readonly number[];
+      readonly amountIn: string | null;
+      readonly stages: readonly string[] | null;
+      readonly window: Duration | null;
     };
 
 /** Lowers a rule `validateRule` accepted; anything else is a programming error and throws. */
@@ -170,6 +184,25 @@ function conditionPredicate(condition: Condition): Predicate {
         op: op as Comparison | 'between',
         operands: aggregateOperands(op, v.amountMinor),
         currency: v.currency,
+        window: windowOf(v),
+      };
+    }
+    case 'deals': {
+      const v = value as {
+        count?: number | number[];
+        amountMinor?: number | number[];
+        currency?: string;
+        stageIn?: string[];
+        within?: string;
+      };
+      const amount = source.measure === 'amount';
+      return {
+        kind: 'deals',
+        status: source.status,
+        op: op as Comparison | 'between',
+        operands: aggregateOperands(op, amount ? v.amountMinor : v.count),
+        amountIn: amount ? (v.currency as string) : null,
+        stages: v.stageIn ?? null,
         window: windowOf(v),
       };
     }

@@ -11,6 +11,7 @@ import { Pool } from 'pg';
 import { audienceDdl } from './audience-tables';
 import type {
   AudienceContact,
+  AudienceDeal,
   AudienceOrder,
   AudienceOrderLine,
   AudienceRecord,
@@ -40,6 +41,7 @@ const CUSTOM_KEYS = ['plan', 'seats', 'vip', 'constructor'];
 const SCORE_KEYS = ['propensity', 'churnRisk', 'rfm'];
 const NUMBERS = [-1, 0, 0.5, 0.7, 1, 2, 3, 10];
 const MONEY = [0, 1000, 5000, 20000];
+const STAGES = ['qualify', 'proposal', 'negotiation'];
 
 const nullable = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 3 });
 const text = fc.constantFrom(...TEXTS);
@@ -127,6 +129,16 @@ const order = (orderId: string): fc.Arbitrary<AudienceOrder> =>
     status: nullable(fc.constantFrom('placed', 'placed', 'cancelled', 'returned')),
   });
 
+const deal = (opportunityId: string): fc.Arbitrary<AudienceDeal> =>
+  fc.record({
+    opportunityId: fc.constant(opportunityId),
+    stageId: nullable(fc.constantFrom(...STAGES)),
+    status: nullable(fc.constantFrom('open', 'open', 'won', 'lost')),
+    amountMinor: nullable(fc.constantFrom(...MONEY)),
+    currency: nullable(fc.constantFrom(...CURRENCIES)),
+    updatedAt: nullable(instant),
+  });
+
 const enumOf = (key: string) =>
   fc.constantFrom(...(describeFields().find((f) => f.key === key)?.values ?? []));
 
@@ -192,6 +204,9 @@ const record = (tenant: string, contactId: string): fc.Arbitrary<AudienceRecord>
     orders: fc
       .array(fc.nat(5), { maxLength: 4 })
       .chain((ids) => fc.tuple(...[...new Set(ids)].map((o) => order(`${contactId}-o${o}`)))),
+    deals: fc
+      .array(fc.nat(5), { maxLength: 4 })
+      .chain((ids) => fc.tuple(...[...new Set(ids)].map((d) => deal(`${contactId}-d${d}`)))),
   });
 
 // ---- rules: any field of the catalogue, any of its operators, values from the same pools ----
@@ -243,6 +258,23 @@ function valueFor(key: string, op: string): fc.Arbitrary<unknown> {
     return fc
       .tuple(amount, fc.constantFrom(...CURRENCIES), within)
       .map(([a, currency, w]) => withWindow({ amountMinor: a, currency }, w));
+  }
+  if (key.startsWith('deals.')) {
+    // a stage list may name a stage no deal is in
+    const stageIn = fc.option(list(fc.constantFrom(...STAGES, 'closed')), { nil: undefined });
+    const withStages = <T extends object>(value: T, stages: string[] | undefined) =>
+      stages === undefined ? value : { ...value, stageIn: stages };
+    if (key === 'deals.openAmount') {
+      const amount = op === 'between' ? pair(fc.constantFrom(...MONEY)) : fc.constantFrom(...MONEY);
+      return fc
+        .tuple(amount, fc.constantFrom(...CURRENCIES), stageIn)
+        .map(([a, currency, stages]) => withStages({ amountMinor: a, currency }, stages));
+    }
+    const count =
+      op === 'between' ? pair(fc.integer({ min: 0, max: 3 })) : fc.integer({ min: 0, max: 3 });
+    if (key === 'deals.open')
+      return fc.tuple(count, stageIn).map(([c, stages]) => withStages({ count: c }, stages));
+    return fc.tuple(count, within).map(([c, w]) => withWindow({ count: c }, w));
   }
   if (key === 'tags')
     return op === 'contains' ? fc.constantFrom(...TAGS) : list(fc.constantFrom(...TAGS));
@@ -415,18 +447,17 @@ describe('segment rules: SQL and in-memory evaluation agree (int, real PostgreSQ
     const anyShape = fc.oneof(
       anyValue,
       fc.array(anyValue, { minLength: 1, maxLength: 3 }),
-      fc
-        .record(
-          {
-            anyOf: fc.array(anyValue, { minLength: 1, maxLength: 2 }),
-            count: anyValue,
-            amountMinor: anyValue,
-          },
-          { requiredKeys: [] },
-        )
-        .chain((v) =>
-          fc.constantFrom('EUR', 'JPY').map((currency) => ({ ...v, currency, within: '10y' })),
-        ),
+      fc.record(
+        {
+          anyOf: fc.array(anyValue, { minLength: 1, maxLength: 2 }),
+          count: anyValue,
+          amountMinor: anyValue,
+          stageIn: fc.array(anyValue, { minLength: 1, maxLength: 2 }),
+          currency: fc.constantFrom('EUR', 'JPY'),
+          within: fc.constant('10y'),
+        },
+        { requiredKeys: [] },
+      ),
     );
     const hostile = fc.constantFrom(...FIELD_KEYS).chain((key) => {
       const field = findField(key)!;

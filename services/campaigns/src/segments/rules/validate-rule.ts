@@ -180,6 +180,12 @@ function checkValue(
       return checkAggregate(value, path, errors, op, 'count', ['within']);
     case 'spend':
       return checkAggregate(value, path, errors, op, 'amountMinor', ['currency', 'within']);
+    case 'open-deal-count':
+      return checkAggregate(value, path, errors, op, 'count', ['stageIn']);
+    case 'open-deal-amount':
+      return checkAggregate(value, path, errors, op, 'amountMinor', ['currency', 'stageIn']);
+    case 'closed-deal-count':
+      return checkAggregate(value, path, errors, op, 'count', ['within']);
     case 'scalar':
       return checkScalarValue(field, op, value, path, errors);
   }
@@ -275,6 +281,9 @@ function checkList(value: unknown, path: string, errors: Collector): value is un
   return true;
 }
 
+/** In a `u` regex a lone surrogate is a code point of category Cs; a valid pair is not. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 function checkText(value: unknown, path: string, errors: Collector): value is string {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_TEXT_VALUE_LENGTH) {
     errors.add(path, `must be text of 1 to ${MAX_TEXT_VALUE_LENGTH} characters`);
@@ -283,6 +292,11 @@ function checkText(value: unknown, path: string, errors: Collector): value is st
   // PostgreSQL text cannot hold NUL: the query would fail instead of answering.
   if (value.includes('\u0000')) {
     errors.add(path, 'must not contain the NUL character');
+    return false;
+  }
+  // Nor can jsonb hold half a surrogate pair (a custom field value travels as JSON).
+  if (LONE_SURROGATE.test(value)) {
+    errors.add(path, 'must be valid Unicode text (no unpaired surrogate)');
     return false;
   }
   return true;
@@ -387,18 +401,23 @@ function checkPurchaseMatch(value: unknown, path: string, errors: Collector): un
   return value;
 }
 
+/** The keys an aggregate value may have besides its amount, as its shape shows them. */
+const AGGREGATE_KEY_SHAPES = {
+  currency: 'currency: "EUR"',
+  within: 'within?: "30d"',
+  stageIn: 'stageIn?: [stage ids...]',
+} as const;
+type AggregateKey = keyof typeof AGGREGATE_KEY_SHAPES;
+
 function checkAggregate(
   value: unknown,
   path: string,
   errors: Collector,
   op: Operator,
   amountKey: 'count' | 'amountMinor',
-  otherKeys: readonly string[],
+  otherKeys: readonly AggregateKey[],
 ): unknown {
-  const shape =
-    amountKey === 'count'
-      ? '{ count: n, within?: "30d" }'
-      : '{ amountMinor: n, currency: "EUR", within?: "30d" }';
+  const shape = `{ ${[`${amountKey}: n`, ...otherKeys.map((k) => AGGREGATE_KEY_SHAPES[k])].join(', ')} }`;
   if (!isPlainObject(value)) {
     errors.add(path, `must be an object ${shape} (between: [low, high] instead of n)`);
     return value;
@@ -431,6 +450,11 @@ function checkAggregate(
       'must be an ISO 4217 currency code such as EUR',
     );
   }
-  checkWindow(value, path, errors);
+  if (otherKeys.includes('stageIn') && value.stageIn !== undefined) {
+    if (checkList(value.stageIn, `${path}.stageIn`, errors)) {
+      value.stageIn.forEach((id, i) => checkText(id, `${path}.stageIn[${i}]`, errors));
+    }
+  }
+  if (otherKeys.includes('within')) checkWindow(value, path, errors);
   return value;
 }

@@ -107,6 +107,7 @@ describe('validateRule', () => {
     [cond('email', 'eq', 'x'.repeat(501)), 'rule.value', /text of 1 to 500/],
     [cond('email', 'contains', ''), 'rule.value', /text of 1 to 500/],
     [cond('customFields.plan', 'eq', 'a\u0000'), 'rule.value', /NUL/],
+    [cond('customFields.plan', 'eq', 'a\ud800'), 'rule.value', /unpaired surrogate/],
     [cond('gender', 'eq', 'robot'), 'rule.value', /one of female, male/],
     [cond('gender', 'in', ['male', 'robot']), 'rule.value[1]', /one of female/],
     [cond('gender', 'in', []), 'rule.value', /list of 1 to 100/],
@@ -217,6 +218,89 @@ describe('validateRule', () => {
       'rule.value.amountMinor',
       /at least 0 \(minor units/,
     );
+  });
+
+  it('accepts the documented deal conditions', () => {
+    for (const rule of [
+      cond('deals.open', 'gte', { count: 1 }),
+      cond('deals.open', 'gte', { count: 1, stageIn: ['negotiation', 'proposal'] }),
+      cond('deals.open', 'between', { count: [1, 3] }),
+      cond('deals.openAmount', 'gt', { amountMinor: 2000000, currency: 'EUR' }),
+      cond('deals.openAmount', 'lte', { amountMinor: 0, currency: 'USD', stageIn: ['qualify'] }),
+      cond('deals.won', 'gte', { count: 1, within: '90d' }),
+      cond('deals.won', 'eq', { count: 0 }),
+      cond('deals.lost', 'between', { count: [1, 2], within: '30d' }),
+    ]) {
+      expect(validateRule(rule)).toEqual({ ok: true, rule });
+    }
+  });
+
+  it('names what is wrong in deal conditions', () => {
+    expectError(cond('deals.open', 'gte', 1), 'rule.value', /\{ count: n, stageIn\?: \[stage ids/);
+    expectError(cond('deals.open', 'gte', { count: -1 }), 'rule.value.count', /whole number/);
+    expectError(
+      cond('deals.open', 'gte', { count: 1, stageIn: [] }),
+      'rule.value.stageIn',
+      /list of 1 to 100/,
+    );
+    expectError(
+      cond('deals.open', 'gte', { count: 1, stageIn: 'negotiation' }),
+      'rule.value.stageIn',
+      /list of 1 to 100/,
+    );
+    expectError(
+      cond('deals.open', 'gte', { count: 1, stageIn: ['a', 7] }),
+      'rule.value.stageIn[1]',
+      /text/,
+    );
+    expectError(
+      cond('deals.open', 'gte', { count: 1, within: '30d' }),
+      'rule.value.within',
+      /unknown key "within" \(allowed: count, stageIn\)/,
+    );
+    expectError(
+      cond('deals.open', 'exists', true),
+      'rule.op',
+      /allowed: eq, gt, gte, lt, lte, between/,
+    );
+    expectError(
+      cond('deals.openAmount', 'eq', { amountMinor: 1, currency: 'EUR' }),
+      'rule.op',
+      /allowed: gt, gte, lt, lte, between/,
+    );
+    expectError(
+      cond('deals.openAmount', 'gt', { amountMinor: 100 }),
+      'rule.value.currency',
+      /ISO 4217/,
+    );
+    expectError(
+      cond('deals.openAmount', 'gt', { amountMinor: 1.5, currency: 'EUR' }),
+      'rule.value.amountMinor',
+      /minor units/,
+    );
+    expectError(
+      cond('deals.openAmount', 'between', { amountMinor: [5, 1], currency: 'EUR' }),
+      'rule.value.amountMinor',
+      /low end/,
+    );
+    expectError(
+      cond('deals.openAmount', 'gt', { amountMinor: 1, currency: 'EUR', within: '1y' }),
+      'rule.value.within',
+      /unknown key/,
+    );
+    expectError(
+      cond('deals.won', 'gte', { count: 1, within: '90x' }),
+      'rule.value.within',
+      /duration/,
+    );
+    expectError(
+      cond('deals.won', 'gte', { count: 1, stageIn: ['won'] }),
+      'rule.value.stageIn',
+      /unknown key "stageIn" \(allowed: count, within\)/,
+    );
+    expectError(cond('deals.lost', 'between', { count: 2 }), 'rule.value.count', /\[low, high\]/);
+    expectError(cond('deals.lost', 'gte', null), 'rule.value', /\{ count: n, within\?: "30d" \}/);
+    expectError(cond('deals.stage', 'eq', 'x'), 'rule.field', /unknown field/);
   });
 
   it(`refuses rules nested deeper than ${MAX_RULE_DEPTH} levels, naming where`, () => {

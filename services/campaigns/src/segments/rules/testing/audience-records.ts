@@ -5,6 +5,7 @@
 import type { Pool } from 'pg';
 import type {
   AudienceContact,
+  AudienceDeal,
   AudienceOrder,
   AudienceOrderLine,
   AudienceRecord,
@@ -50,8 +51,9 @@ export function aRecord(
   contact: Partial<AudienceContact> = {},
   lines: AudienceOrderLine[] = [],
   orders: AudienceOrder[] = [],
+  deals: AudienceDeal[] = [],
 ): AudienceRecord {
-  return { contact: aContact(contact), lines, orders };
+  return { contact: aContact(contact), lines, orders, deals };
 }
 
 export function aLine(
@@ -83,9 +85,21 @@ export function anOrder(overrides: Partial<AudienceOrder> = {}): AudienceOrder {
   };
 }
 
+export function aDeal(overrides: Partial<AudienceDeal> = {}): AudienceDeal {
+  return {
+    opportunityId: 'd1',
+    stageId: null,
+    status: 'open',
+    amountMinor: null,
+    currency: null,
+    updatedAt: null,
+    ...overrides,
+  };
+}
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** Replaces every row of the three tables in `schema` with `records` (one statement per table). */
+/** Replaces every row of the four tables in `schema` with `records` (one statement per table). */
 export async function insertAudience(
   pool: Pool,
   schema: string,
@@ -151,13 +165,26 @@ export async function insertAudience(
       status: o.status,
     })),
   );
+  const deals = records.flatMap(({ contact, deals }) =>
+    deals.map((d) => ({
+      tenant: contact.tenant,
+      opportunity_id: d.opportunityId,
+      contact_id: contact.contactId,
+      stage_id: d.stageId,
+      status: d.status,
+      amount_minor: d.amountMinor,
+      currency: d.currency,
+      updated_at: iso(d.updatedAt),
+    })),
+  );
   await pool.query(
-    `TRUNCATE ${schema}.audience_contacts, ${schema}.audience_order_lines, ${schema}.audience_orders`,
+    `TRUNCATE ${schema}.audience_contacts, ${schema}.audience_order_lines, ${schema}.audience_orders, ${schema}.audience_deals`,
   );
   for (const [table, rows] of [
     ['audience_contacts', contacts],
     ['audience_order_lines', lines],
     ['audience_orders', orders],
+    ['audience_deals', deals],
   ] as const) {
     if (rows.length === 0) continue;
     await pool.query(
