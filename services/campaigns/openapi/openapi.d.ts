@@ -509,7 +509,7 @@ export interface components {
       /** @description The allowed values of an enum */
       values?: string[];
       operators: string[];
-      /** @description scalar, purchase-match, order-count or spend: what `value` looks like */
+      /** @description scalar, purchase-match, order-count, spend, open-deal-count, open-deal-amount or closed-deal-count: what `value` looks like (see the rules README) */
       valueShape: string;
       description: string;
     };

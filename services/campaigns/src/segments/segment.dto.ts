@@ -217,7 +217,8 @@ export class CatalogueFieldDto {
   values?: string[];
   @ApiProperty({ type: [String] }) operators!: string[];
   @ApiProperty({
-    description: 'scalar, purchase-match, order-count or spend: what `value` looks like',
+    description:
+      'scalar, purchase-match, order-count, spend, open-deal-count, open-deal-amount or closed-deal-count: what `value` looks like (see the rules README)',
   })
   valueShape!: string;
   @ApiProperty() description!: string;
