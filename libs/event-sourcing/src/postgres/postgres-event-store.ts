@@ -136,10 +136,9 @@ export class PostgresEventStore implements EventStore {
     events: readonly NewEvent[],
     expected: ExpectedVersion = 'any',
   ): Promise<AppendResult> {
-    const result = await this.appendOn(client, stream, events, expected, false);
-    // Delivered by PostgreSQL only if and when the caller commits.
-    if (events.length) await client.query('SELECT pg_notify($1, $2)', [this.notifier.channel, '']);
-    return result;
+    // The NOTIFY rides on the append statement itself (no round trip of its own); PostgreSQL
+    // delivers it only if and when the caller commits, once however many appends queued it.
+    return this.appendOn(client, stream, events, expected, false, true);
   }
 
   async readStream(stream: StreamRef, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
@@ -223,6 +222,7 @@ export class PostgresEventStore implements EventStore {
     events: readonly NewEvent[],
     expected: ExpectedVersion,
     canResolveDuplicates: boolean,
+    notifyInStatement = false,
   ): Promise<AppendResult> {
     const expectedParam = expectedVersionParam(expected);
     if (!events.length) return this.checkExpectation(db, stream, expected);
@@ -258,9 +258,16 @@ export class PostgresEventStore implements EventStore {
             ),
           ];
       if (mode === 'exact') values.push(expectedParam);
+      let text = appendStatement(this.schema, mode, single);
+      if (notifyInStatement) {
+        values.push(this.notifier.channel);
+        // The statement ends with its FROM list: one more row source, evaluated once.
+        if (!/FROM stream\s*$/.test(text)) throw new Error('append statement: unexpected shape');
+        text = `${text}, pg_notify($${values.length}, '')`;
+      }
       const { rows } = await db.query<AppendRow>({
-        name: `${this.schema}.append_${mode}${single ? '_1' : ''}`,
-        text: appendStatement(this.schema, mode, single),
+        name: `${this.schema}.append_${mode}${single ? '_1' : ''}${notifyInStatement ? '_notify' : ''}`,
+        text,
         values,
       });
       row = rows[0];

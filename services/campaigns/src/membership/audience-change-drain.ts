@@ -16,9 +16,15 @@ import { inTransaction } from '@crm/event-sourcing';
 import type { Pool, PoolClient } from 'pg';
 import { S } from '../infrastructure/read-model-part';
 import { loadAudienceRecords } from './audience-records';
-import { LISTED, reasonsOf, type LiveSegment, type LiveSegments } from './live-segments';
+import {
+  ACTIVE_SEGMENTS_TOKEN,
+  LISTED,
+  reasonsOf,
+  type LiveSegment,
+  type LiveSegments,
+} from './live-segments';
 import type { MembershipCommand, SegmentVerdict } from './membership.commands';
-import type { MembershipWriter } from './membership-writer';
+import type { FoldedWrite, MembershipWriter } from './membership-writer';
 
 export const DRAIN_LOCK = `hashtext('crm.campaigns.membership-drain')`;
 const BATCH = 200;
@@ -101,25 +107,24 @@ export class AudienceChangeDrain {
       );
       if (rows.length === 0) return undefined;
       let appended = 0;
+      let deleted = 0;
       const byTenant = new Map<string, QueueRow[]>();
       for (const row of rows) byTenant.set(row.tenant, [...(byTenant.get(row.tenant) ?? []), row]);
-      for (const [tenant, queued] of byTenant) {
-        appended += await this.evaluate(tx, tenant, queued, now);
+      const tenants = [...byTenant];
+      for (const [k, [tenant, queued]] of tenants.entries()) {
+        // The queue rows' delete rides on the last tenant's write statement.
+        const last = k === tenants.length - 1;
+        const done = await this.evaluate(
+          tx,
+          tenant,
+          queued,
+          now,
+          last ? (appendedHere) => deleteQueued(rows, appended + appendedHere) : undefined,
+        );
+        appended += done.appended;
+        if (last) deleted = done.thenRows;
       }
-      const { rowCount } = await tx.query(
-        `DELETE FROM ${S}.audience_changes q USING jsonb_to_recordset($1::jsonb) AS d(tenant text, contact_id text, changed_at timestamptz)
-          WHERE q.tenant = d.tenant AND q.contact_id = d.contact_id AND q.changed_at = d.changed_at`,
-        [
-          JSON.stringify(
-            rows.map((r) => ({
-              tenant: r.tenant,
-              contact_id: r.contact_id,
-              changed_at: r.changed_text,
-            })),
-          ),
-        ],
-      );
-      return { appended, deleted: rowCount ?? 0 };
+      return { appended, deleted };
     });
   }
 
@@ -128,7 +133,8 @@ export class AudienceChangeDrain {
     tenant: string,
     queued: readonly QueueRow[],
     now: Date,
-  ): Promise<number> {
+    then?: (appended: number) => FoldedWrite,
+  ): Promise<{ appended: number; thenRows: number }> {
     const at = now.toISOString();
     const merges = queued.filter((q) => !q.erased && q.merged_into);
     if (merges.length) {
@@ -152,10 +158,11 @@ export class AudienceChangeDrain {
       );
     }
     const ids = queued.map((q) => q.contact_id);
-    const locked = await this.writer.lock(tx, tenant, ids);
+    // The segments' token is read with the memberships, after the lock.
+    const locked = await this.writer.lock(tx, tenant, ids, ACTIVE_SEGMENTS_TOKEN);
     const evaluate = queued.filter((q) => !q.erased && !q.merged_into).map((q) => q.contact_id);
     // Read after the lock: whoever commits last decided on the newest record.
-    const segments = await this.segments.active(tx, tenant);
+    const segments = await this.segments.activeAsOf(tx, tenant, locked.alongside);
     const records = await loadAudienceRecords(tx, tenant, evaluate);
     const duplicates = segments.some((s) => s.kind === 'static')
       ? await duplicatesOf(tx, tenant, evaluate)
@@ -192,8 +199,33 @@ export class AudienceChangeDrain {
         data: { contactId: q.contact_id, verdicts, at },
       });
     }
-    return this.writer.apply(tx, locked, commands, now);
+    return this.writer.applyThen(tx, locked, commands, now, then);
   }
+}
+
+/**
+ * Deletes the batch's queue rows whose changed_at is still the one read (a change that arrived
+ * meanwhile is evaluated again). When the batch appended nothing, its commit need not wait for
+ * the WAL flush: lost in a crash, the rows are queued again and re-evaluated to the same nothing.
+ */
+function deleteQueued(rows: readonly QueueRow[], appended: number): FoldedWrite {
+  return {
+    sql: (first) =>
+      `DELETE FROM ${S}.audience_changes q
+        USING jsonb_to_recordset($${first}::jsonb) AS d(tenant text, contact_id text, changed_at timestamptz)${
+          appended === 0
+            ? `,
+              (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed`
+            : ''
+        }
+        WHERE q.tenant = d.tenant AND q.contact_id = d.contact_id AND q.changed_at = d.changed_at
+        RETURNING 1`,
+    values: [
+      JSON.stringify(
+        rows.map((r) => ({ tenant: r.tenant, contact_id: r.contact_id, changed_at: r.changed_text })),
+      ),
+    ],
+  };
 }
 
 export function identity(segment: LiveSegment): Omit<SegmentVerdict, 'why'> {

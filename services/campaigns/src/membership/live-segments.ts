@@ -72,9 +72,35 @@ export function reasonsOf(
 
 export const LISTED: readonly MatchReason[] = Object.freeze([{ path: 'list', fields: [] }]);
 
+/**
+ * A scalar SQL expression (over `$1`, the tenant) that changes whenever the tenant's active
+ * segments do: any row written gets a new xmin (a name, a status, a list, a rule), one archived
+ * or activated changes the set. Read in a statement the caller makes anyway (after its locks),
+ * it lets `activeAsOf` answer from memory.
+ */
+export const ACTIVE_SEGMENTS_TOKEN = `(SELECT md5(coalesce(string_agg(segment_id || '/' || xmin::text, ',' ORDER BY segment_id), ''))
+    FROM ${S}.segments WHERE tenant = $1 AND status = 'active')`;
+
 export class LiveSegments {
   /** Compiled segments by `tenant/segmentId/ruleVersion`; old versions are dropped on reload. */
   private readonly compiled = new Map<string, LiveSegment>();
+  /** Each tenant's last active list, with the token read before it (an older or equal state). */
+  private readonly activeByTenant = new Map<string, { token: string; segments: LiveSegment[] }>();
+
+  /**
+   * `active`, answered from memory while the tenant's ACTIVE_SEGMENTS_TOKEN (read by the caller
+   * in this transaction) is the one read before the list was loaded; otherwise reloaded.
+   */
+  async activeAsOf(db: Db, tenant: string, token: unknown): Promise<LiveSegment[]> {
+    if (typeof token !== 'string') return this.active(db, tenant);
+    const cached = this.activeByTenant.get(tenant);
+    if (cached?.token === token) return cached.segments;
+    // Loaded after the token was read: at least as new. Should they differ, the next token does
+    // not match this one and the list is read again.
+    const segments = await this.active(db, tenant);
+    this.activeByTenant.set(tenant, { token, segments });
+    return segments;
+  }
 
   /**
    * The tenant's active segments, compiled (cached per rule version). Only ids, versions and

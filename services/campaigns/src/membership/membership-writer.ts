@@ -25,6 +25,9 @@ interface ContactRow {
   merged_into: string | null;
 }
 
+/** A membership_current row as json_agg renders it (timestamps as ISO text). */
+type CurrentJson = Omit<CurrentRow, 'joined_at'> & { joined_at: string };
+
 interface CurrentRow {
   contact_id: string;
   segment_id: string;
@@ -35,11 +38,22 @@ interface CurrentRow {
   why: MatchReason[];
 }
 
+/**
+ * A caller's write folded into the writer's last statement: SQL returning one row per row written,
+ * its parameters numbered from `first` (with `$1` the tenant), and their values.
+ */
+export interface FoldedWrite {
+  readonly sql: (first: number) => string;
+  readonly values: readonly unknown[];
+}
+
 /** The locked contacts of one batch: their states, for deciding. */
 export class LockedContacts {
   constructor(
     readonly tenant: string,
     readonly states: ReadonlyMap<string, { version: number; state: MembershipState }>,
+    /** What `lock`'s `alongside` expression read (null without one). */
+    readonly alongside: unknown = null,
   ) {}
 
   state(contactId: string): MembershipState {
@@ -50,37 +64,60 @@ export class LockedContacts {
 export class MembershipWriter {
   constructor(private readonly store: PostgresEventStore) {}
 
-  /** Locks (creating if needed) the contacts' rows and loads their membership states. */
+  /**
+   * Locks (creating if needed) the contacts' rows and loads their membership states. `alongside`,
+   * a scalar SQL expression over `$1` (the tenant), is read in the same statement as the
+   * memberships, after the lock (the drain's check of the tenant's live segments).
+   */
   async lock(
     tx: PoolClient,
     tenant: string,
     contactIds: readonly string[],
+    alongside?: string,
   ): Promise<LockedContacts> {
     const ids = [...new Set(contactIds)].sort();
     if (ids.length === 0) return new LockedContacts(tenant, new Map());
-    // One statement creates the missing rows and locks them all (ON CONFLICT DO UPDATE locks the
-    // existing row), in id order so two writers never deadlock.
+    // One statement, in id order so two writers never deadlock. When every row exists (as seen
+    // by this statement's snapshot) they are only locked (FOR UPDATE: no new tuple version);
+    // otherwise the missing ones are created and all locked by ON CONFLICT DO UPDATE, as one
+    // sorted insert (locking the existing ones first and inserting after would not be sorted).
     const { rows } = await tx.query<ContactRow>(
-      `INSERT INTO ${S}.membership_contacts AS m (tenant, contact_id)
-         SELECT $1, id FROM unnest($2::text[]) AS id ORDER BY id
-       ON CONFLICT (tenant, contact_id) DO UPDATE SET version = m.version
-       RETURNING contact_id, version, closed_reason, merged_into`,
-      [tenant, ids],
+      `WITH present AS (SELECT count(*) AS n FROM ${S}.membership_contacts
+                         WHERE tenant = $1 AND contact_id = ANY($2::text[])),
+            created AS (
+              INSERT INTO ${S}.membership_contacts AS m (tenant, contact_id)
+                SELECT $1, id FROM unnest($2::text[]) AS id, present WHERE present.n < $3 ORDER BY id
+              ON CONFLICT (tenant, contact_id) DO UPDATE SET version = m.version
+              RETURNING contact_id, version, closed_reason, merged_into),
+            existing AS (
+              SELECT m.contact_id, m.version, m.closed_reason, m.merged_into
+                FROM ${S}.membership_contacts m, present
+               WHERE present.n = $3 AND m.tenant = $1 AND m.contact_id = ANY($2::text[])
+               ORDER BY m.contact_id FOR UPDATE OF m)
+       SELECT * FROM created UNION ALL SELECT * FROM existing`,
+      [tenant, ids, ids.length],
     );
-    const current = await tx.query<CurrentRow>(
-      `SELECT contact_id, segment_id, segment_name, kind, rule_version, joined_at, why
-         FROM ${S}.membership_current WHERE tenant = $1 AND contact_id = ANY($2::text[])`,
+    if (rows.length !== ids.length) {
+      throw new Error(`MembershipWriter: locked ${rows.length} of ${ids.length} contacts`);
+    }
+    // Read after the lock (a statement of its own: its snapshot is taken once the lock is held).
+    const current = await tx.query<{ alongside: unknown; current: CurrentJson[] }>(
+      `SELECT ${alongside ?? 'NULL'} AS alongside,
+              (SELECT coalesce(json_agg(json_build_object('contact_id', contact_id, 'segment_id', segment_id,
+                        'segment_name', segment_name, 'kind', kind, 'rule_version', rule_version,
+                        'joined_at', joined_at, 'why', why)), '[]')
+                 FROM ${S}.membership_current WHERE tenant = $1 AND contact_id = ANY($2::text[])) AS current`,
       [tenant, ids],
     );
     const segments = new Map<string, Record<string, Membership>>();
-    for (const r of current.rows) {
+    for (const r of current.rows[0].current) {
       const of = segments.get(r.contact_id) ?? {};
       of[r.segment_id] = {
         segmentId: r.segment_id,
         segmentName: r.segment_name,
         kind: r.kind,
         ruleVersion: r.rule_version,
-        joinedAt: r.joined_at.toISOString(),
+        joinedAt: new Date(r.joined_at).toISOString(),
         why: r.why,
       };
       segments.set(r.contact_id, of);
@@ -102,7 +139,7 @@ export class MembershipWriter {
         },
       });
     }
-    return new LockedContacts(tenant, states);
+    return new LockedContacts(tenant, states, current.rows[0].alongside);
   }
 
   /**
@@ -116,11 +153,33 @@ export class MembershipWriter {
     now: Date,
     correlationId: string = randomUUID(),
   ): Promise<number> {
+    return (await this.applyThen(tx, locked, commands, now, undefined, correlationId)).appended;
+  }
+
+  /**
+   * `apply`, with the caller's last write (`then`, given how many events were appended) folded
+   * into the statement that updates the membership tables: one round trip for both. Answers the
+   * rows `then` returned.
+   */
+  async applyThen(
+    tx: PoolClient,
+    locked: LockedContacts,
+    commands: ReadonlyMap<string, MembershipCommand>,
+    now: Date,
+    then?: (appended: number) => FoldedWrite,
+    correlationId: string = randomUUID(),
+  ): Promise<{ appended: number; thenRows: number }> {
     const tenant = locked.tenant;
     const joins: CurrentRow[] = [];
     const leaves: { contact_id: string; segment_id: string }[] = [];
-    const versions: { contact_id: string; version: number }[] = [];
-    const closes: { contact_id: string; reason: string; merged_into: string | null }[] = [];
+    const versions: {
+      contact_id: string;
+      version: number;
+      close: boolean;
+      reason: string | null;
+      merged_into: string | null;
+    }[] = [];
+    const closes = new Map<string, { reason: string; merged_into: string | null }>();
     const renewals: {
       contact_id: string;
       segment_id: string;
@@ -146,8 +205,15 @@ export class MembershipWriter {
         entry.version === 0 ? 'no-stream' : entry.version,
       );
       appended += events.length;
-      versions.push({ contact_id: contactId, version: result.nextExpectedVersion });
       for (const event of events) collect(event as MembershipEvent);
+      const close = closes.get(contactId);
+      versions.push({
+        contact_id: contactId,
+        version: result.nextExpectedVersion,
+        close: close !== undefined,
+        reason: close?.reason ?? null,
+        merged_into: close?.merged_into ?? null,
+      });
     }
 
     function collect(event: MembershipEvent): void {
@@ -175,57 +241,67 @@ export class MembershipWriter {
           });
           return;
         case 'MembershipsClosed':
-          closes.push({
-            contact_id: event.data.contactId,
+          closes.set(event.data.contactId, {
             reason: event.data.reason,
             merged_into: event.data.mergedInto ?? null,
           });
       }
     }
 
+    // Every table write in one statement. Its data-modifying CTEs share one snapshot, which is
+    // safe here: they touch disjoint rows (one event per contact and segment; a contact's version
+    // and its closing are one UPDATE).
+    const values: unknown[] = [tenant];
+    const param = (value: unknown): string => `$${values.push(value)}`;
+    const writes: string[] = [];
+    // The contacts as an array too: `contact_id = ANY(...)` keeps the plan on the contact index
+    // whatever the (often stale) statistics say of the table and of the recordsets' sizes.
+    let contacts: string | undefined;
+    const contactsParam = (): string => (contacts ??= param(versions.map((v) => v.contact_id)));
     if (leaves.length) {
-      await tx.query(
-        `DELETE FROM ${S}.membership_current m USING jsonb_to_recordset($2::jsonb) AS l(contact_id text, segment_id text)
-          WHERE m.tenant = $1 AND m.contact_id = l.contact_id AND m.segment_id = l.segment_id`,
-        [tenant, JSON.stringify(leaves)],
-      );
+      writes.push(`DELETE FROM ${S}.membership_current m USING jsonb_to_recordset(${param(JSON.stringify(leaves))}::jsonb)
+          AS l(contact_id text, segment_id text)
+          WHERE m.tenant = $1 AND m.contact_id = ANY(${contactsParam()}::text[])
+            AND m.contact_id = l.contact_id AND m.segment_id = l.segment_id RETURNING 1`);
     }
     if (joins.length) {
-      await tx.query(
-        `INSERT INTO ${S}.membership_current (tenant, segment_id, contact_id, segment_name, kind, rule_version, joined_at, why)
+      writes.push(`INSERT INTO ${S}.membership_current (tenant, segment_id, contact_id, segment_name, kind, rule_version, joined_at, why)
          SELECT $1, j.segment_id, j.contact_id, j.segment_name, j.kind, j.rule_version, j.joined_at, j.why
-           FROM jsonb_to_recordset($2::jsonb) AS j(segment_id text, contact_id text, segment_name text,
+           FROM jsonb_to_recordset(${param(JSON.stringify(joins))}::jsonb) AS j(segment_id text, contact_id text, segment_name text,
                 kind text, rule_version int, joined_at timestamptz, why jsonb)
          ON CONFLICT (tenant, segment_id, contact_id) DO UPDATE SET segment_name = EXCLUDED.segment_name,
            kind = EXCLUDED.kind, rule_version = EXCLUDED.rule_version, joined_at = EXCLUDED.joined_at,
-           why = EXCLUDED.why`,
-        [tenant, JSON.stringify(joins)],
-      );
+           why = EXCLUDED.why RETURNING 1`);
     }
     if (renewals.length) {
-      await tx.query(
-        `UPDATE ${S}.membership_current m SET rule_version = r.rule_version, why = r.why
-           FROM jsonb_to_recordset($2::jsonb) AS r(contact_id text, segment_id text, rule_version int, why jsonb)
-          WHERE m.tenant = $1 AND m.contact_id = r.contact_id AND m.segment_id = r.segment_id`,
-        [tenant, JSON.stringify(renewals)],
-      );
+      writes.push(`UPDATE ${S}.membership_current m SET rule_version = r.rule_version, why = r.why
+           FROM jsonb_to_recordset(${param(JSON.stringify(renewals))}::jsonb)
+             AS r(contact_id text, segment_id text, rule_version int, why jsonb)
+          WHERE m.tenant = $1 AND m.contact_id = ANY(${contactsParam()}::text[])
+            AND m.contact_id = r.contact_id AND m.segment_id = r.segment_id RETURNING 1`);
     }
     if (versions.length) {
-      await tx.query(
-        `UPDATE ${S}.membership_contacts m SET version = v.version
-           FROM jsonb_to_recordset($2::jsonb) AS v(contact_id text, version int)
-          WHERE m.tenant = $1 AND m.contact_id = v.contact_id`,
-        [tenant, JSON.stringify(versions)],
-      );
+      writes.push(`UPDATE ${S}.membership_contacts m SET version = v.version,
+             closed_reason = CASE WHEN v.close THEN v.reason ELSE m.closed_reason END,
+             merged_into = CASE WHEN v.close THEN v.merged_into ELSE m.merged_into END
+           FROM jsonb_to_recordset(${param(JSON.stringify(versions))}::jsonb)
+             AS v(contact_id text, version int, close boolean, reason text, merged_into text)
+          WHERE m.tenant = $1 AND m.contact_id = v.contact_id RETURNING 1`);
     }
-    if (closes.length) {
-      await tx.query(
-        `UPDATE ${S}.membership_contacts m SET closed_reason = c.reason, merged_into = c.merged_into
-           FROM jsonb_to_recordset($2::jsonb) AS c(contact_id text, reason text, merged_into text)
-          WHERE m.tenant = $1 AND m.contact_id = c.contact_id`,
-        [tenant, JSON.stringify(closes)],
-      );
+    const folded = then?.(appended);
+    if (folded) {
+      const first = values.length + 1;
+      values.push(...folded.values);
+      writes.push(folded.sql(first));
     }
-    return appended;
+    if (writes.length === 0) return { appended, thenRows: 0 };
+    const ctes = writes.map((sql, i) => `w${i} AS (${sql})`).join(',\n');
+    const { rows } = await tx.query<{ then_rows: string }>(
+      `WITH ${ctes}
+       SELECT ${folded ? `(SELECT count(*) FROM w${writes.length - 1})` : '0'} AS then_rows,
+              $1::text AS tenant -- typed even when only the folded write runs (which may not use it)`,
+      values,
+    );
+    return { appended, thenRows: Number(rows[0].then_rows) };
   }
 }
