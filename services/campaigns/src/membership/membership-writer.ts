@@ -25,9 +25,6 @@ interface ContactRow {
   merged_into: string | null;
 }
 
-/** A membership_current row as json_agg renders it (timestamps as ISO text). */
-type CurrentJson = Omit<CurrentRow, 'joined_at'> & { joined_at: string };
-
 interface CurrentRow {
   contact_id: string;
   segment_id: string;
@@ -101,23 +98,23 @@ export class MembershipWriter {
       throw new Error(`MembershipWriter: locked ${rows.length} of ${ids.length} contacts`);
     }
     // Read after the lock (a statement of its own: its snapshot is taken once the lock is held).
-    const current = await tx.query<{ alongside: unknown; current: CurrentJson[] }>(
-      `SELECT ${alongside ?? 'NULL'} AS alongside,
-              (SELECT coalesce(json_agg(json_build_object('contact_id', contact_id, 'segment_id', segment_id,
-                        'segment_name', segment_name, 'kind', kind, 'rule_version', rule_version,
-                        'joined_at', joined_at, 'why', why)), '[]')
-                 FROM ${S}.membership_current WHERE tenant = $1 AND contact_id = ANY($2::text[])) AS current`,
+    // The memberships as plain rows beside the one `alongside` value (null columns when none).
+    const current = await tx.query<{ alongside: unknown } & Partial<CurrentRow>>(
+      `SELECT t.alongside, m.contact_id, m.segment_id, m.segment_name, m.kind, m.rule_version, m.joined_at, m.why
+         FROM (SELECT ${alongside ?? 'NULL'} AS alongside) t
+         LEFT JOIN ${S}.membership_current m ON m.tenant = $1 AND m.contact_id = ANY($2::text[])`,
       [tenant, ids],
     );
     const segments = new Map<string, Record<string, Membership>>();
-    for (const r of current.rows[0].current) {
+    for (const r of current.rows as (CurrentRow & { alongside: unknown })[]) {
+      if (r.contact_id === null) continue;
       const of = segments.get(r.contact_id) ?? {};
       of[r.segment_id] = {
         segmentId: r.segment_id,
         segmentName: r.segment_name,
         kind: r.kind,
         ruleVersion: r.rule_version,
-        joinedAt: new Date(r.joined_at).toISOString(),
+        joinedAt: r.joined_at.toISOString(),
         why: r.why,
       };
       segments.set(r.contact_id, of);
@@ -139,7 +136,7 @@ export class MembershipWriter {
         },
       });
     }
-    return new LockedContacts(tenant, states, current.rows[0].alongside);
+    return new LockedContacts(tenant, states, current.rows[0]?.alongside ?? null);
   }
 
   /**
