@@ -218,12 +218,15 @@ function deleteQueued(rows: readonly QueueRow[], appended: number): FoldedWrite 
               (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed`
             : ''
         }
-        WHERE q.tenant = d.tenant AND q.contact_id = d.contact_id AND q.changed_at = d.changed_at
+        WHERE q.contact_id = ANY($${first + 1}::text[])
+          AND q.tenant = d.tenant AND q.contact_id = d.contact_id AND q.changed_at = d.changed_at
         RETURNING 1`,
+    // The ids as an array too: the plan stays on the queue's key, however stale its statistics.
     values: [
       JSON.stringify(
         rows.map((r) => ({ tenant: r.tenant, contact_id: r.contact_id, changed_at: r.changed_text })),
       ),
+      rows.map((r) => r.contact_id),
     ],
   };
 }

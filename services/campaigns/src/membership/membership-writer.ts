@@ -283,7 +283,8 @@ export class MembershipWriter {
              merged_into = CASE WHEN v.close THEN v.merged_into ELSE m.merged_into END
            FROM jsonb_to_recordset(${param(JSON.stringify(versions))}::jsonb)
              AS v(contact_id text, version int, close boolean, reason text, merged_into text)
-          WHERE m.tenant = $1 AND m.contact_id = v.contact_id RETURNING 1`);
+          WHERE m.tenant = $1 AND m.contact_id = ANY(${contactsParam()}::text[])
+            AND m.contact_id = v.contact_id RETURNING 1`);
     }
     const folded = then?.(appended);
     if (folded) {
