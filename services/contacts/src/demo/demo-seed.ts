@@ -4,9 +4,11 @@
  * tenant already has contacts, so `npm start -- --seed` can be repeated.
  */
 import type { INestApplicationContext } from '@nestjs/common';
+import { comparePositions, type Position } from '@crm/event-sourcing';
 import {
   PG_POOL,
   AggregateCommands,
+  ReadModels,
   CLOCK,
   todayUtc,
   type Clock,
@@ -69,15 +71,23 @@ export async function seedDemoData(
     notTTYSchedule: 2_000,
   });
   bar.start(total, 0);
+  // Outside a request nothing waits for the read models; the seed does, once, at its end.
+  let last: Position | undefined;
+  const track = (result: { lastPosition?: Position }) => {
+    if (result.lastPosition && (!last || comparePositions(result.lastPosition, last) > 0))
+      last = result.lastPosition;
+  };
   try {
     const companyIds: string[] = [];
     for (const company of companies) {
       const companyId = randomUUID();
-      await aggregates.execute(
-        companyDecider,
-        `company-${companyId}`,
-        { type: 'RegisterCompany', data: { companyId, ...company } },
-        caller,
+      track(
+        await aggregates.execute(
+          companyDecider,
+          `company-${companyId}`,
+          { type: 'RegisterCompany', data: { companyId, ...company } },
+          caller,
+        ),
       );
       companyIds.push(companyId);
       bar.increment();
@@ -87,94 +97,100 @@ export async function seedDemoData(
     // (fsync), not CPU, is what bounds a sequential loader.
     await inParallel(contacts, SEED_CONCURRENCY, async (person) => {
       const contactId = randomUUID();
-      await aggregates.execute(
-        contactDecider,
-        `contact-${contactId}`,
-        {
-          type: 'RegisterContact',
-          data: {
-            contactId,
-            name: { given: person.given, family: person.family },
-            emails: [{ address: person.email, label: 'work' }],
-            phones: person.phone ? [{ number: person.phone, label: 'office' }] : [],
-            tags: person.tags,
-            lifecycleStage: person.stage,
-            ...(person.companyIndex !== undefined
-              ? { companyId: companyIds[person.companyIndex] }
-              : {}),
-            ownerId: `user-${(person.email.length % 5) + 1}`,
-            customFieldCatalogue: {},
-            today: todayUtc(clock),
+      track(
+        await aggregates.execute(
+          contactDecider,
+          `contact-${contactId}`,
+          {
+            type: 'RegisterContact',
+            data: {
+              contactId,
+              name: { given: person.given, family: person.family },
+              emails: [{ address: person.email, label: 'work' }],
+              phones: person.phone ? [{ number: person.phone, label: 'office' }] : [],
+              tags: person.tags,
+              lifecycleStage: person.stage,
+              ...(person.companyIndex !== undefined
+                ? { companyId: companyIds[person.companyIndex] }
+                : {}),
+              ownerId: `user-${(person.email.length % 5) + 1}`,
+              customFieldCatalogue: {},
+              today: todayUtc(clock),
+            },
           },
-        },
-        caller,
+          caller,
+        ),
       );
       if (person.emailConsent) {
         const at = new Date(now - 400 * 86_400_000).toISOString();
-        await aggregates.execute(
-          consentDecider,
-          consentStreamId(contactId),
-          person.emailConsent === 'granted'
-            ? {
-                type: 'GrantConsent',
-                data: {
-                  contactId,
-                  channel: 'email',
-                  legalBasis: 'consent',
-                  source: 'demo:web-form',
-                  decidedAt: at,
-                  now: new Date(now).toISOString(),
+        track(
+          await aggregates.execute(
+            consentDecider,
+            consentStreamId(contactId),
+            person.emailConsent === 'granted'
+              ? {
+                  type: 'GrantConsent',
+                  data: {
+                    contactId,
+                    channel: 'email',
+                    legalBasis: 'consent',
+                    source: 'demo:web-form',
+                    decidedAt: at,
+                    now: new Date(now).toISOString(),
+                  },
+                }
+              : {
+                  type: 'WithdrawConsent',
+                  data: {
+                    contactId,
+                    channel: 'email',
+                    source: 'demo:unsubscribe',
+                    decidedAt: at,
+                    now: new Date(now).toISOString(),
+                  },
                 },
-              }
-            : {
-                type: 'WithdrawConsent',
-                data: {
-                  contactId,
-                  channel: 'email',
-                  source: 'demo:unsubscribe',
-                  decidedAt: at,
-                  now: new Date(now).toISOString(),
-                },
-              },
-          caller,
+            caller,
+          ),
         );
       }
       for (const interaction of person.interactions) {
         const interactionId = randomUUID();
         const occurredAt = new Date(now - interaction.daysAgo * 86_400_000).toISOString();
-        await aggregates.execute(
-          interactionDecider,
-          `interaction-${interactionId}`,
-          {
-            type: 'LogInteraction',
-            data: {
-              interactionId,
-              kind: interaction.kind,
-              occurredAt,
-              contactIds: [contactId],
-              userId: 'user-1',
-              subject: interaction.subject,
-              ...(interaction.kind === 'call' && person.phone
-                ? {
-                    call: {
-                      direction: 'outbound',
-                      from: '+4930901820',
-                      to: person.phone,
-                      startedAt: occurredAt,
-                      durationSeconds: 300,
-                      outcome: 'connected',
-                    },
-                  }
-                : interaction.kind === 'call'
-                  ? { kind: 'note' as const }
+        track(
+          await aggregates.execute(
+            interactionDecider,
+            `interaction-${interactionId}`,
+            {
+              type: 'LogInteraction',
+              data: {
+                interactionId,
+                kind: interaction.kind,
+                occurredAt,
+                contactIds: [contactId],
+                userId: 'user-1',
+                subject: interaction.subject,
+                ...(interaction.kind === 'call' && person.phone
+                  ? {
+                      call: {
+                        direction: 'outbound',
+                        from: '+4930901820',
+                        to: person.phone,
+                        startedAt: occurredAt,
+                        durationSeconds: 300,
+                        outcome: 'connected',
+                      },
+                    }
+                  : interaction.kind === 'call'
+                    ? { kind: 'note' as const }
+                    : {}),
+                ...(interaction.kind === 'feedback'
+                  ? { feedback: { category: 'feedback', rating: 4 } }
                   : {}),
-              ...(interaction.kind === 'feedback'
-                ? { feedback: { category: 'feedback', rating: 4 } }
-                : {}),
-              now: new Date(now).toISOString(),
+                now: new Date(now).toISOString(),
+              },
             },
-          },
-          caller,
+            caller,
+          ),
         );
       }
       bar.increment();
@@ -182,5 +198,13 @@ export async function seedDemoData(
   } finally {
     bar.stop();
   }
+  await visibleInReadModels(app.get(ReadModels), last);
   return { skipped: false, contacts: contacts.length };
+}
+
+/** Waits (up to a minute) until every read model shows the seed, so "loaded" means visible. */
+async function visibleInReadModels(readModels: ReadModels, last: Position | undefined) {
+  for (let tries = 0; last && tries < 12; tries++) {
+    if (await readModels.caughtUp(last)) return;
+  }
 }
