@@ -4,7 +4,7 @@
  * tenant already has contacts, so `npm start -- --seed` can be repeated.
  */
 import type { INestApplicationContext } from '@nestjs/common';
-import { comparePositions, type Position } from '@crm/event-sourcing';
+import { categoryOf, comparePositions, type Position } from '@crm/event-sourcing';
 import {
   PG_POOL,
   AggregateCommands,
@@ -72,16 +72,20 @@ export async function seedDemoData(
   });
   bar.start(total, 0);
   // Outside a request nothing waits for the read models; the seed does, once, at its end.
-  let last: Position | undefined;
-  const track = (result: { lastPosition?: Position }) => {
-    if (result.lastPosition && (!last || comparePositions(result.lastPosition, last) > 0))
-      last = result.lastPosition;
+  // Per stream category: a read model's checkpoint only passes the events it reads.
+  const last = new Map<string, Position>();
+  const track = (streamId: string, result: { lastPosition?: Position }) => {
+    const category = categoryOf(streamId);
+    const before = last.get(category);
+    if (result.lastPosition && (!before || comparePositions(result.lastPosition, before) > 0))
+      last.set(category, result.lastPosition);
   };
   try {
     const companyIds: string[] = [];
     for (const company of companies) {
       const companyId = randomUUID();
       track(
+        `company-${companyId}`,
         await aggregates.execute(
           companyDecider,
           `company-${companyId}`,
@@ -98,6 +102,7 @@ export async function seedDemoData(
     await inParallel(contacts, SEED_CONCURRENCY, async (person) => {
       const contactId = randomUUID();
       track(
+        `contact-${contactId}`,
         await aggregates.execute(
           contactDecider,
           `contact-${contactId}`,
@@ -124,6 +129,7 @@ export async function seedDemoData(
       if (person.emailConsent) {
         const at = new Date(now - 400 * 86_400_000).toISOString();
         track(
+          consentStreamId(contactId),
           await aggregates.execute(
             consentDecider,
             consentStreamId(contactId),
@@ -157,6 +163,7 @@ export async function seedDemoData(
         const interactionId = randomUUID();
         const occurredAt = new Date(now - interaction.daysAgo * 86_400_000).toISOString();
         track(
+          `interaction-${interactionId}`,
           await aggregates.execute(
             interactionDecider,
             `interaction-${interactionId}`,
@@ -203,8 +210,10 @@ export async function seedDemoData(
 }
 
 /** Waits (up to a minute) until every read model shows the seed, so "loaded" means visible. */
-async function visibleInReadModels(readModels: ReadModels, last: Position | undefined) {
-  for (let tries = 0; last && tries < 12; tries++) {
-    if (await readModels.caughtUp(last)) return;
+async function visibleInReadModels(readModels: ReadModels, last: ReadonlyMap<string, Position>) {
+  for (const [category, position] of last) {
+    for (let tries = 0; tries < 12; tries++) {
+      if (await readModels.caughtUp(position, category)) break;
+    }
   }
 }
