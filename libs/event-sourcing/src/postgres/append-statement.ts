@@ -28,8 +28,17 @@ export function appendMode(expected: ExpectedVersion): AppendMode {
   return typeof expected === 'number' ? 'exact' : expected;
 }
 
-/** `single`: the one-event form (see SINGLE_EVENT); otherwise EVENT_ARRAY. */
-export function appendStatement(schema: string, mode: AppendMode, single: boolean): string {
+/**
+ * `single`: the one-event form (see SINGLE_EVENT); otherwise EVENT_ARRAY. `notifyChannelParam`
+ * (e.g. `$10`): the statement also queues NOTIFY on that channel, delivered if and when the
+ * caller's transaction commits (appends inside a caller's transaction need no round trip for it).
+ */
+export function appendStatement(
+  schema: string,
+  mode: AppendMode,
+  single: boolean,
+  notifyChannelParam?: string,
+): string {
   const expectedVersion = single ? '$9' : '$5';
   const streamWrite = {
     any: `INSERT INTO ${schema}.streams AS st (tenant, stream_id, version) VALUES ($1, $2, $3)
@@ -55,5 +64,5 @@ export function appendStatement(schema: string, mode: AppendMode, single: boolea
     SELECT stream.version AS next_version,
            pg_current_xact_id()::text AS commit_position,
            (SELECT max(global_position) FROM inserted) AS last_position
-    FROM stream`;
+    FROM stream${notifyChannelParam ? `, pg_notify(${notifyChannelParam}::text, '')` : ''}`;
 }

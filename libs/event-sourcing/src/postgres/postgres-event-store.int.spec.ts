@@ -10,6 +10,7 @@ import {
 import { START, type NewEvent, type RecordedEvent } from '../event-store';
 import { MIGRATIONS } from './migrations';
 import { PostgresEventStore } from './postgres-event-store';
+import { inTransaction } from './transaction';
 
 let db: TestDatabase;
 let pool: Pool;
@@ -151,35 +152,43 @@ describe('PostgresEventStore (PostgreSQL specifics)', () => {
     expect(last.commit > START.commit && last.prepare > 0n).toBe(true);
   });
 
-  it('wakes a subscriber in another process through NOTIFY, not by polling', async () => {
-    const otherPool = new Pool({ connectionString: db.url, max: 3 });
-    // Idle polls at 0.1, 0.3, 0.7, 1.5, 3.1, 6.3 s: after the append at ~2 s, polling alone
-    // would deliver at ~3.1 s at the earliest, so delivery well before that is the NOTIFY.
-    const listener = new PostgresEventStore(otherPool, {
-      schema: 'specifics',
-      polling: { minDelayMs: 100, maxDelayMs: 20_000 },
-    });
-    const tenant = `t${randomUUID().slice(0, 8)}`;
-    const seen: string[] = [];
-    const started = Date.now();
-    const subscription = listener.subscribe({ tenant }, async (events) => {
-      seen.push(...events.map((e) => e.type));
-    });
-    try {
-      await sleep(2_000);
-      const appendedAt = Date.now();
-      await store.append({ tenant, id: 'contact-n' }, [event('Notified')]);
-      await waitFor(() => seen.length === 1, 5_000);
-      const delivery = Date.now() - appendedAt;
-      expect(seen).toEqual(['Notified']);
-      expect(Date.now() - started).toBeLessThan(2_900);
-      expect(delivery).toBeLessThan(800);
-    } finally {
-      await subscription.stop();
-      await listener.close();
-      await otherPool.end();
-    }
-  });
+  it.each(['append', 'appendInTransaction'] as const)(
+    'wakes a subscriber in another process through NOTIFY, not by polling (%s)',
+    async (how) => {
+      const otherPool = new Pool({ connectionString: db.url, max: 3 });
+      // Idle polls at 0.1, 0.3, 0.7, 1.5, 3.1, 6.3 s: after the append at ~2 s, polling alone
+      // would deliver at ~3.1 s at the earliest, so delivery well before that is the NOTIFY.
+      const listener = new PostgresEventStore(otherPool, {
+        schema: 'specifics',
+        polling: { minDelayMs: 100, maxDelayMs: 20_000 },
+      });
+      const tenant = `t${randomUUID().slice(0, 8)}`;
+      const seen: string[] = [];
+      const started = Date.now();
+      const subscription = listener.subscribe({ tenant }, async (events) => {
+        seen.push(...events.map((e) => e.type));
+      });
+      try {
+        await sleep(2_000);
+        const appendedAt = Date.now();
+        if (how === 'append') await store.append({ tenant, id: 'contact-n' }, [event('Notified')]);
+        // The NOTIFY rides on the append statement, delivered when the caller commits.
+        else
+          await inTransaction(pool, (client) =>
+            store.appendInTransaction(client, { tenant, id: 'contact-n' }, [event('Notified')]),
+          );
+        await waitFor(() => seen.length === 1, 5_000);
+        const delivery = Date.now() - appendedAt;
+        expect(seen).toEqual(['Notified']);
+        expect(Date.now() - started).toBeLessThan(2_900);
+        expect(delivery).toBeLessThan(800);
+      } finally {
+        await subscription.stop();
+        await listener.close();
+        await otherPool.end();
+      }
+    },
+  );
 
   it('re-establishes LISTEN after its connection is killed', async () => {
     const otherPool = new Pool({ connectionString: db.url, max: 3 });

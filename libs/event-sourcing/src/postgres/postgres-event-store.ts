@@ -258,16 +258,15 @@ export class PostgresEventStore implements EventStore {
             ),
           ];
       if (mode === 'exact') values.push(expectedParam);
-      let text = appendStatement(this.schema, mode, single);
-      if (notifyInStatement) {
-        values.push(this.notifier.channel);
-        // The statement ends with its FROM list: one more row source, evaluated once.
-        if (!/FROM stream\s*$/.test(text)) throw new Error('append statement: unexpected shape');
-        text = `${text}, pg_notify($${values.length}, '')`;
-      }
+      if (notifyInStatement) values.push(this.notifier.channel);
       const { rows } = await db.query<AppendRow>({
         name: `${this.schema}.append_${mode}${single ? '_1' : ''}${notifyInStatement ? '_notify' : ''}`,
-        text,
+        text: appendStatement(
+          this.schema,
+          mode,
+          single,
+          notifyInStatement ? `$${values.length}` : undefined,
+        ),
         values,
       });
       row = rows[0];
