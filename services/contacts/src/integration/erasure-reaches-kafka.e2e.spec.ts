@@ -98,10 +98,28 @@ describeWithLocalKafka(
         await consumer.subscribe({ topics, fromBeginning: true });
         const left = new Set(ends.keys());
         await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(
-            () => reject(new Error(`unread partitions: ${[...left]}`)),
-            30_000,
-          );
+          const timer = setTimeout(() => {
+            clearInterval(recheck);
+            reject(new Error(`unread partitions: ${[...left]}`));
+          }, 30_000);
+          const done = () => {
+            clearTimeout(timer);
+            clearInterval(recheck);
+            resolve();
+          };
+          // Retention runs while we read (the erasure window is seconds): a partition whose
+          // messages up to its recorded end were deleted meanwhile has nothing left to deliver.
+          const recheck = setInterval(() => {
+            void (async () => {
+              for (const topic of topics) {
+                for (const p of await admin.fetchTopicOffsets(topic)) {
+                  const id = `${topic}/${p.partition}`;
+                  if (left.has(id) && Number(p.low) > (ends.get(id) ?? Infinity)) left.delete(id);
+                }
+              }
+              if (!left.size) done();
+            })().catch(() => undefined);
+          }, 1_000);
           void consumer.run({
             eachMessage: async ({ topic, partition, message }) => {
               read.push({
@@ -111,10 +129,7 @@ describeWithLocalKafka(
               });
               const id = `${topic}/${partition}`;
               if (Number(message.offset) >= (ends.get(id) ?? Infinity)) left.delete(id);
-              if (!left.size) {
-                clearTimeout(timer);
-                resolve();
-              }
+              if (!left.size) done();
             },
           });
         });
