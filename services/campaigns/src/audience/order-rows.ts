@@ -72,7 +72,7 @@ export function orderOfPlaced(d: OrderPlacedV1): AudienceOrder {
     order: {
       orderId: d.orderId,
       contactId: d.contactId ?? null,
-      totalMinor: d.totals?.totalMinor ?? minorOfDecimal(d.total.amount, d.total.currency),
+      totalMinor: d.totals?.totalMinor ?? minorUnitsOfDecimal(d.total.amount, d.total.currency),
       currency,
       placedAt: d.placedAt,
       status: 'placed',
@@ -84,7 +84,8 @@ export function orderOfPlaced(d: OrderPlacedV1): AudienceOrder {
       name: line.name ?? null,
       options: optionIds(line.options),
       quantity: line.quantity,
-      netMinor: line.netMinor ?? minorOfDecimal(line.lineTotal.amount, line.lineTotal.currency),
+      netMinor:
+        line.netMinor ?? minorUnitsOfDecimal(line.lineTotal.amount, line.lineTotal.currency),
     })),
   };
 }
@@ -118,6 +119,3 @@ function optionIds(options: readonly Record<string, unknown>[] | null | undefine
     typeof option.optionId === 'string' ? [option.optionId] : [],
   );
 }
-
-/** `"1234.50"` EUR -> 123450 (@crm/values); null when not a plain decimal: unknown, not zero. */
-export const minorOfDecimal = minorUnitsOfDecimal;

@@ -1,9 +1,10 @@
 /** Orders as the audience keeps them, from order.placed and the order state; v1 decimal money. */
-import { audienceOrderStatus, minorOfDecimal, orderOfPlaced, orderOfState } from './order-rows';
+import { minorUnitsOfDecimal } from '@crm/values';
+import { audienceOrderStatus, orderOfPlaced, orderOfState } from './order-rows';
 
 const placedAt = new Date(Date.UTC(2030, 5, 1)).toISOString();
 
-describe('minorOfDecimal', () => {
+describe('minorUnitsOfDecimal (the v1 decimal members the audience converts)', () => {
   it.each([
     ['1234.50', 'EUR', 123450],
     ['12', 'EUR', 1200],
@@ -13,12 +14,12 @@ describe('minorOfDecimal', () => {
     ['1.234', 'BHD', 1234],
     ['-3.10', 'EUR', -310],
   ])('%s %s -> %d', (amount, currency, minor) => {
-    expect(minorOfDecimal(amount, currency)).toBe(minor);
+    expect(minorUnitsOfDecimal(amount, currency)).toBe(minor);
   });
 
   it('not a plain decimal: unknown, not zero', () => {
-    expect(minorOfDecimal('1e5', 'EUR')).toBeNull();
-    expect(minorOfDecimal('', 'EUR')).toBeNull();
+    expect(minorUnitsOfDecimal('1e5', 'EUR')).toBeNull();
+    expect(minorUnitsOfDecimal('', 'EUR')).toBeNull();
   });
 });
 

@@ -36,6 +36,7 @@ import {
 } from '@crm/contracts';
 import type { ReceivedIntegrationEvent } from '@crm/messaging';
 import { CLOCK, type Clock } from '@crm/platform';
+import { minorUnitsOfDecimal } from '@crm/values';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import type { PoolClient } from 'pg';
@@ -45,7 +46,7 @@ import { applyDeal, type DealPatch } from './audience-deals';
 import { lockRecords } from './audience-locks';
 import { applyProduct } from './audience-products';
 import { ownerOf } from './contact-marks';
-import { minorOfDecimal, orderOfPlaced } from './order-rows';
+import { orderOfPlaced } from './order-rows';
 import {
   deleteOrder,
   orderMark,
@@ -165,7 +166,7 @@ export function dealPatchOf(type: string, data: unknown): DealPatch {
         contactId: d.contactId ?? null,
         stageId: d.stageId,
         status: 'open',
-        amountMinor: d.amountMinor ?? minorOfDecimal(d.amount.amount, d.amount.currency),
+        amountMinor: d.amountMinor ?? minorUnitsOfDecimal(d.amount.amount, d.amount.currency),
         currency: d.currency ?? d.amount.currency,
       };
     }
@@ -176,7 +177,7 @@ export function dealPatchOf(type: string, data: unknown): DealPatch {
       return {
         status: 'won',
         ...(d.stageId ? { stageId: d.stageId } : {}),
-        amountMinor: d.amountMinor ?? minorOfDecimal(d.amount.amount, d.amount.currency),
+        amountMinor: d.amountMinor ?? minorUnitsOfDecimal(d.amount.amount, d.amount.currency),
         currency: d.currency ?? d.amount.currency,
       };
     }

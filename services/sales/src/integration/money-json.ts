@@ -12,9 +12,6 @@ export interface MoneyJson {
   currency: string;
 }
 
-/** The currency's ISO 4217 exponent (@crm/values), named as the rest of sales knows it. */
-export const minorDigits = currencyMinorDigits;
-
 export function moneyJson(minor: number, currency: string): MoneyJson {
   return { amount: decimalOfMinorUnits(minor, currency), currency };
 }
@@ -22,7 +19,7 @@ export function moneyJson(minor: number, currency: string): MoneyJson {
 /** `netMinor / quantity` as a decimal rounded half up to 6 places: a unit price after discounts. */
 export function unitMoneyJson(netMinor: number, quantity: number, currency: string): MoneyJson {
   const places = 6;
-  const scale = 10n ** BigInt(places - minorDigits(currency));
+  const scale = 10n ** BigInt(places - currencyMinorDigits(currency));
   const scaled = (BigInt(netMinor) * scale * 2n + BigInt(quantity)) / (2n * BigInt(quantity));
   return { amount: scaledDecimal(scaled, places), currency };
 }

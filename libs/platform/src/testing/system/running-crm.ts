@@ -75,7 +75,7 @@ export async function startRunningCrm(
       contacts: [contactsPort, contactsEnv],
       sales: [salesPort, salesEnv],
     };
-    let campaignsUrl = 'http://127.0.0.1:1';
+    let campaignsUrl: string | undefined;
     if (options.campaigns) {
       const campaignsPort = await freePort();
       const campaignsEnv = { ...shared, ...env.campaigns };
@@ -96,9 +96,9 @@ export async function startRunningCrm(
       namespace,
       sales: serviceClient(sales.baseUrl, tenant, SYSTEM_JWT_SECRET),
       contacts: serviceClient(contacts.baseUrl, tenant, SYSTEM_JWT_SECRET),
-      campaigns: serviceClient(campaignsUrl, tenant, SYSTEM_JWT_SECRET),
+      campaigns: campaignsClient(campaignsUrl, tenant),
       contactsFor: (other) => serviceClient(contacts.baseUrl, other, SYSTEM_JWT_SECRET),
-      campaignsFor: (other) => serviceClient(campaignsUrl, other, SYSTEM_JWT_SECRET),
+      campaignsFor: (other) => campaignsClient(campaignsUrl, other),
       databaseUrl: db.url,
       kill: (service) => processes[index(service)].kill(),
       async restart(service) {
@@ -112,6 +112,14 @@ export async function startRunningCrm(
     await stop();
     throw error;
   }
+}
+
+/** The campaigns client, or one that says campaigns was not started (instead of a dead port). */
+function campaignsClient(baseUrl: string | undefined, tenant: string): ServiceClient {
+  if (baseUrl) return serviceClient(baseUrl, tenant, SYSTEM_JWT_SECRET);
+  return {
+    request: () => Promise.reject(new Error('campaigns was not started: pass { campaigns: true }')),
+  };
 }
 
 /** startRunningCrm in beforeAll, stop in afterAll; the getter is valid inside tests. */
