@@ -7,9 +7,12 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
 import { AudienceModule } from './audience/audience.module';
 import { CampaignsConfigModule } from './campaigns.config';
+import { CampaignModule } from './campaign/campaign.module';
+import { ChannelsModule } from './channels/channels.module';
 import { CampaignsInfrastructureModule } from './infrastructure/campaigns-infrastructure.module';
 import { MembershipModule } from './membership/membership.module';
 import { SegmentsModule } from './segments/segments.module';
+import { TemplatesModule } from './templates/templates.module';
 
 @Module({
   imports: [
@@ -24,6 +27,9 @@ import { SegmentsModule } from './segments/segments.module';
     AudienceModule,
     SegmentsModule,
     MembershipModule,
+    TemplatesModule,
+    ChannelsModule,
+    CampaignModule,
   ],
 })
 export class AppModule {}

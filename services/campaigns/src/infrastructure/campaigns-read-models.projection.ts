@@ -3,8 +3,17 @@ import type { Projection } from '@crm/event-sourcing';
 import { S, type ReadModelPart } from './read-model-part';
 import { segmentsPart } from '../segments/segments.projection';
 import { segmentMembersPart } from '../membership/segment-members.projection';
+import { templatesPart } from '../templates/templates.projection';
+import { outboxPart } from '../channels/outbox.projection';
+import { campaignPart } from '../campaign/campaign.projection';
 
-const PARTS: readonly ReadModelPart[] = [segmentsPart, segmentMembersPart];
+const PARTS: readonly ReadModelPart[] = [
+  segmentsPart,
+  segmentMembersPart,
+  templatesPart,
+  outboxPart,
+  campaignPart,
+];
 
 export const campaignsReadModels: Projection = {
   name: 'campaigns.read_models',
