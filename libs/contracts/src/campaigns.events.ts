@@ -3,9 +3,35 @@
  * compatible, see the README). Only ids: the recipient is a contact id, a segment membership names
  * the contact by id and why it matches by field keys of the segment field catalogue, never by the
  * person's values.
+ *
+ * Segments are event-carried state, keyed by segment id (the membership facts are too, so one
+ * segment's lifecycle and its joins and leaves share a partition and stay in order):
+ * `segment.created` carries the whole segment; every later fact the NEW VALUES of what it changed
+ * (details: name and description; rule: the rule and its version; a static list: how many are
+ * listed, never who: the joins and leaves carry that; activation; archiving). A fact recorded
+ * before campaigns kept a member (the rule version of a rule change, a list or an activation)
+ * carries only what it has; `crm.campaigns.segment.state.v1` always has the current value.
+ *
+ * The rule is published. It is configuration, not a record about a person: field keys of the
+ * catalogue (GET /segments/fields), operators and the literal values a marketer compares with
+ * (a country, a product family, an amount, a relative window, an email DOMAIN such as
+ * `@example.com`). The rule language does not stop a marketer from comparing a personal field
+ * with one person's full email or phone; such a literal is published as written and is not
+ * erased by `contact.erased`: a rule is for audiences, a single person belongs in a static list
+ * (whose ids are never published here).
  */
 import { defineIntegrationEvent } from './integration-event';
-import { id, integer, list, nullable, object, oneOf, text, timestamp } from './json-schema';
+import {
+  id,
+  integer,
+  list,
+  nullable,
+  object,
+  oneOf,
+  text,
+  timestamp,
+  type JsonSchema,
+} from './json-schema';
 
 const CHANNELS = ['email', 'sms', 'phone', 'post'] as const;
 const campaignId = id('Campaign id');
@@ -172,12 +198,195 @@ export interface SegmentMemberLeftV1 {
   readonly leftAt: string;
 }
 
+export const SEGMENT_KINDS = ['dynamic', 'static'] as const;
+export type SegmentKindV1 = (typeof SEGMENT_KINDS)[number];
+export const SEGMENT_STATUSES = ['draft', 'active', 'archived'] as const;
+export type SegmentStatusV1 = (typeof SEGMENT_STATUSES)[number];
+
+/** One rule node: `all` / `any` / `not` over conditions `{ field, op, value }`. */
+export type SegmentRuleV1 = { readonly [member: string]: unknown };
+
+/**
+ * The rule as `GET /segments/{id}` answers it, free-form on purpose: its grammar grows with the
+ * field catalogue, and a consumer that checks it against a fixed copy would refuse new operators.
+ */
+const segmentRule: JsonSchema = {
+  type: ['object', 'null'],
+  additionalProperties: true,
+  description:
+    'The validated rule; null for a static segment. A tree of { all: [rule...] }, { any: ' +
+    '[rule...] }, { not: rule } over conditions { field, op, value }: field a key of the ' +
+    'segment field catalogue (GET /segments/fields), op one of eq, ne, in, not_in, gt, gte, lt, ' +
+    'lte, between, contains, contains_any, contains_all, exists, within_last, ' +
+    'anniversary_within_next, bought, not_bought; value shaped by the field type and operator. ' +
+    'Literal values are what the marketer wrote (a country, a family, an email domain): see the ' +
+    'contract comment on personal data.',
+};
+const segmentRuleVersion = (whose: string) =>
+  integer(
+    `The rule version ${whose}: one more whenever the rule or the static list changes and on ` +
+      'activation; the memberships that follow are decided on it',
+    1,
+  );
+export const SegmentSchemas = {
+  segmentId,
+  name: text('Segment name', 200),
+  description: nullable(text('Segment description; null when it has none', 2000)),
+  kind: oneOf(SEGMENT_KINDS, 'dynamic: membership follows the rule; static: an uploaded list'),
+  status: oneOf(SEGMENT_STATUSES, 'draft, active (members are kept live) or archived (for good)'),
+  rule: segmentRule,
+  listedContacts: integer('A static segment: how many contacts its list holds (never who)', 0),
+};
+
+export const SegmentCreated = campaigns(
+  'segment',
+  'created',
+  'A segment was created (as a draft), with its whole state.',
+  object(
+    {
+      ...SegmentSchemas,
+      ruleVersion: segmentRuleVersion('it starts at'),
+      createdAt: timestamp('When'),
+    },
+    ['segmentId', 'name', 'description', 'kind', 'status', 'rule', 'ruleVersion', 'createdAt'],
+  ),
+);
+
+export const SegmentDetailsChanged = campaigns(
+  'segment',
+  'details_changed',
+  "A segment's name or description changed; both are carried with their new values.",
+  object(
+    {
+      segmentId,
+      name: SegmentSchemas.name,
+      description: SegmentSchemas.description,
+      changedAt: timestamp('When'),
+    },
+    ['segmentId', 'name', 'description', 'changedAt'],
+  ),
+);
+
+export const SegmentRuleChanged = campaigns(
+  'segment',
+  'rule_changed',
+  "A dynamic segment's rule was replaced; an active segment re-evaluates everyone at the new " +
+    'rule version (the joins and leaves follow).',
+  object(
+    {
+      segmentId,
+      rule: { ...segmentRule, type: 'object', description: 'The new rule (see segment.created)' },
+      ruleVersion: segmentRuleVersion('now in force (absent on facts recorded before it was kept)'),
+      changedAt: timestamp('When'),
+    },
+    ['segmentId', 'rule', 'changedAt'],
+  ),
+);
+
+export const SegmentListReplaced = campaigns(
+  'segment',
+  'list_replaced',
+  "A static segment's whole list was replaced; who joined and left follows as member_joined / " +
+    'member_left.',
+  object(
+    {
+      segmentId,
+      listedContacts: SegmentSchemas.listedContacts,
+      ruleVersion: segmentRuleVersion('now in force (absent on facts recorded before it was kept)'),
+      replacedAt: timestamp('When'),
+    },
+    ['segmentId', 'listedContacts', 'replacedAt'],
+  ),
+);
+
+export const SegmentActivated = campaigns(
+  'segment',
+  'activated',
+  'A segment went live: its members are evaluated and kept current from now on.',
+  object(
+    {
+      segmentId,
+      status: oneOf(['active'], 'The new status'),
+      ruleVersion: segmentRuleVersion('now in force (absent on facts recorded before it was kept)'),
+      activatedAt: timestamp('When'),
+    },
+    ['segmentId', 'status', 'activatedAt'],
+  ),
+);
+
+export const SegmentArchived = campaigns(
+  'segment',
+  'archived',
+  'A segment was archived for good: every member leaves (member_left, reason segment_archived).',
+  object(
+    {
+      segmentId,
+      status: oneOf(['archived'], 'The new status'),
+      archivedAt: timestamp('When'),
+    },
+    ['segmentId', 'status', 'archivedAt'],
+  ),
+);
+
+export interface SegmentCreatedV1 {
+  readonly segmentId: string;
+  readonly name: string;
+  readonly description: string | null;
+  readonly kind: SegmentKindV1;
+  readonly status: SegmentStatusV1;
+  readonly rule: SegmentRuleV1 | null;
+  readonly ruleVersion: number;
+  /** Static segments only. */
+  readonly listedContacts?: number;
+  readonly createdAt: string;
+}
+
+export interface SegmentDetailsChangedV1 {
+  readonly segmentId: string;
+  readonly name: string;
+  readonly description: string | null;
+  readonly changedAt: string;
+}
+
+export interface SegmentRuleChangedV1 {
+  readonly segmentId: string;
+  readonly rule: SegmentRuleV1;
+  readonly ruleVersion?: number;
+  readonly changedAt: string;
+}
+
+export interface SegmentListReplacedV1 {
+  readonly segmentId: string;
+  readonly listedContacts: number;
+  readonly ruleVersion?: number;
+  readonly replacedAt: string;
+}
+
+export interface SegmentActivatedV1 {
+  readonly segmentId: string;
+  readonly status: 'active';
+  readonly ruleVersion?: number;
+  readonly activatedAt: string;
+}
+
+export interface SegmentArchivedV1 {
+  readonly segmentId: string;
+  readonly status: 'archived';
+  readonly archivedAt: string;
+}
+
 export const CAMPAIGNS_EVENTS = [
   CampaignLaunched,
   MessageSent,
   MessageOpened,
   MessageClicked,
   ContactUnsubscribed,
+  SegmentCreated,
+  SegmentDetailsChanged,
+  SegmentRuleChanged,
+  SegmentListReplaced,
+  SegmentActivated,
+  SegmentArchived,
   SegmentMemberJoined,
   SegmentMemberLeft,
 ] as const;

@@ -14,5 +14,6 @@ export * from './public-route';
 export * from './state-topic';
 export * from './contacts.state';
 export * from './sales.state';
+export * from './campaigns.state';
 export * from './state-catalog';
 export * from './state-validation';
