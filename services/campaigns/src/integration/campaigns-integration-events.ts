@@ -1,13 +1,18 @@
 /**
  * Domain events of the campaigns log -> `crm.campaigns.v1` integration events (libs/contracts
- * campaigns.events.ts). Pure and deterministic, as the relay requires. Published: segment
- * memberships (joins and leaves, keyed by segment so one segment's entries stay in order), with
- * ids and field keys only. The segment's own lifecycle and a membership's close are private.
+ * campaigns.events.ts). Pure and deterministic, as the relay requires. Published, all keyed by
+ * the segment id so one segment's lifecycle and its memberships stay in order on one partition:
+ * - the segment's lifecycle as event-carried state (created with the whole segment, then the new
+ *   values of what changed); a static list as its size only, the joins and leaves say who;
+ * - memberships (joins and leaves), with ids and field keys only.
+ * A membership's close is private (its leaves are published).
  */
 import * as C from '@crm/contracts';
 import type { RecordedEvent } from '@crm/event-sourcing';
 import type { IntegrationEventDraft, IntegrationEventMapper } from '@crm/messaging';
 import type { MatchReason, MembershipEvent } from '../membership/membership.events';
+import type { Rule } from '../segments/rules/rule';
+import type { SegmentEvent } from '../segments/segment.events';
 
 /** The field keys the contact matched on, once each; `list` for a static segment. */
 export function reasonKeys(why: readonly MatchReason[]): string[] {
@@ -19,9 +24,97 @@ export function reasonKeys(why: readonly MatchReason[]): string[] {
   return [...keys];
 }
 
+/**
+ * The rule version a lifecycle fact brought into force, when the domain event records it; the
+ * segment's domain events do not carry it yet (the decider counts it while folding), so the
+ * member is left out then and the segment state topic has the value.
+ */
+function recordedRuleVersion(data: object): { ruleVersion?: number } {
+  const version = (data as { ruleVersion?: unknown }).ruleVersion;
+  return typeof version === 'number' ? { ruleVersion: version } : {};
+}
+
+/** The validated rule as published: the same JSON, typed as the contract's free-form object. */
+const publishedRule = (rule: Rule) => rule as unknown as C.SegmentRuleV1;
+
+function segmentFact(event: SegmentEvent, at: string): IntegrationEventDraft {
+  const subject = event.data.segmentId;
+  switch (event.type) {
+    case 'SegmentCreated': {
+      const d = event.data;
+      const data: C.SegmentCreatedV1 = {
+        segmentId: d.segmentId,
+        name: d.name,
+        description: d.description ?? null,
+        kind: d.kind,
+        status: 'draft',
+        rule: d.rule === null ? null : publishedRule(d.rule),
+        ruleVersion: 1,
+        ...(d.kind === 'static' ? { listedContacts: 0 } : {}),
+        createdAt: at,
+      };
+      return { type: C.SegmentCreated.type, subject, data };
+    }
+    case 'SegmentDetailsChanged': {
+      const d = event.data;
+      const data: C.SegmentDetailsChangedV1 = {
+        segmentId: d.segmentId,
+        name: d.name,
+        description: d.description ?? null,
+        changedAt: at,
+      };
+      return { type: C.SegmentDetailsChanged.type, subject, data };
+    }
+    case 'SegmentRuleChanged': {
+      const data: C.SegmentRuleChangedV1 = {
+        segmentId: subject,
+        rule: publishedRule(event.data.rule),
+        ...recordedRuleVersion(event.data),
+        changedAt: at,
+      };
+      return { type: C.SegmentRuleChanged.type, subject, data };
+    }
+    case 'SegmentMembersListed': {
+      const data: C.SegmentListReplacedV1 = {
+        segmentId: subject,
+        listedContacts: event.data.contactIds.length,
+        ...recordedRuleVersion(event.data),
+        replacedAt: at,
+      };
+      return { type: C.SegmentListReplaced.type, subject, data };
+    }
+    case 'SegmentActivated': {
+      const data: C.SegmentActivatedV1 = {
+        segmentId: subject,
+        status: 'active',
+        ...recordedRuleVersion(event.data),
+        activatedAt: at,
+      };
+      return { type: C.SegmentActivated.type, subject, data };
+    }
+    case 'SegmentArchived': {
+      const data: C.SegmentArchivedV1 = { segmentId: subject, status: 'archived', archivedAt: at };
+      return { type: C.SegmentArchived.type, subject, data };
+    }
+  }
+}
+
+const SEGMENT_EVENT_TYPES: ReadonlySet<string> = new Set<SegmentEvent['type']>([
+  'SegmentCreated',
+  'SegmentDetailsChanged',
+  'SegmentRuleChanged',
+  'SegmentMembersListed',
+  'SegmentActivated',
+  'SegmentArchived',
+]);
+
 export const campaignsIntegrationEvents: IntegrationEventMapper = (
   recorded: RecordedEvent,
 ): IntegrationEventDraft | null => {
+  if (SEGMENT_EVENT_TYPES.has(recorded.type)) {
+    const at = new Date(recorded.metadata.occurredAt).toISOString();
+    return segmentFact({ type: recorded.type, data: recorded.data } as SegmentEvent, at);
+  }
   const event = { type: recorded.type, data: recorded.data } as MembershipEvent;
   switch (event.type) {
     case 'SegmentMemberJoined': {

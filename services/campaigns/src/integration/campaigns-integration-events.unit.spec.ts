@@ -2,7 +2,7 @@ import { validatePayload } from '@crm/contracts';
 import type { RecordedEvent } from '@crm/event-sourcing';
 import { campaignsIntegrationEvents } from './campaigns-integration-events';
 
-function recorded(type: string, data: unknown): RecordedEvent {
+function recorded(type: string, data: unknown, streamId = 'membership-c1'): RecordedEvent {
   return {
     id: '7d1f0a52-52a1-4b5e-9d8c-0c8f7b0d3e11',
     type,
@@ -10,7 +10,7 @@ function recorded(type: string, data: unknown): RecordedEvent {
     data,
     metadata: { tenant: 't1', occurredAt: '2026-05-01T10:00:00.000Z' },
     tenant: 't1',
-    streamId: 'membership-c1',
+    streamId,
     streamVersion: 1,
     position: { commit: 1n, prepare: 1n },
     createdAt: new Date('2026-05-01T10:00:00.000Z'),
@@ -75,5 +75,107 @@ describe('campaigns integration events', () => {
         recorded('MembershipsClosed', { contactId: 'c1', reason: 'contact_erased', at: 'x' }),
       ),
     ).toBeNull();
+  });
+
+  describe('the segment lifecycle', () => {
+    const AT = '2026-05-01T10:00:00.000Z';
+    const rule = { all: [{ field: 'email', op: 'contains', value: '@example.com' }] };
+    const fact = (type: string, data: object) => {
+      const out = campaignsIntegrationEvents(recorded(type, data, 'segment-s1')) as any;
+      // Strict: a member the contract does not name (a listed contact id) would fail here.
+      expect(validatePayload(out.type, out.data, 'strict')).toEqual([]);
+      expect(out.subject).toBe('s1');
+      return out;
+    };
+
+    it('publishes a created dynamic segment with its whole state as a draft at rule version 1', () => {
+      expect(
+        fact('SegmentCreated', { segmentId: 's1', name: 'Example folks', kind: 'dynamic', rule }),
+      ).toEqual({
+        type: 'crm.campaigns.segment.created.v1',
+        subject: 's1',
+        data: {
+          segmentId: 's1',
+          name: 'Example folks',
+          description: null,
+          kind: 'dynamic',
+          status: 'draft',
+          rule,
+          ruleVersion: 1,
+          createdAt: AT,
+        },
+      });
+    });
+
+    it('publishes a created static segment with no rule and an empty list', () => {
+      expect(
+        fact('SegmentCreated', {
+          segmentId: 's1',
+          name: 'Fair visitors',
+          description: 'Met at the fair',
+          kind: 'static',
+          rule: null,
+        }).data,
+      ).toMatchObject({ description: 'Met at the fair', rule: null, listedContacts: 0 });
+    });
+
+    it('carries name and description whole on a details change; a removed description is null', () => {
+      expect(fact('SegmentDetailsChanged', { segmentId: 's1', name: 'Renamed' })).toEqual({
+        type: 'crm.campaigns.segment.details_changed.v1',
+        subject: 's1',
+        data: { segmentId: 's1', name: 'Renamed', description: null, changedAt: AT },
+      });
+      expect(
+        fact('SegmentDetailsChanged', { segmentId: 's1', name: 'R', description: 'D' }).data
+          .description,
+      ).toBe('D');
+    });
+
+    it('carries the new rule, and its rule version once the domain event records one', () => {
+      expect(fact('SegmentRuleChanged', { segmentId: 's1', rule }).data).toEqual({
+        segmentId: 's1',
+        rule,
+        changedAt: AT,
+      });
+      expect(
+        fact('SegmentRuleChanged', { segmentId: 's1', rule, ruleVersion: 4 }).data.ruleVersion,
+      ).toBe(4);
+    });
+
+    it('publishes a replaced static list as its size, never the contact ids', () => {
+      const out = fact('SegmentMembersListed', { segmentId: 's1', contactIds: ['c1', 'c2', 'c3'] });
+      expect(out).toEqual({
+        type: 'crm.campaigns.segment.list_replaced.v1',
+        subject: 's1',
+        data: { segmentId: 's1', listedContacts: 3, replacedAt: AT },
+      });
+      expect(JSON.stringify(out)).not.toMatch(/c1|c2|c3/);
+    });
+
+    it('publishes activation and archiving with the new status', () => {
+      expect(fact('SegmentActivated', { segmentId: 's1' }).data).toEqual({
+        segmentId: 's1',
+        status: 'active',
+        activatedAt: AT,
+      });
+      expect(fact('SegmentArchived', { segmentId: 's1' })).toEqual({
+        type: 'crm.campaigns.segment.archived.v1',
+        subject: 's1',
+        data: { segmentId: 's1', status: 'archived', archivedAt: AT },
+      });
+    });
+
+    it('stamps the fact with when it happened, normalised to UTC', () => {
+      const event = recorded('SegmentActivated', { segmentId: 's1' }, 'segment-s1');
+      const out = campaignsIntegrationEvents({
+        ...event,
+        metadata: { ...event.metadata, occurredAt: '2026-05-01T12:00:00+02:00' },
+      }) as any;
+      expect(out.data.activatedAt).toBe(AT);
+    });
+  });
+
+  it('publishes nothing for an event it does not know', () => {
+    expect(campaignsIntegrationEvents(recorded('TemplateDrafted', { templateId: 't' }))).toBeNull();
   });
 });
