@@ -74,6 +74,14 @@ export interface AppendResult {
   readonly lastPosition: Position;
 }
 
+/** One stream's part of an `appendToStreams` call. */
+export interface StreamAppend {
+  readonly stream: StreamRef;
+  readonly events: readonly NewEvent[];
+  /** As append's `expected` (default 'any'), checked for this stream alone. */
+  readonly expected?: ExpectedVersion;
+}
+
 export interface ReadStreamOptions {
   /** First streamVersion to return (default 1). */
   readonly fromVersion?: number;
@@ -124,6 +132,18 @@ export interface EventStore {
     events: readonly NewEvent[],
     expected?: ExpectedVersion,
   ): Promise<AppendResult>;
+  /**
+   * Appends to several streams at once, all or nothing: each stream's expected version is checked
+   * on its own, and if any check fails (WrongExpectedVersionError for the first failing stream, in
+   * the order given) nothing is appended to any stream. Results come in the order given. A stream
+   * may appear once per call (else InvalidMultiStreamAppend). A retry of exactly the same call (the
+   * same event ids to the same streams) is a no-op that answers the original results, as append's.
+   * Adapters that cannot do this atomically say so in `atomicMultiStreamAppend` and refuse a call
+   * naming more than one stream (MultiStreamAppendUnsupportedError) rather than half-apply it.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+  /** Whether appendToStreams accepts more than one stream (in one atomic write). */
+  readonly atomicMultiStreamAppend: boolean;
   readStream(stream: StreamRef, options?: ReadStreamOptions): Promise<ReadStreamResult>;
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
   subscribe(options: SubscribeOptions, handler: BatchHandler): Subscription;
@@ -161,6 +181,40 @@ export class DuplicateEventIdError extends DomainError {
       `Some of the event ids appended to ${stream.id} were already used by a different append`,
       'conflict',
     );
+  }
+}
+
+/** An adapter without atomic multi-stream writes was asked for one (see atomicMultiStreamAppend). */
+export class MultiStreamAppendUnsupportedError extends Error {
+  constructor(
+    readonly adapter: string,
+    readonly streams: number,
+  ) {
+    super(
+      `${adapter} cannot append to ${streams} streams atomically; append to each stream on its own ` +
+        `(no all-or-nothing) or use an adapter whose atomicMultiStreamAppend is true`,
+    );
+    this.name = 'MultiStreamAppendUnsupportedError';
+  }
+}
+
+/**
+ * The checks every adapter's appendToStreams runs before writing anything: a stream named twice
+ * in one call has no single expected version, so the call is refused as invalid.
+ */
+export function assertDistinctStreams(appends: readonly StreamAppend[]): void {
+  const seen = new Set<string>();
+  for (const { stream } of appends) {
+    const key = JSON.stringify([stream.tenant, stream.id]);
+    if (seen.has(key)) {
+      throw new DomainError(
+        'InvalidMultiStreamAppend',
+        `Stream ${stream.id} of tenant ${stream.tenant} appears more than once in one appendToStreams`,
+        'invalid',
+        { field: 'stream', streamId: stream.id },
+      );
+    }
+    seen.add(key);
   }
 }
 

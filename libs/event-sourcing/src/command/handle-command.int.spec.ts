@@ -40,6 +40,7 @@ function withInterleavedWriter(store: EventStore, times: number): EventStore & {
     ...store,
     reads: 0,
     append: store.append.bind(store),
+    appendToStreams: store.appendToStreams.bind(store),
     readAll: store.readAll.bind(store),
     subscribe: store.subscribe.bind(store),
     close: store.close.bind(store),

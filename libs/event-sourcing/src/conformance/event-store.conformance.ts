@@ -4,9 +4,11 @@
  * own fresh tenant, so the tests share one store (and one database) without seeing each other.
  */
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '../domain-error';
 import {
   comparePositions,
   DuplicateEventIdError,
+  MultiStreamAppendUnsupportedError,
   START,
   WrongExpectedVersionError,
   type EventStore,
@@ -26,6 +28,12 @@ export interface ConformanceOptions {
    * declares false and that one test is skipped for it.
    */
   readonly rejectsReusedEventIds?: boolean;
+  /**
+   * Whether the adapter appends to several streams in one atomic write (PostgreSQL: yes). One
+   * that cannot (EventStoreDB's classic API) declares false: then the suite checks that it says so
+   * and refuses a multi-stream call without writing anything.
+   */
+  readonly atomicMultiStreamAppend?: boolean;
 }
 
 export function eventStoreConformance(
@@ -231,6 +239,216 @@ export function eventStoreConformance(
         expect((await store.readStream(stream)).version).toBe(1);
       },
     );
+  });
+
+  describe('multi-stream append (appendToStreams)', () => {
+    it('one stream: the same as append (expected version, result)', async () => {
+      const stream = newStream();
+      const [first] = await store.appendToStreams([
+        { stream, events: [event('A'), event('B')], expected: 'no-stream' },
+      ]);
+      expect(first.nextExpectedVersion).toBe(2);
+      const error = await store
+        .appendToStreams([{ stream, events: [event('C')], expected: 1 }])
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WrongExpectedVersionError);
+      expect(error).toMatchObject({ expected: 1, actual: 2 });
+      expect((await store.readStream(stream)).version).toBe(2);
+    });
+
+    it('a stream named twice in one call is refused before anything is written', async () => {
+      const stream = newStream();
+      const error = await store
+        .appendToStreams([
+          { stream, events: [event('A')] },
+          { stream: { ...stream }, events: [event('B')] },
+        ])
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error).toMatchObject({ code: 'InvalidMultiStreamAppend', kind: 'invalid' });
+      expect((await store.readStream(stream)).version).toBe(0);
+    });
+
+    if (!(options.atomicMultiStreamAppend ?? true)) {
+      it('says it cannot append to several streams atomically, and refuses without writing', async () => {
+        expect(store.atomicMultiStreamAppend).toBe(false);
+        const a = newStream();
+        const b = newStream(a.tenant);
+        const error = await store
+          .appendToStreams([
+            { stream: a, events: [event('A')] },
+            { stream: b, events: [event('B')] },
+          ])
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(MultiStreamAppendUnsupportedError);
+        expect((await store.readStream(a)).version).toBe(0);
+        expect((await store.readStream(b)).version).toBe(0);
+      });
+      return;
+    }
+
+    it('appends to new and existing streams, each with its own expected version, results in order', async () => {
+      const tenant = newTenant();
+      const existing = newStream(tenant);
+      const other = newStream(newTenant());
+      await store.append(existing, [event('Old')], 'no-stream');
+      await store.append(other, [event('Old')], 'no-stream');
+      const fresh = newStream(tenant, 'company');
+      const results = await store.appendToStreams([
+        { stream: fresh, events: [event('F1'), event('F2')], expected: 'no-stream' },
+        { stream: existing, events: [event('E2')], expected: 1 },
+        { stream: other, events: [event('O2'), event('O3')], expected: 'exists' },
+        { stream: newStream(tenant), events: [event('N1')] },
+      ]);
+      expect(results.map((r) => r.nextExpectedVersion)).toEqual([2, 2, 3, 1]);
+      expect(store.atomicMultiStreamAppend).toBe(true);
+      const read = await store.readStream(fresh);
+      expect(read.events.map((e) => [e.type, e.streamVersion])).toEqual([
+        ['F1', 1],
+        ['F2', 2],
+      ]);
+      expect(comparePositions(results[0].lastPosition, read.events[1].position)).toBe(0);
+      expect((await store.readStream(other)).events.map((e) => e.type)).toEqual(['Old', 'O2', 'O3']);
+      const log = await readAllEventually(store, { tenant }, 5);
+      expect(log.map((e) => e.type)).toEqual(['Old', 'F1', 'F2', 'E2', 'N1']);
+    });
+
+    it.each([
+      ['exact version behind', 1],
+      ['no-stream on an existing stream', 'no-stream'],
+      ['exact 0 on an existing stream', 0],
+    ] as const)('a conflict on one stream (%s) appends nothing on any', async (_, expected) => {
+      const tenant = newTenant();
+      const conflicting = newStream(tenant);
+      await store.append(conflicting, [event('A'), event('B')], 'no-stream');
+      const untouched = newStream(tenant);
+      await store.append(untouched, [event('A')], 'no-stream');
+      const fresh = newStream(tenant);
+      const error = await store
+        .appendToStreams([
+          { stream: fresh, events: [event('X')], expected: 'no-stream' },
+          { stream: untouched, events: [event('X')], expected: 1 },
+          { stream: conflicting, events: [event('X')], expected },
+        ])
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WrongExpectedVersionError);
+      expect(error).toMatchObject({ stream: conflicting, expected, actual: 2 });
+      expect((await store.readStream(fresh)).version).toBe(0);
+      expect((await store.readStream(untouched)).version).toBe(1);
+      expect((await store.readStream(conflicting)).version).toBe(2);
+      // The next call, with the right versions, goes through (nothing was left locked or half done).
+      const ok = await store.appendToStreams([
+        { stream: fresh, events: [event('X')], expected: 'no-stream' },
+        { stream: conflicting, events: [event('X')], expected: 2 },
+      ]);
+      expect(ok.map((r) => r.nextExpectedVersion)).toEqual([1, 3]);
+    });
+
+    it('exists on a missing stream, and a failing check-only stream (no events), append nothing', async () => {
+      const tenant = newTenant();
+      const present = newStream(tenant);
+      await store.append(present, [event('A')], 'no-stream');
+      const missing = newStream(tenant);
+      const fresh = newStream(tenant);
+      const exists = await store
+        .appendToStreams([
+          { stream: fresh, events: [event('X')] },
+          { stream: missing, events: [event('X')], expected: 'exists' },
+        ])
+        .catch((e: unknown) => e);
+      expect(exists).toMatchObject({ stream: missing, expected: 'exists', actual: 0 });
+      const checkOnly = await store
+        .appendToStreams([
+          { stream: fresh, events: [event('X')] },
+          { stream: present, events: [], expected: 5 },
+        ])
+        .catch((e: unknown) => e);
+      expect(checkOnly).toBeInstanceOf(WrongExpectedVersionError);
+      expect(checkOnly).toMatchObject({ stream: present, expected: 5, actual: 1 });
+      expect((await store.readStream(fresh)).version).toBe(0);
+      expect((await store.readStream(missing)).version).toBe(0);
+      // A passing check-only stream reports its version and appends nothing to it.
+      const results = await store.appendToStreams([
+        { stream: fresh, events: [event('X')] },
+        { stream: present, events: [], expected: 1 },
+      ]);
+      expect(results[0].nextExpectedVersion).toBe(1);
+      expect(results[1]).toEqual({ nextExpectedVersion: 1, lastPosition: START });
+    });
+
+    it('retrying exactly the same call is a no-op that reports the original results', async () => {
+      const tenant = newTenant();
+      const a = newStream(tenant);
+      const b = newStream(tenant);
+      const call = [
+        { stream: a, events: [event('A1'), event('A2')], expected: 'no-stream' as const },
+        { stream: b, events: [event('B1')], expected: 'no-stream' as const },
+      ];
+      const first = await store.appendToStreams(call);
+      const again = await store.appendToStreams(call);
+      expect(again.map((r) => r.nextExpectedVersion)).toEqual([2, 1]);
+      again.forEach((r, i) => expect(comparePositions(r.lastPosition, first[i].lastPosition)).toBe(0));
+      const viaAny = await store.appendToStreams(call.map((c) => ({ ...c, expected: 'any' as const })));
+      expect(viaAny.map((r) => r.nextExpectedVersion)).toEqual([2, 1]);
+      expect(await readAllEventually(store, { tenant }, 3)).toHaveLength(3);
+    });
+
+    if (options.rejectsReusedEventIds ?? true) {
+      it('an event id of another append, in any of the streams, is refused and changes nothing', async () => {
+        const tenant = newTenant();
+        const used = event('Used');
+        await store.append(newStream(tenant), [used]);
+        const fresh = newStream(tenant);
+        const error = await store
+          .appendToStreams([
+            { stream: fresh, events: [event('X')] },
+            { stream: newStream(tenant), events: [used] },
+          ])
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(DuplicateEventIdError);
+        expect((await store.readStream(fresh)).version).toBe(0);
+      });
+    }
+
+    it('20 concurrent calls over overlapping streams with the same versions: one wins whole, the rest change nothing', async () => {
+      const tenant = newTenant();
+      const streams = range(1, 4).map(() => newStream(tenant));
+      for (const s of streams) await store.append(s, [event('Seed')], 'no-stream');
+      const outcomes = await Promise.allSettled(
+        range(1, 20).map((n) => {
+          // Each call names three of the four streams, in a rotated order (deadlock bait).
+          const picked = [0, 1, 2].map((k) => streams[(n + k) % 4]);
+          return store.appendToStreams(
+            picked.map((stream) => ({ stream, events: [event(`W${n}`)], expected: 1 })),
+          );
+        }),
+      );
+      const won = outcomes.filter((o) => o.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      for (const o of outcomes) {
+        if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(WrongExpectedVersionError);
+      }
+      const versions = await Promise.all(streams.map(async (s) => (await store.readStream(s)).version));
+      expect(versions.filter((v) => v === 2)).toHaveLength(3);
+      expect(versions.filter((v) => v === 1)).toHaveLength(1);
+    });
+
+    it('concurrent calls with any over the same streams in different orders: all succeed, versions dense', async () => {
+      const tenant = newTenant();
+      const streams = range(1, 5).map(() => newStream(tenant));
+      const calls = 30;
+      await Promise.all(
+        range(1, calls).map((n) => {
+          const order = n % 2 ? streams : [...streams].reverse();
+          return store.appendToStreams(order.map((stream) => ({ stream, events: [event(`W${n}`)] })));
+        }),
+      );
+      for (const s of streams) {
+        const { version, events } = await store.readStream(s);
+        expect(version).toBe(calls);
+        expect(events.map((e) => e.streamVersion)).toEqual(range(1, calls));
+      }
+    });
   });
 
   describe('global log', () => {

@@ -174,4 +174,27 @@ describe('withCryptoShredding over PostgreSQL', () => {
     expect(await rawEventsMentioning('Cy Outbox')).toBe(0);
     expect((await store.readStream(stream)).events[0].data).toMatchObject({ name: 'Cy Outbox' });
   });
+  it('appendToStreams encrypts each stream under its own tenant\'s keys and stays all or nothing', async () => {
+    expect(store.atomicMultiStreamAppend).toBe(true);
+    const inUmbrella = { tenant: 'umbrella', id: 'contact-m1' };
+    const inInitech = { tenant: 'initech', id: 'contact-m2' };
+    await store.appendToStreams([
+      { stream: inUmbrella, events: [registered('m1', 'Mia Multi', [])], expected: 'no-stream' },
+      { stream: inInitech, events: [registered('m2', 'Max Multi', [])], expected: 'no-stream' },
+    ]);
+    expect(await rawEventsMentioning('Multi')).toBe(0);
+    expect((await store.readStream(inInitech)).events[0].data).toMatchObject({ name: 'Max Multi' });
+    await keys.erase('umbrella', 'm1');
+    expect((await store.readStream(inUmbrella)).events[0].data).toMatchObject({ name: ERASED });
+    expect((await store.readStream(inInitech)).events[0].data).toMatchObject({ name: 'Max Multi' });
+    // An erased subject in one stream refuses the whole call: the other stream gets nothing.
+    const fresh = { tenant: 'initech', id: 'contact-m3' };
+    await expect(
+      store.appendToStreams([
+        { stream: fresh, events: [registered('m3', 'Never Written', [])] },
+        { stream: inUmbrella, events: [registered('m1', 'Mia Again', [])] },
+      ]),
+    ).rejects.toBeInstanceOf(SubjectErasedError);
+    expect((await store.readStream(fresh)).version).toBe(0);
+  });
 });

@@ -35,6 +35,17 @@ export function withCryptoShredding(
   return {
     append: async (stream, events, expected) =>
       store.append(stream, await encryptEvents(stream.tenant, events, keyStore, spec), expected),
+    // Each stream's events under its own tenant's keys; nothing reaches the log before all are.
+    appendToStreams: async (appends) =>
+      store.appendToStreams(
+        await Promise.all(
+          appends.map(async (a) => ({
+            ...a,
+            events: await encryptEvents(a.stream.tenant, a.events, keyStore, spec),
+          })),
+        ),
+      ),
+    atomicMultiStreamAppend: store.atomicMultiStreamAppend,
     readStream: async (stream, options) => {
       const result = await store.readStream(stream, options);
       return { ...result, events: await decrypt(result.events) };

@@ -10,5 +10,6 @@ import { EventStoreDbEventStore } from './eventstoredb-event-store';
 describeWithEventStoreDb('EventStoreDbEventStore conformance', ({ connectionString }) => {
   eventStoreConformance(async () => EventStoreDbEventStore.connect(connectionString()), {
     rejectsReusedEventIds: false,
+    atomicMultiStreamAppend: false,
   });
 });

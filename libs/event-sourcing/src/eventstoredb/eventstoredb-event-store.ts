@@ -31,8 +31,10 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import {
+  MultiStreamAppendUnsupportedError,
   START,
   WrongExpectedVersionError,
+  assertDistinctStreams,
   categoryOf,
   comparePositions,
   type AppendResult,
@@ -47,6 +49,7 @@ import {
   type ReadStreamOptions,
   type ReadStreamResult,
   type RecordedEvent,
+  type StreamAppend,
   type StreamRef,
   type SubscribeOptions,
   type Subscription,
@@ -64,6 +67,11 @@ export interface EventStoreDbEventStoreOptions {
 type Filters = Omit<ReadAllOptions, 'after' | 'limit'>;
 
 export class EventStoreDbEventStore implements EventStore {
+  /**
+   * No: this client (the classic gRPC API) writes one stream per call and has no transaction
+   * across streams, so appending to each in turn could leave some written and some not.
+   */
+  readonly atomicMultiStreamAppend = false;
   private readonly batchSize: number;
   private readonly subscriptions = new Set<Subscription>();
 
@@ -125,6 +133,15 @@ export class EventStoreDbEventStore implements EventStore {
       }
       throw error;
     }
+  }
+
+  /** One stream is one append (atomic); several are refused, never half-applied. */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    assertDistinctStreams(appends);
+    if (appends.length > 1) {
+      throw new MultiStreamAppendUnsupportedError('EventStoreDbEventStore', appends.length);
+    }
+    return Promise.all(appends.map((a) => this.append(a.stream, a.events, a.expected)));
   }
 
   async readStream(stream: StreamRef, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {

@@ -4,6 +4,9 @@
  */
 import type { Pool } from 'pg';
 
+/** SQLSTATE of multi_append_conflict() (class ES: event store; 409: conflict). */
+export const MULTI_APPEND_CONFLICT = 'ES409';
+
 export interface Migration {
   readonly version: number;
   readonly name: string;
@@ -51,6 +54,20 @@ export const MIGRATIONS: readonly Migration[] = [
         UNIQUE (tenant, stream_id, stream_version)
       );
       CREATE INDEX events_transaction_id_global_position ON ${s}.events (transaction_id, global_position);
+    `,
+  },
+  {
+    version: 2,
+    name: 'multi-stream append conflict',
+    // SQL has no RAISE: appendToStreams' one statement calls this to undo its stream writes when
+    // a stream's expected version did not hold (see multi-append-statement.ts).
+    sql: (s) => `
+      CREATE FUNCTION ${s}.multi_append_conflict() RETURNS boolean LANGUAGE plpgsql VOLATILE AS $fn$
+      BEGIN
+        RAISE EXCEPTION 'appendToStreams: a stream is not at its expected version'
+          USING ERRCODE = '${MULTI_APPEND_CONFLICT}';
+      END
+      $fn$;
     `,
   },
 ];

@@ -7,7 +7,7 @@ import {
   sleep,
   waitFor,
 } from '../conformance/event-store.conformance';
-import { START, type NewEvent, type RecordedEvent } from '../event-store';
+import { START, WrongExpectedVersionError, type NewEvent, type RecordedEvent } from '../event-store';
 import { MIGRATIONS } from './migrations';
 import { PostgresEventStore } from './postgres-event-store';
 import { inTransaction } from './transaction';
@@ -65,6 +65,67 @@ describe('PostgresEventStore (PostgreSQL specifics)', () => {
       query.mockRestore();
     }
     expect((await store.readStream(stream)).version).toBe(4);
+  });
+
+  it('appendToStreams writes any number of streams in one statement on one pooled connection', async () => {
+    const tenant = `t${randomUUID().slice(0, 8)}`;
+    const streams = Array.from({ length: 50 }, (_, i) => ({ tenant, id: `contact-${i}-${randomUUID()}` }));
+    await store.appendToStreams([{ stream: streams[0], events: [event('Warm')] }]);
+    const query = jest.spyOn(pool, 'query');
+    try {
+      const results = await store.appendToStreams(
+        streams.map((stream, i) => ({
+          stream,
+          events: [event('A'), event('B')],
+          expected: i === 0 ? 1 : 'no-stream',
+        })),
+      );
+      expect(results.map((r) => r.nextExpectedVersion)).toEqual(streams.map((_, i) => (i ? 2 : 3)));
+      const statements = query.mock.calls.filter(([q]) => !JSON.stringify(q).includes('pg_notify'));
+      expect(statements).toHaveLength(1);
+      // One transaction: every event of the call carries the same transaction id.
+      expect(new Set(results.map((r) => r.lastPosition.commit)).size).toBe(1);
+    } finally {
+      query.mockRestore();
+    }
+  });
+
+  it('appendToStreamsInTransaction: nothing shows before commit; a conflict aborts the caller\'s transaction and leaves no trace', async () => {
+    const tenant = `t${randomUUID().slice(0, 8)}`;
+    const a = { tenant, id: 'contact-a' };
+    const b = { tenant, id: 'contact-b' };
+    const outbox = `specifics.outbox_${randomUUID().replace(/-/g, '')}`;
+    await pool.query(`CREATE TABLE ${outbox} (note text)`);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`INSERT INTO ${outbox} VALUES ('with the appends')`);
+      await store.appendToStreamsInTransaction(client, [
+        { stream: a, events: [event('A1')], expected: 'no-stream' },
+        { stream: b, events: [event('B1')], expected: 'no-stream' },
+      ]);
+      expect((await store.readStream(a)).version).toBe(0); // not committed yet
+      await client.query('COMMIT');
+      expect((await store.readStream(a)).version).toBe(1);
+      expect((await store.readStream(b)).version).toBe(1);
+
+      await client.query('BEGIN');
+      await client.query(`INSERT INTO ${outbox} VALUES ('never')`);
+      const error = await store
+        .appendToStreamsInTransaction(client, [
+          { stream: a, events: [event('A2')], expected: 1 },
+          { stream: b, events: [event('B2')], expected: 'no-stream' },
+        ])
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WrongExpectedVersionError);
+      expect(error).toMatchObject({ stream: b, actual: 1 });
+      await expect(client.query('SELECT 1')).rejects.toThrow(/current transaction is aborted/);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+    expect((await store.readStream(a)).version).toBe(1);
+    expect((await pool.query(`SELECT note FROM ${outbox}`)).rows).toEqual([{ note: 'with the appends' }]);
   });
 
   it('rejects a schema name that is not a plain identifier', () => {
@@ -152,7 +213,7 @@ describe('PostgresEventStore (PostgreSQL specifics)', () => {
     expect(last.commit > START.commit && last.prepare > 0n).toBe(true);
   });
 
-  it.each(['append', 'appendInTransaction'] as const)(
+  it.each(['append', 'appendInTransaction', 'appendToStreams', 'appendToStreamsInTransaction'] as const)(
     'wakes a subscriber in another process through NOTIFY, not by polling (%s)',
     async (how) => {
       const otherPool = new Pool({ connectionString: db.url, max: 3 });
@@ -171,11 +232,16 @@ describe('PostgresEventStore (PostgreSQL specifics)', () => {
       try {
         await sleep(2_000);
         const appendedAt = Date.now();
-        if (how === 'append') await store.append({ tenant, id: 'contact-n' }, [event('Notified')]);
+        const stream = { tenant, id: 'contact-n' };
+        const events = [event('Notified')];
+        if (how === 'append') await store.append(stream, events);
+        else if (how === 'appendToStreams') await store.appendToStreams([{ stream, events }]);
         // The NOTIFY rides on the append statement, delivered when the caller commits.
+        else if (how === 'appendInTransaction')
+          await inTransaction(pool, (client) => store.appendInTransaction(client, stream, events));
         else
           await inTransaction(pool, (client) =>
-            store.appendInTransaction(client, { tenant, id: 'contact-n' }, [event('Notified')]),
+            store.appendToStreamsInTransaction(client, [{ stream, events }]),
           );
         await waitFor(() => seen.length === 1, 5_000);
         const delivery = Date.now() - appendedAt;

@@ -8,6 +8,7 @@ import { DomainError } from '../domain-error';
 import {
   DuplicateEventIdError,
   START,
+  assertDistinctStreams,
   WrongExpectedVersionError,
   comparePositions,
   type AppendResult,
@@ -19,6 +20,7 @@ import {
   type ReadAllResult,
   type ReadStreamOptions,
   type ReadStreamResult,
+  type StreamAppend,
   type StreamRef,
   type SubscribeOptions,
   type Subscription,
@@ -26,7 +28,8 @@ import {
 import { appendMode, appendStatement } from './append-statement';
 import { CommitNotifier } from './commit-notifier';
 import { EVENT_COLUMNS, toPosition, toRecordedEvent, type EventRow } from './event-rows';
-import { assertSchemaName, migrate } from './migrations';
+import { MULTI_APPEND_CONFLICT, assertSchemaName, migrate } from './migrations';
+import { multiAppendStatement, streamParam } from './multi-append-statement';
 import { PollingSubscription, type PollingOptions } from './polling-subscription';
 import { BEGIN_ORDERED_SCAN, readAllQuery } from './read-all-query';
 import { inTransaction } from './transaction';
@@ -62,8 +65,17 @@ interface ExistingEventRow {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNIQUE_VIOLATION = '23505';
 
+interface MultiAppendRow {
+  i: number;
+  next_version: string;
+  commit_position: string;
+  last_position: string | null;
+}
+
 export class PostgresEventStore implements EventStore {
   readonly schema: string;
+  /** One statement writes every stream of an appendToStreams call (multi-append-statement.ts). */
+  readonly atomicMultiStreamAppend = true;
   private readonly batchSize: number;
   private readonly polling: PollingOptions;
   private readonly notifier: CommitNotifier;
@@ -139,6 +151,25 @@ export class PostgresEventStore implements EventStore {
     // The NOTIFY rides on the append statement itself (no round trip of its own); PostgreSQL
     // delivers it only if and when the caller commits, once however many appends queued it.
     return this.appendOn(client, stream, events, expected, false, true);
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const results = await this.appendManyOn(this.pool, appends, true);
+    if (appends.some((a) => a.events.length)) this.notifier.committed();
+    return results;
+  }
+
+  /**
+   * appendToStreams inside the caller's open transaction (the NOTIFY rides on the statement, as
+   * appendInTransaction's). A wrong expected version raises inside the statement, so it ABORTS the
+   * caller's transaction (nothing of it can commit): the caller rolls back and retries. The
+   * WrongExpectedVersionError's `actual` is read outside the transaction (the committed version).
+   */
+  appendToStreamsInTransaction(
+    client: Queryable,
+    appends: readonly StreamAppend[],
+  ): Promise<AppendResult[]> {
+    return this.appendManyOn(client, appends, false);
   }
 
   async readStream(stream: StreamRef, options: ReadStreamOptions = {}): Promise<ReadStreamResult> {
@@ -291,6 +322,127 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
+  private async appendManyOn(
+    db: Queryable,
+    appends: readonly StreamAppend[],
+    canResolveDuplicates: boolean,
+  ): Promise<AppendResult[]> {
+    if (appends.length === 0) return [];
+    assertDistinctStreams(appends);
+    const ids = appends.map((a) => a.events.map((e) => eventId(e)));
+    const streams = appends.map((a, i) => {
+      const expected = a.expected ?? 'any';
+      expectedVersionParam(expected);
+      return streamParam(i, a.stream.tenant, a.stream.id, a.events.length, expected);
+    });
+    const writing = streams.filter((s) => s.n > 0).length;
+    // JSON serialised here (not by pg) so that a string payload stays a JSON string.
+    const events = JSON.stringify(
+      appends.flatMap((a, i) =>
+        a.events.map((e, k) => ({
+          i,
+          o: k + 1,
+          id: ids[i][k],
+          type: e.type,
+          schemaVersion: e.schemaVersion ?? 1,
+          data: e.data ?? null,
+          metadata: e.metadata,
+        })),
+      ),
+    );
+    const notify = !canResolveDuplicates && writing > 0;
+    const values: unknown[] = [JSON.stringify(streams), writing, streams.length - writing, events];
+    if (notify) values.push(this.notifier.channel);
+    // A check-only stream that another writer creates between the statement and the re-read is
+    // the one conflict the re-read cannot name: run the statement again (bounded).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { rows } = await db.query<MultiAppendRow>({
+          name: `${this.schema}.append_many${notify ? '_notify' : ''}`,
+          text: multiAppendStatement(this.schema, notify ? '$5' : undefined),
+          values,
+        });
+        return rows.map((row) => ({
+          nextExpectedVersion: Number(row.next_version),
+          lastPosition:
+            row.last_position === null ? START : toPosition(row.commit_position, row.last_position),
+        }));
+      } catch (error) {
+        const conflict = (error as { code?: string })?.code === MULTI_APPEND_CONFLICT;
+        if (!conflict && !isDuplicateEventId(error)) throw error;
+        const first = appends.findIndex((a) => a.events.length > 0);
+        if (!conflict && !canResolveDuplicates) {
+          throw new DuplicateEventIdError(appends[first].stream, ids[first]);
+        }
+        // A retry of a call that already committed (its expected versions are stale by now, or
+        // its ids taken): answer it with the original results.
+        const retry = canResolveDuplicates ? await this.previousAppends(appends, ids) : undefined;
+        if (retry) return retry;
+        if (!conflict) throw new DuplicateEventIdError(appends[first].stream, ids[first]);
+        const versions = await this.currentVersions(appends.map((a) => a.stream));
+        const failed = appends.findIndex((a, i) => !expectationHolds(a.expected ?? 'any', versions[i]));
+        if (failed >= 0) {
+          const { stream, expected } = appends[failed];
+          throw new WrongExpectedVersionError(stream, expected ?? 'any', versions[failed]);
+        }
+        if (attempt >= 3 || !canResolveDuplicates) {
+          // In a transaction the statement cannot run again (the transaction is aborted).
+          throw new WrongExpectedVersionError(appends[0].stream, appends[0].expected ?? 'any', versions[0]);
+        }
+      }
+    }
+  }
+
+  /**
+   * The results of an earlier appendToStreams of exactly these ids to these streams, if one
+   * committed; undefined when none of the ids exist. Throws DuplicateEventIdError when only some
+   * exist, or in other streams.
+   */
+  private async previousAppends(
+    appends: readonly StreamAppend[],
+    ids: readonly string[][],
+  ): Promise<AppendResult[] | undefined> {
+    const all = ids.flat();
+    const { rows } = await this.pool.query<ExistingEventRow>({
+      name: `${this.schema}.find_events`,
+      text: `SELECT event_id, tenant, stream_id, stream_version, transaction_id::text AS transaction_id, global_position
+        FROM ${this.schema}.events WHERE event_id = ANY($1::uuid[]) ORDER BY stream_version`,
+      values: [all],
+    });
+    if (!rows.length) return undefined;
+    const byId = new Map(rows.map((r) => [r.event_id, r]));
+    const results: AppendResult[] = [];
+    const versions = await this.currentVersions(appends.map((a) => a.stream));
+    for (const [i, { stream }] of appends.entries()) {
+      const found = ids[i].map((id) => byId.get(id));
+      const mine = found.every(
+        (r) => r !== undefined && r.tenant === stream.tenant && r.stream_id === stream.id,
+      );
+      if (!mine) throw new DuplicateEventIdError(stream, ids[i]);
+      const last = found[found.length - 1];
+      results.push(
+        last
+          ? {
+              nextExpectedVersion: Number(last.stream_version),
+              lastPosition: toPosition(last.transaction_id, last.global_position),
+            }
+          : { nextExpectedVersion: versions[i], lastPosition: START },
+      );
+    }
+    return results;
+  }
+
+  /** The committed versions of these streams (0: no stream), in their order. */
+  private async currentVersions(streams: readonly StreamRef[]): Promise<number[]> {
+    const { rows } = await this.pool.query<{ i: number; version: string | null }>({
+      name: `${this.schema}.stream_versions`,
+      text: `SELECT r.i, s.version FROM jsonb_to_recordset($1::jsonb) AS r(i int, tenant text, stream_id text)
+        LEFT JOIN ${this.schema}.streams s ON s.tenant = r.tenant AND s.stream_id = r.stream_id ORDER BY r.i`,
+      values: [JSON.stringify(streams.map((s, i) => ({ i, tenant: s.tenant, stream_id: s.id })))],
+    });
+    return rows.map((r) => (r.version === null ? 0 : Number(r.version)));
+  }
+
   /**
    * The result of an earlier append of exactly these event ids to this stream, if there was one.
    * Throws DuplicateEventIdError when only some of them exist, or they belong to another stream.
@@ -321,12 +473,7 @@ export class PostgresEventStore implements EventStore {
     expected: ExpectedVersion,
   ): Promise<AppendResult> {
     const actual = await this.currentVersion(db, stream);
-    const ok =
-      expected === 'any' ||
-      (expected === 'no-stream' && actual === 0) ||
-      (expected === 'exists' && actual > 0) ||
-      expected === actual;
-    if (!ok) throw new WrongExpectedVersionError(stream, expected, actual);
+    if (!expectationHolds(expected, actual)) throw new WrongExpectedVersionError(stream, expected, actual);
     return { nextExpectedVersion: actual, lastPosition: START };
   }
 
@@ -338,6 +485,15 @@ export class PostgresEventStore implements EventStore {
     });
     return rows.length ? Number(rows[0].version) : 0;
   }
+}
+
+function expectationHolds(expected: ExpectedVersion, actual: number): boolean {
+  return (
+    expected === 'any' ||
+    (expected === 'no-stream' && actual === 0) ||
+    (expected === 'exists' && actual > 0) ||
+    expected === actual
+  );
 }
 
 function expectedVersionParam(expected: ExpectedVersion): string {

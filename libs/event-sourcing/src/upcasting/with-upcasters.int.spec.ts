@@ -122,4 +122,24 @@ describe('withUpcasters over PostgreSQL', () => {
       data: { emails: ['ada@new.example', 'a@x.io', 'b@y.io'] },
     });
   });
+  it('passes appendToStreams through untouched (atomic, as the inner store)', async () => {
+    const store = withUpcasters(t.store, chain);
+    expect(store.atomicMultiStreamAppend).toBe(true);
+    const a = { tenant: 'other', id: 'contact-u1' };
+    const b = { tenant: 'other', id: 'contact-u2' };
+    const old = { type: 'EmailChanged', schemaVersion: 1, data: { email: 'u@old.example' }, metadata: meta };
+    await store.appendToStreams([{ stream: a, events: [old] }, { stream: b, events: [old] }]);
+    // Stored as given (v1), read as v2.
+    expect((await t.store.readStream(a)).events[0]).toMatchObject({ schemaVersion: 1 });
+    expect(shape((await store.readStream(b)).events)).toEqual([
+      { type: 'EmailChanged', schemaVersion: 2, data: { emails: ['u@old.example'] } },
+    ]);
+    await expect(
+      store.appendToStreams([
+        { stream: a, events: [old], expected: 1 },
+        { stream: b, events: [old], expected: 'no-stream' },
+      ]),
+    ).rejects.toMatchObject({ code: 'WrongExpectedVersion' });
+    expect((await t.store.readStream(a)).version).toBe(1);
+  });
 });

@@ -3,7 +3,7 @@ import { type Upcaster, UpcasterChain } from './upcasters';
 
 /**
  * An EventStore whose every read path (readStream, readAll, subscribe) returns upcasted events.
- * Appends pass through untouched.
+ * Appends (one stream or several) pass through untouched.
  */
 export function withUpcasters(
   store: EventStore,
@@ -12,6 +12,8 @@ export function withUpcasters(
   const chain = upcasters instanceof UpcasterChain ? upcasters : new UpcasterChain(upcasters);
   return {
     append: (stream, events, expected) => store.append(stream, events, expected),
+    appendToStreams: (appends) => store.appendToStreams(appends),
+    atomicMultiStreamAppend: store.atomicMultiStreamAppend,
     readStream: async (stream, options) => {
       const result = await store.readStream(stream, options);
       return { ...result, events: chain.applyAll(result.events) };

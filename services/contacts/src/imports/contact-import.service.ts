@@ -360,6 +360,8 @@ export class ContactImportService implements OnModuleInit {
           : timer.time('readStream', () => store.readStream(stream, options)),
       append: (stream, events, expected) =>
         timer.time('append', () => store.append(stream, events, expected)),
+      appendToStreams: (appends) => timer.time('append', () => store.appendToStreams(appends)),
+      atomicMultiStreamAppend: store.atomicMultiStreamAppend,
       readAll: (options) => store.readAll(options),
       subscribe: (options, handler) => store.subscribe(options, handler),
       close: () => store.close(),
