@@ -4,6 +4,7 @@
  * naming it.
  */
 import { loadConfig, serviceConfigModule, type Env } from '@crm/platform';
+import { resolveChannelSettings, type ChannelSettings } from './channels/channel-settings';
 
 export const CAMPAIGNS_CONFIG = Symbol('CAMPAIGNS_CONFIG');
 
@@ -22,6 +23,88 @@ export const campaignsConfigSpec = {
     description:
       'milliseconds between looks at the audience change queue and at segments to (re-)evaluate, besides the wake-up by NOTIFY; bounds how late a missed notification is noticed',
   },
+  CAMPAIGNS_EMAIL_CHANNEL: {
+    type: 'enum',
+    values: ['capture', 'smtp'],
+    optional: true,
+    description:
+      'where email goes: capture (stored, GET /outbox) or smtp; unset: smtp when SMTP_URL is set, else capture',
+  },
+  SMTP_URL: {
+    type: 'url',
+    protocols: ['smtp', 'smtps'],
+    optional: true,
+    description:
+      'smtp://[user:password@]host:port (STARTTLS when offered) or smtps:// (TLS from the start)',
+  },
+  SMTP_USER: { type: 'string', optional: true, description: 'SMTP login, if not in SMTP_URL' },
+  SMTP_PASSWORD: { type: 'string', optional: true, description: 'with SMTP_USER' },
+  SMTP_POOL_SIZE: {
+    type: 'int',
+    min: 1,
+    max: 100,
+    default: 5,
+    description: 'SMTP connections kept open and used in parallel',
+  },
+  SMTP_TIMEOUT_MS: {
+    type: 'int',
+    min: 100,
+    default: 30_000,
+    description:
+      'milliseconds without an answer from the SMTP server before a message is given up (its outcome is unknown once its data was sent)',
+  },
+  CAMPAIGNS_EMAIL_RATE_PER_S: {
+    type: 'int',
+    min: 1,
+    default: 50,
+    description: 'emails started per second at most (whatever the channel)',
+  },
+  CAMPAIGNS_EMAIL_FROM: {
+    type: 'string',
+    default: 'CRM Campaigns <campaigns@example.com>',
+    description: 'the From of campaign emails: an address or "Name <address>"',
+  },
+  CAMPAIGNS_EMAIL_ENVELOPE_FROM: {
+    type: 'string',
+    optional: true,
+    description: "the SMTP envelope sender (where bounces go); default: the From's address",
+  },
+  CAMPAIGNS_SMS_CHANNEL: {
+    type: 'enum',
+    values: ['capture', 'http'],
+    optional: true,
+    description:
+      'where SMS go: capture (stored, GET /outbox) or http; unset: http when SMS_PROVIDER_URL is set, else capture',
+  },
+  SMS_PROVIDER_URL: {
+    type: 'url',
+    protocols: ['http', 'https'],
+    optional: true,
+    description:
+      "the provider's endpoint that takes one message as JSON (POST); user:password@ in it means Basic auth",
+  },
+  SMS_PROVIDER_TOKEN: {
+    type: 'string',
+    optional: true,
+    description: 'Bearer token for SMS_PROVIDER_URL (instead of credentials in the URL)',
+  },
+  SMS_PROVIDER_TIMEOUT_MS: {
+    type: 'int',
+    min: 100,
+    default: 10_000,
+    description: 'milliseconds to wait for the SMS provider (its outcome is unknown once sent)',
+  },
+  CAMPAIGNS_SMS_RATE_PER_S: {
+    type: 'int',
+    min: 1,
+    default: 10,
+    description: 'SMS started per second at most (whatever the channel)',
+  },
+  CAMPAIGNS_SMS_FROM: {
+    type: 'string',
+    default: 'CRM',
+    description: 'the sender id or number of SMS that do not name their own',
+  },
   CRM_SEED_DEMO: {
     type: 'bool',
     default: false,
@@ -33,6 +116,8 @@ export interface CampaignsConfig {
   readonly windowReevaluationMs: number;
   readonly membershipPollMs: number;
   readonly seedDemo: boolean;
+  /** Email and SMS channels (channels/channel-settings.ts says how they are chosen). */
+  readonly channels: ChannelSettings;
 }
 
 export function loadCampaignsConfig(env: Env): CampaignsConfig {
@@ -41,6 +126,7 @@ export function loadCampaignsConfig(env: Env): CampaignsConfig {
     windowReevaluationMs: raw.CAMPAIGNS_WINDOW_REEVALUATION_MS,
     membershipPollMs: raw.CAMPAIGNS_MEMBERSHIP_POLL_MS,
     seedDemo: raw.CRM_SEED_DEMO,
+    channels: resolveChannelSettings(raw),
   };
 }
 
