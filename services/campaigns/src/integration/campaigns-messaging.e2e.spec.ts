@@ -22,7 +22,7 @@ import {
   type MessageTransport,
 } from '@crm/messaging';
 import { ManualClock, PG_POOL } from '@crm/platform';
-import { describeWithKafka, eventually, uniqueName } from '@crm/testing';
+import { describeWithKafka, eventually, uniqueName, waitForTopicMessage } from '@crm/testing';
 import type { Pool } from 'pg';
 import { startCampaignsTestApp, type CampaignsTestApp } from '../testing/campaigns-test-app';
 
@@ -49,7 +49,7 @@ function messagingSuite(kafkaBrokers: () => string) {
   const ofTenant = (topic: string, tenant: string) =>
     received.filter((m) => m.topic === topic && m.headers[CE.tenant] === tenant);
   const call = async (
-    method: 'POST' | 'PATCH',
+    method: 'POST' | 'PATCH' | 'PUT',
     url: string,
     body?: object,
     headers?: Record<string, string>,
@@ -222,6 +222,52 @@ function messagingSuite(kafkaBrokers: () => string) {
         (m) => m.key === other.body.id && m.headers[CE.tenant] !== otherTenant.tenant,
       ),
     ).toEqual([]);
+  });
+
+  it('publishes a static list uploaded by email as its size; who is in it only as a contact id', async () => {
+    const created = await call('POST', '/segments', { name: 'Fair visitors', kind: 'static' });
+    const segmentId: string = created.body.id;
+    const upload = await t.request('PUT', `/segments/${segmentId}/members`, {
+      as: marketer,
+      body: { emails: [PERSON.email.toUpperCase()] },
+    });
+    expect(upload.status).toBe(200);
+    await call('POST', `/segments/${segmentId}/activate`);
+    const ofSegment = () => received.filter((m) => m.topic === eventTopic && m.key === segmentId);
+    await eventually(async () => {
+      expect(ofSegment().map((m) => m.headers[CE.type])).toEqual(
+        ['created', 'list_replaced', 'activated', 'member_joined'].map(
+          (fact) => `crm.campaigns.segment.${fact}.v1`,
+        ),
+      );
+    }, 20_000);
+    const [createdFact, listed, , joined] = ofSegment();
+    expect(createdFact.data).toMatchObject({ kind: 'static', rule: null, listedContacts: 0 });
+    expect(listed.data).toEqual({
+      segmentId,
+      listedContacts: 1,
+      replacedAt: clock.now().toISOString(),
+    });
+    expect(joined.data).toMatchObject({ contactId: PERSON.id, reasons: ['list'] });
+    for (const m of ofSegment())
+      expect(validatePayload(m.headers[CE.type], m.data, 'strict')).toEqual([]);
+    const everything = JSON.stringify(received).toLowerCase();
+    expect(everything).not.toContain(PERSON.email);
+    expect(everything).not.toContain(PERSON.name.toLowerCase());
+
+    if (kafkaBrokers()) {
+      // An integrator starting now bootstraps from the compacted state topic at offset 0.
+      const bootstrap = await waitForTopicMessage({
+        brokers: kafkaBrokers().split(','),
+        topic: stateTopic,
+        tenant: marketer.tenant,
+        matches: (m) => m.key === segmentId && m.data?.status === 'active',
+        timeoutMs: 20_000,
+      });
+      expect(bootstrap.data).toEqual(
+        (await t.request('GET', `/segments/${segmentId}`, { as: marketer })).body,
+      );
+    }
   });
 
   it('lists the segment lifecycle and the state topic in its AsyncAPI document', async () => {
