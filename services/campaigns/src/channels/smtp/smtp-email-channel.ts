@@ -2,17 +2,19 @@
  * Email over SMTP with a nodemailer pool: `poolSize` connections kept open, each message one
  * SMTP transaction. The pool never requeues a message itself (maxRequeues 0): a message whose
  * connection died may already be with the server, and only the caller may decide to resend.
- * Whether the data was handed over is seen by a pass-through stream on the message: it ended.
+ * Whether the data was handed over is read off the message's own output stream: it was read to
+ * its end (by the SMTP data stream, which only starts after the server's 354). Until then the
+ * server holds no complete message and discards what it got (RFC 5321 4.1.1.4).
  */
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
-import { Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { SmtpSettings } from '../channel-settings';
 import type { EmailChannel, EmailMessage, SendOutcome } from '../message-channel';
 import { smtpOutcome, type SmtpFailure } from './smtp-outcome';
 
-/** Put on the options of each send; the stream plugin marks it when the message's bytes ended. */
+/** Put on the options of each send; the stream plugin keeps the message's output stream on it. */
 interface Handover {
-  ended: boolean;
+  output?: Readable;
 }
 const HANDOVER = 'crmHandover';
 
@@ -63,7 +65,10 @@ export class SmtpEmailChannel implements EmailChannel {
     this.mailer = createTransport(smtpPoolOptions(settings));
     this.mailer.use('stream', (mail, done) => {
       const handover = (mail.data as Record<string, unknown>)[HANDOVER] as Handover | undefined;
-      if (handover) mail.message.transform(() => handoverMarker(handover));
+      if (handover) {
+        // The last step of createReadStream: what it returns is what the SMTP connection reads.
+        mail.message.processFunc((output: Readable) => (handover.output = output));
+      }
       done();
     });
   }
@@ -72,17 +77,17 @@ export class SmtpEmailChannel implements EmailChannel {
     if (this.closed) {
       return { kind: 'rejected-temporary', code: 'CLOSED', text: 'the SMTP channel is shut down' };
     }
-    const handover: Handover = { ended: false };
+    const handover: Handover = {};
     const sending = this.mailer.sendMail({
       ...mailOptionsOf(message, this.envelopeFrom),
       [HANDOVER]: handover,
     } as SendMailOptions);
     this.inFlight.add(sending);
     try {
-      const info = (await sending) as { serverMessageId?: string; messageId: string };
-      return { kind: 'accepted', providerMessageId: info.serverMessageId ?? info.messageId };
+      const info = (await sending) as SentInfo;
+      return { kind: 'accepted', providerMessageId: providerMessageIdOf(info) };
     } catch (error) {
-      return smtpOutcome(error as SmtpFailure, handover.ended);
+      return smtpOutcome(error as SmtpFailure, handover.output?.readableEnded === true);
     } finally {
       this.inFlight.delete(sending);
     }
@@ -96,14 +101,14 @@ export class SmtpEmailChannel implements EmailChannel {
   }
 }
 
-function handoverMarker(handover: Handover): Transform {
-  return new Transform({
-    transform(chunk, _encoding, callback) {
-      callback(null, chunk);
-    },
-    flush(callback) {
-      handover.ended = true;
-      callback();
-    },
-  });
+interface SentInfo {
+  readonly response?: string;
+  readonly serverMessageId?: string;
+  readonly messageId: string;
+}
+
+/** The server's queue id (`250 Ok: queued as 4B7F61E2`), its own Message-ID, else ours. */
+export function providerMessageIdOf(info: SentInfo): string {
+  const queued = /queued as ([^\s]+)/i.exec(info.response ?? '');
+  return queued?.[1] ?? info.serverMessageId ?? info.messageId;
 }
