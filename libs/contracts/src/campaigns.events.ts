@@ -228,6 +228,7 @@ const segmentRuleVersion = (whose: string) =>
       'activation; the memberships that follow are decided on it',
     1,
   );
+/** The members a segment fact and the segment state share (campaigns.state.ts). */
 export const SegmentSchemas = {
   segmentId,
   name: text('Segment name', 200),
