@@ -1,1 +1,14 @@
-export {};
+export * from './chart-fields';
+export * from './chart-frame';
+export * from './chart.errors';
+export * from './bar-chart';
+export * from './line-chart';
+export * from './forecast-chart';
+export * from './funnel-chart';
+export * from './heatmap-chart';
+export * from './scatter-chart';
+export * from './histogram-chart';
+export * from './render-svg';
+export * from './report-format';
+export * from './report-csv';
+export * from './report-answer';

@@ -1,0 +1,98 @@
+/** Bars per category, optionally split by a series: side by side (grouped) or on top (stacked). */
+import {
+  axisFormat,
+  exactFormat,
+  titleWithUnit,
+  type CategoryField,
+  type QuantityField,
+} from './chart-fields';
+import {
+  categoryOrder,
+  chartFrame,
+  type ChartFrame,
+  type ChartSpec,
+  vegaLite,
+} from './chart-frame';
+
+export interface BarChartOptions<R> extends ChartFrame {
+  readonly category: CategoryField<R>;
+  readonly value: QuantityField<R>;
+  /** A second category: one bar per series inside each category, told apart by colour. */
+  readonly series?: CategoryField<R>;
+  /** Default 'vertical' (categories along x); 'horizontal' suits long category names. */
+  readonly orientation?: 'vertical' | 'horizontal';
+  /** With a series: default 'grouped'. */
+  readonly arrangement?: 'grouped' | 'stacked';
+}
+
+export function barChart<R extends object>(
+  rows: readonly R[],
+  options: BarChartOptions<R>,
+): ChartSpec {
+  const { category, value, series } = options;
+  const horizontal = options.orientation === 'horizontal';
+  const stacked = options.arrangement === 'stacked';
+  const seriesOrder = series ? categoryOrder(rows, series.field, series.order) : [];
+  const categoryChannel = {
+    field: category.field,
+    type: 'nominal',
+    title: category.title,
+    sort: categoryOrder(rows, category.field, category.order),
+    axis: horizontal ? {} : { labelAngle: 0 },
+  };
+  const valueChannel = {
+    field: value.field,
+    type: 'quantitative',
+    title: titleWithUnit(value),
+    axis: { format: axisFormat(value.format) },
+    stack: series && stacked ? 'zero' : null,
+  };
+  const seriesEncoding = series
+    ? {
+        color: {
+          field: series.field,
+          type: 'nominal',
+          title: series.title,
+          sort: seriesOrder,
+        },
+        ...(stacked
+          ? // Stack in legend order, first series nearest the axis.
+            { order: { field: '__series_rank', type: 'quantitative' } }
+          : {
+              [horizontal ? 'yOffset' : 'xOffset']: {
+                field: series.field,
+                sort: seriesOrder,
+              },
+            }),
+      }
+    : {};
+  return vegaLite({
+    ...chartFrame(options, rows),
+    ...(series && stacked
+      ? {
+          transform: [
+            {
+              calculate: `indexof(${JSON.stringify(seriesOrder)}, datum[${JSON.stringify(series.field)}])`,
+              as: '__series_rank',
+            },
+          ],
+        }
+      : {}),
+    mark: { type: 'bar' },
+    encoding: {
+      [horizontal ? 'y' : 'x']: categoryChannel,
+      [horizontal ? 'x' : 'y']: valueChannel,
+      ...seriesEncoding,
+      tooltip: [
+        { field: category.field, type: 'nominal', title: category.title },
+        ...(series ? [{ field: series.field, type: 'nominal', title: series.title }] : []),
+        {
+          field: value.field,
+          type: 'quantitative',
+          title: titleWithUnit(value),
+          format: exactFormat(value.format),
+        },
+      ],
+    },
+  });
+}
