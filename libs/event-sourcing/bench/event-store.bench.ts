@@ -3,7 +3,8 @@
  *
  * Append throughput with 16 concurrent writers (1 event per append, and batches of 10) and
  * readAll throughput, for our PostgresEventStore, a plain-INSERT baseline and Emmett, on one
- * fresh database of one server: DATABASE_URL if set, else an embedded PostgreSQL.
+ * fresh database of one server: DATABASE_URL if set, else an embedded PostgreSQL. Then one event
+ * to each of --streams=N (100) streams per call: appendToStreams against N appends (multi-stream.ts).
  * With --json the last line is one JSON object with the headline figures.
  */
 import os from 'node:os';
@@ -12,6 +13,7 @@ import { Client, Pool } from 'pg';
 import { startEmbeddedPostgres } from '@crm/embedded-postgres';
 import { baseline, emmett, ours, type Contender } from './contenders';
 import { runReader, runWriters, type LoadResult } from './load';
+import { multiStreamWorkload } from './multi-stream';
 
 const WRITERS = 16;
 const args = process.argv.slice(2);
@@ -21,6 +23,8 @@ const numberArg = (name: string, fallback: number) =>
 /** Measured seconds per contender and workload, split into `rounds` interleaved rounds. */
 const seconds = numberArg('seconds', 9);
 const rounds = numberArg('rounds', 3);
+const multiStreams = numberArg('streams', 100);
+const multiWriters = 4;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 interface Server {
@@ -155,6 +159,15 @@ async function main(): Promise<void> {
       log(`  ${name.padEnd(32)} ${fmt(r.eventsPerSecond)} events/s (${r.events} events)`);
     }
 
+    log(
+      `multi-stream: one event to each of ${multiStreams} streams per call, ${multiWriters} writers:`,
+    );
+    const multi = await multiStreamWorkload(
+      pool,
+      { streams: multiStreams, writers: multiWriters, seconds, rounds },
+      log,
+    );
+
     const figures = {
       append_per_s: round(single.ours.operationsPerSecond),
       append_batch10_per_s: round(batch10.ours.operationsPerSecond),
@@ -185,6 +198,7 @@ async function main(): Promise<void> {
       latency_ms_append: latency.ours,
       latency_ms_baseline_insert: latency.baseline,
       latency_ms_emmett_append: latency.emmett,
+      multi_stream: multi,
       writers: WRITERS,
       seconds_per_workload: seconds,
       machine,
@@ -206,6 +220,13 @@ async function main(): Promise<void> {
       }),
       '',
       `single writer, median latency: SELECT 1 ${ms(rtt)}, ours ${ms(latency.ours)}, baseline INSERT ${ms(latency.baseline)}, Emmett ${ms(latency.emmett)}`,
+      '',
+      `| one event to each of ${multi.streams} streams per call (${multi.writers} writers) | events/s | appendToStreams vs it |`,
+      '|---|---:|---:|',
+      `| appendToStreams (one statement, one transaction) | ${fmt(multi.append_to_streams_events_per_s)} | 1x |`,
+      `| ${multi.streams} x appendInTransaction in one transaction | ${fmt(multi.in_transaction_loop_events_per_s)} | ${multi.ratio_vs_in_transaction_loop}x |`,
+      `| ${multi.streams} x append (${multi.streams} commits, not atomic) | ${fmt(multi.single_appends_events_per_s)} | ${multi.ratio_vs_single_appends}x |`,
+      '',
       `machine: ${machine}; ${pgInfo}`,
     ];
     process.stdout.write(`${out.join('\n')}\n`);

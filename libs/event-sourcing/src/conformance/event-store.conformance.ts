@@ -308,7 +308,11 @@ export function eventStoreConformance(
         ['F2', 2],
       ]);
       expect(comparePositions(results[0].lastPosition, read.events[1].position)).toBe(0);
-      expect((await store.readStream(other)).events.map((e) => e.type)).toEqual(['Old', 'O2', 'O3']);
+      expect((await store.readStream(other)).events.map((e) => e.type)).toEqual([
+        'Old',
+        'O2',
+        'O3',
+      ]);
       const log = await readAllEventually(store, { tenant }, 5);
       expect(log.map((e) => e.type)).toEqual(['Old', 'F1', 'F2', 'E2', 'N1']);
     });
@@ -387,8 +391,12 @@ export function eventStoreConformance(
       const first = await store.appendToStreams(call);
       const again = await store.appendToStreams(call);
       expect(again.map((r) => r.nextExpectedVersion)).toEqual([2, 1]);
-      again.forEach((r, i) => expect(comparePositions(r.lastPosition, first[i].lastPosition)).toBe(0));
-      const viaAny = await store.appendToStreams(call.map((c) => ({ ...c, expected: 'any' as const })));
+      again.forEach((r, i) =>
+        expect(comparePositions(r.lastPosition, first[i].lastPosition)).toBe(0),
+      );
+      const viaAny = await store.appendToStreams(
+        call.map((c) => ({ ...c, expected: 'any' as const })),
+      );
       expect(viaAny.map((r) => r.nextExpectedVersion)).toEqual([2, 1]);
       expect(await readAllEventually(store, { tenant }, 3)).toHaveLength(3);
     });
@@ -428,7 +436,9 @@ export function eventStoreConformance(
       for (const o of outcomes) {
         if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(WrongExpectedVersionError);
       }
-      const versions = await Promise.all(streams.map(async (s) => (await store.readStream(s)).version));
+      const versions = await Promise.all(
+        streams.map(async (s) => (await store.readStream(s)).version),
+      );
       expect(versions.filter((v) => v === 2)).toHaveLength(3);
       expect(versions.filter((v) => v === 1)).toHaveLength(1);
     });
@@ -440,7 +450,9 @@ export function eventStoreConformance(
       await Promise.all(
         range(1, calls).map((n) => {
           const order = n % 2 ? streams : [...streams].reverse();
-          return store.appendToStreams(order.map((stream) => ({ stream, events: [event(`W${n}`)] })));
+          return store.appendToStreams(
+            order.map((stream) => ({ stream, events: [event(`W${n}`)] })),
+          );
         }),
       );
       for (const s of streams) {

@@ -174,7 +174,7 @@ describe('withCryptoShredding over PostgreSQL', () => {
     expect(await rawEventsMentioning('Cy Outbox')).toBe(0);
     expect((await store.readStream(stream)).events[0].data).toMatchObject({ name: 'Cy Outbox' });
   });
-  it('appendToStreams encrypts each stream under its own tenant\'s keys and stays all or nothing', async () => {
+  it("appendToStreams encrypts each stream under its own tenant's keys and stays all or nothing", async () => {
     expect(store.atomicMultiStreamAppend).toBe(true);
     const inUmbrella = { tenant: 'umbrella', id: 'contact-m1' };
     const inInitech = { tenant: 'initech', id: 'contact-m2' };

@@ -7,7 +7,11 @@ import { EventStoreDBClient } from '@eventstore/db-client';
 import { MultiStreamAppendUnsupportedError } from '../event-store';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
-const event = { type: 'A', data: {}, metadata: { tenant: 't', occurredAt: '2026-01-01T00:00:00Z' } };
+const event = {
+  type: 'A',
+  data: {},
+  metadata: { tenant: 't', occurredAt: '2026-01-01T00:00:00Z' },
+};
 
 describe('EventStoreDbEventStore.appendToStreams without atomic multi-stream writes', () => {
   const store = new EventStoreDbEventStore(

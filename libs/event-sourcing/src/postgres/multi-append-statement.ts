@@ -57,12 +57,13 @@ export function multiAppendStatement(schema: string, notifyChannelParam?: string
     stream AS (
       INSERT INTO ${schema}.streams AS st (tenant, stream_id, version)
       SELECT r.tenant, r.stream_id, r.n FROM req r
-       WHERE r.n > 0 AND (r.mode IN ('any', 'no-stream') OR EXISTS (
-               SELECT 1 FROM ${schema}.streams s WHERE s.tenant = r.tenant AND s.stream_id = r.stream_id))
+        LEFT JOIN ${schema}.streams s ON s.tenant = r.tenant AND s.stream_id = r.stream_id
+       WHERE r.n > 0 AND (r.mode IN ('any', 'no-stream') OR s.stream_id IS NOT NULL)
        ORDER BY r.tenant, r.stream_id
       ON CONFLICT (tenant, stream_id) DO UPDATE SET version = st.version + EXCLUDED.version
-       WHERE EXISTS (SELECT 1 FROM req r WHERE r.tenant = st.tenant AND r.stream_id = st.stream_id
-                        AND ${CHECK('st.version')})
+       -- Uncorrelated IN lists (hashed once), not a scan of req per conflicting row.
+       WHERE (st.tenant, st.stream_id) IN (SELECT tenant, stream_id FROM req WHERE mode IN ('any', 'exists'))
+          OR (st.tenant, st.stream_id, st.version) IN (SELECT tenant, stream_id, expected FROM req WHERE mode = 'exact')
       RETURNING st.tenant, st.stream_id, st.version
     ),
     checked AS (
@@ -85,14 +86,16 @@ export function multiAppendStatement(schema: string, notifyChannelParam?: string
        WHERE verdict.ok
        ORDER BY r.i, e.o
       RETURNING tenant, stream_id, global_position
+    ),
+    last AS (
+      SELECT tenant, stream_id, max(global_position) AS position FROM inserted GROUP BY tenant, stream_id
     )
     SELECT r.i, coalesce(st.version, c.version, 0) AS next_version,
-           pg_current_xact_id()::text AS commit_position,
-           (SELECT max(global_position) FROM inserted x
-             WHERE x.tenant = r.tenant AND x.stream_id = r.stream_id) AS last_position
+           pg_current_xact_id()::text AS commit_position, l.position AS last_position
       FROM verdict${notifyChannelParam ? `, pg_notify(${notifyChannelParam}::text, '')` : ''}, req r
       LEFT JOIN stream st ON st.tenant = r.tenant AND st.stream_id = r.stream_id
       LEFT JOIN checked c ON c.i = r.i
+      LEFT JOIN last l ON l.tenant = r.tenant AND l.stream_id = r.stream_id
      WHERE verdict.ok OR ${schema}.multi_append_conflict()
      ORDER BY r.i`;
 }

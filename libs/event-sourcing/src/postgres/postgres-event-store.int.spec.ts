@@ -7,7 +7,12 @@ import {
   sleep,
   waitFor,
 } from '../conformance/event-store.conformance';
-import { START, WrongExpectedVersionError, type NewEvent, type RecordedEvent } from '../event-store';
+import {
+  START,
+  WrongExpectedVersionError,
+  type NewEvent,
+  type RecordedEvent,
+} from '../event-store';
 import { MIGRATIONS } from './migrations';
 import { PostgresEventStore } from './postgres-event-store';
 import { inTransaction } from './transaction';
@@ -69,7 +74,10 @@ describe('PostgresEventStore (PostgreSQL specifics)', () => {
 
   it('appendToStreams writes any number of streams in one statement on one pooled connection', async () => {
     const tenant = `t${randomUUID().slice(0, 8)}`;
-    const streams = Array.from({ length: 50 }, (_, i) => ({ tenant, id: `contact-${i}-${randomUUID()}` }));
+    const streams = Array.from({ length: 50 }, (_, i) => ({
+      tenant,
+      id: `contact-${i}-${randomUUID()}`,
+    }));
     await store.appendToStreams([{ stream: streams[0], events: [event('Warm')] }]);
     const query = jest.spyOn(pool, 'query');
     try {
@@ -90,7 +98,7 @@ describe('PostgresEventStore (PostgreSQL specifics)', () => {
     }
   });
 
-  it('appendToStreamsInTransaction: nothing shows before commit; a conflict aborts the caller\'s transaction and leaves no trace', async () => {
+  it("appendToStreamsInTransaction: nothing shows before commit; a conflict aborts the caller's transaction and leaves no trace", async () => {
     const tenant = `t${randomUUID().slice(0, 8)}`;
     const a = { tenant, id: 'contact-a' };
     const b = { tenant, id: 'contact-b' };
@@ -125,7 +133,9 @@ describe('PostgresEventStore (PostgreSQL specifics)', () => {
       client.release();
     }
     expect((await store.readStream(a)).version).toBe(1);
-    expect((await pool.query(`SELECT note FROM ${outbox}`)).rows).toEqual([{ note: 'with the appends' }]);
+    expect((await pool.query(`SELECT note FROM ${outbox}`)).rows).toEqual([
+      { note: 'with the appends' },
+    ]);
   });
 
   it('rejects a schema name that is not a plain identifier', () => {
@@ -213,7 +223,12 @@ describe('PostgresEventStore (PostgreSQL specifics)', () => {
     expect(last.commit > START.commit && last.prepare > 0n).toBe(true);
   });
 
-  it.each(['append', 'appendInTransaction', 'appendToStreams', 'appendToStreamsInTransaction'] as const)(
+  it.each([
+    'append',
+    'appendInTransaction',
+    'appendToStreams',
+    'appendToStreamsInTransaction',
+  ] as const)(
     'wakes a subscriber in another process through NOTIFY, not by polling (%s)',
     async (how) => {
       const otherPool = new Pool({ connectionString: db.url, max: 3 });

@@ -380,14 +380,20 @@ export class PostgresEventStore implements EventStore {
         if (retry) return retry;
         if (!conflict) throw new DuplicateEventIdError(appends[first].stream, ids[first]);
         const versions = await this.currentVersions(appends.map((a) => a.stream));
-        const failed = appends.findIndex((a, i) => !expectationHolds(a.expected ?? 'any', versions[i]));
+        const failed = appends.findIndex(
+          (a, i) => !expectationHolds(a.expected ?? 'any', versions[i]),
+        );
         if (failed >= 0) {
           const { stream, expected } = appends[failed];
           throw new WrongExpectedVersionError(stream, expected ?? 'any', versions[failed]);
         }
         if (attempt >= 3 || !canResolveDuplicates) {
           // In a transaction the statement cannot run again (the transaction is aborted).
-          throw new WrongExpectedVersionError(appends[0].stream, appends[0].expected ?? 'any', versions[0]);
+          throw new WrongExpectedVersionError(
+            appends[0].stream,
+            appends[0].expected ?? 'any',
+            versions[0],
+          );
         }
       }
     }
@@ -473,7 +479,8 @@ export class PostgresEventStore implements EventStore {
     expected: ExpectedVersion,
   ): Promise<AppendResult> {
     const actual = await this.currentVersion(db, stream);
-    if (!expectationHolds(expected, actual)) throw new WrongExpectedVersionError(stream, expected, actual);
+    if (!expectationHolds(expected, actual))
+      throw new WrongExpectedVersionError(stream, expected, actual);
     return { nextExpectedVersion: actual, lastPosition: START };
   }
 

@@ -127,8 +127,16 @@ describe('withUpcasters over PostgreSQL', () => {
     expect(store.atomicMultiStreamAppend).toBe(true);
     const a = { tenant: 'other', id: 'contact-u1' };
     const b = { tenant: 'other', id: 'contact-u2' };
-    const old = { type: 'EmailChanged', schemaVersion: 1, data: { email: 'u@old.example' }, metadata: meta };
-    await store.appendToStreams([{ stream: a, events: [old] }, { stream: b, events: [old] }]);
+    const old = {
+      type: 'EmailChanged',
+      schemaVersion: 1,
+      data: { email: 'u@old.example' },
+      metadata: meta,
+    };
+    await store.appendToStreams([
+      { stream: a, events: [old] },
+      { stream: b, events: [old] },
+    ]);
     // Stored as given (v1), read as v2.
     expect((await t.store.readStream(a)).events[0]).toMatchObject({ schemaVersion: 1 });
     expect(shape((await store.readStream(b)).events)).toEqual([
