@@ -1,14 +1,14 @@
 /**
  * Applies membership commands to a batch of contacts in ONE transaction: locks their rows of
  * membership_contacts (sorted, so two writers never deadlock), folds nothing (the state is the
- * membership tables, kept with the log in the same transaction), decides, appends each contact's
- * events with its expected version and updates the tables. Everything that writes memberships goes
+ * membership tables, kept with the log in the same transaction), decides, appends every contact's
+ * events with its expected version in one multi-stream append and updates the tables. Everything that writes memberships goes
  * through here, so the row lock is the one place concurrent evaluations of a contact serialise:
  * callers read what they evaluate (the audience record) AFTER `lock`, inside the transaction, so
  * whoever commits last decided on the newest data.
  */
 import { randomUUID } from 'node:crypto';
-import type { NewEvent, PostgresEventStore } from '@crm/event-sourcing';
+import type { PostgresEventStore, StreamAppend } from '@crm/event-sourcing';
 import type { PoolClient } from 'pg';
 import { S } from '../infrastructure/read-model-part';
 import { STREAM } from '../infrastructure/streams';
@@ -140,8 +140,8 @@ export class MembershipWriter {
   }
 
   /**
-   * Decides each contact's command on its locked state and appends the events (one append per
-   * contact, all in `tx`); returns the events appended. Contacts must have been `lock`ed in `tx`.
+   * Decides each contact's command on its locked state and appends the events (one multi-stream
+   * append for the batch, in `tx`); returns the events appended. Contacts must have been `lock`ed in `tx`.
    */
   async apply(
     tx: PoolClient,
@@ -184,29 +184,36 @@ export class MembershipWriter {
       why: MatchReason[];
     }[] = [];
     let appended = 0;
+    const appends: StreamAppend[] = [];
+    const appendedFor: string[] = [];
     for (const [contactId, command] of commands) {
       const entry = locked.states.get(contactId);
       if (!entry) throw new Error(`MembershipWriter: contact ${contactId} was not locked`);
       const events = membershipDecider.decide(command, entry.state);
       if (events.length === 0) continue;
-      const toAppend: NewEvent[] = events.map((event) => ({
-        id: randomUUID(),
-        type: event.type,
-        data: event.data,
-        metadata: { tenant, correlationId, actor: ACTOR, occurredAt: now.toISOString() },
-      }));
-      const result = await this.store.appendInTransaction(
-        tx,
-        { tenant, id: STREAM.membership(contactId) },
-        toAppend,
-        entry.version === 0 ? 'no-stream' : entry.version,
-      );
+      appends.push({
+        stream: { tenant, id: STREAM.membership(contactId) },
+        events: events.map((event) => ({
+          id: randomUUID(),
+          type: event.type,
+          data: event.data,
+          metadata: { tenant, correlationId, actor: ACTOR, occurredAt: now.toISOString() },
+        })),
+        expected: entry.version === 0 ? 'no-stream' : entry.version,
+      });
+      appendedFor.push(contactId);
       appended += events.length;
       for (const event of events) collect(event as MembershipEvent);
+    }
+    // Every contact's events in one statement (each stream checked against its locked version).
+    const results = appends.length
+      ? await this.store.appendToStreamsInTransaction(tx, appends)
+      : [];
+    for (const [k, contactId] of appendedFor.entries()) {
       const close = closes.get(contactId);
       versions.push({
         contact_id: contactId,
-        version: result.nextExpectedVersion,
+        version: results[k].nextExpectedVersion,
         close: close !== undefined,
         reason: close?.reason ?? null,
         merged_into: close?.merged_into ?? null,

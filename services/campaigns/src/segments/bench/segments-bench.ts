@@ -22,7 +22,9 @@
  */
 import { createServiceApp } from '@crm/platform';
 import type { INestApplication } from '@nestjs/common';
-import { Pool, type PoolClient } from 'pg';
+import { Client, Pool, type PoolClient } from 'pg';
+import { MessagingRuntime } from '@crm/messaging';
+import { ReadModels } from '@crm/platform';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import { createScratchDatabase } from '@crm/testing';
@@ -177,20 +179,22 @@ function liveSegments(count: number): Rule[] {
  * change flips the contact's email consent (in or out of every segment asking for it) or touches
  * nothing a rule reads (memberships unchanged).
  */
-async function engineRound(
-  app: INestApplication,
-  pool: Pool,
-  ids: readonly string[],
-  rules: readonly Rule[],
-  now: Date,
-): Promise<{ moving: number[]; unchanged: number[]; appended: number }> {
-  const engine = app.get(MembershipEngine);
+async function insertLiveSegments(pool: Pool, rules: readonly Rule[], now: Date): Promise<void> {
   await pool.query(
     `INSERT INTO campaigns.segments (tenant, segment_id, name, kind, status, rule, static_contact_ids, version, rule_version, created_at, updated_at)
      SELECT $1, 'bench-' || i, 'Bench segment ' || i, 'dynamic', 'active', r.rule, '{}', 2, 2, $2, $2
        FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS r(rule, i)`,
     [TENANT, now, JSON.stringify(rules)],
   );
+}
+
+async function engineRound(
+  app: INestApplication,
+  pool: Pool,
+  ids: readonly string[],
+  now: Date,
+): Promise<{ moving: number[]; unchanged: number[]; appended: number }> {
+  const engine = app.get(MembershipEngine);
   const moving: number[] = [];
   const unchanged: number[] = [];
   let appended = 0;
@@ -222,6 +226,56 @@ async function engineRound(
     unchanged.push(await drainOne(id, 'display_name = display_name'));
   }
   return { moving, unchanged, appended };
+}
+
+/**
+ * Stops the app's projection runners and its messaging (relay, state publisher, consumers) by
+ * their own shutdown hooks; app.close() runs them again at the end (tolerated there).
+ */
+async function pauseSubscribers(app: INestApplication): Promise<void> {
+  await app.get(ReadModels, { strict: false }).onModuleDestroy();
+  await app.get(MessagingRuntime, { strict: false }).onApplicationShutdown();
+}
+
+/**
+ * Times every statement pg's clients send while `run` runs, grouped by the statement's first
+ * words (a label, not the text); per group: how many, p50 and p99 of the client-side round trip.
+ */
+async function profileStatements(
+  run: () => Promise<unknown>,
+): Promise<{ statement: string; count: number; p50_ms: number; p99_ms: number }[]> {
+  const times = new Map<string, number[]>();
+  const original = Client.prototype.query;
+  const label = (q: unknown): string => {
+    const text = typeof q === 'string' ? q : ((q as { text?: string })?.text ?? '?');
+    return text.replace(/\s+/g, ' ').trim().slice(0, 70);
+  };
+  // pg's query() has many overloads; the profile only wraps the promise-returning ones.
+  const timed = function (this: Client, ...args: unknown[]) {
+    const result = (original as (...a: unknown[]) => unknown).apply(this, args);
+    if (!(result instanceof Promise)) return result;
+    const started = performance.now();
+    const key = label(args[0]);
+    return result.finally(() => {
+      const list = times.get(key) ?? [];
+      list.push(performance.now() - started);
+      times.set(key, list);
+    });
+  };
+  Client.prototype.query = timed as typeof original;
+  try {
+    await run();
+  } finally {
+    Client.prototype.query = original;
+  }
+  return [...times]
+    .map(([statement, xs]) => ({
+      statement,
+      count: xs.length,
+      p50_ms: +percentile(xs, 50).toFixed(3),
+      p99_ms: +percentile(xs, 99).toFixed(3),
+    }))
+    .sort((a, b) => b.count * b.p50_ms - a.count * a.p50_ms);
 }
 
 async function timeQuery(pool: Pool, sql: string, params: unknown[]): Promise<[number, number]> {
@@ -324,7 +378,17 @@ async function main(): Promise<void> {
     }
 
     const engineSamples = ids.slice(0, Math.min(ids.length, 300));
-    const engine = await engineRound(app, pool, engineSamples, liveSegments(segmentCount), now);
+    await insertLiveSegments(pool, liveSegments(segmentCount), now);
+    // With the process's projection runners and relay following the log (as in production) ...
+    const engine = await engineRound(app, pool, engineSamples, now);
+    // ... then with them stopped: the engine's own cost, without its neighbours waking on each
+    // append (NOTIFY) and competing for the cores.
+    await pauseSubscribers(app);
+    const alone = await engineRound(app, pool, engineSamples, now);
+    // Each statement of the path, timed client-side (pg_stat_statements is not installed).
+    const statements = await profileStatements(() =>
+      engineRound(app, pool, engineSamples.slice(0, 100), now),
+    );
 
     const result = {
       contacts,
@@ -349,6 +413,11 @@ async function main(): Promise<void> {
       engine_unchanged_p50_ms: +percentile(engine.unchanged, 50).toFixed(2),
       engine_unchanged_p99_ms: +percentile(engine.unchanged, 99).toFixed(2),
       engine_events_appended: engine.appended,
+      engine_alone_moving_p50_ms: +percentile(alone.moving, 50).toFixed(2),
+      engine_alone_moving_p99_ms: +percentile(alone.moving, 99).toFixed(2),
+      engine_alone_unchanged_p50_ms: +percentile(alone.unchanged, 50).toFixed(2),
+      engine_alone_unchanged_p99_ms: +percentile(alone.unchanged, 99).toFixed(2),
+      engine_statements: statements,
       machine: `${os.cpus().length} vCPU, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load ${os
         .loadavg()
         .map((l) => l.toFixed(1))
@@ -368,12 +437,21 @@ async function main(): Promise<void> {
         `engine, one queued change of one contact (${engineSamples.length} contacts, ${engine.appended} joins/leaves appended):`,
         `  moves it in/out  p50 ${result.engine_moving_p50_ms} ms  p99 ${result.engine_moving_p99_ms} ms`,
         `  changes nothing  p50 ${result.engine_unchanged_p50_ms} ms  p99 ${result.engine_unchanged_p99_ms} ms`,
+        `engine alone (projection runners and relay stopped), same contacts:`,
+        `  moves it in/out  p50 ${result.engine_alone_moving_p50_ms} ms  p99 ${result.engine_alone_moving_p99_ms} ms`,
+        `  changes nothing  p50 ${result.engine_alone_unchanged_p50_ms} ms  p99 ${result.engine_alone_unchanged_p99_ms} ms`,
+        `engine statements (alone, client-side, per drained change), count / p50 / p99 ms:`,
+        ...statements.map(
+          (st) =>
+            `  ${st.count.toString().padStart(4)}  ${st.p50_ms.toFixed(3).padStart(7)}  ${st.p99_ms.toFixed(3).padStart(7)}  ${st.statement}`,
+        ),
         `machine: ${result.machine}`,
       ].join('\n'),
     );
     if (process.argv.includes('--json')) console.log(JSON.stringify(result));
   } finally {
-    await app.close();
+    // The paused parts' shutdown hooks run a second time here.
+    await app.close().catch((error: Error) => console.warn(`app.close: ${error.message}`));
     await pool.end();
     await scratch.release();
   }
