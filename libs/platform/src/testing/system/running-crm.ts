@@ -1,6 +1,6 @@
 /**
- * The CRM as deployed, for system e2e specs: the contacts and sales services (and campaigns when
- * asked for) as separate processes on one fresh database (each in its own schema), talking only
+ * The CRM as deployed, for system e2e specs: the contacts and sales services (and campaigns and
+ * analytics when asked for) as separate processes on one fresh database (each in its own schema), talking only
  * over HTTP and the message transport. On Kafka all run in a MESSAGING_NAMESPACE of this run, so
  * their topics and consumer groups are their own; the tenant is unique too.
  */
@@ -23,6 +23,10 @@ export interface RunningCrm {
   contactsFor(tenant: string): ServiceClient;
   /** The campaigns service as another tenant sees it (only when started with campaigns). */
   campaignsFor(tenant: string): ServiceClient;
+  /** Only when started with `{ analytics: true }`. */
+  analytics: ServiceClient;
+  /** The analytics service as another tenant sees it (only when started with analytics). */
+  analyticsFor(tenant: string): ServiceClient;
   /** The run's database (both services' schemas), for specs that count what is in the logs. */
   databaseUrl: string;
   /** SIGKILL one service (a crash), or start it again on the same port and environment. */
@@ -32,11 +36,13 @@ export interface RunningCrm {
   stop(): Promise<void>;
 }
 
-export type ServiceName = 'contacts' | 'sales' | 'campaigns';
+export type ServiceName = 'contacts' | 'sales' | 'campaigns' | 'analytics';
 
 export interface RunningCrmOptions {
   /** Also run the campaigns service (it only consumes the others' topics). */
   readonly campaigns?: boolean;
+  /** Also run the analytics service (it only consumes the others' topics). */
+  readonly analytics?: boolean;
 }
 
 /**
@@ -75,19 +81,20 @@ export async function startRunningCrm(
       contacts: [contactsPort, contactsEnv],
       sales: [salesPort, salesEnv],
     };
-    let campaignsUrl: string | undefined;
-    if (options.campaigns) {
-      const campaignsPort = await freePort();
-      const campaignsEnv = { ...shared, ...env.campaigns };
-      const campaigns = startServiceProcess('campaigns', campaignsPort, campaignsEnv);
-      processes.push(campaigns);
-      started.campaigns = [campaignsPort, campaignsEnv];
-      campaignsUrl = campaigns.baseUrl;
+    // Consumers only: each is started when asked for, after the two above.
+    const urls: Partial<Record<ServiceName, string>> = {};
+    for (const service of ['campaigns', 'analytics'] as const) {
+      if (!options[service]) continue;
+      const port = await freePort();
+      const serviceEnv = { ...shared, ...env[service] };
+      const consumer = startServiceProcess(service, port, serviceEnv);
+      processes.push(consumer);
+      started[service] = [port, serviceEnv];
+      urls[service] = consumer.baseUrl;
     }
-    const order: ServiceName[] = ['contacts', 'sales', 'campaigns'];
     const index = (service: ServiceName) => {
       if (!started[service]) throw new Error(`${service} was not started in this CRM`);
-      return order.indexOf(service);
+      return processes.findIndex((p) => p.name === service);
     };
     await Promise.all(processes.map((p) => p.ready(STARTUP_TIMEOUT_MS)));
     const tenant = uniqueName('tenant');
@@ -96,9 +103,11 @@ export async function startRunningCrm(
       namespace,
       sales: serviceClient(sales.baseUrl, tenant, SYSTEM_JWT_SECRET),
       contacts: serviceClient(contacts.baseUrl, tenant, SYSTEM_JWT_SECRET),
-      campaigns: campaignsClient(campaignsUrl, tenant),
+      campaigns: consumerClient('campaigns', urls.campaigns, tenant),
+      analytics: consumerClient('analytics', urls.analytics, tenant),
       contactsFor: (other) => serviceClient(contacts.baseUrl, other, SYSTEM_JWT_SECRET),
-      campaignsFor: (other) => campaignsClient(campaignsUrl, other),
+      campaignsFor: (other) => consumerClient('campaigns', urls.campaigns, other),
+      analyticsFor: (other) => consumerClient('analytics', urls.analytics, other),
       databaseUrl: db.url,
       kill: (service) => processes[index(service)].kill(),
       async restart(service) {
@@ -114,13 +123,20 @@ export async function startRunningCrm(
   }
 }
 
-/** The campaigns client, or one that says campaigns was not started (instead of a dead port). */
-function campaignsClient(baseUrl: string | undefined, tenant: string): ServiceClient {
+/** A consumer service's client, or one that says it was not started (instead of a dead port). */
+function consumerClient(
+  service: 'campaigns' | 'analytics',
+  baseUrl: string | undefined,
+  tenant: string,
+): ServiceClient {
   if (baseUrl) return serviceClient(baseUrl, tenant, SYSTEM_JWT_SECRET);
   return {
-    request: () => Promise.reject(new Error('campaigns was not started: pass { campaigns: true }')),
+    request: () =>
+      Promise.reject(new Error(`${service} was not started: pass { ${service}: true }`)),
   };
 }
+
+export * from './integration-feed';
 
 /** startRunningCrm in beforeAll, stop in afterAll; the getter is valid inside tests. */
 export function useRunningCrm(

@@ -1,0 +1,27 @@
+/**
+ * The analytics service, feature by feature: ingest (the derived tables, fed only by the other
+ * services' integration events) and the customer summary over them. Infrastructure is chosen in
+ * AnalyticsInfrastructureModule.
+ */
+import { Module } from '@nestjs/common';
+import { PlatformModule } from '@crm/platform';
+import { AnalyticsConfigModule } from './analytics.config';
+import { CustomersModule } from './customers/customers.module';
+import { AnalyticsInfrastructureModule } from './infrastructure/analytics-infrastructure.module';
+import { IngestModule } from './ingest/ingest.module';
+
+@Module({
+  imports: [
+    PlatformModule.forRoot({
+      serviceName: 'analytics',
+      description:
+        'Analytical CRM: per-customer statistics, funnel, order lines and campaign results from every crm.*.v1 topic',
+      idempotency: { schema: 'analytics' },
+    }),
+    AnalyticsConfigModule,
+    AnalyticsInfrastructureModule,
+    IngestModule,
+    CustomersModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,129 @@
+/** Reads of one customer's summary from the ingest tables (GET /customers/{contactId}). */
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, PG_POOL, type Clock } from '@crm/platform';
+import type { Pool } from 'pg';
+import { S } from '../infrastructure/schema';
+import { ageBandOn } from './age-band';
+import type { CustomerSummaryDto } from './customers.dto';
+
+type Row = Record<string, any>;
+
+const DAY_MS = 86_400_000;
+
+export type CustomerLookup =
+  | { readonly found: true; readonly summary: CustomerSummaryDto }
+  | { readonly found: false; readonly erased: boolean };
+
+@Injectable()
+export class CustomerQueries {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async summary(tenant: string, contactId: string): Promise<CustomerLookup> {
+    const key = [tenant, contactId];
+    const [customer, stats, mark] = await Promise.all([
+      this.one(
+        `SELECT lifecycle_stage, status, gender, to_char(birth_date, 'YYYY-MM-DD') AS birth_day, age_band,
+                income_band, registered_at FROM ${S}.customers WHERE tenant = $1 AND contact_id = $2`,
+        key,
+      ),
+      this.one(`SELECT * FROM ${S}.customer_stats WHERE tenant = $1 AND contact_id = $2`, key),
+      this.one(
+        `SELECT gone, merged_into FROM ${S}.record_marks WHERE tenant = $1 AND kind = 'contact' AND record_id = $2`,
+        key,
+      ),
+    ]);
+    if (mark?.gone) return { found: false, erased: !mark.merged_into };
+    if (!customer && !stats) return { found: false, erased: false };
+    const now = this.clock.now();
+    const products = stats?.products_held?.length
+      ? await this.products(tenant, stats.products_held)
+      : [];
+    const first = stats?.first_purchase_at as Date | null | undefined;
+    const ageBand =
+      customer?.age_band ??
+      (customer?.birth_day ? ageBandOn(customer.birth_day, now.toISOString().slice(0, 10)) : null);
+    return {
+      found: true,
+      summary: {
+        contactId,
+        ...present({
+          lifecycleStage: customer?.lifecycle_stage,
+          status: customer?.status,
+          registeredAt: iso(customer?.registered_at),
+        }),
+        demographics: present({
+          ageBand,
+          gender: customer?.gender,
+          incomeBand: customer?.income_band,
+        }),
+        purchases: {
+          ordersCount: stats?.orders_count ?? 0,
+          purchaseDays: stats?.purchase_days ?? 0,
+          repeatPurchases: stats?.repeat_purchases ?? 0,
+          totalSpentMinor: Number(stats?.total_spent_minor ?? 0),
+          unitsBought: stats?.units_bought ?? 0,
+          ...present({
+            currency: stats?.currency,
+            firstPurchaseAt: iso(first),
+            lastPurchaseAt: iso(stats?.last_purchase_at),
+            recencyDays: stats?.recency_days,
+            ageDays: first
+              ? Math.max(
+                  0,
+                  Math.floor(now.getTime() / DAY_MS) - Math.floor(first.getTime() / DAY_MS),
+                )
+              : null,
+            averageOrderMinor: num(stats?.average_order_minor),
+            averageRepeatDayMinor: num(stats?.average_repeat_day_minor),
+          }),
+        },
+        holdings: { products, families: stats?.families_held ?? [] },
+        engagement: {
+          messagesSent: stats?.messages_sent ?? 0,
+          messagesOpened: stats?.messages_opened ?? 0,
+          messagesClicked: stats?.messages_clicked ?? 0,
+          unsubscribes: stats?.unsubscribes ?? 0,
+          ...present({ lastEngagedAt: iso(stats?.last_engaged_at) }),
+        },
+        model: { status: 'not-fitted', detail: 'not fitted yet' },
+        segment: null,
+        rfm: null,
+        probabilityAlive: null,
+        churnRisk: null,
+        clvMinor: null,
+        recommendations: null,
+      },
+    };
+  }
+
+  private async products(tenant: string, ids: string[]) {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT id AS product_id, p.sku, p.name, p.family
+         FROM unnest($2::text[]) AS id
+         LEFT JOIN ${S}.products p ON p.tenant = $1 AND p.product_id = id
+        ORDER BY id`,
+      [tenant, ids],
+    );
+    return rows.map((r) => ({
+      productId: r.product_id as string,
+      ...present({ sku: r.sku, name: r.name, family: r.family }),
+    }));
+  }
+
+  private async one(sql: string, values: unknown[]): Promise<Row | undefined> {
+    return (await this.pool.query<Row>(sql, values)).rows[0];
+  }
+}
+
+/** The members that have a value (the API leaves unknown members out rather than null). */
+function present<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: NonNullable<T[K]> } {
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== null && v !== undefined),
+  ) as never;
+}
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : undefined);
+const num = (v: unknown) => (v === null || v === undefined ? undefined : Number(v));

@@ -1,0 +1,17 @@
+/**
+ * The analytics specifics of the shared event-sourced infrastructure (EventSourcingModule in
+ * @crm/platform). Analytics is a consumer: its tables are derived from the other services'
+ * integration events (ingest/), not from a log of its own, so it has no projection yet. The
+ * store is there for what analytics will decide itself (model fits, published as
+ * crm.analytics.v1 in a later wave); it holds no personal data.
+ */
+import type { EventSourcingModuleOptions } from '@crm/platform';
+import { ANALYTICS_KEYS_SCHEMA, ANALYTICS_SCHEMA } from './schema';
+
+export const analyticsEventSourcing: EventSourcingModuleOptions = {
+  schema: ANALYTICS_SCHEMA,
+  keysSchema: ANALYTICS_KEYS_SCHEMA,
+  personalData: {},
+  projections: [],
+  workerPoolSize: 8,
+};

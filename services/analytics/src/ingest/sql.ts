@@ -1,0 +1,4 @@
+/** What the ingest writers need of a connection: the inbox transaction's client. */
+import type { PoolClient } from 'pg';
+
+export type Sql = Pick<PoolClient, 'query'>;
