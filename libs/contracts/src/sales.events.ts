@@ -493,7 +493,10 @@ export interface OrderPlacedV1 {
   lines: OrderLineV1[];
   total: Money;
   placedAt: string;
-  source?: 'quote' | 'api' | null;
+  /** `import`: brought in from another system's history (placedAt is its original date). */
+  source?: 'quote' | 'api' | 'import' | null;
+  /** Imported orders: the order's id in the system it came from. */
+  externalId?: string | null;
   ownerId?: string | null;
   opportunityId?: string | null;
   currency?: string | null;
@@ -536,7 +539,13 @@ export const OrderPlaced = sales(
       ),
       total: legacyMoney('Total including tax'),
       placedAt: timestamp('When'),
-      source: nullable(oneOf(['quote', 'api'], 'From a quote or directly through the API')),
+      source: nullable(
+        oneOf(
+          ['quote', 'api', 'import'],
+          'From a quote, directly through the API, or imported from history (placedAt is then the original date)',
+        ),
+      ),
+      externalId: nullable(text("Imported orders: the order's id in the system it came from", 200)),
       ownerId: nullable(id("Sales rep it is credited to (the quote's owner, or who placed it)")),
       opportunityId: nullable(id('Deal it was won with')),
       currency: nullable(currencyCode('Currency')),

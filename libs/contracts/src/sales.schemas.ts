@@ -297,7 +297,11 @@ export const quoteState = object(
 export const orderState = object(
   {
     id: id('Order id'),
-    source: oneOf(['quote', 'api'], 'Placed from a quote or directly through the API'),
+    source: oneOf(
+      ['quote', 'api', 'import'],
+      'Placed from a quote, directly through the API, or imported from history',
+    ),
+    externalId: text("Imported orders: the order's id in the system it came from", 200),
     status: oneOf(ORDER_STATUSES, 'Status'),
     contactId: id('Customer contact'),
     companyId: id('Customer company'),

@@ -17,3 +17,4 @@ export * from './service-messaging.module';
 export * from './process';
 export * from './history';
 export * from './jobs';
+export * from './bulk-import';

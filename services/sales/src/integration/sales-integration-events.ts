@@ -467,6 +467,7 @@ export const salesIntegrationEvents: IntegrationEventMapper = (recorded: Recorde
         total: moneyJson(d.totals.totalMinor, d.currency),
         placedAt: d.at,
         source: d.source,
+        externalId: d.externalId,
         ownerId: d.ownerId,
         opportunityId: d.opportunityId,
         currency: d.currency,

@@ -145,6 +145,7 @@ export function orderState(events: readonly RecordedEvent[]): PublicState | null
   return defined({
     id: placed.orderId,
     source: placed.source,
+    externalId: placed.externalId,
     status,
     contactId,
     companyId: placed.companyId,

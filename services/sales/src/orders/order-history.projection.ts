@@ -17,8 +17,8 @@ const applyOrderEvent: ProjectionHandler = async (event, tx) => {
       const d: OrderPlaced['data'] = e.data;
       await tx.query(
         `INSERT INTO ${S}.orders (tenant, order_id, source, status, contact_id, company_id, quote_id, opportunity_id, currency,
-            total_minor, lines, totals, placed_at, updated_at, version)
-         VALUES ($1,$2,$3,'placed',$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$13) ON CONFLICT DO NOTHING`,
+            total_minor, lines, totals, placed_at, updated_at, version, external_id)
+         VALUES ($1,$2,$3,'placed',$4,$5,$6,$7,$8,$9,$10,$11,$12,$12,$13,$14) ON CONFLICT DO NOTHING`,
         [
           event.tenant,
           orderId,
@@ -33,6 +33,7 @@ const applyOrderEvent: ProjectionHandler = async (event, tx) => {
           JSON.stringify(d.totals),
           d.at,
           event.streamVersion,
+          d.externalId ?? null,
         ],
       );
       return;
@@ -74,7 +75,9 @@ export const orderHistoryPart: ReadModelPart = {
     CREATE INDEX IF NOT EXISTS orders_by_contact ON ${S}.orders (tenant, contact_id, placed_at DESC);
     CREATE INDEX IF NOT EXISTS orders_by_company ON ${S}.orders (tenant, company_id, placed_at DESC);
     CREATE INDEX IF NOT EXISTS orders_by_opportunity ON ${S}.orders (tenant, opportunity_id);
-    CREATE INDEX IF NOT EXISTS orders_newest ON ${S}.orders (tenant, placed_at, order_id);`,
+    CREATE INDEX IF NOT EXISTS orders_newest ON ${S}.orders (tenant, placed_at, order_id);
+    -- Imported orders: their id in the system they came from (orders before imports have none).
+    ALTER TABLE ${S}.orders ADD COLUMN IF NOT EXISTS external_id text;`,
   tables: ['orders'],
   handlers: handlersFor<OrderEvent>(
     {

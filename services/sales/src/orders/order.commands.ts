@@ -37,6 +37,36 @@ export type PlaceOrder = {
       | { source: 'api'; lines: OrderLineRequest[]; actorRoles: readonly string[] }
     );
 };
+/** What an imported order ended as, and when (its original dates). */
+export type ImportedOrderOutcome =
+  | { status: 'placed' }
+  | { status: 'fulfilled'; fulfilledAt: string }
+  | { status: 'cancelled'; cancelledAt: string; reason: string }
+  | { status: 'returned'; fulfilledAt: string; returnedAt: string; reason: string };
+
+/**
+ * A historic order from another system: its lines as they were paid (prices kept, never the
+ * price book's), its original dates, its external id (the stream id derives from it, so the
+ * same order imported twice is one order).
+ */
+export type ImportOrder = {
+  type: 'ImportOrder';
+  data: {
+    orderId: string;
+    externalId: string;
+    contactId?: string;
+    companyId?: string;
+    ownerId?: string;
+    currency: string;
+    taxRateBps: number;
+    discountBps?: number;
+    lines: OrderLine[];
+    placedAt: string;
+    outcome: ImportedOrderOutcome;
+    /** The import's time: no date of the order may be after it. */
+    now: string;
+  };
+};
 export type FulfillOrder = { type: 'FulfillOrder'; data: { at: string } };
 export type CancelOrder = { type: 'CancelOrder'; data: { reason: string; at: string } };
 export type ReturnOrder = { type: 'ReturnOrder'; data: { reason: string; at: string } };
@@ -46,4 +76,4 @@ export type RepointOrderCustomer = {
 };
 
 export type OrderCommand =
-  PlaceOrder | FulfillOrder | CancelOrder | ReturnOrder | RepointOrderCustomer;
+  PlaceOrder | ImportOrder | FulfillOrder | CancelOrder | ReturnOrder | RepointOrderCustomer;

@@ -16,8 +16,15 @@ import { computeTotals, type Totals } from '../shared/totals';
 import { priceProduct } from '../cpq/priced-product';
 import { ConfigurationErrors } from '../cpq/configuration.errors';
 import { assertDiscountAllowed } from '../quotes/discount-policy';
-import type { OrderCommand, OrderLineRequest, PlaceOrder } from './order.commands';
-import type { OrderEvent, OrderLine, OrderReferences } from './order.events';
+import type {
+  ImportedOrderOutcome,
+  ImportOrder,
+  OrderCommand,
+  OrderLineRequest,
+  PlaceOrder,
+} from './order.commands';
+import { importedOrderFingerprint } from './imported-order-fingerprint';
+import type { OrderEvent, OrderLine, OrderPlaced, OrderReferences } from './order.events';
 import { OrderErrors } from './order.errors';
 import { LineErrors } from '../shared/line.errors';
 
@@ -38,6 +45,9 @@ export interface OrderState {
   readonly totals?: Totals;
   /** Why it was cancelled or returned (what the deal it was won from records). */
   readonly reason?: string;
+  /** Imported orders: the id in the system it came from, and what was imported (duplicate or conflict). */
+  readonly externalId?: string;
+  readonly importFingerprint?: string;
 }
 
 export const initialOrderState = (): OrderState => ({
@@ -60,6 +70,8 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
         ownerId: event.data.ownerId,
         currency: event.data.currency,
         totals: event.data.totals,
+        externalId: event.data.externalId,
+        importFingerprint: event.data.importFingerprint,
       };
     case 'OrderFulfilled':
       return { ...state, status: 'fulfilled' };
@@ -84,6 +96,7 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
     if (state.exists) return [];
     return [place(command.data)];
   }
+  if (command.type === 'ImportOrder') return importOrder(command.data, state);
   if (!state.exists) throw OrderErrors.orderNotFound();
   const orderId = state.orderId;
   switch (command.type) {
@@ -147,6 +160,109 @@ function transition(state: OrderState, to: Exclude<OrderStatus, 'placed'>): bool
     throw OrderErrors.invalidOrderTransition(state.status, to);
   }
   return true;
+}
+
+/**
+ * An order from another system's history: placed at its original date with the prices paid,
+ * then fulfilled, cancelled or returned at their original dates, in one append. The same
+ * external id again is a duplicate (no events) if its content is the same, else a conflict.
+ */
+function importOrder(d: ImportOrder['data'], state: OrderState): OrderEvent[] {
+  const now = parseInstant(d.now, 'now');
+  const placedAt = pastInstant(d.placedAt, 'placedAt', now);
+  const outcome = outcomeAt(d.outcome, placedAt, now);
+  const externalId = parseText(d.externalId, 'externalId', 200);
+  const fingerprint = importedOrderFingerprint({ ...d, externalId, placedAt, outcome });
+  if (state.exists) {
+    if (state.externalId === externalId && state.importFingerprint === fingerprint) return [];
+    throw OrderErrors.importedOrderConflict(externalId);
+  }
+  const placed = place({
+    orderId: d.orderId,
+    source: 'quote', // priced as given, like an accepted quote's lines; the source is set below
+    contactId: d.contactId,
+    companyId: d.companyId,
+    ownerId: d.ownerId,
+    currency: d.currency,
+    taxRateBps: d.taxRateBps,
+    discountBps: d.discountBps,
+    lines: d.lines,
+    at: placedAt,
+  }) as OrderPlaced;
+  const events: OrderEvent[] = [
+    {
+      type: 'OrderPlaced',
+      data: { ...placed.data, source: 'import', externalId, importFingerprint: fingerprint },
+    },
+  ];
+  const placedState = evolveOrder(initialOrderState(), events[0]);
+  const orderId = d.orderId;
+  if (outcome.status === 'fulfilled' || outcome.status === 'returned')
+    events.push({ type: 'OrderFulfilled', data: { orderId, at: outcome.fulfilledAt } });
+  if (outcome.status === 'cancelled')
+    events.push({
+      type: 'OrderCancelled',
+      data: {
+        orderId,
+        reason: outcome.reason,
+        at: outcome.cancelledAt,
+        ...referencesOf(placedState),
+      },
+    });
+  if (outcome.status === 'returned')
+    events.push({
+      type: 'OrderReturned',
+      data: {
+        orderId,
+        reason: outcome.reason,
+        at: outcome.returnedAt,
+        ...referencesOf(placedState),
+      },
+    });
+  return events;
+}
+
+/** An instant no later than `now` (history), normalised to UTC. */
+function pastInstant(raw: string, field: string, now: string, notBefore?: string): string {
+  const at = parseInstant(raw, field);
+  if (at > now) throw OrderErrors.importedOrderDate(field, 'future');
+  if (notBefore !== undefined && at < notBefore)
+    throw OrderErrors.importedOrderDate(field, 'beforePlaced');
+  return at;
+}
+
+/** The outcome's dates checked (after the placing, before the import) and normalised. */
+function outcomeAt(
+  outcome: ImportedOrderOutcome,
+  placedAt: string,
+  now: string,
+): ImportedOrderOutcome {
+  switch (outcome.status) {
+    case 'placed':
+      return outcome;
+    case 'fulfilled':
+      return {
+        status: 'fulfilled',
+        fulfilledAt: pastInstant(outcome.fulfilledAt, 'fulfilledAt', now, placedAt),
+      };
+    case 'cancelled':
+      return {
+        status: 'cancelled',
+        cancelledAt: pastInstant(outcome.cancelledAt, 'statusAt', now, placedAt),
+        reason: parseText(outcome.reason, 'reason', 500),
+      };
+    case 'returned': {
+      const fulfilledAt = pastInstant(outcome.fulfilledAt, 'fulfilledAt', now, placedAt);
+      return {
+        status: 'returned',
+        fulfilledAt,
+        returnedAt: pastInstant(outcome.returnedAt, 'statusAt', now, fulfilledAt),
+        reason: parseText(outcome.reason, 'reason', 500),
+      };
+    }
+    default:
+      throw OrderErrors.invalidImportedStatus();
+  }
 }
 
 function place(d: PlaceOrder['data']): OrderEvent {

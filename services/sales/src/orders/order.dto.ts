@@ -111,7 +111,11 @@ export class ListOrdersQuery extends CursorPageQuery {
 
 export class OrderDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['quote', 'api'] }) source!: string;
+  @ApiProperty({ enum: ['quote', 'api', 'import'] }) source!: string;
+  @ApiPropertyOptional({
+    description: "Imported orders: the order's id in the system it came from",
+  })
+  externalId?: string;
   @ApiProperty({ enum: ['placed', 'fulfilled', 'cancelled', 'returned'] }) status!: string;
   @ApiPropertyOptional() contactId?: string;
   @ApiPropertyOptional() companyId?: string;

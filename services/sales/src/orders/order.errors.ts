@@ -24,6 +24,27 @@ export const OrderErrors = defineErrors('order', {
     message: () => 'source is quote or api',
     details: () => ({ field: 'source' }),
   },
+  /** The external id names an order imported before with other content. */
+  ImportedOrderConflict: {
+    kind: 'conflict',
+    message: (externalId: string) =>
+      `Order ${externalId} was imported before with other content; nothing was changed`,
+    details: (externalId) => ({ field: 'externalId', externalId }),
+  },
+  /** An imported order's date after the import, or a transition before the placing. */
+  ImportedOrderDate: {
+    kind: 'invalid',
+    message: (field: string, rule: 'future' | 'beforePlaced') =>
+      rule === 'future'
+        ? `${field} is after the import: history is in the past`
+        : `${field} is before the order was placed`,
+    details: (field, _rule) => ({ field }),
+  },
+  InvalidImportedStatus: {
+    kind: 'invalid',
+    message: () => 'status is placed, fulfilled, cancelled or returned',
+    details: () => ({ field: 'status' }),
+  },
   CustomerRequired: {
     kind: 'invalid',
     message: () => 'An order is for a contact or a company',

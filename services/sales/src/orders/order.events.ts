@@ -15,7 +15,8 @@ export interface OrderLine {
   readonly discountBps: number;
 }
 
-export type OrderSource = 'quote' | 'api';
+/** `import`: history brought in from another system (orders/import), with its original dates. */
+export type OrderSource = 'quote' | 'api' | 'import';
 
 export type OrderPlaced = DomainEvent<
   'OrderPlaced',
@@ -33,7 +34,12 @@ export type OrderPlaced = DomainEvent<
     discountBps: number;
     lines: OrderLine[];
     totals: Totals;
+    /** When it was placed: now, or the original date of an imported order. */
     at: string;
+    /** Imported orders: the order's id in the system it came from (unique per tenant). */
+    externalId?: string;
+    /** Imported orders: SHA-256 of what was imported, so a re-import tells duplicate from conflict. */
+    importFingerprint?: string;
   }
 >;
 export type OrderFulfilled = DomainEvent<'OrderFulfilled', { orderId: string; at: string }>;

@@ -55,6 +55,7 @@ function toDto(r: any): OrderDto {
     {
       orderId: r.order_id,
       source: r.source,
+      externalId: r.external_id ?? undefined,
       status: r.status,
       contactId: r.contact_id ?? undefined,
       companyId: r.company_id ?? undefined,
@@ -72,7 +73,15 @@ function toDto(r: any): OrderDto {
 /** What GET /orders/{id} shows: the placed order's facts with its current status and customer. */
 export interface OrderFacts extends Pick<
   OrderPlaced['data'],
-  'orderId' | 'source' | 'companyId' | 'quoteId' | 'opportunityId' | 'currency' | 'lines' | 'totals'
+  | 'orderId'
+  | 'source'
+  | 'externalId'
+  | 'companyId'
+  | 'quoteId'
+  | 'opportunityId'
+  | 'currency'
+  | 'lines'
+  | 'totals'
 > {
   readonly status: string;
   readonly contactId?: string;
@@ -85,6 +94,7 @@ export function toOrderView(o: OrderFacts, version: number): OrderDto {
   return {
     id: o.orderId,
     source: o.source,
+    ...(o.externalId ? { externalId: o.externalId } : {}),
     status: o.status,
     ...(o.contactId ? { contactId: o.contactId } : {}),
     ...(o.companyId ? { companyId: o.companyId } : {}),

@@ -1,0 +1,6 @@
+export * from './bulk-import-store';
+export * from './count-records';
+export * from './file-hash';
+export * from './json-records';
+export * from './upload-progress';
+export * from './keyed-scheduler';
