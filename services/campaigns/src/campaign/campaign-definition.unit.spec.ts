@@ -175,5 +175,7 @@ describe('merge patch (RFC 7396)', () => {
     expect(mergePatch(['a', 'b'], ['c', 'd'])).toEqual(['c', 'd']);
     expect(mergePatch({ a: 'foo' }, 'bar')).toBe('bar');
     expect(mergePatch({}, { a: { bb: { ccc: null } } })).toEqual({ a: { bb: {} } });
+    // A DTO's declared but absent member (undefined) leaves the target alone.
+    expect(mergePatch({ a: 1, b: 2 }, { a: undefined, b: 3 })).toEqual({ a: 1, b: 3 });
   });
 });

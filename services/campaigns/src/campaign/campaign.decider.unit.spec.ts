@@ -77,7 +77,7 @@ const notAllowed = (status: string) => (e: unknown) =>
   e instanceof DomainError &&
   e.code === 'CampaignTransitionNotAllowed' &&
   e.kind === 'conflict' &&
-  (e.details as { status: string }).status === status;
+  (e.details as { currentStatus: string }).currentStatus === status;
 
 describe('Campaign decider', () => {
   it('creates a draft from a valid definition; twice is a conflict', () => {

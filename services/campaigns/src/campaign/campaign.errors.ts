@@ -23,11 +23,12 @@ export const CampaignErrors = defineErrors('campaign', {
       ),
     details: (errors) => ({ errors: errors.map((e) => ({ field: e.field, message: e.message })) }),
   },
-  /** The lifecycle does not allow this command now; `status` is where the campaign is. */
+  /** The lifecycle does not allow this command now; `currentStatus` is where the campaign is. */
   CampaignTransitionNotAllowed: {
     kind: 'conflict',
     message: (status: CampaignStatus, action: string) => `A ${status} campaign cannot ${action}`,
-    details: (status, action) => ({ status, action }),
+    // `currentStatus`, not `status`: a problem's `status` is its HTTP status.
+    details: (status, action) => ({ currentStatus: status, action }),
   },
   ScheduleInThePast: {
     kind: 'invalid',

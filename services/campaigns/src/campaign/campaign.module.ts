@@ -1,5 +1,17 @@
 import { Module } from '@nestjs/common';
+import { SegmentsModule } from '../segments/segments.module';
+import { CampaignReferences } from './campaign-references';
+import { CampaignController } from './campaign.controller';
+import { CampaignQueries } from './campaign.queries';
 
-/** Campaigns: the decider from draft to completed, their REST and A/B statistics. */
-@Module({})
+/**
+ * Campaigns: the decider from draft to completed, their REST and A/B statistics. The sender (a
+ * later wave) drives the aggregate through its commands and reads CampaignQueries.
+ */
+@Module({
+  imports: [SegmentsModule],
+  controllers: [CampaignController],
+  providers: [CampaignQueries, CampaignReferences],
+  exports: [CampaignQueries],
+})
 export class CampaignModule {}

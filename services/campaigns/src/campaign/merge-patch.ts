@@ -3,6 +3,8 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   if (!isObject(patch)) return patch;
   const result: Record<string, unknown> = isObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
+    // JSON has no undefined: a member a DTO class declared but the body did not send is absent.
+    if (value === undefined) continue;
     if (value === null) delete result[key];
     else result[key] = mergePatch(result[key], value);
   }
