@@ -332,4 +332,22 @@ describe('templates (e2e)', () => {
       expect.arrayContaining([expect.objectContaining({ path: 'contact.customFields.<key>' })]),
     );
   });
+  it('replays a create sent twice with the same Idempotency-Key; another body under it is a 422', async () => {
+    const headers = { 'idempotency-key': 'template-once-1' };
+    const body = { channel: 'sms', name: 'Once', text: 'Hi {{ contact.displayName }}' };
+    const first = await t.request('POST', '/templates', { as: marketer, body, headers });
+    const again = await t.request('POST', '/templates', { as: marketer, body, headers });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.id).toBe(first.body.id);
+    const other = await t.request('POST', '/templates', {
+      as: marketer,
+      body: { ...body, name: 'Twice' },
+      headers,
+    });
+    expect(other.status).toBe(422);
+    const named = await t.request('GET', '/templates?q=once', { as: marketer });
+    expect(named.body.items).toHaveLength(1);
+  });
 });
