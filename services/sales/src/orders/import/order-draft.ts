@@ -107,8 +107,7 @@ const COLUMN_OF_MEMBER = new Map<string, string>(
 export function checkCsvHeader(header: string[]): string[] {
   const names = header.map((h) => h.trim().toLowerCase());
   for (const name of names)
-    if (!(name in CSV_COLUMNS))
-      throw OrderImportErrors.orderImportMissingColumn(`known (not ${name})`);
+    if (!(name in CSV_COLUMNS)) throw OrderImportErrors.unknownOrderImportColumn(name);
   const need = (columns: string[]) => {
     if (!columns.some((c) => names.includes(c)))
       throw OrderImportErrors.orderImportMissingColumn(columns.join(' or '));

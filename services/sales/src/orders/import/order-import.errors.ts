@@ -27,6 +27,12 @@ export const OrderImportErrors = defineErrors('order-import', {
     message: (column: string) => `The CSV needs a ${column} column`,
     details: (column) => ({ field: 'header', column }),
   },
+  /** A header cell that is no column of the format (a typo would silently drop data). */
+  UnknownOrderImportColumn: {
+    kind: 'invalid',
+    message: (column: string) => `${column} is not a column of an order import`,
+    details: (column) => ({ field: 'header', column }),
+  },
   /** `reason` is the parser's own words; `row` the data row it stopped at. */
   MalformedOrderFile: {
     kind: 'invalid',
