@@ -259,6 +259,7 @@ function messagingSuite(kafkaBrokers: () => string) {
       expect(listed.data).toEqual({
         segmentId,
         listedContacts: 1,
+        ruleVersion: 2,
         replacedAt: clock.now().toISOString(),
       });
       expect(joined.data).toMatchObject({ contactId: PERSON.id, reasons: ['list'] });

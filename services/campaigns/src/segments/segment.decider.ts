@@ -104,10 +104,18 @@ export function decideSegment(command: SegmentCommand, state: SegmentState): Seg
       if (contactIds.length > MAX_LISTED_CONTACTS)
         throw SegmentErrors.tooManyListedContacts(MAX_LISTED_CONTACTS);
       if (sameList(contactIds, state.contactIds)) return [];
-      return [{ type: 'SegmentMembersListed', data: { segmentId, contactIds } }];
+      return [
+        {
+          type: 'SegmentMembersListed',
+          data: { segmentId, contactIds, ruleVersion: state.ruleVersion + 1 },
+        },
+      ];
     }
     case 'ActivateSegment':
-      return state.status === 'active' ? [] : [{ type: 'SegmentActivated', data: { segmentId } }];
+      if (state.status === 'active') return [];
+      return [
+        { type: 'SegmentActivated', data: { segmentId, ruleVersion: state.ruleVersion + 1 } },
+      ];
     case 'ArchiveSegment':
       return [{ type: 'SegmentArchived', data: { segmentId } }];
   }
@@ -141,7 +149,10 @@ function edit(
   if (details.name !== state.name || details.description !== state.description)
     events.push({ type: 'SegmentDetailsChanged', data: { segmentId, ...details } });
   if (rule && JSON.stringify(rule) !== JSON.stringify(state.rule))
-    events.push({ type: 'SegmentRuleChanged', data: { segmentId, rule } });
+    events.push({
+      type: 'SegmentRuleChanged',
+      data: { segmentId, rule, ruleVersion: state.ruleVersion + 1 },
+    });
   return events;
 }
 

@@ -16,7 +16,10 @@ const createdStatic: SegmentEvent = {
   type: 'SegmentCreated',
   data: { segmentId: 's2', name: 'VIPs', kind: 'static', rule: null },
 };
-const activated: SegmentEvent = { type: 'SegmentActivated', data: { segmentId: 's1' } };
+const activated: SegmentEvent = {
+  type: 'SegmentActivated',
+  data: { segmentId: 's1', ruleVersion: 2 },
+};
 const archived: SegmentEvent = { type: 'SegmentArchived', data: { segmentId: 's1' } };
 
 describe('Segment decider', () => {
@@ -103,11 +106,14 @@ describe('Segment decider', () => {
   it('edits a live rule: a new rule version, the details untouched', () => {
     given([created, activated])
       .when({ type: 'EditSegment', data: { rule: leads } })
-      .then([{ type: 'SegmentRuleChanged', data: { segmentId: 's1', rule: leads } }]);
+      .then([
+        { type: 'SegmentRuleChanged', data: { segmentId: 's1', rule: leads, ruleVersion: 3 } },
+      ]);
+    // Events recorded before they carried ruleVersion fold to the same version.
     expect(
       stateAfter([
         created,
-        activated,
+        { type: 'SegmentActivated', data: { segmentId: 's1' } },
         { type: 'SegmentRuleChanged', data: { segmentId: 's1', rule: leads } },
       ]),
     ).toMatchObject({ rule: leads, ruleVersion: 3, status: 'active' });
@@ -152,7 +158,7 @@ describe('Segment decider', () => {
   it('lists static members de-duplicated and sorted; the same list again changes nothing', () => {
     const listed: SegmentEvent = {
       type: 'SegmentMembersListed',
-      data: { segmentId: 's2', contactIds: ['a', 'b', 'c'] },
+      data: { segmentId: 's2', contactIds: ['a', 'b', 'c'], ruleVersion: 2 },
     };
     given([createdStatic])
       .when({ type: 'ListSegmentMembers', data: { contactIds: ['c', 'a', 'b', 'a'] } })

@@ -27,17 +27,28 @@ export type SegmentDetailsChanged = DomainEvent<
   'SegmentDetailsChanged',
   { segmentId: string } & SegmentDetails
 >;
+/**
+ * The rule (or list) version this event starts, so the published fact can say it. Events recorded
+ * before it was stored lack it; the fold counts versions either way.
+ */
+interface RuleVersioned {
+  readonly ruleVersion?: number;
+}
+
 /** A dynamic segment's new rule (validated); members are re-evaluated against it. */
 export type SegmentRuleChanged = DomainEvent<
   'SegmentRuleChanged',
-  { segmentId: string; rule: Rule }
+  { segmentId: string; rule: Rule } & RuleVersioned
 >;
 /** A static segment's whole list, replacing the previous one. */
 export type SegmentMembersListed = DomainEvent<
   'SegmentMembersListed',
-  { segmentId: string; contactIds: string[] }
+  { segmentId: string; contactIds: string[] } & RuleVersioned
 >;
-export type SegmentActivated = DomainEvent<'SegmentActivated', { segmentId: string }>;
+export type SegmentActivated = DomainEvent<
+  'SegmentActivated',
+  { segmentId: string } & RuleVersioned
+>;
 export type SegmentArchived = DomainEvent<'SegmentArchived', { segmentId: string }>;
 
 export type SegmentEvent =
