@@ -24,7 +24,7 @@ const anything = fc.oneof(
   hostileQueryValue,
   fc.constantFrom(
     "'; DROP TABLE campaigns.campaigns; --",
-    { type: 'recurring', every: 1e309, unit: 'weeks', timeOfDay: '25:61', timeZone: 'Mars/Base' },
+    { type: 'recurring', every: Infinity, unit: 'weeks', timeOfDay: '25:61', timeZone: 'Mars/Base' },
     { type: 'triggered', trigger: { event: 'segment-entered', segmentId: '%_\\', delayDays: -1 } },
     [{ id: 'A', templateId: 'x', templateVersion: 1, sharePercent: 1e21 }],
     { segmentId: 'x'.repeat(5000) },
