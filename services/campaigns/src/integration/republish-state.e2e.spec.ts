@@ -38,9 +38,9 @@ describeWithKafka('campaigns republish-state to Kafka (e2e)', ({ brokers }) => {
       rule: { field: 'country', op: 'eq', value: 'DE' },
     });
     const listed = await create({ name: 'Fair visitors', kind: 'static' });
-    expect((await t.request('POST', `/segments/${dynamic}/activate`, { as: marketer })).status).toBe(
-      200,
-    );
+    expect(
+      (await t.request('POST', `/segments/${dynamic}/activate`, { as: marketer })).status,
+    ).toBe(200);
     const views = new Map<string, Record<string, unknown>>();
     for (const id of [dynamic, listed])
       views.set(id, (await t.request('GET', `/segments/${id}`, { as: marketer })).body);
