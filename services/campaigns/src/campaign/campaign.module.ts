@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SegmentsModule } from '../segments/segments.module';
+import { CampaignLauncher } from './campaign-launcher';
 import { CampaignReferences } from './campaign-references';
 import { CampaignController } from './campaign.controller';
 import { CampaignQueries } from './campaign.queries';
@@ -11,7 +12,7 @@ import { CampaignQueries } from './campaign.queries';
 @Module({
   imports: [SegmentsModule],
   controllers: [CampaignController],
-  providers: [CampaignQueries, CampaignReferences],
+  providers: [CampaignQueries, CampaignReferences, CampaignLauncher],
   exports: [CampaignQueries],
 })
 export class CampaignModule {}

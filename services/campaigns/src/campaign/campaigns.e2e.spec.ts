@@ -5,6 +5,7 @@
  * control of the owner's own reads).
  */
 import { ManualClock } from '@crm/platform';
+import { CampaignLauncher } from './campaign-launcher';
 import { startCampaignsTestApp, type CampaignsTestApp } from '../testing/campaigns-test-app';
 
 const clock = new ManualClock('2026-09-15T12:00:00Z');
@@ -179,6 +180,27 @@ describe('campaigns (e2e)', () => {
     }
     const scheduleFinal = await post(id, 'schedule', { body: { sendAt: '2026-09-20T08:00:00Z' } });
     expect(scheduleFinal.status).toBe(409);
+  });
+
+  it('the launcher starts a scheduled campaign when its time comes, not before', async () => {
+    const id = (await create()).body.id;
+    const scheduled = await post(id, 'schedule', { body: { sendAt: '2026-09-15T13:00:00Z' } });
+    expect(scheduled.body).toMatchObject({ status: 'scheduled' });
+    const launcher = t.app.get(CampaignLauncher);
+    await launcher.runOnce(new Date('2026-09-15T12:59:59Z'));
+    expect((await t.request('GET', `/campaigns/${id}`, { as: marketer })).body).toMatchObject({
+      status: 'scheduled',
+    });
+    expect(await launcher.runOnce(new Date('2026-09-15T13:00:00Z'))).toBeGreaterThanOrEqual(1);
+    const read = async () => (await t.request('GET', `/campaigns/${id}`, { as: marketer })).body;
+    for (let i = 0; i < 50 && (await read()).status !== 'sending'; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(await read()).toMatchObject({
+      status: 'sending',
+      phase: 'test',
+      launchedAt: '2026-09-15T13:00:00.000Z',
+    });
+    expect(await launcher.runOnce(new Date('2026-09-15T13:00:00Z'))).toBe(0);
   });
 
   it('refuses an unknown, archived or other tenant segment with a 422 naming the field', async () => {
