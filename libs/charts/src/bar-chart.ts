@@ -9,6 +9,7 @@ import {
 import {
   categoryOrder,
   chartFrame,
+  DEFAULT_WIDTH,
   type ChartFrame,
   type ChartSpec,
   vegaLite,
@@ -38,7 +39,7 @@ export function barChart<R extends object>(
     type: 'nominal',
     title: category.title,
     sort: categoryOrder(rows, category.field, category.order),
-    axis: horizontal ? {} : { labelAngle: 0 },
+    axis: horizontal ? {} : verticalLabels(rows, category.field, options.width ?? DEFAULT_WIDTH),
   };
   const valueChannel = {
     field: value.field,
@@ -95,4 +96,27 @@ export function barChart<R extends object>(
       ],
     },
   });
+}
+
+/** Average axis-label glyph width (px), to tell whether category names fit under their bars. */
+const LABEL_CHAR_WIDTH = 6.5;
+
+/**
+ * Category names level when they fit under their bars, else slanted so each keeps its own slot
+ * (level names that do not fit are dropped by Vega's overlap rule, leaving bars unnamed).
+ */
+function verticalLabels(rows: readonly object[], field: string, width: number) {
+  const names = categoryOrder(rows, field);
+  const widest = Math.max(0, ...names.map((name) => name.length)) * LABEL_CHAR_WIDTH;
+  if (names.length === 0 || widest <= (width / names.length) * 0.9) return { labelAngle: 0 };
+  // Slanted parallel lines never touch once a slot is taller than a line (11 px / sin 40deg), but
+  // Vega's overlap rule compares their bounding boxes and would drop most of them.
+  const roomy = width / names.length >= 18;
+  return {
+    labelAngle: -40,
+    labelAlign: 'right',
+    labelBaseline: 'top',
+    labelLimit: 200,
+    labelOverlap: !roomy,
+  };
 }

@@ -65,6 +65,22 @@ describe('every chart builder', () => {
     expect(spec.data.values).toEqual([{ stage: 'Leads', n: 10 }]);
   });
 
+  it('breaks a title longer than the plot is wide into lines at spaces', () => {
+    const text =
+      'Revenue by product for the whole of the financial year across all regions and channels';
+    const spec = loose(
+      histogramChart(orderValues, {
+        title: text,
+        value: { field: 'orderValue', title: 'V' },
+        width: 400,
+      }),
+    );
+    expect(Array.isArray(spec.title.text)).toBe(true);
+    expect(spec.title.text.join(' ')).toBe(text);
+    for (const line of spec.title.text)
+      expect(line.length).toBeLessThanOrEqual(Math.floor(400 / 9.5));
+  });
+
   it('takes a subtitle and a size', () => {
     const spec = loose(
       histogramChart(orderValues, {
@@ -118,6 +134,27 @@ describe('barChart', () => {
     const { encoding } = loose(barChart(revenueByRegion, { ...options, series: undefined }));
     expect(encoding.color).toBeUndefined();
     expect(encoding.y.stack).toBeNull();
+  });
+
+  it('slants category names that do not fit under their bars, keeps short ones level', () => {
+    const long = Array.from({ length: 14 }, (_, i) => ({
+      name: `Premium bundle ${i} (annual)`,
+      n: i,
+    }));
+    const short = [
+      { name: 'A', n: 1 },
+      { name: 'B', n: 2 },
+    ];
+    const build = (rows: readonly { name: string; n: number }[]) =>
+      loose(
+        barChart(rows, {
+          title: 'T',
+          category: { field: 'name', title: 'Name' },
+          value: { field: 'n', title: 'N' },
+        }),
+      );
+    expect(build(long).encoding.x.axis).toMatchObject({ labelAngle: -40, labelOverlap: false });
+    expect(build(short).encoding.x.axis).toEqual({ labelAngle: 0 });
   });
 
   it('follows a given category order', () => {

@@ -67,13 +67,17 @@ const CHART_CONFIG = {
  */
 export function chartFrame(frame: ChartFrame, rows: readonly object[]) {
   const title = typeof frame.title === 'string' ? { text: frame.title } : frame.title;
+  const width = frame.width ?? DEFAULT_WIDTH;
   return {
     $schema: VEGA_LITE_SCHEMA,
+    // Vega never wraps a title: a long one would widen the picture, so it is broken into lines.
     title: {
-      text: title.text,
-      ...(title.subtitle ? { subtitle: title.subtitle } : {}),
+      text: wrapLines(title.text, width, TITLE_CHAR_WIDTH),
+      ...(title.subtitle
+        ? { subtitle: wrapLines(title.subtitle, width, SUBTITLE_CHAR_WIDTH) }
+        : {}),
     },
-    width: frame.width ?? DEFAULT_WIDTH,
+    width,
     height: frame.height ?? DEFAULT_HEIGHT,
     background: 'white',
     padding: 16,
@@ -100,4 +104,26 @@ export function categoryOrder(
  */
 export function vegaLite(spec: object): ChartSpec {
   return spec as ChartSpec;
+}
+
+/** Average glyph widths (px) of the title fonts, to guess where a line must break. */
+const TITLE_CHAR_WIDTH = 9.5;
+const SUBTITLE_CHAR_WIDTH = 6.8;
+
+/** The text as one string when it fits the width, else as lines broken at spaces. */
+export function wrapLines(text: string, width: number, charWidth: number): string | string[] {
+  const perLine = Math.max(20, Math.floor(width / charWidth));
+  if (text.length <= perLine) return text;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > perLine) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }

@@ -32,6 +32,8 @@ const TOOLTIP_TIME_UNIT: Readonly<Record<TimeStep, string>> = {
   year: 'utcyear',
 };
 
+const MAX_POINTS = 60;
+
 /** Ticks on the steps themselves (not mid-month weeks); days and weeks let the scale choose. */
 const TICK_INTERVAL: Readonly<Partial<Record<TimeStep, { interval: string; step: number }>>> = {
   month: { interval: 'month', step: 1 },
@@ -82,7 +84,8 @@ export function lineChart<R extends object>(
   const { time, value, series } = options;
   return vegaLite({
     ...chartFrame(options, rows),
-    mark: { type: 'line', point: true, strokeWidth: 2 },
+    // Points mark each value while they stay apart; on a long series they would blur the line.
+    mark: { type: 'line', point: rows.length <= MAX_POINTS, strokeWidth: 2 },
     encoding: {
       x: timeChannel(time),
       y: {

@@ -30,7 +30,7 @@ export async function renderSvgWithWarnings(spec: TopLevelSpec): Promise<Rendere
   let view: View | undefined;
   try {
     const vega = compile(spec, { logger }).spec;
-    view = new View(parse(vega), { renderer: 'none', loader: NO_LOADING, logger });
+    view = new View(parse(vega), { renderer: 'none', loader: refusingLoader(errors), logger });
     const svg = await view.toSVG();
     // Vega logs (does not throw) a dataset it could not load or an expression that failed.
     if (errors.length > 0) throw ChartErrors.chartNotRenderable(errors.join('; '));
@@ -55,14 +55,17 @@ function checkSize(spec: TopLevelSpec): void {
   }
 }
 
-/** Charts carry their data inline; a spec naming a URL or file gets nothing. */
-const refuse = () => Promise.reject(new Error('charts load no external data'));
-const NO_LOADING = {
-  load: refuse,
-  sanitize: refuse,
-  http: refuse,
-  file: refuse,
-} as unknown as Loader;
+/**
+ * Charts carry their data inline; a spec naming a URL or file gets nothing, and the render fails
+ * (Vega only logs a failed load and would draw an empty chart).
+ */
+function refusingLoader(errors: string[]): Loader {
+  const refuse = (uri: unknown) => {
+    errors.push(`charts load no external data (${String(uri)})`);
+    return Promise.reject(new Error('charts load no external data'));
+  };
+  return { load: refuse, sanitize: refuse, http: refuse, file: refuse } as unknown as Loader;
+}
 
 /** Vega ids (`clip3`, `gradient_7`) count across the process; number them per document instead. */
 function renumberIds(svg: string): string {
