@@ -4,6 +4,7 @@ import { CampaignLauncher } from './campaign-launcher';
 import { CampaignReferences } from './campaign-references';
 import { CampaignController } from './campaign.controller';
 import { CampaignQueries } from './campaign.queries';
+import { NextBestOffers } from './next-best-offer';
 
 /**
  * Campaigns: the decider from draft to completed, their REST and A/B statistics. The sender (a
@@ -12,7 +13,7 @@ import { CampaignQueries } from './campaign.queries';
 @Module({
   imports: [SegmentsModule],
   controllers: [CampaignController],
-  providers: [CampaignQueries, CampaignReferences, CampaignLauncher],
-  exports: [CampaignQueries],
+  providers: [CampaignQueries, CampaignReferences, CampaignLauncher, NextBestOffers],
+  exports: [CampaignQueries, NextBestOffers],
 })
 export class CampaignModule {}
