@@ -1,4 +1,5 @@
-import { InvalidValue } from '@crm/values';
+import { InvalidValue, Parses } from '@crm/values';
+import { validate } from 'class-validator';
 import { parseReportFormat, REPORT_FORMATS } from './report-format';
 
 describe('parseReportFormat', () => {
@@ -32,4 +33,22 @@ describe('parseReportFormat', () => {
     expect(() => parseReportFormat('pdf', 'query.format')).toThrow(
       expect.objectContaining({ field: 'query.format' }),
     ));
+});
+
+describe('parseReportFormat at the HTTP edge', () => {
+  class ReportQuery {
+    @Parses(parseReportFormat) format?: unknown;
+  }
+
+  it('makes a query DTO refuse a bad format with the parser message (a 400 naming format)', async () => {
+    const errors = await validate(Object.assign(new ReportQuery(), { format: 'pdf' }));
+    expect(errors.map((e) => [e.property, Object.values(e.constraints ?? {})])).toEqual([
+      ['format', ['format must be one of: json, csv, vega-lite, svg']],
+    ]);
+  });
+
+  it('lets an absent or good format through', async () => {
+    expect(await validate(new ReportQuery())).toEqual([]);
+    expect(await validate(Object.assign(new ReportQuery(), { format: 'svg' }))).toEqual([]);
+  });
 });
