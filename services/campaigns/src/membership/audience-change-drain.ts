@@ -5,9 +5,9 @@
  * once), static ones by the list (a merged duplicate's listing counts for its survivor). An erased
  * contact, and a duplicate merged away, leave everything for good.
  *
- * One transaction per batch: rows are read, the contacts locked (MembershipWriter), their records
- * read after the lock, the joins and leaves appended, and each queue row deleted only if its
- * changed_at is still the one read, so a change that arrives meanwhile is evaluated again.
+ * One transaction per batch: rows are read and their contacts locked in one statement
+ * (MembershipWriter.lockAlong), their records read after the lock, the joins and leaves appended,
+ * and each queue row deleted only if its changed_at is still the one read, so a change that arrives meanwhile is evaluated again.
  * Replica-safe: a batch takes a transaction-scoped advisory lock, so one replica drains at a time
  * (others skip the round); the contact row locks order it against the full evaluations.
  */
@@ -24,7 +24,7 @@ import {
   type LiveSegments,
 } from './live-segments';
 import type { MembershipCommand, SegmentVerdict } from './membership.commands';
-import type { FoldedWrite, MembershipWriter } from './membership-writer';
+import type { FoldedWrite, LockedColumns, MembershipWriter } from './membership-writer';
 
 export const DRAIN_LOCK = `hashtext('crm.campaigns.membership-drain')`;
 const BATCH = 200;
@@ -97,18 +97,20 @@ export class AudienceChangeDrain {
     offset = 0,
   ): Promise<{ appended: number; deleted: number } | undefined> {
     return inTransaction(this.pool, async (tx) => {
-      // The advisory lock and the batch in one round trip: no rows when another replica drains.
-      const { rows } = await tx.query<QueueRow>(
-        `WITH drain AS (SELECT pg_try_advisory_xact_lock(${DRAIN_LOCK}) AS ok)
-         SELECT q.tenant, q.contact_id, q.changed_at, q.changed_at::text AS changed_text, q.merged_into, q.erased
-           FROM drain, LATERAL (SELECT * FROM ${S}.audience_changes WHERE drain.ok
-                                 ORDER BY changed_at, tenant, contact_id LIMIT $1 OFFSET $2) q`,
+      // The advisory lock, the batch and the lock of its contacts' rows in one round trip: no
+      // rows when another replica drains.
+      const rows = await this.writer.lockAlong<QueueRow>(
+        tx,
+        `SELECT q.tenant, q.contact_id, q.changed_at, q.changed_at::text AS changed_text, q.merged_into, q.erased
+           FROM (SELECT pg_try_advisory_xact_lock(${DRAIN_LOCK}) AS ok) drain,
+                LATERAL (SELECT * FROM ${S}.audience_changes WHERE drain.ok
+                          ORDER BY changed_at, tenant, contact_id LIMIT $1 OFFSET $2) q`,
         [limit, offset],
       );
       if (rows.length === 0) return undefined;
       let appended = 0;
       let deleted = 0;
-      const byTenant = new Map<string, QueueRow[]>();
+      const byTenant = new Map<string, (QueueRow & LockedColumns)[]>();
       for (const row of rows) byTenant.set(row.tenant, [...(byTenant.get(row.tenant) ?? []), row]);
       const tenants = [...byTenant];
       for (const [k, [tenant, queued]] of tenants.entries()) {
@@ -131,7 +133,7 @@ export class AudienceChangeDrain {
   private async evaluate(
     tx: PoolClient,
     tenant: string,
-    queued: readonly QueueRow[],
+    queued: readonly (QueueRow & LockedColumns)[],
     now: Date,
     then?: (appended: number) => FoldedWrite,
   ): Promise<{ appended: number; thenRows: number }> {
@@ -157,9 +159,18 @@ export class AudienceChangeDrain {
         [tenant],
       );
     }
-    const ids = queued.map((q) => q.contact_id);
-    // The segments' token is read with the memberships, after the lock.
-    const locked = await this.writer.lock(tx, tenant, ids, ACTIVE_SEGMENTS_TOKEN);
+    // Locked with the queue read; the segments' token is read with the memberships, after it.
+    const locked = await this.writer.statesOf(
+      tx,
+      tenant,
+      queued.map((q) => ({
+        contact_id: q.contact_id,
+        version: q.locked_version,
+        closed_reason: q.locked_closed_reason,
+        merged_into: q.locked_merged_into,
+      })),
+      ACTIVE_SEGMENTS_TOKEN,
+    );
     const evaluate = queued.filter((q) => !q.erased && !q.merged_into).map((q) => q.contact_id);
     // Read after the lock: whoever commits last decided on the newest record.
     const segments = await this.segments.activeAsOf(tx, tenant, locked.alongside);
@@ -224,7 +235,11 @@ function deleteQueued(rows: readonly QueueRow[], appended: number): FoldedWrite 
     // The ids as an array too: the plan stays on the queue's key, however stale its statistics.
     values: [
       JSON.stringify(
-        rows.map((r) => ({ tenant: r.tenant, contact_id: r.contact_id, changed_at: r.changed_text })),
+        rows.map((r) => ({
+          tenant: r.tenant,
+          contact_id: r.contact_id,
+          changed_at: r.changed_text,
+        })),
       ),
       rows.map((r) => r.contact_id),
     ],

@@ -18,11 +18,18 @@ import type { MatchReason, MembershipEvent } from './membership.events';
 
 const ACTOR = 'system:membership';
 
-interface ContactRow {
+export interface ContactRow {
   contact_id: string;
   version: number;
   closed_reason: 'contact_erased' | 'merged_away' | null;
   merged_into: string | null;
+}
+
+/** What `lockAlong` adds to each row of the caller's read. */
+export interface LockedColumns {
+  locked_version: number;
+  locked_closed_reason: ContactRow['closed_reason'];
+  locked_merged_into: string | null;
 }
 
 interface CurrentRow {
@@ -97,6 +104,62 @@ export class MembershipWriter {
     if (rows.length !== ids.length) {
       throw new Error(`MembershipWriter: locked ${rows.length} of ${ids.length} contacts`);
     }
+    return this.statesOf(tx, tenant, rows, alongside);
+  }
+
+  /**
+   * `lock` folded into the caller's read of what to evaluate: `queued` is a SELECT yielding
+   * (tenant, contact_id, ...) pairs (at most one row per pair), and the rows of those contacts are
+   * locked (created if needed, in (tenant, contact_id) order) by the same statement, which answers
+   * `queued`'s rows with the lock's `locked_version`, `locked_closed_reason` and
+   * `locked_merged_into`. One round trip for both; then `statesOf` per tenant.
+   */
+  async lockAlong<R extends { tenant: string; contact_id: string }>(
+    tx: PoolClient,
+    queued: string,
+    values: readonly unknown[],
+  ): Promise<(R & LockedColumns)[]> {
+    // As `lock`: only locked (no new tuple) when every row exists, else one sorted upsert. The ids
+    // as an array keep the plan on the key whatever the statistics say.
+    const { rows } = await tx.query<R & LockedColumns>(
+      `WITH queued AS (${queued}),
+            wanted AS (SELECT array_agg(contact_id) AS ids, count(*) AS n FROM queued),
+            present AS (SELECT count(*) AS n FROM ${S}.membership_contacts m, wanted
+                         WHERE m.contact_id = ANY(wanted.ids)
+                           AND (m.tenant, m.contact_id) IN (SELECT tenant, contact_id FROM queued)),
+            created AS (
+              INSERT INTO ${S}.membership_contacts AS m (tenant, contact_id)
+                SELECT q.tenant, q.contact_id FROM queued q, present, wanted
+                 WHERE present.n < wanted.n ORDER BY q.tenant, q.contact_id
+              ON CONFLICT (tenant, contact_id) DO UPDATE SET version = m.version
+              RETURNING m.tenant, m.contact_id, m.version, m.closed_reason, m.merged_into),
+            existing AS (
+              SELECT m.tenant, m.contact_id, m.version, m.closed_reason, m.merged_into
+                FROM ${S}.membership_contacts m, present, wanted
+               WHERE present.n = wanted.n AND m.contact_id = ANY(wanted.ids)
+                 AND (m.tenant, m.contact_id) IN (SELECT tenant, contact_id FROM queued)
+               ORDER BY m.tenant, m.contact_id FOR UPDATE OF m),
+            locked AS (SELECT * FROM created UNION ALL SELECT * FROM existing)
+       SELECT q.*, l.version AS locked_version, l.closed_reason AS locked_closed_reason,
+              l.merged_into AS locked_merged_into
+         FROM queued q JOIN locked l ON l.tenant = q.tenant AND l.contact_id = q.contact_id`,
+      [...values],
+    );
+    return rows;
+  }
+
+  /**
+   * The membership states of contacts whose rows this transaction has locked (`lock`,
+   * `lockAlong`). `alongside`, a scalar SQL expression over `$1` (the tenant), is read in the same
+   * statement as the memberships (the drain's check of the tenant's live segments).
+   */
+  async statesOf(
+    tx: PoolClient,
+    tenant: string,
+    rows: readonly ContactRow[],
+    alongside?: string,
+  ): Promise<LockedContacts> {
+    const ids = rows.map((r) => r.contact_id);
     // Read after the lock (a statement of its own: its snapshot is taken once the lock is held).
     // The memberships as plain rows beside the one `alongside` value (null columns when none).
     const current = await tx.query<{ alongside: unknown } & Partial<CurrentRow>>(
