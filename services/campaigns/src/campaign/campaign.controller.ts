@@ -50,6 +50,7 @@ import {
 } from './campaign.dto';
 import { CampaignErrors } from './campaign.errors';
 import { CampaignQueries } from './campaign.queries';
+import { mergePatch } from './merge-patch';
 
 type Transition = 'LaunchCampaign' | 'PauseCampaign' | 'ResumeCampaign' | 'CancelCampaign';
 
@@ -159,7 +160,11 @@ export class CampaignController {
     @Body() dto: PatchCampaignDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandAnswer<CampaignDto>> {
-    await this.references.check(caller.tenant, dto);
+    // References are checked on the definition the patch makes (a channel change re-checks
+    // the templates it keeps); an unknown campaign or one past draft is the command's 404 or 409.
+    const current = await this.queries.get(caller.tenant, id);
+    if (current?.status === 'draft')
+      await this.references.check(caller.tenant, mergePatch(current, { ...dto }));
     return this.campaigns.run(caller, id, reply, {
       type: 'EditCampaign',
       data: { patch: { ...dto } },

@@ -46,6 +46,28 @@ export const CampaignErrors = defineErrors('campaign', {
     message: (field: string, segmentId: string) => `${field}: no usable segment ${segmentId}`,
     details: (field, segmentId) => ({ field, segmentId }),
   },
+  UnknownTemplate: {
+    kind: 'invalid',
+    message: (field: string, templateId: string) => `${field}: no usable template ${templateId}`,
+    details: (field, templateId) => ({ field, templateId }),
+  },
+  UnknownTemplateVersion: {
+    kind: 'invalid',
+    message: (field: string, templateId: string, version: number) =>
+      `${field}: template ${templateId} has no version ${version}`,
+    details: (field, templateId, version) => ({ field, templateId, templateVersion: version }),
+  },
+  /** An SMS template in an email campaign, or the other way round. */
+  TemplateChannelMismatch: {
+    kind: 'invalid',
+    message: (field: string, templateChannel: string, campaignChannel: string) =>
+      `${field}: a ${templateChannel} template cannot serve a ${campaignChannel} campaign`,
+    details: (field, templateChannel, campaignChannel) => ({
+      field,
+      templateChannel,
+      campaignChannel,
+    }),
+  },
   UnknownVariant: {
     kind: 'invalid',
     message: (variant: string) => `The campaign has no variant ${variant}`,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SegmentsModule } from '../segments/segments.module';
+import { TemplatesModule } from '../templates/templates.module';
 import { CampaignLauncher } from './campaign-launcher';
 import { CampaignReferences } from './campaign-references';
 import { CampaignController } from './campaign.controller';
@@ -11,7 +12,7 @@ import { NextBestOffers } from './next-best-offer';
  * later wave) drives the aggregate through its commands and reads CampaignQueries.
  */
 @Module({
-  imports: [SegmentsModule],
+  imports: [SegmentsModule, TemplatesModule],
   controllers: [CampaignController],
   providers: [CampaignQueries, CampaignReferences, CampaignLauncher, NextBestOffers],
   exports: [CampaignQueries, NextBestOffers],

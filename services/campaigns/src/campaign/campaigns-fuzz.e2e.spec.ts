@@ -24,7 +24,13 @@ const anything = fc.oneof(
   hostileQueryValue,
   fc.constantFrom(
     "'; DROP TABLE campaigns.campaigns; --",
-    { type: 'recurring', every: Infinity, unit: 'weeks', timeOfDay: '25:61', timeZone: 'Mars/Base' },
+    {
+      type: 'recurring',
+      every: Infinity,
+      unit: 'weeks',
+      timeOfDay: '25:61',
+      timeZone: 'Mars/Base',
+    },
     { type: 'triggered', trigger: { event: 'segment-entered', segmentId: '%_\\', delayDays: -1 } },
     [{ id: 'A', templateId: 'x', templateVersion: 1, sharePercent: 1e21 }],
     { segmentId: 'x'.repeat(5000) },
@@ -43,12 +49,21 @@ describe('fuzzed campaign bodies (e2e)', () => {
     const segment = await t.request('POST', '/segments', {
       body: { name: 'Fuzz', kind: 'dynamic', rule: { field: 'country', op: 'eq', value: 'DE' } },
     });
+    const template = await t.request('POST', '/templates', {
+      body: {
+        channel: 'email',
+        name: 'Fuzz',
+        subject: 'Hi',
+        html: '<p>Hi {{ contact.displayName }}</p>',
+      },
+    });
+    expect(template.status).toBe(201);
     valid = {
       name: 'Fuzz',
       kind: { type: 'broadcast' },
       channel: 'email',
       audience: { segmentId: segment.body.id },
-      variants: [{ id: 'A', templateId: 'tpl-1', templateVersion: 1, sharePercent: 100 }],
+      variants: [{ id: 'A', templateId: template.body.id, templateVersion: 1, sharePercent: 100 }],
       sender: { name: 'Shop', email: 'news@shop.example' },
     };
   });

@@ -21,6 +21,10 @@ describe('campaigns (e2e)', () => {
   let segmentId: string;
   let otherSegmentId: string;
   let archivedSegmentId: string;
+  let emailA: string;
+  let emailB: string;
+  let smsTemplate: string;
+  let theirTemplate: string;
 
   const body = (overrides: Record<string, unknown> = {}) => ({
     name: 'Service plan for new car owners',
@@ -28,8 +32,8 @@ describe('campaigns (e2e)', () => {
     channel: 'email',
     audience: { segmentId },
     variants: [
-      { id: 'A', templateId: 'tpl-1', templateVersion: 1, sharePercent: 50 },
-      { id: 'B', templateId: 'tpl-2', templateVersion: 1, sharePercent: 50 },
+      { id: 'A', templateId: emailA, templateVersion: 1, sharePercent: 50 },
+      { id: 'B', templateId: emailB, templateVersion: 1, sharePercent: 50 },
     ],
     abTest: {
       testSharePercent: 20,
@@ -60,8 +64,28 @@ describe('campaigns (e2e)', () => {
     options: { body?: unknown; headers?: Record<string, string> } = {},
   ) => t.request('POST', `/campaigns/${id}/${action}`, { as: marketer, ...options });
 
+  const template = async (as: object, body: object) => {
+    const res = await t.request('POST', '/templates', { as, body });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
+  const email = (name: string) => ({
+    channel: 'email',
+    name,
+    subject: 'For you, {{ contact.displayName }}',
+    html: '<p>Hello {{ contact.displayName }}</p>',
+  });
+
   beforeAll(async () => {
     t = await startCampaignsTestApp({}, { clock });
+    emailA = await template(marketer, email('A'));
+    emailB = await template(marketer, email('B'));
+    theirTemplate = await template(otherTenant, email('Theirs'));
+    smsTemplate = await template(marketer, {
+      channel: 'sms',
+      name: 'S',
+      text: 'Hi {{ contact.displayName }}',
+    });
     segmentId = await segment(marketer, 'Car owners');
     otherSegmentId = await segment(otherTenant, 'Their car owners');
     archivedSegmentId = await segment(marketer, 'Gone');
@@ -228,9 +252,47 @@ describe('campaigns (e2e)', () => {
     // Positive control: the other tenant uses its own segment.
     const theirs = await t.request('POST', '/campaigns', {
       as: otherTenant,
-      body: body({ audience: { segmentId: otherSegmentId } }),
+      body: body({
+        audience: { segmentId: otherSegmentId },
+        variants: [{ id: 'A', templateId: theirTemplate, templateVersion: 1, sharePercent: 100 }],
+        abTest: undefined,
+      }),
     });
     expect(theirs.status).toBe(201);
+  });
+
+  it('refuses unknown, other-tenant and wrong-channel templates and versions with a 422 naming the field', async () => {
+    const variant = (templateId: string, templateVersion = 1) => ({
+      variants: [{ id: 'A', templateId, templateVersion, sharePercent: 100 }],
+      abTest: undefined,
+    });
+    for (const [overrides, field, type] of [
+      [variant('no-such-template'), 'variants[0].templateId', 'unknown-template'],
+      [variant(theirTemplate), 'variants[0].templateId', 'unknown-template'],
+      [variant(emailA, 9), 'variants[0].templateVersion', 'unknown-template-version'],
+      [variant(smsTemplate), 'variants[0].templateId', 'template-channel-mismatch'],
+    ] as const) {
+      const res = await t.request('POST', '/campaigns', { as: marketer, body: body(overrides) });
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ type: `/problems/${type}` });
+      expect(fields(res)).toEqual([field]);
+    }
+    // Positive controls: the SMS template in an SMS campaign, theirs in their campaign.
+    const sms = await t.request('POST', '/campaigns', {
+      as: marketer,
+      body: body({ ...variant(smsTemplate), channel: 'sms', sender: { smsSenderId: 'Autohaus' } }),
+    });
+    expect(sms.status).toBe(201);
+    // A patch is checked as the definition it makes: switching the channel alone is refused.
+    const switched = await t.request('PATCH', `/campaigns/${sms.body.id}`, {
+      as: marketer,
+      body: {
+        channel: 'email',
+        sender: { smsSenderId: null, name: 'A', email: 'a@autohaus.example' },
+      },
+    });
+    expect(switched.status).toBe(422);
+    expect(fields(switched)).toEqual(['variants[0].templateId']);
   });
 
   it('names every bad field of a definition in one 422 problem', async () => {
@@ -238,7 +300,7 @@ describe('campaigns (e2e)', () => {
       as: marketer,
       body: body({
         channel: 'fax',
-        variants: [{ id: 'A', templateId: 'tpl', templateVersion: 0, sharePercent: 100 }],
+        variants: [{ id: 'A', templateId: emailA, templateVersion: 0, sharePercent: 100 }],
       }),
     });
     expect(res.status).toBe(422);
@@ -273,7 +335,7 @@ describe('campaigns (e2e)', () => {
       ['B', 0, null],
     ]);
     const single = await create({
-      variants: [{ id: 'only', templateId: 't', templateVersion: 1, sharePercent: 100 }],
+      variants: [{ id: 'only', templateId: emailA, templateVersion: 1, sharePercent: 100 }],
       abTest: undefined,
     });
     expect(
