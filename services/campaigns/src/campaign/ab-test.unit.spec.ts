@@ -35,8 +35,8 @@ describe('two-proportion z-test', () => {
       fc.property(
         counts,
         counts,
-        fc.double({ min: 0, max: 1 }),
-        fc.double({ min: 0, max: 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
         ([n1], [n2], f1, f2) => {
           const a = { trials: n1, successes: Math.floor(n1 * f1) };
           const b = { trials: n2, successes: Math.floor(n2 * f2) };
