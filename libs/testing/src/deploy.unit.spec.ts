@@ -85,12 +85,13 @@ describe('docker-compose.yml', () => {
     expect(new Set(hostPorts).size).toBe(hostPorts.length);
   });
 
-  it('starts the contacts, sales and campaigns services on the ports `npm start` uses', () => {
+  it('starts the contacts, sales, campaigns and analytics services on the ports `npm start` uses', () => {
     const published = Object.fromEntries(crmServices.map(([name, s]) => [name, portMappings(s)]));
     expect(published).toMatchObject({
       contacts: [{ host: 3001, container: 3001 }],
       sales: [{ host: 3002, container: 3002 }],
       campaigns: [{ host: 3003, container: 3003 }],
+      analytics: [{ host: 3004, container: 3004 }],
     });
   });
 
@@ -164,13 +165,18 @@ describe('deploy/k8s kustomize', () => {
   const ofKind = (kind: string) => baseObjects.filter((o) => o.kind === kind);
   const deployments = ofKind('Deployment');
 
-  it('has a Deployment and a Service for contacts, sales and campaigns', () => {
-    expect(deployments.map((d) => d.metadata.name).sort()).toEqual(['campaigns', 'contacts', 'sales']);
+  it('has a Deployment and a Service for contacts, sales, campaigns and analytics', () => {
+    expect(deployments.map((d) => d.metadata.name).sort()).toEqual([
+      'analytics',
+      'campaigns',
+      'contacts',
+      'sales',
+    ]);
     expect(
       ofKind('Service')
         .map((s) => s.metadata.name)
         .sort(),
-    ).toEqual(['campaigns', 'contacts', 'sales']);
+    ).toEqual(['analytics', 'campaigns', 'contacts', 'sales']);
   });
 
   it.each(deployments.map((d) => [d.metadata.name, d] as const))(
@@ -237,7 +243,7 @@ describe('deploy/k8s kustomize', () => {
       expect(prod.filter((o) => o.kind === 'Secret')).toEqual([]);
       for (const o of [...dev, ...prod]) expect(o.metadata.namespace).toMatch(/^crm/);
       const prodDeployments = prod.filter((o) => o.kind === 'Deployment');
-      expect(prodDeployments.map((d) => d.spec.replicas)).toEqual([2, 2, 2]);
+      expect(prodDeployments.map((d) => d.spec.replicas)).toEqual([2, 2, 2, 2]);
       for (const d of prodDeployments)
         expect(d.spec.template.spec.containers[0].image).toMatch(/:\d+\.\d+\.\d+$/);
     },
