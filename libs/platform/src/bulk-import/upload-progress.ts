@@ -85,7 +85,7 @@ export async function uploadWithProgress(options: UploadWithProgress): Promise<H
   const elapsed = options.elapsedMs ?? (() => performance.now());
   const startedAt = elapsed();
   const bar = new SingleBar({
-    format: `${options.label} [{bar}] {value}/{total} rows | {rate} rows/s | ETA {eta} | {rejected} rejected`,
+    format: `${options.label} [{bar}] {value}/{total} rows | {rate} rows/s | ETA {left} | {rejected} rejected`,
     stream: options.stdout,
     noTTYOutput: true,
     notTTYSchedule: 2_000,
@@ -94,11 +94,12 @@ export async function uploadWithProgress(options: UploadWithProgress): Promise<H
     const { rate, etaSeconds } = rowRate(processed, options.expectedRows, elapsed() - startedAt);
     bar.update(Math.min(processed, options.expectedRows), {
       rate: rate.toFixed(0),
-      eta: formatDuration(etaSeconds),
+      // Not `eta`: cli-progress fills that token itself, from its own (bytes-era) estimate.
+      left: formatDuration(etaSeconds),
       rejected,
     });
   };
-  bar.start(options.expectedRows, 0, { rate: '0', eta: '?', rejected: 0 });
+  bar.start(options.expectedRows, 0, { rate: '0', left: '?', rejected: 0 });
   const poller = setInterval(() => {
     void sendHttp(options.statusUrl, 'GET', options.headers)
       .then(({ status, body }) => {

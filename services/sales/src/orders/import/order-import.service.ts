@@ -157,8 +157,9 @@ export class OrderImportService implements OnModuleInit {
           const { draft } = item;
           lastRow = Math.max(lastRow, ...draft.rows);
           await scheduler.schedule([draft.externalId], async () => {
+            const reports = await this.applyOrder(draft, ctx);
             // Read `pending` only now: a flush may have swapped the batch while this order ran.
-            pending.push(...(await this.applyOrder(draft, ctx)));
+            pending.push(...reports);
           });
         }
         await flush();
