@@ -5,6 +5,8 @@
  * a reference, tenant isolation (with its positive control), roles and bad input.
  */
 import { ManualClock } from '@crm/platform';
+import { hostileQueryValue } from '@crm/testing';
+import fc from 'fast-check';
 import { startCampaignsTestApp, type CampaignsTestApp } from '../../testing/campaigns-test-app';
 import {
   EMAIL_CHANNEL,
@@ -190,5 +192,34 @@ describe('capture outbox (e2e)', () => {
     expect(badCursor.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
     expect((await t.request('GET', '/outbox', { as: customerA })).status).toBe(403);
     expect((await t.request('GET', '/outbox', { as: null })).status).toBe(401);
+  });
+
+  it('fuzzed query values and ids are a 4xx problem or a page, never a 5xx', async () => {
+    const answersWell = (res: { status: number; headers: Record<string, unknown> }) =>
+      res.status < 400 ||
+      (res.status < 500 && String(res.headers['content-type']).includes('problem+json'));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.constantFrom('channel', 'recipient', 'campaignId', 'cursor', 'limit'),
+          hostileQueryValue,
+          { minKeys: 1 },
+        ),
+        async (query) => {
+          const res = await t.request('GET', `/outbox?${new URLSearchParams(query)}`, {
+            as: analystA,
+          });
+          if (!answersWell(res)) throw new Error(`?${new URLSearchParams(query)} -> ${res.status}`);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    await fc.assert(
+      fc.asyncProperty(hostileQueryValue, async (id) => {
+        const res = await t.request('GET', `/outbox/${encodeURIComponent(id)}`, { as: analystA });
+        if (!answersWell(res)) throw new Error(`/outbox/${id} -> ${res.status}`);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
