@@ -40,11 +40,38 @@ const LIST_MEMBERS = new Set(['first', 'last', 'size']);
 export const engineOf = (field: ContentField, content: TemplateContent): EngineName =>
   content.channel === 'email' && field === 'html' ? 'html' : 'plain';
 
+/** Parsed sources kept, by their total length (every live template version fits many times). */
+const CACHE_CHARACTERS = 20_000_000;
+const compiledSources = new Map<string, CompiledSource>();
+let cachedCharacters = 0;
+
+/**
+ * The source parsed and checked. Sound sources are cached by their text (a send of thousands of
+ * messages, or a page of template views, parses each once); problems are found afresh.
+ */
 export function compileSource(
   field: ContentField,
   source: string,
   engine: EngineName,
 ): CompileResult {
+  const key = `${engine}\u0000${source}`;
+  const hit = compiledSources.get(key);
+  if (hit) return { ok: true, compiled: hit };
+  const result = compileUncached(field, source, engine);
+  if (result.ok) {
+    // The oldest go first: a send renders the same few versions over and over.
+    for (const old of compiledSources.keys()) {
+      if (cachedCharacters + key.length <= CACHE_CHARACTERS) break;
+      compiledSources.delete(old);
+      cachedCharacters -= old.length;
+    }
+    compiledSources.set(key, result.compiled);
+    cachedCharacters += key.length;
+  }
+  return result;
+}
+
+function compileUncached(field: ContentField, source: string, engine: EngineName): CompileResult {
   const liquid = ENGINES[engine];
   let templates: Template[];
   try {

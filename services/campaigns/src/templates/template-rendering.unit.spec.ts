@@ -1,5 +1,5 @@
 import { DomainError } from '@crm/event-sourcing';
-import { checkContent, variablesOf } from './template-check';
+import { checkContent, compileSource, variablesOf } from './template-check';
 import type { TemplateContent } from './template-content';
 import { renderMessage } from './template-rendering';
 import { exampleVariables, offerVariables, type MessageVariables } from './template-variables';
@@ -199,6 +199,16 @@ describe('renderMessage', () => {
     expect(renderFails(email(doubling), base).details?.errors).toEqual([
       expect.objectContaining({ field: 'html' }),
     ]);
+  });
+
+  it('parses a sound source once (a send renders the same version thousands of times)', () => {
+    const source = `<p>{{ contact.id }} ${Math.random()}</p>`;
+    const first = compileSource('html', source, 'html');
+    const second = compileSource('html', source, 'html');
+    expect(first.ok && second.ok && first.compiled.templates === second.compiled.templates).toBe(
+      true,
+    );
+    expect(compileSource('html', source, 'plain')).not.toBe(first);
   });
 
   it('refuses to render a source that would not pass the save-time check', () => {

@@ -103,7 +103,7 @@ export const templateDecider: Decider<TemplateCommand, TemplateEvent, TemplateSt
   decide: decideTemplate,
 };
 
-interface ContentFields {
+export interface ContentFields {
   subject?: string | null;
   html?: string | null;
   text?: string | null;
@@ -126,8 +126,11 @@ const MAX_LENGTH: Record<TemplateChannel, Partial<Record<ContentField, number>>>
   sms: { text: MAX_SMS_TEXT },
 };
 
-/** The channel's fields present and within bounds, the others absent, and the Liquid sound. */
-function validContent(channel: TemplateChannel, fields: ContentFields): TemplateContent {
+/**
+ * The channel's fields present and within bounds, the others absent, and the Liquid sound: what a
+ * save requires, and what the draft preview checks before it renders.
+ */
+export function validContent(channel: TemplateChannel, fields: ContentFields): TemplateContent {
   const required = (field: ContentField): string => {
     const value = fields[field];
     if (typeof value !== 'string' || value.trim() === '')

@@ -128,7 +128,17 @@ export class PreviewTemplateDto {
 }
 
 /** An unsaved template: checked like a save (422), rendered for a contact or the catalogue's examples. */
-export class PreviewDraftDto extends CreateTemplateDto {
+export class PreviewDraftDto extends TemplateSourcesDto {
+  @ApiProperty({ enum: TEMPLATE_CHANNELS })
+  @IsIn(TEMPLATE_CHANNELS)
+  channel!: TemplateChannel;
+  @ApiPropertyOptional({
+    description: 'Not needed for a preview (taken so a create body can be sent as is)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_TEMPLATE_NAME)
+  name?: string;
   @ApiPropertyOptional({
     description: 'The audience contact to render for; the examples when absent',
   })

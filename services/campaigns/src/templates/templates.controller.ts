@@ -24,7 +24,7 @@ import { randomUUID } from 'node:crypto';
 import { STREAM } from '../infrastructure/streams';
 import { MARKETERS, READERS } from '../shared/roles';
 import type { TemplateCommand } from './template.commands';
-import { decideTemplate, initialTemplateState, templateDecider } from './template.decider';
+import { templateDecider, validContent } from './template.decider';
 import {
   CreateTemplateDto,
   ListTemplatesQuery,
@@ -38,7 +38,6 @@ import {
   VariableCatalogueDto,
 } from './template.dto';
 import { TemplateErrors } from './template.errors';
-import type { TemplateCreated } from './template.events';
 import { TemplatePreview } from './template-preview';
 import type { RenderedMessage } from './template-rendering';
 import { TemplateQueries } from './template.queries';
@@ -124,13 +123,10 @@ export class TemplatesController {
     @CurrentUser() user: AuthenticatedUser,
     @Body() dto: PreviewDraftDto,
   ): Promise<RenderedMessage> {
-    const { contactId, offer, ...draft } = dto;
-    // The same checks a save makes, by the decider itself, on an empty stream.
-    const [created] = decideTemplate(
-      { type: 'CreateTemplate', data: { templateId: 'draft', ...draft } },
-      initialTemplateState(),
-    ) as [TemplateCreated];
-    return this.previews.render(user.tenant, created.data.content, { contactId, offer });
+    const { contactId, offer, channel, subject, html, text } = dto;
+    // The checks a save makes (the decider's own), without a stream.
+    const content = validContent(channel, { subject, html, text });
+    return this.previews.render(user.tenant, content, { contactId, offer });
   }
 
   @Get(':templateId')
