@@ -1,11 +1,6 @@
 /** Bars per category, optionally split by a series: side by side (grouped) or on top (stacked). */
-import {
-  axisFormat,
-  exactFormat,
-  titleWithUnit,
-  type CategoryField,
-  type QuantityField,
-} from './chart-fields';
+import type { CategoryField, QuantityField } from './chart-fields';
+import { categoryTooltip, quantityChannel, quantityTooltip, seriesColour } from './chart-channels';
 import {
   categoryOrder,
   chartFrame,
@@ -41,21 +36,10 @@ export function barChart<R extends object>(
     sort: categoryOrder(rows, category.field, category.order),
     axis: horizontal ? {} : verticalLabels(rows, category.field, options.width ?? DEFAULT_WIDTH),
   };
-  const valueChannel = {
-    field: value.field,
-    type: 'quantitative',
-    title: titleWithUnit(value),
-    axis: { format: axisFormat(value.format) },
-    stack: series && stacked ? 'zero' : null,
-  };
+  const valueChannel = { ...quantityChannel(value), stack: series && stacked ? 'zero' : null };
   const seriesEncoding = series
     ? {
-        color: {
-          field: series.field,
-          type: 'nominal',
-          title: series.title,
-          sort: seriesOrder,
-        },
+        color: seriesColour(rows, series),
         ...(stacked
           ? // Stack in legend order, first series nearest the axis.
             { order: { field: '__series_rank', type: 'quantitative' } }
@@ -85,14 +69,9 @@ export function barChart<R extends object>(
       [horizontal ? 'x' : 'y']: valueChannel,
       ...seriesEncoding,
       tooltip: [
-        { field: category.field, type: 'nominal', title: category.title },
-        ...(series ? [{ field: series.field, type: 'nominal', title: series.title }] : []),
-        {
-          field: value.field,
-          type: 'quantitative',
-          title: titleWithUnit(value),
-          format: exactFormat(value.format),
-        },
+        categoryTooltip(category),
+        ...(series ? [categoryTooltip(series)] : []),
+        quantityTooltip(value),
       ],
     },
   });

@@ -17,7 +17,7 @@ import {
   type ChartSpec,
   vegaLite,
 } from './chart-frame';
-import { timeChannel, timeTooltip } from './line-chart';
+import { timeChannel, timeTooltip } from './chart-channels';
 
 export interface ForecastChartOptions<R> extends ChartFrame {
   readonly time: TimeField<R>;

@@ -2,13 +2,8 @@
  * A funnel: stages top to bottom in their order, one bar each, labelled with the count and the
  * step conversion (share of the stage before), so the drop between two stages reads at a glance.
  */
-import {
-  axisFormat,
-  exactFormat,
-  titleWithUnit,
-  type CategoryField,
-  type QuantityField,
-} from './chart-fields';
+import { exactFormat, type CategoryField, type QuantityField } from './chart-fields';
+import { categoryTooltip, quantityChannel, quantityTooltip } from './chart-channels';
 import {
   categoryOrder,
   chartFrame,
@@ -57,20 +52,12 @@ export function funnelChart<R extends object>(
     encoding: {
       y: { field: stage.field, type: 'nominal', title: stage.title, sort: order },
       x: {
-        field: value.field,
-        type: 'quantitative',
-        title: titleWithUnit(value),
-        axis: { format: axisFormat(value.format) },
+        ...quantityChannel(value),
         scale: { domain: [0, widest > 0 ? widest * (1 + LABEL_ROOM) : 1], nice: false },
       },
       tooltip: [
-        { field: stage.field, type: 'nominal', title: stage.title },
-        {
-          field: value.field,
-          type: 'quantitative',
-          title: titleWithUnit(value),
-          format: number,
-        },
+        categoryTooltip(stage),
+        quantityTooltip(value),
         {
           field: '__step_conversion',
           type: 'quantitative',

@@ -3,6 +3,7 @@
  * by its value and labelled with it, so the largest flows stand out and every number is readable.
  */
 import { exactFormat, titleWithUnit, type CategoryField, type QuantityField } from './chart-fields';
+import { categoryTooltip, quantityTooltip } from './chart-channels';
 import {
   categoryOrder,
   chartFrame,
@@ -53,16 +54,7 @@ export function heatmapChart<R extends object>(
             scale: { scheme: 'blues' },
             legend: { format: number, gradientLength: 160 },
           },
-          tooltip: [
-            { field: y.field, type: 'nominal', title: y.title },
-            { field: x.field, type: 'nominal', title: x.title },
-            {
-              field: value.field,
-              type: 'quantitative',
-              title: titleWithUnit(value),
-              format: number,
-            },
-          ],
+          tooltip: [categoryTooltip(y), categoryTooltip(x), quantityTooltip(value)],
         },
       },
       {

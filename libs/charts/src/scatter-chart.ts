@@ -2,15 +2,9 @@
  * Points of two quantities (model calibration: expected vs actual), optionally with the y = x line
  * a perfect model would lie on, drawn dashed across the data's range and named on the chart.
  */
-import { axisFormat, titleWithUnit, type CategoryField, type QuantityField } from './chart-fields';
-import {
-  categoryOrder,
-  chartFrame,
-  type ChartFrame,
-  type ChartSpec,
-  vegaLite,
-} from './chart-frame';
-import { quantityTooltip } from './line-chart';
+import type { CategoryField, QuantityField } from './chart-fields';
+import { categoryTooltip, quantityChannel, quantityTooltip, seriesColour } from './chart-channels';
+import { chartFrame, type ChartFrame, type ChartSpec, vegaLite } from './chart-frame';
 
 export interface ScatterChartOptions<R> extends ChartFrame {
   readonly x: QuantityField<R>;
@@ -27,36 +21,17 @@ export function scatterChart<R extends object>(
   options: ScatterChartOptions<R>,
 ): ChartSpec {
   const { x, y, series, label } = options;
-  const xChannel = {
-    field: x.field,
-    type: 'quantitative',
-    title: titleWithUnit(x),
-    axis: { format: axisFormat(x.format) },
-  };
-  const yChannel = {
-    field: y.field,
-    type: 'quantitative',
-    title: titleWithUnit(y),
-    axis: { format: axisFormat(y.format) },
-  };
+  const xChannel = quantityChannel(x);
+  const yChannel = quantityChannel(y);
   const points = {
     mark: { type: 'point', filled: true, size: 60, opacity: 0.8 },
     encoding: {
       x: xChannel,
       y: yChannel,
-      ...(series
-        ? {
-            color: {
-              field: series.field,
-              type: 'nominal',
-              title: series.title,
-              sort: categoryOrder(rows, series.field, series.order),
-            },
-          }
-        : {}),
+      ...(series ? { color: seriesColour(rows, series) } : {}),
       tooltip: [
-        ...(label ? [{ field: label.field, type: 'nominal', title: label.title }] : []),
-        ...(series ? [{ field: series.field, type: 'nominal', title: series.title }] : []),
+        ...(label ? [categoryTooltip(label)] : []),
+        ...(series ? [categoryTooltip(series)] : []),
         quantityTooltip(x),
         quantityTooltip(y),
       ],
