@@ -59,7 +59,9 @@ const SENDER = json(
 );
 
 export class CreateCampaignDto {
-  @ApiProperty({ example: 'Service plan for new car owners' }) @Allow() name!: unknown;
+  @ApiProperty({ type: String, maxLength: 200, example: 'Service plan for new car owners' })
+  @Allow()
+  name!: unknown;
   @ApiProperty(KIND) @Allow() kind!: unknown;
   @ApiProperty({ enum: CHANNELS }) @Allow() channel!: unknown;
   @ApiProperty(AUDIENCE) @Allow() audience!: unknown;
@@ -72,7 +74,7 @@ export class CreateCampaignDto {
 
 /** JSON merge patch of a draft: absent members stay, null removes an optional one, objects merge. */
 export class PatchCampaignDto {
-  @ApiPropertyOptional() @Allow() name?: unknown;
+  @ApiPropertyOptional({ type: String, maxLength: 200 }) @Allow() name?: unknown;
   @ApiPropertyOptional(KIND) @Allow() kind?: unknown;
   @ApiPropertyOptional({ enum: CHANNELS }) @Allow() channel?: unknown;
   @ApiPropertyOptional(AUDIENCE) @Allow() audience?: unknown;
@@ -85,6 +87,7 @@ export class PatchCampaignDto {
 
 export class ScheduleCampaignDto {
   @ApiPropertyOptional({
+    type: String,
     format: 'date-time',
     description:
       'When: a broadcast is sent then (required); a recurring one runs first then; a triggered one starts counting then (default now). Never in the past (422).',
