@@ -12,40 +12,14 @@ import { TemplateErrors } from './template.errors';
 import type { TemplateContent } from './template-content';
 import { renderMessage, type RenderedMessage } from './template-rendering';
 import {
+  AUDIENCE_CONTACT_COLUMNS,
+  contactVariables,
   exampleVariables,
   offerVariables,
+  type AudienceContactRow,
   type MessageVariables,
   type OfferInput,
 } from './template-variables';
-
-interface AudienceRow {
-  contact_id: string;
-  display_name: string | null;
-  email: string | null;
-  phone: string | null;
-  lifecycle_stage: string | null;
-  time_zone: string | null;
-  country: string | null;
-  tags: string[];
-  custom_fields: Record<string, unknown>;
-  company_id: string | null;
-}
-
-/** The contact members of the variables, from the audience row. */
-export function contactVariables(row: AudienceRow): MessageVariables['contact'] {
-  return {
-    id: row.contact_id,
-    displayName: row.display_name,
-    email: row.email,
-    phone: row.phone,
-    lifecycleStage: row.lifecycle_stage,
-    timeZone: row.time_zone,
-    country: row.country,
-    tags: row.tags,
-    customFields: row.custom_fields,
-    company: { id: row.company_id },
-  };
-}
 
 const PREVIEW_LINKS: MessageVariables['links'] = exampleVariables().links;
 
@@ -75,9 +49,8 @@ export class TemplatePreview {
   }
 
   private async contact(tenant: string, contactId: string): Promise<MessageVariables['contact']> {
-    const { rows } = await this.pool.query<AudienceRow>(
-      `SELECT contact_id, display_name, email, phone, lifecycle_stage, time_zone, country, tags,
-              custom_fields, company_id
+    const { rows } = await this.pool.query<AudienceContactRow>(
+      `SELECT ${AUDIENCE_CONTACT_COLUMNS}
          FROM ${S}.audience_contacts WHERE tenant = $1 AND contact_id = $2`,
       [tenant, contactId],
     );

@@ -165,6 +165,39 @@ export interface MessageVariables {
   readonly tenant: { readonly id: string; readonly name: string | null };
 }
 
+/** The audience_contacts columns the contact variables come from (select AUDIENCE_CONTACT_COLUMNS). */
+export interface AudienceContactRow {
+  contact_id: string;
+  display_name: string | null;
+  email: string | null;
+  phone: string | null;
+  lifecycle_stage: string | null;
+  time_zone: string | null;
+  country: string | null;
+  tags: string[];
+  custom_fields: Record<string, unknown>;
+  company_id: string | null;
+}
+
+export const AUDIENCE_CONTACT_COLUMNS =
+  'contact_id, display_name, email, phone, lifecycle_stage, time_zone, country, tags, custom_fields, company_id';
+
+/** The contact members of the variables, from the audience row (the sender uses it too). */
+export function contactVariables(row: AudienceContactRow): MessageVariables['contact'] {
+  return {
+    id: row.contact_id,
+    displayName: row.display_name,
+    email: row.email,
+    phone: row.phone,
+    lifecycleStage: row.lifecycle_stage,
+    timeZone: row.time_zone,
+    country: row.country,
+    tags: row.tags,
+    customFields: row.custom_fields,
+    company: { id: row.company_id },
+  };
+}
+
 /** What a caller knows of the offer; the rest is null. */
 export interface OfferInput {
   readonly productId?: string;
