@@ -28,9 +28,12 @@ import {
   CLOCK,
   currentCorrelationId,
   EVENT_SOURCING_OPTIONS,
+  hashingTap,
+  KeyedScheduler,
   PG_POOL,
   ProblemException,
   ReadModels,
+  sha256Of,
   todayUtc,
   type Clock,
   type CommandCaller,
@@ -49,7 +52,6 @@ import { CustomFieldCatalogueReader } from '../custom-fields/custom-field-catalo
 import { CONTACTS_CONFIG, type ContactsConfig } from '../contacts.config';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { checkHeader, readImportRow, type CsvRecord } from './import-row';
-import { hashingTap, sha256Of } from './file-hash';
 import { ImportKeyIndex } from './import-key-index';
 import { ImportPhaseTimer, type ImportPhaseTotals } from './import-phases';
 import {
@@ -59,7 +61,6 @@ import {
   type ImportRowReport,
   type ImportSummary,
 } from './import-store';
-import { KeyedScheduler } from './keyed-scheduler';
 import { ImportErrors } from './import.errors';
 
 const FLUSH_EVERY = 500;
