@@ -9,7 +9,11 @@ import { serviceClient, type ServiceClient } from './service-client';
 import { freePort, startServiceProcess, type ServiceProcess } from './service-process';
 
 export const SYSTEM_JWT_SECRET = 'crm-system-e2e-secret-0123456789abcdef-xyz';
-export const STARTUP_TIMEOUT_MS = 60_000;
+/**
+ * Up to four services transpile their TypeScript at start-up at once: on a loaded two-core CI
+ * machine that took over a minute (a single contacts process alone about 20 s).
+ */
+export const STARTUP_TIMEOUT_MS = 180_000;
 
 export interface RunningCrm {
   tenant: string;
