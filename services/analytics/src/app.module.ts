@@ -6,9 +6,11 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
 import { AnalyticsConfigModule } from './analytics.config';
+import { CustomerValueModule } from './customer-value/customer-value.module';
 import { CustomersModule } from './customers/customers.module';
 import { AnalyticsInfrastructureModule } from './infrastructure/analytics-infrastructure.module';
 import { IngestModule } from './ingest/ingest.module';
+import { SalesFunnelModule } from './sales-funnel/sales-funnel.module';
 
 @Module({
   imports: [
@@ -22,6 +24,8 @@ import { IngestModule } from './ingest/ingest.module';
     AnalyticsInfrastructureModule,
     IngestModule,
     CustomersModule,
+    CustomerValueModule,
+    SalesFunnelModule,
   ],
 })
 export class AppModule {}
