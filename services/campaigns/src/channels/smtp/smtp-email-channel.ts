@@ -7,7 +7,7 @@
  * server holds no complete message and discards what it got (RFC 5321 4.1.1.4).
  */
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { SmtpSettings } from '../channel-settings';
 import type { EmailChannel, EmailMessage, SendOutcome } from '../message-channel';
 import { smtpOutcome, type SmtpFailure } from './smtp-outcome';
@@ -67,7 +67,7 @@ export class SmtpEmailChannel implements EmailChannel {
       const handover = (mail.data as Record<string, unknown>)[HANDOVER] as Handover | undefined;
       if (handover) {
         // The last step of createReadStream: what it returns is what the SMTP connection reads.
-        mail.message.processFunc((composed: Readable) => (handover.output = inOneChunk(composed)));
+        mail.message.processFunc((output: Readable) => (handover.output = output));
       }
       done();
     });
@@ -99,26 +99,6 @@ export class SmtpEmailChannel implements EmailChannel {
     await Promise.allSettled([...this.inFlight]);
     this.mailer.close();
   }
-}
-
-/**
- * The composed message as one chunk: the MIME tree streams dozens of small pieces, and each one
- * became a socket write of its own (no Nagle on SMTP sockets); campaign messages are small, so
- * holding one whole costs little and saves most of the syscalls (see bench:campaign-send).
- */
-function inOneChunk(composed: Readable): Readable {
-  const chunks: Buffer[] = [];
-  const whole = new Readable({ read() {} });
-  composed.on('data', (chunk: Buffer) => chunks.push(chunk));
-  composed.once('end', () => {
-    whole.push(Buffer.concat(chunks));
-    whole.push(null);
-  });
-  composed.once('error', (error) => whole.destroy(error));
-  whole.once('close', () => {
-    if (!composed.readableEnded) composed.destroy();
-  });
-  return whole;
 }
 
 interface SentInfo {
