@@ -7,6 +7,11 @@ import { describeServiceErrorCatalogues } from '@crm/platform/testing';
 describeServiceErrorCatalogues(
   'aftersales',
   __dirname,
-  ['InvalidWorkingHours', 'InvalidSlaTarget'],
-  3,
+  [
+    'InvalidWorkingHours',
+    'CaseTransitionNotAllowed',
+    'ReadingBelowEarlier',
+    'InvalidMaintenanceInterval',
+  ],
+  20,
 );
