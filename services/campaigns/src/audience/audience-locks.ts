@@ -9,7 +9,7 @@
  */
 import type { Sql } from './audience-changes';
 
-export type LockedRecord = 'order' | 'deal' | 'contact' | 'product';
+export type LockedRecord = 'order' | 'deal' | 'contact' | 'product' | 'company';
 
 export async function lockRecords(
   tx: Sql,

@@ -11,6 +11,10 @@
  *   late or replayed fact can revive the person.
  * - audience_orders gains the same marks for orders (state_version, state_at, fact_at).
  * - audience_products: family, sku and name per product, to fill product_family on lines.
+ * - audience_contacts gains given_name and family_name (the templates' greeting; ADD COLUMN IF
+ *   NOT EXISTS, so a database made before them upgrades in place).
+ * - audience_companies: each company's name (contact.company.name in templates), from the company
+ *   events and state topic; not personal data, so a contact's erasure leaves it.
  * - audience_changes: the queue of contacts whose audience record changed (drained by the
  *   membership re-evaluation); every change also runs NOTIFY campaigns_audience_changes.
  */
@@ -49,6 +53,19 @@ CREATE TABLE IF NOT EXISTS ${S}.audience_products (
   state_at timestamptz,
   fact_at timestamptz,
   PRIMARY KEY (tenant, product_id)
+);
+ALTER TABLE ${S}.audience_contacts ADD COLUMN IF NOT EXISTS given_name text,
+  ADD COLUMN IF NOT EXISTS family_name text;
+CREATE TABLE IF NOT EXISTS ${S}.audience_companies (
+  tenant text NOT NULL,
+  company_id text NOT NULL,
+  name text,
+  status text NOT NULL DEFAULT 'active',
+  gone boolean NOT NULL DEFAULT false,
+  state_version integer,
+  state_at timestamptz,
+  fact_at timestamptz,
+  PRIMARY KEY (tenant, company_id)
 );
 CREATE TABLE IF NOT EXISTS ${S}.audience_changes (
   tenant text NOT NULL,

@@ -10,6 +10,7 @@ import { PG_POOL } from '@crm/platform';
 import type { Pool } from 'pg';
 import { AnalyticsAudienceConsumer } from './analytics-audience.consumer';
 import { AudienceController } from './audience.controller';
+import { CompaniesAudienceConsumer } from './companies-audience.consumer';
 import { AudienceQueries } from './audience.queries';
 import { migrateAudienceTables } from './audience-schema';
 import { migrateAnalyticsAudienceTables } from './analytics-schema';
@@ -24,6 +25,7 @@ import { SalesStateAudienceConsumer } from './sales-state-audience.consumer';
     AudienceController,
     ContactsAudienceConsumer,
     ContactStateAudienceConsumer,
+    CompaniesAudienceConsumer,
     SalesAudienceConsumer,
     SalesStateAudienceConsumer,
     AnalyticsAudienceConsumer,

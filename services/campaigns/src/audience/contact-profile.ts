@@ -16,6 +16,9 @@ import {
 
 export interface ProfileColumns {
   readonly display_name: string | null;
+  /** `name.given` / `name.family` (templates greet by them); null when contacts has none. */
+  readonly given_name: string | null;
+  readonly family_name: string | null;
   readonly email: string | null;
   readonly phone: string | null;
   readonly lifecycle_stage: string | null;
@@ -36,6 +39,8 @@ export type ProfilePatch = Partial<ProfileColumns>;
 
 export const PROFILE_COLUMNS = [
   'display_name',
+  'given_name',
+  'family_name',
   'email',
   'phone',
   'lifecycle_stage',
@@ -54,6 +59,8 @@ export const PROFILE_COLUMNS = [
 
 export const EMPTY_PROFILE: ProfileColumns = {
   display_name: null,
+  given_name: null,
+  family_name: null,
   email: null,
   phone: null,
   lifecycle_stage: null,
@@ -89,6 +96,11 @@ export function profilePatch(d: ContactMembers): ProfilePatch {
   const patch: { -readonly [K in keyof ProfileColumns]?: ProfileColumns[K] } = {};
   const has = (member: keyof ContactMembers) => member in d && d[member] !== undefined;
   if (has('displayName')) patch.display_name = d.displayName!;
+  // `name` comes whole (a change carries both parts), so a part it lacks was cleared.
+  if (has('name')) {
+    patch.given_name = d.name?.given ?? null;
+    patch.family_name = d.name?.family ?? null;
+  }
   if (has('primaryEmail')) patch.email = d.primaryEmail ?? null;
   else if (has('emails')) patch.email = primaryOf(d.emails!)?.address ?? null;
   if (has('primaryPhone')) patch.phone = d.primaryPhone ?? null;

@@ -2,8 +2,9 @@
  * The variables a template may use, as one catalogue: what the save-time check accepts, what the
  * renderer always supplies (a value or null, so a strict render never meets a missing name) and
  * what GET /templates/variables documents. The contact's members are what the audience keeps
- * (audience_contacts); the offer, campaign, links and tenant are given by whoever renders.
+ * (audience_contacts, the company's name from audience_companies); the offer, campaign, links and tenant are given by whoever renders.
  */
+import { S } from '../infrastructure/read-model-part';
 
 export type VariableType = 'string' | 'number' | 'string[]' | 'any';
 
@@ -50,6 +51,8 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, VariableNode>> = {
       'Name as contacts shows it (given and family name)',
       'Ada Lovelace',
     ),
+    givenName: leaf('string', 'Given (first) name, as contacts keeps it', 'Ada'),
+    familyName: leaf('string', 'Family (last) name, as contacts keeps it', 'Lovelace'),
     email: leaf('string', 'Primary email', 'ada@example.com'),
     phone: leaf('string', 'Primary phone, E.164', '+4915112345678'),
     lifecycleStage: leaf('string', 'Lifecycle stage (lead, customer, ...)', 'customer'),
@@ -64,6 +67,7 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, VariableNode>> = {
     },
     company: group('The company the contact belongs to', {
       id: leaf('string', 'Company id', 'co-preview'),
+      name: leaf('string', 'Company name', 'Analytical Engines Ltd'),
     }),
   }),
   offer: group('The product offered (cross-sell / up-sell); members null when none is given', {
@@ -135,6 +139,8 @@ export interface MessageVariables {
   readonly contact: {
     readonly id: string;
     readonly displayName: string | null;
+    readonly givenName: string | null;
+    readonly familyName: string | null;
     readonly email: string | null;
     readonly phone: string | null;
     readonly lifecycleStage: string | null;
@@ -142,7 +148,7 @@ export interface MessageVariables {
     readonly country: string | null;
     readonly tags: readonly string[];
     readonly customFields: Readonly<Record<string, unknown>>;
-    readonly company: { readonly id: string | null };
+    readonly company: { readonly id: string | null; readonly name: string | null };
   };
   readonly offer: {
     readonly productId: string | null;
@@ -165,10 +171,15 @@ export interface MessageVariables {
   readonly tenant: { readonly id: string; readonly name: string | null };
 }
 
-/** The audience_contacts columns the contact variables come from (select AUDIENCE_CONTACT_COLUMNS). */
+/**
+ * The audience_contacts columns the contact variables come from: select AUDIENCE_CONTACT_COLUMNS
+ * FROM audience_contacts (unaliased: the company's name is looked up by the row's own columns).
+ */
 export interface AudienceContactRow {
   contact_id: string;
   display_name: string | null;
+  given_name: string | null;
+  family_name: string | null;
   email: string | null;
   phone: string | null;
   lifecycle_stage: string | null;
@@ -177,16 +188,21 @@ export interface AudienceContactRow {
   tags: string[];
   custom_fields: Record<string, unknown>;
   company_id: string | null;
+  company_name: string | null;
 }
 
-export const AUDIENCE_CONTACT_COLUMNS =
-  'contact_id, display_name, email, phone, lifecycle_stage, time_zone, country, tags, custom_fields, company_id';
+export const AUDIENCE_CONTACT_COLUMNS = `contact_id, display_name, given_name, family_name, email, phone,
+  lifecycle_stage, time_zone, country, tags, custom_fields, company_id,
+  (SELECT co.name FROM ${S}.audience_companies co
+    WHERE co.tenant = audience_contacts.tenant AND co.company_id = audience_contacts.company_id) AS company_name`;
 
 /** The contact members of the variables, from the audience row (the sender uses it too). */
 export function contactVariables(row: AudienceContactRow): MessageVariables['contact'] {
   return {
     id: row.contact_id,
     displayName: row.display_name,
+    givenName: row.given_name,
+    familyName: row.family_name,
     email: row.email,
     phone: row.phone,
     lifecycleStage: row.lifecycle_stage,
@@ -194,7 +210,7 @@ export function contactVariables(row: AudienceContactRow): MessageVariables['con
     country: row.country,
     tags: row.tags,
     customFields: row.custom_fields,
-    company: { id: row.company_id },
+    company: { id: row.company_id, name: row.company_name },
   };
 }
 

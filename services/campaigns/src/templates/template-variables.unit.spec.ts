@@ -20,6 +20,8 @@ const unknownPerson: MessageVariables = {
   contact: {
     id: 'c-empty',
     displayName: null,
+    givenName: null,
+    familyName: null,
     email: null,
     phone: null,
     lifecycleStage: null,
@@ -27,7 +29,7 @@ const unknownPerson: MessageVariables = {
     country: null,
     tags: [],
     customFields: {},
-    company: { id: null },
+    company: { id: null, name: null },
   },
   offer: offerVariables(undefined),
   campaign: { id: null, name: null },
