@@ -5,7 +5,7 @@
  * date shown is the end of the whole run the day falls in.
  */
 import type { CalendarDate } from '@crm/values';
-import { addDays, addMonths } from '../shared/calendar-days';
+import { addDays, addMonths, daysBetween } from '../shared/calendar-days';
 
 export interface CoveragePeriod {
   readonly from: CalendarDate;
@@ -69,4 +69,23 @@ function contiguousRuns(periods: readonly CoveragePeriod[]): CoveragePeriod[] {
     }
   }
   return runs;
+}
+
+/** How many days ahead "warranty ends soon" is announced, so campaigns can offer an extension. */
+export const WARRANTY_NOTICE_DAYS = 30;
+
+/**
+ * The cover that ends within `noticeDays` of `today`, or undefined. Its `endsOn` is the key a
+ * publisher announces once per asset: an extension moves the end, so the new end is announced
+ * again in its turn, and a repeated run on the same day finds the same key.
+ */
+export function warrantyEndingSoon(
+  asset: Parameters<typeof warrantyOn>[0],
+  today: CalendarDate,
+  noticeDays = WARRANTY_NOTICE_DAYS,
+): { readonly endsOn: CalendarDate; readonly daysLeft: number } | undefined {
+  const warranty = warrantyOn(asset, today);
+  if (warranty.status !== 'in_warranty' || warranty.endsOn === undefined) return undefined;
+  const daysLeft = daysBetween(today, warranty.endsOn);
+  return daysLeft <= noticeDays ? { endsOn: warranty.endsOn, daysLeft } : undefined;
 }
