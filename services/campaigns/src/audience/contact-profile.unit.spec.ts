@@ -65,6 +65,19 @@ describe('contact profile columns', () => {
     expect(profilePatch({ contactId: 'c-1', changed: ['emails'] } as never)).toEqual({});
   });
 
+  it('the name: given and family from `name`, a part it lacks cleared, absent when not carried', () => {
+    expect(wholeProfile({ name: { given: 'Ada', family: 'Lovelace' } })).toMatchObject({
+      given_name: 'Ada',
+      family_name: 'Lovelace',
+    });
+    expect(wholeProfile({})).toMatchObject({ given_name: null, family_name: null });
+    expect(profilePatch({ name: { family: 'King' } })).toEqual({
+      given_name: null,
+      family_name: 'King',
+    });
+    expect(profilePatch({ displayName: 'Ada King' })).toEqual({ display_name: 'Ada King' });
+  });
+
   it('the primary email: primaryEmail when carried, else the flagged entry of the list', () => {
     expect(
       profilePatch({ emails: [{ address: 'x@y.example', primary: true }], primaryEmail: null }),
