@@ -53,10 +53,16 @@ export function stageOrder(journeys: readonly LeadJourney[]): string[] {
 
 const ratio = (n: number, d: number | undefined) => (d ? n / d : null);
 
-/** The steps of every group (groups sorted, null last), stages in one order for all groups. */
-export function funnelSteps(journeys: readonly LeadJourney[]): FunnelStep[] {
+/**
+ * The steps of every group (groups sorted, null last), stages in one order for all groups.
+ * Ungrouped, an empty cohort still answers its one funnel of zeros.
+ */
+export function funnelSteps(
+  journeys: readonly LeadJourney[],
+  options: { grouped: boolean } = { grouped: false },
+): FunnelStep[] {
   const stages = stageOrder(journeys);
-  const groups = new Map<string | null, LeadJourney[]>();
+  const groups = new Map<string | null, LeadJourney[]>(options.grouped ? [] : [[null, []]]);
   for (const j of journeys) groups.set(j.group, [...(groups.get(j.group) ?? []), j]);
   const keys = [...groups.keys()].sort((a, b) =>
     a === null ? 1 : b === null ? -1 : a.localeCompare(b),

@@ -39,7 +39,7 @@ describe('funnelSteps', () => {
   });
 
   it('counts each step per group with the share of the previous step and of the leads', () => {
-    const web = funnelSteps(journeys).filter((s) => s.group === 'web');
+    const web = funnelSteps(journeys, { grouped: true }).filter((s) => s.group === 'web');
     expect(web.map((s) => [s.step, s.count])).toEqual([
       ['Leads', 4],
       ['Qualified', 3],
@@ -54,10 +54,20 @@ describe('funnelSteps', () => {
   });
 
   it('puts the leads without a group last and never divides by an empty step', () => {
-    const steps = funnelSteps(journeys);
+    const steps = funnelSteps(journeys, { grouped: true });
     expect(steps[steps.length - 1].group).toBeNull();
     const none = steps.filter((s) => s.group === null);
     expect(none.map((s) => s.count)).toEqual([1, 0, 0, 0, 0, 0]);
     expect(none[2].conversionFromPrevious).toBeNull();
+  });
+
+  it('answers one funnel of zeros for an empty cohort unless grouped', () => {
+    expect(funnelSteps([]).map((s) => [s.step, s.count, s.conversionFromPrevious])).toEqual([
+      ['Leads', 0, null],
+      ['Qualified', 0, null],
+      ['Converted', 0, null],
+      ['Won', 0, null],
+    ]);
+    expect(funnelSteps([], { grouped: true })).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { FunnelQueries } from './funnel.queries';
+import { SalesFunnelController } from './sales-funnel.controller';
 
 /** The sales funnel, pipeline and forecast reports over the ingested lead and deal facts. */
-@Module({})
+@Module({ controllers: [SalesFunnelController], providers: [FunnelQueries] })
 export class SalesFunnelModule {}
