@@ -20,6 +20,7 @@ import { describeWithKafka, uniqueName } from '@crm/testing';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { startCampaignsTestApp, type CampaignsTestApp } from '../testing/campaigns-test-app';
+import { migrateAudienceTables } from './audience-schema';
 import { openIntegrationFeed, type IntegrationFeed } from './testing/integration-feed';
 
 const clock = new ManualClock('2026-06-01T09:00:00Z');
@@ -290,6 +291,28 @@ function namesSuite(kafkaBrokers: () => string) {
     });
     expect(alone.status).toBe(200);
     expect(alone.body).toMatchObject({ html: '<p>Dear Grace ,</p>', subject: 'news' });
+  });
+
+  it('upgrades a database made before the names in place: rows kept, the next fact fills them', async () => {
+    const id = randomUUID();
+    await register(id, at(50));
+    await pool.query(
+      `ALTER TABLE campaigns.audience_contacts DROP COLUMN given_name, DROP COLUMN family_name`,
+    );
+    await migrateAudienceTables(pool);
+    expect(await names(id)).toEqual({
+      display_name: 'Ada Lovelace',
+      given_name: null,
+      family_name: null,
+    });
+    await feed.deliver({
+      topic: 'contacts',
+      type: ContactDetailsChanged.type,
+      subject: id,
+      time: at(51),
+      data: { contactId: id, changed: ['name'], name: { given: 'Ada', family: 'King' } },
+    });
+    expect(await names(id)).toMatchObject({ given_name: 'Ada', family_name: 'King' });
   });
 }
 
