@@ -1,7 +1,7 @@
 /** The sales reports over HTTP: json, csv, Vega-Lite or SVG by `?format=` (@crm/charts). */
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { answerReport, barChart, funnelChart, parseReportFormat } from '@crm/charts';
+import { answerReport, barChart, funnelChart, lineChart, parseReportFormat } from '@crm/charts';
 import { ApiProblems, CurrentUser, Roles, type AuthenticatedUser } from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { REPORT_READERS } from '../shared/roles';
@@ -9,6 +9,9 @@ import { FunnelQuery } from './funnel.dto';
 import { FunnelQueries } from './funnel.queries';
 import { funnelSteps } from './funnel-steps';
 import { windowInstants } from './report-window.dto';
+import { performanceBy, periodStart } from './deal-performance';
+import { PerformanceQuery } from './performance.dto';
+import { PerformanceQueries } from './performance.queries';
 
 const FORMATS = [
   'application/json',
@@ -20,7 +23,10 @@ const FORMATS = [
 @ApiTags('reports')
 @Controller('reports')
 export class SalesFunnelController {
-  constructor(private readonly funnel: FunnelQueries) {}
+  constructor(
+    private readonly funnel: FunnelQueries,
+    private readonly performance: PerformanceQueries,
+  ) {}
 
   @Get('funnel')
   @Roles(...REPORT_READERS)
@@ -89,5 +95,135 @@ export class SalesFunnelController {
     );
     reply.type(answer.contentType);
     return answer.body;
+  }
+
+  @Get('sales-performance')
+  @Roles(...REPORT_READERS)
+  @ApiOperation({
+    summary: 'Win rate, deal size, sales cycle, time in stage and the rep leaderboard',
+    description:
+      'Deals won or lost (as they stand now) from `from` to `to` (UTC days, both included). ' +
+      '`view=periods` (default): per month or quarter of closing; `view=owners`: per owner; per ' +
+      'currency within each (amounts in minor units are never added across currencies; the win ' +
+      "rate counts every currency of the row's period or owner). Sales cycle: opened -> won in " +
+      'days. `view=stages`: time in each stage (next stage entry - this one) of entries in the window.',
+  })
+  @ApiProduces(...FORMATS)
+  @ApiOkResponse({ description: '`{ columns, rows }`, CSV, a Vega-Lite spec or SVG' })
+  @ApiProblems(400, 401, 403)
+  async salesPerformance(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: PerformanceQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    const window = windowInstants(query);
+    const format = parseReportFormat(query.format);
+    const subtitle = `${query.from} to ${query.to}${query.currency ? `, ${query.currency}` : ''}`;
+    const answer =
+      query.view === 'stages'
+        ? await this.stagesAnswer(user.tenant, window, query.currency, subtitle, format)
+        : await this.performanceAnswer(user.tenant, window, query, subtitle, format);
+    reply.type(answer.contentType);
+    return answer.body;
+  }
+
+  private async stagesAnswer(
+    tenant: string,
+    window: { start: string; end: string },
+    currency: string | undefined,
+    subtitle: string,
+    format: ReturnType<typeof parseReportFormat>,
+  ) {
+    const rows = await this.performance.stageTimes(tenant, window, currency);
+    return answerReport(
+      {
+        rows,
+        columns: [
+          { field: 'stageId', title: 'Stage', type: 'text' },
+          { field: 'entries', title: 'Entries', unit: 'count', type: 'number' },
+          { field: 'meanDays', title: 'Mean time in stage', unit: 'days', type: 'number' },
+          { field: 'medianDays', title: 'Median time in stage', unit: 'days', type: 'number' },
+        ],
+        chart: (rows) =>
+          barChart(rows, {
+            title: { text: 'Time in stage', subtitle },
+            category: { field: 'stageId', title: 'Stage' },
+            value: {
+              field: 'medianDays',
+              title: 'Median time in stage',
+              unit: 'days',
+              format: 'decimal',
+            },
+          }),
+      },
+      format,
+    );
+  }
+
+  private async performanceAnswer(
+    tenant: string,
+    window: { start: string; end: string },
+    query: PerformanceQuery,
+    subtitle: string,
+    format: ReturnType<typeof parseReportFormat>,
+  ) {
+    const deals = await this.performance.closedDeals(tenant, window, query.currency);
+    const byOwner = query.view === 'owners';
+    const interval = query.interval ?? 'month';
+    const rows = performanceBy(deals, (d) =>
+      byOwner ? (d.ownerId ?? '(none)') : periodStart(d.closedAt, interval),
+    );
+    const value = {
+      field: 'wonAmountMinor' as const,
+      title: 'Won amount',
+      unit: 'minor units',
+      format: 'integer' as const,
+    };
+    return answerReport(
+      {
+        rows,
+        columns: [
+          byOwner
+            ? { field: 'key', title: 'Owner', type: 'text' }
+            : {
+                field: 'key',
+                title: `${interval === 'month' ? 'Month' : 'Quarter'} starting`,
+                type: 'date',
+              },
+          { field: 'currency', title: 'Currency', type: 'text' },
+          { field: 'won', title: 'Won', unit: 'count', type: 'number' },
+          { field: 'lost', title: 'Lost', unit: 'count', type: 'number' },
+          { field: 'winRate', title: 'Win rate (all currencies)', unit: 'ratio', type: 'number' },
+          { field: 'wonAmountMinor', title: 'Won amount', unit: 'minor units', type: 'number' },
+          {
+            field: 'averageDealMinor',
+            title: 'Average won deal',
+            unit: 'minor units',
+            type: 'number',
+          },
+          { field: 'cycleMedianDays', title: 'Median sales cycle', unit: 'days', type: 'number' },
+          { field: 'cycleMeanDays', title: 'Mean sales cycle', unit: 'days', type: 'number' },
+        ],
+        chart: (rows) =>
+          byOwner
+            ? barChart(rows, {
+                title: { text: 'Won amount by owner', subtitle },
+                category: { field: 'key', title: 'Owner' },
+                value,
+                series: { field: 'currency', title: 'Currency' },
+              })
+            : lineChart(rows, {
+                title: { text: `Won amount per ${interval}`, subtitle },
+                time: {
+                  field: 'key',
+                  title: interval === 'month' ? 'Month' : 'Quarter',
+                  step: interval,
+                },
+                value,
+                series: { field: 'currency', title: 'Currency' },
+              }),
+      },
+      format,
+    );
   }
 }

@@ -9,6 +9,7 @@
  *   D2: qualify -> propose (Jan 12) -> won (Jan 27)
  *   D3: qualify -> lost (Jan 15) -> reopened into propose (Jan 18): open
  *   D4: qualify -> lost (Jan 9)
+ * D2 belongs to rep-2 and was won for 3000.00 USD; D1 won for 4800.00 EUR; D4 (lost) is EUR.
  * Plus L11 captured on Feb 1 (outside the window), and two leads of tenant-b.
  */
 import * as C from '@crm/contracts';
@@ -70,13 +71,18 @@ function story(): FedMessage[] {
   for (let i = 1; i <= 6; i++) events.push(F.leadQualified(`L${i}`, day('01-06')));
   for (let i = 1; i <= 4; i++) {
     events.push(F.leadConverted(`L${i}`, `C${i}`, `D${i}`, day('01-07')));
-    events.push(withData(F.opportunityOpened(`D${i}`, `C${i}`, day('01-07')), { leadId: `L${i}` }));
+    const opened = F.opportunityOpened(`D${i}`, `C${i}`, day('01-07'));
+    events.push(withData(opened, { leadId: `L${i}`, ...(i === 2 ? { ownerId: 'rep-2' } : {}) }));
   }
   events.push(
     F.stageChanged('D1', 'qualify', 'propose', day('01-10')),
     F.won('D1', day('01-20')),
     F.stageChanged('D2', 'qualify', 'propose', day('01-12')),
-    F.won('D2', day('01-27')),
+    withData(F.won('D2', day('01-27')), {
+      amount: { amount: '3000.00', currency: 'USD' },
+      amountMinor: 300_000,
+      currency: 'USD',
+    }),
     lost('D3', day('01-15')),
     reopened('D3', 'propose', day('01-18')),
     lost('D4', day('01-09')),
@@ -248,5 +254,94 @@ describe('sales funnel report (embedded transport)', () => {
       (await get(`/reports/funnel?${JANUARY}`, { as: { roles: ['sales-rep'] } })).statusCode,
     ).toBe(403);
     expect((await get(`/reports/funnel?${JANUARY}`, { as: null })).statusCode).toBe(401);
+  });
+
+  describe('GET /reports/sales-performance', () => {
+    const PERF = `/reports/sales-performance?${JANUARY}`;
+
+    it('per month: win rate over all currencies, money and cycle per currency', async () => {
+      const rows = (await get(PERF)).json.rows;
+      // closed in January: D1 won (EUR), D2 won (USD), D4 lost (EUR); D3 reopened is open.
+      // win rate 2 won / 3 closed. Cycle D1: Jan 7 09:00 -> Jan 20 09:00 = 13 days;
+      // D2: Jan 7 -> Jan 27 = 20 days.
+      expect(rows).toEqual([
+        {
+          key: '2026-01-01',
+          currency: 'EUR',
+          won: 1,
+          lost: 1,
+          winRate: 2 / 3,
+          wonAmountMinor: 480_000,
+          averageDealMinor: 480_000,
+          cycleMedianDays: 13,
+          cycleMeanDays: 13,
+        },
+        {
+          key: '2026-01-01',
+          currency: 'USD',
+          won: 1,
+          lost: 0,
+          winRate: 2 / 3,
+          wonAmountMinor: 300_000,
+          averageDealMinor: 300_000,
+          cycleMedianDays: 20,
+          cycleMeanDays: 20,
+        },
+      ]);
+      const eur = (await get(`${PERF}&currency=EUR&interval=quarter`)).json.rows;
+      // only D1 (won) and D4 (lost): 1/2
+      expect(eur.map((r: any) => [r.key, r.currency, r.won, r.lost, r.winRate])).toEqual([
+        ['2026-01-01', 'EUR', 1, 1, 0.5],
+      ]);
+    });
+
+    it('ranks the reps: won amount, count and win rate per owner and currency', async () => {
+      const rows = (await get(`${PERF}&view=owners`)).json.rows;
+      // rep-1: D1 won, D4 lost -> 1/2; rep-2: D2 won -> 1/1
+      expect(rows.map((r: any) => [r.key, r.currency, r.won, r.winRate, r.wonAmountMinor])).toEqual(
+        [
+          ['rep-1', 'EUR', 1, 0.5, 480_000],
+          ['rep-2', 'USD', 1, 1, 300_000],
+        ],
+      );
+      const svg = await get(`${PERF}&view=owners&format=svg`);
+      expect(svg.body).toContain('Won amount by owner');
+    });
+
+    it('times each stage from the stage entries', async () => {
+      const rows = (await get(`${PERF}&view=stages`)).json.rows;
+      // qualify: D1 Jan 7 -> 10 (3), D2 7 -> 12 (5), D3 7 -> 15 (8, then lost), D4 7 -> 9 (2):
+      //   mean 18/4 = 4.5, median (3+5)/2 = 4.
+      // propose: D1 Jan 10 -> 20 (10), D2 12 -> 27 (15): 12.5 both; D3 is still in propose.
+      // lost and won are closing stages: not counted.
+      expect(rows).toEqual([
+        { stageId: 'qualify', entries: 4, meanDays: 4.5, medianDays: 4 },
+        { stageId: 'propose', entries: 2, meanDays: 12.5, medianDays: 12.5 },
+      ]);
+    });
+
+    it('draws the line per period and answers csv', async () => {
+      const svg = await get(`${PERF}&format=svg`);
+      expect(svg.type).toContain('image/svg+xml');
+      expect(svg.body).toContain('Won amount per month');
+      const csv = await get(`${PERF}&format=csv`);
+      expect(csv.body.split('\r\n')[0]).toMatch(/^Month starting,Currency,Won/);
+    });
+
+    it('keeps tenants apart and refuses bad parameters and customers', async () => {
+      expect((await get(PERF, { as: TENANT_B })).json.rows).toEqual([]);
+      for (const [query, field] of [
+        ['&interval=week', 'interval'],
+        ['&currency=ABC', 'currency'],
+        ['&view=map', 'view'],
+      ]) {
+        const res = await get(`${PERF}${query}`);
+        expect([res.statusCode, JSON.stringify(res.json).includes(field)]).toEqual([400, true]);
+      }
+      expect(
+        (await get(`/reports/sales-performance?from=2026-03-01&to=2026-02-01`)).statusCode,
+      ).toBe(400);
+      expect((await get(PERF, { as: { roles: ['customer'] } })).statusCode).toBe(403);
+    });
   });
 });

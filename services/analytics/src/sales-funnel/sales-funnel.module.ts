@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { FunnelQueries } from './funnel.queries';
+import { PerformanceQueries } from './performance.queries';
 import { SalesFunnelController } from './sales-funnel.controller';
 
 /** The sales funnel, pipeline and forecast reports over the ingested lead and deal facts. */
-@Module({ controllers: [SalesFunnelController], providers: [FunnelQueries] })
+@Module({ controllers: [SalesFunnelController], providers: [FunnelQueries, PerformanceQueries] })
 export class SalesFunnelModule {}
