@@ -117,6 +117,10 @@ describe('customer value reports', () => {
     orders.map((o) => ({ customerId: o.contactId, date: o.at.slice(0, 10), value: o.minor }));
 
   it('answers "not fitted" before the first fit, and a stored insufficient-data fit saying why', async () => {
+    await deliver(A.slice(0, 1), 'tenant-a');
+    const summary = await json(`/customers/${A[0].contactId}`);
+    expect(summary.body.model).toEqual({ status: 'not-fitted', detail: 'not fitted yet' });
+    expect(summary.body.probabilityAlive).toBeNull();
     const before = await json('/reports/lifetime-value');
     expect(before.status).toBe(200);
     expect(before.body.fit).toBeNull();
@@ -219,6 +223,37 @@ describe('customer value reports', () => {
     const later = await json('/reports/lifetime-value');
     expect(later.body.fit).toMatchObject({ version: 1, stale: true, ageSeconds: 13 * 3600 });
     clock.set(NOW);
+  });
+
+  it("fills the customer summary's model members from the current fit, with its age", async () => {
+    const lv = await json('/reports/lifetime-value?limit=500');
+    const rfm = await json('/reports/rfm');
+    const top = lv.body.rows[0];
+    const res = await json(`/customers/${top.contactId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.model).toMatchObject({
+      status: 'fitted',
+      version: 1,
+      fittedAt: NOW,
+      ageSeconds: 0,
+      stale: false,
+    });
+    expect(res.body.probabilityAlive).toBeCloseTo(top.probabilityAlive, 10);
+    expect(res.body.churnRisk).toBeCloseTo(1 - top.probabilityAlive, 10);
+    expect(res.body.clvMinor).toBeCloseTo(top.clvMinor, 6);
+    const scored = rfm.body.rows.find((r: any) => r.customerId === top.contactId);
+    expect(res.body.segment).toBe(scored.segment);
+    expect(res.body.rfm).toEqual({ r: scored.r, f: scored.f, m: scored.m });
+    // Tenant B's fit is insufficient: the summary says so and shows no numbers.
+    const asB = await json(`/customers/${B[0].contactId}`, { tenant: 'tenant-b' });
+    expect(asB.body.model).toMatchObject({ status: 'insufficient-data' });
+    expect(asB.body.model.detail).toMatch(/too-little-data/);
+    expect(asB.body).toMatchObject({
+      probabilityAlive: null,
+      churnRisk: null,
+      clvMinor: null,
+      segment: null,
+    });
   });
 
   it('scores RFM as the model functions do, per customer and per segment', async () => {

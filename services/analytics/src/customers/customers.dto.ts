@@ -61,9 +61,18 @@ export class CustomerEngagementDto {
 }
 
 export class ModelStatusDto {
-  @ApiProperty({ enum: ['not-fitted'], description: 'Whether the models behind the scores ran' })
-  status!: 'not-fitted';
-  @ApiProperty({ example: 'not fitted yet' }) detail!: string;
+  @ApiProperty({
+    enum: ['not-fitted', 'fitted', 'insufficient-data'],
+    description: 'The current lifetime-value fit behind P(alive), churn risk and CLV',
+  })
+  status!: 'not-fitted' | 'fitted' | 'insufficient-data';
+  @ApiProperty({ example: 'not fitted yet', description: 'Why not fitted, or which fit' })
+  detail!: string;
+  @ApiPropertyOptional({ description: 'Fit version' }) version?: number;
+  @ApiPropertyOptional({ format: 'date-time' }) fittedAt?: string;
+  @ApiPropertyOptional({ description: 'Seconds since the fit, by the service clock' })
+  ageSeconds?: number;
+  @ApiPropertyOptional({ description: 'Older than twice the fit interval' }) stale?: boolean;
 }
 
 export class CustomerSummaryDto {
@@ -76,15 +85,23 @@ export class CustomerSummaryDto {
   @ApiProperty({ type: CustomerHoldingsDto }) holdings!: CustomerHoldingsDto;
   @ApiProperty({ type: CustomerEngagementDto }) engagement!: CustomerEngagementDto;
   @ApiProperty({ type: ModelStatusDto }) model!: ModelStatusDto;
-  @ApiProperty({ type: String, nullable: true, description: 'RFM segment (after a fit)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "RFM segment today (rfm 0.3.0's map; null with fewer than 5 customers)",
+  })
   segment!: string | null;
-  @ApiProperty({ type: Object, nullable: true, description: 'RFM scores r, f, m (after a fit)' })
+  @ApiProperty({ type: Object, nullable: true, description: 'RFM scores r, f, m today' })
   rfm!: { r: number; f: number; m: number } | null;
   @ApiProperty({ type: Number, nullable: true, description: 'P(alive) (BG/NBD, after a fit)' })
   probabilityAlive!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Churn risk 1 - P(alive)' })
   churnRisk!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Lifetime value, minor units' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Lifetime value over 12 months at 1 % a month, minor units (after a fit)',
+  })
   clvMinor!: number | null;
   @ApiProperty({ type: [String], nullable: true, description: 'Next best offers (product ids)' })
   recommendations!: string[] | null;

@@ -1,7 +1,12 @@
 /** GET /customers/{contactId}: one customer's summary over the ingest tables. */
 import { Module } from '@nestjs/common';
+import { CustomerValueModule } from '../customer-value/customer-value.module';
 import { CustomersController } from './customers.controller';
 import { CustomerQueries } from './customers.queries';
 
-@Module({ controllers: [CustomersController], providers: [CustomerQueries] })
+@Module({
+  imports: [CustomerValueModule],
+  controllers: [CustomersController],
+  providers: [CustomerQueries],
+})
 export class CustomersModule {}

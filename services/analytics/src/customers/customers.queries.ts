@@ -2,6 +2,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, PG_POOL, type Clock } from '@crm/platform';
 import type { Pool } from 'pg';
+import { LifetimeValueReport } from '../customer-value/lifetime-value-report';
+import { RfmReport } from '../customer-value/rfm-report';
 import { S } from '../infrastructure/schema';
 import { ageBandOn } from './age-band';
 import type { CustomerSummaryDto } from './customers.dto';
@@ -19,6 +21,8 @@ export class CustomerQueries {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly lifetimeValue: LifetimeValueReport,
+    private readonly rfm: RfmReport,
   ) {}
 
   async summary(tenant: string, contactId: string): Promise<CustomerLookup> {
@@ -88,14 +92,47 @@ export class CustomerQueries {
           unsubscribes: stats?.unsubscribes ?? 0,
           ...present({ lastEngagedAt: iso(stats?.last_engaged_at) }),
         },
-        model: { status: 'not-fitted', detail: 'not fitted yet' },
-        segment: null,
-        rfm: null,
-        probabilityAlive: null,
-        churnRisk: null,
-        clvMinor: null,
+        ...(await this.models(tenant, contactId, now)),
         recommendations: null,
       },
+    };
+  }
+
+  /**
+   * The model members: RFM as of today (quintiles over the tenant, no fit needed) and P(alive),
+   * churn risk and CLV (12 months at 1 % a month) under the current stored fit, with its age.
+   */
+  private async models(tenant: string, contactId: string, now: Date) {
+    const [fit, rfm] = await Promise.all([
+      this.lifetimeValue.fit(tenant),
+      this.rfm.at(tenant, now.toISOString().slice(0, 10)),
+    ]);
+    const scored =
+      rfm.status === 'scored' ? rfm.customers.find((c) => c.customerId === contactId) : undefined;
+    const [value] = fit?.parameters
+      ? await this.lifetimeValue.values(
+          tenant,
+          fit.parameters,
+          { weeks: 4, months: 12, discountRate: 0.01 },
+          contactId,
+        )
+      : [];
+    return {
+      model: fit
+        ? {
+            status: fit.status as 'fitted' | 'insufficient-data',
+            detail: fit.reason ?? `fit ${fit.version} of ${fit.fittedAt}`,
+            version: fit.version,
+            fittedAt: fit.fittedAt,
+            ageSeconds: fit.ageSeconds,
+            stale: fit.stale,
+          }
+        : { status: 'not-fitted' as const, detail: 'not fitted yet' },
+      segment: scored?.segment ?? null,
+      rfm: scored ? { r: scored.r, f: scored.f, m: scored.m } : null,
+      probabilityAlive: value?.probabilityAlive ?? null,
+      churnRisk: value ? 1 - value.probabilityAlive : null,
+      clvMinor: value?.clvMinor ?? null,
     };
   }
 
