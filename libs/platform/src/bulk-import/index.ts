@@ -4,3 +4,4 @@ export * from './file-hash';
 export * from './json-records';
 export * from './upload-progress';
 export * from './keyed-scheduler';
+export * from './upload-body';

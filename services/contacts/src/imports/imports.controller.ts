@@ -31,22 +31,23 @@ import {
 import {
   ApiProblems,
   Caller,
+  importIdOf,
+  limitBytes,
   ProblemException,
   Roles,
+  streamUploadsOf,
   Tenant,
   type CommandCaller,
 } from '@crm/platform';
 import { Type } from 'class-transformer';
 import { IsBooleanString, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pipeline, Transform, type Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { CONTACTS_CONFIG, type ContactsConfig } from '../contacts.config';
 import { READERS, WRITERS } from '../shared/roles';
 import { ContactImportService } from './contact-import.service';
 import type { ImportKey, ImportRowReport, ImportSummary } from './import-store';
 import { ImportErrors } from './import.errors';
-
-const IMPORT_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 export class ImportQuery {
   @ApiPropertyOptional({
@@ -104,17 +105,6 @@ export class ImportRowView {
   reasons!: object[];
 }
 
-function importIdOf(raw: string): string {
-  if (!IMPORT_ID.test(raw))
-    throw ProblemException.of(
-      400,
-      'InvalidImportId',
-      'importId must be 1-100 of A-Z a-z 0-9 . _ -',
-      { field: 'importId' },
-    );
-  return raw;
-}
-
 function importKey(tenant: string, rawId: string, query: ImportQuery): ImportKey {
   return { tenant, importId: importIdOf(rawId), dryRun: query.dryRun === 'true' };
 }
@@ -129,10 +119,8 @@ export class ImportsController implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    if (fastify.hasContentTypeParser('text/csv')) return;
     // Hand the raw stream to the controller: no buffering, no JSON body limit for CSV uploads.
-    fastify.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
+    streamUploadsOf(this.adapterHost.httpAdapter.getInstance<FastifyInstance>(), ['text/csv']);
   }
 
   @Put(':importId')
@@ -175,7 +163,7 @@ export class ImportsController implements OnModuleInit {
       caller,
       importId,
       query.dryRun === 'true',
-      pipeline(body, limitBytes(this.config.importMaxBytes), () => undefined),
+      pipeline(body, limitBytes(this.config.importMaxBytes, 'A CSV import'), () => undefined),
     );
     if (replayed) void reply.header('idempotent-replay', 'true');
     return summary;
@@ -216,21 +204,4 @@ export class ImportsController implements OnModuleInit {
       limit: query.limit ?? 100,
     });
   }
-}
-
-/** Fails the stream (413) once more than `max` bytes arrived. */
-function limitBytes(max: number): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      seen += chunk.length;
-      if (seen > max) {
-        callback(
-          ProblemException.of(413, 'ImportTooLarge', `A CSV import may hold at most ${max} bytes`),
-        );
-        return;
-      }
-      callback(null, chunk);
-    },
-  });
 }

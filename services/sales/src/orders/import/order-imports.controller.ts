@@ -32,15 +32,18 @@ import {
 import {
   ApiProblems,
   Caller,
+  importIdOf,
+  limitBytes,
   ProblemException,
   Roles,
+  streamUploadsOf,
   Tenant,
   type CommandCaller,
 } from '@crm/platform';
 import { Type } from 'class-transformer';
 import { IsBooleanString, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pipeline, Transform, type Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { MANAGERS } from '../../shared/roles';
 import {
   ORDER_IMPORT_OUTCOMES,
@@ -51,7 +54,6 @@ import {
 } from './order-import.service';
 import { OrderImportErrors } from './order-import.errors';
 
-const IMPORT_ID = /^[A-Za-z0-9._-]{1,100}$/;
 /** The largest upload taken (bytes); the import streams, this only bounds one request. */
 export const ORDER_IMPORT_MAX_BYTES = 512 * 1024 * 1024;
 const STREAMED_TYPES = ['text/csv', 'application/x-ndjson'] as const;
@@ -118,19 +120,6 @@ export class OrderImportRowView {
   reasons!: object[];
 }
 
-function importIdOf(raw: string): string {
-  if (!IMPORT_ID.test(raw))
-    throw ProblemException.of(
-      400,
-      'InvalidImportId',
-      'importId must be 1-100 of A-Z a-z 0-9 . _ -',
-      {
-        field: 'importId',
-      },
-    );
-  return raw;
-}
-
 @ApiTags('orders')
 @Controller('orders/imports')
 @Roles(...MANAGERS)
@@ -141,11 +130,8 @@ export class OrderImportsController implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     // Hand the raw stream to the controller: no buffering, no JSON body limit for uploads.
-    for (const type of STREAMED_TYPES)
-      if (!fastify.hasContentTypeParser(type))
-        fastify.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
+    streamUploadsOf(this.adapterHost.httpAdapter.getInstance<FastifyInstance>(), STREAMED_TYPES);
   }
 
   @Put(':importId')
@@ -251,7 +237,11 @@ function bodyOf(request: FastifyRequest): OrderImportBody {
   const body = request.body as unknown;
   if (Array.isArray(body)) return { format: 'json-array', records: body };
   if (body && typeof (body as Readable).pipe === 'function') {
-    const stream = pipeline(body as Readable, limitBytes(ORDER_IMPORT_MAX_BYTES), () => undefined);
+    const stream = pipeline(
+      body as Readable,
+      limitBytes(ORDER_IMPORT_MAX_BYTES, 'An order import'),
+      () => undefined,
+    );
     return { format: type === 'text/csv' ? 'csv' : 'json', stream };
   }
   if (type === 'application/json') throw OrderImportErrors.orderImportBodyRequired();
@@ -260,25 +250,4 @@ function bodyOf(request: FastifyRequest): OrderImportBody {
     'UnsupportedImportMediaType',
     'Send the file with Content-Type text/csv, application/x-ndjson or application/json',
   );
-}
-
-/** Fails the stream (413) once more than `max` bytes arrived. */
-function limitBytes(max: number): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      seen += chunk.length;
-      if (seen > max) {
-        callback(
-          ProblemException.of(
-            413,
-            'ImportTooLarge',
-            `An order import may hold at most ${max} bytes`,
-          ),
-        );
-        return;
-      }
-      callback(null, chunk);
-    },
-  });
 }
