@@ -3,7 +3,9 @@
  * customer_stats, fits BG/NBD + Gamma-Gamma and appends a model_fits version (a stored
  * `insufficient-data` one when the data cannot carry a fit). Requests only read the fits.
  * Replica-safe: each tenant's fit runs under a transaction-scoped advisory lock taken with
- * pg_try_advisory_xact_lock, so a replica that finds it held skips that tenant this round.
+ * pg_try_advisory_xact_lock, so a replica that finds it held skips that tenant this round; and
+ * under the lock a tenant whose newest fit is younger than half the interval is skipped, so N
+ * replicas do not write N versions a period.
  */
 import {
   Inject,
@@ -18,7 +20,7 @@ import type { Pool } from 'pg';
 import { S } from '../infrastructure/schema';
 import { CUSTOMER_VALUE_CONFIG, type CustomerValueConfig } from './customer-value.config';
 import { fitLifetimeValue, LIFETIME_VALUE_KIND } from './lifetime-value-fit';
-import { appendFit } from './model-fits.store';
+import { appendFit, currentFit } from './model-fits.store';
 import { modelInputs, readCustomerPurchases } from './purchase-inputs';
 
 export interface FitRun {
@@ -35,7 +37,7 @@ export class LifetimeValueFitJob implements OnApplicationBootstrap, OnModuleDest
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(CUSTOMER_VALUE_CONFIG) config: CustomerValueConfig,
+    @Inject(CUSTOMER_VALUE_CONFIG) private readonly config: CustomerValueConfig,
   ) {
     this.job = new PeriodicJob('LifetimeValueFitJob', config.fitIntervalMs, () => this.runOnce());
   }
@@ -75,6 +77,10 @@ export class LifetimeValueFitJob implements OnApplicationBootstrap, OnModuleDest
       );
       if (!rows[0].locked) return undefined; // another replica is fitting this tenant now
       const now = this.clock.now();
+      const latest = await currentFit(client, tenant, LIFETIME_VALUE_KIND);
+      if (latest && now.getTime() - latest.fittedAt.getTime() < this.config.fitIntervalMs / 2) {
+        return undefined; // fitted this period already (by this replica or another)
+      }
       const customers = await readCustomerPurchases(client, tenant);
       const dataUpTo = customers.reduce<Date | null>(
         (newest, c) => (!newest || c.lastPurchaseAt > newest ? c.lastPurchaseAt : newest),
