@@ -4,14 +4,13 @@
  * problem+json, never a 5xx. The valid body each property starts from is checked to succeed, so
  * the property cannot pass by refusing everything.
  */
-import {
-  hostileQueryValue,
-  queryOperations,
-  unstorableProbes,
-  type OpenApiDocumentLike,
-} from '@crm/testing';
+import { hostileQueryValue } from '@crm/testing';
 import fc from 'fast-check';
 import { startCampaignsTestApp, type CampaignsTestApp } from '../testing/campaigns-test-app';
+import {
+  expectEveryOperationRefusesUnstorable,
+  expectHostileQueriesAnswered,
+} from '../testing/fuzz-walks';
 
 const MEMBERS = [
   'name',
@@ -127,47 +126,10 @@ describe('fuzzed campaign bodies (e2e)', () => {
   }, 240_000);
 
   it('every campaigns operation: a lone surrogate in each path parameter, query and body is a 400 naming it', async () => {
-    const document = (await t.request('GET', '/docs-json')).body as OpenApiDocumentLike;
-    const probes = unstorableProbes(document, '\ud800 lone').filter((p) =>
-      p.operation.includes('/campaigns'),
-    );
-    expect(new Set(probes.map((p) => p.operation)).size).toBeGreaterThanOrEqual(10);
-    for (const probe of probes) {
-      const res = await t.request(probe.method, probe.url, {
-        body: probe.body,
-        ...(probe.contentType ? { headers: { 'content-type': probe.contentType } } : {}),
-      });
-      const named = (res.body?.errors ?? []).map((e: { field: string }) => e.field);
-      if (
-        res.status >= 500 ||
-        (probe.fields.length && (res.status !== 400 || !named.includes(probe.fields[0])))
-      )
-        throw new Error(
-          `${probe.operation} (${probe.where}) -> ${res.status}: ${JSON.stringify(res.body)}`,
-        );
-    }
+    await expectEveryOperationRefusesUnstorable(t, '/campaigns', 10);
   });
 
   it('hostile query strings on the campaign reads are a 4xx problem or a success, never a 5xx', async () => {
-    const document = (await t.request('GET', '/docs-json')).body as OpenApiDocumentLike;
-    const operations = queryOperations(document).filter((op) =>
-      op.template.startsWith('/campaigns'),
-    );
-    expect(operations.length).toBeGreaterThanOrEqual(1);
-    for (const op of operations) {
-      const url = op.template.replace(/\{[^}]+\}/g, 'probe-1');
-      await fc.assert(
-        fc.asyncProperty(
-          fc.dictionary(fc.constantFrom(...op.parameters), hostileQueryValue, { minKeys: 1 }),
-          async (query) => {
-            const res = await t.request('GET', `${url}?${new URLSearchParams(query)}`);
-            const type = String(res.headers['content-type'] ?? '');
-            if (res.status >= 500 || (res.status >= 400 && !type.includes('problem+json')))
-              throw new Error(`${op.operation} ?${new URLSearchParams(query)} -> ${res.status}`);
-          },
-        ),
-        { numRuns: 50 },
-      );
-    }
+    await expectHostileQueriesAnswered(t, '/campaigns');
   });
 });

@@ -6,16 +6,15 @@
  * property cannot pass by refusing everything.
  */
 import { PG_POOL } from '@crm/platform';
-import {
-  hostileQueryValue,
-  queryOperations,
-  unstorableProbes,
-  withUnstorableStrings,
-  type OpenApiDocumentLike,
-} from '@crm/testing';
+import { hostileQueryValue } from '@crm/testing';
 import fc from 'fast-check';
 import type { Pool } from 'pg';
 import { startCampaignsTestApp, type CampaignsTestApp } from '../testing/campaigns-test-app';
+import {
+  expectEveryOperationRefusesUnstorable,
+  expectHostileQueriesAnswered,
+  expectUnstorableStringsNamed,
+} from '../testing/fuzz-walks';
 import { audienceDdl } from './rules/audience-tables';
 import { describeFields } from './rules/field-catalogue';
 import { OPERATORS } from './rules/rule';
@@ -145,66 +144,18 @@ describe('fuzzed rules (e2e)', () => {
   }, 240_000);
 
   it('a NUL or lone surrogate anywhere in a valid body (the rule included) is a 400 naming it', async () => {
-    const valid = {
+    await expectUnstorableStringsNamed(t, '/segments', {
       name: 'Fuzz',
       kind: 'dynamic',
       rule: { all: [{ field: 'country', op: 'in', value: ['DE', 'AT'] }] },
-    };
-    await fc.assert(
-      fc.asyncProperty(withUnstorableStrings(valid), async ({ body, fields }) => {
-        const res = await t.request('POST', '/segments', { body });
-        const named = (res.body?.errors ?? []).map((e: { field: string }) => e.field);
-        if (res.status !== 400 || !fields.every((f) => named.includes(f)))
-          throw new Error(
-            `${res.status} for ${JSON.stringify(body)}, expected ${fields}: ${JSON.stringify(res.body)}`,
-          );
-      }),
-      { numRuns: 20 },
-    );
+    });
   });
 
-  it('every segments operation: a NUL in each path parameter, query and body is a 400 naming it', async () => {
-    const document = (await t.request('GET', '/docs-json')).body as OpenApiDocumentLike;
-    const probes = unstorableProbes(document, '\ud800 lone').filter((p) =>
-      p.operation.includes('/segments'),
-    );
-    expect(new Set(probes.map((p) => p.operation)).size).toBeGreaterThanOrEqual(8);
-    for (const probe of probes) {
-      const res = await t.request(probe.method, probe.url, {
-        body: probe.body,
-        ...(probe.contentType ? { headers: { 'content-type': probe.contentType } } : {}),
-      });
-      const named = (res.body?.errors ?? []).map((e: { field: string }) => e.field);
-      if (
-        res.status >= 500 ||
-        (probe.fields.length && (res.status !== 400 || !named.includes(probe.fields[0])))
-      )
-        throw new Error(
-          `${probe.operation} (${probe.where}) -> ${res.status}: ${JSON.stringify(res.body)}`,
-        );
-    }
+  it('every segments operation: a lone surrogate in each path parameter, query and body is a 400 naming it', async () => {
+    await expectEveryOperationRefusesUnstorable(t, '/segments', 8);
   });
 
   it('hostile query strings on the segment reads are a 4xx problem, never a 5xx', async () => {
-    const document = (await t.request('GET', '/docs-json')).body as OpenApiDocumentLike;
-    const operations = queryOperations(document).filter((op) =>
-      op.template.startsWith('/segments'),
-    );
-    expect(operations.length).toBeGreaterThanOrEqual(1);
-    for (const op of operations) {
-      const url = op.template.replace(/\{[^}]+\}/g, 'probe-1');
-      await fc.assert(
-        fc.asyncProperty(
-          fc.dictionary(fc.constantFrom(...op.parameters), hostileQueryValue, { minKeys: 1 }),
-          async (query) => {
-            const res = await t.request('GET', `${url}?${new URLSearchParams(query)}`);
-            const type = String(res.headers['content-type'] ?? '');
-            if (res.status >= 500 || (res.status >= 400 && !type.includes('problem+json')))
-              throw new Error(`${op.operation} ?${new URLSearchParams(query)} -> ${res.status}`);
-          },
-        ),
-        { numRuns: 50 },
-      );
-    }
+    await expectHostileQueriesAnswered(t, '/segments');
   });
 });

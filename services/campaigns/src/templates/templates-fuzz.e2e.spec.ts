@@ -6,11 +6,14 @@
  * property cannot pass by refusing everything.
  */
 import { PG_POOL } from '@crm/platform';
-import { unstorableProbes, withUnstorableStrings, type OpenApiDocumentLike } from '@crm/testing';
 import fc from 'fast-check';
 import type { Pool } from 'pg';
 import { audienceDdl } from '../segments/rules/audience-tables';
 import { startCampaignsTestApp, type CampaignsTestApp } from '../testing/campaigns-test-app';
+import {
+  expectEveryOperationRefusesUnstorable,
+  expectUnstorableStringsNamed,
+} from '../testing/fuzz-walks';
 import { describeVariables } from './template-variables';
 
 const PATHS = describeVariables().map((v) => v.path.replace('<key>', 'loyalty'));
@@ -145,44 +148,15 @@ describe('fuzzed templates (e2e)', () => {
     );
   }, 300_000);
   it('a NUL or lone surrogate anywhere in a valid body is a 400 naming it', async () => {
-    const valid = {
+    await expectUnstorableStringsNamed(t, '/templates', {
       channel: 'email',
       name: 'Fuzz',
       subject: 'Hi',
       html: '<p>{{ offer.name }}</p>',
-    };
-    await fc.assert(
-      fc.asyncProperty(withUnstorableStrings(valid), async ({ body, fields }) => {
-        const res = await t.request('POST', '/templates', { body });
-        const named = (res.body?.errors ?? []).map((e: { field: string }) => e.field);
-        if (res.status !== 400 || !fields.every((f) => named.includes(f)))
-          throw new Error(
-            `${res.status} for ${JSON.stringify(body)}, expected ${fields}: ${JSON.stringify(res.body)}`,
-          );
-      }),
-      { numRuns: 20 },
-    );
+    });
   });
 
   it('every templates operation: a lone surrogate in each path parameter, query and body is a 400 naming it', async () => {
-    const document = (await t.request('GET', '/docs-json')).body as OpenApiDocumentLike;
-    const probes = unstorableProbes(document, '\ud800 lone').filter((p) =>
-      p.operation.includes('/templates'),
-    );
-    expect(new Set(probes.map((p) => p.operation)).size).toBeGreaterThanOrEqual(8);
-    for (const probe of probes) {
-      const res = await t.request(probe.method, probe.url, {
-        body: probe.body,
-        ...(probe.contentType ? { headers: { 'content-type': probe.contentType } } : {}),
-      });
-      const named = (res.body?.errors ?? []).map((e: { field: string }) => e.field);
-      if (
-        res.status >= 500 ||
-        (probe.fields.length && (res.status !== 400 || !named.includes(probe.fields[0])))
-      )
-        throw new Error(
-          `${probe.operation} (${probe.where}) -> ${res.status}: ${JSON.stringify(res.body)}`,
-        );
-    }
+    await expectEveryOperationRefusesUnstorable(t, '/templates', 8);
   });
 });
