@@ -3,14 +3,14 @@
  * Scoped by tenant first; every value is a bound parameter.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { CursorCodec, KeysetPage, PG_POOL } from '@crm/platform';
+import { CursorCodec, PG_POOL } from '@crm/platform';
 import type { Pool } from 'pg';
 import { S } from '../infrastructure/read-model-part';
+import { keysetList, type KeysetListSource } from '../shared/keyset-list';
 import type { CampaignState } from './campaign.decider';
 import type {
   CampaignDto,
   CampaignPage,
-  CampaignSort,
   CampaignStatsDto,
   ListCampaignsQuery,
 } from './campaign.dto';
@@ -26,16 +26,12 @@ interface CampaignRow {
 
 const COLUMNS = 'campaign_id, state, version, created_at, updated_at';
 
-const SORT_COLUMNS = {
-  name: { column: 'lower(name)', cast: 'text' },
-  createdAt: { column: 'created_at', cast: 'timestamptz' },
-  updatedAt: { column: 'updated_at', cast: 'timestamptz' },
-} as const;
-
-/** A LIKE pattern matching `text` anywhere, its wildcards taken literally. */
-function containing(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+const LIST: KeysetListSource = {
+  list: 'campaigns',
+  columns: COLUMNS,
+  from: `${S}.campaigns`,
+  idColumn: 'campaign_id',
+};
 
 @Injectable()
 export class CampaignQueries {
@@ -61,36 +57,9 @@ export class CampaignQueries {
     return campaignStats(row.state, rows);
   }
 
-  async list(tenant: string, q: ListCampaignsQuery): Promise<CampaignPage> {
-    const params: unknown[] = [tenant];
-    const bind = (value: unknown) => `$${params.push(value)}`;
-    const where = ['tenant = $1'];
-    if (q.status) where.push(`status = ${bind(q.status)}`);
-    if (q.kind) where.push(`kind = ${bind(q.kind)}`);
-    if (q.channel) where.push(`channel = ${bind(q.channel)}`);
-    for (const word of (q.q ?? '').trim().split(/\s+/).filter(Boolean))
-      where.push(`lower(name) LIKE ${bind(containing(word))}`);
-    const sort: CampaignSort = q.sort ?? '-createdAt';
-    const descending = sort.startsWith('-');
-    const { column, cast } = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
-    const keyset = new KeysetPage(
-      this.cursors,
-      { list: `campaigns:${sort}`, column, cast, idColumn: 'campaign_id', descending },
-      q,
-    );
-    keyset.appendAfter(where, params);
-    const direction = descending ? 'DESC' : 'ASC';
-    const { rows } = await this.pool.query<CampaignRow & { sort_value: string }>(
-      `SELECT ${COLUMNS}, ${column}::text AS sort_value FROM ${S}.campaigns
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${column} ${direction}, campaign_id ${direction}
-        LIMIT ${bind(keyset.fetchLimit)}`,
-      params,
-    );
-    return keyset.page(rows, campaignDto, (last) => ({
-      value: last.sort_value,
-      id: last.campaign_id,
-    }));
+  list(tenant: string, q: ListCampaignsQuery): Promise<CampaignPage> {
+    const filters = { status: q.status, kind: q.kind, channel: q.channel };
+    return keysetList(this.pool, this.cursors, LIST, tenant, q, filters, campaignDto);
   }
 
   private async row(tenant: string, campaignId: string): Promise<CampaignRow | undefined> {

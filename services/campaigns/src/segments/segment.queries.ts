@@ -4,10 +4,11 @@
  * (up to 10 000 ids): views carry its size; members are the membership helper's to page.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { CursorCodec, KeysetPage, PG_POOL } from '@crm/platform';
+import { CursorCodec, PG_POOL } from '@crm/platform';
 import type { Pool } from 'pg';
 import { S } from '../infrastructure/read-model-part';
-import type { ListSegmentsQuery, SegmentDto, SegmentPage, SegmentSort } from './segment.dto';
+import { keysetList, type KeysetListSource } from '../shared/keyset-list';
+import type { ListSegmentsQuery, SegmentDto, SegmentPage } from './segment.dto';
 import type { SegmentRow } from './segments.projection';
 
 type ViewRow = Omit<SegmentRow, 'static_contact_ids'> & { listed_contacts: number };
@@ -15,17 +16,12 @@ type ViewRow = Omit<SegmentRow, 'static_contact_ids'> & { listed_contacts: numbe
 const VIEW_COLUMNS = `segment_id, name, description, kind, status, rule, version, rule_version,
   created_at, updated_at, cardinality(static_contact_ids) AS listed_contacts`;
 
-/** The column behind each sort and the type its cursor value is cast back to. */
-const SORT_COLUMNS = {
-  name: { column: 'lower(name)', cast: 'text' },
-  createdAt: { column: 'created_at', cast: 'timestamptz' },
-  updatedAt: { column: 'updated_at', cast: 'timestamptz' },
-} as const;
-
-/** A LIKE pattern matching `text` anywhere, its wildcards taken literally. */
-function containing(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+const LIST: KeysetListSource = {
+  list: 'segments',
+  columns: VIEW_COLUMNS,
+  from: `${S}.segments`,
+  idColumn: 'segment_id',
+};
 
 @Injectable()
 export class SegmentQueries {
@@ -42,38 +38,10 @@ export class SegmentQueries {
     return rows[0] && segmentDto(rows[0]);
   }
 
-  async list(tenant: string, q: ListSegmentsQuery): Promise<SegmentPage> {
-    const params: unknown[] = [tenant];
-    const bind = (value: unknown) => `$${params.push(value)}`;
-    const where = ['tenant = $1'];
-    if (q.status) where.push(`status = ${bind(q.status)}`);
-    if (q.kind) where.push(`kind = ${bind(q.kind)}`);
-    // Every word must appear in the name ("car 30" finds "Bought a car in the last 30 days").
-    for (const word of (q.q ?? '').trim().split(/\s+/).filter(Boolean))
-      where.push(`lower(name) LIKE ${bind(containing(word))}`);
-
-    const sort: SegmentSort = q.sort ?? '-createdAt';
-    const descending = sort.startsWith('-');
-    const { column, cast } = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
-    // The cursor holds a value of the sort column: one made under another sort is refused (400).
-    const keyset = new KeysetPage(
-      this.cursors,
-      { list: `segments:${sort}`, column, cast, idColumn: 'segment_id', descending },
-      q,
-    );
-    keyset.appendAfter(where, params);
-    const direction = descending ? 'DESC' : 'ASC';
-    const { rows } = await this.pool.query<ViewRow & { sort_value: string }>(
-      `SELECT ${VIEW_COLUMNS}, ${column}::text AS sort_value FROM ${S}.segments
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${column} ${direction}, segment_id ${direction}
-        LIMIT ${bind(keyset.fetchLimit)}`,
-      params,
-    );
-    return keyset.page(rows, segmentDto, (last) => ({
-      value: last.sort_value,
-      id: last.segment_id,
-    }));
+  /** Every word of `q` must appear in the name ("car 30" finds "Bought a car in the last 30 days"). */
+  list(tenant: string, q: ListSegmentsQuery): Promise<SegmentPage> {
+    const filters = { status: q.status, kind: q.kind };
+    return keysetList(this.pool, this.cursors, LIST, tenant, q, filters, segmentDto);
   }
 }
 

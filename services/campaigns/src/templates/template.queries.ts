@@ -4,16 +4,16 @@
  * every value is a bound parameter.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { CursorCodec, KeysetPage, PG_POOL } from '@crm/platform';
+import { CursorCodec, PG_POOL } from '@crm/platform';
 import type { Pool } from 'pg';
 import { S } from '../infrastructure/read-model-part';
+import { keysetList, type KeysetListSource } from '../shared/keyset-list';
 import { variablesOf } from './template-check';
 import type { TemplateChannel, TemplateContent } from './template-content';
 import type {
   ListTemplatesQuery,
   TemplateDto,
   TemplatePage,
-  TemplateSort,
   TemplateVersionDto,
 } from './template.dto';
 import type { TemplateStatus } from './template.events';
@@ -40,21 +40,21 @@ export interface LoadedTemplateVersion extends RenderableVersion {
   readonly status: TemplateStatus;
 }
 
-const VIEW = `SELECT t.template_id, t.channel, t.name, t.status, t.current_version, t.version,
-    t.created_at, t.updated_at, v.content
-  FROM ${S}.templates t
+const COLUMNS = `t.template_id, t.channel, t.name, t.status, t.current_version, t.version,
+    t.created_at, t.updated_at, v.content`;
+
+/** A template joined to its current version's content. */
+const FROM = `${S}.templates t
   JOIN ${S}.template_versions v
     ON v.tenant = t.tenant AND v.template_id = t.template_id AND v.version_no = t.current_version`;
 
-const SORT_COLUMNS = {
-  name: { column: 'lower(t.name)', cast: 'text' },
-  createdAt: { column: 't.created_at', cast: 'timestamptz' },
-  updatedAt: { column: 't.updated_at', cast: 'timestamptz' },
-} as const;
-
-function containing(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+const LIST: KeysetListSource = {
+  list: 'templates',
+  columns: COLUMNS,
+  from: FROM,
+  alias: 't',
+  idColumn: 'template_id',
+};
 
 @Injectable()
 export class TemplateQueries {
@@ -65,7 +65,7 @@ export class TemplateQueries {
 
   async get(tenant: string, templateId: string): Promise<TemplateDto | undefined> {
     const { rows } = await this.pool.query<TemplateRow>(
-      `${VIEW} WHERE t.tenant = $1 AND t.template_id = $2`,
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE t.tenant = $1 AND t.template_id = $2`,
       [tenant, templateId],
     );
     return rows[0] && templateDto(rows[0]);
@@ -121,35 +121,9 @@ export class TemplateQueries {
     );
   }
 
-  async list(tenant: string, q: ListTemplatesQuery): Promise<TemplatePage> {
-    const params: unknown[] = [tenant];
-    const bind = (value: unknown) => `$${params.push(value)}`;
-    const where = ['t.tenant = $1'];
-    if (q.status) where.push(`t.status = ${bind(q.status)}`);
-    if (q.channel) where.push(`t.channel = ${bind(q.channel)}`);
-    for (const word of (q.q ?? '').trim().split(/\s+/).filter(Boolean))
-      where.push(`lower(t.name) LIKE ${bind(containing(word))}`);
-    const sort: TemplateSort = q.sort ?? '-createdAt';
-    const descending = sort.startsWith('-');
-    const { column, cast } = SORT_COLUMNS[sort.replace('-', '') as keyof typeof SORT_COLUMNS];
-    const keyset = new KeysetPage(
-      this.cursors,
-      { list: `templates:${sort}`, column, cast, idColumn: 't.template_id', descending },
-      q,
-    );
-    keyset.appendAfter(where, params);
-    const direction = descending ? 'DESC' : 'ASC';
-    const { rows } = await this.pool.query<TemplateRow & { sort_value: string }>(
-      `${VIEW.replace('v.content', `v.content, ${column}::text AS sort_value`)}
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${column} ${direction}, t.template_id ${direction}
-        LIMIT ${bind(keyset.fetchLimit)}`,
-      params,
-    );
-    return keyset.page(rows, templateDto, (last) => ({
-      value: last.sort_value,
-      id: last.template_id,
-    }));
+  list(tenant: string, q: ListTemplatesQuery): Promise<TemplatePage> {
+    const filters = { status: q.status, channel: q.channel };
+    return keysetList(this.pool, this.cursors, LIST, tenant, q, filters, templateDto);
   }
 }
 
