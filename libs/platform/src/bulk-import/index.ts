@@ -5,3 +5,4 @@ export * from './json-records';
 export * from './upload-progress';
 export * from './keyed-scheduler';
 export * from './upload-body';
+export * from './import-cli-args';

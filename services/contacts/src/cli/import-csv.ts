@@ -5,6 +5,7 @@
  *   node -r @swc-node/register services/contacts/src/cli/import-csv.ts contacts.csv \
  *     [--url http://127.0.0.1:3001] [--token $TOKEN | env CRM_TOKEN] [--import-id id] [--dry-run]
  */
+import { parseImportCliArgs } from '@crm/platform';
 import { SingleBar } from 'cli-progress';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -12,7 +13,6 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import path from 'node:path';
 import { Transform } from 'node:stream';
-import { parseArgs } from 'node:util';
 
 const USAGE =
   'usage: import-csv <file.csv> [--url http://127.0.0.1:3001] [--token <jwt>] [--import-id <id>] [--dry-run]';
@@ -28,27 +28,18 @@ export async function runImportCli(
   argv: readonly string[],
   io: ImportCliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      url: { type: 'string' },
-      token: { type: 'string' },
-      'import-id': { type: 'string' },
-      'dry-run': { type: 'boolean' },
-    },
+  const args = parseImportCliArgs(argv, io.env, {
+    defaultUrl: 'http://127.0.0.1:3001',
+    fileRequired: 'a CSV file is required',
   });
-  const file = positionals[0];
-  const token = values.token ?? io.env.CRM_TOKEN;
-  if (!file || !token) {
-    io.stderr.write(
-      `${!file ? 'a CSV file is required' : 'a token is required (--token or CRM_TOKEN)'}\n${USAGE}\n`,
-    );
+  if ('usageError' in args) {
+    io.stderr.write(`${args.usageError}\n${USAGE}\n`);
     return 2;
   }
-  const base = new URL(values.url ?? 'http://127.0.0.1:3001');
+  const { file, token } = args;
+  const base = new URL(args.url);
   const importId =
-    values['import-id'] ??
+    args.importId ??
     `${path.basename(file, path.extname(file)).replace(/[^A-Za-z0-9._-]/g, '-')}-${Date.now()}`;
   const size = (await stat(file)).size;
   const bar = new SingleBar({
@@ -61,7 +52,7 @@ export async function runImportCli(
   bar.start(size, 0, { rows: 0, rejected: 0 });
   const headers = { authorization: `Bearer ${token}` };
   // A dry run is an import of its own under the same id: every URL names which one.
-  const dryRun = values['dry-run'] ? '?dryRun=true' : '';
+  const dryRun = args.dryRun ? '?dryRun=true' : '';
   const poller = setInterval(() => {
     void getJson(
       new URL(`/contacts/imports/${encodeURIComponent(importId)}${dryRun}`, base),

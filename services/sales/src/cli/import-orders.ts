@@ -6,9 +6,14 @@
  *   npm run sales:import-orders -- orders.csv [--url http://127.0.0.1:3002] \
  *     [--token $TOKEN | env CRM_TOKEN] [--import-id id] [--dry-run]
  */
-import { countRecords, formatOfFile, uploadWithProgress, type BulkFileFormat } from '@crm/platform';
+import {
+  countRecords,
+  formatOfFile,
+  parseImportCliArgs,
+  uploadWithProgress,
+  type BulkFileFormat,
+} from '@crm/platform';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 
 const USAGE =
   'usage: import-orders <orders.csv|.json|.ndjson> [--url http://127.0.0.1:3002] [--token <jwt>] [--import-id <id>] [--dry-run]';
@@ -30,24 +35,15 @@ export async function runImportOrdersCli(
   argv: readonly string[],
   io: ImportOrdersIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      url: { type: 'string' },
-      token: { type: 'string' },
-      'import-id': { type: 'string' },
-      'dry-run': { type: 'boolean' },
-    },
+  const args = parseImportCliArgs(argv, io.env, {
+    defaultUrl: 'http://127.0.0.1:3002',
+    fileRequired: 'a file is required',
   });
-  const file = positionals[0];
-  const token = values.token ?? io.env.CRM_TOKEN;
-  if (!file || !token) {
-    io.stderr.write(
-      `${!file ? 'a file is required' : 'a token is required (--token or CRM_TOKEN)'}\n${USAGE}\n`,
-    );
+  if ('usageError' in args) {
+    io.stderr.write(`${args.usageError}\n${USAGE}\n`);
     return 2;
   }
+  const { file, token } = args;
   let format: BulkFileFormat;
   try {
     format = formatOfFile(file);
@@ -55,15 +51,15 @@ export async function runImportOrdersCli(
     io.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
-  const base = new URL(values.url ?? 'http://127.0.0.1:3002');
+  const base = new URL(args.url);
   // The default id is the file's name: the same file again replays its report.
   const importId =
-    values['import-id'] ??
+    args.importId ??
     path
       .basename(file)
       .replace(/[^A-Za-z0-9._-]/g, '-')
       .slice(0, 100);
-  const dryRun = values['dry-run'] ? '?dryRun=true' : '';
+  const dryRun = args.dryRun ? '?dryRun=true' : '';
   const at = (suffix = '') =>
     new URL(`/orders/imports/${encodeURIComponent(importId)}${suffix}${dryRun}`, base);
   try {
