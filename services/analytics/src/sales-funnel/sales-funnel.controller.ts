@@ -1,8 +1,15 @@
 /** The sales reports over HTTP: json, csv, Vega-Lite or SVG by `?format=` (@crm/charts). */
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { answerReport, barChart, funnelChart, lineChart, parseReportFormat } from '@crm/charts';
-import { ApiProblems, CurrentUser, Roles, type AuthenticatedUser } from '@crm/platform';
+import {
+  ApiProblems,
+  CLOCK,
+  CurrentUser,
+  Roles,
+  type AuthenticatedUser,
+  type Clock,
+} from '@crm/platform';
 import type { FastifyReply } from 'fastify';
 import { REPORT_READERS } from '../shared/roles';
 import { FunnelQuery } from './funnel.dto';
@@ -12,6 +19,8 @@ import { windowInstants } from './report-window.dto';
 import { performanceBy, periodStart } from './deal-performance';
 import { PerformanceQuery } from './performance.dto';
 import { PerformanceQueries } from './performance.queries';
+import { PipelineQuery } from './pipeline.dto';
+import { PipelineQueries } from './pipeline.queries';
 
 const FORMATS = [
   'application/json',
@@ -26,7 +35,69 @@ export class SalesFunnelController {
   constructor(
     private readonly funnel: FunnelQueries,
     private readonly performance: PerformanceQueries,
+    private readonly pipelines: PipelineQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  @Get('pipeline')
+  @Roles(...REPORT_READERS)
+  @ApiOperation({
+    summary: 'Weighted pipeline by period of expected close, owner and forecast category',
+    description:
+      'Open deals as they stand now by period (month or quarter) of expected close, owner, currency ' +
+      'and forecast category as sales publishes it (pipeline, best-case, commit, omitted): deals, ' +
+      'amount and weighted amount (amount x probability, minor units); plus `closed-won` per period ' +
+      'of winning from the period of `asOf` (default today, UTC) on. Never summed across currencies.',
+  })
+  @ApiProduces(...FORMATS)
+  @ApiOkResponse({ description: '`{ columns, rows }`, CSV, a Vega-Lite spec or SVG' })
+  @ApiProblems(400, 401, 403)
+  async pipeline(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: PipelineQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    const asOf = query.asOf ?? this.clock.now().toISOString().slice(0, 10);
+    const interval = query.interval ?? 'month';
+    const rows = (await this.pipelines.pipeline(user.tenant, asOf, interval, query.currency)).map(
+      // one bar per period and currency, so a stack never adds two currencies
+      (r) => ({ ...r, bar: `${r.period} ${r.currency}` }),
+    );
+    const answer = await answerReport(
+      {
+        rows,
+        columns: [
+          {
+            field: 'period',
+            title: `${interval === 'month' ? 'Month' : 'Quarter'} starting`,
+            type: 'date',
+          },
+          { field: 'ownerId', title: 'Owner', type: 'text' },
+          { field: 'currency', title: 'Currency', type: 'text' },
+          { field: 'category', title: 'Forecast category', type: 'text' },
+          { field: 'deals', title: 'Deals', unit: 'count', type: 'number' },
+          { field: 'amountMinor', title: 'Amount', unit: 'minor units', type: 'number' },
+          { field: 'weightedMinor', title: 'Weighted amount', unit: 'minor units', type: 'number' },
+        ],
+        chart: (rows) =>
+          barChart(rows, {
+            title: { text: 'Weighted pipeline and closed-won', subtitle: `as of ${asOf}` },
+            category: { field: 'bar', title: 'Period and currency' },
+            value: {
+              field: 'weightedMinor',
+              title: 'Weighted amount',
+              unit: 'minor units',
+              format: 'integer',
+            },
+            series: { field: 'category', title: 'Forecast category' },
+            arrangement: 'stacked',
+          }),
+      },
+      parseReportFormat(query.format),
+    );
+    reply.type(answer.contentType);
+    return answer.body;
+  }
 
   @Get('funnel')
   @Roles(...REPORT_READERS)

@@ -10,6 +10,7 @@
  *   D3: qualify -> lost (Jan 15) -> reopened into propose (Jan 18): open
  *   D4: qualify -> lost (Jan 9)
  * D2 belongs to rep-2 and was won for 3000.00 USD; D1 won for 4800.00 EUR; D4 (lost) is EUR.
+ * D5 (no lead) is open: 1000.00 USD at 20 %, no category (pipeline), closing 2026-03-10; D3 closes 2026-02-20.
  * Plus L11 captured on Feb 1 (outside the window), and two leads of tenant-b.
  */
 import * as C from '@crm/contracts';
@@ -72,7 +73,13 @@ function story(): FedMessage[] {
   for (let i = 1; i <= 4; i++) {
     events.push(F.leadConverted(`L${i}`, `C${i}`, `D${i}`, day('01-07')));
     const opened = F.opportunityOpened(`D${i}`, `C${i}`, day('01-07'));
-    events.push(withData(opened, { leadId: `L${i}`, ...(i === 2 ? { ownerId: 'rep-2' } : {}) }));
+    events.push(
+      withData(opened, {
+        leadId: `L${i}`,
+        ...(i === 2 ? { ownerId: 'rep-2' } : {}),
+        ...(i === 3 ? { expectedCloseDate: '2026-02-20' } : {}),
+      }),
+    );
   }
   events.push(
     F.stageChanged('D1', 'qualify', 'propose', day('01-10')),
@@ -86,6 +93,14 @@ function story(): FedMessage[] {
     lost('D3', day('01-15')),
     reopened('D3', 'propose', day('01-18')),
     lost('D4', day('01-09')),
+    // D5: no lead, open, no category published, 1000.00 USD at 20 %, closing in March
+    withData(F.opportunityOpened('D5', 'C5', day('01-08')), {
+      amount: { amount: '1000.00', currency: 'USD' },
+      amountMinor: 100_000,
+      currency: 'USD',
+      ownerId: 'rep-2',
+      expectedCloseDate: '2026-03-10',
+    }),
     F.leadCaptured('L11', day('02-01')),
     F.leadCaptured('B1', day('01-03'), TENANT_B),
     F.leadQualified('B1', day('01-04'), TENANT_B),
@@ -342,6 +357,55 @@ describe('sales funnel report (embedded transport)', () => {
         (await get(`/reports/sales-performance?from=2026-03-01&to=2026-02-01`)).statusCode,
       ).toBe(400);
       expect((await get(PERF, { as: { roles: ['customer'] } })).statusCode).toBe(403);
+    });
+  });
+
+  describe('GET /reports/pipeline', () => {
+    const pick = (rows: any[]) =>
+      rows.map((r) => [
+        r.period,
+        r.ownerId,
+        r.currency,
+        r.category,
+        r.deals,
+        r.amountMinor,
+        r.weightedMinor,
+      ]);
+
+    it('weights the open deals by period of expected close and adds closed-won from asOf on', async () => {
+      const rows = (await get('/reports/pipeline?asOf=2026-01-15')).json.rows;
+      expect(pick(rows)).toEqual([
+        ['2026-01-01', 'rep-1', 'EUR', 'closed-won', 1, 480_000, 480_000], // D1, won Jan 20
+        ['2026-01-01', 'rep-2', 'USD', 'closed-won', 1, 300_000, 300_000], // D2, won Jan 27
+        // D3: 5000.00 EUR x 60 % (its reopening's probability) = 300000; ingest keeps the
+        // `omitted` its loss set, the reopening publishes no category.
+        ['2026-02-01', 'rep-1', 'EUR', 'omitted', 1, 500_000, 300_000],
+        ['2026-03-01', 'rep-2', 'USD', 'pipeline', 1, 100_000, 20_000], // 100000 x 20 %
+      ]);
+      const later = (await get('/reports/pipeline?asOf=2026-02-01&interval=quarter&currency=USD'))
+        .json.rows;
+      // the quarter of Feb 1 starts Jan 1: D2's win is in; EUR left out
+      expect(pick(later)).toEqual([
+        ['2026-01-01', 'rep-2', 'USD', 'closed-won', 1, 300_000, 300_000],
+        ['2026-01-01', 'rep-2', 'USD', 'pipeline', 1, 100_000, 20_000],
+      ]);
+      const april = (await get('/reports/pipeline?asOf=2026-04-01')).json.rows;
+      expect(april.map((r: any) => r.category)).toEqual(['omitted', 'pipeline']);
+    });
+
+    it('draws a stacked bar, isolates tenants and refuses bad parameters', async () => {
+      const svg = await get('/reports/pipeline?asOf=2026-01-15&format=svg');
+      expect(svg.body).toContain('Weighted pipeline and closed-won');
+      if (process.env.PIPELINE_SVG_OUT) writeFileSync(process.env.PIPELINE_SVG_OUT, svg.body);
+      expect((await get('/reports/pipeline?asOf=2026-01-15', { as: TENANT_B })).json.rows).toEqual(
+        [],
+      );
+      const bad = await get('/reports/pipeline?asOf=2026-02-30');
+      expect([bad.statusCode, JSON.stringify(bad.json).includes('asOf')]).toEqual([400, true]);
+      expect((await get('/reports/pipeline?interval=day')).statusCode).toBe(400);
+      expect((await get('/reports/pipeline', { as: { roles: ['customer'] } })).statusCode).toBe(
+        403,
+      );
     });
   });
 });

@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { FunnelQueries } from './funnel.queries';
 import { PerformanceQueries } from './performance.queries';
+import { PipelineQueries } from './pipeline.queries';
 import { SalesFunnelController } from './sales-funnel.controller';
 
 /** The sales funnel, pipeline and forecast reports over the ingested lead and deal facts. */
-@Module({ controllers: [SalesFunnelController], providers: [FunnelQueries, PerformanceQueries] })
+@Module({
+  controllers: [SalesFunnelController],
+  providers: [FunnelQueries, PerformanceQueries, PipelineQueries],
+})
 export class SalesFunnelModule {}
