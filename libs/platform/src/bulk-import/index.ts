@@ -6,3 +6,4 @@ export * from './upload-progress';
 export * from './keyed-scheduler';
 export * from './upload-body';
 export * from './import-cli-args';
+export * from './import-command';

@@ -13,9 +13,7 @@
  */
 import {
   categoryOf,
-  comparePositions,
   DomainError,
-  handleCommand,
   inTransaction,
   sequenceDecider,
   type EventStore,
@@ -26,8 +24,8 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   AggregateCommands,
   CLOCK,
-  currentCorrelationId,
   EVENT_SOURCING_OPTIONS,
+  handleImportCommand,
   hashingTap,
   KeyedScheduler,
   PG_POOL,
@@ -310,27 +308,15 @@ export class ContactImportService implements OnModuleInit {
           );
         events = decided;
       } else {
-        // The command path of AggregateCommands.execute (tenant, actor, retries on concurrent
-        // writes, crypto-shredding in the store) without its per-command read-your-writes wait:
-        // the import waits once, at the end, and matches later rows through `ctx.index`.
-        const result = await handleCommand(
+        // Matches later rows through `ctx.index` rather than waiting for the read model.
+        const result = await handleImportCommand(
           this.rowStore(ctx.timer, existing ? undefined : contactStreamId(contactId)),
           contactSequence,
           { tenant: caller.tenant, id: contactStreamId(contactId) },
           commands,
-          {
-            tenant: caller.tenant,
-            actor: caller.actor,
-            correlationId: currentCorrelationId(),
-            now: () => this.clock.now(),
-            upcast: this.upcast,
-          },
+          { caller, now: () => this.clock.now(), upcast: this.upcast },
+          ctx,
         );
-        if (
-          result.lastPosition &&
-          (!ctx.lastPosition || comparePositions(result.lastPosition, ctx.lastPosition) > 0)
-        )
-          ctx.lastPosition = result.lastPosition;
         events = result.events;
       }
       if (!existing) ctx.index.created(contactId, row);

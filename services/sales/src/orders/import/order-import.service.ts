@@ -11,22 +11,15 @@
  * A dry run decides every order against the current state and appends nothing; it is an import
  * of its own (BulkImportKey), so it never takes the id from the real import.
  */
-import {
-  categoryOf,
-  comparePositions,
-  DomainError,
-  handleCommand,
-  type Position,
-  type ToDomainEvent,
-} from '@crm/event-sourcing';
+import { categoryOf, DomainError, type Position, type ToDomainEvent } from '@crm/event-sourcing';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   AggregateCommands,
   BulkImportStore,
   CLOCK,
-  currentCorrelationId,
   deterministicId,
   EVENT_SOURCING_OPTIONS,
+  handleImportCommand,
   hashingTap,
   isoNow,
   jsonRecordSplitter,
@@ -215,20 +208,14 @@ export class OrderImportService implements OnModuleInit {
         ctx.dryRunStates.set(draft.externalId, events.reduce(orderDecider.evolve, state));
         appended = events.length;
       } else {
-        // The command path of AggregateCommands.execute (tenant, actor, retry on a concurrent
-        // append) without its per-command read-your-writes wait: the import waits once, at the end.
-        const result = await handleCommand(this.aggregates.store, orderDecider, stream, command, {
-          tenant: ctx.caller.tenant,
-          actor: ctx.caller.actor,
-          correlationId: currentCorrelationId(),
-          now: () => this.clock.now(),
-          upcast: this.upcast,
-        });
-        if (
-          result.lastPosition &&
-          (!ctx.lastPosition || comparePositions(result.lastPosition, ctx.lastPosition) > 0)
-        )
-          ctx.lastPosition = result.lastPosition;
+        const result = await handleImportCommand(
+          this.aggregates.store,
+          orderDecider,
+          stream,
+          command,
+          { caller: ctx.caller, now: () => this.clock.now(), upcast: this.upcast },
+          ctx,
+        );
         appended = result.events.length;
       }
       const outcome: OrderImportOutcome = appended ? 'accepted' : 'duplicate';
