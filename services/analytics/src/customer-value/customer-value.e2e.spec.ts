@@ -41,6 +41,9 @@ const NOW = '2026-03-02T12:00:00.000Z';
 const TODAY = NOW.slice(0, 10);
 const clock = new ManualClock(NOW);
 const DAY = 86_400_000;
+/** CV_SVG_DIR=/tmp/x: keep the drawn charts, to convert with rsvg-convert and look at. */
+const look = (name: string, svg: string) =>
+  process.env.CV_SVG_DIR && writeFileSync(`${process.env.CV_SVG_DIR}/${name}.svg`, svg);
 const daysAgo = (d: number) => new Date(Date.parse(NOW) - d * DAY).toISOString();
 
 interface FedOrder {
@@ -311,6 +314,7 @@ describe('customer value reports', () => {
     expect(res.body.moved + res.body.stayed).toBe(14);
     const svg = await get(`/reports/rfm/movement?from=${from}&to=${TODAY}&format=svg`);
     expect(svg.body).toContain('RFM segment movement');
+    look('movement', svg.body);
   });
 
   it('answers csv, vega-lite and svg', async () => {
@@ -327,7 +331,8 @@ describe('customer value reports', () => {
     expect(svg.body).toContain('Customer lifetime value');
     const rfmSvg = await get('/reports/rfm?format=svg');
     expect(rfmSvg.body).toContain('Customers per RFM segment');
-    if (process.env.CV_SVG_OUT) writeFileSync(process.env.CV_SVG_OUT, rfmSvg.body); // to look at as PNG
+    look('rfm', rfmSvg.body);
+    look('lifetime-value', svg.body);
   });
 
   it('compares calibration and holdout per frequency bucket', async () => {
@@ -340,6 +345,7 @@ describe('customer value reports', () => {
       `/reports/lifetime-value/calibration?calibrationEnd=${daysAgo(60).slice(0, 10)}&format=svg`,
     );
     expect(svg.body).toContain('Purchase model calibration');
+    look('calibration', svg.body);
   });
 
   it('refuses bad query parameters with 400 naming them, and customers with 403', async () => {
