@@ -21,6 +21,7 @@ import { PerformanceQuery } from './performance.dto';
 import { PerformanceQueries } from './performance.queries';
 import { PipelineQuery } from './pipeline.dto';
 import { PipelineQueries } from './pipeline.queries';
+import { ForecastAccuracyQueries } from './forecast-accuracy.queries';
 
 const FORMATS = [
   'application/json',
@@ -37,7 +38,77 @@ export class SalesFunnelController {
     private readonly performance: PerformanceQueries,
     private readonly pipelines: PipelineQueries,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly accuracy: ForecastAccuracyQueries,
   ) {}
+
+  @Get('forecast-accuracy')
+  @Roles(...REPORT_READERS)
+  @ApiOperation({
+    summary: 'The forecast at each period start against what closed won in the period',
+    description:
+      'Per month or quarter starting from `from` to `to`, per currency: the deals open at the ' +
+      "period's start (by stage history) expected to close in it, weighted by the win rate of the " +
+      'stage each stood in then, against the amount won in the period. Amounts and close dates are ' +
+      'as they stand now (the tables keep no history of them); see the feature README.',
+  })
+  @ApiProduces(...FORMATS)
+  @ApiOkResponse({ description: '`{ columns, rows }`, CSV, a Vega-Lite spec or SVG' })
+  @ApiProblems(400, 401, 403)
+  async forecastAccuracy(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: PerformanceQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<unknown> {
+    const interval = query.interval ?? 'month';
+    const rows = await this.accuracy.accuracy(
+      user.tenant,
+      query.from,
+      query.to,
+      interval,
+      query.currency,
+    );
+    const lines = rows.flatMap((r) => [
+      { period: r.period, series: `forecast ${r.currency}`, valueMinor: r.forecastMinor },
+      { period: r.period, series: `actual ${r.currency}`, valueMinor: r.actualMinor },
+    ]);
+    const answer = await answerReport(
+      {
+        rows,
+        columns: [
+          {
+            field: 'period',
+            title: `${interval === 'month' ? 'Month' : 'Quarter'} starting`,
+            type: 'date',
+          },
+          { field: 'currency', title: 'Currency', type: 'text' },
+          { field: 'forecastDeals', title: 'Deals forecast', unit: 'count', type: 'number' },
+          {
+            field: 'forecastMinor',
+            title: 'Forecast at period start',
+            unit: 'minor units',
+            type: 'number',
+          },
+          { field: 'wonDeals', title: 'Deals won', unit: 'count', type: 'number' },
+          { field: 'actualMinor', title: 'Won in period', unit: 'minor units', type: 'number' },
+        ],
+        // one line per currency and measure: forecast and actual never share a currency-less axis
+        chart: () =>
+          lineChart(lines, {
+            title: { text: 'Forecast vs actual', subtitle: `${query.from} to ${query.to}` },
+            time: {
+              field: 'period',
+              title: interval === 'month' ? 'Month' : 'Quarter',
+              step: interval,
+            },
+            value: { field: 'valueMinor', title: 'Amount', unit: 'minor units', format: 'integer' },
+            series: { field: 'series', title: 'Measure' },
+          }),
+      },
+      parseReportFormat(query.format),
+    );
+    reply.type(answer.contentType);
+    return answer.body;
+  }
 
   @Get('pipeline')
   @Roles(...REPORT_READERS)

@@ -408,4 +408,30 @@ describe('sales funnel report (embedded transport)', () => {
       );
     });
   });
+
+  describe('GET /reports/forecast-accuracy', () => {
+    it('reconstructs the forecast at each period start from the stage history', async () => {
+      const res = await get('/reports/forecast-accuracy?from=2026-01-01&to=2026-03-31');
+      // stage win rates over closed deals: qualify D1, D2 won, D4 lost = 2/3; propose D1, D2 = 1.
+      // Jan 1: nothing open yet; won in Jan: D1 480000 EUR, D2 300000 USD.
+      // Feb 1: D3 open in propose (reopened Jan 18), closing Feb 20: 500000 x 1.
+      // Mar 1: D5 open in qualify, closing Mar 10: 100000 x 2/3 = 66666.7 -> 66667.
+      expect(
+        res.json.rows.map((r: any) => [r.period, r.currency, r.forecastMinor, r.actualMinor]),
+      ).toEqual([
+        ['2026-01-01', 'EUR', 0, 480_000],
+        ['2026-01-01', 'USD', 0, 300_000],
+        ['2026-02-01', 'EUR', 500_000, 0],
+        ['2026-03-01', 'USD', 66_667, 0],
+      ]);
+      const svg = await get('/reports/forecast-accuracy?from=2026-01-01&to=2026-03-31&format=svg');
+      expect(svg.body).toContain('Forecast vs actual');
+      const bad = await get('/reports/forecast-accuracy?from=2026-03-01&to=2026-01-01');
+      expect(bad.statusCode).toBe(400);
+      expect(
+        (await get('/reports/forecast-accuracy?from=2026-01-01&to=2026-03-31', { as: TENANT_B }))
+          .json.rows,
+      ).toEqual([]);
+    });
+  });
 });
