@@ -232,6 +232,372 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Templates filtered by channel, status and name, in keyset pages
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['TemplatesController_list'];
+    put?: never;
+    /**
+     * Create an email (subject, html, text?) or SMS (text) template: version 1
+     * @description Liquid that does not parse or names a variable outside GET /templates/variables is a 422 whose errors[] name the field (subject, html, text), the variable, line and column; nothing is saved.
+     *
+     *     Roles: admin, marketer.
+     */
+    post: operations['TemplatesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/variables': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The variables a template may use, with types, and the extra filters
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['TemplatesController_variables'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Render an unsaved template for a contact (or the catalogue examples); nothing is saved
+     * @description Checked as a save would be (422 naming the field and variable); an unknown contact is a 404.
+     *
+     *     Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    post: operations['TemplatesController_previewDraft'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/{templateId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read one template with its current content
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['TemplatesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Rename or change the content (merge patch; If-Match): a content change is the next version
+     * @description Roles: admin, marketer.
+     */
+    patch: operations['TemplatesController_patch'];
+    trace?: never;
+  };
+  '/templates/{templateId}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Archive a template for good (its versions stay readable)
+     * @description Roles: admin, marketer.
+     */
+    post: operations['TemplatesController_archive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/{templateId}/versions/{n}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One version of the content, as a campaign pins it
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['TemplatesController_versionOf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/{templateId}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Render the template (current or a given version) for an audience contact
+     * @description An unknown contact (or one of another tenant) is a 404; a render over its limits a 422.
+     *
+     *     Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    post: operations['TemplatesController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/outbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Messages the capture channels stored instead of sending, newest first (keyset pages; filter by channel, recipient, campaign)
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['OutboxController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/outbox/{messageId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One captured message in full: headers, HTML and text as rendered
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['OutboxController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Campaigns filtered by status, kind, channel and name, in keyset pages
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['CampaignController_list'];
+    put?: never;
+    /**
+     * Create a draft campaign
+     * @description Every bad field is named in one 422 (errors[].field); an unknown or archived segment is a 422 naming its field.
+     *
+     *     Roles: admin, marketer.
+     */
+    post: operations['CampaignController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{campaignId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read one campaign
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['CampaignController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a draft (JSON merge patch: null removes an optional member, objects merge; If-Match)
+     * @description Roles: admin, marketer.
+     */
+    patch: operations['CampaignController_patch'];
+    trace?: never;
+  };
+  '/campaigns/{campaignId}/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Per variant: sent, delivered, opened, clicked, converted, and the A/B test decision
+     * @description The decision is a pooled two-proportion z-test of the best variant against each other one (Bonferroni-corrected) on the plan metric per message sent, once every variant has its minimum sample; "no sends yet" before the first send.
+     *
+     *     Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['CampaignController_stats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{campaignId}/schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Arm a draft (or move a scheduled campaign) for sendAt; never in the past
+     * @description Roles: admin, marketer.
+     */
+    post: operations['CampaignController_schedule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{campaignId}/launch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start sending now (a draft or a scheduled campaign); an A/B campaign sends its test share first
+     * @description Roles: admin, marketer.
+     */
+    post: operations['CampaignController_launch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{campaignId}/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pause a sending campaign (the sender stops at its next batch)
+     * @description Roles: admin, marketer.
+     */
+    post: operations['CampaignController_pause'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{campaignId}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resume a paused campaign
+     * @description Roles: admin, marketer.
+     */
+    post: operations['CampaignController_resume'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{campaignId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel for good (from anything but completed)
+     * @description Roles: admin, marketer.
+     */
+    post: operations['CampaignController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -725,6 +1091,515 @@ export interface components {
       items: components['schemas']['ContactSegmentDto'][];
       /** @description Always null: a person is in few enough segments to answer whole */
       nextCursor: string | null;
+    };
+    CreateTemplateDto: {
+      /** @description Email: the subject (Liquid; variables: GET /templates/variables) */
+      subject?: string;
+      /** @description Email: the HTML body, every output escaped (Liquid; variables: GET /templates/variables) */
+      html?: string;
+      /** @description SMS: the text. Email: the plain-text part, generated from the HTML when absent; null drops it (Liquid; variables: GET /templates/variables) */
+      text?: string | null;
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      /** @example Service plan after a car */
+      name: string;
+    };
+    SmsLengthDto: {
+      /** @enum {string} */
+      encoding: 'GSM-7' | 'UCS-2';
+      /** @description Septets (GSM-7) or UTF-16 units (UCS-2) */
+      length: number;
+      /** @description Parts it is sent in (160/153 GSM-7, 70/67 UCS-2) */
+      segments: number;
+    };
+    TemplateDto: {
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      subject?: string;
+      html?: string;
+      /** @description SMS text, or the email's own plain-text part */
+      text?: string;
+      /** @description SMS: the raw template text counted as it stands (a render is counted in the preview) */
+      sms?: components['schemas']['SmsLengthDto'];
+      /** @description Catalogue variables the content reads */
+      variables: string[];
+      id: string;
+      name: string;
+      /** @enum {string} */
+      status: 'active' | 'archived';
+      /** @description The content version in use (GET /templates/{id}/versions/{n}) */
+      currentVersion: number;
+      /** @description Stream version; the ETag */
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    TemplatePage: {
+      items: components['schemas']['TemplateDto'][];
+      /** @description Pass as cursor for the next page */
+      nextCursor: string | null;
+    };
+    VariableDocDto: {
+      /** @example contact.displayName */
+      path: string;
+      /** @enum {string} */
+      type: 'string' | 'number' | 'string[]' | 'any';
+      description: string;
+    };
+    VariableCatalogueDto: {
+      variables: components['schemas']['VariableDocDto'][];
+      /** @description Filters beyond Liquid's standard ones (raw is not available in HTML) */
+      extraFilters: string[];
+    };
+    PriceDto: {
+      /**
+       * @description Decimal amount
+       * @example 199.00
+       */
+      amount: string;
+      /** @example EUR */
+      currency: string;
+    };
+    OfferDto: {
+      productId?: string;
+      name?: string;
+      sku?: string;
+      family?: string;
+      price?: components['schemas']['PriceDto'];
+      imageUrl?: string;
+      url?: string;
+    };
+    PreviewDraftDto: {
+      /** @description Email: the subject (Liquid; variables: GET /templates/variables) */
+      subject?: string;
+      /** @description Email: the HTML body, every output escaped (Liquid; variables: GET /templates/variables) */
+      html?: string;
+      /** @description SMS: the text. Email: the plain-text part, generated from the HTML when absent; null drops it (Liquid; variables: GET /templates/variables) */
+      text?: string | null;
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      /** @description Not needed for a preview (taken so a create body can be sent as is) */
+      name?: string;
+      /** @description The audience contact to render for; the examples when absent */
+      contactId?: string;
+      offer?: components['schemas']['OfferDto'];
+    };
+    RenderedMessageDto: {
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      /** @description Email: the subject, one line */
+      subject?: string;
+      /** @description Email: the HTML, every value escaped */
+      html?: string;
+      /** @description The SMS, or the email's plain-text part */
+      text: string;
+      /** @enum {string} */
+      encoding?: 'GSM-7' | 'UCS-2';
+      /** @description SMS: septets or UTF-16 units */
+      length?: number;
+      /** @description SMS: parts */
+      segments?: number;
+    };
+    PatchTemplateDto: {
+      /** @description Email: the subject (Liquid; variables: GET /templates/variables) */
+      subject?: string;
+      /** @description Email: the HTML body, every output escaped (Liquid; variables: GET /templates/variables) */
+      html?: string;
+      /** @description SMS: the text. Email: the plain-text part, generated from the HTML when absent; null drops it (Liquid; variables: GET /templates/variables) */
+      text?: string | null;
+      name?: string;
+    };
+    TemplateVersionDto: {
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      subject?: string;
+      html?: string;
+      /** @description SMS text, or the email's own plain-text part */
+      text?: string;
+      /** @description SMS: the raw template text counted as it stands (a render is counted in the preview) */
+      sms?: components['schemas']['SmsLengthDto'];
+      /** @description Catalogue variables the content reads */
+      variables: string[];
+      templateId: string;
+      /** @description The content version, 1 for the first */
+      number: number;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    PreviewTemplateDto: {
+      /** @description The audience contact to render for (404 when unknown) */
+      contactId: string;
+      offer?: components['schemas']['OfferDto'];
+      /** @description The version to render; the current one by default */
+      version?: number;
+    };
+    OutboxMessageSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      /** @description Address or E.164 number */
+      to: string;
+      /** @description From (email) or sender id (SMS) */
+      from: string;
+      /** @description Email only */
+      subject: string | null;
+      campaignId: string | null;
+      contactId: string | null;
+      /** @description The send ledger id the message was sent under */
+      reference: string;
+      /**
+       * Format: date-time
+       * @description When the channel took it
+       */
+      capturedAt: string;
+    };
+    OutboxPage: {
+      items: components['schemas']['OutboxMessageSummaryDto'][];
+      /** @description Pass as cursor for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    OutboxMessageDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      /** @description Address or E.164 number */
+      to: string;
+      /** @description From (email) or sender id (SMS) */
+      from: string;
+      /** @description Email only */
+      subject: string | null;
+      campaignId: string | null;
+      contactId: string | null;
+      /** @description The send ledger id the message was sent under */
+      reference: string;
+      /**
+       * Format: date-time
+       * @description When the channel took it
+       */
+      capturedAt: string;
+      /** @description The plain-text part (email) or the SMS text */
+      text: string;
+      /** @description The HTML part (email only) */
+      html: string | null;
+      /** @description Headers as sent (email: Message-ID, List-Unsubscribe, List-Unsubscribe-Post, ...); empty for SMS */
+      headers: {
+        [key: string]: string;
+      };
+    };
+    CreateCampaignDto: {
+      /** @example Service plan for new car owners */
+      name: string;
+      /**
+       * @description { type: 'broadcast' } | { type: 'triggered', trigger: { event: 'order-placed', productFamily?, productId?, delayDays } | { event: 'segment-entered', segmentId, delayDays } | { event: 'warranty-ending', daysBefore } } | { type: 'recurring', every, unit: 'days'|'weeks', timeOfDay: 'HH:MM', timeZone }
+       * @example {
+       *       "type": "triggered",
+       *       "trigger": {
+       *         "event": "order-placed",
+       *         "productFamily": "Cars",
+       *         "delayDays": 14
+       *       }
+       *     }
+       */
+      kind: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      /**
+       * @description { segmentId, excludeSegmentId? }: segments of this tenant
+       * @example {
+       *       "segmentId": "segment id"
+       *     }
+       */
+      audience: {
+        [key: string]: unknown;
+      };
+      variants: {
+        [key: string]: unknown;
+      }[];
+      /**
+       * @description { testSharePercent (1-100), metric (opened|clicked|converted), significance (0-0.2], minimumSamplePerVariant }; required with two or more variants
+       * @example {
+       *       "testSharePercent": 20,
+       *       "metric": "clicked",
+       *       "significance": 0.05,
+       *       "minimumSamplePerVariant": 500
+       *     }
+       */
+      abTest?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description { model, fallbackProductId }: the offer per person from analytics' recommendations of model
+       * @example {
+       *       "model": "basket-rules",
+       *       "fallbackProductId": "service-plan"
+       *     }
+       */
+      nextBestOffer?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description { amountMinor, currency }: what the campaign costs, for ROI
+       * @example {
+       *       "amountMinor": 25000,
+       *       "currency": "EUR"
+       *     }
+       */
+      cost?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description email: { name, email, replyTo? }; sms: { smsSenderId } (up to 11 letters/digits, or a number)
+       * @example {
+       *       "name": "Autohaus",
+       *       "email": "news@autohaus.example"
+       *     }
+       */
+      sender: {
+        [key: string]: unknown;
+      };
+    };
+    CampaignDto: {
+      id: string;
+      name: string;
+      /**
+       * @description { type: 'broadcast' } | { type: 'triggered', trigger: { event: 'order-placed', productFamily?, productId?, delayDays } | { event: 'segment-entered', segmentId, delayDays } | { event: 'warranty-ending', daysBefore } } | { type: 'recurring', every, unit: 'days'|'weeks', timeOfDay: 'HH:MM', timeZone }
+       * @example {
+       *       "type": "triggered",
+       *       "trigger": {
+       *         "event": "order-placed",
+       *         "productFamily": "Cars",
+       *         "delayDays": 14
+       *       }
+       *     }
+       */
+      kind: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      /**
+       * @description { segmentId, excludeSegmentId? }: segments of this tenant
+       * @example {
+       *       "segmentId": "segment id"
+       *     }
+       */
+      audience: {
+        [key: string]: unknown;
+      };
+      variants: {
+        [key: string]: unknown;
+      }[];
+      /**
+       * @description { testSharePercent (1-100), metric (opened|clicked|converted), significance (0-0.2], minimumSamplePerVariant }; required with two or more variants
+       * @example {
+       *       "testSharePercent": 20,
+       *       "metric": "clicked",
+       *       "significance": 0.05,
+       *       "minimumSamplePerVariant": 500
+       *     }
+       */
+      abTest?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description { model, fallbackProductId }: the offer per person from analytics' recommendations of model
+       * @example {
+       *       "model": "basket-rules",
+       *       "fallbackProductId": "service-plan"
+       *     }
+       */
+      nextBestOffer?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description { amountMinor, currency }: what the campaign costs, for ROI
+       * @example {
+       *       "amountMinor": 25000,
+       *       "currency": "EUR"
+       *     }
+       */
+      cost?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description email: { name, email, replyTo? }; sms: { smsSenderId } (up to 11 letters/digits, or a number)
+       * @example {
+       *       "name": "Autohaus",
+       *       "email": "news@autohaus.example"
+       *     }
+       */
+      sender: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      status: 'draft' | 'scheduled' | 'sending' | 'paused' | 'completed' | 'cancelled';
+      /** Format: date-time */
+      sendAt: string | null;
+      /** Format: date-time */
+      launchedAt: string | null;
+      /**
+       * @description While sending: test (the A/B share), rest (the winner to the others), all (no test)
+       * @enum {string|null}
+       */
+      phase: 'test' | 'rest' | 'all' | null;
+      /** @description After the A/B test: the winning variant; null when none won */
+      winner?: string | null;
+      /**
+       * Format: date-time
+       * @description Completed or cancelled at
+       */
+      finishedAt: string | null;
+      /** @description Stream version; the ETag */
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CampaignPage: {
+      items: components['schemas']['CampaignDto'][];
+      /** @description Pass as cursor for the next page (same sort); null on the last page */
+      nextCursor: string | null;
+    };
+    VariantStatsDto: {
+      variant: string;
+      templateId: string;
+      templateVersion: number;
+      sharePercent: number;
+      sent: number;
+      delivered: number;
+      opened: number;
+      clicked: number;
+      converted: number;
+      /** @description Of the metric, per message sent; null before any send */
+      rate: number | null;
+    };
+    AbTestStatsDto: {
+      /** @enum {string} */
+      metric: 'opened' | 'clicked' | 'converted';
+      significance: number;
+      minimumSamplePerVariant: number;
+      /** @enum {string} */
+      outcome: 'winner' | 'no-significant-difference' | 'not-enough-data';
+      /** @description The decision in words ("no sends yet", "B wins", ...) */
+      summary: string;
+      /** @description The best observed variant */
+      best?: string;
+      /** @description The best vs each other variant (two-proportion z-test; Bonferroni-adjusted) */
+      comparisons?: {
+        [key: string]: unknown;
+      }[];
+      /** @description significance / (variants - 1) */
+      perComparisonSignificance?: number;
+      /**
+       * @description Pearson chi-squared over all variants: { statistic, degreesOfFreedom, pValue }
+       * @example {}
+       */
+      chiSquared?: {
+        [key: string]: unknown;
+      };
+      /** @description Variants below the minimum sample */
+      waitingFor?: string[];
+      /** @description The winner the campaign recorded when it concluded the test */
+      concludedWinner?: string | null;
+    };
+    CampaignStatsDto: {
+      campaignId: string;
+      /** @enum {string} */
+      status: 'draft' | 'scheduled' | 'sending' | 'paused' | 'completed' | 'cancelled';
+      /** @description Messages sent over all variants */
+      sent: number;
+      /** @description What the numbers mean now, e.g. "no sends yet" */
+      note: string;
+      variants: components['schemas']['VariantStatsDto'][];
+      /** @description null: one variant, no test */
+      abTest: components['schemas']['AbTestStatsDto'] | null;
+    };
+    PatchCampaignDto: {
+      name?: string;
+      /**
+       * @description { type: 'broadcast' } | { type: 'triggered', trigger: { event: 'order-placed', productFamily?, productId?, delayDays } | { event: 'segment-entered', segmentId, delayDays } | { event: 'warranty-ending', daysBefore } } | { type: 'recurring', every, unit: 'days'|'weeks', timeOfDay: 'HH:MM', timeZone }
+       * @example {
+       *       "type": "triggered",
+       *       "trigger": {
+       *         "event": "order-placed",
+       *         "productFamily": "Cars",
+       *         "delayDays": 14
+       *       }
+       *     }
+       */
+      kind?: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      channel?: 'email' | 'sms';
+      /**
+       * @description { segmentId, excludeSegmentId? }: segments of this tenant
+       * @example {
+       *       "segmentId": "segment id"
+       *     }
+       */
+      audience?: {
+        [key: string]: unknown;
+      };
+      variants?: {
+        [key: string]: unknown;
+      }[];
+      /**
+       * @description { testSharePercent (1-100), metric (opened|clicked|converted), significance (0-0.2], minimumSamplePerVariant }; required with two or more variants
+       * @example {
+       *       "testSharePercent": 20,
+       *       "metric": "clicked",
+       *       "significance": 0.05,
+       *       "minimumSamplePerVariant": 500
+       *     }
+       */
+      abTest?: {
+        [key: string]: unknown;
+      } | null;
+      /**
+       * @description { model, fallbackProductId }: the offer per person from analytics' recommendations of model
+       * @example {
+       *       "model": "basket-rules",
+       *       "fallbackProductId": "service-plan"
+       *     }
+       */
+      nextBestOffer?: {
+        [key: string]: unknown;
+      } | null;
+      /**
+       * @description { amountMinor, currency }: what the campaign costs, for ROI
+       * @example {
+       *       "amountMinor": 25000,
+       *       "currency": "EUR"
+       *     }
+       */
+      cost?: {
+        [key: string]: unknown;
+      } | null;
+      /**
+       * @description email: { name, email, replyTo? }; sms: { smsSenderId } (up to 11 letters/digits, or a number)
+       * @example {
+       *       "name": "Autohaus",
+       *       "email": "news@autohaus.example"
+       *     }
+       */
+      sender?: {
+        [key: string]: unknown;
+      };
+    };
+    ScheduleCampaignDto: {
+      /**
+       * Format: date-time
+       * @description When: a broadcast is sent then (required); a recurring one runs first then; a triggered one starts counting then (default now). Never in the past (422).
+       */
+      sendAt?: string;
     };
     /** @description The resource written, while its read model does not show the write yet */
     ResourceVersion: {
@@ -1724,6 +2599,1614 @@ export interface operations {
       };
       /** @description Forbidden */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  TemplatesController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        sort?: 'name' | '-createdAt' | 'createdAt' | '-updatedAt';
+        channel?: 'email' | 'sms';
+        status?: 'active' | 'archived';
+        /** @description Words the name contains (any case) */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplatePage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  TemplatesController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body replays the stored answer, another body is 422 */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTemplateDto'];
+      };
+    };
+    responses: {
+      /** @description The new template; ETag = version, Location */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          'Read-Your-Writes': components['headers']['ReadYourWrites'];
+          Location: components['headers']['Location'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['TemplateDto'] | components['schemas']['ResourceVersion'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  TemplatesController_variables: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VariableCatalogueDto'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  TemplatesController_previewDraft: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body replays the stored answer, another body is 422 */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreviewDraftDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RenderedMessageDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  TemplatesController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag the client holds; 304 without a body while it is current */
+        'If-None-Match'?: components['parameters']['IfNoneMatch'];
+      };
+      path: {
+        templateId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplateDto'];
+        };
+      };
+      /** @description Not modified: the If-None-Match tag is current */
+      304: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  TemplatesController_patch: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version this change is based on; a stale one answers 412 and writes nothing */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        templateId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PatchTemplateDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          'Read-Your-Writes': components['headers']['ReadYourWrites'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['TemplateDto'] | components['schemas']['ResourceVersion'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  TemplatesController_archive: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version this change is based on; a stale one answers 412 and writes nothing */
+        'If-Match'?: components['parameters']['IfMatch'];
+        /** @description Makes a retry safe: the same key and body replays the stored answer, another body is 422 */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        templateId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          'Read-Your-Writes': components['headers']['ReadYourWrites'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['TemplateDto'] | components['schemas']['ResourceVersion'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  TemplatesController_versionOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        templateId: string;
+        n: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplateVersionDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  TemplatesController_preview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body replays the stored answer, another body is 422 */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        templateId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreviewTemplateDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RenderedMessageDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  OutboxController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        channel?: 'email' | 'sms';
+        /** @description An email address (any case) or an E.164 number, exactly */
+        recipient?: string;
+        /** @description Only the messages of this campaign */
+        campaignId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutboxPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  OutboxController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        messageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutboxMessageDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CampaignController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        sort?: 'name' | '-createdAt' | 'createdAt' | '-updatedAt';
+        status?: 'draft' | 'scheduled' | 'sending' | 'paused' | 'completed' | 'cancelled';
+        kind?: 'broadcast' | 'triggered' | 'recurring';
+        channel?: 'email' | 'sms';
+        /** @description Words the name contains (any case) */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CampaignController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body replays the stored answer, another body is 422 */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCampaignDto'];
+      };
+    };
+    responses: {
+      /** @description The new draft; ETag = version, Location */
+      201: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          'Read-Your-Writes': components['headers']['ReadYourWrites'];
+          Location: components['headers']['Location'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['CampaignDto'] | components['schemas']['ResourceVersion'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CampaignController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag the client holds; 304 without a body while it is current */
+        'If-None-Match'?: components['parameters']['IfNoneMatch'];
+      };
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignDto'];
+        };
+      };
+      /** @description Not modified: the If-None-Match tag is current */
+      304: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CampaignController_patch: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version this change is based on; a stale one answers 412 and writes nothing */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PatchCampaignDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          'Read-Your-Writes': components['headers']['ReadYourWrites'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['CampaignDto'] | components['schemas']['ResourceVersion'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CampaignController_stats: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignStatsDto'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CampaignController_schedule: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version this change is based on; a stale one answers 412 and writes nothing */
+        'If-Match'?: components['parameters']['IfMatch'];
+        /** @description Makes a retry safe: the same key and body replays the stored answer, another body is 422 */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScheduleCampaignDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          'Read-Your-Writes': components['headers']['ReadYourWrites'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['CampaignDto'] | components['schemas']['ResourceVersion'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CampaignController_launch: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version this change is based on; a stale one answers 412 and writes nothing */
+        'If-Match'?: components['parameters']['IfMatch'];
+        /** @description Makes a retry safe: the same key and body replays the stored answer, another body is 422 */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          'Read-Your-Writes': components['headers']['ReadYourWrites'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['CampaignDto'] | components['schemas']['ResourceVersion'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CampaignController_pause: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version this change is based on; a stale one answers 412 and writes nothing */
+        'If-Match'?: components['parameters']['IfMatch'];
+        /** @description Makes a retry safe: the same key and body replays the stored answer, another body is 422 */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          'Read-Your-Writes': components['headers']['ReadYourWrites'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['CampaignDto'] | components['schemas']['ResourceVersion'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CampaignController_resume: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version this change is based on; a stale one answers 412 and writes nothing */
+        'If-Match'?: components['parameters']['IfMatch'];
+        /** @description Makes a retry safe: the same key and body replays the stored answer, another body is 422 */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          'Read-Your-Writes': components['headers']['ReadYourWrites'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['CampaignDto'] | components['schemas']['ResourceVersion'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CampaignController_cancel: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version this change is based on; a stale one answers 412 and writes nothing */
+        'If-Match'?: components['parameters']['IfMatch'];
+        /** @description Makes a retry safe: the same key and body replays the stored answer, another body is 422 */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          'Read-Your-Writes': components['headers']['ReadYourWrites'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            components['schemas']['CampaignDto'] | components['schemas']['ResourceVersion'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
         headers: {
           [name: string]: unknown;
         };

@@ -1384,6 +1384,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/orders/imports/{importId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read an order import's progress and totals
+     * @description Roles: admin, sales-manager.
+     */
+    get: operations['OrderImportsController_get'];
+    /**
+     * Import order history (CSV or JSON) under a client-chosen import id
+     * @description Roles: admin, sales-manager.
+     */
+    put: operations['OrderImportsController_run'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders/imports/{importId}/rows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read an order import's row outcomes
+     * @description Roles: admin, sales-manager.
+     */
+    get: operations['OrderImportsController_rows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/subjects/{contactId}/personal-data': {
     parameters: {
       query?: never;
@@ -2422,7 +2466,9 @@ export interface components {
     OrderDto: {
       id: string;
       /** @enum {string} */
-      source: 'quote' | 'api';
+      source: 'quote' | 'api' | 'import';
+      /** @description Imported orders: the order's id in the system it came from */
+      externalId?: string;
       /** @enum {string} */
       status: 'placed' | 'fulfilled' | 'cancelled' | 'returned';
       contactId?: string;
@@ -2442,6 +2488,38 @@ export interface components {
     };
     OrderReasonDto: {
       reason: string;
+    };
+    OrderImportSummaryView: {
+      importId: string;
+      /** @enum {string} */
+      status: 'running' | 'completed' | 'failed';
+      dryRun: boolean;
+      /** @description Rows processed so far (CSV rows, or JSON records) */
+      processed: number;
+      accepted: number;
+      /** @description Rows of orders imported before with the same content */
+      duplicate: number;
+      /** @description Rows of orders imported before with other content */
+      conflict: number;
+      rejected: number;
+      error?: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt?: string | null;
+    };
+    OrderImportRowView: {
+      row: number;
+      /** @enum {string} */
+      outcome: 'accepted' | 'duplicate' | 'conflict' | 'rejected';
+      /** @description The order (its id in sales) */
+      orderId?: string | null;
+      externalId?: string | null;
+      reasons: {
+        [key: string]: unknown;
+      }[];
     };
     FieldChangeDto: {
       /** @description Dotted path in the resource view, e.g. `name.family` */
@@ -8914,6 +8992,253 @@ export interface operations {
       };
       /** @description Unprocessable Entity */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  OrderImportsController_get: {
+    parameters: {
+      query?: {
+        /** @description Decide every order, append nothing (a dry run is kept apart from the real import) */
+        dryRun?: string;
+      };
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Progress while running, totals when done */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderImportSummaryView'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  OrderImportsController_run: {
+    parameters: {
+      query?: {
+        /** @description Decide every order, append nothing (a dry run is kept apart from the real import) */
+        dryRun?: string;
+      };
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    /** @description text/csv: one row per order line, the rows of an order one after the other. application/x-ndjson: one order per line, or a JSON array of orders (both streamed). application/json: a JSON array of orders (read whole, within the request body limit). */
+    requestBody: {
+      content: {
+        'text/csv': string;
+        'application/x-ndjson': string;
+        'application/json': string;
+      };
+    };
+    responses: {
+      /** @description Final report; rows via GET .../rows. The same id and file again replays it (Idempotent-Replay: true); the same id with another file is 422 OrderImportIdReused */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderImportSummaryView'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  OrderImportsController_rows: {
+    parameters: {
+      query?: {
+        /** @description Decide every order, append nothing (a dry run is kept apart from the real import) */
+        dryRun?: string;
+        outcome?: 'accepted' | 'duplicate' | 'conflict' | 'rejected';
+        /** @description Rows after this row number */
+        after?: number;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderImportRowView'][];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -130,7 +130,24 @@ export function describeOperationHeaders(
     }
     if (parameters.length === 0) delete operation.parameters;
   }
+  dropUnreferenced(document);
   return document;
+}
+
+/** A service without commands (analytics) references none of them: an unused component fails the lint. */
+function dropUnreferenced(document: OpenAPIObject): void {
+  const text = JSON.stringify(document.paths);
+  const components = document.components!;
+  const shared = [
+    ['parameters', Object.keys(PARAMETERS)],
+    ['headers', Object.keys(HEADERS)],
+    ['schemas', ['ResourceVersion']],
+  ] as const;
+  for (const [kind, names] of shared) {
+    const section = components[kind] as Record<string, unknown>;
+    for (const name of names)
+      if (!text.includes(`"#/components/${kind}/${name}"`)) delete section[name];
+  }
 }
 
 function successes(operation: OperationObject): [string, ResponseObject][] {

@@ -75,6 +75,13 @@ export class ModelStatusDto {
   @ApiPropertyOptional({ description: 'Older than twice the fit interval' }) stale?: boolean;
 }
 
+/** Recency, frequency and monetary scores, 1 (worst) to 5 (best). */
+export class RfmScoresDto {
+  @ApiProperty({ type: Number, minimum: 1, maximum: 5 }) r!: number;
+  @ApiProperty({ type: Number, minimum: 1, maximum: 5 }) f!: number;
+  @ApiProperty({ type: Number, minimum: 1, maximum: 5 }) m!: number;
+}
+
 export class CustomerSummaryDto {
   @ApiProperty() contactId!: string;
   @ApiPropertyOptional({ example: 'customer' }) lifecycleStage?: string;
@@ -91,8 +98,8 @@ export class CustomerSummaryDto {
     description: "RFM segment today (rfm 0.3.0's map; null with fewer than 5 customers)",
   })
   segment!: string | null;
-  @ApiProperty({ type: Object, nullable: true, description: 'RFM scores r, f, m today' })
-  rfm!: { r: number; f: number; m: number } | null;
+  @ApiProperty({ type: RfmScoresDto, nullable: true, description: 'RFM scores r, f, m today' })
+  rfm!: RfmScoresDto | null;
   @ApiProperty({ type: Number, nullable: true, description: 'P(alive) (BG/NBD, after a fit)' })
   probabilityAlive!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Churn risk 1 - P(alive)' })
