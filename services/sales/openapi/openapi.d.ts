@@ -2521,6 +2521,11 @@ export interface components {
         [key: string]: unknown;
       }[];
     };
+    OrderImportRowPage: {
+      items: components['schemas']['OrderImportRowView'][];
+      /** @description Pass as `after` for the next page (the last row number); null on the last page */
+      nextCursor: string | null;
+    };
     FieldChangeDto: {
       /** @description Dotted path in the resource view, e.g. `name.family` */
       path: string;
@@ -9207,7 +9212,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrderImportRowView'][];
+          'application/json': components['schemas']['OrderImportRowPage'];
         };
       };
       /** @description Bad Request */

@@ -89,8 +89,8 @@ function importMessagingSuite(kafkaBrokers: () => string) {
       headers: { 'content-type': 'text/csv' },
     });
     expect(res.body).toMatchObject({ accepted: 1 });
-    const orderId = (await t.request('GET', '/orders/imports/legacy/rows', { as: manager })).body[0]
-      .orderId as string;
+    const orderId = (await t.request('GET', '/orders/imports/legacy/rows', { as: manager })).body
+      .items[0].orderId as string;
 
     const ofOrder = () => received.filter((m) => m.subject === orderId);
     await eventually(async () => {

@@ -57,7 +57,7 @@ describe('order history import (e2e, real PostgreSQL)', () => {
       headers: { 'content-type': type },
     });
   const rowsOf = async (id: string, query = '') =>
-    (await t.request('GET', `/orders/imports/${id}/rows${query}`, { as: manager })).body as {
+    (await t.request('GET', `/orders/imports/${id}/rows${query}`, { as: manager })).body.items as {
       row: number;
       outcome: string;
       orderId: string | null;
@@ -93,6 +93,17 @@ describe('order history import (e2e, real PostgreSQL)', () => {
       rejected: 3,
     });
     const rows = await rowsOf('history-1');
+    // Paged like every sales list: { items, nextCursor }, the cursor passed back as `after`.
+    const page = async (query: string) =>
+      (await t.request('GET', `/orders/imports/history-1/rows${query}`, { as: manager })).body;
+    const first = await page('?limit=2');
+    expect([first.items.map((r: { row: number }) => r.row), first.nextCursor]).toEqual([
+      [1, 2],
+      '2',
+    ]);
+    const next = await page(`?limit=2&after=${first.nextCursor}`);
+    expect(next.items.map((r: { row: number }) => r.row)).toEqual([3, 4]);
+    expect((await page(`?limit=100`)).nextCursor).toBeNull();
     expect(rows.map((r) => [r.row, r.outcome, r.externalId])).toEqual([
       [1, 'accepted', 'ERP-1'],
       [2, 'accepted', 'ERP-1'],
@@ -275,7 +286,8 @@ describe('order history import (e2e, real PostgreSQL)', () => {
     const separate = file.replace('ERP-1,2019-03-04,c-bee', 'B-1,2019-03-04,c-bee');
     const res = await upload('b-1', separate, 'text/csv', otherTenant);
     expect(res.body).toMatchObject({ accepted: 1, rejected: 1 });
-    const rows = (await t.request('GET', '/orders/imports/b-1/rows', { as: otherTenant })).body as {
+    const rows = (await t.request('GET', '/orders/imports/b-1/rows', { as: otherTenant })).body
+      .items as {
       outcome: string;
       orderId: string;
       reasons: { field?: string }[];

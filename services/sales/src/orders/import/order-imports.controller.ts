@@ -120,6 +120,17 @@ export class OrderImportRowView {
   reasons!: object[];
 }
 
+/** One page of row outcomes, in row order; the list shape every sales list has. */
+export class OrderImportRowPage {
+  @ApiProperty({ type: [OrderImportRowView] }) items!: OrderImportRowView[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `after` for the next page (the last row number); null on the last page',
+  })
+  nextCursor!: string | null;
+}
+
 @ApiTags('orders')
 @Controller('orders/imports')
 @Roles(...MANAGERS)
@@ -199,7 +210,7 @@ export class OrderImportsController implements OnModuleInit {
   }
 
   @Get(':importId/rows')
-  @ApiOkResponse({ type: [OrderImportRowView] })
+  @ApiOkResponse({ type: OrderImportRowPage })
   @ApiProblems(400, 401, 403, 404)
   @ApiOperation({ summary: "Read an order import's row outcomes" })
   async rows(
@@ -208,11 +219,16 @@ export class OrderImportsController implements OnModuleInit {
     @Query() query: OrderImportRowsQuery,
   ) {
     await this.get(tenant, rawId, query);
+    const limit = query.limit ?? 100;
     const rows = await this.imports.store.rows(
       { tenant, importId: importIdOf(rawId), dryRun: query.dryRun === 'true' },
-      { outcome: query.outcome, afterRow: query.after ?? 0, limit: query.limit ?? 100 },
+      { outcome: query.outcome, afterRow: query.after ?? 0, limit: limit + 1 },
     );
-    return rows.map(rowView);
+    const items = rows.slice(0, limit).map(rowView);
+    return {
+      items,
+      nextCursor: rows.length > limit ? String(items[items.length - 1].row) : null,
+    };
   }
 }
 
