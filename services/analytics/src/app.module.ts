@@ -6,10 +6,14 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
 import { AnalyticsConfigModule } from './analytics.config';
+import { BasketModule } from './basket/basket.module';
 import { CustomerValueModule } from './customer-value/customer-value.module';
 import { CustomersModule } from './customers/customers.module';
+import { DemandModule } from './demand/demand.module';
 import { AnalyticsInfrastructureModule } from './infrastructure/analytics-infrastructure.module';
 import { IngestModule } from './ingest/ingest.module';
+import { PropensityModule } from './propensity/propensity.module';
+import { PublishingModule } from './publishing/publishing.module';
 import { SalesFunnelModule } from './sales-funnel/sales-funnel.module';
 
 @Module({
@@ -26,6 +30,10 @@ import { SalesFunnelModule } from './sales-funnel/sales-funnel.module';
     CustomersModule,
     CustomerValueModule,
     SalesFunnelModule,
+    PublishingModule,
+    BasketModule,
+    PropensityModule,
+    DemandModule,
   ],
 })
 export class AppModule {}

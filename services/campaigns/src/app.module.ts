@@ -11,7 +11,9 @@ import { CampaignModule } from './campaign/campaign.module';
 import { ChannelsModule } from './channels/channels.module';
 import { CampaignsInfrastructureModule } from './infrastructure/campaigns-infrastructure.module';
 import { MembershipModule } from './membership/membership.module';
+import { ResponsesModule } from './responses/responses.module';
 import { SegmentsModule } from './segments/segments.module';
+import { SendingModule } from './sending/sending.module';
 import { TemplatesModule } from './templates/templates.module';
 
 @Module({
@@ -30,6 +32,8 @@ import { TemplatesModule } from './templates/templates.module';
     TemplatesModule,
     ChannelsModule,
     CampaignModule,
+    SendingModule,
+    ResponsesModule,
   ],
 })
 export class AppModule {}
