@@ -201,6 +201,43 @@ describe('deploy/k8s kustomize', () => {
     },
   );
 
+  it.each(deployments.map((d) => [d.metadata.name, d] as const))(
+    '%s has a PodDisruptionBudget and a CPU HorizontalPodAutoscaler of its own',
+    (name, deployment) => {
+      const labels = deployment.spec.template.metadata.labels;
+      const budgets = ofKind('PodDisruptionBudget').filter((b) =>
+        Object.entries(b.spec.selector.matchLabels).every(([k, v]) => labels[k] === v),
+      );
+      expect(budgets.map((b) => b.metadata.name)).toEqual([name]);
+      expect(budgets[0].spec.maxUnavailable).toBe(1);
+      const scalers = ofKind('HorizontalPodAutoscaler').filter(
+        (h) => h.spec.scaleTargetRef.kind === 'Deployment' && h.spec.scaleTargetRef.name === name,
+      );
+      expect(scalers).toHaveLength(1);
+      expect(scalers[0].spec.minReplicas).toBeLessThanOrEqual(scalers[0].spec.maxReplicas);
+      expect(scalers[0].spec.metrics[0].resource.name).toBe('cpu');
+    },
+  );
+
+  it('denies all traffic to and from CRM pods first, then opens only named ports', () => {
+    const policies = ofKind('NetworkPolicy');
+    const denyAll = policies.find((p) => p.metadata.name === 'crm-default-deny')!;
+    expect(denyAll.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/part-of': 'crm' });
+    expect(denyAll.spec.policyTypes.sort()).toEqual(['Egress', 'Ingress']);
+    expect(denyAll.spec.ingress ?? []).toEqual([]);
+    expect(denyAll.spec.egress ?? []).toEqual([]);
+    for (const policy of policies.filter((p) => p !== denyAll))
+      for (const rule of [...(policy.spec.ingress ?? []), ...(policy.spec.egress ?? [])])
+        expect(rule.ports?.length).toBeGreaterThan(0);
+    // The deny-all selects pods by the label kustomize puts on every pod template.
+    expect(base.labels[0]).toEqual(
+      expect.objectContaining({
+        pairs: { 'app.kubernetes.io/part-of': 'crm' },
+        includeTemplates: true,
+      }),
+    );
+  });
+
   it('gives every Deployment its configuration from the base ConfigMap and the JWT Secret', () => {
     const configMaps = ofKind('ConfigMap').map((c) => c.metadata.name);
     const secrets = ofKind('Secret');
@@ -225,7 +262,8 @@ describe('deploy/k8s kustomize', () => {
     for (const image of k.images ?? []) expect(images).toContain(image.name);
   });
 
-  const kubectl = onPath('kubectl');
+  // CI installs kubectl and sets CRM_TEST_REQUIRE_KUBECTL, so there this never skips.
+  const kubectl = onPath('kubectl') || process.env.CRM_TEST_REQUIRE_KUBECTL === '1';
   (kubectl ? it : it.skip)(
     'renders with kubectl kustomize: dev keeps the dev Secret, prod drops it',
     () => {
@@ -244,6 +282,10 @@ describe('deploy/k8s kustomize', () => {
       for (const o of [...dev, ...prod]) expect(o.metadata.namespace).toMatch(/^crm/);
       const prodDeployments = prod.filter((o) => o.kind === 'Deployment');
       expect(prodDeployments.map((d) => d.spec.replicas)).toEqual([2, 2, 2, 2]);
+      for (const scaler of prod.filter((o) => o.kind === 'HorizontalPodAutoscaler'))
+        expect(scaler.spec.minReplicas).toBe(2);
+      for (const d of prodDeployments)
+        expect(d.spec.template.metadata.labels['app.kubernetes.io/part-of']).toBe('crm');
       for (const d of prodDeployments)
         expect(d.spec.template.spec.containers[0].image).toMatch(/:\d+\.\d+\.\d+$/);
     },
