@@ -9,4 +9,6 @@ export const STREAM = {
   template: (id: string) => streamIdOf('template', id),
   /** A campaign: its lifecycle from draft to completed. */
   campaign: (id: string) => streamIdOf('campaign', id),
+  /** One message of a campaign to one person for one step: the send ledger (sending/). */
+  message: (id: string) => streamIdOf('message', id),
 } as const;
