@@ -1,4 +1,5 @@
 /** Every published integration event, and lookups over them. Adding a definition here publishes it. */
+import { AFTERSALES_EVENTS } from './aftersales.events';
 import { ANALYTICS_EVENTS } from './analytics.events';
 import { CAMPAIGNS_EVENTS } from './campaigns.events';
 import { CONTACTS_EVENTS } from './contacts.events';
@@ -11,6 +12,7 @@ export const INTEGRATION_EVENTS: readonly IntegrationEventDefinition[] = [
   ...SALES_EVENTS,
   ...CAMPAIGNS_EVENTS,
   ...ANALYTICS_EVENTS,
+  ...AFTERSALES_EVENTS,
 ];
 
 const byType = new Map(INTEGRATION_EVENTS.map((d) => [d.type, d]));

@@ -4,6 +4,7 @@ export * from './contacts.events';
 export * from './sales.events';
 export * from './campaigns.events';
 export * from './analytics.events';
+export * from './aftersales.events';
 export * from './catalog';
 export * from './cloudevents';
 export * from './call-vocabulary';

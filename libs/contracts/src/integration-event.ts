@@ -10,7 +10,7 @@
 import type { JsonSchema } from './json-schema';
 import { DRAFT_07 } from './json-schema';
 
-export const SERVICES = ['contacts', 'sales', 'campaigns', 'analytics'] as const;
+export const SERVICES = ['contacts', 'sales', 'campaigns', 'analytics', 'aftersales'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export interface IntegrationEventDefinition {
