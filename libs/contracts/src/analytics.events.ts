@@ -39,4 +39,20 @@ export const RecommendationProduced = defineIntegrationEvent({
   ),
 });
 
+/** `data` of crm.analytics.contact.scored.v1. */
+export interface ContactScoredV1 {
+  readonly contactId: string;
+  readonly model: string;
+  readonly score: number;
+  readonly scoredAt: string;
+}
+
+/** `data` of crm.analytics.contact.recommendation_produced.v1. */
+export interface RecommendationProducedV1 {
+  readonly contactId: string;
+  readonly model: string;
+  readonly productIds: readonly string[];
+  readonly producedAt: string;
+}
+
 export const ANALYTICS_EVENTS = [ContactScored, RecommendationProduced] as const;

@@ -1,12 +1,14 @@
 /**
  * The service's integration with the rest of the CRM: the ingest consumers of every crm.*.v1
- * topic and the state topics (ingest/). The relay runs over analytics' own log, which has no
- * stream category yet: nothing is published until the model fits are (crm.analytics.v1).
+ * topic and the state topics (ingest/), and the relay publishing crm.analytics.v1 from analytics'
+ * own log (the models' scores and recommendations: publishing/).
  */
 import { serviceMessagingModule } from '@crm/platform';
+import { analyticsIntegrationEvents } from '../publishing/analytics-integration-events';
+import { PUBLISHED_CATEGORIES } from '../publishing/analytics-streams';
 
 export const AnalyticsMessagingModule = serviceMessagingModule({
   service: 'analytics',
-  mapper: () => null,
-  categories: [],
+  mapper: analyticsIntegrationEvents,
+  categories: PUBLISHED_CATEGORIES,
 });
