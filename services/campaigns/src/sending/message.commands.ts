@@ -17,6 +17,12 @@ export type RecordRejected = {
   type: 'RecordRejected';
   data: { permanent: boolean; code: string; text: string; attempts: number; at: string };
 };
+/** A temporary refusal: retry at `retryAt` (the sender's backoff). */
+export type DeferMessage = {
+  type: 'DeferMessage';
+  data: { code: string; text: string; retryAt: string; at: string };
+};
+export type RedispatchMessage = { type: 'RedispatchMessage'; data: { at: string } };
 export type RecordOutcomeUnknown = {
   type: 'RecordOutcomeUnknown';
   data: { reason: string; at: string };
@@ -47,6 +53,8 @@ export type MessageCommand =
   | SkipMessage
   | RecordSent
   | RecordRejected
+  | DeferMessage
+  | RedispatchMessage
   | RecordOutcomeUnknown
   | RecordOpen
   | RecordClick

@@ -4,7 +4,8 @@
  *
  * - The first event (dispatched or skipped) only on an empty stream: the ledger's unique key.
  * - An outcome only once, and only after dispatch; a repeated or late one decides nothing
- *   (an `unknown` stays unknown: it is reported, never resent).
+ *   (an `unknown` stays unknown: it is reported, never resent). A temporary refusal defers the
+ *   message (nothing in flight); a redispatch puts it in flight again, attempt + 1.
  * - Opens and clicks are recorded every time (bots too, with `countsInRates: false`); `first`
  *   marks the first one that counts in the rates, for unique counts.
  * - Unsubscribe, complaint and a hard bounce once; soft bounces each time (three of one contact
@@ -16,7 +17,8 @@ import type { MessageCommand } from './message.commands';
 import { MessageErrors } from './message.errors';
 import type { MessageEvent, MessageRef, SkipReason } from './message.events';
 
-export type MessageStatus = 'dispatched' | 'sent' | 'rejected' | 'unknown' | 'skipped';
+/** `deferred`: refused for now, waiting for its retry (nothing in flight). */
+export type MessageStatus = 'dispatched' | 'deferred' | 'sent' | 'rejected' | 'unknown' | 'skipped';
 
 export interface MessageState {
   readonly exists: boolean;
@@ -25,6 +27,8 @@ export interface MessageState {
   readonly variantId: string;
   readonly status: MessageStatus | null;
   readonly skipReason: SkipReason | null;
+  /** Provider calls made so far (1 after the dispatch). */
+  readonly attempts: number;
   readonly opens: number;
   readonly clicks: number;
   readonly countedOpen: boolean;
@@ -42,6 +46,7 @@ export const initialMessageState = (): MessageState => ({
   variantId: '',
   status: null,
   skipReason: null,
+  attempts: 0,
   opens: 0,
   clicks: 0,
   countedOpen: false,
@@ -71,6 +76,7 @@ export function evolveMessage(state: MessageState, event: MessageEvent): Message
         step: event.data.step,
         variantId: event.data.variantId,
         status: 'dispatched',
+        attempts: 1,
       };
     case 'MessageSkipped':
       return {
@@ -86,6 +92,10 @@ export function evolveMessage(state: MessageState, event: MessageEvent): Message
       return { ...state, status: 'sent' };
     case 'MessageRejected':
       return { ...state, status: 'rejected' };
+    case 'MessageDeferred':
+      return { ...state, status: 'deferred' };
+    case 'MessageRedispatched':
+      return { ...state, status: 'dispatched', attempts: event.data.attempt };
     case 'MessageOutcomeUnknown':
       return { ...state, status: 'unknown' };
     case 'MessageOpened':
@@ -127,8 +137,22 @@ export function decideMessage(command: MessageCommand, state: MessageState): Mes
       if (!awaitingOutcome) return [];
       return [{ type: 'MessageSent', data: { ...ref, ...command.data } }];
     case 'RecordRejected':
-      if (!awaitingOutcome) return [];
+      // A deferred message may be given up without another call (its last attempt is spent).
+      if (!awaitingOutcome && state.status !== 'deferred') return [];
       return [{ type: 'MessageRejected', data: { ...ref, ...command.data } }];
+    case 'DeferMessage':
+      if (!awaitingOutcome) return [];
+      return [
+        { type: 'MessageDeferred', data: { ...ref, attempt: state.attempts, ...command.data } },
+      ];
+    case 'RedispatchMessage':
+      if (state.status !== 'deferred') return [];
+      return [
+        {
+          type: 'MessageRedispatched',
+          data: { ...ref, attempt: state.attempts + 1, at: command.data.at },
+        },
+      ];
     case 'RecordOutcomeUnknown':
       if (!awaitingOutcome) return [];
       return [{ type: 'MessageOutcomeUnknown', data: { ...ref, ...command.data } }];

@@ -191,3 +191,33 @@ describe('Message decider (the send ledger)', () => {
       expect(other).not.toBe(id);
   });
 });
+
+describe('Message decider: temporary refusals', () => {
+  const deferred: MessageEvent = {
+    type: 'MessageDeferred',
+    data: { ...ref, attempt: 1, code: '451', text: 'try later', retryAt: NOW, at: NOW },
+  };
+  it('defers, redispatches as the next attempt, and a deferred message can be given up', () => {
+    given([dispatched])
+      .when({
+        type: 'DeferMessage',
+        data: { code: '451', text: 'try later', retryAt: NOW, at: NOW },
+      })
+      .then([deferred]);
+    given([dispatched, deferred])
+      .when({ type: 'RedispatchMessage', data: { at: NOW } })
+      .then([{ type: 'MessageRedispatched', data: { ...ref, attempt: 2, at: NOW } }]);
+    given([dispatched])
+      .when({ type: 'RedispatchMessage', data: { at: NOW } })
+      .thenNothingHappened();
+    given([dispatched, deferred])
+      .when({
+        type: 'RecordRejected',
+        data: { permanent: false, code: '451', text: 'try later', attempts: 1, at: NOW },
+      })
+      .thenState((s) => expect(s.status).toBe('rejected'));
+    given([dispatched, deferred])
+      .when({ type: 'RecordSent', data: { providerMessageId: 'x', at: NOW } })
+      .thenNothingHappened();
+  });
+});

@@ -55,6 +55,16 @@ export type MessageRejected = DomainEvent<
   'MessageRejected',
   MessageRef & { permanent: boolean; code: string; text: string; attempts: number; at: string }
 >;
+/** Refused for now (SMTP 4xx, HTTP 429/5xx): tried again at `retryAt`, not final. */
+export type MessageDeferred = DomainEvent<
+  'MessageDeferred',
+  MessageRef & { attempt: number; code: string; text: string; retryAt: string; at: string }
+>;
+/** A deferred message handed to the provider again: in flight, like after MessageDispatched. */
+export type MessageRedispatched = DomainEvent<
+  'MessageRedispatched',
+  MessageRef & { attempt: number; at: string }
+>;
 /** The provider may or may not have it (timeout, crash mid-send): reported, never resent. */
 export type MessageOutcomeUnknown = DomainEvent<
   'MessageOutcomeUnknown',
@@ -93,6 +103,8 @@ export type MessageEvent =
   | MessageSkipped
   | MessageSent
   | MessageRejected
+  | MessageDeferred
+  | MessageRedispatched
   | MessageOutcomeUnknown
   | MessageOpened
   | MessageClicked
@@ -105,6 +117,8 @@ export const MESSAGE_EVENT_TYPES: readonly MessageEvent['type'][] = [
   'MessageSkipped',
   'MessageSent',
   'MessageRejected',
+  'MessageDeferred',
+  'MessageRedispatched',
   'MessageOutcomeUnknown',
   'MessageOpened',
   'MessageClicked',
