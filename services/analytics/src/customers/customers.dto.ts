@@ -82,6 +82,18 @@ export class RfmScoresDto {
   @ApiProperty({ type: Number, minimum: 1, maximum: 5 }) m!: number;
 }
 
+/** P(buys a family within the model's window), from the current propensity fit of that family. */
+export class PropensityScoreDto {
+  @ApiProperty({ example: 'Cars' }) family!: string;
+  @ApiProperty({ type: Number, minimum: 0, maximum: 1 }) score!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Days the probability is about' })
+  windowDays!: number | null;
+  @ApiProperty() modelVersion!: number;
+  @ApiProperty({ format: 'date-time' }) scoredAt!: string;
+  @ApiProperty({ type: Number, nullable: true, description: "The model's holdout ROC AUC" })
+  holdoutAuc!: number | null;
+}
+
 export class CustomerSummaryDto {
   @ApiProperty() contactId!: string;
   @ApiPropertyOptional({ example: 'customer' }) lifecycleStage?: string;
@@ -110,6 +122,11 @@ export class CustomerSummaryDto {
     description: 'Lifetime value over 12 months at 1 % a month, minor units (after a fit)',
   })
   clvMinor!: number | null;
+  @ApiProperty({
+    type: [PropensityScoreDto],
+    description: 'Propensity to buy per modelled family (empty before a fit)',
+  })
+  propensity!: PropensityScoreDto[];
   @ApiProperty({ type: [String], nullable: true, description: 'Next best offers (product ids)' })
   recommendations!: string[] | null;
 }

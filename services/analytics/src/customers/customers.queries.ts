@@ -4,6 +4,7 @@ import { CLOCK, PG_POOL, type Clock } from '@crm/platform';
 import type { Pool } from 'pg';
 import { LifetimeValueReport } from '../customer-value/lifetime-value-report';
 import { RfmReport } from '../customer-value/rfm-report';
+import { PropensityReport } from '../propensity/propensity-report';
 import { S } from '../infrastructure/schema';
 import { ageBandOn } from './age-band';
 import type { CustomerSummaryDto } from './customers.dto';
@@ -23,6 +24,7 @@ export class CustomerQueries {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly lifetimeValue: LifetimeValueReport,
     private readonly rfm: RfmReport,
+    private readonly propensity: PropensityReport,
   ) {}
 
   async summary(tenant: string, contactId: string): Promise<CustomerLookup> {
@@ -93,6 +95,7 @@ export class CustomerQueries {
           ...present({ lastEngagedAt: iso(stats?.last_engaged_at) }),
         },
         ...(await this.models(tenant, contactId, now)),
+        propensity: await this.propensity.forContact(tenant, contactId),
         recommendations: null,
       },
     };
