@@ -5,6 +5,7 @@
  */
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
+import { AttributionModule } from './attribution/attribution.module';
 import { AudienceModule } from './audience/audience.module';
 import { CampaignsConfigModule } from './campaigns.config';
 import { CampaignModule } from './campaign/campaign.module';
@@ -34,6 +35,7 @@ import { TemplatesModule } from './templates/templates.module';
     CampaignModule,
     SendingModule,
     ResponsesModule,
+    AttributionModule,
   ],
 })
 export class AppModule {}

@@ -3,7 +3,8 @@
  * on their event topics and messages of their state topics, with the CloudEvents headers those
  * services set, through the transport the app consumes (the embedded log in its database, or
  * Kafka when started with KAFKA_BROKERS), in the test's MESSAGING_NAMESPACE. `deliver` waits
- * until the audience consumer recorded the message in its inbox, so the next one comes after it.
+ * until the consumer (the audience's unless named) recorded the message in its inbox, so the next
+ * one comes after it.
  */
 import { toCloudEventHeaders, topicFor } from '@crm/contracts';
 import { createTransport, messagingConfigFromEnv, namespacedName } from '@crm/messaging';
@@ -42,6 +43,8 @@ export function openIntegrationFeed(
   t: CampaignsTestApp,
   pool: Pool,
   env: { KAFKA_BROKERS?: string } = {},
+  /** The consumer group whose inbox `deliver` and `handled` wait on. */
+  consumer: string = AUDIENCE_CONSUMER.consumer,
 ): IntegrationFeed {
   const transport = createTransport(
     messagingConfigFromEnv({ KAFKA_BROKERS: env.KAFKA_BROKERS ?? '', DATABASE_URL: t.db.url }),
@@ -68,12 +71,12 @@ export function openIntegrationFeed(
     for (;;) {
       const { rows } = await pool.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM messaging.inbox WHERE consumer = $1 AND event_id = ANY($2::text[])`,
-        [AUDIENCE_CONSUMER.consumer, ids],
+        [consumer, ids],
       );
       if (rows[0].n === new Set(ids).size) return;
       if (Date.now() > deadline)
         throw new Error(
-          `the audience consumer handled ${rows[0].n} of ${ids.length} messages in 30 s`,
+          `consumer ${consumer} handled ${rows[0].n} of ${ids.length} messages in 30 s`,
         );
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
