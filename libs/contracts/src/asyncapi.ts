@@ -229,6 +229,10 @@ export function headersSchema(d: IntegrationEventDefinition): JsonSchema {
       [CE.tenant]: str('Tenant the event belongs to'),
       [CE.correlation]: str('Correlation id of the originating request'),
       [CE.causation]: str('Id of the command or event that caused this one'),
+      [CE.traceparent]: str(
+        'W3C traceparent of the span that sent it (CloudEvents distributed tracing)',
+      ),
+      [CE.tracestate]: str('W3C tracestate that goes with ce_traceparent'),
     },
     required: [
       CE.specversion,

@@ -3,6 +3,9 @@
  * `data` (JSON), every context attribute is a `ce_` header, `content-type` carries
  * `datacontenttype`. Tenant, correlation and causation ids are CloudEvents extension attributes
  * (lower-case alphanumeric names, as the spec requires), hence `ce_tenantid` and friends.
+ * W3C trace context travels as the CloudEvents distributed-tracing extension (`traceparent`,
+ * `tracestate`; in binary mode `ce_traceparent` / `ce_tracestate`): it names the span that sent
+ * the event, so the consumer's span continues the producer's trace across the broker.
  */
 export const CE = {
   specversion: 'ce_specversion',
@@ -15,6 +18,8 @@ export const CE = {
   tenant: 'ce_tenantid',
   correlation: 'ce_correlationid',
   causation: 'ce_causationid',
+  traceparent: 'ce_traceparent',
+  tracestate: 'ce_tracestate',
 } as const;
 
 export const JSON_CONTENT_TYPE = 'application/json';
@@ -31,6 +36,10 @@ export interface IntegrationEventContext {
   readonly tenant: string;
   readonly correlationId?: string;
   readonly causationId?: string;
+  /** W3C `traceparent` of the span that sent the event (distributed-tracing extension). */
+  readonly traceparent?: string;
+  /** W3C `tracestate` that goes with it (vendor entries), only with a traceparent. */
+  readonly tracestate?: string;
 }
 
 export function toCloudEventHeaders(context: IntegrationEventContext): Record<string, string> {
@@ -46,6 +55,10 @@ export function toCloudEventHeaders(context: IntegrationEventContext): Record<st
   };
   if (context.correlationId) headers[CE.correlation] = context.correlationId;
   if (context.causationId) headers[CE.causation] = context.causationId;
+  if (context.traceparent) {
+    headers[CE.traceparent] = context.traceparent;
+    if (context.tracestate) headers[CE.tracestate] = context.tracestate;
+  }
   return headers;
 }
 
@@ -80,6 +93,9 @@ export function fromCloudEventHeaders(
     tenant: need(CE.tenant),
     correlationId: headers[CE.correlation] || undefined,
     causationId: headers[CE.causation] || undefined,
+    // Never a reason to refuse an event: a malformed one is ignored where spans are started.
+    traceparent: headers[CE.traceparent] || undefined,
+    tracestate: (headers[CE.traceparent] && headers[CE.tracestate]) || undefined,
   };
   if (context.time && Number.isNaN(Date.parse(context.time)))
     problems.push(`${CE.time} is not a timestamp`);

@@ -46,4 +46,30 @@ describe('CloudEvents binary-mode headers', () => {
       ]);
     }
   });
+
+  it('carries W3C trace context as the distributed-tracing extension (ce_traceparent, ce_tracestate)', () => {
+    // The example of the W3C Trace Context recommendation, section 3.2.
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const headers = toCloudEventHeaders({
+      ...context,
+      traceparent,
+      tracestate: 'congo=t61rcWkgMzE',
+    });
+    expect(headers).toMatchObject({
+      ce_traceparent: traceparent,
+      ce_tracestate: 'congo=t61rcWkgMzE',
+    });
+    expect(fromCloudEventHeaders(headers)).toMatchObject({
+      traceparent,
+      tracestate: 'congo=t61rcWkgMzE',
+    });
+  });
+
+  it('sends no trace headers without a traceparent, and reads a tracestate only with one', () => {
+    const headers = toCloudEventHeaders({ ...context, tracestate: 'congo=t61rcWkgMzE' });
+    expect(Object.keys(headers).filter((name) => name.startsWith('ce_trace'))).toEqual([]);
+    const stray = fromCloudEventHeaders({ ...headers, ce_tracestate: 'congo=t61rcWkgMzE' });
+    expect(stray.traceparent).toBeUndefined();
+    expect(stray.tracestate).toBeUndefined();
+  });
 });

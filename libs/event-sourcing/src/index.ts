@@ -9,3 +9,4 @@ export * from './upcasting';
 export * from './crypto-shredding';
 export * from './projections';
 export * from './eventstoredb';
+export * from './trace-context';

@@ -22,6 +22,9 @@ import { rejectUnstorableInput } from './http/reject-unstorable-input';
 import { REQUEST_ID_HEADER, requestIdFor } from './logging/request-context';
 import { registerHttpMetrics } from './metrics/http-metrics';
 import { PLATFORM_OPTIONS, type PlatformModuleOptions } from './platform-options';
+import { isTracingInstrumented } from './tracing/instrument';
+import { nameServerSpansByRoute } from './tracing/route-span-name';
+import { startTracing, stopTracing } from './tracing/start-tracing';
 
 @Global()
 @Module({})
@@ -85,6 +88,7 @@ export async function createServiceApp(
     done();
   });
   registerHttpMetrics(fastify);
+  if (isTracingInstrumented()) nameServerSpansByRoute(fastify);
   closeConnectionsWhenDraining(fastify);
   rejectUnstorableInput(fastify);
   answerNotModified(fastify);
@@ -109,6 +113,8 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
     process.exit(1);
   }
 
+  // Before Nest builds the app; a no-op unless an OTEL_* exporter variable is set.
+  startTracing({ serviceName: options.name });
   let embedded: EmbeddedPostgresHandle | undefined;
   try {
     if (!config.databaseUrl) {
@@ -134,6 +140,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
       error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error));
     process.stderr.write(`${options.name}: failed to start: ${reason}\n`);
     await embedded?.stop().catch(() => undefined);
+    await stopTracing().catch(() => undefined);
     process.exit(1);
   }
 }
@@ -159,6 +166,8 @@ function handleShutdownSignals(
       // onApplicationShutdown (close pools).
       await app.close();
       await embedded?.stop();
+      // The spans of the drained requests are still batched: export them before exiting.
+      await stopTracing().catch(() => undefined);
       logger.log('stopped', 'Bootstrap');
       process.exit(0);
     } catch (error) {

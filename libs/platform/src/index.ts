@@ -1,3 +1,5 @@
+// First: hooks the HTTP and pg instrumentations in before anything loads pg (when tracing is on).
+import './tracing/instrument';
 export * from './config';
 export * from './clock';
 export * from './logging';
@@ -18,3 +20,4 @@ export * from './process';
 export * from './history';
 export * from './jobs';
 export * from './bulk-import';
+export * from './tracing';

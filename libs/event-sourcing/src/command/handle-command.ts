@@ -19,6 +19,7 @@ import {
   type StreamRef,
   WrongExpectedVersionError,
 } from '../event-store';
+import { activeTraceContext } from '../trace-context';
 import { aggregateStream, type ToDomainEvent } from './aggregate-stream';
 
 export interface CommandContext<Event extends DomainEvent = DomainEvent> {
@@ -129,6 +130,8 @@ function toNewEvent(
 ): NewEvent & { id: string; schemaVersion: number } {
   const metadata: EventMetadata = {
     ...context.metadata,
+    // The command's span (HTTP request, consumed event): the relay's send continues its trace.
+    ...activeTraceContext(),
     tenant: context.tenant,
     correlationId,
     ...(context.causationId !== undefined && { causationId: context.causationId }),

@@ -39,6 +39,7 @@ import { assertIdentifier } from '../transport/embedded/embedded-log-schema';
 import { inTransaction } from '@crm/event-sourcing';
 import { deadLetterMessage } from './dead-letter';
 import { isInfrastructureError, NonRetryableError } from './errors';
+import { inProcessSpan } from './process-span';
 import type { IntegrationEventHandlerFn, ReceivedIntegrationEvent } from './received-event';
 
 export interface IntegrationEventConsumerOptions {
@@ -110,7 +111,12 @@ export class IntegrationEventConsumer {
   }
 
   /** Handles one delivered message to its end (the transport calls it; public so a redelivery can be driven directly). */
-  async process(message: DeliveredMessage): Promise<MessageOutcome> {
+  process(message: DeliveredMessage): Promise<MessageOutcome> {
+    const { name, transport } = this.options;
+    return inProcessSpan(name, transport.kind, message, () => this.processMessage(message));
+  }
+
+  private async processMessage(message: DeliveredMessage): Promise<MessageOutcome> {
     const consumer = this.options.name;
     let context: IntegrationEventContext;
     let data: unknown;

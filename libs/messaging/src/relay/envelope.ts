@@ -96,6 +96,9 @@ function toMessage(
     tenant: event.tenant,
     correlationId: event.metadata.correlationId,
     causationId: event.metadata.causationId,
+    // The span that appended it (absent on untraced and older events): the relay's send continues it.
+    traceparent: stringOrUndefined(event.metadata.traceparent),
+    tracestate: stringOrUndefined(event.metadata.tracestate),
   });
   return {
     topic: topicName(definition.topic),
@@ -104,6 +107,8 @@ function toMessage(
     headers,
   };
 }
+
+const stringOrUndefined = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /**
  * The first integration event of a domain event reuses its id (traceable across the two logs);

@@ -35,6 +35,7 @@ import {
 } from '../metrics';
 import type { MessageTransport, OutgoingMessage } from '../transport/message-transport';
 import { appendOutgoingMessages, RelayMappingError } from './envelope';
+import { startPublishSpans } from './publish-spans';
 import type { IntegrationEventMapper } from './integration-event-mapper';
 import { RelayCheckpointStore } from './relay-checkpoint-store';
 import {
@@ -211,11 +212,17 @@ export class Relay {
     if (!events.length) return;
     // A failed send (stop requested, leadership lost) also fails every batch queued behind it.
     if (this.sendFailure) throw this.sendFailure;
-    const messages = await this.toMessages(events);
+    const mapped = await this.toMessages(events);
     const last = events[events.length - 1].position;
     await this.passLeadershipProbe();
     const previous = this.saved;
+    const spans = startPublishSpans(this.options.name, this.options.transport.kind, mapped);
+    const { messages } = spans;
     const acked = this.sendAll(messages, this.acked);
+    acked.then(
+      () => spans.end(),
+      (error: unknown) => spans.end(error),
+    );
     const saved = acked.then(() => previous).then(() => this.saveCheckpoint(last, messages.length));
     // All are observed later (below, a later publish, or run() at the end): none goes unhandled.
     acked.catch((error: unknown) => (this.sendFailure ??= error));
