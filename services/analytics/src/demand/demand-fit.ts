@@ -110,8 +110,8 @@ export function fitSeries(series: DemandSeries): StoredSeries {
   };
 }
 
-export function fitDemand(series: readonly DemandSeries[], lastMonth: string): DemandFit {
-  const stored = series.map(fitSeries);
+/** The version row from series already fitted one by one (the job yields between them). */
+export function demandFitOf(stored: StoredSeries[], lastMonth: string): DemandFit {
   const fitted = stored.filter((s): s is FittedSeries => s.status === 'fitted');
   const mapes = fitted.flatMap((s) =>
     s.backtest.kind === 'backtested' && s.backtest.mape !== undefined ? [s.backtest.mape] : [],
