@@ -5,6 +5,7 @@ import type { Pool } from 'pg';
 import { LifetimeValueReport } from '../customer-value/lifetime-value-report';
 import { RfmReport } from '../customer-value/rfm-report';
 import { PropensityReport } from '../propensity/propensity-report';
+import { offersOf } from '../basket/basket-outputs.store';
 import { S } from '../infrastructure/schema';
 import { ageBandOn } from './age-band';
 import type { CustomerSummaryDto } from './customers.dto';
@@ -96,7 +97,7 @@ export class CustomerQueries {
         },
         ...(await this.models(tenant, contactId, now)),
         propensity: await this.propensity.forContact(tenant, contactId),
-        recommendations: null,
+        recommendations: await this.recommendations(tenant, contactId),
       },
     };
   }
@@ -137,6 +138,16 @@ export class CustomerQueries {
       churnRisk: value ? 1 - value.probabilityAlive : null,
       clvMinor: value?.clvMinor ?? null,
     };
+  }
+
+  /** The basket fit's next best offers (product ids, best first); null before the first fit. */
+  private async recommendations(tenant: string, contactId: string): Promise<string[] | null> {
+    const fitted = await this.one(
+      `SELECT 1 FROM ${S}.model_fits WHERE tenant = $1 AND kind = 'basket' LIMIT 1`,
+      [tenant],
+    );
+    if (!fitted) return null;
+    return (await offersOf(this.pool, tenant, contactId)).map((o) => o.productId);
   }
 
   private async products(tenant: string, ids: string[]) {
