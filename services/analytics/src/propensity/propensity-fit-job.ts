@@ -108,11 +108,10 @@ export class PropensityFitJob implements OnApplicationBootstrap, OnModuleDestroy
       ? this.config.families
       : await readTopFamilies(client, tenant, this.config.topFamilies);
     const cutoff = trainingCutoff(now, this.config.windowDays);
-    const [past, today, dataUpTo] = await Promise.all([
-      readCustomerFacts(client, tenant, cutoff),
-      readCustomerFacts(client, tenant, now),
-      readDataUpTo(client, tenant),
-    ]);
+    // One client (the lock's transaction): its queries run one after another.
+    const past = await readCustomerFacts(client, tenant, cutoff);
+    const today = await readCustomerFacts(client, tenant, now);
+    const dataUpTo = await readDataUpTo(client, tenant);
     const sold = [...new Set(past.flatMap((f) => f.families))].sort();
     const todayRecords = today.map((f) => featureRecord(f, now));
     const runs: PropensityFitRun[] = [];

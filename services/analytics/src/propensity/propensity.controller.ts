@@ -81,7 +81,11 @@ export class PropensityController {
       {
         family,
         status: model?.status ?? 'not-fitted',
-        reason: model ? model.reason : family ? `no propensity model for ${family} yet` : 'not fitted yet',
+        reason: model
+          ? model.reason
+          : family
+            ? `no propensity model for ${family} yet`
+            : 'not fitted yet',
         model,
         families: models.map((m) => ({
           family: m.family,

@@ -15,7 +15,12 @@ export class PropensityQuery {
   @Parses((raw) => parseText(raw, 'family', 200))
   family?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 20, description: 'Top-scored customers' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 500,
+    default: 20,
+    description: 'Top-scored customers',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
