@@ -54,4 +54,49 @@ describe('campaign stats', () => {
     const early = campaignStats(fold(campaignDecider, [created]), counts([99, 45], [120, 65]));
     expect(early.abTest).toMatchObject({ outcome: 'not-enough-data', waitingFor: ['A'] });
   });
+
+  it('counts attributed orders per variant, revenue per currency, ROI in the cost currency', () => {
+    const withCost = fold(campaignDecider, [
+      {
+        type: 'CampaignCreated',
+        data: {
+          campaignId: 'c1',
+          definition: { ...definition, cost: { amountMinor: 200_00, currency: 'EUR' } },
+        },
+      },
+    ]);
+    const stats = campaignStats(withCost, counts([1000, 100], [1000, 150]), [
+      { variantId: 'A', currency: 'EUR', conversions: 2, revenueMinor: 300_00 },
+      { variantId: 'B', currency: 'EUR', conversions: 1, revenueMinor: 100_00 },
+      { variantId: 'B', currency: 'USD', conversions: 1, revenueMinor: 50_00 },
+      // A reversal took everything back from this variant in CHF: no zero row is shown.
+      { variantId: 'B', currency: 'CHF', conversions: 0, revenueMinor: 0 },
+    ]);
+    expect(stats.variants.map((v) => [v.variant, v.converted, v.revenue])).toEqual([
+      ['A', 2, [{ currency: 'EUR', amountMinor: 300_00 }]],
+      [
+        'B',
+        2,
+        [
+          { currency: 'EUR', amountMinor: 100_00 },
+          { currency: 'USD', amountMinor: 50_00 },
+        ],
+      ],
+    ]);
+    expect(stats.conversions).toMatchObject({
+      orders: 4,
+      revenue: [
+        { currency: 'EUR', amountMinor: 400_00 },
+        { currency: 'USD', amountMinor: 50_00 },
+      ],
+      cost: { amountMinor: 200_00, currency: 'EUR' },
+      roi: 1, // (400 - 200) / 200, the USD order is not converted
+    });
+    expect(campaignStats(fold(campaignDecider, [created]), []).conversions).toMatchObject({
+      orders: 0,
+      revenue: [],
+      cost: null,
+      roi: null,
+    });
+  });
 });

@@ -179,13 +179,35 @@ export class VariantStatsDto {
   @ApiProperty() delivered!: number;
   @ApiProperty() opened!: number;
   @ApiProperty() clicked!: number;
-  @ApiProperty() converted!: number;
+  @ApiProperty({ description: 'Orders attributed to this variant (a cancelled one is taken back)' })
+  converted!: number;
+  @ApiProperty({ type: () => [MoneyByCurrencyDto], description: 'Their revenue, per currency' })
+  revenue!: MoneyByCurrencyDto[];
   @ApiProperty({
     type: Number,
     nullable: true,
     description: 'Of the metric, per message sent; null before any send',
   })
   rate!: number | null;
+}
+
+export class MoneyByCurrencyDto {
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty({ description: 'In minor units (cents)' }) amountMinor!: number;
+}
+
+export class CampaignConversionsDto {
+  @ApiProperty({ description: 'Orders attributed to the campaign' }) orders!: number;
+  @ApiProperty({ type: [MoneyByCurrencyDto] }) revenue!: MoneyByCurrencyDto[];
+  @ApiProperty({ type: MoneyByCurrencyDto, nullable: true, description: "The campaign's cost" })
+  cost!: MoneyByCurrencyDto | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: "(revenue - cost) / cost, in the cost's currency; null without a cost",
+  })
+  roi!: number | null;
+  @ApiProperty({ description: 'The attribution rule, in words' }) rule!: string;
 }
 
 export class AbTestStatsDto {
@@ -227,4 +249,5 @@ export class CampaignStatsDto {
   @ApiProperty({ type: [VariantStatsDto] }) variants!: VariantStatsDto[];
   @ApiProperty({ type: AbTestStatsDto, nullable: true, description: 'null: one variant, no test' })
   abTest!: AbTestStatsDto | null;
+  @ApiProperty({ type: CampaignConversionsDto }) conversions!: CampaignConversionsDto;
 }

@@ -14,7 +14,7 @@ import type {
   CampaignStatsDto,
   ListCampaignsQuery,
 } from './campaign.dto';
-import { campaignStats, type VariantCountsRow } from './campaign-stats';
+import { campaignStats, type VariantConversionsRow, type VariantCountsRow } from './campaign-stats';
 
 interface CampaignRow {
   campaign_id: string;
@@ -54,7 +54,13 @@ export class CampaignQueries {
          FROM ${S}.campaign_variant_counts WHERE tenant = $1 AND campaign_id = $2 ORDER BY position`,
       [tenant, campaignId],
     );
-    return campaignStats(row.state, rows);
+    const conversions = await this.pool.query<VariantConversionsRow>(
+      `SELECT variant_id AS "variantId", currency, conversions::float8 AS conversions,
+              revenue_minor::float8 AS "revenueMinor"
+         FROM ${S}.campaign_conversions WHERE tenant = $1 AND campaign_id = $2`,
+      [tenant, campaignId],
+    );
+    return campaignStats(row.state, rows, conversions.rows);
   }
 
   list(tenant: string, q: ListCampaignsQuery): Promise<CampaignPage> {

@@ -44,7 +44,7 @@ export function openIntegrationFeed(
   pool: Pool,
   env: { KAFKA_BROKERS?: string } = {},
   /** The consumer group whose inbox `deliver` and `handled` wait on. */
-  consumer: string = AUDIENCE_CONSUMER.consumer,
+  consumer: string = String(AUDIENCE_CONSUMER.consumer),
 ): IntegrationFeed {
   const transport = createTransport(
     messagingConfigFromEnv({ KAFKA_BROKERS: env.KAFKA_BROKERS ?? '', DATABASE_URL: t.db.url }),
