@@ -7,6 +7,7 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '@crm/platform';
 import { AnalyticsConfigModule } from './analytics.config';
 import { BasketModule } from './basket/basket.module';
+import { CampaignResultsModule } from './campaign-results/campaign-results.module';
 import { CustomerValueModule } from './customer-value/customer-value.module';
 import { CustomersModule } from './customers/customers.module';
 import { DemandModule } from './demand/demand.module';
@@ -34,6 +35,7 @@ import { SalesFunnelModule } from './sales-funnel/sales-funnel.module';
     BasketModule,
     PropensityModule,
     DemandModule,
+    CampaignResultsModule,
   ],
 })
 export class AppModule {}
