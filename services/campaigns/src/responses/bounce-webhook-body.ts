@@ -30,10 +30,20 @@ export type ParsedWebhook =
   | { readonly ok: true; readonly reports: BounceReport[] }
   | { readonly ok: false; readonly errors: FieldError[] };
 
-const KNOWN = new Set(['type', 'bounceKind', 'messageId', 'reference', 'recipient', 'code', 'text', 'at']);
+const KNOWN = new Set([
+  'type',
+  'bounceKind',
+  'messageId',
+  'reference',
+  'recipient',
+  'code',
+  'text',
+  'at',
+]);
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 /** Our message ids: UUIDs (message-id.ts); a Message-ID header `<uuid@domain>` is unwrapped. */
-const MESSAGE_ID = /^<?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(@[^\s<>]{1,255})?>?$/i;
+const MESSAGE_ID =
+  /^<?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(@[^\s<>]{1,255})?>?$/i;
 
 /** Our message id from a bare id or a Message-ID header; undefined if it is not one of ours. */
 export function ourMessageId(value: string): string | undefined {
@@ -43,7 +53,10 @@ export function ourMessageId(value: string): string | undefined {
 export function parseBounceWebhook(body: unknown): ParsedWebhook {
   const errors: FieldError[] = [];
   if (typeof body !== 'object' || body === null || Array.isArray(body))
-    return { ok: false, errors: [{ field: 'body', message: 'must be an object { events: [...] }' }] };
+    return {
+      ok: false,
+      errors: [{ field: 'body', message: 'must be an object { events: [...] }' }],
+    };
   const events = (body as Record<string, unknown>).events;
   if (!Array.isArray(events))
     return { ok: false, errors: [{ field: 'events', message: 'must be an array' }] };
@@ -69,9 +82,11 @@ function parseEvent(raw: unknown, path: string, errors: FieldError[]): BounceRep
   const before = errors.length;
   const fail = (member: string, message: string) =>
     errors.push({ field: `${path}.${member}`, message });
-  for (const member of Object.keys(e)) if (!KNOWN.has(member)) fail(member, 'is not a known member');
+  for (const member of Object.keys(e))
+    if (!KNOWN.has(member)) fail(member, 'is not a known member');
 
-  if (e.type !== 'bounce' && e.type !== 'complaint') fail('type', "must be 'bounce' or 'complaint'");
+  if (e.type !== 'bounce' && e.type !== 'complaint')
+    fail('type', "must be 'bounce' or 'complaint'");
   if (e.type === 'bounce' && e.bounceKind !== 'hard' && e.bounceKind !== 'soft')
     fail('bounceKind', "a bounce needs 'hard' or 'soft'");
   if (e.type === 'complaint' && e.bounceKind !== undefined) fail('bounceKind', 'only for a bounce');

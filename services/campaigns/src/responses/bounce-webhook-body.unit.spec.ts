@@ -7,15 +7,39 @@ describe('bounce webhook body', () => {
     expect(
       parseBounceWebhook({
         events: [
-          { type: 'bounce', bounceKind: 'hard', messageId: ID, code: '550', text: 'no such user', at: '2000-01-01T10:00:00Z' },
-          { type: 'bounce', bounceKind: 'soft', reference: `<${ID.toUpperCase()}@mail.shop.example>`, at: '2000-01-01T11:00:00+01:00' },
-          { type: 'complaint', messageId: ID, recipient: 'a@b.example', at: '2000-01-01T10:00:00.5Z' },
+          {
+            type: 'bounce',
+            bounceKind: 'hard',
+            messageId: ID,
+            code: '550',
+            text: 'no such user',
+            at: '2000-01-01T10:00:00Z',
+          },
+          {
+            type: 'bounce',
+            bounceKind: 'soft',
+            reference: `<${ID.toUpperCase()}@mail.shop.example>`,
+            at: '2000-01-01T11:00:00+01:00',
+          },
+          {
+            type: 'complaint',
+            messageId: ID,
+            recipient: 'a@b.example',
+            at: '2000-01-01T10:00:00.5Z',
+          },
         ],
       }),
     ).toEqual({
       ok: true,
       reports: [
-        { type: 'bounce', kind: 'hard', messageId: ID, code: '550', text: 'no such user', at: '2000-01-01T10:00:00.000Z' },
+        {
+          type: 'bounce',
+          kind: 'hard',
+          messageId: ID,
+          code: '550',
+          text: 'no such user',
+          at: '2000-01-01T10:00:00.000Z',
+        },
         { type: 'bounce', kind: 'soft', messageId: ID, at: '2000-01-01T10:00:00.000Z' },
         { type: 'complaint', messageId: ID, at: '2000-01-01T10:00:00.500Z' },
       ],
@@ -27,7 +51,14 @@ describe('bounce webhook body', () => {
       events: [
         { type: 'bounce', messageId: 'not-ours', at: 'yesterday', extra: 1 },
         { type: 'complaint', bounceKind: 'hard', at: '2000-01-01T10:00:00Z' },
-        { type: 'bounce', bounceKind: 'soft', messageId: ID, reference: '0'.repeat(8) + ID.slice(8), at: '2000-01-01T10:00:00Z', code: 550 },
+        {
+          type: 'bounce',
+          bounceKind: 'soft',
+          messageId: ID,
+          reference: '0'.repeat(8) + ID.slice(8),
+          at: '2000-01-01T10:00:00Z',
+          code: 550,
+        },
         'x',
       ],
     });

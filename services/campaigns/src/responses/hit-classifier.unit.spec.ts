@@ -10,7 +10,8 @@ const CHROME =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
 const CUBOT_PHONE =
   'Mozilla/5.0 (Linux; Android 9; CUBOT P30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36';
-const GMAIL_PROXY = 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
+const GMAIL_PROXY =
+  'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
 const BOTS = [
   'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
   'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)',
@@ -48,16 +49,16 @@ describe('hit classifier', () => {
     expect(classifyOpen({ method: 'HEAD', userAgent: CHROME, at: after(60_000) }).reason).toBe(
       'head-request',
     );
-    expect(classifyClick({ method: 'head', userAgent: CHROME, at: after(60_000) }, SENT)).toEqual(
-      { userAgentClass: 'bot', countsInRates: false, reason: 'head-request' },
-    );
+    expect(classifyClick({ method: 'head', userAgent: CHROME, at: after(60_000) }, SENT)).toEqual({
+      userAgentClass: 'bot',
+      countsInRates: false,
+      reason: 'head-request',
+    });
   });
 
   it('no User-Agent is a machine', () => {
     for (const userAgent of [undefined, '', '   '])
-      expect(classifyOpen({ method: 'GET', userAgent, at: after(1) }).reason).toBe(
-        'no-user-agent',
-      );
+      expect(classifyOpen({ method: 'GET', userAgent, at: after(1) }).reason).toBe('no-user-agent');
   });
 
   it('a click within the delay after the send is a scanner, one after it a person', () => {
@@ -71,8 +72,9 @@ describe('hit classifier', () => {
       { userAgentClass: 'human', countsInRates: true },
     );
     // The delay is a setting; an unknown send time is not timed.
-    expect(classifyClick({ method: 'GET', userAgent: CHROME, at: after(2_000) }, SENT, 1_000))
-      .toEqual({ userAgentClass: 'human', countsInRates: true });
+    expect(
+      classifyClick({ method: 'GET', userAgent: CHROME, at: after(2_000) }, SENT, 1_000),
+    ).toEqual({ userAgentClass: 'human', countsInRates: true });
     expect(classifyClick({ method: 'GET', userAgent: CHROME, at: after(1) }, undefined)).toEqual({
       userAgentClass: 'human',
       countsInRates: true,
@@ -80,8 +82,8 @@ describe('hit classifier', () => {
   });
 
   it('opens are not timed: a person may read at once', () => {
-    expect(classifyOpen({ method: 'GET', userAgent: IPHONE_MAIL, at: after(500) }).countsInRates).toBe(
-      true,
-    );
+    expect(
+      classifyOpen({ method: 'GET', userAgent: IPHONE_MAIL, at: after(500) }).countsInRates,
+    ).toBe(true);
   });
 });

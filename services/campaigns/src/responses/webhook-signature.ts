@@ -24,7 +24,11 @@ const HEX_MAC = /^[0-9a-f]{64}$/;
 const UNIX_SECONDS = /^[0-9]{1,12}$/;
 
 /** The header value for `rawBody` signed at `unixSeconds` (for senders and tests). */
-export function signWebhookBody(secret: string, unixSeconds: number, rawBody: string | Buffer): string {
+export function signWebhookBody(
+  secret: string,
+  unixSeconds: number,
+  rawBody: string | Buffer,
+): string {
   return `t=${unixSeconds},v1=${macHex(secret, String(unixSeconds), rawBody)}`;
 }
 

@@ -56,7 +56,9 @@ describe('bounce webhook signature', () => {
   it('one good v1 among several is enough (secret rotation), and uppercase hex is fine', () => {
     const good = signWebhookBody(SECRET, T, BODY).split('v1=')[1];
     const other = signWebhookBody('an-older-secret-0123456789abcdef0123', T, BODY).split('v1=')[1];
-    expect(verifyWebhookSignature(`t=${T},v1=${other},v1=${good}`, BODY, SECRET, NOW).ok).toBe(true);
+    expect(verifyWebhookSignature(`t=${T},v1=${other},v1=${good}`, BODY, SECRET, NOW).ok).toBe(
+      true,
+    );
     expect(verifyWebhookSignature(`t=${T}, v1=${good.toUpperCase()}`, BODY, SECRET, NOW).ok).toBe(
       true,
     );
