@@ -36,7 +36,10 @@ export async function inProcessSpan<Outcome extends string>(
         'messaging.kafka.offset': Number(message.offset),
         'messaging.consumer.group.name': consumer,
         'messaging.message.id': message.headers[CE.id],
-        'crm.event.type': message.headers[CE.type],
+        // OpenTelemetry semantic conventions for CloudEvents.
+        'cloudevents.event_id': message.headers[CE.id],
+        'cloudevents.event_type': message.headers[CE.type],
+        'cloudevents.event_source': message.headers[CE.source],
       },
     },
     parent,

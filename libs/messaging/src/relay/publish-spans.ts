@@ -50,7 +50,10 @@ export function startPublishSpans(
           'messaging.message.id': message.headers[CE.id],
           'messaging.kafka.message.key': message.key,
           'crm.relay': relay,
-          'crm.event.type': message.headers[CE.type],
+          // OpenTelemetry semantic conventions for CloudEvents.
+          'cloudevents.event_id': message.headers[CE.id],
+          'cloudevents.event_type': message.headers[CE.type],
+          'cloudevents.event_source': message.headers[CE.source],
         },
       },
       parent,

@@ -79,7 +79,7 @@ async function registerAContactAndFollowItsTrace(
         s.service === 'sales' &&
         s.kind === OTLP_KIND.consumer &&
         s.attributes['messaging.consumer.group.name'] === 'sales.contact-references' &&
-        s.attributes['crm.event.type'] === 'crm.contacts.contact.registered.v1',
+        s.attributes['cloudevents.event_type'] === 'crm.contacts.contact.registered.v1',
     );
     if (!found)
       throw new Error(`sales has not exported its consumer span of trace ${server.traceId} yet`);
