@@ -27,6 +27,7 @@ const PORTS: Record<string, number> = {
   sales: 3002,
   campaigns: 3003,
   analytics: 3004,
+  aftersales: 3005,
 };
 const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
 

@@ -1,0 +1,48 @@
+/**
+ * What the watcher announced about a case or an asset, on the subject's `notice-<kind>:<id>`
+ * stream: each announcement once per key (an SLA clock, a warranty end date), so the relay
+ * publishes it once however many replicas or runs saw it due. Ids, codes and dates only.
+ */
+import type { DomainEvent } from '@crm/event-sourcing';
+import type { CasePriority } from '../sla/sla-policy';
+
+export type SlaClock = 'first_response' | 'resolution';
+
+export type SlaBreachRecorded = DomainEvent<
+  'SlaBreachRecorded',
+  {
+    caseId: string;
+    contactId: string;
+    clock: SlaClock;
+    priority: CasePriority;
+    dueAt: string;
+    at: string;
+  }
+>;
+
+export type WarrantyExpiryAnnounced = DomainEvent<
+  'WarrantyExpiryAnnounced',
+  {
+    assetId: string;
+    productId: string;
+    contactId: string;
+    endsOn: string;
+    daysLeft: number;
+    at: string;
+  }
+>;
+
+export type NoticeEvent = SlaBreachRecorded | WarrantyExpiryAnnounced;
+
+/** The key an announcement is made once for. */
+export function noticeKey(event: NoticeEvent): string {
+  return event.type === 'SlaBreachRecorded'
+    ? `sla:${event.data.clock}`
+    : `warranty:${event.data.endsOn}`;
+}
+
+/** The notice stream's id part for a case or an asset. */
+export const noticeSubject = {
+  case: (caseId: string) => `case:${caseId}`,
+  asset: (assetId: string) => `asset:${assetId}`,
+} as const;
