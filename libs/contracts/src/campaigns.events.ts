@@ -122,6 +122,136 @@ export const ContactUnsubscribed = campaigns(
   ),
 );
 
+export const CampaignCompleted = campaigns(
+  'campaign',
+  'completed',
+  'A broadcast reached everyone it was going to reach (sent, skipped, refused or unknown).',
+  object({ campaignId, completedAt: timestamp('When') }, ['campaignId', 'completedAt']),
+);
+
+const messageFact = {
+  messageId,
+  campaignId,
+  contactId,
+  channel: oneOf(CHANNELS, 'Channel'),
+};
+const MESSAGE_FACT_REQUIRED = ['messageId', 'campaignId', 'contactId', 'channel'] as const;
+
+export const MessageBounced = campaigns(
+  'message',
+  'bounced',
+  'A message bounced: hard (refused for good; the contact is suppressed on the channel) or soft (three suppress).',
+  object(
+    {
+      ...messageFact,
+      kind: oneOf(['hard', 'soft'] as const, 'hard: permanent; soft: temporary'),
+      code: nullable(text('The provider code (an SMTP reply code, a provider reason)', 100)),
+      bouncedAt: timestamp('When'),
+    },
+    [...MESSAGE_FACT_REQUIRED, 'kind', 'code', 'bouncedAt'],
+  ),
+);
+
+export const MessageComplained = campaigns(
+  'message',
+  'complained',
+  'A recipient reported a message as spam; the contact is suppressed on the channel.',
+  object({ ...messageFact, complainedAt: timestamp('When') }, [
+    ...MESSAGE_FACT_REQUIRED,
+    'complainedAt',
+  ]),
+);
+
+export const MessageOutcomeUnknown = campaigns(
+  'message',
+  'outcome_unknown',
+  'A message was handed to the provider and no answer came back (a timeout, a crash): it may have been delivered; it is never resent.',
+  object(
+    { ...messageFact, reason: text('Why the outcome is unknown', 500), at: timestamp('When') },
+    [...MESSAGE_FACT_REQUIRED, 'reason', 'at'],
+  ),
+);
+
+export const MESSAGE_SKIP_REASONS = [
+  'no-consent',
+  'suppressed',
+  'erased',
+  'no-address',
+  'frequency-cap',
+  'no-offer',
+  'render-failed',
+] as const;
+
+export const MessageSkipped = campaigns(
+  'message',
+  'skipped',
+  'A campaign did not send to a contact at send time, and never will for that step (the reason, no personal data).',
+  object(
+    {
+      ...messageFact,
+      reason: oneOf(MESSAGE_SKIP_REASONS, 'Why (consumers treat an unknown reason as "other")'),
+      skippedAt: timestamp('When'),
+    },
+    [...MESSAGE_FACT_REQUIRED, 'reason', 'skippedAt'],
+  ),
+);
+
+export interface CampaignLaunchedV1 {
+  readonly campaignId: string;
+  readonly channel: 'email' | 'sms' | 'phone' | 'post';
+  readonly name: string;
+  readonly launchedAt: string;
+}
+export interface CampaignCompletedV1 {
+  readonly campaignId: string;
+  readonly completedAt: string;
+}
+interface MessageFactV1 {
+  readonly messageId: string;
+  readonly campaignId: string;
+  readonly contactId: string;
+  readonly channel: 'email' | 'sms' | 'phone' | 'post';
+}
+export interface MessageSentV1 extends MessageFactV1 {
+  readonly sentAt: string;
+}
+export interface MessageOpenedV1 {
+  readonly messageId: string;
+  readonly campaignId: string;
+  readonly contactId: string;
+  readonly openedAt: string;
+}
+export interface MessageClickedV1 {
+  readonly messageId: string;
+  readonly campaignId: string;
+  readonly contactId: string;
+  readonly url: string;
+  readonly clickedAt: string;
+}
+export interface ContactUnsubscribedV1 {
+  readonly messageId: string;
+  readonly campaignId: string | null;
+  readonly contactId: string;
+  readonly channel: 'email' | 'sms' | 'phone' | 'post';
+  readonly unsubscribedAt: string;
+}
+export interface MessageBouncedV1 extends MessageFactV1 {
+  readonly kind: 'hard' | 'soft';
+  readonly code: string | null;
+  readonly bouncedAt: string;
+}
+export interface MessageComplainedV1 extends MessageFactV1 {
+  readonly complainedAt: string;
+}
+export interface MessageOutcomeUnknownV1 extends MessageFactV1 {
+  readonly reason: string;
+  readonly at: string;
+}
+export interface MessageSkippedV1 extends MessageFactV1 {
+  readonly reason: (typeof MESSAGE_SKIP_REASONS)[number];
+  readonly skippedAt: string;
+}
+
 const segmentId = id('Segment id (the aggregate id)');
 const segmentName = nullable(text('The segment name when it happened (for display only)', 200));
 const memberId = id('Member contact id');
@@ -378,10 +508,15 @@ export interface SegmentArchivedV1 {
 
 export const CAMPAIGNS_EVENTS = [
   CampaignLaunched,
+  CampaignCompleted,
   MessageSent,
   MessageOpened,
   MessageClicked,
   ContactUnsubscribed,
+  MessageBounced,
+  MessageComplained,
+  MessageOutcomeUnknown,
+  MessageSkipped,
   SegmentCreated,
   SegmentDetailsChanged,
   SegmentRuleChanged,

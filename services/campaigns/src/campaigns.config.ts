@@ -5,6 +5,7 @@
  */
 import { loadConfig, serviceConfigModule, type Env } from '@crm/platform';
 import { resolveChannelSettings, type ChannelSettings } from './channels/channel-settings';
+import { resolveSendingSettings, type SendingSettings } from './sending/sending-settings';
 
 export const CAMPAIGNS_CONFIG = Symbol('CAMPAIGNS_CONFIG');
 
@@ -105,6 +106,90 @@ export const campaignsConfigSpec = {
     default: 'CRM',
     description: 'the sender id or number of SMS that do not name their own',
   },
+  CAMPAIGNS_SEND_POLL_MS: {
+    type: 'int',
+    min: 50,
+    default: 2_000,
+    description:
+      'milliseconds between looks at sending campaigns, deferred retries and stale in-flight messages',
+  },
+  CAMPAIGNS_SEND_BATCH_SIZE: {
+    type: 'int',
+    min: 1,
+    max: 5_000,
+    default: 200,
+    description: 'recipients per send batch (one ledger write and one outcome write per batch)',
+  },
+  CAMPAIGNS_SEND_CONCURRENCY: {
+    type: 'int',
+    min: 1,
+    max: 500,
+    default: 20,
+    description:
+      'provider calls of one batch in flight at once (the SMTP pool and the rate limit pace them further)',
+  },
+  CAMPAIGNS_SEND_MAX_ATTEMPTS: {
+    type: 'int',
+    min: 1,
+    max: 20,
+    default: 5,
+    description: 'provider calls of a temporarily refused message before it is rejected for good',
+  },
+  CAMPAIGNS_SEND_RETRY_BASE_MS: {
+    type: 'int',
+    min: 10,
+    default: 60_000,
+    description: 'first retry delay of a temporarily refused message (doubled per attempt)',
+  },
+  CAMPAIGNS_IN_FLIGHT_GRACE_MS: {
+    type: 'int',
+    min: 100,
+    default: 600_000,
+    description:
+      'milliseconds after which a message handed to the provider without an answer recorded (a crash mid-send) is reported unknown, never resent; keep it above SMTP_TIMEOUT_MS plus a batch',
+  },
+  CAMPAIGNS_FREQUENCY_CAP: {
+    type: 'int',
+    min: 0,
+    default: 3,
+    description: 'marketing messages per person per window across campaigns (0: no cap)',
+  },
+  CAMPAIGNS_FREQUENCY_WINDOW_DAYS: {
+    type: 'int',
+    min: 1,
+    default: 7,
+    description: 'the frequency cap window in days',
+  },
+  CAMPAIGNS_QUIET_HOURS: {
+    type: 'string',
+    default: '21:00-08:00',
+    description:
+      "HH:MM-HH:MM in the person's own time zone when nothing is sent (a message due then waits); empty: none",
+  },
+  CAMPAIGNS_DEFAULT_TIME_ZONE: {
+    type: 'string',
+    default: 'UTC',
+    description: 'IANA zone for quiet hours of a person whose time zone is unknown',
+  },
+  CAMPAIGNS_AB_TEST_MAX_WAIT_MS: {
+    type: 'int',
+    min: 0,
+    default: 86_400_000,
+    description:
+      'after the A/B test share is sent, how long to wait for a decision before the rest get the control (no winner)',
+  },
+  CAMPAIGNS_PUBLIC_URL: {
+    type: 'url',
+    protocols: ['http', 'https'],
+    default: 'http://localhost:3003',
+    description: 'where recipients reach the tracking and unsubscribe endpoints (/t/o, /t/c, /t/u)',
+  },
+  CAMPAIGNS_TRACKING_KEYS: {
+    type: 'string',
+    optional: true,
+    description:
+      'kid:secret[,kid:secret] signing tracking tokens (the first signs; secrets >= 32 characters); unset: a development key with a warning',
+  },
   CRM_SEED_DEMO: {
     type: 'bool',
     default: false,
@@ -118,6 +203,8 @@ export interface CampaignsConfig {
   readonly seedDemo: boolean;
   /** Email and SMS channels (channels/channel-settings.ts says how they are chosen). */
   readonly channels: ChannelSettings;
+  /** The sender (sending/sending-settings.ts). */
+  readonly sending: SendingSettings;
 }
 
 export function loadCampaignsConfig(env: Env): CampaignsConfig {
@@ -127,6 +214,7 @@ export function loadCampaignsConfig(env: Env): CampaignsConfig {
     membershipPollMs: raw.CAMPAIGNS_MEMBERSHIP_POLL_MS,
     seedDemo: raw.CRM_SEED_DEMO,
     channels: resolveChannelSettings(raw),
+    sending: resolveSendingSettings(raw),
   };
 }
 

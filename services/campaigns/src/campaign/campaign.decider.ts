@@ -137,7 +137,16 @@ export function decideCampaign(command: CampaignCommand, state: CampaignState): 
       if (status !== 'draft' && status !== 'scheduled') throw refuse('be launched');
       const phase: SendPhase = definition.abTest ? 'test' : 'all';
       return [
-        { type: 'CampaignLaunched', data: { campaignId, launchedAt: command.data.at, phase } },
+        {
+          type: 'CampaignLaunched',
+          data: {
+            campaignId,
+            launchedAt: command.data.at,
+            phase,
+            name: definition.name,
+            channel: definition.channel,
+          },
+        },
       ];
     }
     case 'PauseCampaign':

@@ -41,11 +41,23 @@ const scheduled: CampaignEvent = {
 };
 const launched: CampaignEvent = {
   type: 'CampaignLaunched',
-  data: { campaignId: 'c1', launchedAt: NOW, phase: 'all' },
+  data: {
+    campaignId: 'c1',
+    launchedAt: NOW,
+    phase: 'all',
+    name: definition.name,
+    channel: 'email',
+  },
 };
 const launchedAb: CampaignEvent = {
   type: 'CampaignLaunched',
-  data: { campaignId: 'c1', launchedAt: NOW, phase: 'test' },
+  data: {
+    campaignId: 'c1',
+    launchedAt: NOW,
+    phase: 'test',
+    name: definition.name,
+    channel: 'email',
+  },
 };
 const paused: CampaignEvent = { type: 'CampaignPaused', data: { campaignId: 'c1', pausedAt: NOW } };
 const completed: CampaignEvent = {

@@ -101,7 +101,8 @@ export type CampaignScheduled = DomainEvent<'CampaignScheduled', Id & { sendAt: 
 /** Sending starts: the A/B test share first (`test`) or everyone (`all`). */
 export type CampaignLaunched = DomainEvent<
   'CampaignLaunched',
-  Id & { launchedAt: string; phase: 'test' | 'all' }
+  /** `name` and `channel` (for campaign.launched) since the sender; absent on older events. */
+  Id & { launchedAt: string; phase: 'test' | 'all'; name?: string; channel?: Channel }
 >;
 export type CampaignPaused = DomainEvent<'CampaignPaused', Id & { pausedAt: string }>;
 export type CampaignResumed = DomainEvent<'CampaignResumed', Id & { resumedAt: string }>;

@@ -6,6 +6,7 @@ import { segmentMembersPart } from '../membership/segment-members.projection';
 import { templatesPart } from '../templates/templates.projection';
 import { outboxPart } from '../channels/outbox.projection';
 import { campaignPart } from '../campaign/campaign.projection';
+import { campaignMessagesPart } from '../sending/campaign-messages.projection';
 
 const PARTS: readonly ReadModelPart[] = [
   segmentsPart,
@@ -13,6 +14,7 @@ const PARTS: readonly ReadModelPart[] = [
   templatesPart,
   outboxPart,
   campaignPart,
+  campaignMessagesPart,
 ];
 
 export const campaignsReadModels: Projection = {

@@ -6,11 +6,18 @@
  *   values of what changed); a static list as its size only, the joins and leaves say who;
  * - memberships (joins and leaves), with ids and field keys only.
  * A membership's close is private (its leaves are published).
+ * Campaigns: launched and completed, keyed by the campaign id. Messages (the send ledger), keyed
+ * by the contact id so one person's messages and responses stay in order: sent, skipped, bounced,
+ * complained, outcome unknown, and the opens, clicks and unsubscribes that count (bot and scanner
+ * hits are recorded in campaigns, not published: the timeline shows people's actions). Ids,
+ * reasons and provider codes only, never an address or a name.
  */
 import * as C from '@crm/contracts';
 import type { RecordedEvent } from '@crm/event-sourcing';
 import type { IntegrationEventDraft, IntegrationEventMapper } from '@crm/messaging';
 import type { MatchReason, MembershipEvent } from '../membership/membership.events';
+import type { CampaignEvent } from '../campaign/campaign.events';
+import type { MessageEvent } from '../sending/message.events';
 import type { Rule } from '../segments/rules/rule';
 import type { SegmentEvent } from '../segments/segment.events';
 
@@ -108,9 +115,116 @@ const SEGMENT_EVENT_TYPES: ReadonlySet<string> = new Set<SegmentEvent['type']>([
   'SegmentArchived',
 ]);
 
+function campaignFact(event: CampaignEvent): IntegrationEventDraft | null {
+  const subject = event.data.campaignId;
+  switch (event.type) {
+    case 'CampaignLaunched': {
+      const d = event.data;
+      // Launched before the event carried its name and channel: nothing complete to publish.
+      if (d.name === undefined || d.channel === undefined) return null;
+      const data: C.CampaignLaunchedV1 = {
+        campaignId: subject,
+        channel: d.channel,
+        name: d.name,
+        launchedAt: d.launchedAt,
+      };
+      return { type: C.CampaignLaunched.type, subject, data };
+    }
+    case 'CampaignCompleted': {
+      const data: C.CampaignCompletedV1 = {
+        campaignId: subject,
+        completedAt: event.data.completedAt,
+      };
+      return { type: C.CampaignCompleted.type, subject, data };
+    }
+    default:
+      return null;
+  }
+}
+
+function messageFact(event: MessageEvent): IntegrationEventDraft | null {
+  const d = event.data;
+  const ref = {
+    messageId: d.messageId,
+    campaignId: d.campaignId,
+    contactId: d.contactId,
+    channel: d.channel,
+  };
+  const subject = d.contactId;
+  switch (event.type) {
+    case 'MessageSent': {
+      const data: C.MessageSentV1 = { ...ref, sentAt: event.data.at };
+      return { type: C.MessageSent.type, subject, data };
+    }
+    case 'MessageSkipped': {
+      const data: C.MessageSkippedV1 = {
+        ...ref,
+        reason: event.data.reason,
+        skippedAt: event.data.at,
+      };
+      return { type: C.MessageSkipped.type, subject, data };
+    }
+    case 'MessageBounced': {
+      const data: C.MessageBouncedV1 = {
+        ...ref,
+        kind: event.data.kind,
+        code: event.data.code?.slice(0, 100) ?? null,
+        bouncedAt: event.data.at,
+      };
+      return { type: C.MessageBounced.type, subject, data };
+    }
+    case 'MessageComplained': {
+      const data: C.MessageComplainedV1 = { ...ref, complainedAt: event.data.at };
+      return { type: C.MessageComplained.type, subject, data };
+    }
+    case 'MessageOutcomeUnknown': {
+      const data: C.MessageOutcomeUnknownV1 = {
+        ...ref,
+        reason: event.data.reason.slice(0, 500),
+        at: event.data.at,
+      };
+      return { type: C.MessageOutcomeUnknown.type, subject, data };
+    }
+    case 'MessageOpened': {
+      if (!event.data.countsInRates) return null;
+      const data: C.MessageOpenedV1 = {
+        messageId: d.messageId,
+        campaignId: d.campaignId,
+        contactId: d.contactId,
+        openedAt: event.data.at,
+      };
+      return { type: C.MessageOpened.type, subject, data };
+    }
+    case 'MessageClicked': {
+      if (!event.data.countsInRates) return null;
+      const data: C.MessageClickedV1 = {
+        messageId: d.messageId,
+        campaignId: d.campaignId,
+        contactId: d.contactId,
+        url: event.data.url.slice(0, 2000),
+        clickedAt: event.data.at,
+      };
+      return { type: C.MessageClicked.type, subject, data };
+    }
+    case 'MessageUnsubscribed': {
+      const data: C.ContactUnsubscribedV1 = { ...ref, unsubscribedAt: event.data.at };
+      return { type: C.ContactUnsubscribed.type, subject, data };
+    }
+    default:
+      // Dispatched, deferred, redispatched and rejected are the sender's bookkeeping (a permanent
+      // refusal is published as its hard bounce).
+      return null;
+  }
+}
+
 export const campaignsIntegrationEvents: IntegrationEventMapper = (
   recorded: RecordedEvent,
 ): IntegrationEventDraft | null => {
+  const category = recorded.streamId.slice(0, recorded.streamId.indexOf('-'));
+  if (category === 'message')
+    return messageFact({ type: recorded.type, data: recorded.data } as MessageEvent);
+  if (category === 'campaign')
+    return campaignFact({ type: recorded.type, data: recorded.data } as CampaignEvent);
   if (SEGMENT_EVENT_TYPES.has(recorded.type)) {
     const at = new Date(recorded.metadata.occurredAt).toISOString();
     return segmentFact({ type: recorded.type, data: recorded.data } as SegmentEvent, at);

@@ -179,3 +179,116 @@ describe('campaigns integration events', () => {
     expect(campaignsIntegrationEvents(recorded('TemplateDrafted', { templateId: 't' }))).toBeNull();
   });
 });
+
+describe('campaign and message facts', () => {
+  const AT = '2026-05-01T10:00:00.000Z';
+  const ref = { messageId: 'm1', campaignId: 'k1', contactId: 'p1', channel: 'email' };
+  const publish = (type: string, data: unknown, streamId = 'message-m1') => {
+    const out = campaignsIntegrationEvents(recorded(type, data, streamId));
+    if (out) expect(validatePayload(out.type, out.data, 'strict')).toEqual([]);
+    return out;
+  };
+
+  it('publishes launched (with name and channel) and completed, keyed by the campaign', () => {
+    expect(
+      publish(
+        'CampaignLaunched',
+        { campaignId: 'k1', launchedAt: AT, phase: 'all', name: 'Spring', channel: 'email' },
+        'campaign-k1',
+      ),
+    ).toEqual({
+      type: 'crm.campaigns.campaign.launched.v1',
+      subject: 'k1',
+      data: { campaignId: 'k1', channel: 'email', name: 'Spring', launchedAt: AT },
+    });
+    // Launched before the event carried the name: nothing incomplete is published.
+    expect(
+      publish(
+        'CampaignLaunched',
+        { campaignId: 'k1', launchedAt: AT, phase: 'all' },
+        'campaign-k1',
+      ),
+    ).toBeNull();
+    expect(
+      publish('CampaignCompleted', { campaignId: 'k1', completedAt: AT }, 'campaign-k1'),
+    ).toEqual({
+      type: 'crm.campaigns.campaign.completed.v1',
+      subject: 'k1',
+      data: { campaignId: 'k1', completedAt: AT },
+    });
+    expect(publish('CampaignPaused', { campaignId: 'k1', pausedAt: AT }, 'campaign-k1')).toBeNull();
+  });
+
+  it('publishes sent, skipped, bounced, complained and unknown keyed by the contact, ids only', () => {
+    expect(publish('MessageSent', { ...ref, providerMessageId: 'q1', at: AT })).toEqual({
+      type: 'crm.campaigns.message.sent.v1',
+      subject: 'p1',
+      data: { ...ref, sentAt: AT },
+    });
+    expect(
+      publish('MessageSkipped', {
+        ...ref,
+        step: 'broadcast',
+        variantId: 'A',
+        reason: 'no-consent',
+        at: AT,
+      })?.data,
+    ).toEqual({ ...ref, reason: 'no-consent', skippedAt: AT });
+    expect(
+      publish('MessageBounced', { ...ref, kind: 'hard', code: '550', text: 'no such user', at: AT })
+        ?.data,
+    ).toEqual({ ...ref, kind: 'hard', code: '550', bouncedAt: AT });
+    expect(publish('MessageBounced', { ...ref, kind: 'soft', at: AT })?.data).toMatchObject({
+      code: null,
+    });
+    expect(publish('MessageComplained', { ...ref, at: AT })?.type).toBe(
+      'crm.campaigns.message.complained.v1',
+    );
+    expect(publish('MessageOutcomeUnknown', { ...ref, reason: 'timeout', at: AT })?.data).toEqual({
+      ...ref,
+      reason: 'timeout',
+      at: AT,
+    });
+  });
+
+  it('publishes the opens and clicks that count (not bots) and unsubscribes with the channel', () => {
+    const open = (countsInRates: boolean) =>
+      publish('MessageOpened', {
+        ...ref,
+        at: AT,
+        userAgentClass: 'human',
+        countsInRates,
+        first: true,
+      });
+    expect(open(true)).toEqual({
+      type: 'crm.campaigns.message.opened.v1',
+      subject: 'p1',
+      data: { messageId: 'm1', campaignId: 'k1', contactId: 'p1', openedAt: AT },
+    });
+    expect(open(false)).toBeNull();
+    expect(
+      publish('MessageClicked', {
+        ...ref,
+        linkIndex: 0,
+        url: 'https://shop.example/x',
+        at: AT,
+        userAgentClass: 'human',
+        countsInRates: true,
+        first: false,
+      })?.data,
+    ).toEqual({
+      messageId: 'm1',
+      campaignId: 'k1',
+      contactId: 'p1',
+      url: 'https://shop.example/x',
+      clickedAt: AT,
+    });
+    expect(publish('MessageUnsubscribed', { ...ref, at: AT })?.data).toEqual({
+      ...ref,
+      unsubscribedAt: AT,
+    });
+    expect(
+      publish('MessageDispatched', { ...ref, step: 'broadcast', variantId: 'A', at: AT }),
+    ).toBeNull();
+  });
+});

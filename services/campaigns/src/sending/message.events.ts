@@ -23,6 +23,8 @@ export const SKIP_REASONS = [
   'no-address',
   'frequency-cap',
   'no-offer',
+  /** The template could not be rendered with this person's data (logged). */
+  'render-failed',
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
