@@ -342,21 +342,28 @@ describe('market basket (e2e)', () => {
       stale: true,
       ageSeconds: (2 * INTERVAL_MS + HOUR) / 1000,
     });
+    const rowsOf = async (contactId: string) => {
+      const { rows } = await pool.query(
+        `SELECT (SELECT count(*)::int FROM analytics.basket_offers WHERE contact_id = $1) AS offers,
+                (SELECT count(*)::int FROM analytics.published_outputs WHERE contact_id = $1) AS published`,
+        [contactId],
+      );
+      return rows[0];
+    };
+    expect(await rowsOf(contact('cleo'))).toEqual({ offers: 1, published: 1 });
+    // The erasure itself deletes her offers and what was last published for her.
     await feed.deliver(F.erased(contact('cleo'), clock.now().toISOString(), { tenant: A }));
+    expect(await rowsOf(contact('cleo'))).toEqual({ offers: 0, published: 0 });
     const [run] = await job.runOnce(A);
     expect(run).toMatchObject({ version: 2, status: 'fitted' });
-    // Ann's offers are the same: nothing published again; Cleo is gone: nothing about her.
     // Order 5 went with her: {milk} => coffee now holds (2 of milk's 4 baskets, lift 1.5), so Ben
-    // gets an offer; Ann's offers are the same (nothing appended), Cleo gets nothing.
-    expect(run.published).toEqual({ published: 1, unchanged: 1, skippedGone: 1 });
+    // gets an offer; Ann's offers are the same (nothing appended); Cleo, who had offers, gets
+    // nothing, not even the empty list.
+    expect(run.published).toEqual({ published: 1, unchanged: 1, skippedGone: 0 });
     expect((await get(`/customers/${contact('ben')}`)).body.recommendations).toEqual([
       product('coffee'),
     ]);
-    const { rows } = await pool.query(
-      `SELECT count(*)::int AS n FROM analytics.basket_offers WHERE contact_id = $1`,
-      [contact('cleo')],
-    );
-    expect(rows[0].n).toBe(0);
+    expect(await rowsOf(contact('cleo'))).toEqual({ offers: 0, published: 0 });
     expect((await call(`/customers/${contact('cleo')}`)).status).toBe(410);
     expect((await get('/reports/basket/rules')).body.fit).toMatchObject({
       version: 2,

@@ -15,6 +15,9 @@ const PERSONAL_TABLES = [
   'segment_memberships',
   'customer_stats',
   'customers',
+  // The models' per-person outputs (basket/, publishing/): not derived from the topics, but theirs.
+  'basket_offers',
+  'published_outputs',
 ] as const;
 
 /** Tables that reference a person from a business record (the reference is cleared). */
