@@ -68,11 +68,13 @@ export class PropensityController {
           histogramChart(r, {
             title: {
               text: `Propensity to buy ${family ?? '(no family modelled)'}`,
-              subtitle: model
-                ? `model ${model.version}, holdout AUC ${model.quality.holdout?.auc?.toFixed(3) ?? 'n/a'}, ${r.length} customers`
-                : 'not fitted yet',
+              subtitle: !model
+                ? 'not fitted yet'
+                : model.status === 'fitted'
+                  ? `model ${model.version}, holdout AUC ${model.quality.holdout?.auc?.toFixed(3) ?? 'n/a'}, ${r.length} customers`
+                  : `model ${model.version} cannot fit (${model.reason?.split(':')[0]})`,
             },
-            value: { field: 'score', title: `P(buys ${window})`, unit: 'probability' },
+            value: { field: 'score', title: `P(buys ${family ?? 'the family'} ${window})` },
             countTitle: 'Customers',
             maxBins: 20,
           }),
