@@ -4,8 +4,9 @@
  * - basket_rules: the rules of the current fit per level (product, family), `rank` in offer
  *   order (lift, confidence, count, shorter antecedent, ids: models/basket compareRules);
  * - basket_offers: per customer the next best offers (products they do not hold) of the current
- *   fit, with the rule that produced each. A person's rows: an erased or merged-away contact's
- *   are deleted by the next fit and never read (the reads join record_marks).
+ *   fit, with the rule that produced each. A person's rows: an erasure deletes them with the
+ *   person's other rows (ingest/person-history.ts); a merged-away duplicate's go with the next
+ *   fit and are never read before (the reads join record_marks).
  */
 import { inTransaction } from '@crm/event-sourcing';
 import type { Pool } from 'pg';

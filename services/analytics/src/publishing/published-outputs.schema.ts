@@ -2,7 +2,8 @@
  * analytics.published_outputs: per (tenant, kind, model name, contact) the value last appended to
  * its stream and that stream's version. It spares the publisher one stream read per contact when
  * it decides what changed; the log stays the truth (a version that disagrees is re-read from it).
- * Rows of a contact that is gone are deleted by the publisher (nothing kept about an erased person).
+ * Rows of an erased contact go with the erasure (ingest/person-history.ts), and the publisher
+ * deletes any gone contact's rows too (nothing kept about an erased person).
  */
 import { inTransaction } from '@crm/event-sourcing';
 import type { Pool } from 'pg';
