@@ -79,6 +79,7 @@ describe('propensity to buy (e2e)', () => {
     const o = { tenant };
     await feed.deliver(F.productCreated(`${tenant}-book`, 'Books', daysAgo(400), o));
     await feed.deliver(F.productCreated(`${tenant}-car`, 'Cars', daysAgo(400), o));
+    await feed.deliver(F.launched(`${tenant}-spring`, daysAgo(121), o));
     for (const [i, p] of persons.entries()) {
       const demographics = {
         birthDate: '1980-06-15',
@@ -96,6 +97,13 @@ describe('propensity to buy (e2e)', () => {
           o,
         ),
       );
+      // Every third opened a campaign message before the cutoff and clicked it after: opens
+      // are a feature at the cutoff, clicks are not yet.
+      if (i % 3 === 0) {
+        await feed.deliver(F.sent(`${p.id}-m1`, `${tenant}-spring`, p.id, daysAgo(120), o));
+        await feed.deliver(F.opened(`${p.id}-m1`, `${tenant}-spring`, p.id, daysAgo(118), o));
+        await feed.deliver(F.clicked(`${p.id}-m1`, `${tenant}-spring`, p.id, daysAgo(30), o));
+      }
       if (p.buysCar) {
         await feed.deliver(
           F.placed(
@@ -192,12 +200,14 @@ describe('propensity to buy (e2e)', () => {
     const income = model.coefficients.find((c: { name: string }) => c.name === 'incomeBand=low');
     expect(income.estimate).toBeLessThan(-1.5); // low income: far less likely than high (the reference)
     // What nobody differed on at the cutoff could not be learnt and is listed: everyone had one
-    // order and held books, nobody had a campaign message (nor a car: no column at all).
-    expect(model.droppedColumns).toEqual([
-      'frequency',
-      'holds:Books',
+    // order and held books, nobody had clicked yet (nor held a car: no column at all).
+    expect(model.droppedColumns).toEqual(['frequency', 'holds:Books', 'messagesClicked']);
+    expect(model.coefficients.map((c: { name: string }) => c.name)).toEqual([
+      '(Intercept)',
+      'incomeBand=low',
+      'recencyDays',
+      'monetaryLog',
       'messagesOpened',
-      'messagesClicked',
     ]);
 
     // Scores are of today's facts. Among the customers who have not bought a car yet (whose
