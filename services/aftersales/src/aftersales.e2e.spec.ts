@@ -8,13 +8,21 @@
  * control); everything on crm.aftersales.v1 is schema-valid and carries no case text.
  * Every business time derives from the app's pinned clock.
  */
-import { CE, OrderFulfilled, OrderPlaced, topicFor, validatePayload } from '@crm/contracts';
+import {
+  CE,
+  ContactErased,
+  OrderFulfilled,
+  OrderPlaced,
+  topicFor,
+  validatePayload,
+} from '@crm/contracts';
 import {
   createTransport,
   messagingConfigFromEnv,
   namespacedName,
   type MessageTransport,
 } from '@crm/messaging';
+import { ERASED } from '@crm/event-sourcing';
 import { ManualClock } from '@crm/platform';
 import { openIntegrationFeed, type IntegrationFeed } from '@crm/platform/testing';
 import { eventually, uniqueName } from '@crm/testing';
@@ -22,6 +30,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { CalendarDate } from '@crm/values';
 import { ORDER_FEED } from './assets/order-feed.consumer';
+import { CONTACT_ERASURE } from './cases/contact-erasure.consumer';
 import { coverageOf } from './assets/warranty';
 import { Watcher } from './notices/watcher';
 import { startAftersalesTestApp, type AftersalesTestApp } from './testing/aftersales-test-app';
@@ -340,6 +349,51 @@ describe('after-sales (e2e)', () => {
     }, WAIT_MS);
     const adaStill = await ok('GET', '/me/cases', customer(buyer));
     expect(adaStill.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
+  });
+
+  it("shreds an erased contact's case texts and keeps the case", async () => {
+    const theirs = (await ok('GET', '/me/cases', customer(stranger))).items[0];
+    // At rest the text is ciphertext: the log never holds it in the clear.
+    const { rows } = await pool.query(
+      `SELECT data::text AS d FROM aftersales.events WHERE stream_id = $1`,
+      [`case-${theirs.id}`],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((r) => r.d.includes('descale'))).toBe(false);
+    expect(theirs.subject).toBe('How to descale?');
+
+    const erasures = openIntegrationFeed({
+      consumer: CONTACT_ERASURE.consumer!,
+      databaseUrl: t.db.url,
+      pool,
+    });
+    try {
+      const erased = { contactId: stranger, erasedAt: at(0) };
+      const id = await erasures.deliver({
+        topic: 'contacts',
+        type: ContactErased.type,
+        subject: stranger,
+        data: erased,
+      });
+      await erasures.deliver({
+        topic: 'contacts',
+        type: ContactErased.type,
+        subject: stranger,
+        data: erased,
+        id,
+      });
+    } finally {
+      await erasures.close();
+    }
+    const after = await ok('GET', `/cases/${theirs.id}`, AGENT);
+    expect(after).toMatchObject({
+      id: theirs.id,
+      subject: ERASED,
+      status: 'new',
+      channel: 'touchpoint',
+    });
+    // Ada's case is untouched.
+    expect((await ok('GET', `/cases/${caseId}`, AGENT)).subject).toBe(CASE_TEXT);
   });
 
   it("keeps tenants apart: another tenant sees none of tenant A's records", async () => {

@@ -9,12 +9,13 @@ import { AssetsModule } from '../assets/assets.module';
 import { SlaSettingsController } from '../sla/sla-settings.controller';
 import { migrateSlaSettings } from '../sla/sla-settings';
 import { CaseCoverage } from './case-coverage';
+import { ContactErasureConsumer } from './contact-erasure.consumer';
 import { CaseQueries } from './cases.queries';
 import { CasesController } from './cases.controller';
 
 @Module({
   imports: [AssetsModule],
-  controllers: [CasesController, SlaSettingsController],
+  controllers: [CasesController, SlaSettingsController, ContactErasureConsumer],
   providers: [CaseQueries, CaseCoverage],
   exports: [CaseQueries, CaseCoverage],
 })
