@@ -1,8 +1,9 @@
 /**
  * The response endpoints' variables (read at start-up; a wrong value stops the service naming it).
- * The tracking key ring is the one the sender signs links with (`CAMPAIGNS_TRACKING_KEYS`,
- * campaign/tracking-token.ts); unset, no token verifies (every link answers as forged) and a
- * warning says so at start-up.
+ * The tracking key ring is the sender's (`CAMPAIGNS_TRACKING_KEYS`, declared with the sender's
+ * variables in campaigns.config.ts, which signs with a development key when it is unset), so
+ * every link the sender signs verifies here; only if the service config has no sender ring is
+ * the variable parsed here, and unset then, nothing verifies (every link answers as forged).
  */
 import { loadConfig, type Env } from '@crm/platform';
 import {
@@ -18,12 +19,6 @@ export const WEBHOOK_SECRET_VARIABLE = 'CAMPAIGNS_WEBHOOK_SECRET';
 export const MIN_WEBHOOK_SECRET_LENGTH = 32;
 
 export const responsesConfigSpec = {
-  [TRACKING_SECRET_VARIABLE]: {
-    type: 'string',
-    optional: true,
-    description:
-      'tracking link key ring kid:secret,kid:secret (the first signs, all verify; secrets of 32+ characters)',
-  },
   [WEBHOOK_SECRET_VARIABLE]: {
     type: 'string',
     optional: true,
@@ -77,11 +72,16 @@ export interface ResponsesConfig {
   readonly trustForwardedFor: boolean;
 }
 
-export function loadResponsesConfig(env: Env): ResponsesConfig {
+/** What this module reads of the service config: the sender's key ring, when it has one. */
+export interface SenderKeyRing {
+  readonly sending?: { readonly trackingKeys?: TrackingKeyRing };
+}
+
+export function loadResponsesConfig(env: Env, service?: SenderKeyRing): ResponsesConfig {
   const raw = loadConfig(responsesConfigSpec, env);
-  const keys = raw[TRACKING_SECRET_VARIABLE];
+  const own = env[TRACKING_SECRET_VARIABLE];
   return {
-    trackingKeys: keys ? parseTrackingKeys(keys) : undefined,
+    trackingKeys: service?.sending?.trackingKeys ?? (own ? parseTrackingKeys(own) : undefined),
     webhookSecret: raw[WEBHOOK_SECRET_VARIABLE],
     webhookToleranceSeconds: raw.CAMPAIGNS_WEBHOOK_TOLERANCE_S,
     minHumanClickDelayMs: raw.CAMPAIGNS_MIN_HUMAN_CLICK_DELAY_MS,

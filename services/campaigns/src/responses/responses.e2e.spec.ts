@@ -5,7 +5,7 @@
  * message's stream and in the sender's read models, and what crm.campaigns.v1 carries.
  */
 import { CE, topicFor } from '@crm/contracts';
-import { handleCommand, type EventStore, type RecordedEvent } from '@crm/event-sourcing';
+import { handleCommand, type EventStore } from '@crm/event-sourcing';
 import {
   createTransport,
   messagingConfigFromEnv,
@@ -55,8 +55,15 @@ describe('campaign responses (e2e)', () => {
     payload?: string,
   ) => t.app.inject({ method, url, headers: { 'user-agent': HUMAN_UA, ...headers }, payload });
 
-  const eventsOf = async (tenant: string, messageId: string): Promise<RecordedEvent[]> =>
-    (await store.readStream({ tenant, id: STREAM.message(messageId) })).events;
+  /** The message's events as the test reads them (`data` loosely typed). */
+  const eventsOf = async (
+    tenant: string,
+    messageId: string,
+  ): Promise<{ type: string; data: any }[]> =>
+    (await store.readStream({ tenant, id: STREAM.message(messageId) })).events.map((e) => ({
+      type: e.type,
+      data: e.data,
+    }));
 
   /** A message dispatched and sent now, through the sender's aggregate. */
   async function sentMessage(tenant = TENANT) {

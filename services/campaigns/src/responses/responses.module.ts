@@ -5,18 +5,23 @@
  * models count it and its suppression list acts on it.
  */
 import { Module } from '@nestjs/common';
-import { SERVICE_ENV } from '@crm/platform';
+import { SERVICE_ENV, type Env } from '@crm/platform';
+import { CAMPAIGNS_CONFIG } from '../campaigns.config';
 import { BounceWebhookController } from './bounce-webhook.controller';
 import { MessageTenants } from './message-tenants';
 import { PublicRateLimit } from './public-hits';
 import { ResponseRecorder } from './response-recorder';
-import { loadResponsesConfig, RESPONSES_CONFIG } from './responses.config';
+import { loadResponsesConfig, RESPONSES_CONFIG, type SenderKeyRing } from './responses.config';
 import { TrackingController } from './tracking.controller';
 
 @Module({
   controllers: [TrackingController, BounceWebhookController],
   providers: [
-    { provide: RESPONSES_CONFIG, inject: [SERVICE_ENV], useFactory: loadResponsesConfig },
+    {
+      provide: RESPONSES_CONFIG,
+      inject: [SERVICE_ENV, CAMPAIGNS_CONFIG],
+      useFactory: (env: Env, service: SenderKeyRing) => loadResponsesConfig(env, service),
+    },
     ResponseRecorder,
     PublicRateLimit,
     MessageTenants,

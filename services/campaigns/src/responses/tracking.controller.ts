@@ -87,6 +87,10 @@ export class TrackingController implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    if (!this.config.trackingKeys)
+      this.logger.warn(
+        'no tracking key ring: every tracking and unsubscribe link answers as forged',
+      );
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     // Form bodies are only read as text (and not used): the unsubscribe POST is what counts.
     for (const type of FORM_TYPES)
