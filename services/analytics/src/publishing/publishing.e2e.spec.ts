@@ -2,7 +2,8 @@
  * crm.analytics.v1 from analytics' own log through the platform relay, on the embedded transport
  * (the relay is the same code on Kafka; campaigns' messaging e2e covers the Kafka path). What the
  * publisher appends arrives on the namespaced topic keyed by the contact, schema-valid; an equal
- * value appends nothing; a contact erased through the ingest path gets nothing afterwards.
+ * value appends nothing, also when the publisher's table has fallen behind the log; a contact
+ * erased through the ingest path gets nothing afterwards.
  */
 import { CE, fromCloudEventHeaders, topicFor, validatePayload } from '@crm/contracts';
 import {
@@ -121,8 +122,28 @@ describe('crm.analytics.v1 publishing (embedded transport)', () => {
     );
     expect(rows[0].n).toBe(0);
 
+    // The table behind the log (a crash between the append and its write): the log decides.
+    await pool.query(`DELETE FROM analytics.published_outputs WHERE contact_id = $1`, [ada]);
+    expect(
+      await publisher.publishRecommendations(TENANT, [
+        { contactId: ada, model: 'basket@1', productIds: ['p-2', 'p-1'] },
+      ]),
+    ).toEqual({ published: 0, unchanged: 1, skippedGone: 0 });
+    await pool.query(`DELETE FROM analytics.published_outputs WHERE contact_id = $1`, [ada]);
+    clock.advance(60_000);
+    expect(
+      await publisher.publishRecommendations(TENANT, [
+        { contactId: ada, model: 'basket@2', productIds: ['p-3'] },
+      ]),
+    ).toEqual({ published: 1, unchanged: 0, skippedGone: 0 });
+    const { rows: kept } = await pool.query(
+      `SELECT model, value, stream_version FROM analytics.published_outputs WHERE contact_id = $1`,
+      [ada],
+    );
+    expect(kept).toEqual([{ model: 'basket@2', value: ['p-3'], stream_version: 3 }]);
+
     await eventually(async () => {
-      expect(of(ada)).toHaveLength(2);
+      expect(of(ada)).toHaveLength(3);
       expect(of(bob)).toHaveLength(2);
     }, WAIT_MS);
     for (const m of received) {
@@ -131,9 +152,10 @@ describe('crm.analytics.v1 publishing (embedded transport)', () => {
       expect(m.headers[CE.tenant]).toBe(TENANT);
       expect(validatePayload(envelope.type, m.data, 'strict')).toEqual([]);
     }
-    expect(of(ada).map((m) => m.data.productIds)).toEqual([
-      ['p-1', 'p-2'],
-      ['p-2', 'p-1'],
+    expect(of(ada).map((m) => [m.data.model, m.data.productIds])).toEqual([
+      ['basket@1', ['p-1', 'p-2']],
+      ['basket@1', ['p-2', 'p-1']],
+      ['basket@2', ['p-3']],
     ]);
     expect(of(bob).map((m) => m.headers[CE.type])).toEqual([
       'crm.analytics.contact.recommendation_produced.v1',
