@@ -47,7 +47,11 @@ export class RegisterAssetDto {
   @ApiProperty({ format: 'date', description: 'Delivery (installation) day' })
   @Allow()
   deliveredOn!: string;
-  @ApiPropertyOptional({ description: 'Option group -> chosen option', type: Object })
+  @ApiPropertyOptional({
+    description: 'Option group -> chosen option',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  })
   @IsOptional()
   @IsObject()
   options?: Record<string, string>;
@@ -134,15 +138,17 @@ export class AssetDto {
   @ApiProperty({ enum: ['order', 'manual'] }) source!: 'order' | 'manual';
   @ApiProperty({ type: String, nullable: true }) orderId!: string | null;
   @ApiProperty({ type: String, nullable: true }) serialNumber!: string | null;
-  @ApiProperty({ type: Object }) options!: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  options!: Record<string, string>;
   @ApiProperty({ format: 'date' }) deliveredOn!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) retiredOn!: string | null;
   @ApiProperty({ type: AssetWarrantyDto }) warranty!: AssetWarrantyDto;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiPropertyOptional({
-    type: [Object],
-    description: 'GET /assets/{id}: every change, oldest first',
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'GET /assets/{id}: every change (type, at, version, what changed), oldest first',
   })
   history?: Record<string, unknown>[];
 }

@@ -112,6 +112,24 @@ class CaseMessageViewDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
+class AssigneeDto {
+  @ApiProperty({ enum: ['user', 'queue'] }) kind!: string;
+  @ApiProperty() id!: string;
+}
+
+class ResolutionDto {
+  @ApiProperty({ enum: RESOLUTION_CODES }) code!: string;
+  @ApiProperty({ description: 'A product failure (counts for reliability)' }) failure!: boolean;
+  @ApiProperty({ enum: ['in_warranty', 'out_of_warranty', 'no_asset'] }) coverage!: string;
+  @ApiProperty() billable!: boolean;
+}
+
+class CaseWarrantyDto {
+  @ApiProperty({ enum: ['in_warranty', 'expired', 'not_yet_delivered', 'none', 'retired'] })
+  status!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) endsOn!: string | null;
+}
+
 export class CaseDto {
   @ApiProperty() id!: string;
   @ApiProperty() version!: number;
@@ -121,20 +139,28 @@ export class CaseDto {
   @ApiProperty() category!: string;
   @ApiProperty({ enum: CASE_PRIORITIES }) priority!: string;
   @ApiProperty({ enum: CASE_STATUSES }) status!: string;
-  @ApiProperty({ type: Object, nullable: true }) assignee!: { kind: string; id: string } | null;
+  @ApiProperty({ type: AssigneeDto, nullable: true }) assignee!: {
+    kind: string;
+    id: string;
+  } | null;
   @ApiProperty() subject!: string;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstRespondedAt!:
     string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
-  @ApiProperty({ type: Object, nullable: true }) resolution!: Record<string, unknown> | null;
+  @ApiProperty({ type: ResolutionDto, nullable: true })
+  resolution!: Record<string, unknown> | null;
   @ApiProperty({ type: Number, nullable: true }) satisfaction!: number | null;
   @ApiProperty() reopenCount!: number;
   @ApiProperty({ type: CaseSlaDto }) sla!: CaseSlaDto;
   @ApiProperty() slaBreachAnnounced!: boolean;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiPropertyOptional({ type: Object, nullable: true, description: "The asset's warranty today" })
+  @ApiPropertyOptional({
+    type: CaseWarrantyDto,
+    nullable: true,
+    description: "The asset's warranty today",
+  })
   warranty?: { status: string; endsOn: string | null } | null;
   @ApiPropertyOptional({ type: [CaseMessageViewDto] }) messages?: CaseMessageViewDto[];
 }

@@ -20,14 +20,16 @@ import {
 
 export class SlaSettingsDto {
   @ApiProperty({
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
     description:
       "{ timeZone (IANA), workingHours: { mon: [{ from: '08:00', to: '17:00' }], ... }, holidays: ['YYYY-MM-DD'] }",
   })
   @Allow()
   calendar!: unknown;
   @ApiPropertyOptional({
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
     description:
       '{ urgent|high|normal|low: { firstResponseMinutes, resolutionMinutes } } in business minutes; default 30/480, 120/960, 480/2400, 960/4800',
   })
