@@ -26,8 +26,9 @@ const PRODUCES = [
 const DAY_MS = 86_400_000;
 /** What the numbers cannot say yet, because campaigns does not publish it (stated in every answer). */
 const NOTES = [
-  'delivered: campaigns publishes no delivery outcome (bounces) yet, so it is null, not 0',
+  'delivered = sent (accepted by the provider) and never bounced; attempted adds messages refused at once and those with no answer (outcomeUnknown)',
   'costMinor and roi: campaigns publishes no campaign cost yet, so they are null',
+  'variant: campaigns publishes no variant on its message facts yet, so every message is (no variant)',
   'revenueMinor is not converted between currencies (`currency` says mixed when it would be)',
   'an order within the window of several messages counts as a conversion of each of them',
 ];
@@ -45,12 +46,13 @@ export class CampaignResultsController {
   @ApiOperation({
     summary: 'Campaign results per campaign, variant, channel or segment',
     description:
-      'Messages sent between `from` and `to` (UTC days, both included) grouped by `groupBy`: sent, opened, ' +
-      'clicked, unsubscribed (first times), conversions (messages whose recipient placed a standing order ' +
+      'Messages handed to the provider between `from` and `to` (UTC days, both included) grouped by `groupBy`: ' +
+      'attempted, sent (accepted), delivered (accepted, never bounced), bounced (hard and soft), spam complaints, ' +
+      'outcome unknown, opened, clicked, unsubscribed (first times), conversions (messages whose recipient placed a standing order ' +
       'within ANALYTICS_CONVERSION_WINDOW_DAYS after the send), revenue of those orders (minor units), rates ' +
-      'per message sent. By segment: the segments the recipient was in when the message was sent. ' +
-      '`delivered`, `costMinor` and `roi` are null until campaigns publishes them (`notes`). Chart: sent, ' +
-      'opened, clicked and converted per group.',
+      '(delivery and bounce per attempted, the others per sent). By segment: the segments the recipient was in ' +
+      'when the message was sent. `costMinor` and `roi` are null until campaigns publishes a cost (`notes`). ' +
+      'Chart: delivered, opened, clicked and converted per group.',
   })
   @ApiProduces(...PRODUCES)
   @ApiProblems(400, 401, 403)
@@ -78,7 +80,7 @@ export class CampaignResultsController {
       { start: `${from}T00:00:00.000Z`, end: `${dayOffset(to, 1)}T00:00:00.000Z` },
       groupBy,
     );
-    const outcomes = ['Sent', 'Opened', 'Clicked', 'Converted'] as const;
+    const outcomes = ['Delivered', 'Opened', 'Clicked', 'Converted'] as const;
     return answerWithContext(
       reply,
       {
@@ -87,14 +89,21 @@ export class CampaignResultsController {
           { field: 'label', title: groupTitle(groupBy), type: 'text' },
           { field: 'key', title: 'Id', type: 'text' },
           { field: 'campaigns', title: 'Campaigns', unit: 'count', type: 'number' },
+          { field: 'attempted', title: 'Attempted', unit: 'messages', type: 'number' },
           { field: 'sent', title: 'Sent', unit: 'messages', type: 'number' },
           { field: 'delivered', title: 'Delivered', unit: 'messages', type: 'number' },
+          { field: 'bounced', title: 'Bounced', unit: 'messages', type: 'number' },
+          { field: 'hardBounced', title: 'Hard bounces', unit: 'messages', type: 'number' },
+          { field: 'complained', title: 'Spam complaints', unit: 'messages', type: 'number' },
+          { field: 'outcomeUnknown', title: 'Outcome unknown', unit: 'messages', type: 'number' },
           { field: 'opened', title: 'Opened', unit: 'messages', type: 'number' },
           { field: 'clicked', title: 'Clicked', unit: 'messages', type: 'number' },
           { field: 'unsubscribed', title: 'Unsubscribed', unit: 'messages', type: 'number' },
           { field: 'conversions', title: 'Conversions', unit: 'messages', type: 'number' },
           { field: 'revenueMinor', title: 'Revenue', unit: 'minor units', type: 'number' },
           { field: 'currency', title: 'Currency', type: 'text' },
+          { field: 'deliveryRate', title: 'Delivery rate', type: 'number' },
+          { field: 'bounceRate', title: 'Bounce rate', type: 'number' },
           { field: 'openRate', title: 'Open rate', type: 'number' },
           { field: 'clickRate', title: 'Click rate', type: 'number' },
           { field: 'conversionRate', title: 'Conversion rate', type: 'number' },
@@ -108,8 +117,8 @@ export class CampaignResultsController {
                 group: row.label,
                 outcome,
                 messages:
-                  outcome === 'Sent'
-                    ? row.sent
+                  outcome === 'Delivered'
+                    ? row.delivered
                     : outcome === 'Opened'
                       ? row.opened
                       : outcome === 'Clicked'

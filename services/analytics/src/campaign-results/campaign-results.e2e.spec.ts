@@ -18,6 +18,7 @@ import { writeFileSync } from 'node:fs';
 import { Pool } from 'pg';
 import { AppModule } from '../app.module';
 import { INGEST_CONSUMER } from '../ingest/ingest-consumer';
+import { OUTCOMES_CONSUMER } from './message-outcomes.consumer';
 import * as F from '../ingest/testing/facts';
 import { ANALYTICS_TEST_JWT_SECRET } from '../testing/analytics-test-app';
 import { CampaignResultsModule } from './campaign-results.module';
@@ -79,6 +80,25 @@ const unsubscribed = (
   tenant,
   data: { messageId, campaignId, contactId, channel: 'email', unsubscribedAt: at },
 });
+const outcome = (
+  type: string,
+  messageId: string,
+  campaignId: string,
+  contactId: string,
+  channel: string,
+  at: string,
+  members: object,
+  tenant: string,
+  id?: string,
+): FedMessage => ({
+  topic: 'campaigns',
+  type,
+  subject: contactId,
+  time: at,
+  tenant,
+  id,
+  data: { messageId, campaignId, contactId, channel, ...members },
+});
 const order = (id: string, contactId: string, at: string, minor: number, tenant: string) =>
   F.placed(id, contactId, at, [F.line('p-1', minor)], { tenant });
 
@@ -87,7 +107,9 @@ const order = (id: string, contactId: string, at: string, minor: number, tenant:
  * (100.00); u2 opens and buys 45 days later (outside the 30-day window); u3 unsubscribes; u4 buys
  * and cancels. "Flash" (sms, 10 days ago to u1 and u5): u5 clicks and buys 2 days later (50.00).
  * "Old" (email, 200 days ago, outside the default 90 days). u1 and u2 are in segment Fans since 100
- * days ago; u5 joins it 5 days ago, after Flash was sent.
+ * days ago; u5 joins it 5 days ago, after Flash was sent. Provider outcomes: u4's Spring message
+ * bounces (soft) after acceptance, u3 complains, u6's Spring message is refused at once (hard
+ * bounce, never sent), u7's Flash message gets no answer (outcome unknown).
  */
 function factsA(): FedMessage[] {
   const t = 'tenant-a';
@@ -114,6 +136,47 @@ function factsA(): FedMessage[] {
     F.clicked('m-flash-u5', 'c-flash', 'u5', daysAgo(9), { tenant: t }),
     order('o-u5', 'u5', daysAgo(8), 5_000, t),
     sent('m-old-u1', 'c-old', 'u1', 'email', daysAgo(200), t),
+    outcome(
+      C.MessageBounced.type,
+      'm-spring-u4',
+      'c-spring',
+      'u4',
+      'email',
+      daysAgo(59),
+      { kind: 'soft', code: '452', bouncedAt: daysAgo(59) },
+      t,
+      'bounce-u4',
+    ),
+    outcome(
+      C.MessageComplained.type,
+      'm-spring-u3',
+      'c-spring',
+      'u3',
+      'email',
+      daysAgo(57),
+      { complainedAt: daysAgo(57) },
+      t,
+    ),
+    outcome(
+      C.MessageBounced.type,
+      'm-spring-u6',
+      'c-spring',
+      'u6',
+      'email',
+      daysAgo(60),
+      { kind: 'hard', code: '550', bouncedAt: daysAgo(60) },
+      t,
+    ),
+    outcome(
+      C.MessageOutcomeUnknown.type,
+      'm-flash-u7',
+      'c-flash',
+      'u7',
+      'sms',
+      daysAgo(10),
+      { reason: 'timeout', at: daysAgo(10) },
+      t,
+    ),
   ];
 }
 
@@ -121,6 +184,7 @@ describe('campaign results report', () => {
   let t: HttpTestApp;
   let pool: Pool;
   let feed: IntegrationFeed;
+  let outcomes: IntegrationFeed;
 
   const get = (url: string, as: object = {}) => t.request('GET', url, { as });
   const json = async (url: string, as: object = {}) => {
@@ -152,8 +216,20 @@ describe('campaign results report', () => {
       databaseUrl: t.db.url,
       pool,
     });
-    // One at a time: a cancellation must come after its order, a click after its send.
-    for (const fact of factsA()) await feed.deliver(fact);
+    outcomes = openIntegrationFeed({
+      consumer: OUTCOMES_CONSUMER.consumer!,
+      databaseUrl: t.db.url,
+      pool,
+    });
+    // One at a time: a cancellation must come after its order, a click after its send. Provider
+    // outcomes are read by their own consumer group.
+    const outcomeTypes = [
+      C.MessageBounced.type,
+      C.MessageComplained.type,
+      C.MessageOutcomeUnknown.type,
+    ];
+    for (const fact of factsA())
+      await (outcomeTypes.includes(fact.type) ? outcomes : feed).deliver(fact);
     const b = 'tenant-b';
     await feed.deliver(launched('c-b', 'Other shop', 'email', daysAgo(4), b));
     await feed.deliver(sent('m-b-1', 'c-b', 'w1', 'email', daysAgo(3), b));
@@ -161,12 +237,36 @@ describe('campaign results report', () => {
   }, 120_000);
   afterAll(async () => {
     await feed?.close();
+    await outcomes?.close();
     await pool?.end();
     await t?.close();
     delete process.env.MESSAGING_NAMESPACE;
   });
 
-  it('counts per campaign over the last 90 days, conversions within the window, no cost or delivery yet', async () => {
+  const delivery = (rows: Record<string, unknown>[]) =>
+    rows.map(
+      ({
+        label,
+        attempted,
+        sent,
+        delivered,
+        bounced,
+        hardBounced,
+        complained,
+        outcomeUnknown,
+      }) => ({
+        label,
+        attempted,
+        sent,
+        delivered,
+        bounced,
+        hardBounced,
+        complained,
+        outcomeUnknown,
+      }),
+    );
+
+  it('counts per campaign over the last 90 days, conversions within the window, no cost yet', async () => {
     const res = await json('/reports/campaign-results');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -195,19 +295,82 @@ describe('campaign results report', () => {
         revenueMinor: 5_000,
       },
     ]);
+    expect(delivery(res.body.rows)).toEqual([
+      {
+        label: 'Spring',
+        attempted: 5,
+        sent: 4,
+        delivered: 3,
+        bounced: 2,
+        hardBounced: 1,
+        complained: 1,
+        outcomeUnknown: 0,
+      },
+      {
+        label: 'Flash',
+        attempted: 3,
+        sent: 2,
+        delivered: 2,
+        bounced: 0,
+        hardBounced: 0,
+        complained: 0,
+        outcomeUnknown: 1,
+      },
+    ]);
     const spring = res.body.rows[0];
     expect(spring).toMatchObject({
       key: 'c-spring',
       campaigns: 1,
       currency: 'EUR',
+      deliveryRate: 0.6,
+      bounceRate: 0.4,
       openRate: 0.5,
       clickRate: 0.25,
       conversionRate: 0.25,
-      delivered: null,
       costMinor: null,
       roi: null,
     });
-    expect(res.body.notes.join(' ')).toMatch(/delivered.*null/);
+    expect(res.body.notes.join(' ')).toMatch(/roi.*null/);
+  });
+
+  it('a redelivered outcome changes nothing', async () => {
+    await outcomes.deliver(
+      outcome(
+        C.MessageBounced.type,
+        'm-spring-u4',
+        'c-spring',
+        'u4',
+        'email',
+        daysAgo(59),
+        { kind: 'soft', code: '452', bouncedAt: daysAgo(59) },
+        'tenant-a',
+        'bounce-u4',
+      ),
+    );
+    // The same bounce again under a new id (a provider retrying its webhook) changes nothing either.
+    await outcomes.deliver(
+      outcome(
+        C.MessageBounced.type,
+        'm-spring-u4',
+        'c-spring',
+        'u4',
+        'email',
+        daysAgo(58),
+        { kind: 'soft', code: '452', bouncedAt: daysAgo(58) },
+        'tenant-a',
+      ),
+    );
+    const res = await json('/reports/campaign-results');
+    expect(delivery(res.body.rows)[0]).toEqual({
+      label: 'Spring',
+      attempted: 5,
+      sent: 4,
+      delivered: 3,
+      bounced: 2,
+      hardBounced: 1,
+      complained: 1,
+      outcomeUnknown: 0,
+    });
   });
 
   it('takes the window from `from` and `to` (UTC days, both included)', async () => {
@@ -261,15 +424,6 @@ describe('campaign results report', () => {
     const segment = await json('/reports/campaign-results?groupBy=segment');
     expect(pick(segment.body.rows)).toEqual([
       {
-        label: 'Fans',
-        sent: 3,
-        opened: 2,
-        clicked: 1,
-        unsubscribed: 0,
-        conversions: 1,
-        revenueMinor: 10_000,
-      },
-      {
         label: '(no segment)',
         sent: 3,
         opened: 0,
@@ -278,8 +432,42 @@ describe('campaign results report', () => {
         conversions: 1,
         revenueMinor: 5_000,
       },
+      {
+        label: 'Fans',
+        sent: 3,
+        opened: 2,
+        clicked: 1,
+        unsubscribed: 0,
+        conversions: 1,
+        revenueMinor: 10_000,
+      },
     ]);
-    expect(segment.body.rows[0]).toMatchObject({ key: 'seg-fans', campaigns: 2 });
+    // Most attempted first; the group without a segment has key null.
+    expect(segment.body.rows.map((r: { key: string | null }) => r.key)).toEqual([null, 'seg-fans']);
+    expect(segment.body.rows[1]).toMatchObject({ campaigns: 2 });
+    // u6 and u7 were never sent to: their recipients are unknown here, so no segment.
+    expect(delivery(segment.body.rows)).toEqual([
+      {
+        label: '(no segment)',
+        attempted: 5,
+        sent: 3,
+        delivered: 2,
+        bounced: 2,
+        hardBounced: 1,
+        complained: 1,
+        outcomeUnknown: 1,
+      },
+      {
+        label: 'Fans',
+        attempted: 3,
+        sent: 3,
+        delivered: 3,
+        bounced: 0,
+        hardBounced: 0,
+        complained: 0,
+        outcomeUnknown: 0,
+      },
+    ]);
   });
 
   it('keeps tenants apart, with a positive control', async () => {
@@ -304,7 +492,7 @@ describe('campaign results report', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const [header, first] = csv.body.split('\n');
     expect(header).toMatch(/^Campaign,Id,Campaigns/);
-    expect(first).toMatch(/^Spring,c-spring,1,4,/);
+    expect(first).toMatch(/^Spring,c-spring,1,5,4,3,2,1,1,0,/);
     const spec = await json('/reports/campaign-results?format=vega-lite');
     expect(spec.body.$schema).toMatch(/vega-lite/);
     const svg = await get('/reports/campaign-results?format=svg');
