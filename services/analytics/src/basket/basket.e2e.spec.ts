@@ -32,7 +32,7 @@ import {
   type HttpTestApp,
   type IntegrationFeed,
 } from '@crm/platform/testing';
-import { hostileQueryValue } from '@crm/testing';
+import { hostileQueryValue, unstorableProbes, type OpenApiDocumentLike } from '@crm/testing';
 import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { Pool } from 'pg';
@@ -371,6 +371,20 @@ describe('market basket (e2e)', () => {
     });
   });
 
+  it('unstorable text in a path or query is a 400 naming the field', async () => {
+    const document = (await get('/docs-json')).body as OpenApiDocumentLike;
+    const probes = unstorableProbes(document).filter((p) =>
+      p.operation.startsWith('GET /reports/basket'),
+    );
+    expect(probes.length).toBeGreaterThanOrEqual(2);
+    for (const probe of probes) {
+      const res = await call(probe.url);
+      const named = (res.body?.errors ?? []).map((e: { field: string }) => e.field);
+      if (res.status !== 400 || (probe.fields.length && !named.includes(probe.fields[0])))
+        throw new Error(`${probe.operation} (${probe.where}) -> ${res.status}: ${res.text}`);
+    }
+  });
+
   it('hostile query strings never get a 5xx; a bad parameter is a 400 naming it', async () => {
     const bad = await call('/reports/basket/rules?minSupport=2');
     expect(bad.status).toBe(400);
@@ -387,9 +401,14 @@ describe('market basket (e2e)', () => {
     ];
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(
-          '/reports/basket/rules',
-          `/reports/basket/products/${product('bread')}/bought-together`,
+        fc.oneof(
+          fc.constantFrom(
+            '/reports/basket/rules',
+            `/reports/basket/products/${product('bread')}/bought-together`,
+          ),
+          fc
+            .oneof(fc.string({ minLength: 1, maxLength: 300 }), hostileQueryValue)
+            .map((id) => `/reports/basket/products/${encodeURIComponent(id)}/bought-together`),
         ),
         fc.dictionary(fc.constantFrom(...params), hostileQueryValue),
         async (path, query) => {
