@@ -86,7 +86,7 @@ export class DemandFitJob implements OnApplicationBootstrap, OnModuleDestroy {
       const stored: StoredSeries[] = [];
       for (const series of demandSeries(sales, lastMonth)) {
         stored.push(fitSeries(series));
-        // A fit is ~0.2 s of CPU per series: let requests in between, the job is not urgent.
+        // A fit is ~0.3 s of CPU per series: let requests in between, the job is not urgent.
         await new Promise((resolve) => setImmediate(resolve));
       }
       const fit = demandFitOf(stored, lastMonth);
