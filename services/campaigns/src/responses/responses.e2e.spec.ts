@@ -1,7 +1,8 @@
 /**
  * The public response endpoints on the real app, PostgreSQL and the embedded log transport.
- * Messages are written through the sender's message aggregate (dispatched, then sent), tokens
- * signed with the key ring the app verifies with. What is asserted is what lands on the
+ * Most messages are written through the sender's message aggregate (dispatched, then sent), tokens
+ * signed with the key ring the app verifies with; one case sends a real campaign through the
+ * sender to the capture outbox and follows the links in the mail as it was rendered. What is asserted is what lands on the
  * message's stream and in the sender's read models, and what crm.campaigns.v1 carries.
  */
 import { CE, topicFor } from '@crm/contracts';
@@ -24,6 +25,7 @@ import {
 } from '../campaign/tracking-token';
 import { STREAM } from '../infrastructure/streams';
 import { messageDecider } from '../sending/message.decider';
+import { CampaignSender } from '../sending/campaign-sender';
 import { startCampaignsTestApp, type CampaignsTestApp } from '../testing/campaigns-test-app';
 import { signWebhookBody } from './webhook-signature';
 
@@ -37,8 +39,11 @@ const CAMPAIGN = 'cmp-responses';
 const HUMAN_UA =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
 const SCANNER_UA = 'Barracuda Sentinel (EE)';
-// Relative to the machine's clock, pinned so click timing is exact.
-const clock = new ManualClock(new Date());
+// Noon UTC of the machine's today (relative, never a literal date; outside quiet hours), pinned
+// so click timing is exact.
+const noonToday = new Date();
+noonToday.setUTCHours(12, 0, 0, 0);
+const clock = new ManualClock(noonToday);
 
 describe('campaign responses (e2e)', () => {
   let t: CampaignsTestApp;
@@ -147,6 +152,9 @@ describe('campaign responses (e2e)', () => {
         CAMPAIGNS_TRACKING_KEYS: KEYS,
         CAMPAIGNS_WEBHOOK_SECRET: SECRET,
         CAMPAIGNS_PUBLIC_BURST: '100000',
+        CAMPAIGNS_PUBLIC_URL: 'https://t.example',
+        CAMPAIGNS_SEND_POLL_MS: '3600000',
+        CAMPAIGNS_EMAIL_RATE_PER_S: '1000',
       },
       { clock },
     );
@@ -466,6 +474,97 @@ describe('campaign responses (e2e)', () => {
     ]);
     expect(await eventsOf(OTHER_TENANT, m.messageId)).toEqual([]);
   });
+
+  it('a real send through the capture outbox: its pixel, link and one-click unsubscribe work, and the stats count unique opens and clicks', async () => {
+    const marketer = { tenant: TENANT, sub: 'mia', roles: ['marketer' as const] };
+    await pool.query(
+      `INSERT INTO campaigns.audience_contacts (tenant, contact_id, display_name, given_name, email,
+          country, time_zone, consent, registered_at)
+       VALUES ($1, 'ada', 'Ada Person', 'Ada', 'ada@example.org', 'RS', 'Europe/Berlin', $2, $3)`,
+      [TENANT, JSON.stringify({ email: 'granted' }), clock.now()],
+    );
+    const segment = await t.request('POST', '/segments', {
+      as: marketer,
+      body: { name: 'In RS', kind: 'dynamic', rule: { field: 'country', op: 'eq', value: 'RS' } },
+    });
+    expect(
+      (await t.request('POST', `/segments/${segment.body.id}/activate`, { as: marketer })).status,
+    ).toBe(200);
+    await eventually(async () => {
+      const { rows } = await pool.query(
+        `SELECT 1 FROM campaigns.segment_members WHERE tenant = $1 AND segment_id = $2`,
+        [TENANT, segment.body.id],
+      );
+      expect(rows).toHaveLength(1);
+    }, 30_000);
+    const template = await t.request('POST', '/templates', {
+      as: marketer,
+      body: {
+        channel: 'email',
+        name: 'Plan',
+        subject: 'Hello {{ contact.givenName }}',
+        html: '<p>Hello</p><p><a href="https://shop.example/plan?a=1&b=2">The plan</a></p>',
+      },
+    });
+    expect(template.status).toBe(201);
+    const created = await t.request('POST', '/campaigns', {
+      as: marketer,
+      body: {
+        name: 'Plan',
+        kind: { type: 'broadcast' },
+        channel: 'email',
+        audience: { segmentId: segment.body.id },
+        variants: [
+          { id: 'A', templateId: template.body.id, templateVersion: 1, sharePercent: 100 },
+        ],
+        sender: { name: 'Shop', email: 'news@shop.example' },
+      },
+    });
+    expect(created.status).toBe(201);
+    const campaignId = created.body.id as string;
+    expect(
+      (await t.request('POST', `/campaigns/${campaignId}/launch`, { as: marketer })).status,
+    ).toBe(200);
+    await t.app.get(CampaignSender).runOnce();
+
+    const outbox = await t.request('GET', `/outbox?campaignId=${campaignId}`, { as: marketer });
+    expect(outbox.body.items).toHaveLength(1);
+    const mail = await t.request('GET', `/outbox/${outbox.body.items[0].id}`, { as: marketer });
+    const html = mail.body.html as string;
+    const pixel = /src="https:\/\/t\.example(\/t\/o\/[^"]+)"/.exec(html)![1]!;
+    const link = /href="https:\/\/t\.example(\/t\/c\/[^"]+)"/.exec(html)![1]!;
+    const listUnsubscribe = Object.entries(mail.body.headers as Record<string, string>).find(
+      ([name]) => name.toLowerCase() === 'list-unsubscribe' || name === 'listUnsubscribe',
+    )![1];
+    const unsubscribe = /<https:\/\/t\.example(\/t\/u\/[^>]+)>/.exec(listUnsubscribe)![1]!;
+
+    clock.advance(60_000); // past the scanner window
+    for (let i = 0; i < 2; i++) {
+      expect((await inject('GET', pixel)).statusCode).toBe(200);
+      const res = await inject('GET', link);
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe('https://shop.example/plan?a=1&b=2');
+    }
+    expect((await inject('HEAD', link)).statusCode).toBe(302); // a machine: in the total only
+    const post = await inject(
+      'POST',
+      unsubscribe,
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      'List-Unsubscribe=One-Click',
+    );
+    expect(post.statusCode).toBe(200);
+
+    await eventually(async () => {
+      const stats = await t.request('GET', `/campaigns/${campaignId}/stats`, { as: marketer });
+      expect(stats.body.variants[0]).toMatchObject({ sent: 1, opened: 1, clicked: 1 });
+      const { rows } = await pool.query(
+        `SELECT opens, clicks FROM campaigns.campaign_messages WHERE tenant = $1 AND campaign_id = $2`,
+        [TENANT, campaignId],
+      );
+      expect(rows).toEqual([{ opens: 2, clicks: 3 }]);
+      expect(await suppression(TENANT, 'ada')).toBe('unsubscribe');
+    }, 30_000);
+  }, 120_000);
 
   it('fuzzed tokens and webhook bodies never answer 5xx', async () => {
     const m = await sentMessage();
