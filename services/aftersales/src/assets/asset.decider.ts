@@ -150,7 +150,11 @@ export function decideAsset(command: AssetCommand, state: AssetState): AssetEven
       const months = warrantyMonths(command.data.months, 'months');
       if (months === 0) throw AssetErrors.invalidWarrantyMonths('months');
       const startsOn = parseCalendarDate(command.data.startsOn, 'startsOn');
-      const period = coverageOf(extensionStart(state.coverage, startsOn), months);
+      const period = coverWithinCalendar(
+        extensionStart(state.coverage, startsOn),
+        months,
+        'months',
+      );
       if (!period) return [];
       return [{ type: 'WarrantyExtended', data: { assetId, contractId, months, ...period } }];
     }
@@ -159,8 +163,27 @@ export function decideAsset(command: AssetCommand, state: AssetState): AssetEven
   }
 }
 
+/** Four-digit years only: a cover past 9999-12-31 has no calendar date to end on. */
+const LAST_DAY = '9999-12-31' as CalendarDate;
+
+function coverWithinCalendar(
+  from: CalendarDate,
+  months: number,
+  field: string,
+): CoveragePeriod | undefined {
+  // Checked on the month count first: adding months past year 9999 leaves the date format.
+  const [year, month] = from.split('-').map(Number);
+  if (year * 12 + month - 1 + months > 9999 * 12 + 11) throw AssetErrors.coverBeyondCalendar(field);
+  const period = coverageOf(from, months);
+  if (period && period.to > LAST_DAY) throw AssetErrors.coverBeyondCalendar(field);
+  return period;
+}
+
 function register(data: RegisterAsset['data']): AssetEvent {
   const serialNumber = parseOptionalText(data.serialNumber, 'serialNumber', 100);
+  const deliveredOn = parseCalendarDate(data.deliveredOn, 'deliveredOn');
+  const months = warrantyMonths(data.warrantyMonths, 'warrantyMonths');
+  coverWithinCalendar(deliveredOn, months, 'warrantyMonths');
   return {
     type: 'AssetRegistered',
     data: {
@@ -170,8 +193,8 @@ function register(data: RegisterAsset['data']): AssetEvent {
       options: parseOptions(data.options),
       ...(serialNumber !== undefined ? { serialNumber } : {}),
       owner: data.owner,
-      deliveredOn: parseCalendarDate(data.deliveredOn, 'deliveredOn'),
-      warrantyMonths: warrantyMonths(data.warrantyMonths, 'warrantyMonths'),
+      deliveredOn,
+      warrantyMonths: months,
     },
   };
 }

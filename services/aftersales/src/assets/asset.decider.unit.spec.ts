@@ -172,6 +172,34 @@ describe('Asset decider', () => {
     expect(warrantyOn(none, day('2026-03-01'))).toEqual({ status: 'none' });
   });
 
+  it('refuses a cover that would end after 9999-12-31, naming the field (found by the e2e fuzzer)', () => {
+    const late = (deliveredOn: string, warrantyMonths: number): AssetCommand =>
+      ({
+        ...fromOrder,
+        data: { ...fromOrder.data, deliveredOn, warrantyMonths },
+      }) as AssetCommand;
+    given([])
+      .when(late('9999-12-31', 1))
+      .thenThrows(fieldOf('warrantyMonths', 'CoverBeyondCalendar'));
+    given([])
+      .when(late('9999-01-01', 240))
+      .thenThrows(fieldOf('warrantyMonths', 'CoverBeyondCalendar'));
+    // Within the calendar it is fine: 12 months from 9998-12-31 end on 9999-12-30.
+    given([])
+      .when(late('9998-12-31', 12))
+      .then([
+        {
+          ...registered,
+          data: { ...registered.data, deliveredOn: day('9998-12-31'), warrantyMonths: 12 },
+        },
+      ]);
+    const extendLate: AssetCommand = {
+      type: 'ExtendWarranty',
+      data: { contractId: 'sc9', months: 1, startsOn: '9999-12-31' },
+    };
+    given([registered]).when(extendLate).thenThrows(fieldOf('months', 'CoverBeyondCalendar'));
+  });
+
   it('a service contract extends the warranty from its end, or from its sale day after a gap', () => {
     const extend = (contractId: string, startsOn: string, months: unknown = 12): AssetCommand => ({
       type: 'ExtendWarranty',

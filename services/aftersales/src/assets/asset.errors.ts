@@ -53,4 +53,9 @@ export const AssetErrors = defineErrors('asset', {
       `A different reading (${value}) was recorded at ${readAt}`,
     details: (readAt, value) => ({ readAt, value }),
   },
+  CoverBeyondCalendar: {
+    kind: 'invalid',
+    message: (field: string) => `${field}: the cover would end after 9999-12-31`,
+    details: (field) => ({ field }),
+  },
 });
