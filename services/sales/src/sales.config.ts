@@ -46,6 +46,12 @@ export const salesConfigSpec = {
     optional: true,
     description: 'the contacts service, where lead conversion creates the contact and company',
   },
+  CRM_SEED_DEMO: {
+    type: 'bool',
+    default: false,
+    description:
+      'load two years of demo sales history (catalogue, orders, leads, deals) into tenant acme once the service is up and knows the demo contacts',
+  },
 } as const;
 
 export interface SalesConfig {
@@ -57,6 +63,7 @@ export interface SalesConfig {
   readonly processLeaseMs: number;
   /** Absent: conversion only mints the ids; contacts learns of them from lead.converted. */
   readonly contactsUrl: string | undefined;
+  readonly seedDemo: boolean;
 }
 
 export function loadSalesConfig(env: Env): SalesConfig {
@@ -68,6 +75,7 @@ export function loadSalesConfig(env: Env): SalesConfig {
     processResumePollMs: raw.SALES_PROCESS_RESUME_POLL_MS,
     processLeaseMs: raw.SALES_PROCESS_LEASE_MS,
     contactsUrl: raw.CONTACTS_URL,
+    seedDemo: raw.CRM_SEED_DEMO,
   };
 }
 

@@ -10,6 +10,7 @@ describe('sales configuration', () => {
       processResumePollMs: 5_000,
       processLeaseMs: 30_000,
       contactsUrl: undefined,
+      seedDemo: false,
     });
   });
 
@@ -22,6 +23,7 @@ describe('sales configuration', () => {
         SALES_PROCESS_RESUME_POLL_MS: '500',
         SALES_PROCESS_LEASE_MS: '2000',
         CONTACTS_URL: 'http://contacts:3001',
+        CRM_SEED_DEMO: 'true',
       }),
     ).toEqual({
       reminderPollMs: 1_000,
@@ -30,6 +32,7 @@ describe('sales configuration', () => {
       processResumePollMs: 500,
       processLeaseMs: 2_000,
       contactsUrl: 'http://contacts:3001',
+      seedDemo: true,
     });
   });
 
