@@ -15,8 +15,10 @@ const PERSONAL_TABLES = [
   'segment_memberships',
   'customer_stats',
   'customers',
-  // The models' per-person outputs (basket/, publishing/): not derived from the topics, but theirs.
+  // The models' per-person outputs (basket/, propensity/, publishing/): not derived from the
+  // topics, but theirs.
   'basket_offers',
+  'propensity_scores',
   'published_outputs',
 ] as const;
 
