@@ -23,7 +23,11 @@ function gauge<L extends string>(config: GaugeConfiguration<L>): Gauge<L> {
  * A per-relay gauge measured when scraped, so it is current, not last-batch stale (lag: see
  * Relay.measureLag; parked: a CLI retry in another process removes rows).
  */
-function measuredPerRelay(name: string, help: string, label: 'relay' | 'publisher' = 'relay') {
+function measuredPerRelay(
+  name: string,
+  help: string,
+  label: 'relay' | 'publisher' | 'topic' = 'relay',
+) {
   const sources = new Map<string, () => Promise<number>>();
   const metric = gauge({
     name,
@@ -55,6 +59,12 @@ const lag = measuredPerRelay(
 );
 export const relayLag = lag.metric;
 export const registerLagSource = lag.registerSource;
+
+const lagSeconds = measuredPerRelay(
+  'relay_lag_seconds',
+  'Age of the oldest event in the global log the relay has not published yet (0 when caught up)',
+);
+export const registerLagSecondsSource = lagSeconds.registerSource;
 
 const parked = measuredPerRelay(
   'relay_parked_events',
@@ -118,3 +128,72 @@ export const consumerRetries = counter({
   help: 'Handler attempts that failed and were retried',
   labelNames: ['consumer'],
 });
+
+/** What a consumer reports when scraped: messages behind, and seconds behind when it is behind. */
+export interface ConsumerLag {
+  readonly messages: number;
+  /** Since the last message it handled was appended (0 when caught up; absent: not known yet). */
+  readonly seconds?: number;
+}
+
+const consumerLagSources = new Map<string, () => Promise<ConsumerLag>>();
+/** One measurement serves both gauges of a scrape (prom-client collects them concurrently). */
+let consumerLagScrape: { at: number; lags: Promise<Map<string, ConsumerLag>> } | undefined;
+
+function measureConsumerLags(): Promise<Map<string, ConsumerLag>> {
+  const now = Date.now();
+  if (consumerLagScrape && now - consumerLagScrape.at < 1000) return consumerLagScrape.lags;
+  const lags = (async () => {
+    const measured = new Map<string, ConsumerLag>();
+    for (const [consumer, measure] of consumerLagSources) {
+      try {
+        measured.set(consumer, await measure());
+      } catch {
+        // A failed measurement keeps the previous value rather than failing the whole scrape.
+      }
+    }
+    return measured;
+  })();
+  consumerLagScrape = { at: now, lags };
+  return lags;
+}
+
+const consumerLagMessages = gauge({
+  name: 'integration_consumer_lag_messages',
+  help: 'Messages of the consumed topics the consumer group has not committed yet',
+  labelNames: ['consumer'],
+  async collect() {
+    for (const [consumer, lag] of await measureConsumerLags()) this.set({ consumer }, lag.messages);
+  },
+});
+
+const consumerLagSeconds = gauge({
+  name: 'integration_consumer_lag_seconds',
+  help: 'While the consumer is behind: seconds since the last message it handled was appended (0 when caught up)',
+  labelNames: ['consumer'],
+  async collect() {
+    for (const [consumer, lag] of await measureConsumerLags())
+      if (lag.seconds !== undefined) this.set({ consumer }, lag.seconds);
+  },
+});
+
+/** The consumer's lag, measured when /metrics is scraped; returns the unregistration. */
+export function registerConsumerLagSource(
+  consumer: string,
+  measure: () => Promise<ConsumerLag>,
+): () => void {
+  consumerLagSources.set(consumer, measure);
+  return () => {
+    consumerLagSources.delete(consumer);
+    consumerLagScrape = undefined;
+    consumerLagMessages.remove({ consumer });
+    consumerLagSeconds.remove({ consumer });
+  };
+}
+
+const deadLetterDepth = measuredPerRelay(
+  'integration_dead_letter_messages',
+  'Messages in a dead-letter topic now (retained ones: they expire with MESSAGING_DLQ_RETENTION_MS)',
+  'topic',
+);
+export const registerDeadLetterDepthSource = deadLetterDepth.registerSource;

@@ -29,7 +29,13 @@ import type { Pool } from 'pg';
 import { backoffDelay, sleep, type BackoffOptions } from '../backoff';
 import { defaultMessagingLogger, type MessagingLogger } from '../logger';
 import { DEFAULT_MESSAGING_SCHEMA, migrateMessaging } from '../messaging-schema';
-import { consumerMessages, consumerRetries, consumerSkipped } from '../metrics';
+import {
+  consumerMessages,
+  consumerRetries,
+  consumerSkipped,
+  registerConsumerLagSource,
+  registerDeadLetterDepthSource,
+} from '../metrics';
 import type {
   ConsumerHandle,
   DeliveredMessage,
@@ -68,6 +74,9 @@ export class IntegrationEventConsumer {
   private readonly logger: MessagingLogger;
   private readonly inboxTable: string;
   private readonly topics: string[];
+  private unregisterMetrics: (() => void) | undefined;
+  /** Append time of the last message handled to its end (for the lag in seconds). */
+  private lastHandledAt: Date | undefined;
 
   constructor(private readonly options: IntegrationEventConsumerOptions) {
     this.logger = options.logger ?? defaultMessagingLogger();
@@ -99,6 +108,32 @@ export class IntegrationEventConsumer {
       handle: (message) => this.process(message).then(() => undefined),
     });
     await this.handle.ready;
+    this.registerMetrics();
+  }
+
+  /** Lag and dead-letter depth, measured on the transport when /metrics is scraped. */
+  private registerMetrics(): void {
+    this.unregisterMetrics?.();
+    const { name, transport } = this.options;
+    const { backlog, depth } = transport;
+    if (!backlog || !depth) return;
+    const unregisterLag = registerConsumerLagSource(name, async () => {
+      const messages = await backlog.call(transport, name, this.topics);
+      if (messages === 0) return { messages, seconds: 0 };
+      const last = this.lastHandledAt;
+      return {
+        messages,
+        seconds: last ? Math.max(0, (Date.now() - last.getTime()) / 1000) : undefined,
+      };
+    });
+    const unregisterDepth = this.topics.map((topic) => {
+      const dlq = deadLetterTopicFor(topic);
+      return registerDeadLetterDepthSource(dlq, () => depth.call(transport, dlq));
+    });
+    this.unregisterMetrics = () => {
+      unregisterLag();
+      for (const unregister of unregisterDepth) unregister();
+    };
   }
 
   get done(): Promise<void> {
@@ -107,13 +142,20 @@ export class IntegrationEventConsumer {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.unregisterMetrics?.();
+    this.unregisterMetrics = undefined;
     await this.handle?.stop();
   }
 
   /** Handles one delivered message to its end (the transport calls it; public so a redelivery can be driven directly). */
   process(message: DeliveredMessage): Promise<MessageOutcome> {
     const { name, transport } = this.options;
-    return inProcessSpan(name, transport.kind, message, () => this.processMessage(message));
+    return inProcessSpan(name, transport.kind, message, () => this.processMessage(message)).then(
+      (outcome) => {
+        this.lastHandledAt = message.timestamp;
+        return outcome;
+      },
+    );
   }
 
   private async processMessage(message: DeliveredMessage): Promise<MessageOutcome> {

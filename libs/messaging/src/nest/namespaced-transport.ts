@@ -58,6 +58,19 @@ class NamespacedTransport implements MessageTransport {
     return this.inner.resetOffsets(this.name(groupId), this.name(topic), from);
   }
 
+  async backlog(groupId: string, topics: readonly string[]): Promise<number> {
+    if (!this.inner.backlog) throw new Error(`the ${this.kind} transport cannot measure a backlog`);
+    return this.inner.backlog(
+      this.name(groupId),
+      topics.map((t) => this.name(t)),
+    );
+  }
+
+  async depth(topic: string): Promise<number> {
+    if (!this.inner.depth) throw new Error(`the ${this.kind} transport cannot measure a depth`);
+    return this.inner.depth(this.name(topic));
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

@@ -106,6 +106,8 @@ function relayParkingSuite(createTransport: (db: TestDatabase) => MessageTranspo
         () => metric('relay_lag_events', name),
         (n) => n === 0,
       );
+      // Parked events are behind the checkpoint, not lag: caught up is 0 seconds too.
+      expect(await metric('relay_lag_seconds', name)).toBe(0);
       expect(seqsOf(`${id}-a-1`)).toEqual([1, 2, 4, 5]);
       expect(seqsOf(`${id}-b-0`)).toEqual([1, 2, 4, 5]);
       expect(seqsOf(poison)).toEqual([1]);

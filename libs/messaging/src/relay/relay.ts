@@ -28,6 +28,7 @@ import { untilItWorks } from '../log-reader/until-it-works';
 import { defaultMessagingLogger, type MessagingLogger } from '../logger';
 import { DEFAULT_MESSAGING_SCHEMA, migrateMessaging } from '../messaging-schema';
 import {
+  registerLagSecondsSource,
   registerLagSource,
   registerParkedSource,
   relayEventsParked,
@@ -101,6 +102,7 @@ export class Relay {
   /** Acknowledgements of the batches handed over and not yet awaited, oldest first. */
   private unacked: Promise<void>[] = [];
   private sendFailure: unknown;
+  private lagScan: { at: number; lag: Promise<{ events: number; seconds: number }> } | undefined;
 
   constructor(private readonly options: RelayOptions) {
     const schema = options.schema ?? DEFAULT_MESSAGING_SCHEMA;
@@ -125,11 +127,14 @@ export class Relay {
     await migrateMessaging(this.options.pool, this.options.schema);
     await this.parked.migrate();
     const { name } = this.options;
-    const unregisterLag = registerLagSource(name, () => this.measureLag());
+    const unregisterLag = registerLagSource(name, () => this.measureLag().then((l) => l.events));
+    const unregisterLagSeconds = registerLagSecondsSource(name, () =>
+      this.measureLag().then((l) => l.seconds),
+    );
     const unregisterParked = registerParkedSource(name, () =>
       this.parkedSummary().then((s) => s.parked),
     );
-    this.unregisterMetrics = () => (unregisterLag(), unregisterParked());
+    this.unregisterMetrics = () => (unregisterLag(), unregisterLagSeconds(), unregisterParked());
     this.running = this.run();
     this.running.catch(() => undefined);
   }
@@ -379,14 +384,27 @@ export class Relay {
     return untilItWorks(context, what, attempt, failedWith);
   }
 
-  private async measureLag(): Promise<number> {
+  /** One scan serves both lag gauges of a scrape (prom-client collects them concurrently). */
+  private measureLag(): Promise<{ events: number; seconds: number }> {
+    const now = Date.now();
+    if (this.lagScan && now - this.lagScan.at < 1000) return this.lagScan.lag;
+    const lag = this.scanLag(now);
+    this.lagScan = { at: now, lag };
+    return lag;
+  }
+
+  private async scanLag(now: number): Promise<{ events: number; seconds: number }> {
     const { events } = await this.options.store.readAll({
       after: this.checkpoint ?? (await this.checkpoints.load(this.options.name)),
       limit: this.options.lagScanLimit ?? 10_000,
       categories: this.options.categories,
       types: this.options.types,
     });
-    return events.length;
+    const oldest = events[0]?.createdAt.getTime();
+    return {
+      events: events.length,
+      seconds: oldest === undefined ? 0 : Math.max(0, (now - oldest) / 1000),
+    };
   }
 }
 

@@ -94,5 +94,13 @@ export interface MessageTransport {
    * or after a time. The group must have no running instance (as with kafka-consumer-groups).
    */
   resetOffsets(groupId: string, topic: string, from: ReplayFrom): Promise<void>;
+  /**
+   * Retained messages of `topics` the group has not committed yet: its lag in messages (a group
+   * that committed nothing counts from the oldest retained message). For /metrics; both adapters
+   * measure it, a wrapper or test double without it just leaves the gauge out.
+   */
+  backlog?(groupId: string, topics: readonly string[]): Promise<number>;
+  /** Messages a topic retains now (a dead-letter topic's depth). For /metrics, like backlog. */
+  depth?(topic: string): Promise<number>;
   close(): Promise<void>;
 }

@@ -209,6 +209,28 @@ export class EmbeddedTransport implements MessageTransport {
     );
   }
 
+  async backlog(groupId: string, topics: readonly string[]): Promise<number> {
+    await this.migrate();
+    const s = this.schema;
+    // Counted, not subtracted: compaction and retention leave gaps in the offsets.
+    const { rows } = await this.pool.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM ${s}.messages m
+       LEFT JOIN ${s}.group_offsets g ON g.group_id = $1 AND g.topic = m.topic AND g.partition = m.partition
+       WHERE m.topic = ANY($2::text[]) AND m."offset" >= COALESCE(g.next_offset, 0)`,
+      [groupId, topics],
+    );
+    return Number(rows[0].n);
+  }
+
+  async depth(topic: string): Promise<number> {
+    await this.migrate();
+    const { rows } = await this.pool.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM ${this.schema}.messages WHERE topic = $1`,
+      [topic],
+    );
+    return Number(rows[0].n);
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((c) => c.stop()));
     if (this.options.ownsPool) await this.pool.end();

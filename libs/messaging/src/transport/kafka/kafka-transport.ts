@@ -49,6 +49,7 @@ export class KafkaTransport implements MessageTransport {
   private readonly producerThread: ProducerThread | undefined;
   private readonly producerHere: ProducerSession;
   private readonly consumers = new Set<Consumer>();
+  private metricsAdmin: Promise<Admin> | undefined;
 
   constructor(private readonly options: KafkaTransportOptions) {
     const logger = options.logger ?? defaultMessagingLogger();
@@ -242,7 +243,52 @@ export class KafkaTransport implements MessageTransport {
     });
   }
 
+  async backlog(groupId: string, topics: readonly string[]): Promise<number> {
+    return this.measure(async (admin) => {
+      const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
+      let behind = 0;
+      for (const { topic, partitions } of committed) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        for (const end of ends) {
+          const at = partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+          // No committed offset (-1): the group starts at the oldest retained message.
+          const from = Number(at) >= 0 ? Number(at) : Number(end.low);
+          behind += Math.max(0, Number(end.high) - from);
+        }
+      }
+      return behind;
+    });
+  }
+
+  async depth(topic: string): Promise<number> {
+    return this.measure(async (admin) => {
+      const ends = await admin.fetchTopicOffsets(topic);
+      return ends.reduce((sum, end) => sum + Math.max(0, Number(end.high) - Number(end.low)), 0);
+    });
+  }
+
+  /** One admin connection kept for scrapes (a connection per scrape would churn the broker). */
+  private async measure<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
+    this.metricsAdmin ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })();
+    const admin = this.metricsAdmin;
+    try {
+      return await fn(await admin);
+    } catch (error) {
+      // A broken connection is replaced at the next scrape.
+      if (this.metricsAdmin === admin) this.metricsAdmin = undefined;
+      void admin.then((a) => a.disconnect()).catch(() => undefined);
+      throw error;
+    }
+  }
+
   async close(): Promise<void> {
+    const admin = this.metricsAdmin;
+    this.metricsAdmin = undefined;
+    await admin?.then((a) => a.disconnect()).catch(() => undefined);
     await Promise.all([...this.consumers].map((c) => c.disconnect().catch(() => undefined)));
     this.consumers.clear();
     await Promise.all([this.producerHere.close(), this.producerThread?.close()]);
