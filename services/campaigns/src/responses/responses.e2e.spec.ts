@@ -438,6 +438,43 @@ describe('campaign responses (e2e)', () => {
     ).toHaveLength(1);
   });
 
+  it('three soft bounces of a contact suppress it, two do not; a complaint suppresses at once', async () => {
+    const m = await sentMessage();
+    const complained = await sentMessage();
+    const soft = (n: number) =>
+      JSON.stringify({
+        events: Array.from({ length: n }, (_, i) => ({
+          type: 'bounce',
+          bounceKind: 'soft',
+          reference: m.messageId,
+          code: '452',
+          text: `mailbox full (${i})`,
+          at: clock.now().toISOString(),
+        })),
+      });
+    const twice = soft(2);
+    expect((await webhook(twice, signed(twice))).statusCode).toBe(200);
+    const complaint = JSON.stringify({
+      events: [
+        { type: 'complaint', messageId: complained.messageId, at: clock.now().toISOString() },
+      ],
+    });
+    expect((await webhook(complaint, signed(complaint))).json().results[0].outcome).toBe(
+      'recorded',
+    );
+    await eventually(
+      async () => expect(await suppression(TENANT, complained.contactId)).toBe('complaint'),
+      30_000,
+    );
+    expect(await suppression(TENANT, m.contactId)).toBeUndefined();
+    const once = soft(1);
+    expect((await webhook(once, signed(once))).statusCode).toBe(200);
+    await eventually(
+      async () => expect(await suppression(TENANT, m.contactId)).toBe('soft-bounces'),
+      30_000,
+    );
+  });
+
   it('a token of one tenant never touches another, nor an unknown message', async () => {
     const m = await sentMessage(TENANT);
     const asOther = { ...claimsOf(m), tenant: OTHER_TENANT };
