@@ -3,8 +3,8 @@
  * it never waits on the audience consumers): an order placed is credited to the buyer's last
  * campaign response by the attribution rule; a cancellation or return takes the credit back.
  * The decision is the `conversion-<orderId>` stream, appended once (the decider), so a
- * redelivered order event changes nothing. Imported historic orders are never credited: they
- * happened before the CRM sent anything.
+ * redelivered order event changes nothing. Imported orders follow the same rule: one placed
+ * (in the old system) days after a campaign click is credited like any other.
  */
 import {
   OrderCancelled,
@@ -43,7 +43,7 @@ export class AttributionConsumer {
   @EventPattern(OrderPlaced.type, ATTRIBUTION_CONSUMER)
   async orderPlaced(event: ReceivedIntegrationEvent<OrderPlacedV1>, tx: PoolClient): Promise<void> {
     const { order } = orderOfPlaced(event.data);
-    if (!order.contactId || event.data.source === 'import') return;
+    if (!order.contactId) return;
     const placedAt = new Date(order.placedAt);
     const touches = await touchesBefore(tx, event.tenant, order.contactId, placedAt, this.settings);
     const credit = attribute(touches, placedAt, this.settings);

@@ -3,7 +3,8 @@
  * orders fed as crm.sales.v1 integration events through the transport into the
  * `campaigns.attribution` consumer, conversions counted by the attribution projection.
  * Last click within 7 days beats a newer open; an open within 1 day counts when no click does;
- * machine traffic, imported orders and other tenants never earn anything; a redelivered order
+ * machine traffic, responses outside the windows and other tenants never earn anything; an imported
+ * order is credited like any other; a redelivered order
  * changes nothing; a cancellation takes the credit back.
  */
 import { OrderCancelled, OrderPlaced } from '@crm/contracts';
@@ -140,32 +141,40 @@ describe('campaign attribution (e2e)', () => {
     await message(tenant, 'm-bea', 'bea', 'c-open', [open(20)]);
     await message(tenant, 'm-cem', 'cem', 'c-new', [click(2, false)]);
     // Another tenant: the same contact id clicked its own campaign.
+    await message(tenant, 'm-dan', 'dan', 'c-old', [click(8 * 24)]);
     await message('tenant-b', 'm-b-ada', 'ada', 'c-b', [click(3)]);
-    await touchesProjected(6);
+    await touchesProjected(7);
   });
   afterAll(async () => {
     await feed?.close();
     await t?.close();
   });
 
-  it('credits the last click, else the last open, never machine traffic or imports', async () => {
+  it('credits the last click, else the last open, never machine traffic', async () => {
     await feed.deliver(order('o-ada', 'ada', 150_00));
     await feed.deliver(order('o-bea', 'bea', 40_00));
     await feed.deliver(order('o-cem', 'cem', 99_00));
-    await feed.deliver(order('o-ada-import', 'ada', 500_00, { source: 'import' }));
+    // Dan clicked 8 days ago: outside the window.
+    await feed.deliver(order('o-dan', 'dan', 10_00));
+    // An imported order is credited like any other (Bea's open counts for it too).
+    await feed.deliver(order('o-bea-import', 'bea', 5_00, { source: 'import' }));
     await eventually(
       async () =>
-        expect(await conversions()).toEqual({ 'c-new': [1, 150_00], 'c-open': [1, 40_00] }),
+        expect(await conversions()).toEqual({ 'c-new': [1, 150_00], 'c-open': [2, 45_00] }),
       20_000,
     );
-    expect(await conversionStreams()).toEqual({ 'conversion-o-ada': 1, 'conversion-o-bea': 1 });
+    expect(await conversionStreams()).toEqual({
+      'conversion-o-ada': 1,
+      'conversion-o-bea': 1,
+      'conversion-o-bea-import': 1,
+    });
   });
 
   it('changes nothing when the same order arrives again under a new message id', async () => {
     await feed.deliver(order('o-ada', 'ada', 150_00));
     // The consumer appends before its inbox commits: a second credit would be version 2 by now.
-    expect(await conversionStreams()).toEqual({ 'conversion-o-ada': 1, 'conversion-o-bea': 1 });
-    expect(await conversions()).toEqual({ 'c-new': [1, 150_00], 'c-open': [1, 40_00] });
+    expect((await conversionStreams())['conversion-o-ada']).toBe(1);
+    expect(await conversions()).toEqual({ 'c-new': [1, 150_00], 'c-open': [2, 45_00] });
   });
 
   it('takes the credit back when the order is cancelled', async () => {
@@ -181,7 +190,8 @@ describe('campaign attribution (e2e)', () => {
       },
     });
     await eventually(
-      async () => expect(await conversions()).toEqual({ 'c-new': [1, 150_00], 'c-open': [0, 0] }),
+      async () =>
+        expect(await conversions()).toEqual({ 'c-new': [1, 150_00], 'c-open': [1, 5_00] }),
       20_000,
     );
   });
@@ -192,6 +202,6 @@ describe('campaign attribution (e2e)', () => {
       async () => expect(await conversions('tenant-b')).toEqual({ 'c-b': [1, 70_00] }),
       20_000,
     );
-    expect(await conversions()).toEqual({ 'c-new': [1, 150_00], 'c-open': [0, 0] });
+    expect(await conversions()).toEqual({ 'c-new': [1, 150_00], 'c-open': [1, 5_00] });
   });
 });
