@@ -39,6 +39,8 @@ export function startPublishSpans(
       traceparent,
       tracestate: message.headers[CE.tracestate],
     });
+    // Malformed (W3C says ignore it): no span; consumers ignore it too.
+    if (!trace.getSpanContext(parent)) continue;
     const span = tracer.startSpan(
       `send ${message.topic}`,
       {
