@@ -3,7 +3,6 @@
  * publish them (the embedded log), dates relative to a clock pinned near today, every number
  * counted by hand from the facts below.
  */
-import { Module } from '@nestjs/common';
 import * as C from '@crm/contracts';
 import { ManualClock } from '@crm/platform';
 import {
@@ -21,11 +20,6 @@ import { INGEST_CONSUMER } from '../ingest/ingest-consumer';
 import { OUTCOMES_CONSUMER } from './message-outcomes.consumer';
 import * as F from '../ingest/testing/facts';
 import { ANALYTICS_TEST_JWT_SECRET } from '../testing/analytics-test-app';
-import { CampaignResultsModule } from './campaign-results.module';
-
-// Until the lead registers CampaignResultsModule in app.module.ts, the test app adds it.
-@Module({ imports: [AppModule, CampaignResultsModule] })
-class TestAppModule {}
 
 const real = new Date();
 const NOW = new Date(Date.UTC(real.getUTCFullYear(), real.getUTCMonth(), real.getUTCDate(), 12));
@@ -204,7 +198,7 @@ describe('campaign results report', () => {
 
   beforeAll(async () => {
     process.env.MESSAGING_NAMESPACE = uniqueName('analytics-campaign-results');
-    t = await startHttpTestApp(TestAppModule, {
+    t = await startHttpTestApp(AppModule, {
       databasePrefix: 'analytics_campaign_results_e2e',
       jwtSecret: ANALYTICS_TEST_JWT_SECRET,
       defaultCaller: { sub: 'marketer-1', roles: ['marketer'], tenant: 'tenant-a' },
