@@ -164,7 +164,7 @@ export const campaignsConfigSpec = {
     type: 'string',
     default: '21:00-08:00',
     description:
-      "HH:MM-HH:MM in the person's own time zone when nothing is sent (a message due then waits); empty: none",
+      "HH:MM-HH:MM in the person's own time zone when nothing is sent (a message due then waits); none: no quiet hours",
   },
   CAMPAIGNS_DEFAULT_TIME_ZONE: {
     type: 'string',

@@ -26,6 +26,7 @@ import {
   WrongExpectedVersionError,
   type EventStore,
   type NewEvent,
+  type Position,
   type StreamAppend,
 } from '@crm/event-sourcing';
 import {
@@ -58,6 +59,7 @@ import type { OfferInput } from '../templates/template-variables';
 import { inTestShare, variantFor } from './audience-split';
 import { InFlightRecovery } from './in-flight-recovery';
 import { composeMessage, type ComposedMessage, type ComposerSettings } from './message-composer';
+import { outcomeCommands, outcomeEvents } from './send-outcomes';
 import { BROADCAST_STEP, ledgerMessageId } from './message-id';
 import type { MessageCommand } from './message.commands';
 import { messageDecider, MESSAGE_CATEGORY } from './message.decider';
@@ -99,6 +101,8 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly job: PeriodicJob;
   private readonly settings: SendingSettings;
   private readonly composer: ComposerSettings;
+  /** Where this sender's last outcome write ended (the finish check waits for the read model). */
+  private lastWrite: Position | undefined;
 
   constructor(
     @Inject(WORKER_POOL) private readonly pool: Pool,
@@ -180,8 +184,12 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
       if (due.length > 0) await this.sendBatch(tenant, state, due, now, versions, counters);
     }
     const state = await this.campaignState(tenant, campaignId);
-    if (state.status === 'sending' && counters.waiting === 0)
+    if (state.status === 'sending' && counters.waiting === 0) {
+      // The finish check reads the ledger's read model: let it show this pass's outcomes first
+      // (a deferred message must keep the campaign open).
+      if (this.lastWrite) await this.readModels.caughtUp(this.lastWrite, MESSAGE_CATEGORY);
       counters.finished = await this.finishIfDone(tenant, state);
+    }
     return counters;
   }
 
@@ -507,10 +515,10 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
     const now = this.clock.now();
     const at = now.toISOString();
     const correlationId = randomUUID();
-    const decided = results.map((r) => ({
-      ...r,
-      events: this.outcomeEvents(r.ref, r.outcome, r.attempt, now),
-    }));
+    const decided = results.map((r) => {
+      const commands = outcomeCommands(r.outcome, r.attempt, at, this.settings);
+      return { ...r, commands, events: outcomeEvents(r.ref, commands, r.attempt) };
+    });
     for (const d of decided) {
       const type = d.events[0]!.type;
       if (type === 'MessageSent') counters.sent++;
@@ -526,134 +534,11 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
           events: d.events.map((e) => this.newEvent(tenant, e, now, correlationId)),
         })),
       );
-      await this.readModels.caughtUp(appended[appended.length - 1]!.lastPosition, MESSAGE_CATEGORY);
+      this.lastWrite = appended[appended.length - 1]!.lastPosition;
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       for (const d of decided)
-        for (const command of this.outcomeCommands(d.outcome, d.attempt, at))
-          await this.onMessage(tenant, d.ref.messageId, command);
-    }
-  }
-
-  private outcomeEvents(
-    ref: MessageRef,
-    outcome: SendOutcome,
-    attempt: number,
-    now: Date,
-  ): MessageEvent[] {
-    const at = now.toISOString();
-    switch (outcome.kind) {
-      case 'accepted':
-        return [
-          {
-            type: 'MessageSent',
-            data: { ...ref, providerMessageId: outcome.providerMessageId, at },
-          },
-        ];
-      case 'rejected-permanent':
-        // A permanent refusal is a hard bounce: the suppression list keeps the person out.
-        return [
-          {
-            type: 'MessageRejected',
-            data: {
-              ...ref,
-              permanent: true,
-              code: outcome.code,
-              text: outcome.text,
-              attempts: attempt,
-              at,
-            },
-          },
-          {
-            type: 'MessageBounced',
-            data: { ...ref, kind: 'hard', code: outcome.code, text: outcome.text, at },
-          },
-        ];
-      case 'rejected-temporary':
-        if (attempt >= this.settings.maxAttempts)
-          return [
-            {
-              type: 'MessageRejected',
-              data: {
-                ...ref,
-                permanent: false,
-                code: outcome.code,
-                text: outcome.text,
-                attempts: attempt,
-                at,
-              },
-            },
-          ];
-        return [
-          {
-            type: 'MessageDeferred',
-            data: {
-              ...ref,
-              attempt,
-              code: outcome.code,
-              text: outcome.text,
-              retryAt: new Date(
-                now.getTime() + this.settings.retryBaseMs * 2 ** (attempt - 1),
-              ).toISOString(),
-              at,
-            },
-          },
-        ];
-      case 'unknown':
-        return [{ type: 'MessageOutcomeUnknown', data: { ...ref, reason: outcome.reason, at } }];
-    }
-  }
-
-  private outcomeCommands(outcome: SendOutcome, attempt: number, at: string): MessageCommand[] {
-    switch (outcome.kind) {
-      case 'accepted':
-        return [{ type: 'RecordSent', data: { providerMessageId: outcome.providerMessageId, at } }];
-      case 'rejected-permanent':
-        return [
-          {
-            type: 'RecordRejected',
-            data: {
-              permanent: true,
-              code: outcome.code,
-              text: outcome.text,
-              attempts: attempt,
-              at,
-            },
-          },
-          {
-            type: 'RecordBounce',
-            data: { kind: 'hard', code: outcome.code, text: outcome.text, at },
-          },
-        ];
-      case 'rejected-temporary':
-        return attempt >= this.settings.maxAttempts
-          ? [
-              {
-                type: 'RecordRejected',
-                data: {
-                  permanent: false,
-                  code: outcome.code,
-                  text: outcome.text,
-                  attempts: attempt,
-                  at,
-                },
-              },
-            ]
-          : [
-              {
-                type: 'DeferMessage',
-                data: {
-                  code: outcome.code,
-                  text: outcome.text,
-                  retryAt: new Date(
-                    Date.parse(at) + this.settings.retryBaseMs * 2 ** (attempt - 1),
-                  ).toISOString(),
-                  at,
-                },
-              },
-            ];
-      case 'unknown':
-        return [{ type: 'RecordOutcomeUnknown', data: { reason: outcome.reason, at } }];
+        for (const command of d.commands) await this.onMessage(tenant, d.ref.messageId, command);
     }
   }
 

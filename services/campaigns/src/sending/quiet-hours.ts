@@ -10,10 +10,10 @@ export interface QuietHours {
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-/** `HH:MM-HH:MM`, or empty for none. */
+/** `HH:MM-HH:MM`, or `none` (or empty) for none. */
 export function parseQuietHours(raw: string): QuietHours | null {
   const text = raw.trim();
-  if (text === '') return null;
+  if (text === '' || text.toLowerCase() === 'none') return null;
   const [from, to, extra] = text.split('-').map((part) => part.trim());
   const start = HH_MM.exec(from ?? '');
   const end = HH_MM.exec(to ?? '');

@@ -9,6 +9,7 @@ describe('quiet hours', () => {
   it('parses HH:MM-HH:MM, empty as none, and names what is wrong', () => {
     expect(quiet).toEqual({ startMinute: 21 * 60, endMinute: 8 * 60 });
     expect(parseQuietHours(' ')).toBeNull();
+    expect(parseQuietHours('none')).toBeNull();
     expect(() => parseQuietHours('9pm-8am')).toThrow('HH:MM-HH:MM');
     expect(() => parseQuietHours('08:00-08:00')).toThrow('same time');
   });
