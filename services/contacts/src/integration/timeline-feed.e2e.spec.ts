@@ -99,20 +99,42 @@ describe('timeline feed from sales and campaigns (e2e, embedded transport)', () 
       channel: 'email',
       unsubscribedAt: '2026-02-03T10:00:00.000Z',
     });
+    // Another campaign's message bounced, and a third one was reported as spam.
+    const bounced = randomUUID();
+    await publish('crm.campaigns.v1', 'crm.campaigns.message.bounced.v1', id, {
+      messageId: bounced,
+      campaignId: 'cmp2',
+      contactId: id,
+      channel: 'email',
+      kind: 'soft',
+      code: '452',
+      bouncedAt: '2026-02-04T10:00:00.000Z',
+    });
+    await publish('crm.campaigns.v1', 'crm.campaigns.message.complained.v1', id, {
+      messageId: randomUUID(),
+      campaignId: 'cmp3',
+      contactId: id,
+      channel: 'email',
+      complainedAt: '2026-02-05T10:00:00.000Z',
+    });
 
     const timeline = await eventually(
       async () =>
         (await t.call({ url: `/contacts/${id}/timeline` })).json().items as {
           kind: string;
           source: string;
+          details: Record<string, unknown>;
         }[],
-      (items) => items.length >= 3,
+      (items) => items.length >= 5,
     );
     expect(timeline.map((e) => [e.source, e.kind])).toEqual([
+      ['campaigns', 'campaign-complaint'],
+      ['campaigns', 'campaign-bounce'],
       ['campaigns', 'campaign-unsubscribe'],
       ['campaigns', 'campaign-message'],
       ['sales', 'order'],
     ]);
+    expect(timeline[1].details).toMatchObject({ campaignId: 'cmp2', bounce: 'soft', code: '452' });
     const consent = await eventually(
       async () => (await t.call({ url: `/contacts/${id}/consent` })).json(),
       (c) => c.channels.email?.status === 'withdrawn',

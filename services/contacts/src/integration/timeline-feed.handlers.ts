@@ -58,6 +58,11 @@ interface MessageFact {
   openedAt?: string;
   clickedAt?: string;
   unsubscribedAt?: string;
+  bouncedAt?: string;
+  complainedAt?: string;
+  /** A bounce: `hard` (for good) or `soft`, and the provider's code. */
+  kind?: string;
+  code?: string | null;
 }
 
 @Controller()
@@ -234,6 +239,26 @@ export class TimelineFeedHandlers implements OnModuleInit {
     await this.campaignEntry(tx, event, 'campaign-click', event.data.clickedAt!);
   }
 
+  @EventPattern('crm.campaigns.message.bounced.v1')
+  async messageBounced(
+    event: ReceivedIntegrationEvent<MessageFact>,
+    tx: PoolClient,
+  ): Promise<void> {
+    const d = event.data;
+    await this.campaignEntry(tx, event, 'campaign-bounce', d.bouncedAt!, {
+      bounce: d.kind ?? null,
+      code: d.code ?? null,
+    });
+  }
+
+  @EventPattern('crm.campaigns.message.complained.v1')
+  async messageComplained(
+    event: ReceivedIntegrationEvent<MessageFact>,
+    tx: PoolClient,
+  ): Promise<void> {
+    await this.campaignEntry(tx, event, 'campaign-complaint', event.data.complainedAt!);
+  }
+
   @EventPattern('crm.campaigns.message.unsubscribed.v1')
   async unsubscribed(event: ReceivedIntegrationEvent<MessageFact>, tx: PoolClient): Promise<void> {
     const d = event.data;
@@ -290,6 +315,7 @@ export class TimelineFeedHandlers implements OnModuleInit {
     event: ReceivedIntegrationEvent<MessageFact>,
     kind: string,
     at: string,
+    extra: Record<string, unknown> = {},
   ): Promise<void> {
     const d = event.data;
     await this.record(tx, event, d.contactId, {
@@ -302,6 +328,7 @@ export class TimelineFeedHandlers implements OnModuleInit {
         messageId: d.messageId,
         campaignId: d.campaignId ?? null,
         ...(d.url ? { url: d.url } : {}),
+        ...extra,
       },
     });
   }
