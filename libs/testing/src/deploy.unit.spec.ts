@@ -123,9 +123,21 @@ describe('docker-compose.yml', () => {
 
       expect(vars.JWT_SECRET!.length).toBeGreaterThanOrEqual(32);
       expect(service.healthcheck.test.join(' ')).toContain('${process.env.PORT}/health/ready');
-      expect(Object.keys(service.depends_on).sort()).toEqual(['kafka', 'postgres']);
+      // Campaigns also waits for the development SMTP server its mail goes to.
+      const extra = name === 'campaigns' ? ['mailpit'] : [];
+      expect(Object.keys(service.depends_on).sort()).toEqual(['kafka', ...extra, 'postgres']);
     },
   );
+
+  it('sends campaign email to the development SMTP server, with tracking keys and a public URL', () => {
+    const vars = env(services.campaigns!);
+    const smtp = new URL(vars.SMTP_URL!.replace(/^\$\{SMTP_URL:-(.*)\}$/, '$1'));
+    expect(services[smtp.hostname]?.image).toMatch(/^axllent\/mailpit:v\d/);
+    expect(portMappings(services.mailpit!)).toContainEqual({ host: 1025, container: 1025 });
+    const keys = vars.CAMPAIGNS_TRACKING_KEYS!.replace(/^\$\{[A-Z_]+:-(.*)\}$/, '$1');
+    for (const key of keys.split(',')) expect(key.split(':')[1]!.length).toBeGreaterThanOrEqual(32);
+    expect(vars.CAMPAIGNS_PUBLIC_URL).toContain('http://localhost:3003');
+  });
 });
 
 describe('deploy/docker/Dockerfile', () => {
