@@ -11,6 +11,7 @@ export * from './docs';
 export * from './idempotency';
 export * from './http';
 export * from './database/pg-pool';
+export * from './tenancy';
 export * from './platform-options';
 export * from './platform.module';
 export * from './bootstrap';

@@ -23,6 +23,7 @@ import { loggerParams } from './logging/logger';
 import { RequestContextInterceptor } from './logging/request-context';
 import { MetricsController } from './metrics/metrics.controller';
 import { PLATFORM_OPTIONS, type PlatformModuleOptions } from './platform-options';
+import { ConnectedRoleCheck } from './tenancy/row-level-security.service';
 
 @Global()
 @Module({})
@@ -50,6 +51,7 @@ export class PlatformModule {
           },
         },
         PgPoolCloser,
+        ConnectedRoleCheck,
         {
           provide: TOKEN_VERIFIER,
           inject: [PLATFORM_CONFIG],

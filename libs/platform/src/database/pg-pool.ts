@@ -3,12 +3,14 @@
  * (onApplicationShutdown runs after Nest closed the server), so in-flight requests keep it.
  */
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { TenantScopedPool } from '../tenancy/tenant-pool';
 
 export const PG_POOL = Symbol('PG_POOL');
 
+/** Each connection carries the caller's tenant for row-level security (tenancy/README.md). */
 export function createPgPool(connectionString: string, applicationName: string): Pool {
-  const pool = new Pool({
+  const pool = new TenantScopedPool({
     connectionString,
     application_name: applicationName,
     max: 10,
