@@ -1,16 +1,12 @@
 /**
  * The response endpoints' variables (read at start-up; a wrong value stops the service naming it).
  * The tracking key ring is the sender's (`CAMPAIGNS_TRACKING_KEYS`, declared with the sender's
- * variables in campaigns.config.ts, which signs with a development key when it is unset), so
- * every link the sender signs verifies here; only if the service config has no sender ring is
- * the variable parsed here, and unset then, nothing verifies (every link answers as forged).
+ * variables in campaigns.config.ts, a development key when unset), so every link the sender
+ * signs verifies here and nothing else does.
  */
 import { loadConfig, type Env } from '@crm/platform';
-import {
-  parseTrackingKeys,
-  TRACKING_SECRET_VARIABLE,
-  type TrackingKeyRing,
-} from '../campaign/tracking-token';
+import type { TrackingKeyRing } from '../campaign/tracking-token';
+import type { CampaignsConfig } from '../campaigns.config';
 import { DEFAULT_MIN_HUMAN_CLICK_DELAY_MS } from './hit-classifier';
 import { DEFAULT_WEBHOOK_TOLERANCE_SECONDS } from './webhook-signature';
 
@@ -62,8 +58,8 @@ export const responsesConfigSpec = {
 } as const;
 
 export interface ResponsesConfig {
-  /** Undefined: no key configured, nothing verifies. */
-  readonly trackingKeys: TrackingKeyRing | undefined;
+  /** The sender's ring: its current key signs, every key in it verifies. */
+  readonly trackingKeys: TrackingKeyRing;
   readonly webhookSecret: string | undefined;
   readonly webhookToleranceSeconds: number;
   readonly minHumanClickDelayMs: number;
@@ -72,16 +68,13 @@ export interface ResponsesConfig {
   readonly trustForwardedFor: boolean;
 }
 
-/** What this module reads of the service config: the sender's key ring, when it has one. */
-export interface SenderKeyRing {
-  readonly sending?: { readonly trackingKeys?: TrackingKeyRing };
-}
-
-export function loadResponsesConfig(env: Env, service?: SenderKeyRing): ResponsesConfig {
+export function loadResponsesConfig(
+  env: Env,
+  service: { readonly sending: Pick<CampaignsConfig['sending'], 'trackingKeys'> },
+): ResponsesConfig {
   const raw = loadConfig(responsesConfigSpec, env);
-  const own = env[TRACKING_SECRET_VARIABLE];
   return {
-    trackingKeys: service?.sending?.trackingKeys ?? (own ? parseTrackingKeys(own) : undefined),
+    trackingKeys: service.sending.trackingKeys,
     webhookSecret: raw[WEBHOOK_SECRET_VARIABLE],
     webhookToleranceSeconds: raw.CAMPAIGNS_WEBHOOK_TOLERANCE_S,
     minHumanClickDelayMs: raw.CAMPAIGNS_MIN_HUMAN_CLICK_DELAY_MS,

@@ -6,12 +6,12 @@
  */
 import { Module } from '@nestjs/common';
 import { SERVICE_ENV, type Env } from '@crm/platform';
-import { CAMPAIGNS_CONFIG } from '../campaigns.config';
+import { CAMPAIGNS_CONFIG, type CampaignsConfig } from '../campaigns.config';
 import { BounceWebhookController } from './bounce-webhook.controller';
 import { MessageTenants } from './message-tenants';
 import { PublicRateLimit } from './public-hits';
 import { ResponseRecorder } from './response-recorder';
-import { loadResponsesConfig, RESPONSES_CONFIG, type SenderKeyRing } from './responses.config';
+import { loadResponsesConfig, RESPONSES_CONFIG } from './responses.config';
 import { TrackingController } from './tracking.controller';
 
 @Module({
@@ -20,7 +20,7 @@ import { TrackingController } from './tracking.controller';
     {
       provide: RESPONSES_CONFIG,
       inject: [SERVICE_ENV, CAMPAIGNS_CONFIG],
-      useFactory: (env: Env, service: SenderKeyRing) => loadResponsesConfig(env, service),
+      useFactory: (env: Env, service: CampaignsConfig) => loadResponsesConfig(env, service),
     },
     ResponseRecorder,
     PublicRateLimit,

@@ -87,10 +87,6 @@ export class TrackingController implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    if (!this.config.trackingKeys)
-      this.logger.warn(
-        'no tracking key ring: every tracking and unsubscribe link answers as forged',
-      );
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     // Form bodies are only read as text (and not used): the unsubscribe POST is what counts.
     for (const type of FORM_TYPES)
@@ -157,7 +153,6 @@ export class TrackingController implements OnModuleInit {
   }
 
   private verified(token: string, purpose: TrackingPurpose): TrackingClaims | undefined {
-    if (!this.config.trackingKeys) return undefined;
     const result = verifyTrackingToken(token, purpose, this.config.trackingKeys);
     if (result.ok) return result.claims;
     this.logger.debug(`refused ${purpose} token: ${result.reason}`);
