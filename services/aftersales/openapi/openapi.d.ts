@@ -518,6 +518,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/maintenance-plans/{planId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Create or replace a maintenance plan of a product
+     * @description Roles: admin, sales-manager.
+     */
+    put: operations['MaintenanceController_putPlan'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/maintenance-plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Maintenance plans, of one product or all
+     * @description Roles: admin, sales-manager, sales-rep, integrator, analyst, marketer.
+     */
+    get: operations['MaintenanceController_plans'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/assets/{assetId}/maintenance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The asset's next preventive service under each plan of its product
+     * @description Roles: admin, sales-manager, sales-rep, integrator, analyst, marketer.
+     */
+    get: operations['MaintenanceController_ofAsset'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/maintenance/due': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What is overdue or due within the horizon (default 30 days), most overdue first
+     * @description Roles: admin, sales-manager, sales-rep, integrator, analyst, marketer.
+     */
+    get: operations['MaintenanceController_due'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reliability/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reliability per product, worst MTBF first
+     * @description Roles: admin, sales-manager, sales-rep, integrator, analyst, marketer.
+     */
+    get: operations['ReliabilityController_products'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reliability/assets/{assetId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One asset's failures, repeat repairs and upgrade verdict
+     * @description Roles: admin, sales-manager, sales-rep, integrator, analyst, marketer.
+     */
+    get: operations['ReliabilityController_asset'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -815,6 +935,98 @@ export interface components {
       category: string;
       subject: string;
       description?: string;
+    };
+    MaintenancePlanDto: {
+      productId: string;
+      name: string;
+      /** @description { kind: 'months', every: 12 } or { kind: 'usage', every: 10000, unit: 'km' | 'hours' | 'cycles' } */
+      interval: {
+        [key: string]: unknown;
+      };
+    };
+    IntervalView: {
+      /** @enum {string} */
+      kind: 'months' | 'usage';
+      every: number;
+      /** @enum {string} */
+      unit?: 'km' | 'hours' | 'cycles';
+    };
+    MaintenancePlanView: {
+      planId: string;
+      productId: string;
+      name: string;
+      interval: components['schemas']['IntervalView'];
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    MaintenancePlanPage: {
+      items: components['schemas']['MaintenancePlanView'][];
+      nextCursor: string | null;
+    };
+    NextDueView: {
+      /** @enum {string} */
+      basis: 'calendar' | 'reached' | 'projected' | 'unknown';
+      /** Format: date */
+      dueOn?: string;
+      dueAtReading?: number;
+      /** @description Units per day over the last year of readings */
+      ratePerDay?: number;
+      /** @description Units still to go (no usable rate yet) */
+      remaining?: number;
+    };
+    AssetScheduleView: {
+      plan: components['schemas']['MaintenancePlanView'];
+      next: components['schemas']['NextDueView'];
+    };
+    AssetSchedulePage: {
+      items: components['schemas']['AssetScheduleView'][];
+      nextCursor: string | null;
+    };
+    DueEntryView: {
+      assetId: string;
+      planId: string;
+      /** Format: date */
+      dueOn: string;
+      /** @enum {string} */
+      state: 'overdue' | 'due';
+      /** @description Negative when overdue */
+      daysLeft: number;
+      next: components['schemas']['NextDueView'];
+    };
+    DueListPage: {
+      items: components['schemas']['DueEntryView'][];
+      nextCursor: string | null;
+    };
+    ProductReliabilityView: {
+      productId: string;
+      assets: number;
+      failures: number;
+      /** @description Operating days per failure; absent without failures */
+      mtbfDays?: number;
+      repeatRepairs: number;
+    };
+    ProductReliabilityPage: {
+      items: components['schemas']['ProductReliabilityView'][];
+      nextCursor: string | null;
+    };
+    RepeatRepairView: {
+      assetId: string;
+      previousCaseId: string;
+      caseId: string;
+      daysApart: number;
+    };
+    UpgradeView: {
+      suggest: boolean;
+      reasons: ('failures' | 'repair_costs')[];
+      recentFailures: number;
+      repairCostMinor: number;
+    };
+    AssetReliabilityView: {
+      assetId: string;
+      failures: number;
+      mtbfDays?: number;
+      repeatRepairs: components['schemas']['RepeatRepairView'][];
+      upgrade: components['schemas']['UpgradeView'];
     };
     /** @description The resource written, while its read model does not show the write yet */
     ResourceVersion: {
@@ -3357,6 +3569,375 @@ export interface operations {
       };
       /** @description Unprocessable Entity */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MaintenanceController_putPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MaintenancePlanDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenancePlanView'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MaintenanceController_plans: {
+    parameters: {
+      query?: {
+        productId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MaintenancePlanPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MaintenanceController_ofAsset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        assetId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssetSchedulePage'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MaintenanceController_due: {
+    parameters: {
+      query?: {
+        /** @description Days ahead that count as due */
+        horizonDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DueListPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ReliabilityController_products: {
+    parameters: {
+      query?: {
+        /** @description A failure this soon after the previous one is a repeat repair */
+        repeatWithinDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProductReliabilityPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ReliabilityController_asset: {
+    parameters: {
+      query?: {
+        /** @description A failure this soon after the previous one is a repeat repair */
+        repeatWithinDays?: number;
+      };
+      header?: never;
+      path: {
+        assetId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssetReliabilityView'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
         headers: {
           [name: string]: unknown;
         };

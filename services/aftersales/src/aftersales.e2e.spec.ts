@@ -32,6 +32,7 @@ import type { CalendarDate } from '@crm/values';
 import { ORDER_FEED } from './assets/order-feed.consumer';
 import { CONTACT_ERASURE } from './cases/contact-erasure.consumer';
 import { coverageOf } from './assets/warranty';
+import { daysBetween } from './shared/calendar-days';
 import { Watcher } from './notices/watcher';
 import { startAftersalesTestApp, type AftersalesTestApp } from './testing/aftersales-test-app';
 
@@ -120,6 +121,7 @@ describe('after-sales (e2e)', () => {
   const productId = 'prod-washer';
   let assetIds: string[] = [];
   let caseId: string;
+  let dryerId: string;
 
   const placed = {
     orderId,
@@ -285,6 +287,7 @@ describe('after-sales (e2e)', () => {
       deliveredOn: dayOf(-355 * DAY),
       warrantyMonths: 12,
     });
+    dryerId = registered.id;
     await eventually(
       async () =>
         expect((await ok('GET', `/assets/${registered.id}`, AGENT)).id).toBe(registered.id),
@@ -307,6 +310,79 @@ describe('after-sales (e2e)', () => {
       [assetIds.map((id) => `asset:${id}`)],
     );
     expect(others[0].n).toBe(0);
+  });
+
+  it('projects the next service from the meter readings, and a reading moves the due date', async () => {
+    await ok('PUT', '/maintenance-plans/dryer-hours', MANAGER, {
+      productId: 'prod-dryer',
+      name: 'Service every 1000 hours',
+      interval: { kind: 'usage', every: 1000, unit: 'hours' },
+    });
+    const next = async () =>
+      (await ok('GET', `/assets/${dryerId}/maintenance`, AGENT)).items[0].next;
+    expect(await next()).toEqual({ basis: 'unknown', dueAtReading: 1000, remaining: 1000 });
+    const read = (value: number, days: number) =>
+      ok('POST', `/assets/${dryerId}/readings`, AGENT, {
+        unit: 'hours',
+        value,
+        readAt: at(days * DAY),
+      });
+    await read(100, -300);
+    await read(400, -200);
+    // 300 hours in 100 days: 3 a day, 600 to go from day -200: due in 200 days, i.e. today.
+    await eventually(
+      async () =>
+        expect(await next()).toEqual({
+          basis: 'projected',
+          dueOn: dayOf(0),
+          dueAtReading: 1000,
+          ratePerDay: 3,
+        }),
+      WAIT_MS,
+    );
+    await read(900, -100);
+    // 800 hours in 200 days: 4 a day, 100 to go from day -100: due on day -75, overdue.
+    await eventually(
+      async () =>
+        expect(await next()).toEqual({
+          basis: 'projected',
+          dueOn: dayOf(-75 * DAY),
+          dueAtReading: 1000,
+          ratePerDay: 4,
+        }),
+      WAIT_MS,
+    );
+    const due = await ok('GET', '/maintenance/due?horizonDays=30', AGENT);
+    expect(due.items).toEqual([
+      expect.objectContaining({
+        assetId: dryerId,
+        planId: 'dryer-hours',
+        dueOn: dayOf(-75 * DAY),
+        state: 'overdue',
+        daysLeft: -75,
+      }),
+    ]);
+  });
+
+  it('reports reliability per product from the failure cases', async () => {
+    const report = await ok('GET', '/reliability/products', AGENT);
+    const washer = report.items.find((p: { productId: string }) => p.productId === productId);
+    const today = dayOf(0) as CalendarDate;
+    const days = daysBetween(dayOf(-DAY - 31 * 60_000) as CalendarDate, today);
+    // Two units in service `days` days each, one failure (the part replaced): MTBF = 2 x days.
+    expect(washer).toEqual({
+      productId,
+      assets: 2,
+      failures: 1,
+      mtbfDays: 2 * days,
+      repeatRepairs: 0,
+    });
+    const asset = await ok('GET', `/reliability/assets/${assetIds[0]}`, AGENT);
+    expect(asset).toMatchObject({
+      assetId: assetIds[0],
+      failures: 1,
+      upgrade: { suggest: false, recentFailures: 1 },
+    });
   });
 
   it('shows a customer only their own assets and cases', async () => {

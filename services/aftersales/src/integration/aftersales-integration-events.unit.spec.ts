@@ -5,6 +5,7 @@
  */
 import { validatePayload } from '@crm/contracts';
 import type { RecordedEvent } from '@crm/event-sourcing';
+import type { IntegrationEventDraft } from '@crm/messaging';
 import { aftersalesIntegrationEvents } from './aftersales-integration-events';
 
 const AT = '2026-03-02T09:30:00.000Z';
@@ -157,9 +158,9 @@ describe('crm.aftersales.v1 mapping', () => {
       const subject =
         (expected as { assetId?: string; caseId?: string }).assetId ??
         (expected as { caseId: string }).caseId;
-      const draft = aftersalesIntegrationEvents(recorded(type, data));
+      const draft = aftersalesIntegrationEvents(recorded(type, data)) as IntegrationEventDraft;
       expect(draft).toEqual({ type: to, subject, data: expected });
-      expect(validatePayload(draft!.type, draft!.data, 'strict')).toEqual([]);
+      expect(validatePayload(draft.type, draft.data, 'strict')).toEqual([]);
       expect(JSON.stringify(draft)).not.toContain('Ann');
     },
   );
