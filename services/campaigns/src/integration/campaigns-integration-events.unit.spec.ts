@@ -1,5 +1,6 @@
 import { validatePayload } from '@crm/contracts';
 import type { RecordedEvent } from '@crm/event-sourcing';
+import type { IntegrationEventDraft } from '@crm/messaging';
 import { campaignsIntegrationEvents } from './campaigns-integration-events';
 
 function recorded(type: string, data: unknown, streamId = 'membership-c1'): RecordedEvent {
@@ -184,7 +185,10 @@ describe('campaign and message facts', () => {
   const AT = '2026-05-01T10:00:00.000Z';
   const ref = { messageId: 'm1', campaignId: 'k1', contactId: 'p1', channel: 'email' };
   const publish = (type: string, data: unknown, streamId = 'message-m1') => {
-    const out = campaignsIntegrationEvents(recorded(type, data, streamId));
+    // Each of these maps to one fact (or none), never to a list.
+    const out = campaignsIntegrationEvents(
+      recorded(type, data, streamId),
+    ) as IntegrationEventDraft | null;
     if (out) expect(validatePayload(out.type, out.data, 'strict')).toEqual([]);
     return out;
   };
