@@ -5,7 +5,7 @@
  */
 import type { Params } from 'nestjs-pino';
 import pino from 'pino';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LogFormat, PlatformConfig } from '../config/platform-config';
 
 const QUIET_PATHS = ['/health/', '/metrics'];
@@ -27,7 +27,19 @@ export function loggerParams(config: PlatformConfig, serviceName: string): Param
       base: { service: serviceName },
       // Fastify already chose the id (requestIdFor) and middie copies it onto the raw request.
       genReqId: (req: IncomingMessage) => req.id ?? '',
-      customProps: (req: IncomingMessage) => ({ correlationId: req.id }),
+      // The correlation id goes on the completion line only (in-request lines carry it as req.id):
+      // `customProps` did it with one more child logger per request and a re-check at the end,
+      // about half of the request log's CPU (bench:http, GET /contacts?limit=20 profile).
+      customSuccessObject: (req: IncomingMessage, _res: ServerResponse, line: object) => ({
+        ...line,
+        correlationId: req.id,
+      }),
+      customErrorObject: (
+        req: IncomingMessage,
+        _res: ServerResponse,
+        _error: Error,
+        line: object,
+      ) => ({ ...line, correlationId: req.id }),
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
       autoLogging: {
         // middie rewrites req.url relative to the middleware's mount path; originalUrl is intact.
