@@ -40,7 +40,7 @@ import {
   type EventSourcingModuleOptions,
 } from './event-sourcing-options';
 import type { ReadYourWrites } from './read-your-writes';
-import { withRowLevelSecurity } from '../tenancy/with-row-level-security';
+import { securingProjections } from '../tenancy/with-row-level-security';
 import { EVENT_SOURCING_OPTIONS, EVENT_STORE, RAW_EVENT_STORE, WORKER_POOL } from './tokens';
 
 /** How long a command waits for its events to reach the read models before answering anyway. */
@@ -67,7 +67,8 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly readiness: ReadinessChecks,
   ) {
     // Their tables get the tenant policy whenever they are (re)created.
-    this.projections = options.projections.map((p) => withRowLevelSecurity(p, options.schema));
+    const secure = securingProjections(options.schema, (message) => this.logger.warn(message));
+    this.projections = options.projections.map(secure);
     // Readiness is asked on the request path: the request pool, not the workers'.
     this.checkpoints = new ProjectionCheckpoints(requestPool, options.schema);
     this.parked = new ParkedEvents(requestPool, options.schema);
