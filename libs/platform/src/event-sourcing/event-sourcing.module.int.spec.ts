@@ -233,6 +233,7 @@ describe('EventSourcingModule with gateAllQueries (int, real PostgreSQL)', () =>
       detail: expect.stringContaining(OTHER_LIST),
     });
     expect((await get(app, '/health/live')).statusCode).toBe(200);
+    expect((await get(app, '/ungated')).statusCode).toBe(200);
 
     await setStatus(pool, OTHER_LIST, 'live');
     expect((await get(app, '/others')).statusCode).toBe(200);

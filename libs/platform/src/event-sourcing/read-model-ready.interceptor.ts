@@ -1,16 +1,19 @@
 /**
- * With `gateAllQueries`, every GET (outside /health, /metrics, /docs) answers 503 while any read
- * model is not built or is being rebuilt, rather than serving half a table as the truth.
+ * With `gateAllQueries`, every GET (outside /health, /metrics, /docs and routes marked
+ * `@ServesDuringRebuild()`) answers 503 while any read model is not built or is being rebuilt,
+ * rather than serving half a table as the truth.
  * Every request also gets a read-your-writes slot: a command whose write the read models do not
  * show answers with the `Read-Your-Writes` header (read-your-writes.ts).
  */
 import {
   Inject,
   Injectable,
+  SetMetadata,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, Observable, switchMap, tap } from 'rxjs';
 import type { EventSourcingModuleOptions } from './event-sourcing-options';
@@ -19,12 +22,20 @@ import { collectReadYourWrites, READ_YOUR_WRITES_HEADER } from './read-your-writ
 import { EVENT_SOURCING_OPTIONS } from './tokens';
 
 const PLATFORM_PATHS = /^\/(health|metrics|docs)/;
+const SERVES_DURING_REBUILD = 'crm:serves-during-rebuild';
+
+/**
+ * A GET that must answer while read models rebuild: it reads none of them, or answers sensibly
+ * without them (a tracking redirect whose target is in its signed token must never 503).
+ */
+export const ServesDuringRebuild = () => SetMetadata(SERVES_DURING_REBUILD, true);
 
 @Injectable()
 export class ReadModelReadyInterceptor implements NestInterceptor {
   constructor(
     private readonly readModels: ReadModels,
     @Inject(EVENT_SOURCING_OPTIONS) private readonly options: EventSourcingModuleOptions,
+    private readonly reflector: Reflector,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -34,7 +45,11 @@ export class ReadModelReadyInterceptor implements NestInterceptor {
     const gated =
       this.options.gateAllQueries === true &&
       request.method === 'GET' &&
-      !PLATFORM_PATHS.test(request.url);
+      !PLATFORM_PATHS.test(request.url) &&
+      !this.reflector.getAllAndOverride<boolean>(SERVES_DURING_REBUILD, [
+        context.getHandler(),
+        context.getClass(),
+      ]);
     const reply = http.getResponse<FastifyReply>();
     // next.handle() binds the handler to the async context it is called in: call it in the slot's.
     return new Observable((subscriber) =>

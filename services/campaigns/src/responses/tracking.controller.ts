@@ -29,7 +29,7 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '@crm/platform';
+import { Public, ServesDuringRebuild } from '@crm/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   verifyTrackingToken,
@@ -74,6 +74,8 @@ class AlwaysThePixel implements ExceptionFilter {
 }
 
 @Public()
+// Tokens are checked against the message's own stream, not a read model: rebuilds never 503 here.
+@ServesDuringRebuild()
 @ApiExcludeController()
 @Controller('t')
 export class TrackingController implements OnModuleInit {

@@ -11,6 +11,7 @@ import {
   type RecordedEvent,
 } from '@crm/event-sourcing';
 import { Public } from '../../auth/decorators';
+import { ServesDuringRebuild } from '../read-model-ready.interceptor';
 import { PlatformModule } from '../../platform.module';
 import type { EventSourcingModuleOptions } from '../event-sourcing-options';
 import { EventSourcingModule } from '../event-sourcing.module';
@@ -104,6 +105,14 @@ class NotesController {
   @Public()
   @Get('others')
   others(): { ok: true } {
+    return { ok: true };
+  }
+
+  /** Reads no read model (a signed redirect, say): answers during rebuilds too. */
+  @Public()
+  @ServesDuringRebuild()
+  @Get('ungated')
+  ungated(): { ok: true } {
     return { ok: true };
   }
 }
