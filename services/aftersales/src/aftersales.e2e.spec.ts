@@ -362,6 +362,13 @@ describe('after-sales (e2e)', () => {
         daysLeft: -75,
       }),
     ]);
+    // Overdue: announced once per plan and due day, however often the watcher runs.
+    await watch();
+    await watch();
+    expect(await announcements(`asset:${dryerId}`)).toEqual([
+      'WarrantyExpiryAnnounced',
+      'MaintenanceDueAnnounced',
+    ]);
   });
 
   it('reports reliability per product from the failure cases', async () => {
@@ -499,6 +506,7 @@ describe('after-sales (e2e)', () => {
           'crm.aftersales.case.opened.v1',
           'crm.aftersales.case.sla_breached.v1',
           'crm.aftersales.case.resolved.v1',
+          'crm.aftersales.asset.maintenance_due.v1',
         ]),
       );
     }, WAIT_MS);

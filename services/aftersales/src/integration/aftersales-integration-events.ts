@@ -115,6 +115,30 @@ function draft(event: LogEvent, at: string): IntegrationEventDraft | null {
       };
       return { type: C.SlaBreached.type, subject: d.caseId, data };
     }
+    case 'MaintenanceDueAnnounced': {
+      const d = event.data;
+      const data: C.MaintenanceDueV1 = {
+        assetId: d.assetId,
+        productId: d.productId,
+        contactId: d.contactId,
+        planId: d.planId,
+        dueOn: d.dueOn,
+        announcedAt: d.at,
+      };
+      return { type: C.MaintenanceDue.type, subject: d.assetId, data };
+    }
+    case 'UpgradeSuggestionRecorded': {
+      const d = event.data;
+      const data: C.UpgradeSuggestedV1 = {
+        assetId: d.assetId,
+        productId: d.productId,
+        contactId: d.contactId,
+        reason: d.reason,
+        failures: d.failures,
+        suggestedAt: d.at,
+      };
+      return { type: C.UpgradeSuggested.type, subject: d.assetId, data };
+    }
     default:
       return null;
   }

@@ -149,6 +149,32 @@ const published: [string, object, string, object][] = [
       announcedAt: AT,
     },
   ],
+  [
+    'MaintenanceDueAnnounced',
+    { assetId: 'a1', productId: 'p1', contactId: 'k1', planId: 'pl1', dueOn: '2026-03-02', at: AT },
+    'crm.aftersales.asset.maintenance_due.v1',
+    {
+      assetId: 'a1',
+      productId: 'p1',
+      contactId: 'k1',
+      planId: 'pl1',
+      dueOn: '2026-03-02',
+      announcedAt: AT,
+    },
+  ],
+  [
+    'UpgradeSuggestionRecorded',
+    { assetId: 'a1', productId: 'p1', contactId: 'k1', reason: 'failures', failures: 3, at: AT },
+    'crm.aftersales.asset.upgrade_suggested.v1',
+    {
+      assetId: 'a1',
+      productId: 'p1',
+      contactId: 'k1',
+      reason: 'failures',
+      failures: 3,
+      suggestedAt: AT,
+    },
+  ],
 ];
 
 describe('crm.aftersales.v1 mapping', () => {

@@ -32,13 +32,46 @@ export type WarrantyExpiryAnnounced = DomainEvent<
   }
 >;
 
-export type NoticeEvent = SlaBreachRecorded | WarrantyExpiryAnnounced;
+export type MaintenanceDueAnnounced = DomainEvent<
+  'MaintenanceDueAnnounced',
+  {
+    assetId: string;
+    productId: string;
+    contactId: string;
+    planId: string;
+    dueOn: string;
+    at: string;
+  }
+>;
+
+export type UpgradeSuggestionRecorded = DomainEvent<
+  'UpgradeSuggestionRecorded',
+  {
+    assetId: string;
+    productId: string;
+    contactId: string;
+    reason: 'failures' | 'repair_costs';
+    failures: number;
+    at: string;
+  }
+>;
+
+export type NoticeEvent =
+  SlaBreachRecorded | WarrantyExpiryAnnounced | MaintenanceDueAnnounced | UpgradeSuggestionRecorded;
 
 /** The key an announcement is made once for. */
 export function noticeKey(event: NoticeEvent): string {
-  return event.type === 'SlaBreachRecorded'
-    ? `sla:${event.data.clock}`
-    : `warranty:${event.data.endsOn}`;
+  switch (event.type) {
+    case 'SlaBreachRecorded':
+      return `sla:${event.data.clock}`;
+    case 'WarrantyExpiryAnnounced':
+      return `warranty:${event.data.endsOn}`;
+    case 'MaintenanceDueAnnounced':
+      return `maintenance:${event.data.planId}:${event.data.dueOn}`;
+    case 'UpgradeSuggestionRecorded':
+      // Once per asset: the offer is made, the asset does not get better by failing again.
+      return 'upgrade';
+  }
 }
 
 /** The notice stream's id part for a case or an asset. */

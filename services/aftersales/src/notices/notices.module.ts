@@ -1,6 +1,12 @@
-/** The watcher that announces SLA breaches and ending warranties once (watcher.ts). */
+/** The watcher that announces SLA breaches, ending warranties, due maintenance and upgrades once (watcher.ts). */
 import { Module } from '@nestjs/common';
+import { MaintenanceModule } from '../maintenance/maintenance.module';
+import { ReliabilityModule } from '../reliability/reliability.module';
 import { Watcher } from './watcher';
 
-@Module({ providers: [Watcher], exports: [Watcher] })
+@Module({
+  imports: [MaintenanceModule, ReliabilityModule],
+  providers: [Watcher],
+  exports: [Watcher],
+})
 export class NoticesModule {}

@@ -23,5 +23,10 @@ export const noticesPart: ReadModelPart = {
       PRIMARY KEY (tenant, subject, key)
     );`,
   tables: ['notices'],
-  handlers: { SlaBreachRecorded: apply, WarrantyExpiryAnnounced: apply },
+  handlers: {
+    SlaBreachRecorded: apply,
+    WarrantyExpiryAnnounced: apply,
+    MaintenanceDueAnnounced: apply,
+    UpgradeSuggestionRecorded: apply,
+  },
 };

@@ -1,7 +1,8 @@
 /**
  * The after-sales watcher: every AFTERSALES_WATCH_POLL_MS it announces (a) SLA breaches of cases
- * (first response or resolution past its due instant in the tenant's business hours) and (b)
- * warranties ending within 30 days. Time comes from CLOCK only. Replica-safe: a run holds a
+ * (first response or resolution past its due instant in the tenant's business hours), (b)
+ * warranties ending within 30 days, (c) preventive maintenance due today or overdue (per plan and
+ * due day) and (d) assets to offer an upgrade (3 failures within a year, once per asset). Time comes from CLOCK only. Replica-safe: a run holds a
  * Postgres advisory lock, so one replica scans at a time; and should two announce anyway, the
  * notice decider appends each key once (the loser's retry sees it), so the relay publishes once.
  */
@@ -18,6 +19,11 @@ import type { Pool } from 'pg';
 import { AFTERSALES_CONFIG, type AftersalesConfig } from '../aftersales.config';
 import { warrantyEndingSoon, WARRANTY_NOTICE_DAYS, type CoveragePeriod } from '../assets/warranty';
 import type { CaseState } from '../cases/case.decider';
+import { FAILURE_RESOLUTION_CODES } from '../cases/case.events';
+import { AssetSchedules } from '../maintenance/asset-schedules';
+import { dueList } from '../maintenance/maintenance-schedule';
+import { DEFAULT_UPGRADE_RULE, upgradeSuggestion } from '../reliability/reliability';
+import { ReliabilityQueries } from '../reliability/reliability.queries';
 import { S } from '../infrastructure/read-model-part';
 import { STREAM } from '../infrastructure/streams';
 import { addDays } from '../shared/calendar-days';
@@ -41,6 +47,8 @@ export class Watcher implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly commands: AggregateCommands,
+    private readonly schedules: AssetSchedules,
+    private readonly reliability: ReliabilityQueries,
     @Inject(AFTERSALES_CONFIG) config: AftersalesConfig,
   ) {
     this.job = new PeriodicJob('Watcher', config.watchPollMs, () => this.runOnce());
@@ -63,7 +71,12 @@ export class Watcher implements OnApplicationBootstrap, OnModuleDestroy {
       );
       if (!rows[0].locked) return 0;
       try {
-        return (await this.slaBreaches(now)) + (await this.endingWarranties(now));
+        return (
+          (await this.slaBreaches(now)) +
+          (await this.endingWarranties(now)) +
+          (await this.dueMaintenance(now)) +
+          (await this.upgrades(now))
+        );
       } finally {
         await client.query(`SELECT pg_advisory_unlock(${LOCK})`);
       }
@@ -156,6 +169,103 @@ export class Watcher implements OnApplicationBootstrap, OnModuleDestroy {
       });
     }
     return announced;
+  }
+
+  private async dueMaintenance(now: Date): Promise<number> {
+    const today = todayOf({ now: () => now });
+    const { rows: tenants } = await this.pool.query<{ tenant: string }>(
+      `SELECT DISTINCT tenant FROM ${S}.maintenance_plans ORDER BY tenant`,
+    );
+    let announced = 0;
+    for (const { tenant } of tenants) {
+      const due = dueList(await this.schedules.dueItems(tenant), today, 0);
+      const owners = await this.ownersOf(
+        tenant,
+        due.map((d) => d.assetId),
+      );
+      for (const entry of due) {
+        const owner = owners.get(entry.assetId);
+        if (
+          !owner ||
+          (await this.announced(
+            tenant,
+            entry.assetId,
+            `maintenance:${entry.planId}:${entry.dueOn}`,
+          ))
+        )
+          continue;
+        announced += await this.announce(tenant, noticeSubject.asset(entry.assetId), {
+          type: 'MaintenanceDueAnnounced',
+          data: {
+            ...owner,
+            assetId: entry.assetId,
+            planId: entry.planId,
+            dueOn: entry.dueOn,
+            at: now.toISOString(),
+          },
+        });
+      }
+    }
+    return announced;
+  }
+
+  private async upgrades(now: Date): Promise<number> {
+    const today = todayOf({ now: () => now });
+    const { rows: tenants } = await this.pool.query<{ tenant: string }>(
+      `SELECT DISTINCT tenant FROM ${S}.cases WHERE resolution_code = ANY($1::text[]) ORDER BY tenant`,
+      [[...FAILURE_RESOLUTION_CODES]],
+    );
+    let announced = 0;
+    for (const { tenant } of tenants) {
+      const failures = await this.reliability.failures(tenant);
+      const candidates = [...new Set(failures.map((f) => f.assetId))];
+      const owners = await this.ownersOf(tenant, candidates);
+      for (const asset of await this.reliability.assets(tenant)) {
+        const owner = owners.get(asset.assetId);
+        if (!owner || (await this.announced(tenant, asset.assetId, 'upgrade'))) continue;
+        const verdict = upgradeSuggestion(asset, failures, undefined, DEFAULT_UPGRADE_RULE, today);
+        if (!verdict.suggest) continue;
+        announced += await this.announce(tenant, noticeSubject.asset(asset.assetId), {
+          type: 'UpgradeSuggestionRecorded',
+          data: {
+            ...owner,
+            assetId: asset.assetId,
+            reason: verdict.reasons[0],
+            failures: verdict.recentFailures,
+            at: now.toISOString(),
+          },
+        });
+      }
+    }
+    return announced;
+  }
+
+  /** Owner contact and product of live assets, by id. */
+  private async ownersOf(
+    tenant: string,
+    assetIds: readonly string[],
+  ): Promise<Map<string, { contactId: string; productId: string }>> {
+    const { rows } = await this.pool.query<{
+      asset_id: string;
+      contact_id: string;
+      product_id: string;
+    }>(
+      `SELECT asset_id, contact_id, product_id FROM ${S}.assets
+        WHERE tenant = $1 AND asset_id = ANY($2::text[]) AND retired_on IS NULL`,
+      [tenant, assetIds],
+    );
+    return new Map(
+      rows.map((r) => [r.asset_id, { contactId: r.contact_id, productId: r.product_id }]),
+    );
+  }
+
+  /** Whether the read model shows the announcement (the decider is the guarantee; this saves the append). */
+  private async announced(tenant: string, assetId: string, key: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `SELECT 1 FROM ${S}.notices WHERE tenant = $1 AND subject = $2 AND key = $3`,
+      [tenant, noticeSubject.asset(assetId), key],
+    );
+    return (rowCount ?? 0) > 0;
   }
 
   private async announce(tenant: string, subject: string, notice: NoticeEvent): Promise<number> {

@@ -3,5 +3,9 @@ import { Module } from '@nestjs/common';
 import { ReliabilityController } from './reliability.controller';
 import { ReliabilityQueries } from './reliability.queries';
 
-@Module({ controllers: [ReliabilityController], providers: [ReliabilityQueries] })
+@Module({
+  controllers: [ReliabilityController],
+  providers: [ReliabilityQueries],
+  exports: [ReliabilityQueries],
+})
 export class ReliabilityModule {}
