@@ -8,7 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestDatabase, eventually, type TestDatabase } from '@crm/testing';
-import { freePort, startServiceProcess, type ServiceProcess } from '../testing/system/service-process';
+import {
+  freePort,
+  startServiceProcess,
+  type ServiceProcess,
+} from '../testing/system/service-process';
 import { serviceClient, type ServiceClient } from '../testing/system/service-client';
 import { STARTUP_TIMEOUT_MS } from '../testing/system/running-crm';
 import { TABLES_WITHOUT_ROW_LEVEL_SECURITY } from './tenant-setting';

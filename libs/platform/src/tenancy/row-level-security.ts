@@ -4,7 +4,12 @@
  * Idempotent: a table already secured is not touched (ALTER TABLE would lock it).
  */
 import type { ClientBase } from 'pg';
-import { isTenantScoped, missingStatements, TENANT_POLICY, type TableSecurity } from './tenant-setting';
+import {
+  isTenantScoped,
+  missingStatements,
+  TENANT_POLICY,
+  type TableSecurity,
+} from './tenant-setting';
 
 export interface RowLevelSecurityResult {
   /** Tables altered now. */

@@ -18,7 +18,8 @@ describe('TenantScopedPool', () => {
   let pool: TenantScopedPool;
   const setting = async (run: () => Promise<{ rows: Array<{ t: string | null }> }>) =>
     (await run()).rows[0]!.t;
-  const query = () => pool.query<{ t: string | null }>(`SELECT current_setting('crm.tenant', true) AS t`);
+  const query = () =>
+    pool.query<{ t: string | null }>(`SELECT current_setting('crm.tenant', true) AS t`);
 
   beforeAll(async () => {
     db = await createTestDatabase('tenant_pool');
@@ -43,8 +44,8 @@ describe('TenantScopedPool', () => {
       await client.query('BEGIN');
       await client.query('ROLLBACK');
       expect(
-        (await client.query<{ t: string }>(`SELECT current_setting('crm.tenant', true) AS t`)).rows[0]!
-          .t,
+        (await client.query<{ t: string }>(`SELECT current_setting('crm.tenant', true) AS t`))
+          .rows[0]!.t,
       ).toBe('tenant-a');
     } finally {
       client.release();

@@ -20,18 +20,18 @@ describe('the tenant policy statements', () => {
   });
 
   it('issues nothing for a table already secured, only what is missing otherwise', () => {
-    expect(missingStatements('s', { ...bare, enabled: true, forced: true, hasPolicy: true })).toEqual(
-      [],
-    );
+    expect(
+      missingStatements('s', { ...bare, enabled: true, forced: true, hasPolicy: true }),
+    ).toEqual([]);
     expect(missingStatements('s', { ...bare, enabled: true, hasPolicy: true })).toEqual([
       'ALTER TABLE "s"."contact_list" FORCE ROW LEVEL SECURITY',
     ]);
   });
 
   it('quotes identifiers, so an odd table name cannot break out of the statement', () => {
-    expect(missingStatements('s', { ...bare, table: 'a"b', forced: true, hasPolicy: true })).toEqual([
-      'ALTER TABLE "s"."a""b" ENABLE ROW LEVEL SECURITY',
-    ]);
+    expect(
+      missingStatements('s', { ...bare, table: 'a"b', forced: true, hasPolicy: true }),
+    ).toEqual(['ALTER TABLE "s"."a""b" ENABLE ROW LEVEL SECURITY']);
   });
 
   it('leaves the log and its bookkeeping out, secures every other table', () => {
@@ -44,9 +44,9 @@ describe('the tenant policy statements', () => {
 
 describe('the connected-role warning', () => {
   it('warns for a superuser and for BYPASSRLS, says nothing for a plain role', () => {
-    expect(roleWarning({ name: 'postgres', superuser: true, bypassesRowLevelSecurity: true })).toMatch(
-      /"postgres", which is a superuser/,
-    );
+    expect(
+      roleWarning({ name: 'postgres', superuser: true, bypassesRowLevelSecurity: true }),
+    ).toMatch(/"postgres", which is a superuser/);
     expect(roleWarning({ name: 'ops', superuser: false, bypassesRowLevelSecurity: true })).toMatch(
       /"ops", which is BYPASSRLS/,
     );

@@ -10,7 +10,10 @@ import { TenantScopedPool } from '../tenant-pool';
 import { runWithRequestContext } from '../../logging/request-context';
 const url = process.env.DATABASE_URL!;
 const N = 5000;
-const ctx = (tenant: string) => ({ correlationId: 'x', user: { sub: 'u', tenant, roles: ['admin' as const] } });
+const ctx = (tenant: string) => ({
+  correlationId: 'x',
+  user: { sub: 'u', tenant, roles: ['admin' as const] },
+});
 async function loop(pool: Pool, tenantOf: (i: number) => string | undefined) {
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < N; i++) {
