@@ -15,7 +15,14 @@ export class ConnectedRoleCheck implements OnApplicationBootstrap {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const role = await connectedRole(this.pool);
+    let role;
+    try {
+      role = await connectedRole(this.pool);
+    } catch (error) {
+      // The database may be down at start-up: readiness says so; the service must still start.
+      this.logger.warn(`could not check the connected role: ${(error as Error).message}`);
+      return;
+    }
     const warning = roleWarning(role);
     if (warning) this.logger.warn(warning);
     else this.logger.log(`connected as "${role.name}": row-level security applies`);
