@@ -14,8 +14,14 @@
  */
 import {
   ActivityStateTopic,
+  CaseOpened,
+  CaseResolved,
+  MaintenanceDue,
   OrderStateTopic,
   type ActivityCompletedV1,
+  type CaseOpenedV1,
+  type CaseResolvedV1,
+  type MaintenanceDueV1,
   type ActivityLoggedV1,
   type OrderCancelledV1,
   type OrderPlacedV1,
@@ -31,6 +37,11 @@ import { ConsentService } from '../consent/consent.service';
 import { currentContactId } from '../directory/current-contact-id';
 import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { createTimelineTable, upsertTimelineEntry } from '../timeline/timeline.projection';
+import {
+  caseOpenedEntry,
+  caseResolvedEntry,
+  maintenanceDueEntry,
+} from './aftersales-timeline-entries';
 import {
   activityEntry,
   activityEntryId,
@@ -342,6 +353,28 @@ export class TimelineFeedHandlers implements OnModuleInit {
     return rawContactId
       ? currentContactId(tx, event.tenant, rawContactId, this.store)
       : Promise.resolve(undefined);
+  }
+
+  // crm.aftersales.v1: service cases and maintenance on the contact's timeline (issue 17).
+  @EventPattern(CaseOpened.type)
+  async caseOpened(event: ReceivedIntegrationEvent<CaseOpenedV1>, tx: PoolClient): Promise<void> {
+    await this.record(tx, event, event.data.contactId, caseOpenedEntry(event.data));
+  }
+
+  @EventPattern(CaseResolved.type)
+  async caseResolved(
+    event: ReceivedIntegrationEvent<CaseResolvedV1>,
+    tx: PoolClient,
+  ): Promise<void> {
+    await this.record(tx, event, event.data.contactId, caseResolvedEntry(event.data));
+  }
+
+  @EventPattern(MaintenanceDue.type)
+  async maintenanceDue(
+    event: ReceivedIntegrationEvent<MaintenanceDueV1>,
+    tx: PoolClient,
+  ): Promise<void> {
+    await this.record(tx, event, event.data.contactId, maintenanceDueEntry(event.data));
   }
 
   private async record(
