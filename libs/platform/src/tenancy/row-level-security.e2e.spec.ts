@@ -1,6 +1,6 @@
 /**
- * Row-level security as deployed: the contacts service (its own process) connected as a role
- * that is neither superuser nor BYPASSRLS, owning its schemas. Two tenants register contacts
+ * Row-level security as deployed: the contacts and sales services (their own processes)
+ * connected as a role that is neither superuser nor BYPASSRLS, owning their schemas. Two tenants register contacts
  * over HTTP; the projections (worker pool, `crm.tenant = *`) fill the read model for both; each
  * caller's list shows only its own; and a query on the read model WITHOUT the tenant filter,
  * as that role, returns only the rows of the tenant set in `crm.tenant` (none when unset).
@@ -28,13 +28,16 @@ function asUser(url: string, user: string): string {
   return parsed.toString();
 }
 
-describe('row-level security behind the tenant filters (contacts, non-superuser role)', () => {
+describe('row-level security behind the tenant filters (contacts and sales, non-superuser role)', () => {
   const role = `crm_rls_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   let db: TestDatabase;
   let admin: Client;
   let contacts: ServiceProcess | undefined;
+  let sales: ServiceProcess | undefined;
   let a: ServiceClient;
   let b: ServiceClient;
+  let salesA: ServiceClient;
+  let salesB: ServiceClient;
 
   beforeAll(async () => {
     db = await createTestDatabase('rls_e2e');
@@ -43,18 +46,22 @@ describe('row-level security behind the tenant filters (contacts, non-superuser 
     await admin.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS`);
     // What the README tells a deployment: the service may create its schemas in its database.
     await admin.query(`GRANT CONNECT, CREATE ON DATABASE "${db.name}" TO ${role}`);
-    contacts = startServiceProcess('contacts', await freePort(), {
-      DATABASE_URL: asUser(db.url, role),
-      JWT_SECRET: SECRET,
-      KAFKA_BROKERS: '',
+    const [contactsPort, salesPort] = [await freePort(), await freePort()];
+    const env = { DATABASE_URL: asUser(db.url, role), JWT_SECRET: SECRET, KAFKA_BROKERS: '' };
+    contacts = startServiceProcess('contacts', contactsPort, {
+      ...env,
+      SALES_URL: `http://127.0.0.1:${salesPort}`,
     });
-    await contacts.ready(STARTUP_TIMEOUT_MS);
+    sales = startServiceProcess('sales', salesPort, { ...env, CONTACTS_URL: contacts.baseUrl });
+    await Promise.all([contacts.ready(STARTUP_TIMEOUT_MS), sales.ready(STARTUP_TIMEOUT_MS)]);
     a = serviceClient(contacts.baseUrl, TENANT_A, SECRET);
     b = serviceClient(contacts.baseUrl, TENANT_B, SECRET);
+    salesA = serviceClient(sales.baseUrl, TENANT_A, SECRET);
+    salesB = serviceClient(sales.baseUrl, TENANT_B, SECRET);
   }, STARTUP_TIMEOUT_MS + 10_000);
 
   afterAll(async () => {
-    await contacts?.stop();
+    await Promise.all([contacts?.stop(), sales?.stop()]);
     await admin?.query(`DROP OWNED BY ${role}`).catch(() => undefined);
     await admin?.end();
     await db?.drop();
@@ -84,6 +91,25 @@ describe('row-level security behind the tenant filters (contacts, non-superuser 
     expect(await names(b)).toEqual(['Grace']);
   });
 
+  it('sales as the same role: its lead list answers each tenant with its own leads', async () => {
+    for (const [client, name] of [
+      [salesA, 'Ada Lovelace'],
+      [salesB, 'Grace Hopper'],
+    ] as const) {
+      const created = await client.request('POST', '/leads', {
+        body: { source: 'manual', profile: { name } },
+      });
+      expect(created.status).toBe(201);
+    }
+    const leads = async (client: ServiceClient) => {
+      const page = await client.request('GET', '/leads?limit=20');
+      expect(page.status).toBe(200);
+      return (page.body.items as Array<{ name: string }>).map((lead) => lead.name);
+    };
+    await eventually(async () => expect(await leads(salesA)).toEqual(['Ada Lovelace']));
+    expect(await leads(salesB)).toEqual(['Grace Hopper']);
+  });
+
   it('a read-model query without the tenant filter sees only the tenant in crm.tenant', async () => {
     const asRole = new Client({ connectionString: asUser(db.url, role) });
     await asRole.connect();
@@ -104,6 +130,9 @@ describe('row-level security behind the tenant filters (contacts, non-superuser 
       expect(await tenantsSeenWith(TENANT_B)).toEqual([TENANT_B]);
       expect(await tenantsSeenWith('*')).toEqual([TENANT_A, TENANT_A, TENANT_B]);
       expect(await tenantsSeenWith(null)).toEqual([]);
+      await asRole.query(`SELECT set_config('crm.tenant', $1, false)`, [TENANT_B]);
+      const leads = await asRole.query<{ tenant: string }>(`SELECT tenant FROM sales.lead_list`);
+      expect(leads.rows).toEqual([{ tenant: TENANT_B }]);
       // WITH CHECK: a row of another tenant cannot be written either.
       await asRole.query(`SELECT set_config('crm.tenant', $1, false)`, [TENANT_B]);
       await expect(
