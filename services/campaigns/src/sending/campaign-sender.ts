@@ -69,6 +69,15 @@ import { RecipientFactsReader, type RecipientFacts } from './recipient-facts';
 import type { SendingSettings } from './sending-settings';
 
 const ACTOR = 'system:campaign-sender';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The `segment-entered` trigger of a triggered campaign (the only trigger sent so far). */
+function triggerOf(state: CampaignState): { segmentId: string; delayDays: number } | null {
+  const kind = state.definition?.kind;
+  return kind?.type === 'triggered' && kind.trigger.event === 'segment-entered'
+    ? kind.trigger
+    : null;
+}
 
 /** What one pass over one campaign did (tests and logs read it). */
 export interface CampaignPassResult {
@@ -87,6 +96,7 @@ export interface CampaignPassResult {
 
 interface Planned {
   readonly ref: MessageRef;
+  readonly step: string;
   readonly variant: CampaignVariant;
   readonly productId?: string;
   readonly skip?: SkipReason;
@@ -144,7 +154,7 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
     await this.recovery.recoverStale(this.clock.now());
     const { rows } = await this.pool.query<{ tenant: string; campaign_id: string }>(
       `SELECT tenant, campaign_id FROM ${S}.campaigns
-        WHERE status = 'sending' AND kind = 'broadcast' ORDER BY updated_at`,
+        WHERE status = 'sending' AND kind IN ('broadcast', 'triggered') ORDER BY updated_at`,
     );
     const results = new Map<string, CampaignPassResult>();
     for (const row of rows) {
@@ -175,16 +185,19 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
       // Re-read between batches: a pause or a cancel stops the campaign here.
       const state = await this.campaignState(tenant, campaignId);
       if (state.status !== 'sending' || !state.definition) return counters;
+      // Triggers other than segment entry (an order, a warranty) are not sent yet.
+      if (state.definition.kind.type === 'triggered' && !triggerOf(state)) return counters;
       await this.retryDeferred(tenant, state, versions, counters);
       const members = await this.nextMembers(tenant, state, after);
       if (members.length === 0) break;
-      after = members[members.length - 1]!;
+      after = members[members.length - 1]!.contactId;
       const now = this.clock.now();
-      const due = members.filter((contactId) => this.isForThisPhase(state, contactId));
+      const due = members.filter((m) => this.isForThisPhase(state, m.contactId));
       if (due.length > 0) await this.sendBatch(tenant, state, due, now, versions, counters);
     }
     const state = await this.campaignState(tenant, campaignId);
-    if (state.status === 'sending' && counters.waiting === 0) {
+    // A triggered campaign runs until it is cancelled: there is always a next entry.
+    if (state.status === 'sending' && counters.waiting === 0 && !triggerOf(state)) {
       // The finish check reads the ledger's read model: let it show this pass's outcomes first
       // (a deferred message must keep the campaign open).
       if (this.lastWrite) await this.readModels.caughtUp(this.lastWrite, MESSAGE_CATEGORY);
@@ -201,39 +214,55 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
     return state;
   }
 
-  /** Members of the audience not yet in the ledger for this step, by contact id after `after`. */
+  /**
+   * Members of the audience not yet in the ledger for their step, by contact id after `after`.
+   * A broadcast's step is `broadcast`; a `segment-entered` campaign's is the entry date (UTC) of
+   * an entry since the launch, due `delayDays` after it (a person who leaves and enters again on
+   * another day is sent again; the same day, not).
+   */
   private async nextMembers(
     tenant: string,
     state: CampaignState,
     after: string,
-  ): Promise<string[]> {
+  ): Promise<{ contactId: string; step: string }[]> {
     const { segmentId, excludeSegmentId } = state.definition!.audience;
-    const { rows } = await this.pool.query<{ contact_id: string }>(
-      `SELECT m.contact_id FROM ${S}.segment_members m
+    const trigger = triggerOf(state);
+    const params: unknown[] = [
+      tenant,
+      segmentId,
+      excludeSegmentId ?? null,
+      state.campaignId,
+      after,
+      this.settings.batchSize,
+    ];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const step = trigger
+      ? `to_char(e.joined_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`
+      : `${bind(BROADCAST_STEP)}::text`;
+    const entered = trigger
+      ? `JOIN ${S}.segment_members e ON e.tenant = m.tenant AND e.contact_id = m.contact_id
+           AND e.segment_id = ${bind(trigger.segmentId)} AND e.joined_at >= ${bind(state.launchedAt)}
+           AND e.joined_at <= ${bind(new Date(this.clock.now().getTime() - trigger.delayDays * DAY_MS))}`
+      : '';
+    const { rows } = await this.pool.query<{ contact_id: string; step: string }>(
+      `SELECT m.contact_id, ${step} AS step FROM ${S}.segment_members m ${entered}
         WHERE m.tenant = $1 AND m.segment_id = $2 AND m.contact_id > $5
           AND NOT EXISTS (SELECT 1 FROM ${S}.segment_members x
                            WHERE x.tenant = $1 AND x.segment_id = $3 AND x.contact_id = m.contact_id)
           AND NOT EXISTS (SELECT 1 FROM ${S}.campaign_messages cm
                            WHERE cm.tenant = $1 AND cm.campaign_id = $4
-                             AND cm.contact_id = m.contact_id AND cm.step = $6)
-        ORDER BY m.contact_id LIMIT $7`,
-      [
-        tenant,
-        segmentId,
-        excludeSegmentId ?? null,
-        state.campaignId,
-        after,
-        BROADCAST_STEP,
-        this.settings.batchSize,
-      ],
+                             AND cm.contact_id = m.contact_id AND cm.step = ${step})
+        ORDER BY m.contact_id LIMIT $6`,
+      params,
     );
-    return rows.map((r) => r.contact_id);
+    return rows.map((r) => ({ contactId: r.contact_id, step: r.step }));
   }
 
   /** The test phase sends only the test share; after it (or without a test) everyone is due. */
   private isForThisPhase(state: CampaignState, contactId: string): boolean {
     const plan = state.definition!.abTest;
-    if (state.phase !== 'test' || !plan) return true;
+    // A triggered campaign has no end to a test share: its variants split everyone.
+    if (state.phase !== 'test' || !plan || triggerOf(state)) return true;
     return inTestShare(state.campaignId, contactId, plan.testSharePercent);
   }
 
@@ -247,12 +276,14 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
   private async sendBatch(
     tenant: string,
     state: CampaignState,
-    contactIds: readonly string[],
+    due: readonly { contactId: string; step: string }[],
     now: Date,
     versions: Map<string, LoadedTemplateVersion>,
     counters: Counters,
   ): Promise<void> {
     const definition = state.definition!;
+    const contactIds = due.map((m) => m.contactId);
+    const steps = new Map(due.map((m) => [m.contactId, m.step]));
     const channel = definition.channel;
     const windowStart = new Date(
       now.getTime() - this.settings.frequencyWindowDays * 24 * 60 * 60 * 1000,
@@ -269,18 +300,19 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
       const fact = facts.get(contactId)!;
       const variant = this.variantOf(state, contactId);
       const ref: MessageRef = {
-        messageId: ledgerMessageId(tenant, state.campaignId, contactId, BROADCAST_STEP),
+        messageId: ledgerMessageId(tenant, state.campaignId, contactId, steps.get(contactId)!),
         campaignId: state.campaignId,
         contactId,
         channel,
       };
       const skip = this.skipReason(fact, definition, offers.get(contactId));
+      const step = steps.get(contactId)!;
       if (skip === 'wait') {
         counters.waiting++;
         continue;
       }
       if (skip) {
-        planned.push({ ref, variant, skip });
+        planned.push({ ref, step, variant, skip });
         continue;
       }
       const productId = definition.nextBestOffer ? (offers.get(contactId) ?? undefined) : undefined;
@@ -296,10 +328,10 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
           )
         : null;
       if (!composed) {
-        planned.push({ ref, variant, skip: 'render-failed' });
+        planned.push({ ref, step, variant, skip: 'render-failed' });
         continue;
       }
-      planned.push({ ref, variant, composed, ...(productId ? { productId } : {}) });
+      planned.push({ ref, step, variant, composed, ...(productId ? { productId } : {}) });
     }
     const written = await this.writeLedger(tenant, planned, now, counters);
     const toSend = written.filter((p) => p.composed);
@@ -435,7 +467,7 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
                   type: 'MessageSkipped',
                   data: {
                     ...p.ref,
-                    step: BROADCAST_STEP,
+                    step: p.step,
                     variantId: p.variant.id,
                     reason: p.skip,
                     at,
@@ -445,7 +477,7 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
                   type: 'MessageDispatched',
                   data: {
                     ...p.ref,
-                    step: BROADCAST_STEP,
+                    step: p.step,
                     variantId: p.variant.id,
                     ...(p.productId ? { productId: p.productId } : {}),
                     at,

@@ -321,6 +321,49 @@ describe('campaign sender (e2e, real SMTP)', () => {
     for (const id of ids) expect(to(`${id}@example.org`)).toHaveLength(1);
   });
 
+  it('sends a segment-entered campaign delayDays after each entry since its launch, once per entry', async () => {
+    await contact('eli', 'S4'); // in the segment before the launch: not an entry to act on
+    const segmentId = await segment('S4', 1);
+    clock.advance(60_000); // the launch comes a minute after eli's entry
+    const campaignId = await launch(segmentId, {
+      name: 'Welcome',
+      kind: { type: 'triggered', trigger: { event: 'segment-entered', segmentId, delayDays: 1 } },
+    });
+    // fay arrives after the launch: the audience queues her for the membership engine.
+    await contact('fay', 'S4');
+    await pool.query(
+      `INSERT INTO campaigns.audience_changes (tenant, contact_id, changed_at) VALUES ($1, 'fay', $2)`,
+      [TENANT, clock.now()],
+    );
+    await pool.query(`NOTIFY campaigns_audience_changes`);
+    const deadline = Date.now() + 20_000;
+    while (
+      (
+        await pool.query(
+          `SELECT 1 FROM campaigns.segment_members WHERE tenant = $1 AND segment_id = $2 AND contact_id = 'fay'`,
+          [TENANT, segmentId],
+        )
+      ).rowCount === 0
+    ) {
+      if (Date.now() > deadline) throw new Error('fay never joined');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await sender.runOnce();
+    expect(to('fay@example.org')).toHaveLength(0); // due a day after she joined
+    clock.advance(24 * 60 * 60 * 1000);
+    try {
+      await sender.runOnce();
+      await sender.runOnce();
+      expect(to('fay@example.org')).toHaveLength(1);
+      expect(to('eli@example.org')).toHaveLength(0);
+      const sent = await messages(campaignId);
+      expect(sent).toEqual([expect.objectContaining({ contactId: 'fay', status: 'sent' })]);
+      expect(await status(campaignId)).toBe('sending'); // runs until cancelled
+    } finally {
+      clock.set(noonToday);
+    }
+  });
+
   it('keeps message lists to their tenant', async () => {
     const { body } = await t.request('GET', '/campaigns?limit=1', { as: marketer });
     const campaignId = body.items[0].id as string;
