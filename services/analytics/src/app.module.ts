@@ -16,6 +16,7 @@ import { IngestModule } from './ingest/ingest.module';
 import { PropensityModule } from './propensity/propensity.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { SalesFunnelModule } from './sales-funnel/sales-funnel.module';
+import { ServiceKpisModule } from './service-kpis/service-kpis.module';
 
 @Module({
   imports: [
@@ -36,6 +37,7 @@ import { SalesFunnelModule } from './sales-funnel/sales-funnel.module';
     PropensityModule,
     DemandModule,
     CampaignResultsModule,
+    ServiceKpisModule,
   ],
 })
 export class AppModule {}

@@ -20,6 +20,7 @@ const PERSONAL_TABLES = [
   'basket_offers',
   'propensity_scores',
   'published_outputs',
+  'service_cases', // after-sales cases (service-kpis/, consumer analytics.aftersales)
 ] as const;
 
 /** Tables that reference a person from a business record (the reference is cleared). */
