@@ -5,11 +5,13 @@
  * re-evaluation deletes a row only if its changed_at is still the one it read, so changed_at
  * moves forward on every change, even two within one clock tick (or under a pinned test clock):
  * by a millisecond at least, the precision of a JavaScript Date, so the value the re-evaluation
- * read through node-postgres compares equal to the stored one.
+ * read through node-postgres compares equal to the stored one. The queued contacts' aggregated
+ * histories (contact-history.ts) are refreshed by the same call.
  */
 import type { PoolClient } from 'pg';
 import { S } from '../infrastructure/read-model-part';
 import { AUDIENCE_CHANGES_CHANNEL } from './audience-schema';
+import { lockContactHistories, refreshHistoriesCtes } from './contact-history';
 
 export type Sql = Pick<PoolClient, 'query'>;
 
@@ -29,14 +31,18 @@ export async function queueAudienceChange(
 ): Promise<void> {
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return;
+  // Their histories are refreshed here, in the writer's transaction: every change queues.
+  await lockContactHistories(tx, tenant, ids);
   await tx.query(
-    `INSERT INTO ${S}.audience_changes AS c (tenant, contact_id, changed_at, merged_into, erased)
-       SELECT $1, id, $3, $4, $5 FROM unnest($2::text[]) AS id
-     ON CONFLICT (tenant, contact_id) DO UPDATE SET
-       changed_at = greatest(c.changed_at + interval '1 millisecond', EXCLUDED.changed_at),
-       merged_into = coalesce(EXCLUDED.merged_into, c.merged_into),
-       erased = c.erased OR EXCLUDED.erased`,
-    [tenant, ids, now, kind.mergedInto ?? null, kind.erased ?? false],
+    `WITH ${refreshHistoriesCtes('$2')},
+          queued AS (
+            INSERT INTO ${S}.audience_changes AS c (tenant, contact_id, changed_at, merged_into, erased)
+              SELECT $1, id, $3, $4, $5 FROM unnest($2::text[]) AS id
+            ON CONFLICT (tenant, contact_id) DO UPDATE SET
+              changed_at = greatest(c.changed_at + interval '1 millisecond', EXCLUDED.changed_at),
+              merged_into = coalesce(EXCLUDED.merged_into, c.merged_into),
+              erased = c.erased OR EXCLUDED.erased)
+     SELECT pg_notify($6, $1)`,
+    [tenant, ids, now, kind.mergedInto ?? null, kind.erased ?? false, AUDIENCE_CHANGES_CHANNEL],
   );
-  await tx.query(`SELECT pg_notify($1, $2)`, [AUDIENCE_CHANGES_CHANNEL, tenant]);
 }

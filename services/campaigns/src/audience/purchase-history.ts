@@ -178,6 +178,7 @@ export async function deletePerson(tx: Sql, tenant: string, contactId: string): 
     'audience_deals',
     'audience_scores',
     'audience_recommendations',
+    'audience_records',
     'audience_contacts',
   ]) {
     await tx.query(`DELETE FROM ${S}.${table} WHERE tenant = $1 AND contact_id = $2`, [

@@ -1,9 +1,11 @@
 /**
  * Loads contacts' audience records (the audience_contacts row and their order lines, orders and
  * deals, as the in-memory evaluator reads them) with one query for a whole batch, so
- * re-evaluating a contact reads its record once for every live segment.
+ * re-evaluating a contact reads its record once for every live segment. The history comes from
+ * audience_records (audience/contact-history.ts) when kept: one row per contact by its key.
  */
 import type { PoolClient } from 'pg';
+import { historyAggregates } from '../audience/contact-history';
 import { S } from '../infrastructure/read-model-part';
 import type {
   AudienceContact,
@@ -15,28 +17,38 @@ import type {
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-/** json_agg renders timestamptz as ISO text. */
+/** jsonb_build_object renders timestamptz as ISO text. */
 const instantOrNull = (v: unknown): Date | null => (typeof v === 'string' ? new Date(v) : null);
 
-/** The records of those contacts that are in the audience, by contact id. */
+/**
+ * The records of those contacts that are in the audience, by contact id. Their histories are read
+ * from audience_records where kept (a key read), else aggregated from the tables, as `live`
+ * always does (the bench's baseline, the tests' reference).
+ */
 export async function loadAudienceRecords(
   tx: PoolClient,
   tenant: string,
   contactIds: readonly string[],
+  { live = false }: { live?: boolean } = {},
 ): Promise<Map<string, AudienceRecord>> {
   const out = new Map<string, AudienceRecord>();
   if (contactIds.length === 0) return out;
-  // One round trip: each contact row with its lines, orders and deals aggregated beside it.
+  // One round trip: each contact row with its history beside it. COALESCE evaluates the
+  // aggregates only for a contact whose history is not kept.
   const contacts = await tx.query(
-    `SELECT c.*, c.birth_date::text AS birth_date_text,
-            (SELECT coalesce(json_agg(l), '[]') FROM ${S}.audience_order_lines l
-              WHERE l.tenant = c.tenant AND l.contact_id = c.contact_id) AS order_lines,
-            (SELECT coalesce(json_agg(o), '[]') FROM ${S}.audience_orders o
-              WHERE o.tenant = c.tenant AND o.contact_id = c.contact_id) AS order_rows,
-            (SELECT coalesce(json_agg(d), '[]') FROM ${S}.audience_deals d
-              WHERE d.tenant = c.tenant AND d.contact_id = c.contact_id) AS deal_rows
-       FROM ${S}.audience_contacts c
-      WHERE c.tenant = $1 AND c.contact_id = ANY($2::text[])`,
+    live
+      ? `SELECT c.*, c.birth_date::text AS birth_date_text, ${historyAggregates('c')}
+           FROM ${S}.audience_contacts c
+          WHERE c.tenant = $1 AND c.contact_id = ANY($2::text[])`
+      : `SELECT c.*, c.birth_date::text AS birth_date_text,
+                coalesce(r.order_lines, a.order_lines) AS order_lines,
+                coalesce(r.order_rows, a.order_rows) AS order_rows,
+                coalesce(r.deal_rows, a.deal_rows) AS deal_rows
+           FROM ${S}.audience_contacts c
+           LEFT JOIN ${S}.audience_records r ON r.tenant = c.tenant AND r.contact_id = c.contact_id
+           LEFT JOIN LATERAL (SELECT ${historyAggregates('c')}
+                               WHERE r.order_lines IS NULL OR r.order_rows IS NULL OR r.deal_rows IS NULL) a ON true
+          WHERE c.tenant = $1 AND c.contact_id = ANY($2::text[])`,
     [tenant, contactIds],
   );
   const linesOf = new Map<string, AudienceOrderLine[]>();

@@ -27,8 +27,10 @@ import { MessagingRuntime } from '@crm/messaging';
 import { ReadModels } from '@crm/platform';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
 import { createScratchDatabase } from '@crm/testing';
 import { AppModule } from '../../app.module';
+import { rebuildContactHistories } from '../../audience/contact-history';
 import { loadAudienceRecords } from '../../membership/audience-records';
 import { MembershipEngine } from '../../membership/membership-engine';
 import { compileRule } from '../rules/compile-sql';
@@ -105,6 +107,8 @@ async function seedAudience(pool: Pool, contacts: number, now: Date): Promise<vo
       WHERE c.tenant = $1 AND c.contact_id = s.contact_id`,
     [TENANT],
   );
+  // Seeded around the consumers: their per-contact histories are aggregated once here.
+  await rebuildContactHistories(pool, TENANT);
   await pool.query('ANALYZE');
 }
 
@@ -345,33 +349,40 @@ async function main(): Promise<void> {
       (_, k) => `c-${String(((k * 104729) % contacts) + 1).padStart(7, '0')}`,
     );
     const client: PoolClient = await pool.connect();
-    const fullMs: number[] = [];
-    const loadMs: number[] = [];
+    // The same contacts read both ways, alternating which goes first: the history kept per
+    // contact (audience_records, what the engine reads) and aggregated from the tables (before).
+    const modes = ['kept', 'live'] as const;
+    const fullMs = { kept: [] as number[], live: [] as number[] };
+    const loadMs = { kept: [] as number[], live: [] as number[] };
     const evalMs: number[] = [];
     let joined = 0;
     try {
       for (const [k, id] of ids.entries()) {
-        const measureLoadOnly = k % 2 === 1;
-        const started = performance.now();
-        await client.query('BEGIN');
-        const records = await loadAudienceRecords(client, TENANT, [id]);
-        await client.query('COMMIT');
-        const loaded = performance.now();
-        if (measureLoadOnly) {
-          loadMs.push(loaded - started);
-          continue;
-        }
-        const record = records.get(id);
-        if (!record) throw new Error(`contact ${id} not loaded`);
-        for (const evaluator of evaluators) {
-          if (evaluator.matches(record, now)) {
-            joined += 1;
-            evaluator.explain(record, now);
+        const loadedAs: Partial<Record<(typeof modes)[number], unknown>> = {};
+        for (const mode of k % 2 === 0 ? modes : [...modes].reverse()) {
+          const started = performance.now();
+          await client.query('BEGIN');
+          const records = await loadAudienceRecords(client, TENANT, [id], {
+            live: mode === 'live',
+          });
+          await client.query('COMMIT');
+          const loaded = performance.now();
+          const record = records.get(id);
+          if (!record) throw new Error(`contact ${id} not loaded`);
+          loadedAs[mode] = record;
+          for (const evaluator of evaluators) {
+            if (evaluator.matches(record, now)) {
+              if (mode === 'kept') joined += 1;
+              evaluator.explain(record, now);
+            }
           }
+          const done = performance.now();
+          fullMs[mode].push(done - started);
+          loadMs[mode].push(loaded - started);
+          if (mode === 'kept') evalMs.push(done - loaded);
         }
-        const done = performance.now();
-        fullMs.push(done - started);
-        evalMs.push(done - loaded);
+        if (!isDeepStrictEqual(loadedAs.kept, loadedAs.live))
+          throw new Error(`contact ${id}: the kept history differs from the tables'`);
       }
     } finally {
       client.release();
@@ -399,15 +410,19 @@ async function main(): Promise<void> {
       full_hand_sql_contacts_per_s: Math.round(floorRate),
       full_ratio_vs_hand_sql: +(oursRate / floorRate).toFixed(2),
       segments: segmentCount,
-      incremental_p50_ms: +percentile(fullMs, 50).toFixed(3),
-      incremental_p99_ms: +percentile(fullMs, 99).toFixed(3),
+      incremental_p50_ms: +percentile(fullMs.kept, 50).toFixed(3),
+      incremental_p99_ms: +percentile(fullMs.kept, 99).toFixed(3),
       incremental_eval_only_p99_ms: +percentile(evalMs, 99).toFixed(3),
-      load_only_p50_ms: +percentile(loadMs, 50).toFixed(3),
-      load_only_p99_ms: +percentile(loadMs, 99).toFixed(3),
-      incremental_p99_ratio_vs_load_only: +(
-        percentile(fullMs, 99) / percentile(loadMs, 99)
+      load_only_p50_ms: +percentile(loadMs.kept, 50).toFixed(3),
+      load_only_p99_ms: +percentile(loadMs.kept, 99).toFixed(3),
+      incremental_aggregated_p50_ms: +percentile(fullMs.live, 50).toFixed(3),
+      incremental_aggregated_p99_ms: +percentile(fullMs.live, 99).toFixed(3),
+      load_aggregated_p50_ms: +percentile(loadMs.live, 50).toFixed(3),
+      load_aggregated_p99_ms: +percentile(loadMs.live, 99).toFixed(3),
+      load_p99_ratio_kept_vs_aggregated: +(
+        percentile(loadMs.kept, 99) / percentile(loadMs.live, 99)
       ).toFixed(2),
-      memberships_per_contact: +(joined / fullMs.length).toFixed(1),
+      memberships_per_contact: +(joined / fullMs.kept.length).toFixed(1),
       engine_moving_p50_ms: +percentile(engine.moving, 50).toFixed(2),
       engine_moving_p99_ms: +percentile(engine.moving, 99).toFixed(2),
       engine_unchanged_p50_ms: +percentile(engine.unchanged, 50).toFixed(2),
@@ -429,10 +444,13 @@ async function main(): Promise<void> {
         `  compiled rule    ${result.full_ours_ms} ms  ${result.full_ours_contacts_per_s.toLocaleString('en')} contacts/s  (goal >= 200,000/s)`,
         `  hand-written SQL ${result.full_hand_sql_ms} ms  ${result.full_hand_sql_contacts_per_s.toLocaleString('en')} contacts/s`,
         `  ratio            ${result.full_ratio_vs_hand_sql}x the hand-written query (goal >= 0.5x)`,
-        `incremental, one contact against ${segmentCount} live segments, ${fullMs.length} contacts:`,
-        `  load + evaluate  p50 ${result.incremental_p50_ms} ms  p99 ${result.incremental_p99_ms} ms  (goal p99 < 5 ms)`,
+        `incremental, one contact against ${segmentCount} live segments, ${ids.length} contacts (BEGIN, load, COMMIT, evaluate):`,
+        `  load + evaluate  p50 ${result.incremental_p50_ms} ms  p99 ${result.incremental_p99_ms} ms  (goal p99 < 5 ms; history kept per contact)`,
         `  evaluate only    p99 ${result.incremental_eval_only_p99_ms} ms`,
-        `  load only        p50 ${result.load_only_p50_ms} ms  p99 ${result.load_only_p99_ms} ms  (ratio ${result.incremental_p99_ratio_vs_load_only}x)`,
+        `  load only        p50 ${result.load_only_p50_ms} ms  p99 ${result.load_only_p99_ms} ms`,
+        `  aggregated from the tables (before), same contacts, alternating:`,
+        `  load + evaluate  p50 ${result.incremental_aggregated_p50_ms} ms  p99 ${result.incremental_aggregated_p99_ms} ms`,
+        `  load only        p50 ${result.load_aggregated_p50_ms} ms  p99 ${result.load_aggregated_p99_ms} ms  (kept / aggregated p99: ${result.load_p99_ratio_kept_vs_aggregated}x)`,
         `  ${result.memberships_per_contact} memberships per contact`,
         `engine, one queued change of one contact (${engineSamples.length} contacts, ${engine.appended} joins/leaves appended):`,
         `  moves it in/out  p50 ${result.engine_moving_p50_ms} ms  p99 ${result.engine_moving_p99_ms} ms`,

@@ -8,7 +8,7 @@ import { CAMPAIGNS_SCHEMA } from '../../infrastructure/schema';
 /** Stands for the schema name in AUDIENCE_DDL; `audienceDdl(schema)` substitutes it. */
 export const AUDIENCE_SCHEMA_PLACEHOLDER = '__audience_schema__';
 
-/** Idempotent DDL of the four audience tables, in `__audience_schema__`. */
+/** Idempotent DDL of the four audience tables (and their per-contact aggregate), in `__audience_schema__`. */
 export const AUDIENCE_DDL = `
 CREATE SCHEMA IF NOT EXISTS __audience_schema__;
 
@@ -94,6 +94,18 @@ CREATE TABLE IF NOT EXISTS __audience_schema__.audience_deals (
 );
 CREATE INDEX IF NOT EXISTS audience_deals_contact
   ON __audience_schema__.audience_deals (tenant, contact_id);
+
+-- Each contact's order lines, orders and deals aggregated as the live evaluator reads them
+-- (audience/contact-history.ts keeps them in the transaction that changed them), so re-evaluating
+-- one contact reads one row instead of three aggregates. NULL: not kept, aggregate the tables.
+CREATE TABLE IF NOT EXISTS __audience_schema__.audience_records (
+  tenant text NOT NULL,
+  contact_id text NOT NULL,
+  order_lines jsonb,
+  order_rows jsonb,
+  deal_rows jsonb,
+  PRIMARY KEY (tenant, contact_id)
+);
 `;
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
