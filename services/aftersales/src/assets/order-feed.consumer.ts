@@ -3,8 +3,9 @@
  * registers one asset per delivered unit (quantity -> units), owned by the order's contact (and
  * company), delivered on the fulfilment day, with the product's warranty terms of that day.
  * Asset ids are derived from order, line and unit (order-asset-ids.ts), so a redelivery, or a
- * retry after a crash between two registrations, creates nothing twice. An order without a
- * contact (a company's order) gets no assets: an asset's owner is a contact.
+ * retry after a crash between two registrations, creates nothing twice. A fulfilment read before
+ * its placement is kept, and the placement registers the units. An order without a contact (a
+ * company's order) gets no assets: an asset's owner is a contact.
  */
 import {
   OrderFulfilled,
@@ -24,7 +25,14 @@ import { warrantyMonthsOf } from '../warranty-terms/warranty-terms';
 import type { RegisterAsset } from './asset.commands';
 import { assetDecider } from './asset.decider';
 import { orderUnitAssetId } from './order-asset-ids';
-import { keepOrder, keptOrder, orderForAssets } from './order-feed';
+import {
+  keepFulfilment,
+  keepOrder,
+  keptFulfilment,
+  keptOrder,
+  orderForAssets,
+  type OrderForAssets,
+} from './order-feed';
 
 /** The order feed's consumer group (and inbox key). */
 export const ORDER_FEED: IntegrationEventPatternExtras = { consumer: 'aftersales.orders' };
@@ -40,7 +48,10 @@ export class OrderFeedConsumer {
 
   @EventPattern(OrderPlaced.type, ORDER_FEED)
   async placed(event: ReceivedIntegrationEvent<OrderPlacedV1>, tx: PoolClient): Promise<void> {
-    await keepOrder(tx, event.tenant, orderForAssets(event.data), event.data.placedAt);
+    const order = orderForAssets(event.data);
+    await keepOrder(tx, event.tenant, order, event.data.placedAt);
+    const fulfilledAt = await keptFulfilment(tx, event.tenant, order.orderId);
+    if (fulfilledAt) await this.registerUnits(tx, event.tenant, order, fulfilledAt);
   }
 
   @EventPattern(OrderFulfilled.type, ORDER_FEED)
@@ -49,13 +60,23 @@ export class OrderFeedConsumer {
     tx: PoolClient,
   ): Promise<void> {
     const tenant = event.tenant;
+    await keepFulfilment(tx, tenant, event.data.orderId, event.data.fulfilledAt);
     const order = await keptOrder(tx, tenant, event.data.orderId);
     if (!order) {
-      this.logger.warn(`order ${event.data.orderId} fulfilled but never seen placed: no assets`);
+      this.logger.log(`order ${event.data.orderId} fulfilled before seen placed: waiting for it`);
       return;
     }
+    await this.registerUnits(tx, tenant, order, event.data.fulfilledAt);
+  }
+
+  private async registerUnits(
+    tx: PoolClient,
+    tenant: string,
+    order: OrderForAssets,
+    fulfilledAt: string,
+  ): Promise<void> {
     if (!order.contactId) return;
-    const deliveredOn = utcDateOf(event.data.fulfilledAt);
+    const deliveredOn = utcDateOf(fulfilledAt);
     for (const line of order.lines) {
       const warrantyMonths = await warrantyMonthsOf(tx, tenant, line.productId);
       const units = Math.min(line.quantity, MAX_UNITS_PER_LINE);

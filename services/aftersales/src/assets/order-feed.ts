@@ -35,6 +35,41 @@ export async function migrateOrderFeed(pool: Pool): Promise<void> {
       placed_at timestamptz NOT NULL,
       PRIMARY KEY (tenant, order_id)
     )`);
+  // A fulfilment seen before its order (the placement was read later, e.g. replayed): kept so the
+  // placement registers the units then.
+  await pool.query(`
+    CREATE TABLE IF NOT EXISTS ${S}.sales_fulfilments (
+      tenant text NOT NULL,
+      order_id text NOT NULL,
+      fulfilled_at timestamptz NOT NULL,
+      PRIMARY KEY (tenant, order_id)
+    )`);
+}
+
+export async function keepFulfilment(
+  tx: PoolClient,
+  tenant: string,
+  orderId: string,
+  fulfilledAt: string,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO ${S}.sales_fulfilments (tenant, order_id, fulfilled_at) VALUES ($1, $2, $3)
+     ON CONFLICT (tenant, order_id) DO NOTHING`,
+    [tenant, orderId, fulfilledAt],
+  );
+}
+
+/** When the order was fulfilled, if a fulfilment was seen. */
+export async function keptFulfilment(
+  tx: PoolClient,
+  tenant: string,
+  orderId: string,
+): Promise<string | undefined> {
+  const { rows } = await tx.query<{ fulfilled_at: Date }>(
+    `SELECT fulfilled_at FROM ${S}.sales_fulfilments WHERE tenant = $1 AND order_id = $2`,
+    [tenant, orderId],
+  );
+  return rows[0]?.fulfilled_at.toISOString();
 }
 
 /** The order as the asset feed needs it, from the published fact. */
