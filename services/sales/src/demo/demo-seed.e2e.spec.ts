@@ -13,7 +13,7 @@ const DAY = 86_400_000;
 
 describe('sales demo history (e2e)', () => {
   let t: SalesTestApp;
-  const admin = { sub: 'admin-1', roles: ['admin'] as const };
+  const admin = { sub: 'admin-1', roles: ['admin' as const] };
 
   beforeAll(async () => {
     t = await startSalesTestApp();
