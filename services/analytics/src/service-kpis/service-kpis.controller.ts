@@ -1,7 +1,7 @@
 /** Service KPIs over HTTP: `GET /reports/service` (after-sales, issue 17 in analytics, issue 16). */
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { barChart, parseReportFormat } from '@crm/charts';
+import { parseReportFormat } from '@crm/charts';
 import {
   ApiProblems,
   CLOCK,
@@ -15,7 +15,8 @@ import type { FastifyReply } from 'fastify';
 import { answerWithContext } from '../customer-value/report-answer';
 import { REPORT_READERS } from '../shared/roles';
 import { parseGroupBy, parseInterval, ServiceKpisQuery } from './service-kpis.dto';
-import { ServiceKpisQueries, type ServiceKpiRow } from './service-kpis.queries';
+import { serviceKpisChart } from './service-kpis.chart';
+import { ServiceKpisQueries } from './service-kpis.queries';
 
 const PRODUCES = [
   'application/json',
@@ -24,6 +25,8 @@ const PRODUCES = [
   'image/svg+xml',
 ];
 const DAY_MS = 86_400_000;
+const MAX_PERIODS = 130;
+const PERIOD_DAYS = { week: 7, month: 28, quarter: 89 } as const;
 /** What crm.aftersales.v1 does not carry, said in every answer. */
 const NOTES = [
   'first response time: crm.aftersales.v1 publishes no first public reply, so only first-response SLA breaches are counted; resolution time runs from opened to the latest resolution',
@@ -31,7 +34,6 @@ const NOTES = [
   'MTBF: mean days between consecutive failure cases (resolution with failure = true) of the same asset, among the cases of the group opened in the window',
   'cases are counted in the period they were opened in; an erased contact’s cases are gone',
 ];
-const MEASURES = ['Opened', 'Resolved', 'SLA breached', 'Reopened'] as const;
 
 @ApiTags('reports')
 @Controller('reports')
@@ -72,6 +74,23 @@ export class ServiceKpisController {
     }
     const groupBy = parseGroupBy(query.groupBy ?? 'category');
     const interval = parseInterval(query.interval ?? 'all');
+    // A chart and a table a person can read: at most MAX_PERIODS periods (ten years by month).
+    const span = (Date.parse(to) - Date.parse(from)) / DAY_MS;
+    if (interval !== 'all' && span / PERIOD_DAYS[interval] > MAX_PERIODS) {
+      throw ProblemException.of(
+        400,
+        'ValidationFailed',
+        `too many ${interval}s between from and to`,
+        {
+          errors: [
+            {
+              field: 'interval',
+              message: `at most ${MAX_PERIODS} periods: choose a longer interval or a shorter window`,
+            },
+          ],
+        },
+      );
+    }
     const rows = await this.queries.kpis(
       user.tenant,
       { start: `${from}T00:00:00.000Z`, end: `${dayOffset(to, 1)}T00:00:00.000Z` },
@@ -79,7 +98,6 @@ export class ServiceKpisController {
       groupBy,
     );
     const group = groupBy.charAt(0).toUpperCase() + groupBy.slice(1);
-    const subtitle = `cases opened ${from} to ${to}`;
     return answerWithContext(
       reply,
       {
@@ -114,31 +132,12 @@ export class ServiceKpisController {
           { field: 'mtbfDays', title: 'MTBF', unit: 'days', type: 'number' },
           { field: 'mtbfIntervals', title: 'MTBF intervals', unit: 'count', type: 'number' },
         ],
-        chart: (r) =>
-          interval === 'all'
-            ? barChart(r.flatMap(measuresOf), {
-                title: { text: `Service cases by ${groupBy}`, subtitle },
-                category: { field: 'group', title: group },
-                value: { field: 'cases', title: 'Cases', unit: 'count', format: 'integer' },
-                series: { field: 'measure', title: 'Cases', order: [...MEASURES] },
-              })
-            : barChart(r, {
-                title: { text: `Service cases opened per ${interval} by ${groupBy}`, subtitle },
-                category: { field: 'period', title: `${interval} starting (UTC)` },
-                value: { field: 'opened', title: 'Cases opened', unit: 'count', format: 'integer' },
-                series: { field: 'label', title: group },
-                arrangement: 'stacked',
-              }),
+        chart: (r) => serviceKpisChart(r, { from, to, interval, groupBy, groupTitle: group }),
       },
       parseReportFormat(query.format),
       { from, to, interval, groupBy, notes: NOTES },
     );
   }
-}
-
-function measuresOf(row: ServiceKpiRow) {
-  const cases = [row.opened, row.resolved, row.breachedCases, row.reopened];
-  return MEASURES.map((measure, i) => ({ group: row.label, measure, cases: cases[i] }));
 }
 
 function dayOffset(day: string, days: number): string {

@@ -385,6 +385,7 @@ describe('service KPIs report', () => {
     const cases: [string, string][] = [
       ['groupBy=contact', 'groupBy'],
       ['interval=hour', 'interval'],
+      [`from=${dayOf(3650)}&interval=week`, 'interval'],
       ['from=2026-02-30', 'from'],
       ['to=yesterday', 'to'],
       [`from=${dayOf(1)}&to=${dayOf(5)}`, 'to'],
@@ -400,6 +401,7 @@ describe('service KPIs report', () => {
     let seed = 17;
     const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const atoms = [
+      '1900-01-01',
       '',
       'product',
       'week',
