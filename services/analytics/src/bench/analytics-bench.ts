@@ -32,7 +32,7 @@ const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 async function ingestFigures(contacts: number, orders: number, rounds: number) {
   const now = new Date();
   const { events } = benchHistory({ contacts, orders }, now);
-  const warmUp = benchHistory({ contacts: 200, orders: 600 }, now, 7).events;
+  const warmUp = benchHistory({ contacts: 100, orders: 300 }, now, 7).events;
   const scratch = await createScratchDatabase('crm_bench_analytics');
   const kafkaBrokers = process.env.KAFKA_BROKERS ?? '';
   const pool = new Pool({ connectionString: scratch.url, max: 2 });
@@ -80,8 +80,8 @@ async function ingestFigures(contacts: number, orders: number, rounds: number) {
 
 async function main(): Promise<void> {
   const rounds = argument('rounds', quick ? 1 : 3);
-  const contacts = argument('contacts', quick ? 1_000 : 4_000);
-  const orders = argument('orders', quick ? 3_000 : 12_000);
+  const contacts = argument('contacts', quick ? 500 : 2_000);
+  const orders = argument('orders', quick ? 1_500 : 6_000);
   const load = () => round(os.loadavg()[0], 2);
   const loadBefore = load();
 
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     fit_status: lifetime.status,
     fit_customers: lifetime.customers,
     fit_floor_seconds: round(lifetime.floorSeconds),
-    fit_ratio_vs_floor: round(lifetime.ratioVsFloor, 2),
+    fit_ratio_vs_floor: round(lifetime.ratioVsFloor, 1),
     bg_nbd_iterations: lifetime.bgNbd.iterations,
     gamma_gamma_iterations: lifetime.gammaGamma.iterations,
     mining_seconds: round(mining.miningSeconds),
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
       `lifetime value, ${lifetime.customers} customers: ${result.fit_seconds} s (${lifetime.status};` +
         ` BG/NBD ${lifetime.bgNbd.iterations} iterations at ${lifetime.bgNbd.evaluationMs.toFixed(2)} ms an evaluation,` +
         ` Gamma-Gamma ${lifetime.gammaGamma.iterations} at ${lifetime.gammaGamma.evaluationMs.toFixed(2)} ms;` +
-        ` floor ${result.fit_floor_seconds} s, ratio ${result.fit_ratio_vs_floor}); goal < 2 s`,
+        ` one evaluation of both ${result.fit_floor_seconds} s, fit = ${result.fit_ratio_vs_floor} of them); goal < 2 s`,
       `  BG/NBD ${JSON.stringify(lifetime.bgNbd.params)}, Gamma-Gamma ${JSON.stringify(lifetime.gammaGamma.params)}`,
       `rules at support 0.001 on ${mining.baskets} baskets: ${result.mining_seconds} s (${mining.frequentItemsets} itemsets,` +
         ` ${mining.rules} rules; encoding alone ${round(mining.encodeSeconds, 4)} s); goal < 2 s`,
