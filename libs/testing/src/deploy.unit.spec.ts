@@ -106,11 +106,22 @@ describe('docker-compose.yml', () => {
       const db = new URL(vars.DATABASE_URL!);
       expect(db.protocol).toBe('postgres:');
       expect(services[db.hostname]?.image).toMatch(/^postgres:/);
-      expect([db.username, db.password, db.pathname]).toEqual([
-        pg.POSTGRES_USER,
-        pg.POSTGRES_PASSWORD,
-        `/${pg.POSTGRES_DB}`,
-      ]);
+      // The services' own role, created by the init script: not the superuser, so the
+      // read models' row-level security applies to them.
+      expect(db.username).not.toBe(pg.POSTGRES_USER);
+      expect(db.pathname).toBe(`/${pg.POSTGRES_DB}`);
+      const init = services.postgres!.volumes.find((v: string) =>
+        v.includes('docker-entrypoint-initdb.d'),
+      );
+      const script = read(init.split(':')[0].replace(/^\.\//, ''));
+      expect(script).toMatch(
+        new RegExp(
+          `CREATE ROLE ${db.username} LOGIN PASSWORD '${db.password}' NOSUPERUSER NOBYPASSRLS`,
+        ),
+      );
+      expect(script).toContain(
+        `GRANT CONNECT, CREATE ON DATABASE ${pg.POSTGRES_DB} TO ${db.username}`,
+      );
 
       // Containers must use the listener advertised under the service name, not the host's 127.0.0.1.
       const advertised = env(services.kafka!)
