@@ -15,28 +15,39 @@
 import { S } from '../infrastructure/read-model-part';
 import type { Sql } from './audience-changes';
 
+export type HistoryColumn = 'order_lines' | 'order_rows' | 'deal_rows';
+
 /**
- * The three aggregates over the contact aliased `c` (columns order_lines, order_rows, deal_rows),
- * only the columns the evaluator reads; timestamps as ISO text.
+ * Each aggregate over the contact aliased `c`, as a scalar subquery: only the columns the
+ * evaluator reads, timestamps as ISO text.
  */
-export function historyAggregates(c: string): string {
-  return `(SELECT coalesce(jsonb_agg(jsonb_build_object('order_id', l.order_id, 'line_no', l.line_no,
+export function historyAggregate(c: string): Record<HistoryColumn, string> {
+  return {
+    order_lines: `(SELECT coalesce(jsonb_agg(jsonb_build_object('order_id', l.order_id, 'line_no', l.line_no,
               'product_id', l.product_id, 'sku', l.sku, 'product_family', l.product_family,
               'options', l.options, 'quantity', l.quantity, 'net_minor', l.net_minor,
               'currency', l.currency, 'ordered_at', l.ordered_at, 'status', l.status)
               ORDER BY l.order_id, l.line_no), '[]')
             FROM ${S}.audience_order_lines l
-           WHERE l.tenant = ${c}.tenant AND l.contact_id = ${c}.contact_id) AS order_lines,
-          (SELECT coalesce(jsonb_agg(jsonb_build_object('order_id', o.order_id,
+           WHERE l.tenant = ${c}.tenant AND l.contact_id = ${c}.contact_id)`,
+    order_rows: `(SELECT coalesce(jsonb_agg(jsonb_build_object('order_id', o.order_id,
               'total_minor', o.total_minor, 'currency', o.currency, 'placed_at', o.placed_at,
               'status', o.status) ORDER BY o.order_id), '[]')
             FROM ${S}.audience_orders o
-           WHERE o.tenant = ${c}.tenant AND o.contact_id = ${c}.contact_id) AS order_rows,
-          (SELECT coalesce(jsonb_agg(jsonb_build_object('opportunity_id', d.opportunity_id,
+           WHERE o.tenant = ${c}.tenant AND o.contact_id = ${c}.contact_id)`,
+    deal_rows: `(SELECT coalesce(jsonb_agg(jsonb_build_object('opportunity_id', d.opportunity_id,
               'stage_id', d.stage_id, 'status', d.status, 'amount_minor', d.amount_minor,
               'currency', d.currency, 'updated_at', d.updated_at) ORDER BY d.opportunity_id), '[]')
             FROM ${S}.audience_deals d
-           WHERE d.tenant = ${c}.tenant AND d.contact_id = ${c}.contact_id) AS deal_rows`;
+           WHERE d.tenant = ${c}.tenant AND d.contact_id = ${c}.contact_id)`,
+  };
+}
+
+/** The three aggregates as select-list items named order_lines, order_rows and deal_rows. */
+export function historyAggregates(c: string): string {
+  return Object.entries(historyAggregate(c))
+    .map(([column, sql]) => `${sql} AS ${column}`)
+    .join(',\n          ');
 }
 
 /** Locks the contacts' history rows (sorted: two refreshes never deadlock), creating them empty. */

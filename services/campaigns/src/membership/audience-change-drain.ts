@@ -6,7 +6,7 @@
  * contact, and a duplicate merged away, leave everything for good.
  *
  * One transaction per batch: rows are read and their contacts locked in one statement
- * (MembershipWriter.lockAlong), their records read after the lock, the joins and leaves appended,
+ * (MembershipWriter.lockAlong), their memberships and records read after the lock in the next, the joins and leaves appended,
  * and each queue row deleted only if its changed_at is still the one read, so a change that arrives meanwhile is evaluated again.
  * Replica-safe: a batch takes a transaction-scoped advisory lock, so one replica drains at a time
  * (others skip the round); the contact row locks order it against the full evaluations.
@@ -15,7 +15,7 @@ import { Logger } from '@nestjs/common';
 import { inTransaction } from '@crm/event-sourcing';
 import type { Pool, PoolClient } from 'pg';
 import { S } from '../infrastructure/read-model-part';
-import { loadAudienceRecords } from './audience-records';
+import { audienceRecordsOf, audienceRecordsSql } from './audience-records';
 import {
   ACTIVE_SEGMENTS_TOKEN,
   LISTED,
@@ -159,7 +159,9 @@ export class AudienceChangeDrain {
         [tenant],
       );
     }
-    // Locked with the queue read; the segments' token is read with the memberships, after it.
+    // Locked with the queue read; the segments' token and the contacts' records are read with
+    // the memberships, after it (one statement): whoever commits last decided on the newest record.
+    // Erased and merged-away contacts have no audience row, so no record.
     const locked = await this.writer.statesOf(
       tx,
       tenant,
@@ -169,12 +171,12 @@ export class AudienceChangeDrain {
         closed_reason: q.locked_closed_reason,
         merged_into: q.locked_merged_into,
       })),
-      ACTIVE_SEGMENTS_TOKEN,
+      `jsonb_build_object('token', ${ACTIVE_SEGMENTS_TOKEN}, 'records', ${audienceRecordsSql('$1', '$2')})`,
     );
     const evaluate = queued.filter((q) => !q.erased && !q.merged_into).map((q) => q.contact_id);
-    // Read after the lock: whoever commits last decided on the newest record.
-    const segments = await this.segments.activeAsOf(tx, tenant, locked.alongside);
-    const records = await loadAudienceRecords(tx, tenant, evaluate);
+    const alongside = locked.alongside as { token: string; records: unknown };
+    const segments = await this.segments.activeAsOf(tx, tenant, alongside.token);
+    const records = audienceRecordsOf(alongside.records);
     const duplicates = segments.some((s) => s.kind === 'static')
       ? await duplicatesOf(tx, tenant, evaluate)
       : new Map<string, string[]>();

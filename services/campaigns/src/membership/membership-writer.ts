@@ -42,6 +42,9 @@ interface CurrentRow {
   why: MatchReason[];
 }
 
+/** A membership_current row as jsonb renders it. */
+type CurrentJson = Omit<CurrentRow, 'joined_at'> & { joined_at: string };
+
 /**
  * A caller's write folded into the writer's last statement: SQL returning one row per row written,
  * its parameters numbered from `first` (with `$1` the tenant), and their values.
@@ -70,7 +73,7 @@ export class MembershipWriter {
 
   /**
    * Locks (creating if needed) the contacts' rows and loads their membership states. `alongside`,
-   * a scalar SQL expression over `$1` (the tenant), is read in the same statement as the
+   * a scalar SQL expression over `$1` (the tenant) and `$2` (the ids), is read in the same statement as the
    * memberships, after the lock (the drain's check of the tenant's live segments).
    */
   async lock(
@@ -150,8 +153,9 @@ export class MembershipWriter {
 
   /**
    * The membership states of contacts whose rows this transaction has locked (`lock`,
-   * `lockAlong`). `alongside`, a scalar SQL expression over `$1` (the tenant), is read in the same
-   * statement as the memberships (the drain's check of the tenant's live segments).
+   * `lockAlong`). `alongside`, a scalar SQL expression over `$1` (the tenant) and `$2` (the
+   * contacts' ids, text[]), is read in the same statement as the memberships (the drain's check
+   * of the tenant's live segments and its contacts' records).
    */
   async statesOf(
     tx: PoolClient,
@@ -161,23 +165,27 @@ export class MembershipWriter {
   ): Promise<LockedContacts> {
     const ids = rows.map((r) => r.contact_id);
     // Read after the lock (a statement of its own: its snapshot is taken once the lock is held).
-    // The memberships as plain rows beside the one `alongside` value (null columns when none).
-    const current = await tx.query<{ alongside: unknown } & Partial<CurrentRow>>(
-      `SELECT t.alongside, m.contact_id, m.segment_id, m.segment_name, m.kind, m.rule_version, m.joined_at, m.why
-         FROM (SELECT ${alongside ?? 'NULL'} AS alongside) t
-         LEFT JOIN ${S}.membership_current m ON m.tenant = $1 AND m.contact_id = ANY($2::text[])`,
+    // One row: the memberships as one jsonb array beside the `alongside` value, so a large value
+    // alongside is sent once, not once per membership.
+    const current = await tx.query<{ alongside: unknown; memberships: CurrentJson[] }>(
+      `SELECT ${alongside ?? 'NULL'} AS alongside,
+              (SELECT coalesce(jsonb_agg(jsonb_build_object('contact_id', m.contact_id,
+                        'segment_id', m.segment_id, 'segment_name', m.segment_name, 'kind', m.kind,
+                        'rule_version', m.rule_version, 'joined_at', m.joined_at, 'why', m.why)), '[]')
+                 FROM ${S}.membership_current m
+                WHERE m.tenant = $1 AND m.contact_id = ANY($2::text[])) AS memberships`,
       [tenant, ids],
     );
     const segments = new Map<string, Record<string, Membership>>();
-    for (const r of current.rows as (CurrentRow & { alongside: unknown })[]) {
-      if (r.contact_id === null) continue;
+    for (const r of current.rows[0].memberships) {
       const of = segments.get(r.contact_id) ?? {};
       of[r.segment_id] = {
         segmentId: r.segment_id,
         segmentName: r.segment_name,
         kind: r.kind,
         ruleVersion: r.rule_version,
-        joinedAt: r.joined_at.toISOString(),
+        // jsonb renders timestamptz with the session's offset; the state holds it in UTC.
+        joinedAt: new Date(r.joined_at).toISOString(),
         why: r.why,
       };
       segments.set(r.contact_id, of);
@@ -199,7 +207,7 @@ export class MembershipWriter {
         },
       });
     }
-    return new LockedContacts(tenant, states, current.rows[0]?.alongside ?? null);
+    return new LockedContacts(tenant, states, current.rows[0].alongside ?? null);
   }
 
   /**
