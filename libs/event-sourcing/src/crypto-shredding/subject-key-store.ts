@@ -14,6 +14,11 @@ import { newSubjectKey } from './field-cipher';
 export interface SubjectKeyStore {
   /** The subject's key, created on first use. Throws SubjectErasedError after erase. */
   keyFor(tenant: string, subjectId: string): Promise<Buffer>;
+  /**
+   * keyFor for many subjects at once (one round trip: bulk writes such as imports create their
+   * keys together). Throws SubjectErasedError if any of them was erased.
+   */
+  keysFor(tenant: string, subjectIds: readonly string[]): Promise<Map<string, Buffer>>;
   /** Keys of the given subjects; erased and unknown subjects are absent from the map. */
   findKeys(tenant: string, subjectIds: readonly string[]): Promise<Map<string, Buffer>>;
   /** Deletes the key for good. Idempotent; also tombstones a subject that never had a key. */
@@ -86,6 +91,41 @@ export class PostgresSubjectKeyStore implements SubjectKeyStore {
       if (again.rows[0]?.key) return again.rows[0].key;
     }
     throw new SubjectErasedError(tenant, subjectId);
+  }
+
+  async keysFor(tenant: string, subjectIds: readonly string[]): Promise<Map<string, Buffer>> {
+    const keys = new Map<string, Buffer>();
+    // Sorted: two concurrent batches insert in the same order, so they never deadlock.
+    const subjects = [...new Set(subjectIds)].sort();
+    if (subjects.length === 0) return keys;
+    const { rows } = await this.pool.query<{ subject_id: string; key: Buffer | null }>(
+      `WITH inserted AS (
+         INSERT INTO ${this.table} (tenant, subject_id, key)
+         SELECT $1, s.subject_id, s.key FROM unnest($2::text[], $3::bytea[]) AS s(subject_id, key)
+         ON CONFLICT (tenant, subject_id) DO NOTHING
+         RETURNING subject_id, key)
+       SELECT subject_id, key FROM inserted
+       UNION ALL
+       SELECT subject_id, key FROM ${this.table}
+        WHERE tenant = $1 AND subject_id = ANY($2::text[])
+          AND subject_id NOT IN (SELECT subject_id FROM inserted)`,
+      [tenant, subjects, subjects.map(() => newSubjectKey())],
+    );
+    for (const row of rows) if (row.key) keys.set(row.subject_id, row.key);
+    const erased = rows.find((row) => !row.key);
+    if (erased) throw new SubjectErasedError(tenant, erased.subject_id);
+    if (keys.size < subjects.length) {
+      // A competing insert is not visible to this statement's snapshot yet: read those now.
+      const missing = subjects.filter((subject) => !keys.has(subject));
+      const again = await this.pool.query<{ subject_id: string; key: Buffer | null }>(
+        `SELECT subject_id, key FROM ${this.table} WHERE tenant = $1 AND subject_id = ANY($2::text[])`,
+        [tenant, missing],
+      );
+      for (const row of again.rows) if (row.key) keys.set(row.subject_id, row.key);
+      const gone = missing.find((subject) => !keys.has(subject));
+      if (gone) throw new SubjectErasedError(tenant, gone);
+    }
+    return keys;
   }
 
   async findKeys(tenant: string, subjectIds: readonly string[]): Promise<Map<string, Buffer>> {

@@ -155,6 +155,45 @@ describe('withCryptoShredding over PostgreSQL', () => {
     expect((await keys.findKeys('acme', ['c9'])).get('c9')!.equals(a)).toBe(true);
   });
 
+  it('keysFor creates many keys in one call, agrees with keyFor and concurrent batches, refuses an erased subject', async () => {
+    const existing = await keys.keyFor('acme', 'b1');
+    const [first, second] = await Promise.all([
+      keys.keysFor('acme', ['b1', 'b2', 'b3', 'b2']),
+      keys.keysFor('acme', ['b3', 'b2', 'b4']),
+    ]);
+    expect([...first.keys()].sort()).toEqual(['b1', 'b2', 'b3']);
+    expect(first.get('b1')!.equals(existing)).toBe(true);
+    expect(first.get('b2')!.equals(second.get('b2')!)).toBe(true);
+    expect(first.get('b3')!.equals(second.get('b3')!)).toBe(true);
+    expect((await keys.keyFor('acme', 'b4')).equals(second.get('b4')!)).toBe(true);
+    await keys.erase('acme', 'b5');
+    await expect(keys.keysFor('acme', ['b6', 'b5'])).rejects.toBeInstanceOf(SubjectErasedError);
+  });
+
+  it('appendToStreams encrypts every stream under its subject key, refusing all if one subject was erased', async () => {
+    await store.appendToStreams([
+      { stream: { tenant: 'acme', id: 'contact-m1' }, events: [registered('m1', 'Multi One', [])] },
+      { stream: { tenant: 'acme', id: 'contact-m2' }, events: [registered('m2', 'Multi Two', [])] },
+    ]);
+    expect(await rawEventsMentioning('Multi ')).toBe(0);
+    const read = await store.readStream({ tenant: 'acme', id: 'contact-m2' });
+    expect((read.events[0].data as { name: string }).name).toBe('Multi Two');
+    await keys.erase('acme', 'm4');
+    await expect(
+      store.appendToStreams([
+        {
+          stream: { tenant: 'acme', id: 'contact-m3' },
+          events: [registered('m3', 'Multi Three', [])],
+        },
+        {
+          stream: { tenant: 'acme', id: 'contact-m4' },
+          events: [registered('m4', 'Multi Four', [])],
+        },
+      ]),
+    ).rejects.toBeInstanceOf(SubjectErasedError);
+    expect((await t.store.readStream({ tenant: 'acme', id: 'contact-m3' })).version).toBe(0);
+  });
+
   it('encryptPersonalData covers appends that bypass the decorator (appendInTransaction)', async () => {
     const stream = { tenant: 'acme', id: 'contact-c5' };
     const client = await t.pool.connect();

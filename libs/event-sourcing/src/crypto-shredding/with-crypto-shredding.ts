@@ -36,15 +36,24 @@ export function withCryptoShredding(
     append: async (stream, events, expected) =>
       store.append(stream, await encryptEvents(stream.tenant, events, keyStore, spec), expected),
     // Each stream's events under its own tenant's keys; nothing reaches the log before all are.
-    appendToStreams: async (appends) =>
-      store.appendToStreams(
+    // The keys of all the call's subjects are created in one round trip per tenant (bulk writes).
+    appendToStreams: async (appends) => {
+      const keysByTenant = await keysOfAppends(appends, keyStore, spec);
+      return store.appendToStreams(
         await Promise.all(
           appends.map(async (a) => ({
             ...a,
-            events: await encryptEvents(a.stream.tenant, a.events, keyStore, spec),
+            events: await encryptEvents(
+              a.stream.tenant,
+              a.events,
+              keyStore,
+              spec,
+              keysByTenant.get(a.stream.tenant),
+            ),
           })),
         ),
-      ),
+      );
+    },
     atomicMultiStreamAppend: store.atomicMultiStreamAppend,
     readStream: async (stream, options) => {
       const result = await store.readStream(stream, options);
@@ -73,13 +82,34 @@ export function encryptPersonalData(
   return encryptEvents(tenant, events, keyStore, spec);
 }
 
+/** The keys of every subject the appends write personal data of, per tenant. */
+async function keysOfAppends(
+  appends: readonly { stream: { tenant: string }; events: readonly NewEvent[] }[],
+  keyStore: SubjectKeyStore,
+  spec: PersonalDataSpec,
+): Promise<Map<string, Map<string, Buffer>>> {
+  const subjectsByTenant = new Map<string, Set<string>>();
+  for (const { stream, events } of appends)
+    for (const event of events) {
+      const rule = spec[event.type];
+      if (!rule) continue;
+      const subjects = subjectsByTenant.get(stream.tenant) ?? new Set<string>();
+      subjectsByTenant.set(stream.tenant, subjects.add(subjectOf(rule, event)));
+    }
+  const keysByTenant = new Map<string, Map<string, Buffer>>();
+  for (const [tenant, subjects] of subjectsByTenant)
+    keysByTenant.set(tenant, await keyStore.keysFor(tenant, [...subjects]));
+  return keysByTenant;
+}
+
 async function encryptEvents(
   tenant: string,
   events: readonly NewEvent[],
   keyStore: SubjectKeyStore,
   spec: PersonalDataSpec,
+  known?: ReadonlyMap<string, Buffer>,
 ): Promise<NewEvent[]> {
-  const keys = new Map<string, Buffer>();
+  const keys = new Map<string, Buffer>(known);
   const out: NewEvent[] = [];
   for (const event of events) {
     const rule = spec[event.type];
