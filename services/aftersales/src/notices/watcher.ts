@@ -86,17 +86,7 @@ export class Watcher implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async slaBreaches(now: Date): Promise<number> {
-    // Cases still running a clock, or stopped lately (a late stop is a breach too), whose two
-    // clocks are not both announced yet.
-    const { rows } = await this.pool.query<{ tenant: string; state: CaseState }>(
-      `SELECT c.tenant, c.state FROM ${S}.cases c
-        WHERE (c.status <> 'closed' OR c.updated_at > $1)
-          AND (SELECT count(*) FROM ${S}.notices n
-                WHERE n.tenant = c.tenant AND n.subject = 'case:' || c.case_id
-                  AND n.key LIKE 'sla:%') < 2
-        ORDER BY c.opened_at LIMIT ${BATCH}`,
-      [new Date(now.getTime() - DAY_MS).toISOString()],
-    );
+    const rows = await this.casesWithLiveClocks(now);
     const settings = new Map<string, SlaSettings>();
     let announced = 0;
     for (const { tenant, state } of rows) {
@@ -123,6 +113,35 @@ export class Watcher implements OnApplicationBootstrap, OnModuleDestroy {
       }
     }
     return announced;
+  }
+
+  /**
+   * Cases with a clock not yet announced that can still breach: running (no first reply yet; not
+   * resolved or closed), or stopped within the last day (a late stop is a breach too, seen once
+   * after it). All of them, in keyset batches: a long queue must not hide its newest cases.
+   */
+  private async casesWithLiveClocks(
+    now: Date,
+  ): Promise<{ tenant: string; case_id: string; state: CaseState }[]> {
+    const unannounced = (clock: SlaClock) => `NOT EXISTS (SELECT 1 FROM ${S}.notices n
+      WHERE n.tenant = c.tenant AND n.subject = 'case:' || c.case_id AND n.key = 'sla:${clock}')`;
+    const cases: { tenant: string; case_id: string; state: CaseState }[] = [];
+    let after: [string, string] = ['', ''];
+    for (;;) {
+      const { rows } = await this.pool.query<{ tenant: string; case_id: string; state: CaseState }>(
+        `SELECT c.tenant, c.case_id, c.state FROM ${S}.cases c
+          WHERE (c.tenant, c.case_id) > ($2, $3)
+            AND ((${unannounced('first_response')} AND (c.first_responded_at IS NULL OR c.updated_at > $1))
+              OR (${unannounced('resolution')}
+                  AND (c.status NOT IN ('resolved', 'closed') OR c.updated_at > $1)))
+          ORDER BY c.tenant, c.case_id LIMIT ${BATCH}`,
+        [new Date(now.getTime() - DAY_MS).toISOString(), ...after],
+      );
+      cases.push(...rows);
+      if (rows.length < BATCH) return cases;
+      const last = rows[rows.length - 1];
+      after = [last.tenant, last.case_id];
+    }
   }
 
   private async endingWarranties(now: Date): Promise<number> {
