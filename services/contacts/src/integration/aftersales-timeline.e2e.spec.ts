@@ -1,12 +1,15 @@
 /**
- * crm.aftersales.v1 on the contact's timeline: a service case opened and resolved, and
- * maintenance due on one of their assets, arrive on the (embedded) transport and show as entries
+ * crm.aftersales.v1 on the contact's timeline: a service case opened, resolved, reopened and
+ * rated, maintenance due on one of their assets and a warranty about to end, arrive on the (embedded) transport and show as entries
  * of source `aftersales`; a redelivery adds nothing; a fact about an unknown contact is dropped.
  */
 import {
   CaseOpened,
+  CaseReopened,
   CaseResolved,
   MaintenanceDue,
+  SatisfactionRecorded,
+  WarrantyExpiring,
   toCloudEventHeaders,
   topicFor,
 } from '@crm/contracts';
@@ -96,5 +99,50 @@ describe('after-sales facts on the timeline (e2e, embedded transport)', () => {
       resolutionCode: 'part_replaced',
       billable: false,
     });
+  });
+
+  it('shows a reopened case, its rating and a warranty about to end, filtered by source', async () => {
+    const contactId = (
+      await t.call({ method: 'POST', url: '/contacts', payload: { name: { given: 'Grace' } } })
+    ).json().id;
+    const caseId = randomUUID();
+    await publish(CaseReopened.type, caseId, {
+      caseId,
+      contactId,
+      from: 'resolved',
+      reopenedAt: at(-3),
+    });
+    const rating = { caseId, contactId, score: 4, recordedAt: at(-2) };
+    const id = await publish(SatisfactionRecorded.type, caseId, rating);
+    await publish(SatisfactionRecorded.type, caseId, rating, id); // redelivery
+    await publish(SatisfactionRecorded.type, caseId, rating); // the same fact under a new id
+    await publish(WarrantyExpiring.type, 'asset-2', {
+      assetId: 'asset-2',
+      productId: 'prod-2',
+      contactId,
+      endsOn: at(29).slice(0, 10),
+      daysLeft: 30,
+      announcedAt: at(-1),
+    });
+
+    const until = Date.now() + 30_000;
+    let items: { source: string; kind: string; details: Record<string, unknown> }[] = [];
+    while (Date.now() < until) {
+      items = (await t.call({ url: `/contacts/${contactId}/timeline?source=aftersales` })).json()
+        .items;
+      if (items.length >= 3) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(items.map((e) => [e.source, e.kind])).toEqual([
+      ['aftersales', 'warranty-expiring'],
+      ['aftersales', 'service-satisfaction'],
+      ['aftersales', 'service-case-reopened'],
+    ]);
+    expect(items[0].details).toMatchObject({ assetId: 'asset-2', daysLeft: 30 });
+    expect(items[1].details).toEqual({ caseId, score: 4 });
+    expect(items[2].details).toEqual({ caseId, from: 'resolved' });
+    // Positive control of the filter: another source is empty for this contact.
+    const sales = (await t.call({ url: `/contacts/${contactId}/timeline?source=sales` })).json();
+    expect(sales.items).toEqual([]);
   });
 });

@@ -15,17 +15,23 @@
 import {
   ActivityStateTopic,
   CaseOpened,
+  CaseReopened,
   CaseResolved,
   MaintenanceDue,
   OrderStateTopic,
+  SatisfactionRecorded,
+  WarrantyExpiring,
   type ActivityCompletedV1,
   type CaseOpenedV1,
+  type CaseReopenedV1,
   type CaseResolvedV1,
   type MaintenanceDueV1,
   type ActivityLoggedV1,
   type OrderCancelledV1,
   type OrderPlacedV1,
   type OrderReturnedV1,
+  type SatisfactionRecordedV1,
+  type WarrantyExpiringV1,
 } from '@crm/contracts';
 import type { EventStore } from '@crm/event-sourcing';
 import type { ReceivedIntegrationEvent } from '@crm/messaging';
@@ -39,8 +45,11 @@ import { CONTACTS_SCHEMA } from '../infrastructure/schema';
 import { createTimelineTable, upsertTimelineEntry } from '../timeline/timeline.projection';
 import {
   caseOpenedEntry,
+  caseReopenedEntry,
   caseResolvedEntry,
   maintenanceDueEntry,
+  satisfactionEntry,
+  warrantyExpiringEntry,
 } from './aftersales-timeline-entries';
 import {
   activityEntry,
@@ -375,6 +384,30 @@ export class TimelineFeedHandlers implements OnModuleInit {
     tx: PoolClient,
   ): Promise<void> {
     await this.record(tx, event, event.data.contactId, maintenanceDueEntry(event.data));
+  }
+
+  @EventPattern(CaseReopened.type)
+  async caseReopened(
+    event: ReceivedIntegrationEvent<CaseReopenedV1>,
+    tx: PoolClient,
+  ): Promise<void> {
+    await this.record(tx, event, event.data.contactId, caseReopenedEntry(event.data));
+  }
+
+  @EventPattern(SatisfactionRecorded.type)
+  async satisfactionRecorded(
+    event: ReceivedIntegrationEvent<SatisfactionRecordedV1>,
+    tx: PoolClient,
+  ): Promise<void> {
+    await this.record(tx, event, event.data.contactId, satisfactionEntry(event.data));
+  }
+
+  @EventPattern(WarrantyExpiring.type)
+  async warrantyExpiring(
+    event: ReceivedIntegrationEvent<WarrantyExpiringV1>,
+    tx: PoolClient,
+  ): Promise<void> {
+    await this.record(tx, event, event.data.contactId, warrantyExpiringEntry(event.data));
   }
 
   private async record(

@@ -4,17 +4,17 @@ import { CursorPageQuery } from '@crm/platform';
 
 export class TimelineQuery extends CursorPageQuery {
   @ApiPropertyOptional({
-    enum: ['contacts', 'sales', 'campaigns'],
+    enum: ['contacts', 'sales', 'campaigns', 'aftersales'],
     description: 'Only entries from this source',
   })
   @IsOptional()
-  @IsIn(['contacts', 'sales', 'campaigns'])
+  @IsIn(['contacts', 'sales', 'campaigns', 'aftersales'])
   source?: string;
 }
 
 export class TimelineEntry {
   @ApiProperty() entryId!: string;
-  @ApiProperty({ description: 'contacts, sales or campaigns' }) source!: string;
+  @ApiProperty({ description: 'contacts, sales, campaigns or aftersales' }) source!: string;
   @ApiProperty({ example: 'call' }) kind!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) channel!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) direction!: string | null;
