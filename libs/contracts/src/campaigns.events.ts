@@ -22,9 +22,11 @@
  */
 import { defineIntegrationEvent } from './integration-event';
 import {
+  currencyCode,
   id,
   integer,
   list,
+  minorUnits,
   nullable,
   object,
   oneOf,
@@ -57,6 +59,15 @@ export const CampaignLaunched = campaigns(
       channel: oneOf(CHANNELS, 'Channel'),
       name: text('Campaign name', 300),
       launchedAt: timestamp('When'),
+      cost: nullable(
+        object(
+          {
+            amountMinor: minorUnits('What the campaign costs, in minor units'),
+            currency: currencyCode('Currency'),
+          },
+          ['amountMinor', 'currency'],
+        ),
+      ),
     },
     ['campaignId', 'channel', 'name', 'launchedAt'],
   ),
@@ -196,11 +207,88 @@ export const MessageSkipped = campaigns(
   ),
 );
 
+const conversionFact = {
+  orderId: id('The order (crm.sales.v1) the campaign is credited with'),
+  contactId: id('The buyer'),
+  messageId: id('The campaign message whose response earned the order'),
+  campaignId,
+  variantId: nullable(text('The variant of that message', 100)),
+  revenueMinor: minorUnits("The order's total, in minor units of its currency"),
+  currency: nullable(currencyCode('Currency of the order')),
+};
+const CONVERSION_REQUIRED = [
+  'orderId',
+  'contactId',
+  'messageId',
+  'campaignId',
+  'variantId',
+  'revenueMinor',
+  'currency',
+] as const;
+
+export const ConversionAttributed = campaigns(
+  'conversion',
+  'attributed',
+  "An order was credited to a campaign: the buyer's last human click on a campaign message within the click window (default 7 days), else the last human open within the open window (default 1 day).",
+  object(
+    {
+      ...conversionFact,
+      rule: oneOf(['last-click', 'last-open'] as const, 'Which step of the rule matched'),
+      touchedAt: timestamp('When the credited response happened'),
+      placedAt: timestamp('When the order was placed'),
+      attributedAt: timestamp('When campaigns decided it'),
+    },
+    [...CONVERSION_REQUIRED, 'rule', 'touchedAt', 'placedAt', 'attributedAt'],
+  ),
+);
+
+export const ConversionReversed = campaigns(
+  'conversion',
+  'reversed',
+  'A credited order was cancelled or returned: the campaign no longer earned it.',
+  object(
+    {
+      ...conversionFact,
+      reason: oneOf(['cancelled', 'returned'] as const, 'What happened to the order'),
+      reversedAt: timestamp('When'),
+    },
+    [...CONVERSION_REQUIRED, 'reason', 'reversedAt'],
+  ),
+);
+
+export interface ConversionAttributedV1 {
+  readonly orderId: string;
+  readonly contactId: string;
+  readonly messageId: string;
+  readonly campaignId: string;
+  readonly variantId: string | null;
+  readonly revenueMinor: number;
+  readonly currency: string | null;
+  readonly rule: 'last-click' | 'last-open';
+  readonly touchedAt: string;
+  readonly placedAt: string;
+  readonly attributedAt: string;
+}
+
+export interface ConversionReversedV1 {
+  readonly orderId: string;
+  readonly contactId: string;
+  readonly messageId: string;
+  readonly campaignId: string;
+  readonly variantId: string | null;
+  readonly revenueMinor: number;
+  readonly currency: string | null;
+  readonly reason: 'cancelled' | 'returned';
+  readonly reversedAt: string;
+}
+
 export interface CampaignLaunchedV1 {
   readonly campaignId: string;
   readonly channel: 'email' | 'sms' | 'phone' | 'post';
   readonly name: string;
   readonly launchedAt: string;
+  /** For ROI; absent on facts published before the campaign's cost was. */
+  readonly cost?: { readonly amountMinor: number; readonly currency: string } | null;
 }
 export interface CampaignCompletedV1 {
   readonly campaignId: string;
@@ -517,6 +605,8 @@ export const CAMPAIGNS_EVENTS = [
   MessageComplained,
   MessageOutcomeUnknown,
   MessageSkipped,
+  ConversionAttributed,
+  ConversionReversed,
   SegmentCreated,
   SegmentDetailsChanged,
   SegmentRuleChanged,

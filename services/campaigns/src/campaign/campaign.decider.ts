@@ -145,6 +145,7 @@ export function decideCampaign(command: CampaignCommand, state: CampaignState): 
             phase,
             name: definition.name,
             channel: definition.channel,
+            cost: definition.cost ?? null,
           },
         },
       ];

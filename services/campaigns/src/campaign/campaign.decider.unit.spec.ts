@@ -47,6 +47,7 @@ const launched: CampaignEvent = {
     phase: 'all',
     name: definition.name,
     channel: 'email',
+    cost: null,
   },
 };
 const launchedAb: CampaignEvent = {
@@ -57,6 +58,7 @@ const launchedAb: CampaignEvent = {
     phase: 'test',
     name: definition.name,
     channel: 'email',
+    cost: definition.cost ?? null,
   },
 };
 const paused: CampaignEvent = { type: 'CampaignPaused', data: { campaignId: 'c1', pausedAt: NOW } };

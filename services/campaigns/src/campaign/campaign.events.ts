@@ -101,8 +101,17 @@ export type CampaignScheduled = DomainEvent<'CampaignScheduled', Id & { sendAt: 
 /** Sending starts: the A/B test share first (`test`) or everyone (`all`). */
 export type CampaignLaunched = DomainEvent<
   'CampaignLaunched',
-  /** `name` and `channel` (for campaign.launched) since the sender; absent on older events. */
-  Id & { launchedAt: string; phase: 'test' | 'all'; name?: string; channel?: Channel }
+  /**
+   * `name` and `channel` (for campaign.launched) since the sender, `cost` (null: none) since
+   * attribution; absent on older events.
+   */
+  Id & {
+    launchedAt: string;
+    phase: 'test' | 'all';
+    name?: string;
+    channel?: Channel;
+    cost?: { readonly amountMinor: number; readonly currency: string } | null;
+  }
 >;
 export type CampaignPaused = DomainEvent<'CampaignPaused', Id & { pausedAt: string }>;
 export type CampaignResumed = DomainEvent<'CampaignResumed', Id & { resumedAt: string }>;

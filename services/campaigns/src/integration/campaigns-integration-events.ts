@@ -6,7 +6,8 @@
  *   values of what changed); a static list as its size only, the joins and leaves say who;
  * - memberships (joins and leaves), with ids and field keys only.
  * A membership's close is private (its leaves are published).
- * Campaigns: launched and completed, keyed by the campaign id. Messages (the send ledger), keyed
+ * Campaigns: launched (with its cost, for ROI) and completed, keyed by the campaign id.
+ * Conversions (attribution/): an order credited to a campaign, or taken back, keyed by the buyer. Messages (the send ledger), keyed
  * by the contact id so one person's messages and responses stay in order: sent, skipped, bounced,
  * complained, outcome unknown, and the opens, clicks and unsubscribes that count (bot and scanner
  * hits are recorded in campaigns, not published: the timeline shows people's actions). Ids,
@@ -17,6 +18,7 @@ import type { RecordedEvent } from '@crm/event-sourcing';
 import type { IntegrationEventDraft, IntegrationEventMapper } from '@crm/messaging';
 import type { MatchReason, MembershipEvent } from '../membership/membership.events';
 import type { CampaignEvent } from '../campaign/campaign.events';
+import type { ConversionEvent } from '../attribution/conversion.events';
 import type { MessageEvent } from '../sending/message.events';
 import type { Rule } from '../segments/rules/rule';
 import type { SegmentEvent } from '../segments/segment.events';
@@ -127,6 +129,7 @@ function campaignFact(event: CampaignEvent): IntegrationEventDraft | null {
         channel: d.channel,
         name: d.name,
         launchedAt: d.launchedAt,
+        ...(d.cost === undefined ? {} : { cost: d.cost }),
       };
       return { type: C.CampaignLaunched.type, subject, data };
     }
@@ -217,6 +220,36 @@ function messageFact(event: MessageEvent): IntegrationEventDraft | null {
   }
 }
 
+/** Keyed by the buyer, like their messages: a credit follows the response that earned it. */
+function conversionFact(event: ConversionEvent): IntegrationEventDraft {
+  const d = event.data;
+  const ref = {
+    orderId: d.orderId,
+    contactId: d.contactId,
+    messageId: d.messageId,
+    campaignId: d.campaignId,
+    variantId: d.variantId,
+    revenueMinor: d.revenueMinor,
+    currency: d.currency,
+  };
+  if (event.type === 'ConversionAttributed') {
+    const data: C.ConversionAttributedV1 = {
+      ...ref,
+      rule: event.data.rule,
+      touchedAt: event.data.touchedAt,
+      placedAt: event.data.placedAt,
+      attributedAt: event.data.at,
+    };
+    return { type: C.ConversionAttributed.type, subject: d.contactId, data };
+  }
+  const data: C.ConversionReversedV1 = {
+    ...ref,
+    reason: event.data.reason,
+    reversedAt: event.data.at,
+  };
+  return { type: C.ConversionReversed.type, subject: d.contactId, data };
+}
+
 export const campaignsIntegrationEvents: IntegrationEventMapper = (
   recorded: RecordedEvent,
 ): IntegrationEventDraft | null => {
@@ -225,6 +258,8 @@ export const campaignsIntegrationEvents: IntegrationEventMapper = (
     return messageFact({ type: recorded.type, data: recorded.data } as MessageEvent);
   if (category === 'campaign')
     return campaignFact({ type: recorded.type, data: recorded.data } as CampaignEvent);
+  if (category === 'conversion')
+    return conversionFact({ type: recorded.type, data: recorded.data } as ConversionEvent);
   if (SEGMENT_EVENT_TYPES.has(recorded.type)) {
     const at = new Date(recorded.metadata.occurredAt).toISOString();
     return segmentFact({ type: recorded.type, data: recorded.data } as SegmentEvent, at);

@@ -11,6 +11,6 @@ import { campaignsStateSources } from './campaigns-state';
 export const CampaignsMessagingModule = serviceMessagingModule({
   service: 'campaigns',
   mapper: campaignsIntegrationEvents,
-  categories: ['segment', 'membership', 'campaign', 'message'],
+  categories: ['segment', 'membership', 'campaign', 'message', 'conversion'],
   stateSources: campaignsStateSources,
 });
