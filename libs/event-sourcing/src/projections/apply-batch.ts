@@ -12,6 +12,7 @@
  */
 import type { PoolClient } from 'pg';
 import { comparePositions, type Position, type RecordedEvent } from '../event-store';
+import { checkpointMoved } from './checkpoint-signals';
 import { type ParkedEvent, ParkedEvents, streamKey } from './parked-events';
 import { parkingMetrics } from './parking-metrics';
 import type { Projection } from './projection';
@@ -74,6 +75,8 @@ export async function applyBatch(
     if (isTransient(error.failure)) throw error.failure;
     outcome = await inBatchTransaction(tx, () => applyEvents(batch, 'one-by-one'));
   }
+  // Committed: this process's read-your-writes waiters look again now (other replicas by NOTIFY).
+  checkpointMoved(checkpoints.schema, projection.name);
   if (outcome.parked.length) {
     metrics.parked(projection.name, outcome.parked.length);
     options.onParked?.(outcome.parked);

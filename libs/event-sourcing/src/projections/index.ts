@@ -13,3 +13,4 @@ export * from './replay';
 export * from './projection-runner';
 export * from './rebuild-projection';
 export * from './read-model-status';
+export * from './checkpoint-signals';

@@ -9,7 +9,14 @@
  */
 import type { ClientBase, Pool } from 'pg';
 import { comparePositions, type Position, START } from '../event-store';
+import { checkpointChannel, watchCheckpoint } from './checkpoint-signals';
 import { parkedEventsDdl } from './parked-events';
+
+/**
+ * Waiters wake on the checkpoint's signal (checkpoint-signals.ts); this poll only covers a
+ * notification lost while the LISTEN connection reconnects.
+ */
+const FALLBACK_POLL_MS = 250;
 
 export type ProjectionStatus = 'live' | 'rebuilding';
 
@@ -128,11 +135,16 @@ export class ProjectionCheckpoints {
       'name' | 'version' | 'position' | 'status' | 'lastEventAt'
     >,
   ): Promise<void> {
+    // The NOTIFY rides in the same statement (no extra round trip) and, being transactional,
+    // reaches other replicas' waiters when the batch commits.
     await client.query(
-      `INSERT INTO ${this.table} (name, version, commit_position, prepare_position, status, last_event_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now())
-       ON CONFLICT (name) DO UPDATE SET version = $2, commit_position = $3, prepare_position = $4,
-         status = $5, last_event_at = $6, updated_at = now(), stalled_since = NULL, last_error = NULL`,
+      `WITH saved AS (
+         INSERT INTO ${this.table} (name, version, commit_position, prepare_position, status, last_event_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, now())
+         ON CONFLICT (name) DO UPDATE SET version = $2, commit_position = $3, prepare_position = $4,
+           status = $5, last_event_at = $6, updated_at = now(), stalled_since = NULL, last_error = NULL
+         RETURNING name)
+       SELECT pg_notify($7, name) FROM saved`,
       [
         checkpoint.name,
         checkpoint.version,
@@ -140,6 +152,7 @@ export class ProjectionCheckpoints {
         checkpoint.position.prepare.toString(),
         checkpoint.status,
         checkpoint.lastEventAt,
+        checkpointChannel(this.schema),
       ],
     );
   }
@@ -168,7 +181,8 @@ export class ProjectionCheckpoints {
   /**
    * Read-your-writes: resolves true once the projection has applied everything up to `position`
    * (e.g. the `lastPosition` a command returned), false if `timeoutMs` passes first. With
-   * `version`, a read model built by an older projection version does not count.
+   * `version`, a read model built by an older projection version does not count. Wakes when the
+   * checkpoint moves (in this process or, by NOTIFY, in another), else re-reads every 250 ms.
    */
   async waitForPosition(
     name: string,
@@ -177,19 +191,25 @@ export class ProjectionCheckpoints {
     version?: number,
   ): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
-      const checkpoint = await this.get(name);
-      if (
-        checkpoint &&
-        checkpoint.status === 'live' &&
-        (version === undefined || checkpoint.version >= version) &&
-        comparePositions(checkpoint.position, position) >= 0
-      ) {
-        return true;
+    // Armed before the first read: a commit between the read and the wait still wakes us.
+    const watch = watchCheckpoint(this.schema, name, this.pool);
+    try {
+      for (;;) {
+        const checkpoint = await this.get(name);
+        if (
+          checkpoint &&
+          checkpoint.status === 'live' &&
+          (version === undefined || checkpoint.version >= version) &&
+          comparePositions(checkpoint.position, position) >= 0
+        ) {
+          return true;
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) return false;
+        await watch.next(Math.min(FALLBACK_POLL_MS, left));
       }
-      const left = deadline - Date.now();
-      if (left <= 0) return false;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));
+    } finally {
+      watch.close();
     }
   }
 }

@@ -7,6 +7,7 @@
 import type { PoolClient } from 'pg';
 import { type EventStore, type Position, START } from '../event-store';
 import { applyBatch, type ApplyBatchOptions } from './apply-batch';
+import { checkpointMoved } from './checkpoint-signals';
 import type { LogHead } from './log-head';
 import { ParkedEvents } from './parked-events';
 import type { Projection } from './projection';
@@ -102,6 +103,8 @@ async function resetReadModel(
       lastEventAt: null,
     });
     await tx.query('COMMIT');
+    // A rebuild started: this process's read-model gate closes now, not when its cache expires.
+    checkpointMoved(checkpoints.schema, projection.name);
   } catch (error) {
     await tx.query('ROLLBACK').catch(() => undefined);
     throw error;
