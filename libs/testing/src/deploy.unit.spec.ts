@@ -85,13 +85,14 @@ describe('docker-compose.yml', () => {
     expect(new Set(hostPorts).size).toBe(hostPorts.length);
   });
 
-  it('starts the contacts, sales, campaigns and analytics services on the ports `npm start` uses', () => {
+  it('starts the contacts, sales, campaigns, analytics and aftersales services on the ports `npm start` uses', () => {
     const published = Object.fromEntries(crmServices.map(([name, s]) => [name, portMappings(s)]));
     expect(published).toMatchObject({
       contacts: [{ host: 3001, container: 3001 }],
       sales: [{ host: 3002, container: 3002 }],
       campaigns: [{ host: 3003, container: 3003 }],
       analytics: [{ host: 3004, container: 3004 }],
+      aftersales: [{ host: 3005, container: 3005 }],
     });
   });
 
@@ -188,8 +189,9 @@ describe('deploy/k8s kustomize', () => {
   const ofKind = (kind: string) => baseObjects.filter((o) => o.kind === kind);
   const deployments = ofKind('Deployment');
 
-  it('has a Deployment and a Service for contacts, sales, campaigns and analytics', () => {
+  it('has a Deployment and a Service for contacts, sales, campaigns, analytics and aftersales', () => {
     expect(deployments.map((d) => d.metadata.name).sort()).toEqual([
+      'aftersales',
       'analytics',
       'campaigns',
       'contacts',
@@ -199,7 +201,7 @@ describe('deploy/k8s kustomize', () => {
       ofKind('Service')
         .map((s) => s.metadata.name)
         .sort(),
-    ).toEqual(['analytics', 'campaigns', 'contacts', 'sales']);
+    ).toEqual(['aftersales', 'analytics', 'campaigns', 'contacts', 'sales']);
   });
 
   it.each(deployments.map((d) => [d.metadata.name, d] as const))(
@@ -304,7 +306,7 @@ describe('deploy/k8s kustomize', () => {
       expect(prod.filter((o) => o.kind === 'Secret')).toEqual([]);
       for (const o of [...dev, ...prod]) expect(o.metadata.namespace).toMatch(/^crm/);
       const prodDeployments = prod.filter((o) => o.kind === 'Deployment');
-      expect(prodDeployments.map((d) => d.spec.replicas)).toEqual([2, 2, 2, 2]);
+      expect(prodDeployments.map((d) => d.spec.replicas)).toEqual([2, 2, 2, 2, 2]);
       for (const scaler of prod.filter((o) => o.kind === 'HorizontalPodAutoscaler'))
         expect(scaler.spec.minReplicas).toBe(2);
       for (const d of prodDeployments)
