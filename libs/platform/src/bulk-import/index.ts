@@ -7,3 +7,4 @@ export * from './keyed-scheduler';
 export * from './upload-body';
 export * from './import-cli-args';
 export * from './import-command';
+export * from './import-batch';

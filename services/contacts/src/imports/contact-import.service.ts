@@ -23,6 +23,7 @@ import {
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   AggregateCommands,
+  appendImportBatch,
   CLOCK,
   EVENT_SOURCING_OPTIONS,
   handleImportCommand,
@@ -63,7 +64,7 @@ import { ImportErrors } from './import.errors';
 
 const FLUSH_EVERY = 500;
 /** Rows read ahead of the ones applied: their keys are looked up in the read model together. */
-const LOOKAHEAD = 200;
+const LOOKAHEAD = 500;
 /** How long the end of an import waits for the read models to show its rows. */
 const READ_MODEL_WAIT_MS = 10 * 60_000;
 const CONTACT_CATEGORY = categoryOf(contactStreamId('00000000-0000-0000-0000-000000000000'));
@@ -79,6 +80,15 @@ interface ImportContext {
   readonly companies: Map<string, Promise<void>>;
   /** Position of the last event this import appended: the one the read models must reach. */
   lastPosition: Position | undefined;
+}
+
+type Batch = { row: number; prepared: PreparedRow | ImportRowReport }[];
+
+/** A contact stream as a chunk leaves it: the version it was read at and the events decided. */
+interface ChunkStream {
+  readonly version: number;
+  state: ContactState;
+  readonly events: ContactEvent[];
 }
 
 interface PreparedRow {
@@ -170,7 +180,6 @@ export class ContactImportService implements OnModuleInit {
       // Rows applied at once (rows sharing an email or phone never overlap).
       const scheduler = new KeyedScheduler(this.config.importConcurrency);
       const iterator = (records as AsyncIterable<CsvRecord>)[Symbol.asyncIterator]();
-      type Batch = { row: number; prepared: PreparedRow | ImportRowReport }[];
       /** The next rows (at most LOOKAHEAD), their keys then asked of the read model in one query. */
       const readAhead = async (): Promise<Batch> => {
         const batch: Batch = [];
@@ -196,6 +205,17 @@ export class ContactImportService implements OnModuleInit {
         // The next batch is read and looked up while this one is applied.
         const following = readAhead();
         following.catch(() => undefined); // awaited below; this only stops an unhandled warning
+        if (!dryRun && this.aggregates.store.atomicMultiStreamAppend) {
+          // The whole batch decided in file order and appended in one write (see applyChunk).
+          pending.push(...(await this.applyChunk(caller, batch, ctx)));
+          if (pending.length >= FLUSH_EVERY) {
+            const reports = pending;
+            pending = [];
+            await ctx.timer.time('report', () => this.store.record(key, reports));
+          }
+          batch = await following;
+          continue;
+        }
         for (const { row, prepared } of batch) {
           if ('outcome' in prepared) pending.push(prepared);
           else
@@ -330,6 +350,122 @@ export class ContactImportService implements OnModuleInit {
     } catch (error) {
       return rejection(row, error);
     }
+  }
+
+  /**
+   * A chunk of rows in one write: each row is decided in file order against its contact's state
+   * (loaded together beforehand, or as an earlier row of the chunk left it), so rows of one chunk
+   * match each other as they would one by one; then every stream the chunk changed goes in ONE
+   * appendToStreams with its expected version (new contacts: no stream), the subject keys of the
+   * new contacts created in one statement by the crypto-shredding store. If that append is
+   * refused (a concurrent writer moved a contact, a subject was erased), nothing was written: the
+   * index forgets the chunk and its rows take the per-row path, which reports each exactly.
+   */
+  private async applyChunk(
+    caller: CommandCaller,
+    batch: Batch,
+    ctx: ImportContext,
+  ): Promise<ImportRowReport[]> {
+    const tenant = caller.tenant;
+    const reports: ImportRowReport[] = [];
+    const rows = batch.filter(
+      (b): b is { row: number; prepared: PreparedRow } => !('outcome' in b.prepared),
+    );
+    for (const { prepared } of batch) if ('outcome' in prepared) reports.push(prepared);
+    const streams = await ctx.timer.time('load', () => this.loadMatched(tenant, rows, ctx));
+    const checkpoint = ctx.index.checkpoint();
+    const decided: ImportRowReport[] = [];
+    try {
+      for (const { row, prepared } of rows) {
+        try {
+          const { parsed, keys } = prepared;
+          if (parsed.companyId) await this.assertCompany(tenant, parsed.companyId, ctx);
+          const matchedId = await this.match(tenant, keys, ctx);
+          let stream = matchedId ? streams.get(matchedId) : undefined;
+          if (matchedId && !stream) {
+            // A key an earlier row gave an existing contact: not among those loaded beforehand.
+            const loaded = await ctx.timer.time('load', () => this.loadState(tenant, matchedId));
+            stream = { version: loaded.version, state: loaded.state, events: [] };
+            streams.set(matchedId, stream);
+          }
+          const existing = stream && (stream.version > 0 || stream.events.length > 0);
+          const contactId = matchedId ?? randomUUID();
+          const state = stream?.state ?? contactDecider.initialState();
+          const commands = parsed.commandsFor(
+            existing ? { contactId, state } : undefined,
+            contactId,
+          );
+          const events = contactSequence.decide(commands, state);
+          if (events.length) {
+            const target = stream ?? { version: 0, state, events: [] };
+            target.events.push(...events);
+            target.state = events.reduce(contactDecider.evolve, state);
+            streams.set(contactId, target);
+          }
+          if (!existing) ctx.index.created(contactId, row);
+          ctx.index.wrote(contactId, keys);
+          decided.push({
+            row,
+            outcome: !existing ? 'created' : events.length ? 'updated' : 'unchanged',
+            contactId,
+            reasons: [],
+          });
+        } catch (error) {
+          decided.push(rejection(row, error));
+        }
+      }
+      await ctx.timer.time('append', () =>
+        appendImportBatch(
+          this.aggregates.store,
+          [...streams].map(([contactId, s]) => ({
+            stream: { tenant, id: contactStreamId(contactId) },
+            version: s.version,
+            events: s.events,
+          })),
+          { caller, now: () => this.clock.now(), upcast: this.upcast },
+          ctx,
+        ),
+      );
+      checkpoint.keep();
+      return [...reports, ...decided];
+    } catch (error) {
+      checkpoint.undo();
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn({ msg: 'import chunk refused, rows applied one by one', code: error.code });
+      for (const { row, prepared } of rows)
+        reports.push(await this.applyRow(caller, row, prepared, ctx));
+      return reports;
+    }
+  }
+
+  /**
+   * The states of the contacts the chunk's rows match before any of them is applied (the read
+   * model's holders and contacts earlier chunks wrote), read concurrently.
+   */
+  private async loadMatched(
+    tenant: string,
+    rows: readonly { prepared: PreparedRow }[],
+    ctx: ImportContext,
+  ): Promise<Map<string, ChunkStream>> {
+    const ids = new Set<string>();
+    for (const { prepared } of rows) {
+      const id = await this.match(tenant, prepared.keys, ctx);
+      if (id) ids.add(id);
+    }
+    const streams = new Map<string, ChunkStream>();
+    const pending = [...ids];
+    const worker = async () => {
+      for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+        const { state, version } = await this.loadState(tenant, id);
+        streams.set(id, { version, state, events: [] });
+      }
+    };
+    await Promise.all(Array.from({ length: this.config.importConcurrency }, worker));
+    return streams;
+  }
+
+  private loadState(tenant: string, contactId: string) {
+    return this.aggregates.load(contactDecider, tenant, contactStreamId(contactId));
   }
 
   /**

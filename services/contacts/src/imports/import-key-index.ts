@@ -18,9 +18,38 @@ interface Entry {
   checked: boolean;
 }
 
+/** What `created`/`wrote` changed since `checkpoint()`: a chunk whose append failed undoes it. */
+export interface IndexCheckpoint {
+  /** Takes back every change made since the checkpoint (the chunk appended nothing). */
+  undo(): void;
+  /** Keeps the changes (the chunk was appended). */
+  keep(): void;
+}
+
 export class ImportKeyIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly createdAtRow = new Map<string, number>();
+  /** Undo steps since the open checkpoint, newest last; undefined when none is open. */
+  private journal: (() => void)[] | undefined;
+
+  /**
+   * Starts recording changes, so rows decided together (one chunk, one append) can match each
+   * other and still leave the index as it was if their append fails. One checkpoint at a time.
+   */
+  checkpoint(): IndexCheckpoint {
+    if (this.journal) throw new Error('ImportKeyIndex: a checkpoint is already open');
+    const journal: (() => void)[] = [];
+    this.journal = journal;
+    return {
+      undo: () => {
+        this.journal = undefined;
+        for (const step of journal.reverse()) step();
+      },
+      keep: () => {
+        this.journal = undefined;
+      },
+    };
+  }
 
   /**
    * The contact the first of `keys` that has a holder matches (email before phone), asking
@@ -61,6 +90,7 @@ export class ImportKeyIndex {
 
   /** Records that `row` created `contactId`. */
   created(contactId: string, row: number): void {
+    this.journal?.push(() => this.createdAtRow.delete(contactId));
     this.createdAtRow.set(contactId, row);
   }
 
@@ -69,6 +99,15 @@ export class ImportKeyIndex {
     const holder = this.holderOf(contactId);
     for (const key of keys) {
       const entry = this.entries.get(key);
+      if (this.journal) {
+        const previous = entry?.holder;
+        // Restoring `checked: false` only makes the read model be asked again: always safe.
+        this.journal.push(() =>
+          entry
+            ? (entry.holder = previous)
+            : this.entries.set(key, { holder: undefined, checked: false }),
+        );
+      }
       if (entry) entry.holder = older(entry.holder, holder, false);
       else this.entries.set(key, { holder, checked: false });
     }

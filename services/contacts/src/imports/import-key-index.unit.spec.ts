@@ -77,4 +77,32 @@ describe('ImportKeyIndex', () => {
     const rm = readModel({ 'p:+4930999999': 'c2' });
     expect(await index.match(['p:+4930999999'], rm.lookup)).toBe('c1');
   });
+
+  it('undo takes back what a chunk wrote since the checkpoint, keep leaves it', async () => {
+    const index = new ImportKeyIndex();
+    const rm = readModel({ 'e:old@x.io': 'existing' });
+    await index.prefetch(['e:old@x.io'], rm.lookup);
+    index.created('c1', 1);
+    index.wrote('c1', ['e:a@x.io']);
+
+    const failed = index.checkpoint();
+    index.created('c2', 2);
+    index.wrote('c2', ['e:b@x.io', 'e:a@x.io', 'e:old@x.io']);
+    index.wrote('c2', ['e:b@x.io']);
+    expect(await index.match(['e:b@x.io'], rm.lookup)).toBe('c2');
+    failed.undo();
+    expect(await index.match(['e:a@x.io'], rm.lookup)).toBe('c1');
+    expect(await index.match(['e:old@x.io'], rm.lookup)).toBe('existing');
+    expect(await index.match(['e:b@x.io'], rm.lookup)).toBeUndefined();
+
+    const appended = index.checkpoint();
+    index.created('c3', 3);
+    index.wrote('c3', ['e:b@x.io']);
+    appended.keep();
+    expect(await index.match(['e:b@x.io'], rm.lookup)).toBe('c3');
+    expect(() => {
+      index.checkpoint();
+      index.checkpoint();
+    }).toThrow(/already open/);
+  });
 });
