@@ -15,12 +15,14 @@ import {
   assertReadModelReady,
   categoryOf,
   inTransaction,
+  onAnyCheckpointMoved,
   ParkedEvents,
   PostgresEventStore,
   ProjectionCheckpoints,
   ProjectionRunner,
   postgresLogHead,
   START,
+  stopCheckpointListener,
   type EventStore,
   type Position,
   type Projection,
@@ -30,6 +32,7 @@ import {
   type StreamRef,
 } from '@crm/event-sourcing';
 import type { HealthIndicatorResult } from '@nestjs/terminus';
+import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../database/pg-pool';
 import { projectionsHealth } from '../health/projection-health';
@@ -49,6 +52,12 @@ const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
 const LOCK_RETRY_MS = 500;
 /** A projection stuck retrying for longer than this makes /health/ready answer 503. */
 export const STALLED_READ_MODEL_AFTER_MS = 60_000;
+/**
+ * How long the GET gate trusts a read model it saw live without asking again. Any checkpoint
+ * change (a rebuild starting, here or in another replica by NOTIFY) drops it at once; this bound
+ * only matters when that signal is lost: a rebuild then gates GETs at most this much later.
+ */
+export const READY_CACHE_MS = 500;
 
 @Injectable()
 export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
@@ -57,11 +66,16 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly checkpoints: ProjectionCheckpoints;
   private readonly parked: ParkedEvents;
   private runners: ProjectionRunner[] = [];
+  /** Read model -> until when (performance.now()) the gate trusts it is live. */
+  private readonly readyUntil = new Map<string, number>();
+  /** Bumped on every checkpoint signal: a check in flight across one does not fill the cache. */
+  private signals = 0;
+  private stopWatchingReadiness: (() => void) | undefined;
 
   constructor(
     @Inject(EVENT_SOURCING_OPTIONS) private readonly options: EventSourcingModuleOptions,
     @Inject(WORKER_POOL) private readonly workerPool: Pool,
-    @Inject(PG_POOL) requestPool: Pool,
+    @Inject(PG_POOL) private readonly requestPool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(RAW_EVENT_STORE) private readonly raw: PostgresEventStore,
     private readonly readiness: ReadinessChecks,
@@ -78,6 +92,15 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
     this.readiness.register('projections', () => this.health());
     // Tables exist before the first query, even while this replica waits for a runner's lock.
     for (const projection of this.projections) await this.initUnderLock(projection);
+    this.stopWatchingReadiness = onAnyCheckpointMoved(
+      this.options.schema,
+      this.projections.map((p) => p.name),
+      (name) => {
+        this.signals++;
+        this.readyUntil.delete(name);
+      },
+      this.workerPool,
+    );
     const logger = nestProjectionLogger(this.logger);
     this.runners = this.projections.map((projection) =>
       new ProjectionRunner({
@@ -94,6 +117,8 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop()));
+    this.stopWatchingReadiness?.();
+    await Promise.all([this.workerPool, this.requestPool].map(stopCheckpointListener));
   }
 
   /**
@@ -171,15 +196,22 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * 503 problem (with Retry-After) instead of a half-built answer while the read model `name`
-   * (every read model without a name) is not built yet or is being rebuilt.
+   * (every read model without a name) is not built yet or is being rebuilt. A read model seen
+   * live is trusted for READY_CACHE_MS without a query (a GET pays no round trip for the gate);
+   * its checkpoint's signal ends that early, so a rebuild gates at once, or within 500 ms.
    */
   async assertReady(name?: string): Promise<void> {
     const names = name === undefined ? this.projections.map((p) => p.name) : [name];
     if (name !== undefined && !this.projections.some((p) => p.name === name))
       throw new Error(`Unknown read model "${name}"`);
     // ReadModelUnavailableError becomes the 503 problem (and Retry-After) in the error filter.
-    for (const projection of names)
+    for (const projection of names) {
+      if ((this.readyUntil.get(projection) ?? 0) > performance.now()) continue;
+      const signalsBefore = this.signals;
       await assertReadModelReady(this.checkpoints, projection, READ_MODEL_RETRY_AFTER_SECONDS);
+      if (this.signals === signalsBefore)
+        this.readyUntil.set(projection, performance.now() + READY_CACHE_MS);
+    }
   }
 
   private async initUnderLock(projection: Projection): Promise<void> {
