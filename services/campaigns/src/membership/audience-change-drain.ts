@@ -171,7 +171,7 @@ export class AudienceChangeDrain {
         closed_reason: q.locked_closed_reason,
         merged_into: q.locked_merged_into,
       })),
-      `jsonb_build_object('token', ${ACTIVE_SEGMENTS_TOKEN}, 'records', ${audienceRecordsSql('$1', '$2')})`,
+      `json_build_object('token', ${ACTIVE_SEGMENTS_TOKEN}, 'records', ${audienceRecordsSql('$1', '$2')})`,
     );
     const evaluate = queued.filter((q) => !q.erased && !q.merged_into).map((q) => q.contact_id);
     const alongside = locked.alongside as { token: string; records: unknown };

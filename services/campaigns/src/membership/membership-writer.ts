@@ -42,9 +42,6 @@ interface CurrentRow {
   why: MatchReason[];
 }
 
-/** A membership_current row as jsonb renders it. */
-type CurrentJson = Omit<CurrentRow, 'joined_at'> & { joined_at: string };
-
 /**
  * A caller's write folded into the writer's last statement: SQL returning one row per row written,
  * its parameters numbered from `first` (with `$1` the tenant), and their values.
@@ -165,27 +162,31 @@ export class MembershipWriter {
   ): Promise<LockedContacts> {
     const ids = rows.map((r) => r.contact_id);
     // Read after the lock (a statement of its own: its snapshot is taken once the lock is held).
-    // One row: the memberships as one jsonb array beside the `alongside` value, so a large value
-    // alongside is sent once, not once per membership.
-    const current = await tx.query<{ alongside: unknown; memberships: CurrentJson[] }>(
-      `SELECT ${alongside ?? 'NULL'} AS alongside,
-              (SELECT coalesce(jsonb_agg(jsonb_build_object('contact_id', m.contact_id,
-                        'segment_id', m.segment_id, 'segment_name', m.segment_name, 'kind', m.kind,
-                        'rule_version', m.rule_version, 'joined_at', m.joined_at, 'why', m.why)), '[]')
-                 FROM ${S}.membership_current m
-                WHERE m.tenant = $1 AND m.contact_id = ANY($2::text[])) AS memberships`,
+    // The memberships as plain rows after one row holding the `alongside` value (its contact_id
+    // NULL), so a large value alongside is sent once, not once per membership.
+    const current = await tx.query<{ alongside: unknown } & CurrentRow>(
+      `SELECT ${alongside ?? 'NULL'} AS alongside, NULL::text AS contact_id, NULL::text AS segment_id,
+              NULL::text AS segment_name, NULL::text AS kind, NULL::int AS rule_version,
+              NULL::timestamptz AS joined_at, NULL::jsonb AS why
+       UNION ALL
+       SELECT NULL, m.contact_id, m.segment_id, m.segment_name, m.kind, m.rule_version, m.joined_at, m.why
+         FROM ${S}.membership_current m WHERE m.tenant = $1 AND m.contact_id = ANY($2::text[])`,
       [tenant, ids],
     );
+    let alongsideValue: unknown = null;
     const segments = new Map<string, Record<string, Membership>>();
-    for (const r of current.rows[0].memberships) {
+    for (const r of current.rows) {
+      if (r.contact_id === null) {
+        alongsideValue = r.alongside;
+        continue;
+      }
       const of = segments.get(r.contact_id) ?? {};
       of[r.segment_id] = {
         segmentId: r.segment_id,
         segmentName: r.segment_name,
         kind: r.kind,
         ruleVersion: r.rule_version,
-        // jsonb renders timestamptz with the session's offset; the state holds it in UTC.
-        joinedAt: new Date(r.joined_at).toISOString(),
+        joinedAt: r.joined_at.toISOString(),
         why: r.why,
       };
       segments.set(r.contact_id, of);
@@ -207,7 +208,7 @@ export class MembershipWriter {
         },
       });
     }
-    return new LockedContacts(tenant, states, current.rows[0].alongside ?? null);
+    return new LockedContacts(tenant, states, alongsideValue ?? null);
   }
 
   /**
