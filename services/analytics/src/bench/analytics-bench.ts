@@ -54,13 +54,15 @@ async function ingestFigures(contacts: number, orders: number, rounds: number) {
           stallMs,
         );
         console.error(
-          `  round ${r + 1} ${contender}: ${Math.round(run.eventsPerSecond)} events/s (${run.seconds.toFixed(1)} s)`,
+          `  round ${r + 1} ${contender}: ${Math.round(run.eventsPerSecond)} events/s (${run.seconds.toFixed(1)} s,` +
+            ` ${Math.round(run.cpuMicrosPerEvent)} us CPU/event in this process)`,
         );
         pair.push(run);
       }
       runs.push(pair);
     }
-    const rate = (pair: IngestRun[], c: string) => pair.find((p) => p.contender === c)!.eventsPerSecond;
+    const rate = (pair: IngestRun[], c: string) =>
+      pair.find((p) => p.contender === c)!.eventsPerSecond;
     const ratios = runs.map((pair) => rate(pair, 'app') / rate(pair, 'bare'));
     return {
       transport: kafkaBrokers ? 'kafka' : 'embedded',
@@ -71,6 +73,12 @@ async function ingestFigures(contacts: number, orders: number, rounds: number) {
       bareEventsPerSecond: median(runs.map((p) => rate(p, 'bare'))),
       ratioVsBare: median(ratios),
       ratiosPerRound: ratios.map((x) => round(x, 2)),
+      cpuMicrosPerEvent: median(
+        runs.map((p) => p.find((x) => x.contender === 'app')!.cpuMicrosPerEvent),
+      ),
+      bareCpuMicrosPerEvent: median(
+        runs.map((p) => p.find((x) => x.contender === 'bare')!.cpuMicrosPerEvent),
+      ),
     };
   } finally {
     await pool.end();
@@ -99,6 +107,8 @@ async function main(): Promise<void> {
     bare_events_per_s: Math.round(ingest.bareEventsPerSecond),
     ratio_vs_bare: round(ingest.ratioVsBare, 2),
     ratios_per_round: ingest.ratiosPerRound,
+    cpu_us_per_event: Math.round(ingest.cpuMicrosPerEvent),
+    bare_cpu_us_per_event: Math.round(ingest.bareCpuMicrosPerEvent),
     transport: ingest.transport,
     ingest_events: ingest.events,
     fit_seconds: round(lifetime.fitSeconds),
@@ -127,6 +137,7 @@ async function main(): Promise<void> {
       `ingest (${ingest.transport} transport, ${ingest.events} events: ${contacts} contacts, 300 products, ${orders} orders), median of ${rounds}:`,
       `  analytics consumers ${result.events_per_s} events/s, bare consumer ${result.bare_events_per_s} events/s,` +
         ` ratio ${result.ratio_vs_bare} (rounds ${ingest.ratiosPerRound.join(', ')}); goal >= 10,000/s and >= 0.5x`,
+      `  CPU of this process per event: analytics ${result.cpu_us_per_event} us, bare ${result.bare_cpu_us_per_event} us`,
       `lifetime value, ${lifetime.customers} customers: ${result.fit_seconds} s (${lifetime.status};` +
         ` BG/NBD ${lifetime.bgNbd.iterations} iterations at ${lifetime.bgNbd.evaluationMs.toFixed(2)} ms an evaluation,` +
         ` Gamma-Gamma ${lifetime.gammaGamma.iterations} at ${lifetime.gammaGamma.evaluationMs.toFixed(2)} ms;` +

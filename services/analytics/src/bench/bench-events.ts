@@ -118,16 +118,15 @@ export function benchHistory(
     return low;
   };
   const bundles = Array.from({ length: 150 }, () =>
-    Array.from({ length: 2 + Math.floor(random() * 3) }, () =>
-      Math.floor(random() * productCount),
-    ),
+    Array.from({ length: 2 + Math.floor(random() * 3) }, () => Math.floor(random() * productCount)),
   );
 
   const orders: OrderPlacedV1[] = [];
   const placedEvents: BenchEvent[] = [];
   for (let j = 0; j < sizes.orders; j++) {
     const items = new Set<number>();
-    if (random() < 1 / 3) for (const p of bundles[Math.floor(random() * bundles.length)]) items.add(p);
+    if (random() < 1 / 3)
+      for (const p of bundles[Math.floor(random() * bundles.length)]) items.add(p);
     const size = 1 + Math.floor(random() * 6);
     while (items.size < size) items.add(popular());
     // Buyers skewed to the first contacts (a squared uniform): regulars and one-time buyers.

@@ -33,6 +33,8 @@ export interface IngestRun {
   readonly events: number;
   readonly eventsPerSecond: number;
   readonly seconds: number;
+  /** This process's CPU (all threads) per event while draining: Node's share of the cost. */
+  readonly cpuMicrosPerEvent: number;
 }
 
 export interface IngestTarget {
@@ -115,6 +117,19 @@ async function inboxRate(
   }
 }
 
+function cpuPer(start: NodeJS.CpuUsage, events: number): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / Math.max(1, events);
+}
+
+async function handledSince(pool: Pool, consumer: string, since: Date): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM messaging.inbox WHERE consumer = $1 AND processed_at >= $2',
+    [consumer, since],
+  );
+  return rows[0].n;
+}
+
 async function serverNow(pool: Pool): Promise<Date> {
   const { rows } = await pool.query<{ now: Date }>('SELECT clock_timestamp() AS now');
   return rows[0].now;
@@ -151,6 +166,9 @@ export async function runApp(
   });
   try {
     await app.init();
+    // CPU from here on, over the events handled from here on: the app's start is not ingest.
+    const cpu = process.cpuUsage();
+    const handledAtStart = await handledSince(target.pool, INGEST_CONSUMER.consumer!, since);
     const rate = await inboxRate(
       target.pool,
       INGEST_CONSUMER.consumer!,
@@ -158,7 +176,12 @@ export async function runApp(
       events.length,
       stallMs,
     );
-    return { contender: 'app', events: events.length, ...rate };
+    return {
+      contender: 'app',
+      events: events.length,
+      ...rate,
+      cpuMicrosPerEvent: cpuPer(cpu, events.length - handledAtStart),
+    };
   } finally {
     await app.close().catch((error: Error) => console.warn(`app.close: ${error.message}`));
     delete process.env.MESSAGING_NAMESPACE;
@@ -180,6 +203,7 @@ export async function runBare(
     const messages = envelopes(events, `bench-${label}-bare`);
     await sendBacklog(transport, target, messages);
     const since = await serverNow(target.pool);
+    const cpu = process.cpuUsage();
     const consumer = await transport.consume({
       groupId: BARE_CONSUMER,
       topics: [...new Set(messages.map((m) => m.topic))],
@@ -189,7 +213,12 @@ export async function runBare(
     try {
       await consumer.ready;
       const rate = await inboxRate(target.pool, BARE_CONSUMER, since, events.length, stallMs);
-      return { contender: 'bare', events: events.length, ...rate };
+      return {
+        contender: 'bare',
+        events: events.length,
+        ...rate,
+        cpuMicrosPerEvent: cpuPer(cpu, events.length),
+      };
     } finally {
       await consumer.stop();
     }
