@@ -126,6 +126,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/reports/propensity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Propensity to buy a product family (logistic regression)
+     * @description The stored model of `family` (default: the first modelled family by name): coefficients with standard errors on the standardised features, holdout AUC, training size, fitted at, age and `stale`; `status` `insufficient-data` says why it cannot fit, `not-fitted` before the first fit. Rows: the `limit` customers most likely to buy the family within the window, best first; `families` lists every modelled family. Chart: the distribution of every customer’s score.
+     *
+     *     Roles: admin, analyst, sales-manager, marketer.
+     */
+    get: operations['PropensityController_propensity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/reports/forecast-accuracy': {
     parameters: {
       query?: never;
@@ -206,6 +228,116 @@ export interface paths {
      *     Roles: admin, analyst, sales-manager, marketer.
      */
     get: operations['SalesFunnelController_salesPerformance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/basket/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Association rules (market basket)
+     * @description Rules X => y over the tenant's standing orders (cancelled and returned ones excluded), by product or by product family, from the current stored fit (FP-growth at the fit's thresholds, `fit.parameters`): support, confidence, coverage, lift, leverage, conviction (null = never fails), count. Filtered by `minSupport`, `minConfidence`, `minLift`, sorted by `sort`, at most `limit`. `status`: `not-fitted`, `insufficient-data` (with `reason`) or `fitted`; `fit.ageSeconds` and `fit.stale` say how old the rules are. Chart: support vs confidence, coloured by lift.
+     *
+     *     Roles: admin, analyst, sales-manager, marketer.
+     */
+    get: operations['BasketController_rules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/basket/products/{productId}/bought-together': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Bought together with a product
+     * @description The stored product rules whose antecedent is this product alone ({product} => y), best first (lift, confidence, count): what else baskets holding it hold, and how much more often than all baskets. 404: analytics has never heard of the product. Chart: support vs confidence, coloured by lift.
+     *
+     *     Roles: admin, analyst, sales-manager, marketer.
+     */
+    get: operations['BasketController_boughtTogether'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/demand': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Demand forecast per product or price band
+     * @description Monthly quantities of standing order lines (UTC months, up to the last complete month) with a Holt-Winters forecast chosen by AIC (additive or multiplicative season, with or without trend; non-seasonal with fewer than two years), the 95% prediction interval for `horizon` months and the backtest error (MAPE, sMAPE, MASE of one-step forecasts over the last season, at most a quarter of the history). From the newest stored fit (`fit`: version, fitted at, age, `stale`; null before the first fit). Without `productId` or `priceBand`: every series with its model and MAPE (chart: MAPE per series). Price bands are quartiles of unit prices per currency (`EUR-1` cheapest).
+     *
+     *     Roles: admin, analyst, sales-manager, marketer.
+     */
+    get: operations['DemandController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/campaign-results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Campaign results per campaign, variant, channel or segment
+     * @description Messages handed to the provider between `from` and `to` (UTC days, both included) grouped by `groupBy`: attempted, sent (accepted), delivered (accepted, never bounced), bounced (hard and soft), spam complaints, outcome unknown, opened, clicked, unsubscribed (first times), conversions (messages whose recipient placed a standing order within ANALYTICS_CONVERSION_WINDOW_DAYS after the send), revenue of those orders (minor units), rates (delivery and bounce per attempted, the others per sent). By segment: the segments the recipient was in when the message was sent. `costMinor` and `roi` are null until campaigns publishes a cost (`notes`). Chart: delivered, opened, clicked and converted per group.
+     *
+     *     Roles: admin, analyst, sales-manager, marketer.
+     */
+    get: operations['CampaignResultsController_results'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/service': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Service KPIs per period and category, priority or product
+     * @description Cases opened between `from` and `to` (UTC days, both included) per `interval` and `groupBy`: volume, resolved, resolution time (median and mean hours from opened to the latest resolution), SLA breaches (first response, resolution), CSAT (mean of 1-5 and count), reopen rate, failures and MTBF (mean days between failure cases of the same asset). First-response time is not published by after-sales (`notes`). Chart: opened, resolved, breached and reopened cases per group (per period: opened cases per group).
+     *
+     *     Roles: admin, analyst, sales-manager, marketer.
+     */
+    get: operations['ServiceKpisController_service'];
     put?: never;
     post?: never;
     delete?: never;
@@ -339,6 +471,18 @@ export interface components {
       f: number;
       m: number;
     };
+    PropensityScoreDto: {
+      /** @example Cars */
+      family: string;
+      score: number;
+      /** @description Days the probability is about */
+      windowDays: number | null;
+      modelVersion: number;
+      /** Format: date-time */
+      scoredAt: string;
+      /** @description The model's holdout ROC AUC */
+      holdoutAuc: number | null;
+    };
     CustomerSummaryDto: {
       contactId: string;
       /** @example customer */
@@ -362,6 +506,8 @@ export interface components {
       churnRisk: number | null;
       /** @description Lifetime value over 12 months at 1 % a month, minor units (after a fit) */
       clvMinor: number | null;
+      /** @description Propensity to buy per modelled family (empty before a fit) */
+      propensity: components['schemas']['PropensityScoreDto'][];
       /** @description Next best offers (product ids) */
       recommendations: string[] | null;
     };
@@ -707,6 +853,66 @@ export interface operations {
       };
     };
   };
+  PropensityController_propensity: {
+    parameters: {
+      query?: {
+        /** @description Target product family (default: the first modelled family by name) */
+        family?: string;
+        /** @description Top-scored customers */
+        limit?: number;
+        format?: 'json' | 'csv' | 'vega-lite' | 'svg';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   SalesFunnelController_forecastAccuracy: {
     parameters: {
       query: {
@@ -918,6 +1124,333 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description `{ columns, rows }`, CSV, a Vega-Lite spec or SVG */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  BasketController_rules: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'csv' | 'vega-lite' | 'svg';
+        /** @description Smallest support; the fit's own threshold is the floor (rules below it are not stored) */
+        minSupport?: number;
+        /** @description Smallest confidence */
+        minConfidence?: number;
+        /** @description Smallest lift */
+        minLift?: number;
+        limit?: number;
+        /** @description Items: products or their families */
+        level?: 'product' | 'family';
+        /** @description Highest first; ties (and `lift`) in the rules' own order: lift, confidence, count, shorter antecedent. conviction: rules that never fail (conviction null, i.e. infinite) first */
+        sort?: 'lift' | 'confidence' | 'support' | 'conviction' | 'leverage' | 'count';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  BasketController_boughtTogether: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'csv' | 'vega-lite' | 'svg';
+        /** @description Smallest support; the fit's own threshold is the floor (rules below it are not stored) */
+        minSupport?: number;
+        /** @description Smallest confidence */
+        minConfidence?: number;
+        /** @description Smallest lift */
+        minLift?: number;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        productId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  DemandController_report: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'csv' | 'vega-lite' | 'svg';
+        /** @description The product whose monthly quantities to forecast */
+        productId?: string;
+        /** @description A price band instead of a product: currency and band, e.g. EUR-2 (quartile bands, 1 = cheapest) */
+        priceBand?: string;
+        /** @description Months to forecast */
+        horizon?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CampaignResultsController_results: {
+    parameters: {
+      query?: {
+        /** @description First UTC day of sending included (default 90 days before `to`) */
+        from?: string;
+        /** @description Last UTC day of sending included (default today) */
+        to?: string;
+        groupBy?: 'campaign' | 'variant' | 'channel' | 'segment';
+        format?: 'json' | 'csv' | 'vega-lite' | 'svg';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ServiceKpisController_service: {
+    parameters: {
+      query?: {
+        /** @description First UTC day of case opening included (default 90 days before `to`) */
+        from?: string;
+        /** @description Last UTC day of case opening included (default today) */
+        to?: string;
+        /** @description Periods of case opening (UTC; weeks start on Monday); `all`: the whole window */
+        interval?: 'all' | 'week' | 'month' | 'quarter';
+        groupBy?: 'category' | 'priority' | 'product';
+        format?: 'json' | 'csv' | 'vega-lite' | 'svg';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
       200: {
         headers: {
           [name: string]: unknown;

@@ -598,6 +598,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/contacts/{contactId}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A person's campaign messages, newest first: sent, skipped (and why), responses
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['MessagesController_ofContact'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{campaignId}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A campaign's messages, newest first, optionally of one status
+     * @description Roles: admin, marketer, analyst, sales-manager, sales-rep, integrator.
+     */
+    get: operations['MessagesController_ofCampaign'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1467,6 +1507,12 @@ export interface components {
       /** @description Pass as cursor for the next page (same sort); null on the last page */
       nextCursor: string | null;
     };
+    MoneyByCurrencyDto: {
+      /** @example EUR */
+      currency: string;
+      /** @description In minor units (cents) */
+      amountMinor: number;
+    };
     VariantStatsDto: {
       variant: string;
       templateId: string;
@@ -1476,7 +1522,10 @@ export interface components {
       delivered: number;
       opened: number;
       clicked: number;
+      /** @description Orders attributed to this variant (a cancelled one is taken back) */
       converted: number;
+      /** @description Their revenue, per currency */
+      revenue: components['schemas']['MoneyByCurrencyDto'][];
       /** @description Of the metric, per message sent; null before any send */
       rate: number | null;
     };
@@ -1509,6 +1558,17 @@ export interface components {
       /** @description The winner the campaign recorded when it concluded the test */
       concludedWinner?: string | null;
     };
+    CampaignConversionsDto: {
+      /** @description Orders attributed to the campaign */
+      orders: number;
+      revenue: components['schemas']['MoneyByCurrencyDto'][];
+      /** @description The campaign's cost */
+      cost: components['schemas']['MoneyByCurrencyDto'] | null;
+      /** @description (revenue - cost) / cost, in the cost's currency; null without a cost */
+      roi: number | null;
+      /** @description The attribution rule, in words */
+      rule: string;
+    };
     CampaignStatsDto: {
       campaignId: string;
       /** @enum {string} */
@@ -1520,6 +1580,7 @@ export interface components {
       variants: components['schemas']['VariantStatsDto'][];
       /** @description null: one variant, no test */
       abTest: components['schemas']['AbTestStatsDto'] | null;
+      conversions: components['schemas']['CampaignConversionsDto'];
     };
     PatchCampaignDto: {
       name?: string;
@@ -1600,6 +1661,45 @@ export interface components {
        * @description When: a broadcast is sent then (required); a recurring one runs first then; a triggered one starts counting then (default now). Never in the past (422).
        */
       sendAt?: string;
+    };
+    MessageDto: {
+      id: string;
+      campaignId: string;
+      contactId: string;
+      /** @description `broadcast`, a trigger event id or an occurrence date */
+      step: string;
+      variant: string;
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      productId: string | null;
+      /**
+       * @description dispatched: handed to the provider, answer pending; deferred: refused for now, retried; unknown: the provider may have it (never resent)
+       * @enum {string}
+       */
+      status: 'dispatched' | 'deferred' | 'sent' | 'rejected' | 'unknown' | 'skipped';
+      skipReason: string | null;
+      attempts: number;
+      /** @description SMTP / HTTP code of a refusal */
+      outcomeCode: string | null;
+      outcomeText: string | null;
+      sentAt: string | null;
+      /** @description Every open recorded, bots included */
+      opens: number;
+      clicks: number;
+      /** @description First open counted in the rates */
+      firstOpenedAt: string | null;
+      firstClickedAt: string | null;
+      unsubscribedAt: string | null;
+      complainedAt: string | null;
+      /** @enum {string|null} */
+      bounced: 'hard' | 'soft' | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    MessagePage: {
+      items: components['schemas']['MessageDto'][];
+      /** @description Pass as cursor for the next page */
+      nextCursor: string | null;
     };
     /** @description The resource written, while its read model does not show the write yet */
     ResourceVersion: {
@@ -4207,6 +4307,139 @@ export interface operations {
       };
       /** @description Precondition Failed */
       412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MessagesController_ofContact: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        status?: 'dispatched' | 'deferred' | 'sent' | 'rejected' | 'unknown' | 'skipped';
+      };
+      header?: never;
+      path: {
+        contactId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessagePage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MessagesController_ofCampaign: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        status?: 'dispatched' | 'deferred' | 'sent' | 'rejected' | 'unknown' | 'skipped';
+      };
+      header?: never;
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessagePage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -1342,7 +1342,7 @@ export interface components {
     };
     TimelineEntry: {
       entryId: string;
-      /** @description contacts, sales or campaigns */
+      /** @description contacts, sales, campaigns or aftersales */
       source: string;
       /** @example call */
       kind: string;
@@ -3912,7 +3912,7 @@ export interface operations {
         /** @description nextCursor of the previous page */
         cursor?: string;
         /** @description Only entries from this source */
-        source?: 'contacts' | 'sales' | 'campaigns';
+        source?: 'contacts' | 'sales' | 'campaigns' | 'aftersales';
       };
       header?: never;
       path: {
