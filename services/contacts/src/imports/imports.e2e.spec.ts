@@ -1,3 +1,5 @@
+import type { SubjectKeyStore } from '@crm/event-sourcing';
+import { SUBJECT_KEYS } from '@crm/platform';
 import { startContactsTestApp, type ContactsTestApp } from '../testing/contacts-test-app';
 
 describe('CSV import (e2e, real PostgreSQL)', () => {
@@ -131,6 +133,40 @@ describe('CSV import (e2e, real PostgreSQL)', () => {
     const maxView = (await t.call({ url: `/contacts/${max}`, tenant: 'tenant-c' })).json();
     expect(maxView.emails.map((e: { address: string }) => e.address)).toEqual(['max@example.com']);
     expect(maxView.tags).toEqual(['e']);
+  });
+
+  it('falls back to one row at a time when a chunk is refused, so only the refused row is rejected', async () => {
+    const kept = await t.call({
+      method: 'POST',
+      url: '/contacts',
+      payload: { name: { given: 'Kim' }, emails: [{ address: 'kim@example.com' }] },
+    });
+    // The key shredded under a contact the directory still lists: its chunk's one append is
+    // refused (SubjectErased), which nothing else in an import makes happen on demand.
+    await t.app.get<SubjectKeyStore>(SUBJECT_KEYS).erase('tenant-a', kept.json().id);
+    const res = await upload(
+      'chunk-refused',
+      [
+        'email,phone,given_name,family_name,lifecycle_stage,tags',
+        'lin@example.com,,Lin,Before,,',
+        'kim@example.com,,Kim,Changed,,',
+        'lin@example.com,+4930999888,,,,',
+        'max@example.com,,Max,After,,',
+      ].join('\n'),
+    );
+    expect(res.json()).toMatchObject({ processed: 4, created: 2, updated: 1, rejected: 1 });
+    const rows = (await t.call({ url: '/contacts/imports/chunk-refused/rows' })).json();
+    expect(rows.map((r: { outcome: string }) => r.outcome)).toEqual([
+      'created',
+      'rejected',
+      'updated',
+      'created',
+    ]);
+    expect(rows[1].reasons[0].code).toBe('SubjectErased');
+    expect(rows[2].contactId).toBe(rows[0].contactId);
+    const lin = (await t.call({ url: `/contacts/${rows[0].contactId}` })).json();
+    expect(lin.phones).toEqual([expect.objectContaining({ number: '+4930999888' })]);
+    expect((await t.call({ url: `/contacts/${rows[3].contactId}` })).statusCode).toBe(200);
   });
 
   it('keeps a dry run apart from the real import of the same id, and refuses the id with another file', async () => {
