@@ -4,6 +4,7 @@
  * rebuild registry, and shutdown.
  */
 import {
+  checkpointChannel,
   ERASED,
   rebuildProjection,
   type EventStore,
@@ -12,12 +13,13 @@ import {
 } from '@crm/event-sourcing';
 import { createTestDatabase, type TestDatabase } from '@crm/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { createServiceApp } from '../bootstrap';
 import { AggregateCommands } from './aggregate-commands';
 import type { EventSourcingModuleOptions } from './event-sourcing-options';
 import { projectionRegistryFor } from './projection-registry';
-import { ReadModels } from './read-models';
+import { READY_CACHE_MS, ReadModels } from './read-models';
 import { collectReadYourWrites } from './read-your-writes';
 import {
   NOTE_LIST,
@@ -50,11 +52,29 @@ async function startNotesApp(
 const get = (app: NestFastifyApplication, url: string) =>
   app.getHttpAdapter().getInstance().inject({ method: 'GET', url });
 
-const setStatus = (pool: Pool, projection: string, status: 'live' | 'rebuilding') =>
-  pool.query(`UPDATE es_notes.projection_checkpoints SET status = $1 WHERE name = $2`, [
-    status,
-    projection,
-  ]);
+/** GETs `url` until it stops answering 200, for at most the gate's cache time (and slack). */
+async function gatedWithinCache(app: NestFastifyApplication, url: string) {
+  const deadline = performance.now() + READY_CACHE_MS + 1_000;
+  for (;;) {
+    const res = await get(app, url);
+    if (res.statusCode !== 200 || performance.now() > deadline) return res;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Like every checkpoint save, with its NOTIFY (`notify: false`: a hand-made UPDATE without). */
+const setStatus = (
+  pool: Pool,
+  projection: string,
+  status: 'live' | 'rebuilding',
+  { notify = true } = {},
+) =>
+  pool.query(
+    `WITH updated AS (
+       UPDATE es_notes.projection_checkpoints SET status = $1 WHERE name = $2 RETURNING name)
+     SELECT pg_notify($3, name) FROM updated WHERE $4`,
+    [status, projection, checkpointChannel('es_notes'), notify],
+  );
 
 describe('EventSourcingModule (int, real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -166,6 +186,16 @@ describe('EventSourcingModule (int, real PostgreSQL)', () => {
     expect(after.headers['retry-after']).toBeUndefined();
   });
 
+  it('gates within READY_CACHE_MS even when the status change sends no notification', async () => {
+    expect((await get(app, '/notes')).statusCode).toBe(200);
+    await setStatus(pool, NOTE_LIST, 'rebuilding', { notify: false });
+    try {
+      expect((await gatedWithinCache(app, '/notes')).statusCode).toBe(503);
+    } finally {
+      await setStatus(pool, NOTE_LIST, 'live');
+    }
+  });
+
   it('rebuilds through the registry to the same rows, shredded text included; closes its pools', async () => {
     const snapshot = async () =>
       (await pool.query(`SELECT tenant, note_id, text FROM es_notes.note_list ORDER BY note_id`))
@@ -240,8 +270,9 @@ describe('EventSourcingModule with gateAllQueries (int, real PostgreSQL)', () =>
   });
 
   it('answers 503 for a read model that was never built', async () => {
+    // A hand-made DELETE sends no notification: the gate closes once its cache expires.
     await pool.query(`DELETE FROM es_notes.projection_checkpoints WHERE name = $1`, [OTHER_LIST]);
-    const res = await get(app, '/others');
+    const res = await gatedWithinCache(app, '/others');
     expect(res.statusCode).toBe(503);
     expect(res.json().detail).toMatch(/not built/);
   });
