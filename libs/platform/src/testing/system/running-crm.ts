@@ -156,3 +156,4 @@ export function useRunningCrm(
   }, 30_000);
   return () => crm!;
 }
+export * from './round-robin-proxy';
