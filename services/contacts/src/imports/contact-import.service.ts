@@ -4,9 +4,11 @@
  * for the import's key index (a few dozen bytes per email/phone it wrote).
  * Rows upsert: match on email, then phone, against the read model and against what this import
  * already wrote (ImportKeyIndex), so a row never waits for the read model to show an earlier row
- * and one import never creates two contacts for one email or phone. Rows sharing an email or
- * phone run in file order; others overlap. The read models are awaited once, at the end: when
- * the import answers, queries show what it wrote.
+ * and one import never creates two contacts for one email or phone. Rows are applied in chunks of
+ * LOOKAHEAD: decided in file order, then appended in one appendToStreams (see applyChunk); a
+ * refused chunk, and a dry run, take the per-row path, where rows sharing an email or phone run
+ * in file order and others overlap. The read models are awaited once, at the end: when the
+ * import answers, queries show what it wrote.
  * A dry run decides every row with the pure decider against current state and appends nothing;
  * it is an import of its own (ImportKey), so it never takes the id from the real import.
  * Idempotent per id: the same file again replays the report, another file is ImportIdReused.
@@ -63,7 +65,10 @@ import {
 import { ImportErrors } from './import.errors';
 
 const FLUSH_EVERY = 500;
-/** Rows read ahead of the ones applied: their keys are looked up in the read model together. */
+/**
+ * Rows read ahead of the ones applied, their keys looked up in the read model together: also the
+ * chunk appended in one write.
+ */
 const LOOKAHEAD = 500;
 /** How long the end of an import waits for the read models to show its rows. */
 const READ_MODEL_WAIT_MS = 10 * 60_000;
