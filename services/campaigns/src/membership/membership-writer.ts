@@ -13,6 +13,7 @@ import type { PoolClient } from 'pg';
 import { S } from '../infrastructure/read-model-part';
 import { STREAM } from '../infrastructure/streams';
 import type { MembershipCommand } from './membership.commands';
+import { prepared } from './prepared-statement';
 import { membershipDecider, type Membership, type MembershipState } from './membership.decider';
 import type { MatchReason, MembershipEvent } from './membership.events';
 
@@ -122,7 +123,8 @@ export class MembershipWriter {
     // As `lock`: only locked (no new tuple) when every row exists, else one sorted upsert. The ids
     // as an array keep the plan on the key whatever the statistics say.
     const { rows } = await tx.query<R & LockedColumns>(
-      `WITH queued AS (${queued}),
+      prepared(
+        `WITH queued AS (${queued}),
             wanted AS (SELECT array_agg(contact_id) AS ids, count(*) AS n FROM queued),
             present AS (SELECT count(*) AS n FROM ${S}.membership_contacts m, wanted
                          WHERE m.contact_id = ANY(wanted.ids)
@@ -143,7 +145,8 @@ export class MembershipWriter {
        SELECT q.*, l.version AS locked_version, l.closed_reason AS locked_closed_reason,
               l.merged_into AS locked_merged_into
          FROM queued q JOIN locked l ON l.tenant = q.tenant AND l.contact_id = q.contact_id`,
-      [...values],
+        values,
+      ),
     );
     return rows;
   }
@@ -165,13 +168,15 @@ export class MembershipWriter {
     // The memberships as plain rows after one row holding the `alongside` value (its contact_id
     // NULL), so a large value alongside is sent once, not once per membership.
     const current = await tx.query<{ alongside: unknown } & CurrentRow>(
-      `SELECT ${alongside ?? 'NULL'} AS alongside, NULL::text AS contact_id, NULL::text AS segment_id,
+      prepared(
+        `SELECT ${alongside ?? 'NULL'} AS alongside, NULL::text AS contact_id, NULL::text AS segment_id,
               NULL::text AS segment_name, NULL::text AS kind, NULL::int AS rule_version,
               NULL::timestamptz AS joined_at, NULL::jsonb AS why
        UNION ALL
        SELECT NULL, m.contact_id, m.segment_id, m.segment_name, m.kind, m.rule_version, m.joined_at, m.why
          FROM ${S}.membership_current m WHERE m.tenant = $1 AND m.contact_id = ANY($2::text[])`,
-      [tenant, ids],
+        [tenant, ids],
+      ),
     );
     let alongsideValue: unknown = null;
     const segments = new Map<string, Record<string, Membership>>();
@@ -373,11 +378,14 @@ export class MembershipWriter {
     }
     if (writes.length === 0) return { appended, thenRows: 0 };
     const ctes = writes.map((sql, i) => `w${i} AS (${sql})`).join(',\n');
+    // A few shapes (which of leaves, joins, renewals, versions, the folded write): prepared each.
     const { rows } = await tx.query<{ then_rows: string }>(
-      `WITH ${ctes}
+      prepared(
+        `WITH ${ctes}
        SELECT ${folded ? `(SELECT count(*) FROM w${writes.length - 1})` : '0'} AS then_rows,
               $1::text AS tenant -- typed even when only the folded write runs (which may not use it)`,
-      values,
+        values,
+      ),
     );
     return { appended, thenRows: Number(rows[0].then_rows) };
   }
