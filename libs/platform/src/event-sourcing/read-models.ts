@@ -186,9 +186,13 @@ export class ReadModels implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Resolves true once every read model is built and live (false after `timeoutMs`). */
   async whenLive(timeoutMs: number): Promise<boolean> {
+    // Through the runners (worker pool) when they exist: their LISTEN connection is the one the
+    // process already has, not a second on the request pool.
     const results = await Promise.all(
-      this.projections.map((p) =>
-        this.checkpoints.waitForPosition(p.name, START, timeoutMs, p.version),
+      this.projections.map((p, i) =>
+        this.runners[i]
+          ? this.runners[i].waitForPosition(START, timeoutMs)
+          : this.checkpoints.waitForPosition(p.name, START, timeoutMs, p.version),
       ),
     );
     return results.every(Boolean);
