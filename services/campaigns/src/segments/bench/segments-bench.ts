@@ -8,9 +8,10 @@
  *    over the audience tables, as contacts/s, next to a hand-written SQL query answering the same
  *    question on the same tables (the floor). Both select the member ids; they must agree.
  * 2. Incremental: re-evaluating one contact against 200 live segments after an event, p50/p99
- *    over sample contacts: (a) the evaluation itself (load the contact's audience record, run
- *    every segment's compiled evaluator, explain the matches) next to loading the record alone
- *    (the round trip any evaluation pays); (b) the membership engine's whole path for one queued
+ *    over sample contacts: (a) the evaluation itself (BEGIN, load the contact's audience record,
+ *    COMMIT, run every segment's compiled evaluator, explain the matches), with the history kept
+ *    per contact (audience_records, what the engine reads) and, for the same contacts in
+ *    alternating order, aggregated from the tables (before); both loads must agree; (b) the membership engine's whole path for one queued
  *    change (its transaction, row locks, record, evaluation, the appends of joins and leaves and
  *    their write-side tables), once for changes that move the contact in or out of segments and
  *    once for changes that leave its memberships as they are.
