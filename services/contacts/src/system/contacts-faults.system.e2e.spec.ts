@@ -31,12 +31,16 @@ const LOAD_AFTER_RESTART_MS = 4_000;
 const RETRY_DEADLINE_MS = 90_000;
 const SETTLE_TIMEOUT_MS = 60_000;
 const ROLLING_LOAD_CLIENTS = 6;
+const CHANNELS = ['email', 'sms', 'phone', 'post'];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Answer {
   status: number;
   body?: any;
+  /** Attempts it took (for acknowledged writes). */
+  tries?: number;
 }
+const IN_PROGRESS = '/problems/idempotent-request-in-progress';
 
 /** One HTTP attempt; a dead connection (the process was killed) is status 0. */
 async function attempt(
@@ -82,10 +86,13 @@ describe('contacts survives faults on the embedded transport (system e2e)', () =
       /** What a user does: retry until 2xx (bounded); the POST keeps its Idempotency-Key. */
       const untilAcknowledged = async (send: () => Promise<Answer>): Promise<Answer> => {
         const deadline = Date.now() + RETRY_DEADLINE_MS;
-        for (;;) {
+        for (let tries = 1; ; tries++) {
           const answer = await send();
           seen(answer);
-          if (answer.status >= 200 && answer.status < 300) return answer;
+          if (answer.status >= 200 && answer.status < 300) return { ...answer, tries };
+          // The killed process held this key's claim: it is taken over only after the stale-claim
+          // time (minutes), so its outcome stays unknown within this test.
+          if (answer.status === 409 && answer.body?.type === IN_PROGRESS) return answer;
           if (answer.status !== 0 && answer.status < 500)
             throw new Error(`write refused: ${answer.status} ${JSON.stringify(answer.body)}`);
           if (Date.now() > deadline) throw new Error(`no 2xx before the deadline (${answer.status})`);
@@ -94,7 +101,9 @@ describe('contacts survives faults on the embedded transport (system e2e)', () =
       };
 
       const created = new Map<string, { id: string; name: string }>(); // by Idempotency-Key
-      const lastOwner = new Map<string, string>(); // contact id -> the last acknowledged ownerId
+      const lastChannel = new Map<string, string>(); // contact id -> the last acknowledged channel
+      const orphaned: string[] = []; // names of creates whose claim died with the process
+      let retried = 0; // acknowledged creates that took more than one attempt
       let writes = 0;
       let stopAt = Number.POSITIVE_INFINITY;
       // Each writer creates contacts and patches its own (one at a time), so the last
@@ -110,15 +119,20 @@ describe('contacts survives faults on the embedded transport (system e2e)', () =
                 'idempotency-key': key,
               }),
             );
+            if (answer.status === 409) {
+              orphaned.push(name);
+              continue;
+            }
+            if (answer.tries! > 1) retried++;
             created.set(key, { id: answer.body.id, name });
             mine.push(answer.body.id);
           } else {
             const id = mine[i % mine.length];
-            const ownerId = `owner-${w}-${i}`;
+            const preferredChannel = CHANNELS[i % CHANNELS.length];
             await untilAcknowledged(() =>
-              attempt(crm.contacts, 'PATCH', `/contacts/${id}`, { ownerId }),
+              attempt(crm.contacts, 'PATCH', `/contacts/${id}`, { preferredChannel }),
             );
-            lastOwner.set(id, ownerId);
+            lastChannel.set(id, preferredChannel);
           }
           writes++;
         }
@@ -146,8 +160,17 @@ describe('contacts survives faults on the embedded transport (system e2e)', () =
           )
         ).rows.map((r) => r.stream_id);
       const inLog = await registered();
-      expect(inLog).toHaveLength(created.size);
-      for (const id of ids) expect(inLog.some((s) => s.endsWith(id))).toBe(true);
+      for (const id of ids) expect(inLog.filter((s) => s.endsWith(id))).toHaveLength(1);
+      // A create cut off by the kill either committed once or not at all.
+      const orphansCommitted = (
+        await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM contacts.contact_list
+           WHERE tenant = $1 AND display_name = ANY($2::text[])`,
+          [crm.tenant, orphaned],
+        )
+      ).rows[0].n;
+      expect(orphansCommitted).toBeLessThanOrEqual(orphaned.length);
+      expect(inLog).toHaveLength(created.size + orphansCommitted);
 
       // A replay of every POST with its key answers the same contact and appends nothing.
       for (const [key, { id, name }] of created) {
@@ -156,9 +179,9 @@ describe('contacts survives faults on the embedded transport (system e2e)', () =
         });
         expect([replay.status, replay.body?.id]).toEqual([201, id]);
       }
-      expect(await registered()).toHaveLength(created.size);
+      expect(await registered()).toHaveLength(inLog.length);
 
-      // In the read model: each contact with its last acknowledged owner.
+      // In the read model: each contact with its last acknowledged channel.
       await pollUntil(
         async () => {
           const rows = await attempt(crm.contacts, 'GET', `/contacts/${ids[ids.length - 1]}`);
@@ -170,7 +193,7 @@ describe('contacts survives faults on the embedded transport (system e2e)', () =
       for (const [key, { id, name }] of created) {
         const read = await attempt(crm.contacts, 'GET', `/contacts/${id}`);
         expect([key, read.status, read.body?.displayName]).toEqual([key, 200, name]);
-        if (lastOwner.has(id)) expect(read.body.ownerId).toBe(lastOwner.get(id));
+        if (lastChannel.has(id)) expect(read.body.preferredChannel).toBe(lastChannel.get(id));
       }
 
       // The relay published each contact at least once (embedded log), and sales' directory
@@ -196,12 +219,14 @@ describe('contacts survives faults on the embedded transport (system e2e)', () =
           )
         ).rows;
       await pollUntil(
-        async () => (await directory()).length >= created.size,
+        async () => (await directory()).length >= inLog.length,
         SETTLE_TIMEOUT_MS,
         "sales' contact directory",
       );
       const mirrored = await directory();
-      expect(mirrored.map((r) => r.contact_id).sort()).toEqual([...ids].sort());
+      expect(mirrored).toHaveLength(inLog.length);
+      const mirroredIds = new Set(mirrored.map((r) => r.contact_id));
+      expect(ids.filter((id) => !mirroredIds.has(id))).toEqual([]);
 
       // The read models equal a fresh rebuild from the log (the service stopped: it holds the locks).
       await crm.kill('contacts');
@@ -226,7 +251,8 @@ describe('contacts survives faults on the embedded transport (system e2e)', () =
       expect(await snapshot()).toEqual(live);
       process.stdout.write(
         `faults: ${writes} writes acknowledged (${beforeKill} before the kill), ${created.size} contacts, ` +
-          `${lastOwner.size} patched, 1 SIGKILL, statuses ${JSON.stringify(Object.fromEntries(statuses))}\n`,
+          `${lastChannel.size} patched, ${retried} creates retried to 2xx, ${orphaned.length} orphaned claims ` +
+          `(${orphansCommitted} committed), ${inLog.length} events checked, 1 SIGKILL, statuses ${JSON.stringify(Object.fromEntries(statuses))}\n`,
       );
     },
     2 * STARTUP_TIMEOUT_MS + RETRY_DEADLINE_MS + 2 * SETTLE_TIMEOUT_MS,
@@ -242,11 +268,24 @@ describe('contacts survives faults on the embedded transport (system e2e)', () =
       };
       const startInstance = async (): Promise<ServiceProcess> => {
         const instance = startServiceProcess('contacts', await freePort(), env);
-        await instance.ready(STARTUP_TIMEOUT_MS);
+        await instance.ready(STARTUP_TIMEOUT_MS).catch(async (error) => {
+          await instance.kill();
+          throw error;
+        });
         return instance;
       };
+      // Only the two instances under test (and sales) hold connections: the shared server's
+      // max_connections is small.
+      await crm.kill('contacts');
       const proxy = await startRoundRobinProxy();
-      let instances = await Promise.all([startInstance(), startInstance()]);
+      let instances: ServiceProcess[] = [];
+      try {
+        for (let n = 0; n < 2; n++) instances.push(await startInstance());
+      } catch (error) {
+        await Promise.all(instances.map((i) => i.stop()));
+        await proxy.close();
+        throw error;
+      }
       instances.forEach((i) => proxy.add(i.baseUrl));
       const client = serviceClient(proxy.baseUrl, crm.tenant, SYSTEM_JWT_SECRET);
       const statuses = new Map<number, number>();
