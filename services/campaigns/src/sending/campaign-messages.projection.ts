@@ -187,6 +187,9 @@ export const campaignMessagesPart: ReadModelPart = {
       ON ${S}.campaign_messages (tenant, contact_id, sent_at) WHERE sent_at IS NOT NULL;
     CREATE INDEX IF NOT EXISTS campaign_messages_in_flight
       ON ${S}.campaign_messages (updated_at) WHERE status IN ('dispatched', 'deferred');
+    -- The bounce webhook knows a message by its id alone (no tenant in the provider's report).
+    CREATE INDEX IF NOT EXISTS campaign_messages_by_message_id
+      ON ${S}.campaign_messages (message_id);
     CREATE TABLE IF NOT EXISTS ${S}.suppressions (
       tenant text NOT NULL,
       channel text NOT NULL,

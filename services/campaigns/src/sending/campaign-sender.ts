@@ -22,6 +22,7 @@ import {
 import {
   DomainError,
   aggregateStream,
+  comparePositions,
   handleCommand,
   WrongExpectedVersionError,
   type EventStore,
@@ -66,10 +67,16 @@ import { messageDecider, MESSAGE_CATEGORY } from './message.decider';
 import type { MessageEvent, MessageRef, SkipReason } from './message.events';
 import { isQuietTime } from './quiet-hours';
 import { RecipientFactsReader, type RecipientFacts } from './recipient-facts';
+import { SendWindow } from './send-window';
 import type { SendingSettings } from './sending-settings';
 
 const ACTOR = 'system:campaign-sender';
 const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * Batches whose sends may still be in flight while the next one is checked and written to the
+ * ledger: enough to keep the send window full, few enough that a crash leaves little `unknown`.
+ */
+const BATCHES_AHEAD = 2;
 
 /** The `segment-entered` trigger of a triggered campaign (the only trigger sent so far). */
 function triggerOf(state: CampaignState): { segmentId: string; delayDays: number } | null {
@@ -113,6 +120,8 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly composer: ComposerSettings;
   /** Where this sender's last outcome write ended (the finish check waits for the read model). */
   private lastWrite: Position | undefined;
+  /** Provider calls in flight, across batches (CAMPAIGNS_SEND_CONCURRENCY). */
+  private readonly window: SendWindow;
 
   constructor(
     @Inject(WORKER_POOL) private readonly pool: Pool,
@@ -134,6 +143,7 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
       defaultFrom: config.channels.email.from,
       defaultSmsFrom: config.channels.sms.from,
     };
+    this.window = new SendWindow(this.settings.concurrency);
     this.job = new PeriodicJob('CampaignSender', this.settings.pollMs, () => this.runOnce());
   }
 
@@ -180,20 +190,34 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
       finished: null,
     };
     const versions = new Map<string, LoadedTemplateVersion>();
-    let after = '';
-    for (;;) {
-      // Re-read between batches: a pause or a cancel stops the campaign here.
-      const state = await this.campaignState(tenant, campaignId);
-      if (state.status !== 'sending' || !state.definition) return counters;
-      // Triggers other than segment entry (an order, a warranty) are not sent yet.
-      if (state.definition.kind.type === 'triggered' && !triggerOf(state)) return counters;
-      await this.retryDeferred(tenant, state, versions, counters);
-      const members = await this.nextMembers(tenant, state, after);
-      if (members.length === 0) break;
-      after = members[members.length - 1]!.contactId;
-      const now = this.clock.now();
-      const due = members.filter((m) => this.isForThisPhase(state, m.contactId));
-      if (due.length > 0) await this.sendBatch(tenant, state, due, now, versions, counters);
+    // Pipelined: while a batch's messages are with the provider, the next batch is read, checked
+    // and written to the ledger (always before its own provider calls).
+    const sending: Promise<void>[] = [];
+    try {
+      let after = '';
+      for (;;) {
+        // Re-read between batches: a pause or a cancel stops the campaign here.
+        const state = await this.campaignState(tenant, campaignId);
+        if (state.status !== 'sending' || !state.definition) return counters;
+        // Triggers other than segment entry (an order, a warranty) are not sent yet.
+        if (state.definition.kind.type === 'triggered' && !triggerOf(state)) return counters;
+        await this.retryDeferred(tenant, state, versions, counters);
+        const members = await this.nextMembers(tenant, state, after);
+        if (members.length === 0) break;
+        after = members[members.length - 1]!.contactId;
+        const now = this.clock.now();
+        const due = members.filter((m) => this.isForThisPhase(state, m.contactId));
+        if (due.length === 0) continue;
+        const batch = this.sendBatch(tenant, state, due, now, versions, counters);
+        batch.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+        sending.push(batch);
+        if (sending.length >= BATCHES_AHEAD) await sending.shift();
+      }
+    } finally {
+      // Every message written to the ledger gets its outcome recorded before the pass ends.
+      const settled = await Promise.allSettled(sending);
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
     }
     const state = await this.campaignState(tenant, campaignId);
     // A triggered campaign runs until it is cancelled: there is always a next entry.
@@ -505,28 +529,20 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
     return pending;
   }
 
-  /** Provider calls, at most `concurrency` at once, outcomes in the order given. */
-  private async sendAll(messages: readonly ComposedMessage[]): Promise<SendOutcome[]> {
-    const outcomes: SendOutcome[] = new Array(messages.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < messages.length) {
-        const i = next++;
-        const m = messages[i]!;
-        try {
-          outcomes[i] =
-            m.channel === 'email'
-              ? await this.email.send(m.message)
-              : await this.sms.send(m.message);
-        } catch (error) {
-          // A channel answers outcomes, it should not throw: if it does, it may have sent.
-          outcomes[i] = { kind: 'unknown', reason: `channel error: ${(error as Error).message}` };
-        }
-      }
-    };
-    const workers = Math.min(this.settings.concurrency, messages.length);
-    await Promise.all(Array.from({ length: workers }, worker));
-    return outcomes;
+  /** Provider calls through the window (at most `concurrency` at once), outcomes in the order given. */
+  private sendAll(messages: readonly ComposedMessage[]): Promise<SendOutcome[]> {
+    return Promise.all(messages.map((m) => this.window.run(() => this.sendOne(m))));
+  }
+
+  private async sendOne(m: ComposedMessage): Promise<SendOutcome> {
+    try {
+      return m.channel === 'email'
+        ? await this.email.send(m.message)
+        : await this.sms.send(m.message);
+    } catch (error) {
+      // A channel answers outcomes, it should not throw: if it does, it may have sent.
+      return { kind: 'unknown', reason: `channel error: ${(error as Error).message}` };
+    }
   }
 
   /**
@@ -566,7 +582,9 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
           events: d.events.map((e) => this.newEvent(tenant, e, now, correlationId)),
         })),
       );
-      this.lastWrite = appended[appended.length - 1]!.lastPosition;
+      // Batches finish out of order: keep the furthest write for the finish check.
+      const last = appended[appended.length - 1]!.lastPosition;
+      if (!this.lastWrite || comparePositions(last, this.lastWrite) > 0) this.lastWrite = last;
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       for (const d of decided)
