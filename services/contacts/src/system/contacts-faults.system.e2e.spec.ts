@@ -6,6 +6,7 @@
  *    (a POST with its Idempotency-Key). Every acknowledged write is in the log and the read model
  *    once, a replay of every POST changes nothing, the read models equal a fresh rebuild, the relay
  *    published every contact and sales' contact directory holds each one once.
+ *  - The same SIGKILL for sales under lead captures (log, replays, a rebuild with its CLI).
  *  - Rolling restart: two instances behind a round-robin proxy, each taken out of rotation,
  *    SIGTERMed (drain) and replaced while reads and writes flow: no 5xx, no broken request.
  */
@@ -22,6 +23,8 @@ import {
   type ServiceClient,
   type ServiceProcess,
 } from '@crm/platform/testing';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { Pool } from 'pg';
 import { projectionRegistry } from '../projections.registry';
 
@@ -65,7 +68,7 @@ async function pollUntil(check: () => Promise<boolean>, timeoutMs: number, what:
   }
 }
 
-describe('contacts survives faults on the embedded transport (system e2e)', () => {
+describe('contacts and sales survive faults on the embedded transport (system e2e)', () => {
   let crm: RunningCrm;
   let db: Pool;
 
@@ -260,6 +263,79 @@ describe('contacts survives faults on the embedded transport (system e2e)', () =
   );
 
   it(
+    'SIGKILL of sales under lead captures: every acknowledged lead once, replays change nothing, read models equal a rebuild',
+    async () => {
+      const acked = new Map<string, { id: string; body: unknown }>();
+      let orphaned = 0;
+      let stopAt = Number.POSITIVE_INFINITY;
+      const capture = (key: string, body: unknown) =>
+        attempt(crm.sales, 'POST', '/leads', body, { 'idempotency-key': key });
+      const writer = async (w: number) => {
+        for (let i = 0; Date.now() < stopAt; i++) {
+          const key = `lead-fault-${w}-${i}`;
+          const body = {
+            source: 'web_form',
+            profile: { name: `Lead ${w}-${i}`, email: `lead.${w}.${i}@example.com` },
+          };
+          const deadline = Date.now() + RETRY_DEADLINE_MS;
+          for (;;) {
+            const answer = await capture(key, body);
+            if (answer.status === 201) {
+              acked.set(key, { id: answer.body.id, body });
+              break;
+            }
+            if (answer.status === 409 && answer.body?.type === IN_PROGRESS) {
+              orphaned++;
+              break;
+            }
+            if ((answer.status !== 0 && answer.status < 500) || Date.now() > deadline)
+              throw new Error(`lead refused: ${answer.status} ${JSON.stringify(answer.body)}`);
+            await sleep(200);
+          }
+        }
+      };
+      const load = Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
+      await sleep(LOAD_BEFORE_KILL_MS);
+      await crm.kill('sales');
+      await crm.restart('sales');
+      stopAt = Date.now() + LOAD_AFTER_RESTART_MS;
+      await load;
+      const captured = async () =>
+        (
+          await db.query<{ stream_id: string }>(
+            `SELECT stream_id FROM sales.events WHERE tenant = $1 AND type = 'LeadCaptured'`,
+            [crm.tenant],
+          )
+        ).rows.map((r) => r.stream_id);
+      const inLog = await captured();
+      const ids = [...acked.values()].map((a) => a.id);
+      for (const id of ids) expect(inLog.filter((s) => s.endsWith(id))).toHaveLength(1);
+      expect(inLog.length - acked.size).toBeGreaterThanOrEqual(0);
+      expect(inLog.length - acked.size).toBeLessThanOrEqual(orphaned);
+      for (const [key, { id, body }] of acked) {
+        const replay = await capture(key, body);
+        expect([replay.status, replay.body?.id]).toEqual([201, id]);
+      }
+      expect(await captured()).toHaveLength(inLog.length);
+      for (const id of ids) expect((await attempt(crm.sales, 'GET', `/leads/${id}`)).status).toBe(200);
+
+      // A fresh rebuild with the rebuild CLI (as `npm run sales:rebuild -- --all`), sales stopped.
+      await crm.kill('sales');
+      const snapshot = readModelSnapshot(db, 'sales');
+      const live = await snapshot();
+      expect(Object.keys(live)).toContain('lead_list');
+      expect(await runSalesRebuild(crm.databaseUrl)).toBe(0);
+      expect(await snapshot()).toEqual(live);
+      await crm.restart('sales');
+      process.stdout.write(
+        `faults (sales): ${acked.size} leads acknowledged, ${orphaned} orphaned claims, ` +
+          `${inLog.length} events checked, 1 SIGKILL\n`,
+      );
+    },
+    2 * STARTUP_TIMEOUT_MS + RETRY_DEADLINE_MS,
+  );
+
+  it(
     'rolling restart of two instances behind a load balancer: no 5xx, no broken request',
     async () => {
       const env = {
@@ -336,25 +412,47 @@ describe('contacts survives faults on the embedded transport (system e2e)', () =
   );
 });
 
+/** The sales rebuild CLI as its own process (services never import each other). */
+function runSalesRebuild(databaseUrl: string): Promise<number | null> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      '@swc-node/register',
+      'libs/event-sourcing/src/projections/cli/rebuild.ts',
+      '--registry',
+      'services/sales/src/projections.registry.ts',
+      '--all',
+    ],
+    {
+      cwd: path.resolve(__dirname, '../../../..'),
+      stdio: 'ignore',
+      env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json', DATABASE_URL: databaseUrl },
+    },
+  );
+  return new Promise((resolve) => child.once('exit', resolve));
+}
+
 /**
  * Every read-model table of the contacts schema, rows sorted: the log, the outbox side and
  * bookkeeping (checkpoints, idempotency, leases) are not projections and are left out.
  */
-function readModelSnapshot(db: Pool) {
+function readModelSnapshot(db: Pool, schema = 'contacts') {
   return async (): Promise<Record<string, unknown[]>> => {
     const tables = (
       await db.query<{ table_name: string }>(
         `SELECT table_name FROM information_schema.tables
-         WHERE table_schema = 'contacts' AND table_type = 'BASE TABLE'
+         WHERE table_schema = $1 AND table_type = 'BASE TABLE'
            AND table_name NOT IN ('events', 'projection_checkpoints', 'streams', 'snapshots')
            AND table_name NOT LIKE '%idempot%' AND table_name NOT LIKE '%relay%'
            AND table_name NOT LIKE '%parked%' AND table_name NOT LIKE '%lease%'
          ORDER BY table_name`,
+        [schema],
       )
     ).rows.map((r) => r.table_name);
     const snapshot: Record<string, unknown[]> = {};
     for (const table of tables) {
-      const rows = (await db.query(`SELECT to_jsonb(t)::text AS row FROM contacts.${table} t`)).rows;
+      const rows = (await db.query(`SELECT to_jsonb(t)::text AS row FROM ${schema}.${table} t`)).rows;
       snapshot[table] = rows.map((r: { row: string }) => r.row).sort();
     }
     return snapshot;
