@@ -98,7 +98,8 @@ describe('contacts and sales survive faults on the embedded transport (system e2
           if (answer.status === 409 && answer.body?.type === IN_PROGRESS) return answer;
           if (answer.status !== 0 && answer.status < 500)
             throw new Error(`write refused: ${answer.status} ${JSON.stringify(answer.body)}`);
-          if (Date.now() > deadline) throw new Error(`no 2xx before the deadline (${answer.status})`);
+          if (Date.now() > deadline)
+            throw new Error(`no 2xx before the deadline (${answer.status})`);
           await sleep(200);
         }
       };
@@ -118,9 +119,15 @@ describe('contacts and sales survive faults on the embedded transport (system e2
             const key = `fault-${w}-${i}`;
             const name = `Fault ${w}-${i}`;
             const answer = await untilAcknowledged(() =>
-              attempt(crm.contacts, 'POST', '/contacts', { name: { given: name } }, {
-                'idempotency-key': key,
-              }),
+              attempt(
+                crm.contacts,
+                'POST',
+                '/contacts',
+                { name: { given: name } },
+                {
+                  'idempotency-key': key,
+                },
+              ),
             );
             if (answer.status === 409) {
               orphaned.push(name);
@@ -177,9 +184,15 @@ describe('contacts and sales survive faults on the embedded transport (system e2
 
       // A replay of every POST with its key answers the same contact and appends nothing.
       for (const [key, { id, name }] of created) {
-        const replay = await attempt(crm.contacts, 'POST', '/contacts', { name: { given: name } }, {
-          'idempotency-key': key,
-        });
+        const replay = await attempt(
+          crm.contacts,
+          'POST',
+          '/contacts',
+          { name: { given: name } },
+          {
+            'idempotency-key': key,
+          },
+        );
         expect([replay.status, replay.body?.id]).toEqual([201, id]);
       }
       expect(await registered()).toHaveLength(inLog.length);
@@ -235,7 +248,9 @@ describe('contacts and sales survive faults on the embedded transport (system e2
       await crm.kill('contacts');
       const snapshot = readModelSnapshot(db);
       const live = await snapshot();
-      expect(Object.keys(live)).toEqual(expect.arrayContaining(['contact_list', 'timeline_entries']));
+      expect(Object.keys(live)).toEqual(
+        expect.arrayContaining(['contact_list', 'timeline_entries']),
+      );
       expect(live.contact_list).toHaveLength(inLog.length);
       const opened = await projectionRegistry.openStore(db);
       try {
@@ -317,7 +332,8 @@ describe('contacts and sales survive faults on the embedded transport (system e2
         expect([replay.status, replay.body?.id]).toEqual([201, id]);
       }
       expect(await captured()).toHaveLength(inLog.length);
-      for (const id of ids) expect((await attempt(crm.sales, 'GET', `/leads/${id}`)).status).toBe(200);
+      for (const id of ids)
+        expect((await attempt(crm.sales, 'GET', `/leads/${id}`)).status).toBe(200);
 
       // A fresh rebuild with the rebuild CLI (as `npm run sales:rebuild -- --all`), sales stopped.
       await crm.kill('sales');
@@ -452,7 +468,8 @@ function readModelSnapshot(db: Pool, schema = 'contacts') {
     ).rows.map((r) => r.table_name);
     const snapshot: Record<string, unknown[]> = {};
     for (const table of tables) {
-      const rows = (await db.query(`SELECT to_jsonb(t)::text AS row FROM ${schema}.${table} t`)).rows;
+      const rows = (await db.query(`SELECT to_jsonb(t)::text AS row FROM ${schema}.${table} t`))
+        .rows;
       snapshot[table] = rows.map((r: { row: string }) => r.row).sort();
     }
     return snapshot;

@@ -38,7 +38,11 @@ export async function startRoundRobinProxy(): Promise<RoundRobinProxy> {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
             res.on('end', () =>
-              resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }),
+              resolve({
+                status: res.statusCode ?? 502,
+                headers: res.headers,
+                body: Buffer.concat(chunks),
+              }),
             );
             res.on('error', (error) => reject(Object.assign(error, { arrived: true })));
           },
