@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     CAMPAIGNS_EMAIL_ENVELOPE_FROM: ENVELOPE_FROM,
     CAMPAIGNS_EMAIL_RATE_PER_S: '100000',
     CAMPAIGNS_SEND_POLL_MS: '3600000',
-    CAMPAIGNS_QUIET_HOURS: '',
+    CAMPAIGNS_QUIET_HOURS: 'none',
     CAMPAIGNS_FREQUENCY_CAP: '0',
     CAMPAIGNS_TRACKING_KEYS: 'k1:bench-secret-0123456789abcdefghijklmnopqrstuv',
   };
