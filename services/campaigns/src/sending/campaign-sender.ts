@@ -193,32 +193,16 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
     // Pipelined: while a batch's messages are with the provider, the next batch is read, checked
     // and written to the ledger (always before its own provider calls).
     const sending: Promise<void>[] = [];
-    try {
-      let after = '';
-      for (;;) {
-        // Re-read between batches: a pause or a cancel stops the campaign here.
-        const state = await this.campaignState(tenant, campaignId);
-        if (state.status !== 'sending' || !state.definition) return counters;
-        // Triggers other than segment entry (an order, a warranty) are not sent yet.
-        if (state.definition.kind.type === 'triggered' && !triggerOf(state)) return counters;
-        await this.retryDeferred(tenant, state, versions, counters);
-        const members = await this.nextMembers(tenant, state, after);
-        if (members.length === 0) break;
-        after = members[members.length - 1]!.contactId;
-        const now = this.clock.now();
-        const due = members.filter((m) => this.isForThisPhase(state, m.contactId));
-        if (due.length === 0) continue;
-        const batch = this.sendBatch(tenant, state, due, now, versions, counters);
-        batch.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-        sending.push(batch);
-        if (sending.length >= BATCHES_AHEAD) await sending.shift();
-      }
-    } finally {
-      // Every message written to the ledger gets its outcome recorded before the pass ends.
-      const settled = await Promise.allSettled(sending);
-      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
-    }
+    const fed = await this.feedBatches(tenant, campaignId, versions, counters, sending).then(
+      (stopped) => ({ stopped, error: undefined as unknown }),
+      (error: unknown) => ({ stopped: true, error }),
+    );
+    // Every message written to the ledger gets its outcome recorded before the pass ends.
+    const settled = await Promise.allSettled(sending);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (fed.error !== undefined) throw fed.error;
+    if (failed) throw failed.reason;
+    if (fed.stopped) return counters;
     const state = await this.campaignState(tenant, campaignId);
     // A triggered campaign runs until it is cancelled: there is always a next entry.
     if (state.status === 'sending' && counters.waiting === 0 && !triggerOf(state)) {
@@ -228,6 +212,39 @@ export class CampaignSender implements OnApplicationBootstrap, OnModuleDestroy {
       counters.finished = await this.finishIfDone(tenant, state);
     }
     return counters;
+  }
+
+  /**
+   * Reads, checks and writes batch after batch, each one's sends and outcomes left running in
+   * `sending` (at most BATCHES_AHEAD at once). True when the campaign stopped (paused, cancelled,
+   * a trigger not sent yet), false when nobody is left.
+   */
+  private async feedBatches(
+    tenant: string,
+    campaignId: string,
+    versions: Map<string, LoadedTemplateVersion>,
+    counters: Counters,
+    sending: Promise<void>[],
+  ): Promise<boolean> {
+    let after = '';
+    for (;;) {
+      // Re-read between batches: a pause or a cancel stops the campaign here.
+      const state = await this.campaignState(tenant, campaignId);
+      if (state.status !== 'sending' || !state.definition) return true;
+      // Triggers other than segment entry (an order, a warranty) are not sent yet.
+      if (state.definition.kind.type === 'triggered' && !triggerOf(state)) return true;
+      await this.retryDeferred(tenant, state, versions, counters);
+      const members = await this.nextMembers(tenant, state, after);
+      if (members.length === 0) return false;
+      after = members[members.length - 1]!.contactId;
+      const now = this.clock.now();
+      const due = members.filter((m) => this.isForThisPhase(state, m.contactId));
+      if (due.length === 0) continue;
+      const batch = this.sendBatch(tenant, state, due, now, versions, counters);
+      batch.catch(() => undefined); // awaited by the caller; not an unhandled rejection meanwhile
+      sending.push(batch);
+      if (sending.length >= BATCHES_AHEAD) await sending.shift();
+    }
   }
 
   private async campaignState(tenant: string, campaignId: string): Promise<CampaignState> {
