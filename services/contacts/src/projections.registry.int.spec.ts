@@ -2,7 +2,7 @@
  * Rebuilding the read models from the log gives back the same rows (the projections are a pure
  * function of the log), including after an erase.
  */
-import { rebuildProjection } from '@crm/event-sourcing';
+import { checkpointChannel, rebuildProjection } from '@crm/event-sourcing';
 import { Pool } from 'pg';
 import { startContactsTestApp, type ContactsTestApp } from './testing/contacts-test-app';
 import { projectionRegistry } from './projections.registry';
@@ -57,10 +57,21 @@ describe('read model rebuild (int, real PostgreSQL)', () => {
     });
     try {
       // While a read model is being rebuilt, queries answer 503 rather than half a table.
+      // As a rebuild does: the status change and its checkpoint NOTIFY (the gate trusts a live
+      // read model for a moment unless its checkpoint signals).
       await pool.query(
-        `UPDATE contacts.projection_checkpoints SET status = 'rebuilding' WHERE name = 'contacts.directory'`,
+        `WITH updated AS (
+           UPDATE contacts.projection_checkpoints SET status = 'rebuilding'
+            WHERE name = 'contacts.directory' RETURNING name)
+         SELECT pg_notify($1, name) FROM updated`,
+        [checkpointChannel('contacts')],
       );
-      const during = await t.call({ url: '/contacts' });
+      let during = await t.call({ url: '/contacts' });
+      // The notification arrives asynchronously on the service's LISTEN connection.
+      for (let tries = 0; during.statusCode !== 503 && tries < 40; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        during = await t.call({ url: '/contacts' });
+      }
       expect(during.statusCode).toBe(503);
       expect(during.headers['retry-after']).toBe('5');
       expect(during.json()).toMatchObject({

@@ -1,3 +1,4 @@
+import { checkpointChannel } from '@crm/event-sourcing';
 import { Client } from 'pg';
 import { startSalesTestApp, type SalesTestApp } from '../testing/sales-test-app';
 
@@ -110,10 +111,21 @@ describe('leads over HTTP', () => {
     const db = new Client({ connectionString: t.db.url });
     await db.connect();
     try {
+      // As a rebuild does: the status change and its checkpoint NOTIFY (the gate trusts a live
+      // read model for a moment unless its checkpoint signals).
       await db.query(
-        `UPDATE sales.projection_checkpoints SET status = 'rebuilding' WHERE name = 'sales.read_models'`,
+        `WITH updated AS (
+           UPDATE sales.projection_checkpoints SET status = 'rebuilding'
+            WHERE name = 'sales.read_models' RETURNING name)
+         SELECT pg_notify($1, name) FROM updated`,
+        [checkpointChannel('sales')],
       );
-      const res = await t.request('GET', '/leads');
+      let res = await t.request('GET', '/leads');
+      // The notification arrives asynchronously on the service's LISTEN connection.
+      for (let tries = 0; res.status !== 503 && tries < 40; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        res = await t.request('GET', '/leads');
+      }
       expect(res.status).toBe(503);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
       expect(res.body).toMatchObject({
