@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { createTestDatabase, eventually, type TestDatabase } from '@crm/testing';
+import { createTestDatabase, eventually, testPostgresUrl, type TestDatabase } from '@crm/testing';
 import {
   freePort,
   startServiceProcess,
@@ -21,10 +21,13 @@ const SECRET = 'rls-e2e-secret-0123456789abcdef-xyzw';
 const TENANT_A = 'tenant-rls-a';
 const TENANT_B = 'tenant-rls-b';
 
+/** The role logs in with a password: embedded PostgreSQL checks one (a trust server ignores it). */
+const ROLE_PASSWORD = 'rls-e2e-password';
+
 function asUser(url: string, user: string): string {
   const parsed = new URL(url);
   parsed.username = user;
-  parsed.password = '';
+  parsed.password = ROLE_PASSWORD;
   return parsed.toString();
 }
 
@@ -43,7 +46,9 @@ describe('row-level security behind the tenant filters (contacts and sales, non-
     db = await createTestDatabase('rls_e2e');
     admin = new Client({ connectionString: db.url });
     await admin.connect();
-    await admin.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS`);
+    await admin.query(
+      `CREATE ROLE ${role} LOGIN PASSWORD '${ROLE_PASSWORD}' NOSUPERUSER NOBYPASSRLS`,
+    );
     // What the README tells a deployment: the service may create its schemas in its database.
     await admin.query(`GRANT CONNECT, CREATE ON DATABASE "${db.name}" TO ${role}`);
     const [contactsPort, salesPort] = [await freePort(), await freePort()];
@@ -65,7 +70,8 @@ describe('row-level security behind the tenant filters (contacts and sales, non-
     await admin?.query(`DROP OWNED BY ${role}`).catch(() => undefined);
     await admin?.end();
     await db?.drop();
-    const cluster = new Client({ connectionString: process.env.DATABASE_URL });
+    // The server's admin URL (DATABASE_URL, or the embedded server the test run started).
+    const cluster = new Client({ connectionString: testPostgresUrl() });
     await cluster.connect();
     await cluster.query(`DROP ROLE IF EXISTS ${role}`);
     await cluster.end();
